@@ -1,0 +1,27 @@
+"""``pac validate PATH...``: check that declarations are well-formed and consistent."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..errors import InvalidInput
+from ..loader import load
+from ._common import add_input_arguments, limits, report_invalid
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("validate", help="validate declarations against the schema and their references",
+                                 description="Exit 0 when every declaration is valid, 2 when any is not.")
+    add_input_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def run(arguments: argparse.Namespace) -> int:
+    try:
+        organisations = load(arguments.paths, limits=limits(arguments))
+    except InvalidInput as error:
+        report_invalid(error)
+        return 2
+    for organisation in organisations:
+        print(f"{organisation.id}: valid ({', '.join(organisation.files)})")
+    return 0

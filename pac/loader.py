@@ -1,0 +1,152 @@
+"""Files and folders -> validated organisations, reporting every problem in every input at once.
+
+An organisation lives in one file, ``<id>.yaml``, or in a folder ``<id>/`` whose YAML files
+(at any depth) are merged. Files are grouped by the ``organisation`` id they declare, and that
+id must match the file or folder name. ``waivers.yaml`` files hold waivers, not declarations.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Container, Iterable, Sequence
+
+from .builder import build
+from .errors import InvalidInput, LocatedError, Location
+from .model import Organisation
+from .validation import TermLookup, schema_errors
+from .yamlio import DEFAULT_LIMITS, Limits, LocDict, gc_paused, read_file
+
+YAML_SUFFIXES = (".yaml", ".yml")
+WAIVER_FILE = "waivers.yaml"
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What was found under the given paths: declaration and waiver files, and problems finding them."""
+
+    declarations: tuple[Path, ...]
+    waivers: tuple[Path, ...]
+    errors: tuple[LocatedError, ...] = ()
+
+
+def display(path: Path) -> str:
+    """The path as findings show it: relative to the working directory when it lies below it."""
+    try:
+        return os.path.relpath(path) if not os.path.isabs(path) or path.is_relative_to(Path.cwd()) else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _within(path: Path, root: Path) -> bool:
+    return path.resolve().is_relative_to(root.resolve())
+
+
+def discover(paths: Sequence[str | os.PathLike[str]]) -> Inputs:
+    """Every YAML file named by ``paths`` or found below them, in a stable order.
+
+    Hidden entries are skipped; a symbolic link that leads out of the folder it was found in is
+    an error, never followed."""
+    declarations: dict[Path, None] = {}
+    waivers: dict[Path, None] = {}
+    errors: list[LocatedError] = []
+
+    def add(file: Path) -> None:
+        (waivers if file.name == WAIVER_FILE else declarations)[file] = None
+
+    for given in paths:
+        root = Path(given)
+        if root.is_file():
+            add(root)
+        elif root.is_dir():
+            for directory, dirnames, filenames in os.walk(root, followlinks=False):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                base = Path(directory)
+                for entry in [*dirnames, *sorted(filenames)]:
+                    path = base / entry
+                    if path.is_symlink() and not _within(path, root):
+                        errors.append(LocatedError(Location(display(path)), "file", f"symbolic link to {os.readlink(path)!r} "
+                                                   "leads out of the folder", "copy the file into the folder instead of linking to it"))
+                    elif entry in filenames and not entry.startswith(".") and path.suffix in YAML_SUFFIXES:
+                        add(path)
+        else:
+            errors.append(LocatedError(Location(str(given)), "file", "no such file or folder",
+                                       "give a declaration file (.yaml) or a folder of them"))
+    return Inputs(tuple(declarations), tuple(waivers), tuple(errors))
+
+
+@dataclass
+class _Group:
+    files: list[tuple[str, Path, LocDict]] = field(default_factory=list)
+
+
+def _name_error(org_id: str, files: list[tuple[str, Path, LocDict]]) -> LocatedError | None:
+    """The organisation id must be the file's name or the name of a folder holding all its files."""
+    paths = [path for _, path, _ in files]
+    if len(paths) == 1 and paths[0].stem == org_id:
+        return None
+    common = Path(os.path.commonpath([p.resolve().parent for p in paths]))
+    if any(folder.name == org_id for folder in (common, *common.parents)):
+        return None
+    name, _, doc = files[0]
+    expected = f"{org_id}.yaml" if len(paths) == 1 else f"a folder {org_id}/"
+    return LocatedError(Location(name, *doc.value_pos("organisation")), "organisation",
+                        f"organisation {org_id!r} is declared in {Path(name).name}, not in {expected}",
+                        "name the file <id>.yaml, or keep all files of one organisation in a folder <id>/")
+
+
+def load(paths: Sequence[str | os.PathLike[str]], *, limits: Limits = DEFAULT_LIMITS,
+         terms: TermLookup | None = None, record_types: Container[str] | None = None) -> tuple[Organisation, ...]:
+    """Load every organisation found under ``paths``, sorted by id, or raise :class:`InvalidInput` with all problems."""
+    inputs = discover(paths)
+    organisations, errors = load_files(inputs.declarations, limits=limits, terms=terms, record_types=record_types)
+    errors = [*inputs.errors, *errors]
+    if not inputs.declarations and not errors:
+        errors.append(LocatedError(Location(", ".join(map(str, paths))), "file", "no declaration files found",
+                                   "pac reads *.yaml and *.yml files; check the path"))
+    if errors:
+        raise InvalidInput(errors)
+    return organisations
+
+
+def load_files(files: Iterable[Path], *, limits: Limits = DEFAULT_LIMITS, terms: TermLookup | None = None,
+               record_types: Container[str] | None = None) -> tuple[tuple[Organisation, ...], list[LocatedError]]:
+    """Load declaration files; return the organisations that are valid and every problem found."""
+    with gc_paused():
+        return _load_files(files, limits, terms, record_types)
+
+
+def _load_files(files: Iterable[Path], limits: Limits, terms: TermLookup | None,
+                record_types: Container[str] | None) -> tuple[tuple[Organisation, ...], list[LocatedError]]:
+    errors: list[LocatedError] = []
+    groups: dict[str, _Group] = {}
+    for path in files:
+        name = display(path)
+        try:
+            data = read_file(path, name, limits)
+        except InvalidInput as exc:
+            errors.extend(exc.errors)
+            continue
+        if not isinstance(data, LocDict):
+            errors.append(LocatedError(Location(name, *getattr(data, "pos", (1, 1))), "schema",
+                                       "the file is empty" if data is None else "the top level of a declaration must be a mapping",
+                                       "start the file with 'pac: 1' and 'organisation: <id>'"))
+            continue
+        found = schema_errors(data, name, terms=terms)
+        if found:
+            errors.extend(found)
+            continue
+        groups.setdefault(data["organisation"], _Group()).files.append((name, path, data))
+    organisations = []
+    for org_id in sorted(groups):
+        group = groups[org_id].files
+        problem = _name_error(org_id, group)
+        if problem:
+            errors.append(problem)
+            continue
+        try:
+            organisations.append(build(org_id, [(name, doc) for name, _, doc in group], record_types))
+        except InvalidInput as exc:
+            errors.extend(exc.errors)
+    return tuple(organisations), errors

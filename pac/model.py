@@ -1,0 +1,404 @@
+"""The declaration model: immutable, typed, and located.
+
+Every element keeps the :class:`~pac.errors.Location` it was read from and its provenance
+(where the notice states it), so that findings and reports can point at both. What a notice
+does not state is ``None`` or an empty tuple; a vague statement is a value of its own.
+Cross-references are ids; :class:`Organisation` resolves them through its indexes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import ClassVar, Iterator
+
+from .duration import Duration
+from .errors import Location
+
+SUBJECTS = ("organisation", "controller", "notice", "data_subjects", "data_categories", "activities",
+            "purposes", "recipients", "cookies")
+"""What a check can take as its subject: the organisation, its controller or notice, or the
+elements of a collection (named as in the YAML and in node ids, e.g. ``recipients``)."""
+_COLLECTIONS = SUBJECTS[3:]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Provenance:
+    """Where a fact comes from: a notice section and a short quote, or a public fact."""
+
+    section: str | None = None
+    quote: str | None = None
+    fact: str | None = None
+    note: str | None = None
+    location: Location
+
+    def __str__(self) -> str:
+        if self.fact:
+            return f"public fact: {self.fact}"
+        return f"{self.section}: \u201c{self.quote}\u201d"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Element:
+    """Something the notice states: where it was declared and where the notice says it."""
+
+    location: Location
+    provenance: tuple[Provenance, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Identified(Element):
+    """An element with an id, a name, and optionally the notice's own term for it."""
+
+    collection: ClassVar[str]
+    id: str
+    name: str
+    term: str | None = None
+    note: str | None = None
+
+    @property
+    def subject(self) -> str:
+        """The element's path in node ids and findings, e.g. ``recipients/mailchimp``."""
+        return f"{self.collection}/{self.id}"
+
+    def label(self, lang: str = "en") -> str:
+        """The name to show: the notice's own term with ``lang='nl'`` (when given), else the English name."""
+        return self.term if lang != "en" and self.term else self.name
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contact(Element):
+    channel: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Address(Element):
+    street: str | None = None
+    postal_code: str | None = None
+    city: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Registration(Element):
+    register: str
+    number: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Dpo(Element):
+    designated: bool
+    name: str | None = None
+    contacts: tuple[Contact, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Representative(Element):
+    name: str
+    country: str | None = None
+    contacts: tuple[Contact, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Authority(Element):
+    name: str
+    country: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Controller(Element):
+    subject: ClassVar[str] = "controller"
+    legal_name: str | None = None
+    trade_names: tuple[str, ...] = ()
+    registration: Registration | None = None
+    vat_number: str | None = None
+    address: Address | None = None
+    country: str | None = None
+    contacts: tuple[Contact, ...] = ()
+    dpo: Dpo | None = None
+    eu_representative: Representative | None = None
+    supervisory_authority: Authority | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Statement(Element):
+    description: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Right(Element):
+    right: str
+    route: str | None = None
+    conditions: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimeStatement(Element):
+    """A stated period (with its limit), or vague words that give none."""
+
+    period: Duration | None = None
+    limit: str | None = None
+    extension: Duration | None = None
+    vague: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AutomatedDecisions(Element):
+    used: bool
+    profiling: bool | None = None
+    logic: str | None = None
+    consequences: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Children(Element):
+    minimum_age: int
+    parental_consent: bool | None = None
+    age_verified: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BreachProcedure(Element):
+    notify_authority: bool | None = None
+    notify_data_subjects: bool | None = None
+    deadline: Duration | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Notice(Element):
+    subject: ClassVar[str] = "notice"
+    title: str | None = None
+    source: str | None = None
+    text_file: str | None = None
+    language: str | None = None
+    version: str | None = None
+    last_updated: date | None = None
+    rights: tuple[Right, ...] = ()
+    response_time: TimeStatement | None = None
+    automated_decision_making: AutomatedDecisions | None = None
+    children: Children | None = None
+    breach_procedure: BreachProcedure | None = None
+    provision_requirement: Statement | None = None
+    change_policy: Statement | None = None
+
+    def states_right(self, right: str) -> bool:
+        return any(r.right == right for r in self.rights)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DataSubject(Identified):
+    collection: ClassVar[str] = "data_subjects"
+    relationship: str | None = None
+    children: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DataCategory(Identified):
+    collection: ClassVar[str] = "data_categories"
+    special: str | None = None
+    criminal: bool = False
+    mandatory: bool | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LegalBasis(Element):
+    basis: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Art9Condition(Element):
+    condition: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Consent(Element):
+    withdrawal: str | None = None
+    bundled_with_terms: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Objection(Element):
+    route: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Purpose(Identified):
+    """A purpose; ``categories`` are the ones it names, or else all of its activity's."""
+
+    collection: ClassVar[str] = "purposes"
+    activity: str
+    kind: str | None = None
+    categories: tuple[str, ...] = ()
+    legal_basis: LegalBasis | None = None
+    art9_condition: Art9Condition | None = None
+    legitimate_interest: Statement | None = None
+    statute: str | None = None
+    record_types: tuple[str, ...] = ()
+    consent: Consent | None = None
+    objection: Objection | None = None
+    channels: tuple[str, ...] = ()
+    deidentification: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Retention(Element):
+    """A retention rule in one of three forms: a ``period`` with its ``limit`` (and ``after``
+    trigger, when stated); ``until`` an event; or ``vague`` words. ``purposes`` and
+    ``categories`` are the ones it names, or else all of its activity's."""
+
+    activity: str
+    purposes: tuple[str, ...]
+    categories: tuple[str, ...]
+    period: Duration | None = None
+    limit: str | None = None
+    after: str | None = None
+    until: str | None = None
+    vague: str | None = None
+    description: str | None = None
+
+    @property
+    def form(self) -> str:
+        """``period``, ``until`` or ``vague``."""
+        return "period" if self.period is not None else "until" if self.until else "vague"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Dpia(Element):
+    status: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Activity(Identified):
+    collection: ClassVar[str] = "activities"
+    description: str | None = None
+    data_subjects: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    purposes: tuple[Purpose, ...] = ()
+    collective_legal_bases: tuple[LegalBasis, ...] = ()
+    retention: tuple[Retention, ...] = ()
+    dpia: Dpia | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TransferClaim(Element):
+    """A transfer tool the notice claims, whether or not it is valid."""
+
+    tool: str
+    version: str | None = None
+    module: int | None = None
+    concluded: date | None = None
+    reference: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScopeCondition(Element):
+    condition: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProcessorAgreement(Element):
+    in_place: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Recipient(Identified):
+    """A recipient; ``country`` is None when neither the notice nor a public fact establishes it."""
+
+    collection: ClassVar[str] = "recipients"
+    named: bool
+    role: str
+    parent: str | None = None
+    country: str | None = None
+    country_provenance: tuple[Provenance, ...] = ()
+    services: tuple[str, ...] = ()
+    activities: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    processor_agreement: ProcessorAgreement | None = None
+    transfer_tools: tuple[TransferClaim, ...] = ()
+    scope_conditions: tuple[ScopeCondition, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cookie(Identified):
+    collection: ClassVar[str] = "cookies"
+    type: str
+    category: str
+    provider: str | None = None
+    purpose: str | None = None
+    consent: str | None = None
+    duration: Duration | str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Organisation:
+    """One organisation's declaration, merged from its file or folder, with id indexes."""
+
+    subject: ClassVar[str] = "organisation"
+    id: str
+    files: tuple[str, ...]
+    location: Location
+    controller: Controller | None = None
+    notice: Notice | None = None
+    data_subjects: tuple[DataSubject, ...] = ()
+    data_categories: tuple[DataCategory, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    recipients: tuple[Recipient, ...] = ()
+    transfer_tools: tuple[TransferClaim, ...] = ()
+    cookies: tuple[Cookie, ...] = ()
+    security_measures: tuple[Statement, ...] = ()
+    purposes: tuple[Purpose, ...] = field(init=False)
+    _index: dict[str, dict[str, Identified]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        purposes = tuple(p for activity in self.activities for p in activity.purposes)
+        index: dict[str, dict[str, Identified]] = {collection: {} for collection in _COLLECTIONS}
+        for group in (self.data_subjects, self.data_categories, self.activities, purposes, self.recipients, self.cookies):
+            for element in group:
+                index[element.collection][element.id] = element
+        object.__setattr__(self, "purposes", purposes)
+        object.__setattr__(self, "_index", index)
+
+    @property
+    def name(self) -> str:
+        """The controller's name as the notice gives it, or the organisation id."""
+        controller = self.controller
+        if controller and controller.legal_name:
+            return controller.legal_name
+        if controller and controller.trade_names:
+            return controller.trade_names[0]
+        return self.id
+
+    def iter_retention(self) -> Iterator[Retention]:
+        for activity in self.activities:
+            yield from activity.retention
+
+    def get(self, collection: str, id: str) -> Identified | None:
+        """The element of ``collection`` (e.g. ``recipients``) with ``id``, or None."""
+        return self._index[collection].get(id)
+
+    def data_subject(self, id: str) -> DataSubject:
+        return self._index["data_subjects"][id]  # type: ignore[return-value]
+
+    def category(self, id: str) -> DataCategory:
+        return self._index["data_categories"][id]  # type: ignore[return-value]
+
+    def activity(self, id: str) -> Activity:
+        return self._index["activities"][id]  # type: ignore[return-value]
+
+    def purpose(self, id: str) -> Purpose:
+        return self._index["purposes"][id]  # type: ignore[return-value]
+
+    def recipient(self, id: str) -> Recipient:
+        return self._index["recipients"][id]  # type: ignore[return-value]
+
+    def subjects(self, subject: str) -> tuple:
+        """The elements a check on ``subject`` (one of :data:`SUBJECTS`) runs on, in declaration order."""
+        if subject == "organisation":
+            return (self,)
+        if subject in ("controller", "notice"):
+            element = getattr(self, subject)
+            return (element,) if element is not None else ()
+        return tuple(self._index[subject].values())

@@ -1,0 +1,355 @@
+"""Safe, located YAML: libyaml's event stream turned into plain values that remember where they came from.
+
+Why not ``yaml.safe_load``: it silently keeps the last of two duplicate keys, reads the country
+code ``NO`` as ``False`` (YAML 1.1), turns dates into objects, forgets every line number, and
+libyaml's recursive composer crashes the interpreter on deeply nested input. Reading the C
+parser's events in one loop avoids all of that and is faster than ``CSafeLoader`` itself.
+
+Mappings become :class:`LocDict` and sequences :class:`LocList`; both carry 1-based positions
+for themselves, their keys and their values. Scalars follow the YAML 1.2 core schema: only
+``true``/``false`` are booleans, only ``null``/``~``/empty is null, dates stay strings.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+from yaml import events as ev
+
+from .errors import InvalidInput, LocatedError, Location
+
+try:  # libyaml's C parser when PyYAML was built with it; the same events either way.
+    from yaml import CSafeLoader as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+Pos = tuple[int, int]
+"""A 1-based (line, column) pair."""
+
+
+class LocDict(dict):
+    """A YAML mapping: ``pos`` is where it starts, ``locs[key]`` is (key line, key column, value line, value column)."""
+
+    __slots__ = ("pos", "locs")
+    pos: Pos
+    locs: dict[str, tuple[int, int, int, int]]
+
+    def key_pos(self, key: str) -> Pos:
+        kl, kc, _, _ = self.locs[key]
+        return kl, kc
+
+    def value_pos(self, key: str) -> Pos:
+        _, _, vl, vc = self.locs[key]
+        return vl, vc
+
+
+class LocList(list):
+    """A YAML sequence: ``pos`` is where it starts, ``locs[i]`` is where item ``i`` starts."""
+
+    __slots__ = ("pos", "locs")
+    pos: Pos
+    locs: list[Pos]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds that keep hostile input from exhausting time or memory."""
+
+    max_bytes: int = 64 * 1024 * 1024
+    max_depth: int = 64
+    max_scalar_chars: int = 100_000
+    max_alias_nodes: int = 100_000
+
+
+DEFAULT_LIMITS = Limits()
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_SPECIAL_FLOATS = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
+
+_TAG = "tag:yaml.org,2002:"
+_CORE_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
+
+
+def _plain(value: str) -> Any:
+    """Resolve an untagged plain scalar with the YAML 1.2 core schema."""
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    first = value[0]
+    if first.isdigit() or first in "+-.":
+        if _INT.match(value):
+            return int(value)
+        if _HEX.match(value):
+            return int(value, 16)
+        if _OCT.match(value):
+            return int(value[2:], 8)
+        if _FLOAT.match(value):
+            return float(value)
+        special = _SPECIAL_FLOATS.get(value.lower())
+        if special is not None:
+            return special
+    return value
+
+
+def _tagged(tag: str, value: str) -> Any:
+    """Apply an explicit core tag (``!!str``, ``!!int`` ...) to a scalar."""
+    kind = tag[len(_TAG):]
+    if kind == "str":
+        return value
+    resolved = _plain(value)
+    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[kind]
+    if not isinstance(resolved, expected) or (kind == "int" and isinstance(resolved, bool)):
+        raise ValueError(f"{value!r} is not a valid !!{kind}")
+    return float(resolved) if kind == "float" else resolved
+
+
+class _Frame:
+    """An open mapping or sequence while its events are read."""
+
+    __slots__ = ("value", "is_map", "key", "key_pos", "skip", "size", "anchor")
+
+    def __init__(self, value: LocDict | LocList, is_map: bool, anchor: str | None):
+        self.value = value
+        self.is_map = is_map
+        self.key: str | None = None
+        self.key_pos: Pos = (0, 0)
+        self.skip = False  # the pending key was rejected: drop its value, keep the first one
+        self.size = 1
+        self.anchor = anchor
+
+
+class _Reader:
+    """Turns one file's events into located values, collecting every problem on the way."""
+
+    def __init__(self, path: str, limits: Limits):
+        self.path = path
+        self.limits = limits
+        self.errors: list[LocatedError] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, node count)
+        self.open_anchors: set[str] = set()
+        self.alias_nodes = 0
+
+    def error(self, pos: Pos, kind: str, message: str, hint: str = "") -> None:
+        self.errors.append(LocatedError(Location(self.path, pos[0], pos[1]), kind, message, hint))
+
+    def fatal(self, pos: Pos, kind: str, message: str, hint: str = "") -> InvalidInput:
+        self.error(pos, kind, message, hint)
+        return InvalidInput(self.errors)
+
+    def read(self, data: bytes) -> Any:
+        stack: list[_Frame] = []
+        root: Any = None
+        documents = 0
+        parser = _Parser(data)
+        try:
+            while True:
+                event = parser.get_event()
+                if event is None:
+                    break
+                kind = type(event)
+                mark = event.start_mark
+                pos = (mark.line + 1, mark.column + 1)
+                if kind is ev.ScalarEvent:
+                    value, size = self.scalar(event, pos, key=bool(stack) and stack[-1].is_map and stack[-1].key is None)
+                elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+                    self.check_tag(event.tag, pos, "map" if kind is ev.MappingStartEvent else "seq")
+                    if len(stack) >= self.limits.max_depth:
+                        raise self.fatal(pos, "depth", f"nesting is deeper than {self.limits.max_depth} levels",
+                                         "a pac declaration needs fewer than ten levels; flatten the structure")
+                    container: LocDict | LocList
+                    if kind is ev.MappingStartEvent:
+                        container = LocDict()
+                        container.locs = {}
+                    else:
+                        container = LocList()
+                        container.locs = []
+                    container.pos = pos
+                    if event.anchor is not None:
+                        self.open_anchors.add(event.anchor)
+                    stack.append(_Frame(container, kind is ev.MappingStartEvent, event.anchor))
+                    continue
+                elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+                    frame = stack.pop()
+                    value, size = frame.value, frame.size
+                    if frame.anchor is not None:
+                        self.open_anchors.discard(frame.anchor)
+                        self.anchors[frame.anchor] = (value, size)
+                    if frame.is_map and frame.key is not None:  # pragma: no cover - libyaml pairs keys and values
+                        raise self.fatal(pos, "yaml", "mapping key without a value")
+                    pos = frame.value.pos
+                elif kind is ev.AliasEvent:
+                    value, size = self.alias(event.anchor, pos)
+                elif kind is ev.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise self.fatal(pos, "multi-document", "the file holds more than one YAML document",
+                                         "put one declaration in each file (remove the '---' separator)")
+                    continue
+                else:  # stream start/end, document end
+                    continue
+                if not stack:
+                    root = value
+                    continue
+                self.attach(stack[-1], value, size, pos)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            pos = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+            raise self.fatal(pos, "yaml", f"YAML syntax: {exc.problem or exc.context}", _syntax_hint(data, mark)) from None
+        except yaml.reader.ReaderError as exc:
+            raise self.fatal(_position_of(data, exc.position), "encoding",
+                             f"not readable text: {exc.reason} (byte 0x{exc.character:02x})" if isinstance(exc.character, int)
+                             else f"not readable text: {exc.reason}",
+                             "save the file as UTF-8 text; pac reads only YAML text files") from None
+        except yaml.YAMLError as exc:  # e.g. libyaml's own errors without a mark
+            raise self.fatal((0, 0), "yaml", f"YAML error: {exc}") from None
+        if self.errors:
+            raise InvalidInput(self.errors)
+        return root
+
+    def check_tag(self, tag: str | None, pos: Pos, expected: str) -> None:
+        if tag is None or tag == "!":
+            return
+        if tag != _TAG + expected:
+            raise self.fatal(pos, "tag", f"unsupported YAML tag {_short_tag(tag)}",
+                             "pac reads plain YAML only (no Python objects or custom types); remove the tag")
+
+    def scalar(self, event: ev.ScalarEvent, pos: Pos, key: bool) -> tuple[Any, int]:
+        value = event.value
+        if len(value) > self.limits.max_scalar_chars:
+            raise self.fatal(pos, "size", f"a value of {len(value)} characters is longer than the limit of "
+                             f"{self.limits.max_scalar_chars}", "shorten it: provenance quotes need only a few words")
+        tag = event.tag
+        if tag is not None and tag != "!":
+            if tag not in _CORE_TAGS or tag in (_TAG + "map", _TAG + "seq"):
+                raise self.fatal(pos, "tag", f"unsupported YAML tag {_short_tag(tag)}",
+                                 "pac reads plain YAML only (no Python objects or custom types); remove the tag")
+            try:
+                resolved = _tagged(tag, value)
+            except ValueError as exc:
+                raise self.fatal(pos, "tag", str(exc)) from None
+        elif key or event.style or not event.implicit[0]:  # quoted, block or tagged: a string
+            resolved = value
+        else:
+            resolved = _plain(value)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (resolved, 1)
+        return resolved, 1
+
+    def alias(self, anchor: str, pos: Pos) -> tuple[Any, int]:
+        if anchor in self.open_anchors:
+            raise self.fatal(pos, "alias", f"alias *{anchor} refers to a node that contains it (a cycle)",
+                             "write the data out instead of using a recursive alias")
+        if anchor not in self.anchors:  # pragma: no cover - libyaml rejects undefined aliases itself
+            raise self.fatal(pos, "alias", f"alias *{anchor} has no anchor")
+        value, size = self.anchors[anchor]
+        self.alias_nodes += size
+        if self.alias_nodes > self.limits.max_alias_nodes:
+            raise self.fatal(pos, "alias", f"YAML aliases expand to more than {self.limits.max_alias_nodes} nodes",
+                             "this looks like an alias bomb; write the data out or refer to elements by id")
+        return value, size
+
+    def attach(self, frame: _Frame, value: Any, size: int, pos: Pos) -> None:
+        frame.size += size
+        container = frame.value
+        if not frame.is_map:
+            container.append(value)
+            container.locs.append(pos)
+            return
+        if frame.key is None:
+            if not isinstance(value, str):
+                raise self.fatal(pos, "yaml", "a mapping key must be a plain string, not a mapping or list")
+            if value == "<<":
+                self.error(pos, "merge-key", "YAML merge keys (<<) are not supported",
+                           "merge keys hide which value wins and can smuggle duplicate keys; write the keys out")
+                frame.skip = True
+            elif value in container:
+                first = container.locs[value]
+                self.error(pos, "duplicate-key", f"duplicate key {value!r} (first defined at line {first[0]})",
+                           "YAML keeps only one of the two values; remove or rename one of them")
+                frame.skip = True
+            frame.key = value
+            frame.key_pos = pos
+            return
+        key = frame.key
+        frame.key = None
+        if frame.skip:  # reported with the key; the first value stays so that later errors remain meaningful
+            frame.skip = False
+            return
+        container[key] = value
+        container.locs[key] = (frame.key_pos[0], frame.key_pos[1], pos[0], pos[1])
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+
+
+def _syntax_hint(data: bytes, mark: yaml.Mark | None) -> str:
+    lines = data.splitlines()
+    line = lines[mark.line] if mark and mark.line < len(lines) else b""
+    if b"\t" in line[: mark.column + 1 if mark else 0]:
+        return "YAML indentation must use spaces, not tabs"
+    return "check the indentation and quoting around this position"
+
+
+def _position_of(data: bytes, offset: int) -> Pos:
+    """1-based line and column of a byte offset (for reader errors, which give no mark)."""
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    return line, offset - (before.rfind(b"\n") + 1) + 1
+
+
+def _too_big(path: str, size: int, limits: Limits) -> InvalidInput:
+    return InvalidInput([LocatedError(Location(path), "size", f"the file is {size} bytes, more than the limit of "
+                                      f"{limits.max_bytes}", "split it into several files in one folder, "
+                                      "or raise the limit with --max-file-size")])
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many acyclic objects (it would only cost time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def parse(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """Parse one YAML document into located values; raise :class:`InvalidInput` with every problem found."""
+    if len(data) > limits.max_bytes:
+        raise _too_big(path, len(data), limits)
+    with gc_paused():
+        return _Reader(path, limits).read(data)
+
+
+def read_file(path: Path, display: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """Read and parse a YAML file, refusing oversized, unreadable or non-regular files with a located error."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise _too_big(name, size, limits)
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_bytes + 1)
+    except OSError as exc:
+        raise InvalidInput([LocatedError(Location(name), "file", f"cannot read the file: {exc.strerror or exc}",
+                                         "check that the file exists and that you may read it")]) from None
+    return parse(data, name, limits)
