@@ -34,7 +34,7 @@ class _Ids:
 class _Document:
     """Builds the elements of one file."""
 
-    def __init__(self, file: str, ids: _Ids, record_types: Container[str] | None, errors: list[LocatedError]):
+    def __init__(self, file: str, ids: _Ids, record_types: Container[str], errors: list[LocatedError]):
         self.file, self.ids, self.record_types, self.errors = file, ids, record_types, errors
 
     # -- locations and small values ---------------------------------------------------------------
@@ -161,7 +161,7 @@ class _Document:
     def purpose(self, p: LocDict, activity: str, categories: tuple[str, ...]) -> m.Purpose:
         own = self.refs(p, "categories", "data_categories", set(categories), f"activity {activity!r}")
         for index, record in enumerate(p.get("record_types", ())):
-            if self.record_types is not None and record not in self.record_types:
+            if record not in self.record_types:
                 self.fail(Location(self.file, *p["record_types"].locs[index]), f"unknown statutory record type {record!r}",
                           "use the id of a retention row in pac's reference data (`pac reference retention` lists them)")
         return self.identified(
@@ -289,8 +289,10 @@ def _check_parents(recipients: tuple[m.Recipient, ...], errors: list[LocatedErro
                                        "every chain of parents must end at a processor"))
 
 
-def build(org_id: str, documents: list[tuple[str, LocDict]], record_types: Container[str] | None = None) -> m.Organisation:
-    """Build one organisation from its schema-valid documents (file name, data), or raise :class:`InvalidInput`."""
+def build(org_id: str, documents: list[tuple[str, LocDict]], record_types: Container[str]) -> m.Organisation:
+    """Build one organisation from its schema-valid documents (file name, data), or raise :class:`InvalidInput`.
+
+    ``record_types`` are the statutory record types a purpose may name (ids of reference retention rows)."""
     errors: list[LocatedError] = []
     ids = _collect_ids(documents, errors)
     parts: dict[str, list[Any]] = {key: [] for key in (*_TOP_COLLECTIONS, "transfer_tools", "security_measures")}

@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Container, Iterable, Sequence
+from typing import Iterable, Sequence
 
 from .builder import build
 from .errors import InvalidInput, LocatedError, Location
 from .model import Organisation
-from .validation import TermLookup, schema_errors
+from .reference import Reference
+from .validation import schema_errors
 from .yamlio import DEFAULT_LIMITS, Limits, LocDict, gc_paused, read_file
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -97,10 +98,10 @@ def _name_error(org_id: str, files: list[tuple[str, Path, LocDict]]) -> LocatedE
 
 
 def load(paths: Sequence[str | os.PathLike[str]], *, limits: Limits = DEFAULT_LIMITS,
-         terms: TermLookup | None = None, record_types: Container[str] | None = None) -> tuple[Organisation, ...]:
+         reference: Reference | None = None) -> tuple[Organisation, ...]:
     """Load every organisation found under ``paths``, sorted by id, or raise :class:`InvalidInput` with all problems."""
     inputs = discover(paths)
-    organisations, errors = load_files(inputs.declarations, limits=limits, terms=terms, record_types=record_types)
+    organisations, errors = load_files(inputs.declarations, limits=limits, reference=reference)
     errors = [*inputs.errors, *errors]
     if not inputs.declarations and not errors:
         errors.append(LocatedError(Location(", ".join(map(str, paths))), "file", "no declaration files found",
@@ -110,15 +111,21 @@ def load(paths: Sequence[str | os.PathLike[str]], *, limits: Limits = DEFAULT_LI
     return organisations
 
 
-def load_files(files: Iterable[Path], *, limits: Limits = DEFAULT_LIMITS, terms: TermLookup | None = None,
-               record_types: Container[str] | None = None) -> tuple[tuple[Organisation, ...], list[LocatedError]]:
-    """Load declaration files; return the organisations that are valid and every problem found."""
+def load_files(files: Iterable[Path], *, limits: Limits = DEFAULT_LIMITS,
+               reference: Reference | None = None) -> tuple[tuple[Organisation, ...], list[LocatedError]]:
+    """Load declaration files; return the organisations that are valid and every problem found.
+
+    The reference data (default: pac's packaged data) maps the notice's own terms to keys in
+    error hints and holds the statutory record types that ``record_types`` may name."""
+    reference = reference or Reference.packaged()
     with gc_paused():
-        return _load_files(files, limits, terms, record_types)
+        return _load_files(files, limits, reference)
 
 
-def _load_files(files: Iterable[Path], limits: Limits, terms: TermLookup | None,
-                record_types: Container[str] | None) -> tuple[tuple[Organisation, ...], list[LocatedError]]:
+def _load_files(files: Iterable[Path], limits: Limits,
+                reference: Reference) -> tuple[tuple[Organisation, ...], list[LocatedError]]:
+    terms = reference.legal_basis_for_term
+    record_types = frozenset(rule.id for rule in reference.retention_rules())
     errors: list[LocatedError] = []
     groups: dict[str, _Group] = {}
     for path in files:

@@ -183,6 +183,17 @@ def test_bad_durations_are_refused(errors_of, value: str):
     assert "ISO 8601" in error.hint
 
 
+def test_dutch_legal_basis_term_is_mapped_in_the_hint(errors_of):
+    (error,) = errors_of("""\
+        activities:
+          - id: a
+            name: A
+            purposes: [{id: p, name: P, legal_basis: gerechtvaardigd belang, provenance: {section: A, quote: b}}]
+            provenance: {section: A, quote: b}
+        """)
+    assert error.hint == "the notice's term 'gerechtvaardigd belang' is written 'legitimate_interests' in a declaration"
+
+
 def test_retention_forms_are_exclusive(errors_of):
     (error,) = errors_of("""\
         activities:

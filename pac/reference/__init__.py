@@ -1,0 +1,239 @@
+"""pac's legal reference data, packaged with citations, and the questions checks ask of it.
+
+``Reference.packaged()`` reads ``pac/reference/data/*.yaml`` once; ``with_overrides`` gives a new
+Reference with rows added or replaced (same shape as a packaged file). Every row carries a
+:class:`Citation`; rows the research marks unverified say so in ``citation.unverified``.
+
+    >>> from datetime import date
+    >>> ref = Reference.packaged()
+    >>> ref.in_eea("NO", date(2019, 1, 1))
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any, TypeVar
+
+from .fields import ReferenceDataError
+from .raw import Raw, merge
+from .raw import packaged as read_packaged
+from .rows import (AdequacyDecision, Art9Condition, Citation, ConsentAge, ConsentAgeRule, Country, CriminalData,
+                   EEAState, Event, LegalBasis, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
+                   SccVersion, Source, SpecialCategory, TransferTool)
+from .tables import Tables, build, normalise
+
+__all__ = [
+    "AdequacyDecision", "Art9Condition", "Citation", "ConsentAge", "ConsentAgeRule", "Country", "CriminalData",
+    "EEAState", "Event", "LegalBasis", "Note", "NoticeItem", "NoticeRule", "Obligation", "Reference",
+    "ReferenceDataError", "RetentionRule", "SccModule", "SccVersion", "Source", "SpecialCategory", "TransferTool",
+    "UnknownReferenceKey",
+]
+
+T = TypeVar("T")
+
+
+class UnknownReferenceKey(KeyError):
+    """A lookup of a key or id that the reference data does not have."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _lookup(table: Mapping[str, T], key: str, what: str) -> T:
+    try:
+        return table[key]
+    except KeyError:
+        known = ", ".join(sorted(table)) if len(table) <= 40 else f"{len(table)} entries"
+        raise UnknownReferenceKey(f"no {what} {key!r} in pac's reference data (known: {known})") from None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Reference:
+    """The reference data, typed; build it with :meth:`packaged` or :meth:`with_overrides`."""
+
+    _raw: Raw = field(repr=False)
+    _tables: Tables = field(repr=False)
+
+    @classmethod
+    def packaged(cls) -> Reference:
+        """The packaged data, read once and shared."""
+        return _packaged()
+
+    def with_overrides(self, *data: Mapping[str, Any]) -> Reference:
+        """A new Reference with each mapping merged in, in order; raises :class:`ReferenceDataError`."""
+        merged = self._raw
+        for override in data:
+            merged = merge(merged, override)
+        return Reference(merged, build(merged))
+
+    @property
+    def sources(self) -> Mapping[str, Source]:
+        """The sources rows cite, by id."""
+        return self._tables.sources
+
+    # Countries and the EEA
+
+    def country(self, code: str) -> Country:
+        """The ISO 3166-1 row for ``code``."""
+        return _lookup(self._tables.countries, code, "ISO 3166-1 alpha-2 country code")
+
+    def country_name(self, code: str) -> str | None:
+        """The English name of an ISO 3166-1 alpha-2 code, or None for an unknown code."""
+        row = self._tables.countries.get(code)
+        return None if row is None else row.name
+
+    def is_country(self, code: str) -> bool:
+        """Whether ``code`` is an ISO 3166-1 alpha-2 code."""
+        return code in self._tables.countries
+
+    def countries(self) -> tuple[str, ...]:
+        """All country codes, sorted."""
+        return tuple(sorted(self._tables.countries))
+
+    def eea_state(self, code: str) -> EEAState | None:
+        """The EEA row of ``code``, or None for a state outside the EEA."""
+        return self._tables.eea.get(code)
+
+    def eea_states(self) -> tuple[EEAState, ...]:
+        """The EEA states, sorted by code."""
+        return tuple(sorted(self._tables.eea.values(), key=lambda state: state.code))
+
+    def in_eea(self, code: str, on: date) -> bool:
+        """Whether the GDPR applied directly in ``code`` on ``on`` (a transfer there is no Chapter V transfer)."""
+        state = self._tables.eea.get(code)
+        return state is not None and on >= state.gdpr_applies_from
+
+    def not_eea_reminder(self, code: str) -> Note | None:
+        """Why a state often taken for an EEA state (GB, CH, FO) is not one, or None."""
+        return self._tables.not_eea.get(code)
+
+    # Transfers
+
+    def adequacy_decisions(self, code: str) -> tuple[AdequacyDecision, ...]:
+        """Every adequacy decision for ``code`` (also invalidated and expired ones), by in-force date."""
+        return self._tables.adequacy_by_country.get(code, ())
+
+    def decision(self, decision_id: str) -> AdequacyDecision:
+        """An adequacy decision by id, e.g. ``"US-DPF"``."""
+        return _lookup(self._tables.adequacy, decision_id, "adequacy decision")
+
+    def adequacy_in_force(self, code: str, on: date) -> tuple[AdequacyDecision, ...]:
+        """The adequacy decisions for ``code`` in force on ``on`` (their scope conditions still apply)."""
+        return tuple(decision for decision in self.adequacy_decisions(code) if decision.in_force_on(on))
+
+    @property
+    def dpf_certified(self) -> frozenset[str]:
+        """Organisations known to be on the EU-US DPF List (empty unless an override supplies it)."""
+        return self._tables.dpf_certified
+
+    def is_dpf_certified(self, name: str) -> bool | None:
+        """Whether ``name`` is on the DPF List (case-insensitive); None when no list was supplied."""
+        if not self._tables.dpf_certified:
+            return None
+        return normalise(name) in self._tables.dpf_certified_normalised
+
+    def transfer_tool(self, key: str) -> TransferTool:
+        """A transfer tool a declaration may claim, e.g. ``"scc"``."""
+        return _lookup(self._tables.transfer_tools, key, "transfer tool")
+
+    def transfer_tools(self) -> tuple[TransferTool, ...]:
+        """Every transfer tool key a declaration may claim."""
+        return tuple(self._tables.transfer_tools.values())
+
+    def scc_version(self, version: str) -> SccVersion:
+        """A set of standard contractual clauses by year: ``"2001"``, ``"2004"``, ``"2010"`` or ``"2021"``."""
+        return _lookup(self._tables.scc_versions, version, "SCC version")
+
+    def scc_versions(self) -> tuple[SccVersion, ...]:
+        """Every set of standard contractual clauses."""
+        return tuple(self._tables.scc_versions.values())
+
+    # Lawfulness
+
+    def legal_basis(self, key: str) -> LegalBasis:
+        """An Art. 6(1) basis, e.g. ``"legitimate_interests"``."""
+        return _lookup(self._tables.legal_bases, key, "legal basis")
+
+    def legal_bases(self) -> tuple[LegalBasis, ...]:
+        """The six Art. 6(1) bases, in the article's order."""
+        return tuple(self._tables.legal_bases.values())
+
+    def legal_basis_for_term(self, term: str) -> str | None:
+        """The legal basis key a Dutch term names (case- and whitespace-insensitive), or None."""
+        return self._tables.nl_aliases.get(normalise(term))
+
+    def art9_condition(self, key: str) -> Art9Condition:
+        """An Art. 9(2) condition, e.g. ``"explicit_consent"``."""
+        return _lookup(self._tables.art9_conditions, key, "Art. 9(2) condition")
+
+    def art9_conditions(self) -> tuple[Art9Condition, ...]:
+        """The ten Art. 9(2) conditions, in the article's order."""
+        return tuple(self._tables.art9_conditions.values())
+
+    def special_category(self, key: str) -> SpecialCategory:
+        """A special category of Art. 9(1), e.g. ``"health"``."""
+        return _lookup(self._tables.special_categories, key, "special category")
+
+    def special_categories(self) -> tuple[SpecialCategory, ...]:
+        """The eight special categories of Art. 9(1)."""
+        return tuple(self._tables.special_categories.values())
+
+    @property
+    def criminal_data(self) -> CriminalData:
+        """Criminal convictions and offences data (Art. 10)."""
+        return self._tables.criminal_data
+
+    def art9_national_note(self, code: str) -> Note | None:
+        """What a Member State adds to Art. 9 and 10, where the data has a note for it."""
+        return self._tables.art9_national_notes.get(code)
+
+    # Transparency, retention, deadlines
+
+    def notice_items(self) -> tuple[NoticeItem, ...]:
+        """The items of Art. 13 and 14, in the order of the WP260 annex."""
+        return tuple(self._tables.notice_items.values())
+
+    def notice_rules(self) -> tuple[NoticeRule, ...]:
+        """When notice is due under Art. 13 and 14, and the exemptions."""
+        return tuple(self._tables.notice_rules.values())
+
+    def retention_rule(self, rule_id: str) -> RetentionRule:
+        """A national retention rule by id, e.g. ``"nl_fiscal_administration"``."""
+        return _lookup(self._tables.retention, rule_id, "retention rule")
+
+    def retention_rules(self, country: str | None = None) -> tuple[RetentionRule, ...]:
+        """Every retention rule, or those of one country."""
+        return tuple(rule for rule in self._tables.retention.values() if country is None or rule.country == country)
+
+    @property
+    def consent_age_rule(self) -> ConsentAgeRule:
+        """The Art. 8(1) rule: default age and the lowest age a Member State may set."""
+        return self._tables.consent_age_rule
+
+    def consent_age(self, country: str) -> ConsentAge:
+        """The age of digital consent in ``country``; the Art. 8(1) default where the data has no national row."""
+        row = self._tables.consent_ages.get(country)
+        if row is not None:
+            return row
+        rule = self._tables.consent_age_rule
+        self.country(country)  # an unknown code is an error, not a country with the default age
+        return ConsentAge(country, rule.default, rule.article, "no national age recorded: the GDPR default applies",
+                          rule.citation)
+
+    def obligation(self, key: str) -> Obligation:
+        """A timed obligation by key, e.g. ``"breach_notify_sa"`` (check ``applies`` before using a proposal)."""
+        return _lookup(self._tables.obligations, key, "obligation")
+
+    def obligations(self, include_proposals: bool = False) -> tuple[Obligation, ...]:
+        """The timed obligations in force, and with ``include_proposals`` also proposed changes."""
+        return tuple(row for row in self._tables.obligations.values() if include_proposals or row.applies)
+
+
+@cache
+def _packaged() -> Reference:
+    raw = read_packaged()
+    return Reference(raw, build(raw))

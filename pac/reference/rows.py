@@ -1,0 +1,321 @@
+"""The typed rows of pac's legal reference data: immutable, each with the citation it came with.
+
+Vocabulary rows (transfer tools, legal bases, Art. 9 conditions, notice items, obligations) are
+named by ``key``; registry rows (sources, decisions, SCC versions, retention rules) by ``id``;
+rows about a country by its ISO 3166-1 alpha-2 ``code`` or ``country``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..duration import Duration
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a row comes from: source ids (see ``Reference.sources``) and how well it was verified.
+
+    ``verification`` is the research note's ``ver`` string as written, e.g. ``"primary"`` or
+    ``"primary (number, status); unverified (date)"``; ``unverified_fields`` names the fields of
+    the row that the note marks unverified even where the row as a whole is not.
+    """
+
+    sources: tuple[str, ...]
+    verification: str
+    unverified_fields: tuple[str, ...] = ()
+
+    @property
+    def unverified(self) -> bool:
+        """True when the verification string says that (part of) the row is unverified."""
+        return "unverified" in self.verification
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A remark with its own citation."""
+
+    text: str
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated step in the life of a decision (adoption, extension, litigation)."""
+
+    date: date
+    event: str
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A source that rows cite by ``id``."""
+
+    id: str
+    title: str
+    url: str
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """An ISO 3166-1 alpha-2 code and its English name."""
+
+    code: str
+    name: str
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class EEAState:
+    """A state where the GDPR applies directly (EU member or EEA-EFTA state), and since when."""
+
+    code: str
+    name: str
+    group: str
+    gdpr_applies_from: date
+    note: str | None
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class AdequacyDecision:
+    """A Commission adequacy decision (GDPR Art. 45), including invalidated ones."""
+
+    id: str
+    country: str | None
+    name: str
+    instrument: str
+    eli: str | None
+    adopted: date
+    in_force: date
+    expires: date | None
+    status: str
+    invalidated: date | None
+    judgment: str | None
+    scope: str
+    scope_conditions: tuple[str, ...]
+    reviews: tuple[str, ...]
+    history: tuple[Event, ...]
+    litigation: tuple[Event, ...]
+    led_decisions: tuple[Event, ...]
+    dpv: str | None
+    note: str | None
+    citation: Citation
+
+    def in_force_on(self, on: date) -> bool:
+        """Whether the decision is a valid basis for transfers on ``on`` (scope conditions aside)."""
+        if on < self.in_force or (self.expires is not None and on > self.expires):
+            return False
+        return not (self.status == "invalidated" and self.invalidated is not None and on >= self.invalidated)
+
+
+@dataclass(frozen=True, slots=True)
+class TransferTool:
+    """A transfer tool a declaration may claim, and what kind of tool the GDPR makes of it.
+
+    ``kind`` is one of adequacy, safeguard, derogation, invalidated or not_a_tool; ``decision``
+    names the adequacy decision the tool rests on, if it rests on one.
+    """
+
+    key: str
+    article: str
+    label: str
+    kind: str
+    decision: str | None
+    dpv: str | None
+    needs_sa_authorisation: bool
+    public_authorities_allowed: bool
+    notes: tuple[Note, ...]
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class SccModule:
+    """A module of the 2021 standard contractual clauses."""
+
+    number: int
+    key: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class SccVersion:
+    """One set of standard contractual clauses and the dates that bound its use.
+
+    ``new_contracts_until`` is the last day a new contract could use these clauses and
+    ``valid_until`` the last day contracts concluded before then stay valid; ``transition``
+    cites the rule that sets those two dates.
+    """
+
+    id: str
+    instrument: str
+    adopted: date
+    in_force: date | None
+    new_contracts_until: date | None
+    valid_until: date | None
+    legal_basis: str | None
+    modules: tuple[SccModule, ...]
+    transition: Citation | None
+    citation: Citation
+
+    def valid_on(self, on: date, concluded: date | None = None) -> bool:
+        """Whether a contract on these clauses, concluded on ``concluded`` (if known), is valid on ``on``."""
+        if self.in_force is not None and on < self.in_force:
+            return False
+        if concluded is not None and self.new_contracts_until is not None and concluded > self.new_contracts_until:
+            return False
+        return self.valid_until is None or on <= self.valid_until
+
+
+@dataclass(frozen=True, slots=True)
+class LegalBasis:
+    """A lawful basis of GDPR Art. 6(1), with its Dutch name and DPV concepts."""
+
+    key: str
+    article: str
+    label: str
+    nl: str
+    dpv: tuple[str, ...]
+    dpv_gdpr: str
+    dpv_v1: str
+    dpv_narrower: tuple[str, ...]
+    requires: str | None
+    constraints: tuple[str, ...]
+    note: str | None
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class Art9Condition:
+    """A condition of GDPR Art. 9(2) under which special-category data may be processed."""
+
+    key: str
+    article: str
+    label: str
+    nl: str
+    dpv: str
+    requires_law: bool
+    requires_law_or_contract: bool
+    member_state_may_exclude: bool
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class SpecialCategory:
+    """A special category of personal data (GDPR Art. 9(1))."""
+
+    key: str
+    article: str
+    label: str
+    nl: str
+    dpv: tuple[str, ...]
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class CriminalData:
+    """Personal data relating to criminal convictions and offences (GDPR Art. 10)."""
+
+    key: str
+    article: str
+    label: str
+    nl: str
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeItem:
+    """An item a privacy notice must give under GDPR Art. 13 (collected from the data subject)
+    and/or Art. 14 (obtained otherwise); ``None`` where the article does not ask for it."""
+
+    key: str
+    art13: str | None
+    art14: str | None
+    condition: str | None
+    note: str | None
+    subkeys: tuple[str, ...]
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeRule:
+    """When notice is due, or when it is not (timing and exemptions of Art. 13 and 14)."""
+
+    key: str
+    article: str
+    rule: str
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionRule:
+    """A national retention period: a statutory minimum (``kind="min"``) or a regulator's
+    recommended maximum (``kind="max_guidance"``)."""
+
+    id: str
+    country: str
+    record: str
+    kind: str
+    period: Duration
+    start: str | None
+    statute: str | None
+    statute_text: str | None
+    authority: str | None
+    effective: date | None
+    period_before: Duration | None
+    changed_by: str | None
+    transition: str | None
+    with_consent_max: Duration | None
+    exception: str | None
+    note: str | None
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentAgeRule:
+    """GDPR Art. 8(1): the age from which a child may consent alone to an information society service."""
+
+    article: str
+    rule: str
+    default: int
+    floor: int
+    as_of: str
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentAge:
+    """The Art. 8 age of digital consent in one country."""
+
+    country: str
+    age: int
+    law: str | None
+    note: str | None
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class Obligation:
+    """A timed obligation (deadline), or a proposed change to one (``status="proposal"``, never to apply)."""
+
+    key: str
+    article: str | None
+    deadline: Duration | None
+    deadline_text: str | None
+    extension: Duration | None
+    max_total: Duration | None
+    start: str | None
+    rule: str | None
+    condition: str | None
+    status: str
+    amends: str | None
+    note: str | None
+    citation: Citation
+
+    @property
+    def applies(self) -> bool:
+        """False for a proposal that is not law."""
+        return self.status == "in_force"

@@ -1,0 +1,351 @@
+"""Typing the raw reference data: one builder per section, cross-checked against the others."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from .fields import (ARTICLE, DATE, DURATION, INTEGER, TEXT, Fields, Kind, ReferenceDataError, member, members,
+                     shown)
+from .raw import Raw
+from .rows import (AdequacyDecision, Art9Condition, ConsentAge, ConsentAgeRule, Country, CriminalData, EEAState, Event,
+                   LegalBasis, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule, SccVersion, Source,
+                   SpecialCategory, TransferTool)
+
+T = TypeVar("T")
+
+SCOPE_CONDITIONS = frozenset({"dpf_certified", "pipeda", "appi_business_operator", "pipa", "automated_processing"})
+TOOL_KINDS = frozenset({"adequacy", "safeguard", "derogation", "invalidated", "not_a_tool"})
+_COUNTRY_CODE = re.compile(r"[A-Z]{2}\Z")
+
+
+def normalise(text: str) -> str:
+    """Case- and whitespace-insensitive form of a term or name."""
+    return " ".join(text.split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    """Every section of the reference data, typed and keyed by id."""
+
+    sources: Mapping[str, Source]
+    countries: Mapping[str, Country]
+    eea: Mapping[str, EEAState]
+    not_eea: Mapping[str, Note]
+    adequacy: Mapping[str, AdequacyDecision]
+    adequacy_by_country: Mapping[str, tuple[AdequacyDecision, ...]]
+    dpf_certified: frozenset[str]
+    dpf_certified_normalised: frozenset[str]
+    transfer_tools: Mapping[str, TransferTool]
+    scc_versions: Mapping[str, SccVersion]
+    legal_bases: Mapping[str, LegalBasis]
+    nl_aliases: Mapping[str, str]
+    art9_conditions: Mapping[str, Art9Condition]
+    special_categories: Mapping[str, SpecialCategory]
+    criminal_data: CriminalData
+    art9_national_notes: Mapping[str, Note]
+    notice_items: Mapping[str, NoticeItem]
+    notice_rules: Mapping[str, NoticeRule]
+    retention: Mapping[str, RetentionRule]
+    consent_age_rule: ConsentAgeRule
+    consent_ages: Mapping[str, ConsentAge]
+    obligations: Mapping[str, Obligation]
+
+
+class _Builder:
+    """Types the sections of one raw data set; later sections check their references against earlier ones."""
+
+    def __init__(self, raw: Raw):
+        self.raw = raw
+        self.sources: Collection[str] = ()
+
+    def table(self, section: str, build: Callable[[Fields], T]) -> Mapping[str, T]:
+        built: dict[str, T] = {}
+        for row in self.raw[section]:
+            fields = Fields(section, row, self.sources, row["id"])
+            built[row["id"]] = build(fields)
+            fields.finish()
+        return MappingProxyType(built)
+
+    def record(self, section: str, build: Callable[[Fields], T]) -> T:
+        fields = Fields(section, self.raw[section], self.sources, None)
+        built = build(fields)
+        fields.finish()
+        return built
+
+    def ids(self, section: str) -> frozenset[str]:
+        return frozenset(row["id"] for row in self.raw[section])
+
+    def build(self) -> Tables:
+        sources = self.table("sources", _source)
+        self.sources = sources.keys()
+        countries = self.table("countries", _country)
+        country = member(countries.keys(), "an ISO 3166-1 alpha-2 country code")
+        adequacy = self.table("adequacy", lambda f: _adequacy(f, country))
+        legal_bases = self.table("legal_bases", _legal_basis)
+        rule = self.record("consent_age_rule", _consent_age_rule)
+        obligation_keys = self.ids("obligations")
+        dpf = frozenset(self.raw["dpf_certified"])
+        return Tables(
+            sources=sources,
+            countries=countries,
+            eea=self.table("eea", lambda f: _eea_state(f, countries.keys())),
+            not_eea=self.table("not_eea", lambda f: _country_note(f, countries.keys())),
+            adequacy=adequacy,
+            adequacy_by_country=_by_country(adequacy.values()),
+            dpf_certified=dpf,
+            dpf_certified_normalised=frozenset(normalise(name) for name in dpf),
+            transfer_tools=self.table("transfer_tools", lambda f: _transfer_tool(f, adequacy.keys())),
+            scc_versions=self.table("scc_versions", _scc_version),
+            legal_bases=legal_bases,
+            nl_aliases=_aliases(self.raw["nl_aliases"], legal_bases.keys()),
+            art9_conditions=self.table("art9_conditions", _art9_condition),
+            special_categories=self.table("special_categories", _special_category),
+            criminal_data=self.record("criminal_data", _criminal_data),
+            art9_national_notes=self.table("art9_national_notes", lambda f: _country_note(f, countries.keys())),
+            notice_items=self.table("notice_items", _notice_item),
+            notice_rules=self.table("notice_rules", _notice_rule),
+            retention=self.table("retention", lambda f: _retention(f, country)),
+            consent_age_rule=rule,
+            consent_ages=self.table("consent_ages", lambda f: _consent_age(f, rule, countries.keys())),
+            obligations=self.table("obligations", lambda f: _obligation(f, obligation_keys)),
+        )
+
+
+def build(raw: Raw) -> Tables:
+    """Type and cross-check raw reference data; raise :class:`ReferenceDataError` where it is malformed."""
+    return _Builder(raw).build()
+
+
+def _by_country(decisions: Collection[AdequacyDecision]) -> Mapping[str, tuple[AdequacyDecision, ...]]:
+    grouped: dict[str, list[AdequacyDecision]] = {}
+    for decision in decisions:
+        if decision.country is not None:
+            grouped.setdefault(decision.country, []).append(decision)
+    return MappingProxyType({code: tuple(sorted(rows, key=lambda d: (d.in_force, d.id)))
+                             for code, rows in grouped.items()})
+
+
+def _aliases(raw: Mapping[str, Any], bases: Collection[str]) -> Mapping[str, str]:
+    aliases: dict[str, str] = {}
+    for term, key in raw.items():
+        if not isinstance(term, str) or not term.strip():
+            raise ReferenceDataError("nl_aliases", str(term), None, "expected a non-empty Dutch term as the key")
+        if key not in bases:
+            raise ReferenceDataError("nl_aliases", term, None,
+                                     f"expected a legal basis key ({', '.join(sorted(bases))}), got {shown(key)}")
+        aliases[normalise(term)] = key
+    return MappingProxyType(aliases)
+
+
+def _source(f: Fields) -> Source:
+    return Source(f.id, f.required("title", TEXT), f.required("url", TEXT), f.optional("note", TEXT))
+
+
+def _country(f: Fields) -> Country:
+    code = f.id
+    if not _COUNTRY_CODE.match(code):
+        raise f.error("id", f"expected an ISO 3166-1 alpha-2 code (two capital letters), got {shown(code)}")
+    return Country(code, f.required("name", TEXT), f.citation())
+
+
+def _eea_state(f: Fields, countries: Collection[str]) -> EEAState:
+    return EEAState(
+        code=f.id_in(countries, "an ISO 3166-1 alpha-2 country code"),
+        name=f.required("name", TEXT),
+        group=f.required("group", member({"EU", "EEA-EFTA"}, "a group")),
+        gdpr_applies_from=f.required("gdpr_applies_from", DATE),
+        note=f.optional("note", TEXT),
+        citation=f.citation(),
+    )
+
+
+def _country_note(f: Fields, countries: Collection[str]) -> Note:
+    f.id_in(countries, "an ISO 3166-1 alpha-2 country code")
+    return _note(f, "note")
+
+
+def _note(f: Fields, name: str = "text") -> Note:
+    return Note(f.required(name, TEXT), f.citation())
+
+
+def _event(f: Fields) -> Event:
+    return Event(f.required("date", DATE), f.required("event", TEXT), f.citation())
+
+
+def _adequacy(f: Fields, country: Kind[str]) -> AdequacyDecision:
+    status = f.required("status", member({"in_force", "invalidated"}, "a decision status"))
+    invalidated = f.optional("invalidated", DATE)
+    judgment = f.optional("judgment", TEXT)
+    if (status == "invalidated") != (invalidated is not None and judgment is not None):
+        raise f.error("invalidated", "expected an invalidation date and a judgment exactly when status is invalidated")
+    return AdequacyDecision(
+        id=f.id,
+        country=f.optional("country", country),
+        name=f.required("name", TEXT),
+        instrument=f.required("instrument", TEXT),
+        eli=f.optional("eli", TEXT),
+        adopted=f.required("adopted", DATE),
+        in_force=f.required("in_force", DATE),
+        expires=f.optional("expires", DATE),
+        status=status,
+        invalidated=invalidated,
+        judgment=judgment,
+        scope=f.required("scope", TEXT),
+        scope_conditions=f.optional("scope_conditions", members(SCOPE_CONDITIONS, "a scope condition key")) or (),
+        reviews=f.texts("reviews"),
+        history=f.each("history", _event),
+        litigation=f.each("litigation", _event),
+        led_decisions=f.each("led_decisions", _event),
+        dpv=f.optional("dpv", TEXT),
+        note=f.optional("note", TEXT),
+        citation=f.citation(),
+    )
+
+
+def _transfer_tool(f: Fields, decisions: Collection[str]) -> TransferTool:
+    return TransferTool(
+        key=f.id,
+        article=f.required("article", ARTICLE),
+        label=f.required("label", TEXT),
+        kind=f.required("kind", member(TOOL_KINDS, "a transfer tool kind")),
+        decision=f.optional("decision", member(decisions, "an id of the 'adequacy' section")),
+        dpv=f.optional("dpv", TEXT),
+        needs_sa_authorisation=f.flag("needs_sa_authorisation"),
+        public_authorities_allowed=f.flag("public_authorities_allowed", default=True),
+        notes=f.each("notes", _note),
+        citation=f.citation(),
+    )
+
+
+def _scc_module(f: Fields) -> SccModule:
+    return SccModule(f.required("number", INTEGER), f.required("key", TEXT), f.required("label", TEXT))
+
+
+def _scc_version(f: Fields) -> SccVersion:
+    return SccVersion(
+        id=f.id,
+        instrument=f.required("instrument", TEXT),
+        adopted=f.required("adopted", DATE),
+        in_force=f.optional("in_force", DATE),
+        new_contracts_until=f.optional("new_contracts_until", DATE),
+        valid_until=f.optional("valid_until", DATE),
+        legal_basis=f.optional("legal_basis", TEXT),
+        modules=f.each("modules", _scc_module),
+        transition=f.one("transition", lambda t: t.citation()),
+        citation=f.citation(),
+    )
+
+
+def _legal_basis(f: Fields) -> LegalBasis:
+    return LegalBasis(
+        key=f.id,
+        article=f.required("article", ARTICLE),
+        label=f.required("label", TEXT),
+        nl=f.required("nl", TEXT),
+        dpv=f.texts("dpv"),
+        dpv_gdpr=f.required("dpv_gdpr", TEXT),
+        dpv_v1=f.required("dpv_v1", TEXT),
+        dpv_narrower=f.texts("dpv_narrower"),
+        requires=f.optional("requires", TEXT),
+        constraints=f.texts("constraints"),
+        note=f.optional("note", TEXT),
+        citation=f.citation(),
+    )
+
+
+def _art9_condition(f: Fields) -> Art9Condition:
+    return Art9Condition(
+        key=f.id,
+        article=f.required("article", ARTICLE),
+        label=f.required("label", TEXT),
+        nl=f.required("nl", TEXT),
+        dpv=f.required("dpv", TEXT),
+        requires_law=f.flag("requires_law"),
+        requires_law_or_contract=f.flag("requires_law_or_contract"),
+        member_state_may_exclude=f.flag("member_state_may_exclude"),
+        citation=f.citation(),
+    )
+
+
+def _special_category(f: Fields) -> SpecialCategory:
+    return SpecialCategory(f.id, f.required("article", ARTICLE), f.required("label", TEXT),
+                           f.required("nl", TEXT), f.texts("dpv"), f.citation())
+
+
+def _criminal_data(f: Fields) -> CriminalData:
+    return CriminalData(f.required("id", TEXT), f.required("article", ARTICLE), f.required("label", TEXT),
+                        f.required("nl", TEXT), f.citation())
+
+
+def _notice_item(f: Fields) -> NoticeItem:
+    art13, art14 = f.optional("art13", ARTICLE), f.optional("art14", ARTICLE)
+    if art13 is None and art14 is None:
+        raise f.error("art13", "expected a citation in art13, art14 or both")
+    return NoticeItem(f.id, art13, art14, f.optional("condition", TEXT), f.optional("note", TEXT),
+                      f.texts("subkeys"), f.citation())
+
+
+def _notice_rule(f: Fields) -> NoticeRule:
+    return NoticeRule(f.id, f.required("article", ARTICLE), f.required("rule", TEXT), f.citation())
+
+
+def _retention(f: Fields, country: Kind[str]) -> RetentionRule:
+    kind = f.required("kind", member({"min", "max_guidance"}, "a retention kind"))
+    statute, authority = f.optional("statute", TEXT), f.optional("authority", TEXT)
+    if (statute if kind == "min" else authority) is None:
+        raise f.error("statute" if kind == "min" else "authority",
+                      "is missing; a statutory minimum names its statute, a guidance maximum its authority")
+    return RetentionRule(
+        id=f.id,
+        country=f.required("country", country),
+        record=f.required("record", TEXT),
+        kind=kind,
+        period=f.required("period", DURATION),
+        start=f.optional("start", TEXT),
+        statute=statute,
+        statute_text=f.optional("statute_text", TEXT),
+        authority=authority,
+        effective=f.optional("effective", DATE),
+        period_before=f.optional("period_before", DURATION),
+        changed_by=f.optional("changed_by", TEXT),
+        transition=f.optional("transition", TEXT),
+        with_consent_max=f.optional("with_consent_max", DURATION),
+        exception=f.optional("exception", TEXT),
+        note=f.optional("note", TEXT),
+        citation=f.citation(),
+    )
+
+
+def _consent_age_rule(f: Fields) -> ConsentAgeRule:
+    return ConsentAgeRule(f.required("article", ARTICLE), f.required("rule", TEXT), f.required("default", INTEGER),
+                          f.required("floor", INTEGER), f.required("as_of", TEXT), f.citation())
+
+
+def _consent_age(f: Fields, rule: ConsentAgeRule, countries: Collection[str]) -> ConsentAge:
+    age = f.required("age", INTEGER)
+    if not rule.floor <= age <= rule.default:
+        raise f.error("age", f"expected an age from {rule.floor} to {rule.default} ({rule.article}), got {age}")
+    return ConsentAge(f.id_in(countries, "an ISO 3166-1 alpha-2 country code"), age, f.optional("law", TEXT),
+                      f.optional("note", TEXT), f.citation())
+
+
+def _obligation(f: Fields, keys: Collection[str]) -> Obligation:
+    return Obligation(
+        key=f.id,
+        article=f.optional("article", ARTICLE),
+        deadline=f.optional("deadline", DURATION),
+        deadline_text=f.optional("deadline_text", TEXT),
+        extension=f.optional("extension", DURATION),
+        max_total=f.optional("max_total", DURATION),
+        start=f.optional("start", TEXT),
+        rule=f.optional("rule", TEXT),
+        condition=f.optional("condition", TEXT),
+        status=f.optional("status", member({"in_force", "proposal"}, "an obligation status")) or "in_force",
+        amends=f.optional("amends", member(keys, "a key of the 'obligations' section")),
+        note=f.optional("note", TEXT),
+        citation=f.citation(),
+    )
