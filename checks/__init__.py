@@ -1,1 +1,20 @@
-"""pac's GDPR check catalogue, one module per topic; installed as ``pac_checks``."""
+"""pac's GDPR check catalogue, one module per topic; installed as ``pac_checks``.
+
+pac loads it through its ``pac`` entry point, as it loads any third-party check pack. Every
+module of this package is a topic; every :class:`~pac.checks.Check` in it belongs to the catalogue.
+"""
+
+from __future__ import annotations
+
+import pkgutil
+from importlib import import_module
+
+from pac.checks import Check
+from pac.hookspecs import hookimpl
+
+TOPICS = tuple(import_module(f"{__name__}.{m.name}") for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+
+
+@hookimpl
+def pac_checks() -> list[Check]:
+    return [value for module in TOPICS for value in vars(module).values() if isinstance(value, Check)]

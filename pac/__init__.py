@@ -1,11 +1,20 @@
 """pac: privacy policy as code.
 
-Declarations (YAML) -> validated model -> checks and data-flow graph -> reports.
+Declarations (YAML) -> validated model -> checks and data-flow graph -> reports. The public API:
+:func:`load` reads declarations, :func:`check` declares a check, :data:`hookimpl` implements a pac
+hook, :class:`Engine` runs the catalogue.
 """
 
 from importlib.metadata import PackageNotFoundError, version
+
+from .checks import Check, Context, Finding, check
+from .engine import Engine
+from .hookspecs import hookimpl
+from .loader import load
 
 try:
     __version__ = version("pac")
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0+unknown"
+
+__all__ = ["Check", "Context", "Engine", "Finding", "__version__", "check", "hookimpl", "load"]

@@ -66,7 +66,7 @@ class _Document:
                                   note=p.get("note"), location=self.at(p)) for p in items)
 
     def element(self, cls: Callable[..., T], mapping: LocDict, **fields: Any) -> T:
-        return cls(location=self.at(mapping), provenance=self.provenance(mapping), **fields)
+        return cls(location=self.at(mapping), provenance=self.provenance(mapping), note=mapping.get("note"), **fields)
 
     def optional(self, mapping: LocDict, key: str, build: Callable[[LocDict], T]) -> T | None:
         return build(mapping[key]) if key in mapping else None
@@ -139,8 +139,7 @@ class _Document:
         )
 
     def identified(self, cls: Callable[..., T], mapping: LocDict, **fields: Any) -> T:
-        return self.element(cls, mapping, id=mapping["id"], name=mapping["name"], term=mapping.get("term"),
-                            note=mapping.get("note"), **fields)
+        return self.element(cls, mapping, id=mapping["id"], name=mapping["name"], term=mapping.get("term"), **fields)
 
     def data_subject(self, s: LocDict) -> m.DataSubject:
         return self.identified(m.DataSubject, s, relationship=s.get("relationship"), children=s.get("children"))

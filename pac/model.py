@@ -44,6 +44,7 @@ class Element:
 
     location: Location
     provenance: tuple[Provenance, ...] = ()
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,7 +55,6 @@ class Identified(Element):
     id: str
     name: str
     term: str | None = None
-    note: str | None = None
 
     @property
     def subject(self) -> str:

@@ -1,1 +1,355 @@
-"""pac's pytest plugin (registered through the ``pytest11`` entry point)."""
+"""pac's pytest plugin: declarations are test files, and each check on each subject is an item.
+
+``policies/wehelpen.yaml::transfer-tool-valid[recipients/mailchimp]`` passes when the check finds
+nothing there at or above ``--pac-fail-on``, fails with a lawyer-readable report when it does,
+and is reported as xfailed ("waived") when every such finding is waived. The folders pytest
+collects declarations from are the ``pac_paths`` ini option (paths, or lines added by a
+``conftest.py``); ``pac check`` runs this same plugin.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from . import __version__
+from .checks import SEVERITIES, Check, Finding, at_least
+from .engine import GDPR_APPLIES_FROM, Engine, Evaluation
+from .errors import InvalidInput, LocatedError, printable
+from .loader import YAML_SUFFIXES, discover, load_files
+from .model import Organisation
+from .reports import write_reports
+from .results import OrganisationRecord, Outcome, Run, finding_from_dict, finding_to_dict
+from .waivers import Waiver, load_waivers
+
+GRANULARITIES = ("subject", "check", "organisation")
+ALL_CHECKS = "all-checks"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("pac", "pac: GDPR checks on privacy declarations")
+    group.addoption("--pac-as-of", metavar="YYYY-MM-DD",
+                    help="evaluate every date-dependent rule on this date (default: today)")
+    group.addoption("--pac-fail-on", choices=SEVERITIES, help="the lowest severity that fails an item (default: error)")
+    group.addoption("--pac-report-dir", metavar="DIR", help="write findings.json and the other reports into DIR")
+    group.addoption("--pac-waivers", action="append", default=[], metavar="FILE",
+                    help="a waiver file to use besides the waivers.yaml files in the policy folders")
+    group.addoption("--pac-granularity", choices=GRANULARITIES,
+                    help="one item per check and subject (default), per check, or per organisation")
+    parser.addini("pac_paths", type="paths", default=[], help="folders or files of pac declarations")
+    parser.addini("pac_granularity", default="subject", help="default for --pac-granularity")
+    parser.addini("pac_fail_on", default="error", help="default for --pac-fail-on")
+
+
+class PacSession:
+    """The plugin's state and reporting for one pytest session, registered as a plugin of its own."""
+
+    def __init__(self, config: pytest.Config, as_of: date, fail_on: str, granularity: str, report_dir: Path | None,
+                 waiver_files: list[Path]):
+        self.config, self.as_of, self.fail_on, self.granularity = config, as_of, fail_on, granularity
+        self.report_dir, self.waiver_files = report_dir, waiver_files
+        self.engine: Engine | None = None
+        self.waivers: tuple[Waiver, ...] = ()
+        self.sent: set[str] = set()  # organisations whose record this process has reported
+        self.organisations: dict[str, OrganisationRecord] = {}
+        self.findings: list[Finding] = []
+        self.outcomes: list[Outcome] = []
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        record = getattr(report, "pac", None)
+        if record is None:
+            return
+        if "record" in record:
+            data = record["record"]
+            self.organisations.setdefault(data["id"], OrganisationRecord(
+                data["id"], data["name"], tuple(data["files"]), tuple(data["digests"]), tuple(data["notes"])))
+        self.findings += [finding_from_dict(f) for f in record["findings"]]
+        self.outcomes += [Outcome(record["organisation"], check, record["subject"], record["status"])
+                          for check in record["checks"]]
+
+    def run(self) -> Run:
+        return Run(self.as_of, __version__, _engine(self.config).checks,
+                   tuple(self.organisations[k] for k in sorted(self.organisations)),
+                   tuple(sorted(self.findings, key=Finding.sort_key)),
+                   tuple(sorted(self.outcomes, key=lambda o: (o.organisation, o.check, o.subject))))
+
+    def pytest_sessionfinish(self) -> None:
+        if hasattr(self.config, "workerinput") or self.report_dir is None or not self.outcomes:
+            return
+        inputs = [Path(f) for o in self.organisations.values() for f in o.files]
+        write_reports(self.run(), self.report_dir, inputs)
+
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        if not self.outcomes:
+            return
+        write = terminalreporter.write_line
+        terminalreporter.section("pac")
+        write(f"as of {self.as_of}; items fail on {self.fail_on} and above")
+        for org in sorted(self.organisations):
+            found = [f for f in self.findings if f.organisation == org]
+            counts = {s: sum(1 for f in found if f.severity == s and not f.waived) for s in SEVERITIES}
+            waived = sum(1 for f in found if f.waived)
+            write(f"{org}: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info, {waived} waived")
+            for note in self.organisations[org].notes:
+                write(printable(f"  note: {note}"))
+        below = [f for f in self.findings if not f.waived and not at_least(f.severity, self.fail_on)]
+        for finding in sorted(below, key=Finding.sort_key):
+            write(printable(f"{finding.severity}: {finding.organisation} {finding.check} [{finding.subject}] "
+                            f"{finding.message}"))
+        if self.report_dir is not None and not hasattr(self.config, "workerinput"):
+            write(f"reports written to {self.report_dir}")
+
+
+STATE = pytest.StashKey[PacSession]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    as_of_text = config.getoption("pac_as_of")
+    try:
+        as_of = date.fromisoformat(as_of_text) if as_of_text else date.today()
+    except ValueError:
+        raise pytest.UsageError(f"--pac-as-of: {as_of_text!r} is not a date (YYYY-MM-DD)") from None
+    if as_of < GDPR_APPLIES_FROM:
+        raise pytest.UsageError(f"--pac-as-of: the GDPR applies from {GDPR_APPLIES_FROM} (Art. 99(2))")
+    fail_on = config.getoption("pac_fail_on") or config.getini("pac_fail_on")
+    granularity = config.getoption("pac_granularity") or config.getini("pac_granularity")
+    for name, value, allowed in (("pac_fail_on", fail_on, SEVERITIES), ("pac_granularity", granularity, GRANULARITIES)):
+        if value not in allowed:
+            raise pytest.UsageError(f"{name}: {value!r} is not one of {', '.join(allowed)}")
+    report_dir = config.getoption("pac_report_dir")
+    session = PacSession(config, as_of, fail_on, granularity, Path(report_dir) if report_dir else None,
+                         [Path(p) for p in config.getoption("pac_waivers")])
+    config.stash[STATE] = session
+    config.pluginmanager.register(session, "pac-session")
+    config.addinivalue_line("markers", "pac: a pac check on a declaration")
+
+
+def _state(config: pytest.Config) -> PacSession:
+    return config.stash[STATE]
+
+
+def _engine(config: pytest.Config) -> Engine:
+    """The engine with pac's catalogue, installed pac plugins and the pac hooks of loaded conftest files."""
+    state = _state(config)
+    if state.engine is None:
+        conftests = [p for p in config.pluginmanager.get_plugins() if getattr(p, "__file__", "").endswith("conftest.py")]
+        try:
+            state.engine = Engine.from_plugins(conftests)
+        except ValueError as error:
+            raise pytest.UsageError(str(error)) from None
+        for check in state.engine.checks:
+            for marker in _markers(check):
+                config.addinivalue_line("markers", f"{marker}: pac checks ({marker.replace('_', ' ')})")
+    return state.engine
+
+
+def _roots(config: pytest.Config) -> set[Path]:
+    return {(p if Path(p).is_absolute() else config.rootpath / p).resolve() for p in config.getini("pac_paths")}
+
+
+def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if path.resolve() in _roots(parent.config):
+        return PolicyFolder.from_parent(parent, path=path)
+    return None
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if file_path.suffix in YAML_SUFFIXES and file_path.resolve() in _roots(parent.config):
+        return PolicyFolder.from_parent(parent, path=file_path)
+    return None
+
+
+class InvalidDeclaration(Exception):
+    """The input of a collector has located errors."""
+
+    def __init__(self, errors: tuple[LocatedError, ...]):
+        self.errors = errors
+        super().__init__("\n".join(e.format() for e in errors))
+
+
+class PolicyFolder(pytest.Directory):
+    """A policy folder (or file) from ``pac_paths``: its organisations, loaded as ``pac validate`` does."""
+
+    def collect(self) -> Iterator[pytest.Collector]:
+        engine = _engine(self.config)
+        state = _state(self.config)
+        inputs = discover([self.path])
+        organisations, errors = load_files(inputs.declarations, reference=engine.reference)
+        errors = [*inputs.errors, *errors]
+        try:
+            waivers = load_waivers([*inputs.waivers, *state.waiver_files])
+            engine.validate_waivers(waivers)
+            state.waivers += waivers
+        except InvalidInput as invalid:
+            errors += invalid.errors
+        broken: dict[Path, list[LocatedError]] = {}
+        for error in errors:
+            broken.setdefault(Path(error.location.file or self.path).resolve(), []).append(error)
+        for file, found in sorted(broken.items()):
+            yield Invalid.from_parent(self, path=file, errors=tuple(found))
+        for organisation in organisations:
+            yield Declaration.from_parent(self, path=_home(organisation), organisation=organisation)
+
+
+def _home(organisation: Organisation) -> Path:
+    """The file of a one-file organisation, or its folder (the one named after it)."""
+    files = [Path(f).resolve() for f in organisation.files]
+    if len(files) == 1 and files[0].stem == organisation.id:
+        return files[0]
+    return next(p for p in files[0].parents if p.name == organisation.id)
+
+
+class Invalid(pytest.File):
+    """A file whose errors keep it (and its organisation) from being checked."""
+
+    def __init__(self, *, errors: tuple[LocatedError, ...], **kwargs: Any):
+        super().__init__(**kwargs)
+        self.errors = errors
+
+    def collect(self) -> Iterator[pytest.Item]:
+        raise InvalidDeclaration(self.errors)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> str:  # type: ignore[override]
+        if isinstance(excinfo.value, InvalidDeclaration):
+            return str(excinfo.value) + f"\n{len(self.errors)} error(s); `pac validate` shows the same."
+        return str(super().repr_failure(excinfo))
+
+
+class Declaration(pytest.File):
+    """One organisation; its items are its checks (per subject, per check or all at once)."""
+
+    def __init__(self, *, organisation: Organisation, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.organisation = organisation
+        self._evaluation: Evaluation | None = None
+
+    def evaluation(self) -> Evaluation:
+        """Every check on this organisation, run once per process on first use."""
+        if self._evaluation is None:
+            state = _state(self.config)
+            self._evaluation = _engine(self.config).evaluate(self.organisation, state.as_of, state.waivers)
+        return self._evaluation
+
+    def collect(self) -> Iterator[pytest.Item]:
+        engine = _engine(self.config)
+        granularity = _state(self.config).granularity
+        if granularity == "organisation":
+            yield CheckItem.from_parent(self, name=ALL_CHECKS, checks=engine.checks, subject=None)
+            return
+        for check in engine.checks:
+            if granularity == "check":
+                yield CheckItem.from_parent(self, name=check.id, checks=(check,), subject=None)
+                continue
+            for subject in self.organisation.subjects(check.subject):
+                yield CheckItem.from_parent(self, name=f"{check.id}[{subject.subject}]", checks=(check,),
+                                            subject=subject)
+
+
+class Findings(Exception):
+    """An item's findings at or above --pac-fail-on that no waiver covers."""
+
+    def __init__(self, findings: list[Finding], notes: tuple[str, ...]):
+        super().__init__(f"{len(findings)} finding(s)")
+        self.findings, self.notes = findings, notes
+
+
+class CheckCrashed(Exception):
+    """A check raised an exception; the traceback is the check's, not pac's."""
+
+
+class CheckItem(pytest.Item):
+    """One or more checks on one subject (or on all subjects)."""
+
+    parent: Declaration
+
+    def __init__(self, *, checks: tuple[Check, ...], subject: Any, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.checks, self.subject = checks, subject
+        organisation = self.parent.organisation
+        self.subject_path = subject.subject if subject is not None else ("organisation" if len(checks) > 1 else "*")
+        if len(checks) == 1:
+            (check,) = checks
+            for marker in ("pac", *_markers(check)):
+                self.add_marker(marker)
+            self.user_properties += [("pac_check", check.id), ("pac_articles", "; ".join(check.articles)),
+                                     ("pac_severity", check.severity)]
+        else:
+            self.add_marker("pac")
+        self.user_properties += [("pac_organisation", organisation.id), ("pac_subject", self.subject_path)]
+
+    def findings(self) -> list[Finding]:
+        evaluation = self.parent.evaluation()
+        found: list[Finding] = []
+        for check in self.checks:
+            if check.id in evaluation.crashes:
+                raise CheckCrashed(f"check {check.id} raised an exception:\n{evaluation.crashes[check.id]}")
+            if self.subject is not None:
+                found += evaluation.findings.get((check.id, self.subject.subject), ())
+            else:
+                found += [f for (c, _), fs in evaluation.findings.items() if c == check.id for f in fs]
+        return sorted(found, key=Finding.sort_key)
+
+    def runtest(self) -> None:
+        state = _state(self.config)
+        self.pac_findings = self.findings()
+        failing = [f for f in self.pac_findings if at_least(f.severity, state.fail_on)]
+        open_ = [f for f in failing if not f.waived]
+        if open_:
+            raise Findings(open_, self.parent.evaluation().notes)
+        if failing:
+            pytest.xfail("waived: " + "; ".join(sorted({f.waiver.describe() for f in failing if f.waiver})))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:  # type: ignore[override]
+        if isinstance(excinfo.value, Findings):
+            return "\n\n".join(describe(f) for f in excinfo.value.findings)
+        if isinstance(excinfo.value, CheckCrashed):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        location = (self.subject or self.parent.organisation).location
+        return self.path, max(location.line - 1, 0), f"{self.name} ({self.parent.organisation.id})"
+
+    def record(self, status: str) -> dict[str, Any]:
+        """What the controlling process needs from this item to write the reports."""
+        state = _state(self.config)
+        organisation = self.parent.organisation
+        record: dict[str, Any] = {
+            "organisation": organisation.id, "checks": [c.id for c in self.checks], "subject": self.subject_path,
+            "status": status, "findings": [finding_to_dict(f) for f in getattr(self, "pac_findings", ())]}
+        if organisation.id not in state.sent:
+            state.sent.add(organisation.id)
+            notes = self.parent.evaluation().notes
+            record["record"] = dataclasses.asdict(OrganisationRecord.of(organisation, notes))
+        return record
+
+
+def describe(finding: Finding) -> str:
+    """A finding as a lawyer reads it: what, which law, where in the YAML, what the notice says, what to do."""
+    lines = [f"{finding.severity} [{finding.check}] {', '.join(finding.articles)}",
+             f"  {finding.message}",
+             f"  where: {finding.location} ({finding.subject})"]
+    lines += [f"  notice: {p}" for p in finding.evidence] or ["  notice: (the notice says nothing about this)"]
+    lines.append(f"  remedy: {finding.remedy}")
+    return "\n".join(printable(line) for line in lines)
+
+
+def _markers(check: Check) -> list[str]:
+    """Markers for ``-m``: the topic, the severity and each GDPR article cited."""
+    articles = {f"gdpr_art{m.group(1)}" for a in check.articles if (m := re.match(r"GDPR Art\. (\d+)", a))}
+    return [f"pac_{check.topic}", f"pac_{check.severity}", *sorted(articles)]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    report = yield
+    if isinstance(item, CheckItem) and call.when == "call":
+        status = ("waived" if report.skipped else "error" if call.excinfo and call.excinfo.errisinstance(CheckCrashed)
+                  else "failed" if report.failed else "passed")
+        report.pac = item.record(status)
+    return report

@@ -1,0 +1,103 @@
+"""Lawfulness: a legal basis for every purpose, and what each basis requires (GDPR Art. 6-8; Tw art. 11.7)."""
+
+from __future__ import annotations
+
+from pac import Context, check
+from pac.model import Purpose
+
+
+def _collective(purpose: Purpose, ctx: Context) -> str:
+    bases = ctx.organisation.activity(purpose.activity).collective_legal_bases
+    return ", ".join(sorted({b.basis.replace("_", " ") for b in bases}))
+
+
+@check("legal-basis-stated", title="Every purpose has a legal basis",
+       articles=["GDPR Art. 6(1)", "GDPR Art. 13(1)(c)"], severity="error", subject="purposes",
+       remedy="State for this purpose which basis of Art. 6(1) it rests on (consent, contract, legal obligation, "
+              "vital interests, public task or legitimate interests).")
+def legal_basis_stated(purpose: Purpose, ctx: Context):
+    """Processing is lawful only on a basis of Art. 6(1), and Art. 13(1)(c) requires the notice to give
+    the basis of each purpose; bases listed for the whole notice do not say which purpose rests on which
+    (WP260 rev.01, Annex)."""
+    if purpose.legal_basis is not None:
+        return
+    listed = _collective(purpose, ctx)
+    if listed:
+        yield ctx.finding(f"The notice states no legal basis for {purpose.name!r}; it lists {listed} for the "
+                          "activity as a whole without saying which applies to this purpose.")
+    else:
+        yield ctx.finding(f"The notice states no legal basis for {purpose.name!r}.")
+
+
+@check("legitimate-interest-named", title="Legitimate interests name the interest",
+       articles=["GDPR Art. 6(1)(f)", "GDPR Art. 13(1)(d)"], severity="error", subject="purposes",
+       remedy="Say which legitimate interest of the controller or a third party this processing pursues.")
+def legitimate_interest_named(purpose: Purpose, ctx: Context):
+    """Where processing rests on Art. 6(1)(f), Art. 13(1)(d) requires the notice to state the legitimate
+    interests pursued."""
+    basis = purpose.legal_basis
+    if basis is not None and basis.basis == "legitimate_interests" and purpose.legitimate_interest is None:
+        yield ctx.finding(f"{purpose.name!r} rests on legitimate interests, but the notice does not say which interest.",
+                          at=basis)
+
+
+@check("objection-right-stated", title="Legitimate interests come with a stated right to object",
+       articles=["GDPR Art. 21(1)", "GDPR Art. 21(4)", "GDPR Art. 13(2)(b)"], severity="error", subject="purposes",
+       remedy="Tell data subjects, explicitly and apart from other information, that they may object to this "
+              "processing and how.")
+def objection_right_stated(purpose: Purpose, ctx: Context):
+    """Processing on Art. 6(1)(f) may be objected to (Art. 21(1)); the right must be explicitly brought to the
+    data subject's attention, clearly and separately (Art. 21(4)), and the notice must state it (Art. 13(2)(b))."""
+    basis = purpose.legal_basis
+    if basis is None or basis.basis not in ("legitimate_interests", "public_task"):
+        return
+    notice = ctx.organisation.notice
+    if purpose.objection is None and not (notice and notice.states_right("objection")):
+        yield ctx.finding(f"{purpose.name!r} rests on {basis.basis.replace('_', ' ')}, but the notice states no right "
+                          "to object to it.", at=basis)
+
+
+@check("consent-withdrawal-route", title="Consent can be withdrawn, and the notice says how",
+       articles=["GDPR Art. 7(3)", "GDPR Art. 13(2)(c)"], severity="error", subject="purposes",
+       remedy="State that consent may be withdrawn at any time, as easily as it was given, and how.")
+def consent_withdrawal_route(purpose: Purpose, ctx: Context):
+    """Consent may be withdrawn at any time, as easily as it was given (Art. 7(3)); the notice must say so
+    (Art. 13(2)(c))."""
+    basis = purpose.legal_basis
+    if basis is None or basis.basis != "consent":
+        return
+    notice = ctx.organisation.notice
+    if not (purpose.consent and purpose.consent.withdrawal) and not (notice and notice.states_right("withdraw_consent")):
+        yield ctx.finding(f"{purpose.name!r} rests on consent, but the notice gives no way to withdraw it.", at=basis)
+
+
+@check("consent-not-bundled", title="Consent is not bundled with accepting terms",
+       articles=["GDPR Art. 4(11)", "GDPR Art. 7(2)", "GDPR Art. 7(4)"], severity="error", subject="purposes",
+       remedy="Ask for consent separately from the terms and conditions, for this purpose alone, and do not make "
+              "the service depend on it.")
+def consent_not_bundled(purpose: Purpose, ctx: Context):
+    """Consent must be freely given, specific and unambiguous (Art. 4(11)); a request for consent must be clearly
+    distinguishable from other matters (Art. 7(2)), and consent tied to a contract is presumed not free (Art. 7(4);
+    EDPB Guidelines 05/2020 on consent)."""
+    if purpose.consent is not None and purpose.consent.bundled_with_terms:
+        yield ctx.finding(f"Consent for {purpose.name!r} is obtained together with accepting the terms and conditions, "
+                          "so it is neither separate nor freely given.", at=purpose.consent)
+
+
+@check("email-marketing-consent", title="E-mail marketing to non-customers needs consent",
+       articles=["Tw art. 11.7", "GDPR Art. 6(1)(a)"], severity="error", subject="purposes",
+       remedy="Ask for prior consent before sending marketing e-mail (or SMS), or limit it to existing customers "
+              "for the controller's own similar products with an opt-out in every message (Tw art. 11.7(3)).")
+def email_marketing_consent(purpose: Purpose, ctx: Context):
+    """The Dutch Telecommunications Act (Telecommunicatiewet art. 11.7(1)) requires prior consent for unsolicited
+    electronic communications for commercial purposes to natural persons; the only exception (art. 11.7(3)) is for
+    existing customers whose contact details were obtained in a sale, for similar products of the same sender."""
+    if purpose.kind != "direct_marketing" or not {"email", "sms"} & set(purpose.channels):
+        return
+    if purpose.legal_basis is not None and purpose.legal_basis.basis == "consent":
+        return
+    activity = ctx.organisation.activity(purpose.activity)
+    others = [s.name for s in map(ctx.organisation.data_subject, activity.data_subjects) if s.relationship != "customer"]
+    if others or not activity.data_subjects:
+        whom = ", ".join(others) if others else "people the declaration does not identify as customers"
+        yield ctx.finding(f"{purpose.name!r} sends marketing by e-mail to {whom} without their consent.")

@@ -1,0 +1,140 @@
+"""What a check is: a function on one kind of subject, with the law it enforces.
+
+A check reads like the rule it enforces::
+
+    @check("legal-basis-stated", title="Every purpose has a legal basis",
+           articles=["GDPR Art. 6(1)", "GDPR Art. 13(1)(c)"], severity="error", subject="purposes",
+           remedy="State the Art. 6(1) basis for this purpose in the notice.")
+    def legal_basis_stated(purpose, ctx):
+        "Processing is lawful only on one of the bases of Art. 6(1)."
+        if purpose.legal_basis is None:
+            yield ctx.finding(f"No legal basis is stated for {purpose.name!r}.")
+
+It yields findings through its :class:`Context`; a check that yields nothing passed.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal
+
+from .errors import Location
+from .model import SUBJECTS, Organisation, Provenance
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx
+
+    from .reference import Reference
+    from .waivers import Waiver
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+"""Most severe first: ``error`` breaks a rule of law, ``warning`` is what a lawyer would raise
+but could be justified, ``info`` is context."""
+
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def at_least(severity: str, threshold: str) -> bool:
+    """Whether ``severity`` is ``threshold`` or more severe."""
+    return SEVERITIES.index(severity) <= SEVERITIES.index(threshold)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A check of the catalogue (or a user's): metadata and the function that runs it."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    severity: Severity
+    subject: str
+    remedy: str
+    rationale: str
+    topic: str
+    function: Callable[[Any, "Context"], Iterable["Finding"] | None] = field(repr=False, compare=False)
+
+    def __call__(self, subject: Any, ctx: Context) -> Iterable[Finding]:
+        return self.function(subject, ctx) or ()
+
+
+def check(id: str, *, title: str, articles: Iterable[str], severity: Severity, subject: str, remedy: str,
+          rationale: str | None = None, topic: str | None = None) -> Callable[[Callable], Check]:
+    """Declare a check. ``subject`` is one of :data:`pac.model.SUBJECTS`; ``rationale`` defaults to the
+    function's docstring and ``topic`` to its module's name (e.g. ``transfers``)."""
+    if not _ID.match(id):
+        raise ValueError(f"check id {id!r} must be lower-case words joined by '-'")
+    if severity not in SEVERITIES:
+        raise ValueError(f"check {id!r}: severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+    if subject not in SUBJECTS:
+        raise ValueError(f"check {id!r}: subject must be one of {', '.join(SUBJECTS)}, not {subject!r}")
+    articles = tuple(articles)
+    if not articles:
+        raise ValueError(f"check {id!r} must cite the article or statute it enforces")
+
+    def decorate(function: Callable) -> Check:
+        doc = inspect.getdoc(function)
+        if not (rationale or doc):
+            raise ValueError(f"check {id!r} needs a rationale (or a docstring)")
+        return Check(id=id, title=title, articles=articles, severity=severity, subject=subject, remedy=remedy,
+                     rationale=rationale or doc or "", topic=topic or function.__module__.rpartition(".")[2],
+                     function=function)
+
+    return decorate
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a check found: what, where in the YAML, where in the notice, and what to do."""
+
+    check: str
+    severity: Severity
+    organisation: str
+    subject: str
+    articles: tuple[str, ...]
+    message: str
+    location: Location
+    evidence: tuple[Provenance, ...]
+    remedy: str
+    waiver: Waiver | None = None
+
+    @property
+    def waived(self) -> bool:
+        return self.waiver is not None
+
+    def sort_key(self) -> tuple:
+        return (self.organisation, self.check, self.subject, self.location, self.message)
+
+
+class Context:
+    """What a check sees besides its subject: the organisation, the evaluation date, the reference
+    data and the data-flow graph; and :meth:`finding` to report what it found."""
+
+    __slots__ = ("check", "organisation", "subject", "as_of", "reference", "_graph")
+
+    def __init__(self, check: Check, organisation: Organisation, subject: Any, as_of: date, reference: Reference,
+                 graph: Callable[[], networkx.DiGraph]):
+        self.check, self.organisation, self.subject = check, organisation, subject
+        self.as_of, self.reference, self._graph = as_of, reference, graph
+
+    @property
+    def graph(self) -> networkx.DiGraph:
+        """The organisation's data-flow graph on the evaluation date (built once, on first use)."""
+        return self._graph()
+
+    def finding(self, message: str, *, at: Any = None, evidence: Iterable[Provenance] | None = None,
+                remedy: str | None = None, severity: Severity | None = None,
+                articles: Iterable[str] | None = None) -> Finding:
+        """A finding on the current subject; ``at`` is the element to point at (default: the subject),
+        ``evidence`` defaults to that element's provenance, the rest to the check's own."""
+        element = self.subject if at is None else at
+        return Finding(
+            check=self.check.id, severity=severity or self.check.severity, organisation=self.organisation.id,
+            subject=self.subject.subject, articles=tuple(articles) if articles is not None else self.check.articles,
+            message=message, location=element.location,
+            evidence=tuple(evidence) if evidence is not None else getattr(element, "provenance", ()),
+            remedy=remedy or self.check.remedy,
+        )

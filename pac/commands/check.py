@@ -1,0 +1,56 @@
+"""``pac check PATH...``: run the check catalogue through pytest and report the findings."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ..checks import SEVERITIES
+from ._common import add_input_arguments
+
+EXIT_CODES = {pytest.ExitCode.OK: 0, pytest.ExitCode.TESTS_FAILED: 1}
+"""pytest's exit codes -> pac's: 0 nothing at or above --fail-on, 1 findings, 2 anything else (invalid input, usage)."""
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("check", help="run the GDPR check catalogue on declarations (through pytest)",
+                                 description="Exit 0 when no finding is at or above --fail-on, 1 when one is, "
+                                             "2 when the input is invalid.")
+    add_input_arguments(parser)
+    parser.add_argument("--as-of", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="evaluate date-dependent rules on this date (default: today)")
+    parser.add_argument("--fail-on", choices=SEVERITIES, default="error",
+                        help="the lowest severity that makes the run fail (default: error)")
+    parser.add_argument("--report-dir", type=Path, metavar="DIR",
+                        help="write findings.json and the other reports (and junit.xml) into DIR")
+    parser.add_argument("--waivers", action="append", default=[], type=Path, metavar="FILE",
+                        help="a waiver file besides the waivers.yaml files found next to the declarations")
+    parser.add_argument("--granularity", choices=("subject", "check", "organisation"),
+                        help="one pytest item per check and subject (default), per check, or per organisation")
+    parser.set_defaults(run=run)
+
+
+def pytest_arguments(arguments: argparse.Namespace) -> list[str]:
+    """The pytest command line that runs the catalogue on ``arguments.paths``."""
+    paths = [str(Path(p).resolve()) for p in arguments.paths]
+    args = [*paths, "-p", "no:cacheprovider", "--quiet", "--no-header", "--rootdir", os.getcwd(),
+            "-o", "pac_paths=" + " ".join(shlex.quote(p) for p in paths), "--pac-fail-on", arguments.fail_on]
+    if arguments.as_of:
+        args += ["--pac-as-of", arguments.as_of.isoformat()]
+    if arguments.report_dir:
+        args += ["--pac-report-dir", str(arguments.report_dir), "--junitxml", str(arguments.report_dir / "junit.xml"),
+                 "-o", "junit_family=xunit2", "-o", "junit_suite_name=pac"]
+    for waiver in arguments.waivers:
+        args += ["--pac-waivers", str(waiver)]
+    if arguments.granularity:
+        args += ["--pac-granularity", arguments.granularity]
+    return args
+
+
+def run(arguments: argparse.Namespace) -> int:
+    return EXIT_CODES.get(pytest.main(pytest_arguments(arguments)), 2)

@@ -1,0 +1,27 @@
+"""``pac checks``: list the check catalogue (pac's own and that of installed pac plugins)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..engine import Engine
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("checks", help="list the checks: id, title, articles, severity")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.set_defaults(run=run)
+
+
+def run(arguments: argparse.Namespace) -> int:
+    checks = Engine.from_plugins().checks
+    if arguments.json:
+        print(json.dumps([{"id": c.id, "title": c.title, "articles": list(c.articles), "severity": c.severity,
+                           "subject": c.subject, "topic": c.topic, "rationale": c.rationale, "remedy": c.remedy}
+                          for c in checks], indent=2, ensure_ascii=False))
+        return 0
+    width = max((len(c.id) for c in checks), default=0)
+    for c in checks:
+        print(f"{c.id:<{width}}  {c.severity:<7}  {c.title}  [{'; '.join(c.articles)}]")
+    return 0

@@ -1,0 +1,22 @@
+"""``findings.json``: the machine-readable findings of a run."""
+
+from __future__ import annotations
+
+import json
+
+from ..checks import Finding
+from ..results import Run, finding_to_dict
+
+
+def document(run: Run) -> dict:
+    return {
+        "as_of": run.as_of.isoformat(),
+        "tool": {"name": "pac", "version": run.version},
+        "organisations": [{"id": o.id, "name": o.name, "files": list(o.files), "sha256": list(o.digests),
+                           "notes": list(o.notes)} for o in run.organisations],
+        "findings": [finding_to_dict(f) for f in sorted(run.findings, key=Finding.sort_key)],
+    }
+
+
+def render(run: Run) -> str:
+    return json.dumps(document(run), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,95 @@
+"""What one run produced, in a form every report is written from (and that crosses process boundaries).
+
+pytest items may run in several processes (pytest-xdist); each report carries its findings as
+plain data (:func:`finding_to_dict`), and the controlling process gathers them into a :class:`Run`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from .checks import Check, Finding
+from .errors import Location
+from .model import Organisation, Provenance
+from .waivers import Waiver
+
+Status = Literal["passed", "failed", "waived", "error"]
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationRecord:
+    """An organisation as reports name it, with the SHA-256 digests of its input files."""
+
+    id: str
+    name: str
+    files: tuple[str, ...]
+    digests: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, organisation: Organisation, notes: tuple[str, ...] = ()) -> OrganisationRecord:
+        digests = tuple(hashlib.sha256(Path(f).read_bytes()).hexdigest() for f in organisation.files)
+        return cls(organisation.id, organisation.name, organisation.files, digests, notes)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """How one item (a check on a subject, or a coarser unit) ended."""
+
+    organisation: str
+    check: str
+    subject: str
+    status: Status
+
+
+@dataclass(frozen=True)
+class Run:
+    """Everything a report needs: the date, the catalogue, the organisations, the findings, the outcomes."""
+
+    as_of: date
+    version: str
+    checks: tuple[Check, ...]
+    organisations: tuple[OrganisationRecord, ...]
+    findings: tuple[Finding, ...]
+    outcomes: tuple[Outcome, ...]
+
+
+def location_to_dict(location: Location) -> dict[str, Any]:
+    return {"file": location.file, "line": location.line, "column": location.column}
+
+
+def _provenance_to_dict(p: Provenance) -> dict[str, Any]:
+    return {key: value for key, value in (("section", p.section), ("quote", p.quote), ("fact", p.fact)) if value}
+
+
+def finding_to_dict(finding: Finding) -> dict[str, Any]:
+    """The finding as in ``findings.json``."""
+    waiver = finding.waiver
+    return {
+        "check": finding.check, "severity": finding.severity, "organisation": finding.organisation,
+        "subject": finding.subject, "articles": list(finding.articles), "message": finding.message,
+        "location": location_to_dict(finding.location), "evidence": [_provenance_to_dict(p) for p in finding.evidence],
+        "remedy": finding.remedy, "waived": waiver is not None,
+        "waiver": None if waiver is None else {
+            "justification": waiver.justification, "owner": waiver.owner,
+            "expires": waiver.expires.isoformat() if waiver.expires else None,
+            "subject": waiver.subject, "location": location_to_dict(waiver.location)},
+    }
+
+
+def finding_from_dict(data: dict[str, Any]) -> Finding:
+    waiver = data["waiver"]
+    return Finding(
+        check=data["check"], severity=data["severity"], organisation=data["organisation"], subject=data["subject"],
+        articles=tuple(data["articles"]), message=data["message"], location=Location(**data["location"]),
+        evidence=tuple(Provenance(location=Location(""), **p) for p in data["evidence"]), remedy=data["remedy"],
+        waiver=None if waiver is None else Waiver(
+            check=data["check"], organisation=data["organisation"], subject=waiver["subject"],
+            justification=waiver["justification"], owner=waiver["owner"],
+            expires=date.fromisoformat(waiver["expires"]) if waiver["expires"] else None,
+            location=Location(**waiver["location"])),
+    )
