@@ -9,7 +9,7 @@ import pkgutil
 from importlib import import_module
 from types import ModuleType
 
-ORDER = ("validate", "check", "checks", "graph", "diff", "ropa", "import", "init", "schema")
+ORDER = ("validate", "check", "checks", "graph", "diff", "ropa", "imports", "init", "schema")
 
 
 def _commands() -> tuple[ModuleType, ...]:
