@@ -109,21 +109,45 @@ class Finding:
         return (self.organisation, self.check, self.subject, self.location, self.message)
 
 
+class Scope:
+    """What every check on one organisation and date shares: the reference data, and the data-flow graph
+    and the notice's text, each built once on first use."""
+
+    __slots__ = ("organisation", "as_of", "reference", "_graph", "_notice_text")
+
+    def __init__(self, organisation: Organisation, as_of: date, reference: Reference,
+                 graph: Callable[[], networkx.DiGraph], notice_text: Callable[[], str | None]):
+        self.organisation, self.as_of, self.reference = organisation, as_of, reference
+        self._graph, self._notice_text = graph, notice_text
+
+    @property
+    def graph(self) -> networkx.DiGraph:
+        return self._graph()
+
+    @property
+    def notice_text(self) -> str | None:
+        return self._notice_text()
+
+
 class Context:
     """What a check sees besides its subject: the organisation, the evaluation date, the reference
-    data and the data-flow graph; and :meth:`finding` to report what it found."""
+    data, the data-flow graph and the notice's text; and :meth:`finding` to report what it found."""
 
-    __slots__ = ("check", "organisation", "subject", "as_of", "reference", "_graph")
+    __slots__ = ("check", "subject", "scope", "organisation", "as_of", "reference")
 
-    def __init__(self, check: Check, organisation: Organisation, subject: Any, as_of: date, reference: Reference,
-                 graph: Callable[[], networkx.DiGraph]):
-        self.check, self.organisation, self.subject = check, organisation, subject
-        self.as_of, self.reference, self._graph = as_of, reference, graph
+    def __init__(self, check: Check, subject: Any, scope: Scope):
+        self.check, self.subject, self.scope = check, subject, scope
+        self.organisation, self.as_of, self.reference = scope.organisation, scope.as_of, scope.reference
 
     @property
     def graph(self) -> networkx.DiGraph:
         """The organisation's data-flow graph on the evaluation date (built once, on first use)."""
-        return self._graph()
+        return self.scope.graph
+
+    @property
+    def notice_text(self) -> str | None:
+        """The text of the privacy notice, when pac has it (``--notice`` or ``notice.text_file``), else None."""
+        return self.scope.notice_text
 
     def finding(self, message: str, *, at: Any = None, evidence: Iterable[Provenance] | None = None,
                 remedy: str | None = None, severity: Severity | None = None,

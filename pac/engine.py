@@ -9,13 +9,14 @@ import dataclasses
 import traceback
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from functools import cache
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequence
 
 import pluggy
 
 from . import hookspecs
-from .checks import SEVERITIES, Check, Context, Finding
+from .checks import SEVERITIES, Check, Context, Finding, Scope
 from .errors import InvalidInput, LocatedError
 from .model import Organisation
 from .reference import Reference, ReferenceDataError
@@ -98,20 +99,23 @@ class Engine:
         if errors:
             raise InvalidInput(errors)
 
-    def evaluate(self, organisation: Organisation, as_of: date, waivers: Iterable[Waiver] = ()) -> Evaluation:
-        """Run every check on every subject of ``organisation`` as of ``as_of``."""
+    def evaluate(self, organisation: Organisation, as_of: date, waivers: Iterable[Waiver] = (),
+                 notice: Path | None = None) -> Evaluation:
+        """Run every check on every subject of ``organisation`` as of ``as_of``; ``notice`` is a text copy
+        of the privacy notice (default: the declaration's ``notice.text_file``, when it exists)."""
         if as_of < GDPR_APPLIES_FROM:
             raise ValueError(f"the GDPR applies from {GDPR_APPLIES_FROM} (Art. 99(2)); pac cannot evaluate {as_of}")
         own = [w for w in waivers if w.organisation == organisation.id]
         active = [w for w in own if w.active_on(as_of)]
-        graph = _graph_factory(organisation, self.reference, as_of)
+        scope = Scope(organisation, as_of, self.reference, _graph_factory(organisation, self.reference, as_of),
+                      cache(lambda: notice_text(organisation, notice)))
         found: dict[tuple[str, str], list[Finding]] = {}
         crashes: dict[str, str] = {}
         used: set[Waiver] = set()
         for check in self.checks:
             try:
                 for subject in organisation.subjects(check.subject):
-                    context = Context(check, organisation, subject, as_of, self.reference, graph)
+                    context = Context(check, subject, scope)
                     for finding in check(subject, context):
                         finding = self._tune(check, finding)
                         waiver = next((w for w in active if w.covers(check.id, organisation.id, finding.subject)), None)
@@ -136,6 +140,20 @@ class Engine:
         if severity not in SEVERITIES:
             raise ValueError(f"pac_severity returned {severity!r} for {check.id}; use one of {', '.join(SEVERITIES)}")
         return dataclasses.replace(finding, severity=severity)
+
+
+def notice_text(organisation: Organisation, path: Path | None = None) -> str | None:
+    """The text of the organisation's privacy notice: ``path``, or the declaration's ``notice.text_file``
+    (relative to the declaration file); None when there is none or it cannot be read."""
+    if path is None:
+        text_file = organisation.notice.text_file if organisation.notice else None
+        if text_file is None:
+            return None
+        path = Path(organisation.notice.location.file).parent / text_file
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
 
 
 def _graph_factory(organisation: Organisation, reference: Reference, as_of: date) -> Callable[[], networkx.DiGraph]:

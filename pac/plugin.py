@@ -26,6 +26,7 @@ from .model import Organisation
 from .reports import write_reports
 from .results import OrganisationRecord, Outcome, Run, finding_from_dict, finding_to_dict
 from .waivers import Waiver, load_waivers
+from .yamlio import DEFAULT_LIMITS, Limits
 
 GRANULARITIES = ("subject", "check", "organisation")
 ALL_CHECKS = "all-checks"
@@ -39,6 +40,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--pac-report-dir", metavar="DIR", help="write findings.json and the other reports into DIR")
     group.addoption("--pac-waivers", action="append", default=[], metavar="FILE",
                     help="a waiver file to use besides the waivers.yaml files in the policy folders")
+    group.addoption("--pac-notice", action="append", default=[], metavar="ORG=PATH",
+                    help="a text copy of organisation ORG's privacy notice, to check its quotes against")
+    group.addoption("--pac-max-file-size", type=int, default=DEFAULT_LIMITS.max_bytes, metavar="BYTES",
+                    help=f"refuse YAML files larger than this (default {DEFAULT_LIMITS.max_bytes})")
     group.addoption("--pac-granularity", choices=GRANULARITIES,
                     help="one item per check and subject (default), per check, or per organisation")
     parser.addini("pac_paths", type="paths", default=[], help="folders or files of pac declarations")
@@ -50,9 +55,9 @@ class PacSession:
     """The plugin's state and reporting for one pytest session, registered as a plugin of its own."""
 
     def __init__(self, config: pytest.Config, as_of: date, fail_on: str, granularity: str, report_dir: Path | None,
-                 waiver_files: list[Path]):
+                 waiver_files: list[Path], notices: dict[str, Path]):
         self.config, self.as_of, self.fail_on, self.granularity = config, as_of, fail_on, granularity
-        self.report_dir, self.waiver_files = report_dir, waiver_files
+        self.report_dir, self.waiver_files, self.notices = report_dir, waiver_files, notices
         self.engine: Engine | None = None
         self.waivers: tuple[Waiver, ...] = ()
         self.sent: set[str] = set()  # organisations whose record this process has reported
@@ -121,9 +126,15 @@ def pytest_configure(config: pytest.Config) -> None:
     for name, value, allowed in (("pac_fail_on", fail_on, SEVERITIES), ("pac_granularity", granularity, GRANULARITIES)):
         if value not in allowed:
             raise pytest.UsageError(f"{name}: {value!r} is not one of {', '.join(allowed)}")
+    notices: dict[str, Path] = {}
+    for pair in config.getoption("pac_notice"):
+        org, separator, path = pair.partition("=")
+        if not separator or not org or not path:
+            raise pytest.UsageError(f"--pac-notice: {pair!r} is not ORG=PATH")
+        notices[org] = Path(path)
     report_dir = config.getoption("pac_report_dir")
     session = PacSession(config, as_of, fail_on, granularity, Path(report_dir) if report_dir else None,
-                         [Path(p) for p in config.getoption("pac_waivers")])
+                         [Path(p) for p in config.getoption("pac_waivers")], notices)
     config.stash[STATE] = session
     config.pluginmanager.register(session, "pac-session")
     config.addinivalue_line("markers", "pac: a pac check on a declaration")
@@ -179,7 +190,8 @@ class PolicyFolder(pytest.Directory):
         engine = _engine(self.config)
         state = _state(self.config)
         inputs = discover([self.path])
-        organisations, errors = load_files(inputs.declarations, reference=engine.reference)
+        limits = Limits(max_bytes=self.config.getoption("pac_max_file_size"))
+        organisations, errors = load_files(inputs.declarations, limits=limits, reference=engine.reference)
         errors = [*inputs.errors, *errors]
         try:
             waivers = load_waivers([*inputs.waivers, *state.waiver_files])
@@ -232,7 +244,8 @@ class Declaration(pytest.File):
         """Every check on this organisation, run once per process on first use."""
         if self._evaluation is None:
             state = _state(self.config)
-            self._evaluation = _engine(self.config).evaluate(self.organisation, state.as_of, state.waivers)
+            self._evaluation = _engine(self.config).evaluate(self.organisation, state.as_of, state.waivers,
+                                                             state.notices.get(self.organisation.id))
         return self._evaluation
 
     def collect(self) -> Iterator[pytest.Item]:
@@ -246,7 +259,8 @@ class Declaration(pytest.File):
                 yield CheckItem.from_parent(self, name=check.id, checks=(check,), subject=None)
                 continue
             for subject in self.organisation.subjects(check.subject):
-                yield CheckItem.from_parent(self, name=f"{check.id}[{subject.subject}]", checks=(check,),
+                name = f"{check.id}[{subject.subject}]"  # a parametrised id, as pytest's own (so --lf matches it)
+                yield CheckItem.from_parent(self, name=name, nodeid=f"{self.nodeid}::{name}", checks=(check,),
                                             subject=subject)
 
 

@@ -30,16 +30,27 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="write findings.json and the other reports (and junit.xml) into DIR")
     parser.add_argument("--waivers", action="append", default=[], type=Path, metavar="FILE",
                         help="a waiver file besides the waivers.yaml files found next to the declarations")
+    parser.add_argument("--notice", action="append", default=[], metavar="ORG=PATH", type=_notice,
+                        help="a text copy of organisation ORG's privacy notice; every provenance quote is checked "
+                             "against it (default: the declaration's notice.text_file)")
     parser.add_argument("--granularity", choices=("subject", "check", "organisation"),
                         help="one pytest item per check and subject (default), per check, or per organisation")
     parser.set_defaults(run=run)
+
+
+def _notice(value: str) -> str:
+    org, separator, path = value.partition("=")
+    if not (org and separator and path):
+        raise argparse.ArgumentTypeError(f"{value!r} is not ORG=PATH")
+    return value
 
 
 def pytest_arguments(arguments: argparse.Namespace) -> list[str]:
     """The pytest command line that runs the catalogue on ``arguments.paths``."""
     paths = [str(Path(p).resolve()) for p in arguments.paths]
     args = [*paths, "-p", "no:cacheprovider", "--quiet", "--no-header", "--rootdir", os.getcwd(),
-            "-o", "pac_paths=" + " ".join(shlex.quote(p) for p in paths), "--pac-fail-on", arguments.fail_on]
+            "-o", "pac_paths=" + " ".join(shlex.quote(p) for p in paths), "--pac-fail-on", arguments.fail_on,
+            "--pac-max-file-size", str(arguments.max_file_size)]
     if arguments.as_of:
         args += ["--pac-as-of", arguments.as_of.isoformat()]
     if arguments.report_dir:
@@ -47,6 +58,8 @@ def pytest_arguments(arguments: argparse.Namespace) -> list[str]:
                  "-o", "junit_family=xunit2", "-o", "junit_suite_name=pac"]
     for waiver in arguments.waivers:
         args += ["--pac-waivers", str(waiver)]
+    for notice in arguments.notice:
+        args += ["--pac-notice", notice]
     if arguments.granularity:
         args += ["--pac-granularity", arguments.granularity]
     return args

@@ -4,7 +4,7 @@ Every packaged file and every override is one mapping from section names to sect
 sections hold lists of mappings keyed by ``id`` (a row with a known id replaces it, a new id is
 added); ``nl_aliases`` is a mapping (entries replace or add); ``dpf_certified`` a list of names
 (added); a record section is replaced whole. A top-level ``src``/``ver`` pair cites every row of
-that mapping that gives none itself (the country list uses this).
+that mapping that gives none itself (the country list uses this), except source rows.
 """
 
 from __future__ import annotations
@@ -75,7 +75,8 @@ def merge(raw: Raw, override: Any) -> Raw:
         if shape is None:
             raise ReferenceDataError(str(section), None, None,
                                      f"unknown section; expected one of {', '.join(sorted(SECTIONS))}")
-        merged[section] = _MERGERS[shape](section, raw[section], data, defaults)
+        cited = section != "sources"  # sources are what citations point at; they cite nothing themselves
+        merged[section] = _MERGERS[shape](section, raw[section], data, defaults if cited else {})
     return merged
 
 

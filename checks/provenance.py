@@ -1,0 +1,24 @@
+"""Provenance: the declaration is true to the notice it encodes (GDPR Art. 5(2), Art. 12(1))."""
+
+from __future__ import annotations
+
+from pac import Context, check
+from pac.model import Organisation
+from pac.provenance import missing_quotes
+
+
+@check("quotes-found-in-notice", title="Every quote is found in the notice",
+       articles=["GDPR Art. 5(2)", "GDPR Art. 12(1)"], severity="error", subject="organisation",
+       remedy="Copy the quote verbatim from the notice (a few words), or correct the element it supports; "
+              "case and white space may differ.")
+def quotes_found_in_notice(organisation: Organisation, ctx: Context):
+    """A declaration is evidence of what the controller tells data subjects (Art. 12(1)); the controller must be
+    able to demonstrate it (Art. 5(2)). Each element quotes the notice; a quote that the notice does not contain
+    means the element is not what the notice says, and every finding resting on it is unfounded. Runs when pac
+    has the notice's text (``--notice ORG=PATH`` or ``notice.text_file``)."""
+    text = ctx.notice_text
+    if text is None:
+        return
+    for provenance in missing_quotes(organisation, text):
+        yield ctx.finding(f"The quote \u201c{provenance.quote}\u201d ({provenance.section}) is not in the notice.",
+                          at=provenance, evidence=(provenance,))

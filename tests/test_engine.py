@@ -1,0 +1,135 @@
+"""The engine without pytest, and ``pac check`` as a command: exit codes and the same findings as pytest."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pac import Engine, check, load
+from pac.engine import notice_text
+from pac.waivers import Waiver
+from pac.errors import Location
+
+BODY = """\
+pac: 1
+organisation: demo
+activities:
+  - id: service
+    name: Service
+    purposes:
+      - {id: deliver, name: Deliver, legal_basis: contract, provenance: {section: Doelen, quote: leveren}}
+      - {id: improve, name: Improve, provenance: {section: Doelen, quote: verbeteren}}
+    provenance: {section: Dienst, quote: dienst}
+"""
+
+
+@check("always-one", title="Finds one thing", articles=["GDPR Art. 5(2)"], severity="error", subject="purposes",
+       remedy="Nothing.")
+def always_one(purpose, ctx):
+    """Finds one thing on every purpose."""
+    yield ctx.finding(f"found on {purpose.id}")
+
+
+@check("broken", title="Crashes", articles=["GDPR Art. 5(2)"], severity="error", subject="purposes", remedy="Fix it.")
+def broken(purpose, ctx):
+    """Raises."""
+    raise RuntimeError("bug in a user check")
+
+
+@pytest.fixture
+def organisation(write):
+    (org,) = load([write(BODY)])
+    return org
+
+
+def test_a_crashing_check_is_isolated(organisation):
+    engine = Engine([always_one, broken], Engine.from_plugins().reference)
+    evaluation = engine.evaluate(organisation, date(2026, 11, 22))
+    assert "RuntimeError: bug in a user check" in evaluation.crashes["broken"]
+    assert [f.message for f in evaluation.all_findings()] == ["found on deliver", "found on improve"]
+
+
+def test_duplicate_check_ids_are_refused():
+    with pytest.raises(ValueError, match="two checks have the id always-one"):
+        Engine([always_one, always_one], Engine.from_plugins().reference)
+
+
+def test_no_evaluation_before_the_gdpr_applies(organisation):
+    engine = Engine([always_one], Engine.from_plugins().reference)
+    with pytest.raises(ValueError, match="the GDPR applies from 2018-05-25"):
+        engine.evaluate(organisation, date(2018, 5, 24))
+    assert engine.evaluate(organisation, date(2018, 5, 25)).all_findings()
+
+
+def test_severity_hook_is_applied_and_checked(organisation):
+    reference = Engine.from_plugins().reference
+    tuned = Engine([always_one], reference, lambda check, finding: "info")
+    assert {f.severity for f in tuned.evaluate(organisation, date(2026, 11, 22)).all_findings()} == {"info"}
+    wrong = Engine([always_one], reference, lambda check, finding: "fatal")
+    evaluation = wrong.evaluate(organisation, date(2026, 11, 22))
+    assert "pac_severity returned 'fatal'" in evaluation.crashes["always-one"]
+
+
+def test_waivers_cover_a_subject_or_all_and_report_unused_ones(organisation):
+    def waiver(subject: str | None, expires: date | None = None) -> Waiver:
+        return Waiver("always-one", "demo", subject, "Accepted by legal.", "legal", expires, Location("w.yaml", 1, 1))
+
+    engine = Engine([always_one], Engine.from_plugins().reference)
+    one = engine.evaluate(organisation, date(2026, 11, 22), [waiver("purposes/improve")])
+    assert [f.waived for f in one.all_findings()] == [False, True]
+    everything = engine.evaluate(organisation, date(2026, 11, 22), [waiver(None)])
+    assert all(f.waived for f in everything.all_findings())
+    unused = engine.evaluate(organisation, date(2026, 11, 22), [waiver("purposes/nothing")])
+    assert unused.notes == ("waiver of always-one (purposes/nothing) matched no finding (w.yaml:1:1)",)
+    expired = engine.evaluate(organisation, date(2026, 11, 22), [waiver(None, date(2026, 11, 21))])
+    assert not any(f.waived for f in expired.all_findings()) and "expired on 2026-11-21" in expired.notes[0]
+
+
+def test_notice_text_comes_from_the_option_or_the_declaration(write, tmp_path: Path):
+    (tmp_path / "notice.txt").write_text("De tekst.", encoding="utf-8")
+    (org,) = load([write(BODY.replace("activities:", "notice: {text_file: notice.txt}\nactivities:", 1))])
+    assert notice_text(org) == "De tekst."
+    assert notice_text(org, tmp_path / "missing.txt") is None
+
+
+def pac(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pac", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_pac_check_exit_codes_and_parity_with_pytest(write, tmp_path: Path):
+    write(BODY, "policies/demo.yaml")
+    found = pac("check", "policies", "--as-of", "2026-11-22", "--report-dir", "cli", cwd=tmp_path)
+    assert found.returncode == 1, found.stdout + found.stderr
+    assert "The notice states no legal basis for 'Improve'." in found.stdout
+    pytest_run = subprocess.run([sys.executable, "-m", "pytest", "policies", "-o", "pac_paths=policies", "-p",
+                                 "no:cacheprovider", "--pac-as-of", "2026-11-22", "--pac-report-dir", "pt"],
+                                cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert pytest_run.returncode == 1
+    assert (tmp_path / "cli/findings.json").read_text() == (tmp_path / "pt/findings.json").read_text()
+    assert (tmp_path / "cli/junit.xml").exists()
+    # a conftest that lowers every severity: nothing at or above --fail-on, exit 0
+    write("import pac\n\n@pac.hookimpl\ndef pac_severity(check, finding):\n    return 'info'\n", "conftest.py")
+    assert pac("check", "policies", "--as-of", "2026-11-22", cwd=tmp_path).returncode == 0
+    assert pac("check", "policies", "--as-of", "2026-11-22", "--fail-on", "info", cwd=tmp_path).returncode == 1
+
+
+@pytest.mark.parametrize("args", [("check", "policies/broken.yaml"), ("check", "policies", "--as-of", "22-11-2026"),
+                                  ("check", "nowhere")])
+def test_pac_check_exits_2_on_invalid_input_or_usage(write, tmp_path: Path, args: tuple[str, ...]):
+    write(BODY, "policies/demo.yaml")
+    write("pac: 1\norganisation: broken\nx: [\n", "policies/broken.yaml")
+    result = pac(*args, cwd=tmp_path)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_pac_checks_lists_the_catalogue(tmp_path: Path):
+    listed = json.loads(pac("checks", "--json", cwd=tmp_path).stdout)
+    ids = [c["id"] for c in listed]
+    assert ids == sorted(ids) and "legal-basis-stated" in ids
+    assert all(c["articles"] and c["severity"] in ("error", "warning", "info") for c in listed)

@@ -1,0 +1,234 @@
+"""The pytest plugin end to end, in a scratch pytest session (pytester): items, selection, reports,
+waivers, --pac-as-of, xdist, and checks, reference data and severities added by a conftest.py."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+DECLARATION = """\
+pac: 1
+organisation: demo
+data_subjects: [{id: users, name: Users, relationship: user, provenance: {section: A, quote: users}}]
+data_categories: [{id: email, name: E-mail, provenance: {section: A, quote: e-mail}}]
+activities:
+  - id: service
+    name: Service
+    data_subjects: [users]
+    categories: [email]
+    purposes:
+      - {id: deliver, name: Deliver the service, legal_basis: contract, provenance: {section: Doelen, quote: leveren}}
+      - {id: improve, name: Improve the website, provenance: {section: Doelen, quote: "de website te verbeteren"}}
+    provenance: {section: Dienst, quote: dienst}
+"""
+
+ARGS = ("-o", "pac_paths=policies", "-p", "no:randomly")
+
+
+@pytest.fixture
+def policies(pytester: pytest.Pytester) -> Path:
+    folder = pytester.mkdir("policies")
+    (folder / "demo.yaml").write_text(DECLARATION, encoding="utf-8")
+    return folder
+
+
+def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
+    return pytester.runpytest(*ARGS, "--pac-as-of", "2026-11-22", *args)
+
+
+def test_items_have_stable_readable_node_ids(pytester, policies):
+    result = run(pytester, "--collect-only", "-q", "-k", "legal-basis-stated or legitimate")
+    ids = [line for line in result.outlines if "::" in line]
+    assert ids == ["policies/demo.yaml::legal-basis-stated[purposes/deliver]",
+                   "policies/demo.yaml::legal-basis-stated[purposes/improve]",
+                   "policies/demo.yaml::legitimate-interest-named[purposes/deliver]",
+                   "policies/demo.yaml::legitimate-interest-named[purposes/improve]"]
+    def collected() -> list[str]:
+        return [line for line in run(pytester, "--collect-only", "-q").outlines if "::" in line]
+
+    assert collected() == collected()  # deterministic order
+
+
+def test_a_finding_fails_its_item_with_a_lawyer_readable_report(pytester, policies):
+    result = run(pytester, "-k", "legal-basis-stated")
+    result.assert_outcomes(passed=1, failed=1)
+    text = result.stdout.str()
+    assert "error [legal-basis-stated] GDPR Art. 6(1), GDPR Art. 13(1)(c)" in text
+    assert "The notice states no legal basis for 'Improve the website'." in text
+    assert "where: policies/demo.yaml:12:9 (purposes/improve)" in text
+    assert "notice: Doelen: \u201cde website te verbeteren\u201d" in text
+    assert "remedy: State for this purpose" in text
+    assert "Traceback" not in text and "def legal_basis_stated" not in text
+
+
+def test_markers_select_by_topic_severity_and_article(pytester, policies):
+    topic = run(pytester, "--collect-only", "-q", "-m", "pac_lawfulness")
+    article = run(pytester, "--collect-only", "-q", "-m", "gdpr_art21")
+    assert all("::" not in line or "[" in line for line in topic.outlines)
+    assert [line.split("::")[1].split("[")[0] for line in article.outlines if "::" in line] == \
+        ["objection-right-stated", "objection-right-stated"]
+
+
+def test_last_failed_and_exitfirst(pytester, policies):
+    run(pytester, "-p", "cacheprovider", "-k", "legal-basis-stated").assert_outcomes(passed=1, failed=1)
+    run(pytester, "-p", "cacheprovider", "-k", "legal-basis-stated", "--lf").assert_outcomes(failed=1)
+    stopped = run(pytester, "-x")
+    assert stopped.parseoutcomes()["failed"] == 1 and "stopping after 1 failures" in stopped.stdout.str()
+
+
+def test_junit_items_carry_pac_properties(pytester, policies):
+    run(pytester, "--junitxml=junit.xml", "-k", "legal-basis-stated")
+    cases = ET.parse(pytester.path / "junit.xml").getroot().iter("testcase")
+    properties = [{p.get("name"): p.get("value") for p in case.iter("property")} for case in cases]
+    assert properties[1] == {"pac_check": "legal-basis-stated", "pac_articles": "GDPR Art. 6(1); GDPR Art. 13(1)(c)",
+                             "pac_severity": "error", "pac_organisation": "demo", "pac_subject": "purposes/improve"}
+
+
+def test_findings_json_is_written_and_identical_with_xdist(pytester, policies):
+    run(pytester, "--pac-report-dir", "serial")
+    result = run(pytester, "--pac-report-dir", "parallel", "-n", "2")
+    assert "2 workers" in result.stdout.str() or "gw1" in result.stdout.str()
+    serial = (pytester.path / "serial" / "findings.json").read_text()
+    assert serial == (pytester.path / "parallel" / "findings.json").read_text()
+    document = json.loads(serial)
+    assert document["as_of"] == "2026-11-22" and document["tool"]["name"] == "pac"
+    assert [o["id"] for o in document["organisations"]] == ["demo"]
+    improve = [f for f in document["findings"] if f["check"] == "legal-basis-stated"]
+    assert improve == [{
+        "check": "legal-basis-stated", "severity": "error", "organisation": "demo", "subject": "purposes/improve",
+        "articles": ["GDPR Art. 6(1)", "GDPR Art. 13(1)(c)"],
+        "message": "The notice states no legal basis for 'Improve the website'.",
+        "location": {"file": "policies/demo.yaml", "line": 12, "column": 9},
+        "evidence": [{"section": "Doelen", "quote": "de website te verbeteren"}],
+        "remedy": improve[0]["remedy"], "waived": False, "waiver": None}]
+
+
+def write_waivers(folder: Path, body: str) -> None:
+    (folder / "waivers.yaml").write_text("pac: 1\nwaivers:\n" + textwrap.indent(textwrap.dedent(body), "  "))
+
+
+def test_valid_waiver_reports_the_finding_as_waived(pytester, policies):
+    write_waivers(policies, """\
+        - check: legal-basis-stated
+          organisation: demo
+          subject: purposes/improve
+          justification: Legal is rewriting this section of the notice.
+          owner: legal@example.org
+          expires: 2026-12-31
+        """)
+    result = run(pytester, "-k", "legal-basis-stated", "-rx", "--pac-report-dir", "out")
+    result.assert_outcomes(passed=1, xfailed=1)
+    assert "waived: Legal is rewriting this section of the notice. (owner: legal@example.org, until 2026-12-31" in \
+        result.stdout.str()
+    (finding,) = [f for f in json.loads((pytester.path / "out/findings.json").read_text())["findings"]
+                  if f["check"] == "legal-basis-stated"]
+    assert finding["waived"] is True and finding["waiver"]["owner"] == "legal@example.org"
+
+
+def test_expired_waiver_is_ignored_with_a_visible_note(pytester, policies):
+    write_waivers(policies, """\
+        - {check: legal-basis-stated, organisation: demo, justification: Accepted until the rewrite., owner: legal, expires: 2026-11-21}
+        """)
+    result = run(pytester, "-k", "legal-basis-stated")
+    result.assert_outcomes(passed=1, failed=1)
+    assert "note: waiver of legal-basis-stated (all subjects) expired on 2026-11-21 and no longer applies" in \
+        result.stdout.str()
+    # the expiry date itself is still covered
+    run(pytester, "-k", "legal-basis-stated", "--pac-as-of", "2026-11-21").assert_outcomes(passed=1, xfailed=1)
+
+
+@pytest.mark.parametrize("body, message", [
+    ("- {check: legal-basis-stated, organisation: demo, owner: legal}\n", "missing required key 'justification'"),
+    ("- {check: legal-basis-stated, organisation: demo, justification: Because we said so., owner: x, expires: 2026-02-30}\n",
+     "is not a valid date"),
+    ("- {check: no-such-check, organisation: demo, justification: Because we said so., owner: x}\n",
+     "waiver for unknown check 'no-such-check'"),
+])
+def test_malformed_waiver_is_an_input_error(pytester, policies, body: str, message: str):
+    write_waivers(policies, body)
+    result = run(pytester)
+    assert result.ret == pytest.ExitCode.INTERRUPTED
+    text = result.stdout.str()
+    assert "policies/waivers.yaml:3:" in text and message in text and "Traceback" not in text
+
+
+def test_invalid_declaration_is_a_located_collection_error(pytester, policies):
+    (policies / "broken.yaml").write_text("pac: 1\norganisation: broken\ncontroller: {country: NO, colour: red}\n")
+    result = run(pytester)
+    assert result.ret == pytest.ExitCode.INTERRUPTED
+    assert "policies/broken.yaml:3:27: error: $.controller.colour: unknown key 'colour'" in result.stdout.str()
+
+
+def test_as_of_reaches_the_checks_and_gdpr_dates_are_enforced(pytester, policies):
+    pytester.makeconftest("""
+        import pac
+
+        @pac.check("as-of-seen", title="Reports the date", articles=["GDPR Art. 5(2)"], severity="error",
+                   subject="organisation", remedy="None.")
+        def as_of_seen(organisation, ctx):
+            "Echoes the evaluation date."
+            yield ctx.finding(f"evaluated on {ctx.as_of}")
+
+        @pac.hookimpl
+        def pac_checks():
+            return [as_of_seen]
+    """)
+    result = run(pytester, "-k", "as-of-seen", "--pac-as-of", "2020-07-16")
+    assert "evaluated on 2020-07-16" in result.stdout.str()
+    too_early = run(pytester, "--pac-as-of", "2018-05-24")
+    assert too_early.ret == pytest.ExitCode.USAGE_ERROR
+    assert "the GDPR applies from 2018-05-25" in too_early.stderr.str()
+    assert run(pytester, "--pac-as-of", "21-11-2026").ret == pytest.ExitCode.USAGE_ERROR
+
+
+def test_conftest_adds_a_check_a_jurisdiction_and_tunes_a_severity(pytester, policies):
+    (policies / "demo.yaml").write_text(DECLARATION.replace("pac: 1\n", "pac: 1\ncontroller: {country: SE, "
+                                                            "provenance: {section: A, quote: b}}\n", 1))
+    pytester.makeconftest("""
+        import pac
+
+        @pac.check("se-bookkeeping-minimum", title="Swedish bookkeeping records are kept 7 years",
+                   articles=["GDPR Art. 6(1)(c)"], severity="warning", subject="organisation",
+                   remedy="Keep bookkeeping records for the Swedish minimum.")
+        def se_bookkeeping(organisation, ctx):
+            "Uses reference data added by this conftest."
+            for rule in ctx.reference.retention_rules(organisation.controller.country):
+                yield ctx.finding(f"{rule.id}: at least {rule.period} ({rule.statute})")
+
+        @pac.hookimpl
+        def pac_checks():
+            return [se_bookkeeping]
+
+        @pac.hookimpl
+        def pac_reference_data():
+            return {"src": ["TEST-SE"], "ver": "secondary",
+                    "sources": [{"id": "TEST-SE", "title": "Bokföringslag (1999:1078) 7 kap. 2 §", "url": "https://example.org"}],
+                    "retention": [{"id": "se_bookkeeping", "country": "SE", "record": "Bookkeeping records", "kind": "min",
+                                   "period": "P7Y", "statute": "BFL 7 kap. 2 §"}]}
+
+        @pac.hookimpl
+        def pac_severity(check, finding):
+            return "warning" if check.id == "legal-basis-stated" else None
+    """)
+    result = run(pytester, "-k", "se-bookkeeping or legal-basis-stated", "--pac-report-dir", "out")
+    result.assert_outcomes(passed=3)  # the user check warns; the tuned check no longer fails
+    findings = json.loads((pytester.path / "out/findings.json").read_text())["findings"]
+    assert [(f["check"], f["severity"], f["message"]) for f in findings] == [
+        ("legal-basis-stated", "warning", "The notice states no legal basis for 'Improve the website'."),
+        ("se-bookkeeping-minimum", "warning", "se_bookkeeping: at least P7Y (BFL 7 kap. 2 §)")]
+    assert "warning: demo legal-basis-stated [purposes/improve]" in result.stdout.str()
+
+
+def test_coarser_granularities_keep_stable_node_ids(pytester, policies):
+    per_check = run(pytester, "--collect-only", "-q", "--pac-granularity", "check", "-k", "legal-basis")
+    assert [line for line in per_check.outlines if "::" in line] == ["policies/demo.yaml::legal-basis-stated"]
+    whole = run(pytester, "--pac-granularity", "organisation", "--pac-report-dir", "out")
+    whole.assert_outcomes(failed=1)
+    assert "policies/demo.yaml::all-checks" in whole.stdout.str()
+    per_subject = run(pytester, "--pac-report-dir", "fine")
+    assert (pytester.path / "out/findings.json").read_text() == (pytester.path / "fine/findings.json").read_text()
+    assert per_subject.ret == pytest.ExitCode.TESTS_FAILED
