@@ -1,0 +1,44 @@
+"""The five encoded notices in policies/: valid, and true to their sources.
+
+The notices themselves are not in this repository; when they are beside it (``../shared/seeds/``,
+as in the project's workspace), every provenance quote of every declaration must be found in its
+own notice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pac import load
+from pac.engine import notice_text
+from pac.provenance import iter_provenance, missing_quotes
+
+POLICIES = Path(__file__).parents[1] / "policies"
+SEEDS = {"we4u": "000_fd97e0624e36bef7.txt", "we-do-better": "001_0b763607a1e1e43f.txt",
+         "wehelpen": "002_22b6cc68801b38bc.txt", "je-zaak-voor-elkaar": "003_f5ae54acf7f4bf1f.txt",
+         "wijkconnect": "004_866edc71d6df14e9.txt"}
+ORGANISATIONS = {org.id: org for org in load([POLICIES])}
+
+
+def test_the_five_notices_are_encoded():
+    assert sorted(ORGANISATIONS) == sorted(SEEDS)
+
+
+@pytest.mark.parametrize("org_id", sorted(SEEDS))
+def test_declaration_points_at_its_own_notice(org_id: str):
+    notice = ORGANISATIONS[org_id].notice
+    assert notice is not None and notice.language == "nl"
+    assert Path(notice.text_file).name == SEEDS[org_id]
+
+
+@pytest.mark.parametrize("org_id", sorted(SEEDS))
+def test_every_quote_is_found_in_the_notice(org_id: str):
+    organisation = ORGANISATIONS[org_id]
+    text = notice_text(organisation)
+    if text is None:
+        pytest.skip(f"the notice text ({organisation.notice.text_file}) is not beside this repository")
+    quotes = [p for p in iter_provenance(organisation) if p.quote]
+    assert len(quotes) > 100  # the check really runs over the whole declaration
+    assert missing_quotes(organisation, text) == []
