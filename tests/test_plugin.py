@@ -4,11 +4,14 @@ waivers, --pac-as-of, xdist, and checks, reference data and severities added by 
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+
+from pac import Check, Engine
 
 DECLARATION = """\
 pac: 1
@@ -66,11 +69,17 @@ def test_a_finding_fails_its_item_with_a_lawyer_readable_report(pytester, polici
 
 
 def test_markers_select_by_topic_severity_and_article(pytester, policies):
-    topic = run(pytester, "--collect-only", "-q", "-m", "pac_lawfulness")
-    article = run(pytester, "--collect-only", "-q", "-m", "gdpr_art21")
-    assert all("::" not in line or "[" in line for line in topic.outlines)
-    assert [line.split("::")[1].split("[")[0] for line in article.outlines if "::" in line] == \
-        ["objection-right-stated", "objection-right-stated"]
+    engine = Engine.from_plugins()
+
+    def selected(marker: str) -> set[Check]:
+        lines = run(pytester, "--collect-only", "-q", "-m", marker).outlines
+        return {engine.check(line.split("::")[1].split("[")[0]) for line in lines if "::" in line}
+
+    article, topic, severity = selected("gdpr_art21"), selected("pac_lawfulness"), selected("pac_warning")
+    assert engine.check("objection-right-stated") in article
+    assert all(any(re.match(r"GDPR Art\. 21\b", a) for a in c.articles) for c in article)
+    assert engine.check("legal-basis-stated") in topic and {c.topic for c in topic} == {"lawfulness"}
+    assert {c.severity for c in severity} <= {"warning"}
 
 
 def test_last_failed_and_exitfirst(pytester, policies):
