@@ -102,7 +102,8 @@ class PacSession:
             write(f"{org}: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info, {waived} waived")
             for note in self.organisations[org].notes:
                 write(printable(f"  note: {note}"))
-        below = [f for f in self.findings if not f.waived and not at_least(f.severity, self.fail_on)]
+        brief = self.config.get_verbosity() <= -2  # -qq: the counts only
+        below = [] if brief else [f for f in self.findings if not f.waived and not at_least(f.severity, self.fail_on)]
         for finding in sorted(below, key=Finding.sort_key):
             write(printable(f"{finding.severity}: {finding.organisation} {finding.check} [{finding.subject}] "
                             f"{finding.message}"))
@@ -316,7 +317,7 @@ class CheckItem(pytest.Item):
         if open_:
             raise Findings(open_, self.parent.evaluation().notes)
         if failing:
-            pytest.xfail("waived: " + "; ".join(sorted({f.waiver.describe() for f in failing if f.waiver})))
+            pytest.xfail(printable("waived: " + "; ".join(sorted({f.waiver.describe() for f in failing if f.waiver}))))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:  # type: ignore[override]
         if isinstance(excinfo.value, Findings):

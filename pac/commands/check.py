@@ -33,6 +33,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--notice", action="append", default=[], metavar="ORG=PATH", type=_notice,
                         help="a text copy of organisation ORG's privacy notice; every provenance quote is checked "
                              "against it (default: the declaration's notice.text_file)")
+    parser.add_argument("--quiet", action="store_true",
+                        help="print only the number of findings per organisation (the reports have them all)")
     parser.add_argument("--granularity", choices=("subject", "check", "organisation"),
                         help="one pytest item per check and subject (default), per check, or per organisation")
     parser.set_defaults(run=run)
@@ -48,7 +50,8 @@ def _notice(value: str) -> str:
 def pytest_arguments(arguments: argparse.Namespace) -> list[str]:
     """The pytest command line that runs the catalogue on ``arguments.paths``."""
     paths = [str(Path(p).resolve()) for p in arguments.paths]
-    args = [*paths, "-p", "no:cacheprovider", "--quiet", "--no-header", "--rootdir", os.getcwd(),
+    verbosity = ["-qq", "--tb=no", "-rN"] if arguments.quiet else ["--quiet"]
+    args = [*paths, "-p", "no:cacheprovider", *verbosity, "--no-header", "--rootdir", os.getcwd(),
             "-o", "pac_paths=" + " ".join(shlex.quote(p) for p in paths), "--pac-fail-on", arguments.fail_on,
             "--pac-max-file-size", str(arguments.max_file_size)]
     if arguments.as_of:
