@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Literal
+from typing import Literal
 
 from .model import Organisation, Recipient, TransferClaim
-from .reference import Reference
+from .reference import AdequacyDecision, Reference, TransferTool
 
 Verdict = Literal["valid", "unverified", "invalid"]
 Status = Literal["domestic", "unknown_country", "valid", "unverified", "invalid"]
@@ -21,6 +21,7 @@ best verdict of the tools claimed: ``valid``, ``unverified`` (valid only under a
 declaration does not establish) or ``invalid``."""
 
 _RANK: dict[str, int] = {"valid": 0, "unverified": 1, "invalid": 2}
+_TRANSITION = "Art. 4 of Decision (EU) 2021/914"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,11 @@ class TransferAssessment:
         return min(self.verdicts, key=lambda v: _RANK[v.verdict], default=None)
 
 
+def claims_for(organisation: Organisation, recipient: Recipient) -> tuple[TransferClaim, ...]:
+    """The tools claimed for transfers to ``recipient``: its own, or else the organisation's general ones."""
+    return recipient.transfer_tools or organisation.transfer_tools
+
+
 def assess(organisation: Organisation, recipient: Recipient, reference: Reference, on: date) -> TransferAssessment:
     """Assess the transfer of personal data to ``recipient`` on ``on``."""
     country = recipient.country
@@ -60,69 +66,42 @@ def assess(organisation: Organisation, recipient: Recipient, reference: Referenc
     if reference.in_eea(country, on):
         return TransferAssessment(recipient, on, "domestic", (), False, f"{country} is in the EEA on {on}")
     general = not recipient.transfer_tools
-    claims = recipient.transfer_tools or organisation.transfer_tools
-    place = reference.country_name(country) or country
+    claims = claims_for(organisation, recipient)
     if not claims:
         return TransferAssessment(recipient, on, "invalid", (), general,
-                                  f"personal data go to {place}, outside the EEA, and no transfer tool is stated")
+                                  f"personal data go to {place(country, reference)}, outside the EEA, and no transfer"
+                                  " tool is stated")
     verdicts = tuple(_judge(claim, recipient, reference, on) for claim in claims)
     best = min(verdicts, key=lambda v: _RANK[v.verdict])
     return TransferAssessment(recipient, on, best.verdict, verdicts, general, best.reason)
 
 
-def _judge(claim: TransferClaim, recipient: Recipient, reference: Reference, on: date) -> ToolVerdict:
+def invalid_anywhere(claim: TransferClaim, reference: Reference, on: date) -> ToolVerdict | None:
+    """The verdict on ``claim`` when it carries no transfer on ``on`` whatever country the data go to
+    (no transfer tool at all, an invalidated decision, clauses no longer valid), else None."""
     tool = reference.transfer_tool(claim.tool)
-    articles = (tool.article,)
-    country = recipient.country or ""
-    place = reference.country_name(country) or country
+    in_force = tool.kind == "invalidated" and reference.decision(tool.decision or "").in_force_on(on)
+    if tool.kind == "adequacy" or in_force:
+        return None  # whether it carries the transfer depends on where the data go
+    verdict = (_judge_invalidated(claim, tool, None, reference, on) if tool.kind == "invalidated"
+               else _judge_instrument(claim, tool, reference, on))
+    return verdict if verdict.verdict == "invalid" else None
 
-    def verdict(value: Verdict, reason: str, *more: str) -> ToolVerdict:
-        return ToolVerdict(claim, value, reason, articles + more)
 
-    if tool.kind == "adequacy":
-        if claim.tool == "eu_us_dpf" and country != "US":
-            return verdict("invalid", f"the EU-US Data Privacy Framework covers transfers to the United States only, not to {place}")
-        decisions = [d for d in reference.adequacy_decisions(country) if claim.tool != "eu_us_dpf" or d.id == tool.decision]
-        in_force = [d for d in decisions if d.in_force_on(on)]
-        if not in_force:
-            if decisions:
-                last = decisions[-1]
-                until = (f" until it was invalidated on {last.invalidated}" if last.invalidated else
-                         f" to {last.expires}" if last.expires else "")
-                return verdict("invalid", f"no adequacy decision covers {place} on {on}: {short(last.instrument)}"
-                               f" applies from {last.in_force}{until}", *_case(last.judgment))
-            return verdict("invalid", f"no adequacy decision covers {place} on {on}")
-        decision = in_force[0]
-        stated = {c.condition for c in recipient.scope_conditions}
-        if claim.tool == "eu_us_dpf":
-            stated.add("dpf_certified")  # claiming the DPF is claiming the recipient's certification
-            if reference.is_dpf_certified(recipient.name) is False:
-                return verdict("invalid", f"{recipient.name} is not on the Data Privacy Framework List pac was given")
-        missing = [c for c in decision.scope_conditions if c not in stated]
-        if missing:
-            return verdict("unverified", f"the adequacy decision for {place} ({short(decision.instrument)}) covers only"
-                           f" {decision.scope}; the declaration does not establish that {recipient.name} is covered"
-                           f" ({', '.join(missing)})")
-        return verdict("valid", f"{short(decision.instrument)} (adequacy) covers {place} on {on}")
-    if tool.kind == "invalidated":
-        decision = reference.decision(tool.decision)
-        if decision.in_force_on(on):
-            return verdict("valid", f"{short(decision.instrument)} is in force on {on}")
-        return verdict("invalid", f"{short(decision.instrument)} was invalidated by the Court of Justice on"
-                       f" {decision.invalidated} ({', '.join(_case(decision.judgment)) or decision.judgment})",
-                       *_case(decision.judgment))
-    if tool.kind == "not_a_tool":
-        return verdict("invalid", f"{tool.label} is not a transfer tool: Chapter V needs an adequacy decision (Art. 45),"
-                       " appropriate safeguards (Art. 46) or a derogation (Art. 49)", "GDPR Art. 44")
-    if claim.tool == "scc":
-        return _judge_scc(claim, reference, on, verdict)
-    if tool.kind == "derogation":
-        return verdict("unverified", f"{tool.label} is a derogation for occasional, non-repetitive transfers only"
-                       " (EDPB Guidelines 2/2018); it cannot carry a recipient's ongoing service")
-    if tool.needs_sa_authorisation:
-        return verdict("unverified", f"{tool.label} need the supervisory authority's authorisation (Art. 46(3));"
-                       " the declaration does not say it was given")
-    return verdict("valid", f"{tool.label} ({tool.article})")
+def describe(claim: TransferClaim, reference: Reference) -> str:
+    """The claimed tool in words: 'Processor agreement', 'Standard contractual clauses 2021, module 2'."""
+    tool = reference.transfer_tool(claim.tool)
+    if claim.tool != "scc":
+        return tool.label.split(" (")[0]
+    version = _scc_version(claim)
+    return "Standard contractual clauses" + (f" {version}" if version else "") + (
+        f", module {claim.module}" if claim.module else "")
+
+
+def place(country: str, reference: Reference) -> str:
+    """A country in words with its code: 'United States (US)'."""
+    name = reference.country_name(country)
+    return f"{name} ({country})" if name else country
 
 
 def short(instrument: str) -> str:
@@ -134,30 +113,142 @@ def short(instrument: str) -> str:
     return match.group() + (f" ({rest.group(1)})" if rest and "OJ" not in rest.group(1) else "")
 
 
+def _verdict(claim: TransferClaim, tool: TransferTool, value: Verdict, reason: str, *more: str) -> ToolVerdict:
+    articles = tuple(a if a.startswith("GDPR ") else f"GDPR {a}" for a in tool.article.split(", "))  # "…, Art. 47"
+    return ToolVerdict(claim, value, reason, articles + tuple(a for a in more if a not in articles))
+
+
+def _judge(claim: TransferClaim, recipient: Recipient, reference: Reference, on: date) -> ToolVerdict:
+    tool = reference.transfer_tool(claim.tool)
+    if tool.kind == "adequacy":
+        return _judge_adequacy(claim, tool, recipient, reference, on)
+    if tool.kind == "invalidated":
+        return _judge_invalidated(claim, tool, recipient.country, reference, on)
+    return _judge_instrument(claim, tool, reference, on)
+
+
+def _judge_adequacy(claim: TransferClaim, tool: TransferTool, recipient: Recipient, reference: Reference,
+                    on: date) -> ToolVerdict:
+    country = recipient.country or ""
+    where = place(country, reference)
+    if tool.decision and reference.decision(tool.decision).country != country:
+        decision = reference.decision(tool.decision)
+        return _verdict(claim, tool, "invalid", f"{short(decision.instrument)} covers transfers to"
+                        f" {place(decision.country or '', reference)} only, not to {where}")
+    decisions = [d for d in reference.adequacy_decisions(country) if tool.decision in (None, d.id)]
+    in_force = [d for d in decisions if d.in_force_on(on)]
+    if not in_force:
+        return _no_adequacy(claim, tool, where, decisions, on)
+    decision = in_force[0]
+    stated = {c.condition for c in recipient.scope_conditions}
+    if tool.decision:
+        stated.update(decision.scope_conditions)  # claiming the DPF is claiming the recipient's certification
+    if "dpf_certified" in decision.scope_conditions and reference.is_dpf_certified(recipient.name) is False:
+        return _verdict(claim, tool, "invalid", f"{recipient.name!r} is not on the Data Privacy Framework List pac was"
+                        " given, and the adequacy decision for the United States covers only organisations on it")
+    missing = [c for c in decision.scope_conditions if c not in stated]
+    if missing:
+        return _verdict(claim, tool, "unverified", f"the adequacy decision for {where} ({short(decision.instrument)})"
+                        f" is limited in scope ({decision.scope}); the declaration does not establish that"
+                        f" {recipient.name!r} is within it ({', '.join(missing)})")
+    return _verdict(claim, tool, "valid", f"{short(decision.instrument)} (adequacy) covers {where} on {on}")
+
+
+def _no_adequacy(claim: TransferClaim, tool: TransferTool, where: str, decisions: list[AdequacyDecision],
+                 on: date) -> ToolVerdict:
+    """No adequacy decision covers the country on ``on``; unverified, not invalid, where that rests on a date
+    pac's reference data mark unverified."""
+    if not decisions:
+        return _verdict(claim, tool, "invalid", f"no adequacy decision covers {where}")
+    started = [d for d in decisions if d.in_force <= on]
+    last = started[-1] if started else decisions[0]  # the one that applied last, or else the next to apply
+    if last.invalidated and on >= last.invalidated:
+        return _verdict(claim, tool, "invalid", f"no adequacy decision covers {where} on {on}: {_invalidated(last)}",
+                        *_case(last.judgment))
+    until = f" to {last.expires}" if last.expires else ""
+    reason = (f"no adequacy decision covers {where} on {on}: {short(last.instrument)} applies from"
+              f" {last.in_force}{until}")
+    boundary = "in_force" if on < last.in_force else "expires"
+    if boundary in last.citation.unverified_fields:
+        return _verdict(claim, tool, "unverified", f"{reason}, a date pac's reference data mark unverified")
+    return _verdict(claim, tool, "invalid", reason)
+
+
+def _judge_invalidated(claim: TransferClaim, tool: TransferTool, country: str | None, reference: Reference,
+                       on: date) -> ToolVerdict:
+    decision = reference.decision(tool.decision or "")
+    instrument = short(decision.instrument)
+    if decision.invalidated and on >= decision.invalidated:
+        return _verdict(claim, tool, "invalid", _invalidated(decision), *_case(decision.judgment))
+    if not decision.in_force_on(on):
+        return _verdict(claim, tool, "invalid", f"{instrument} applies from {decision.in_force}")
+    if country != decision.country:
+        return _verdict(claim, tool, "invalid", f"{instrument} covered transfers to"
+                        f" {place(decision.country or '', reference)} only")
+    return _verdict(claim, tool, "valid", f"{instrument} is in force on {on} (for the organisations certified"
+                    " under it)")
+
+
+def _judge_instrument(claim: TransferClaim, tool: TransferTool, reference: Reference, on: date) -> ToolVerdict:
+    """A tool whose worth does not depend on where the data go: safeguards, derogations, and what is no tool."""
+    if tool.kind == "not_a_tool":
+        return _verdict(claim, tool, "invalid", f"{describe(claim, reference)} is no transfer tool; Chapter V needs an"
+                        " adequacy decision (Art. 45), appropriate safeguards (Art. 46) or a derogation (Art. 49)",
+                        "GDPR Art. 44")
+    if claim.tool == "scc":
+        return _judge_scc(claim, tool, reference, on)
+    if tool.kind == "derogation":
+        return _verdict(claim, tool, "unverified", f"{tool.article} is a derogation, to be read restrictively and used"
+                        " for occasional transfers, not for systematic or repetitive ones (EDPB Guidelines 2/2018);"
+                        " the declaration does not establish that these transfers are occasional",
+                        "EDPB Guidelines 2/2018")
+    if tool.needs_sa_authorisation:
+        return _verdict(claim, tool, "unverified", f"{describe(claim, reference)} need the supervisory authority's"
+                        " authorisation (Art. 46(3)); the declaration does not say it was given", "GDPR Art. 46(3)")
+    return _verdict(claim, tool, "valid", f"{describe(claim, reference)} ({tool.article})")
+
+
+def _scc_version(claim: TransferClaim) -> str | None:
+    """The clauses' version; a module number implies the 2021 clauses, the only ones with modules."""
+    return claim.version or ("2021" if claim.module else None)
+
+
+def _judge_scc(claim: TransferClaim, tool: TransferTool, reference: Reference, on: date) -> ToolVerdict:
+    version_id = _scc_version(claim)
+    if version_id is None:
+        cutoffs = [v.new_contracts_until for v in reference.scc_versions() if v.new_contracts_until]
+        if all(on <= cutoff for cutoff in cutoffs):
+            return _verdict(claim, tool, "valid", f"on {on} every set of standard contractual clauses in force could"
+                            " be used")
+        current = short(reference.scc_version("2021").instrument)
+        return _verdict(claim, tool, "unverified", f"the notice does not say which standard contractual clauses are"
+                        f" used; on {on} only those of {current} are valid in every contract")
+    version = reference.scc_version(version_id)
+    clauses = f"the standard contractual clauses of {short(version.instrument)}"
+    if version.valid_on(on, claim.concluded):
+        if version.new_contracts_until is None or on <= version.new_contracts_until:
+            return _verdict(claim, tool, "valid", f"{clauses} are valid on {on}")
+        missing = ("that the processing is unchanged" if claim.concluded else
+                   f"that the contract was concluded by {version.new_contracts_until} and the processing is unchanged")
+        return _verdict(claim, tool, "unverified", f"on {on} {clauses} are valid only in contracts concluded by"
+                        f" {version.new_contracts_until}, until {version.valid_until}, and only while the processing"
+                        f" operations stay unchanged ({_TRANSITION}); the declaration does not establish {missing}")
+    if version.in_force and on < version.in_force:
+        return _verdict(claim, tool, "invalid", f"{clauses} apply from {version.in_force}")
+    if claim.concluded and version.new_contracts_until and claim.concluded > version.new_contracts_until:
+        return _verdict(claim, tool, "invalid", f"{clauses} could not be used in contracts concluded after"
+                        f" {version.new_contracts_until} ({_TRANSITION}); this one was concluded on {claim.concluded}")
+    return _verdict(claim, tool, "invalid", f"{clauses} were repealed; contracts concluded by"
+                    f" {version.new_contracts_until} could rely on them until {version.valid_until} ({_TRANSITION})")
+
+
+def _invalidated(decision: AdequacyDecision) -> str:
+    case = _case(decision.judgment)
+    return (f"{short(decision.instrument)} was invalidated by the Court of Justice on {decision.invalidated}"
+            f" ({', '.join(case) or decision.judgment})")
+
+
 def _case(judgment: str | None) -> tuple[str, ...]:
     """The case number of a judgment, cited as ``CJEU C-311/18``."""
     match = re.match(r"CJEU C-\d+/\d+", judgment or "")
     return (match.group(),) if match else ()
-
-
-def _judge_scc(claim: TransferClaim, reference: Reference, on: date, verdict: Callable[..., ToolVerdict]) -> ToolVerdict:
-    current = reference.scc_version("2021")
-    if claim.version is None:
-        if on < current.in_force:
-            return verdict("valid", "standard contractual clauses (only the pre-2021 clauses existed then)")
-        old = reference.scc_version("2010")
-        return verdict("unverified", f"the notice does not say which standard contractual clauses are used; on {on}"
-                       f" only those of {short(current.instrument)} are valid"
-                       + ("" if old.valid_until is None or on > old.valid_until
-                          else f" in new contracts (older clauses in older contracts until {old.valid_until})"))
-    version = reference.scc_version(claim.version)
-    clauses = f"the standard contractual clauses of {short(version.instrument)}"
-    if version.valid_on(on, claim.concluded):
-        return verdict("valid", clauses)
-    if claim.concluded is not None and version.new_contracts_until and claim.concluded > version.new_contracts_until:
-        return verdict("invalid", f"{clauses} could not be used in contracts concluded after"
-                       f" {version.new_contracts_until}; this one was concluded on {claim.concluded}")
-    if version.in_force and on < version.in_force:
-        return verdict("invalid", f"{clauses} apply from {version.in_force}")
-    return verdict("invalid", f"{clauses} were repealed; contracts concluded earlier could rely on them until"
-                   f" {version.valid_until}")

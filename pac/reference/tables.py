@@ -17,7 +17,8 @@ from .rows import (AdequacyDecision, Art9Condition, ConsentAge, ConsentAgeRule, 
 
 T = TypeVar("T")
 
-SCOPE_CONDITIONS = frozenset({"dpf_certified", "pipeda", "appi_business_operator", "pipa", "automated_processing"})
+SCOPE_CONDITIONS = frozenset({"dpf_certified", "privacy_shield_certified", "pipeda", "appi_business_operator", "pipa",
+                              "automated_processing"})
 TOOL_KINDS = frozenset({"adequacy", "safeguard", "derogation", "invalidated", "not_a_tool"})
 _COUNTRY_CODE = re.compile(r"[A-Z]{2}\Z")
 

@@ -1,0 +1,354 @@
+"""Storage limitation: how long personal data are kept, and whether the notice says so
+(GDPR Art. 5(1)(e), 13(2)(a), 14(2)(a); national record-keeping statutes).
+
+A retention rule covers the pairs (purpose, data category) it names; a purpose that names no
+categories is one pair with ``None``. Periods are compared with :class:`pac.duration.Duration`,
+so ``P12M`` equals ``P1Y``; starting events are not compared, only their absence is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from pac import Context, check
+from pac.checks import Severity
+from pac.duration import Duration
+from pac.model import Activity, Purpose, Retention
+from pac.reference import RetentionRule
+
+SUBJECT_EVENTS = frozenset({"account_deletion", "consent_withdrawal", "unsubscription", "erasure_request"})
+"""Events that come only if the data subject acts: if they never do, the data are kept for ever."""
+CONSENT_ENDS = frozenset({"consent_withdrawal", "unsubscription"})
+"""Events that end a consent."""
+_EVENTS = {
+    "contract_end": "the end of the contract", "consent_withdrawal": "withdrawal of consent",
+    "request_closed": "the request is handled", "incident_closed": "the incident is handled",
+    "end_of_financial_year": "the end of the financial year", "end_of_employment": "the end of employment",
+    "last_change": "the last change", "session_end": "the end of the session",
+    "erasure_request": "a request for erasure",
+}
+_LIMITS = {"exactly": "", "at_most": "at most ", "at_least": "at least "}
+_REFERENCE_FIELDS = frozenset({"kind", "period", "period_before", "effective", "with_consent_max", "statute",
+                               "authority"})
+"""The fields of a reference row a finding rests on; marked unverified, they make the finding a warning."""
+
+
+# What a rule says, and what it covers
+
+def _event(event: str, rule: Retention) -> str:
+    if event == "other":
+        return f"an event described as {rule.description!r}" if rule.description else "another event"
+    return _EVENTS.get(event, event.replace("_", " "))
+
+
+def describe(rule: Retention) -> str:
+    """The rule as the notice states it, e.g. ``kept at most P2M after creation``."""
+    if rule.period is not None:
+        after = f" after {_event(rule.after, rule)}" if rule.after else ""
+        return f"kept {_LIMITS[str(rule.limit)]}{rule.period}{after}"
+    if rule.until:
+        return f"kept until {_event(rule.until, rule)}"
+    return f"kept {rule.vague!r}"
+
+
+def _covers(rule: Retention, purpose: str, category: str | None) -> bool:
+    return purpose in rule.purposes and (category is None or category in rule.categories)
+
+
+def _pairs(purpose: Purpose) -> tuple[str | None, ...]:
+    return purpose.categories or (None,)
+
+
+def _coverage(purpose: Purpose, ctx: Context) -> dict[str | None, tuple[Retention, ...]]:
+    """The rules that cover each of the purpose's categories, in declaration order."""
+    rules = ctx.organisation.activity(purpose.activity).retention
+    return {c: tuple(r for r in rules if _covers(r, purpose.id, c)) for c in _pairs(purpose)}
+
+
+def _distinct(groups: Iterable[Iterable[Retention]]) -> list[Retention]:
+    """The rules of ``groups``, each once, in order."""
+    return list(dict.fromkeys(rule for group in groups for rule in group))
+
+
+def _shorter(rules: tuple[Retention, ...], minimum: Duration) -> list[Retention]:
+    """The rules for one purpose and category that let the data go before ``minimum``: a shorter exact or
+    maximum period, or a shorter minimum that no other of the rules extends to ``minimum``."""
+    kept = any(r.period is not None and r.limit != "at_most" and r.period >= minimum for r in rules)
+    return [r for r in rules if r.period is not None and r.period < minimum and not (r.limit == "at_least" and kept)]
+
+
+def _only(chosen: Iterable[str | None], every: Iterable[str], name: Callable[[str], str]) -> str:
+    """The names of ``chosen``, joined, when they are not all of ``every``; else nothing."""
+    ids = [i for i in chosen if i is not None]
+    return "" if set(ids) == set(every) else ", ".join(name(i) for i in ids)
+
+
+def _category(ctx: Context) -> Callable[[str], str]:
+    return lambda id: ctx.organisation.category(id).name
+
+
+def _part(purpose: Purpose, categories: Iterable[str | None], ctx: Context) -> str:
+    """`` (Name, E-mail)`` when ``categories`` are only some of the purpose's data, else nothing."""
+    names = _only(categories, purpose.categories, _category(ctx))
+    return f" ({names})" if names else ""
+
+
+def _scope(activity: Activity, purposes: Iterable[str], categories: Iterable[str], ctx: Context) -> str:
+    """`` for 'Marketing' (Name, E-mail)``: the purposes and categories of the activity a rule is limited to."""
+    whose = _only(purposes, (p.id for p in activity.purposes), lambda id: repr(ctx.organisation.purpose(id).name))
+    what = _only(categories, activity.categories, _category(ctx))
+    return (f" for {whose}" if whose else "") + (f" ({what})" if what else "")
+
+
+def _bounded(rule: Retention) -> bool:
+    """Whether the rule sets an end that comes: a maximum or exact period, or a named event that does not wait
+    on the data subject (``other`` is not judged)."""
+    if rule.period is not None:
+        return rule.limit != "at_least"
+    return rule.until is not None and rule.until not in SUBJECT_EVENTS and rule.until != "other"
+
+
+def _open(rule: Retention) -> bool:
+    """Whether the rule keeps data with no end: a bare minimum, or until the data subject acts."""
+    return rule.limit == "at_least" or rule.until in SUBJECT_EVENTS
+
+
+def _bounds(rule: Retention) -> tuple[Duration | None, Duration | None]:
+    """The shortest and longest retention a period rule allows (None: no bound)."""
+    return (None if rule.limit == "at_most" else rule.period, None if rule.limit == "at_least" else rule.period)
+
+
+def _compatible(a: Retention, b: Retention) -> bool:
+    (low_a, high_a), (low_b, high_b) = _bounds(a), _bounds(b)
+    return ((low_a is None or high_b is None or low_a <= high_b)
+            and (low_b is None or high_a is None or low_b <= high_a))
+
+
+# National retention rules from pac's reference data
+
+def _rows(purpose: Purpose, ctx: Context, kind: str) -> list[RetentionRule]:
+    rows = (ctx.reference.retention_rule(record) for record in purpose.record_types)
+    return [row for row in rows if row.kind == kind]
+
+
+def _period_on(row: RetentionRule, ctx: Context) -> Duration:
+    """The row's period on the evaluation date (its former period before a change took effect)."""
+    if row.effective is not None and row.period_before is not None and ctx.as_of < row.effective:
+        return row.period_before
+    return row.period
+
+
+def _caveats(row: RetentionRule, ctx: Context) -> list[str]:
+    """Why a finding on ``row`` is less than certain: unverified reference data, or another country's law."""
+    caveats = []
+    if row.citation.unverified or _REFERENCE_FIELDS & set(row.citation.unverified_fields):
+        caveats.append("pac's reference data mark this rule unverified")
+    controller = ctx.organisation.controller
+    country = controller.country if controller else None
+    if country != row.country:
+        where = f"is {country}" if country else "is not stated"
+        caveats.append(f"the rule is for {row.country} and the controller's country {where}")
+    return caveats
+
+
+def _with(message: str, caveats: list[str]) -> str:
+    return f"{message} ({'; '.join(caveats)})." if caveats else f"{message}."
+
+
+# The checks
+
+@check("retention-stated", title="The notice states how long each purpose keeps its data",
+       articles=["GDPR Art. 13(2)(a)", "GDPR Art. 14(2)(a)"], severity="error", subject="purposes",
+       remedy="State for these data how long they are kept, or the criteria that determine it (e.g. "
+              "'two years after the end of the contract').")
+def retention_stated(purpose: Purpose, ctx: Context):
+    """The notice must give the period for which personal data are stored or, where that is not possible, the
+    criteria used to determine it (Art. 13(2)(a), Art. 14(2)(a)), for the data of every purpose. Data that the
+    notice says are anonymised before the use are not personal data (Recital 26) and are not asked about."""
+    if purpose.deidentification == "anonymised":
+        return
+    missing = [c for c, rules in _coverage(purpose, ctx).items() if not rules]
+    if missing:
+        yield ctx.finding(f"The notice states no retention period or criteria for {purpose.name!r}"
+                          f"{_part(purpose, missing, ctx)}.")
+
+
+@check("retention-not-vague", title="Retention is a period or criteria, not only 'as long as necessary'",
+       articles=["GDPR Art. 13(2)(a)", "GDPR Art. 14(2)(a)", "WP260 rev.01"], severity="error", subject="purposes",
+       remedy="Replace the general statement by a period, or by criteria a data subject can apply to their own "
+              "situation (e.g. 'until one year after your last order').")
+def retention_not_vague(purpose: Purpose, ctx: Context):
+    """Art. 13(2)(a) and 14(2)(a) ask for the storage period or the criteria that determine it. The transparency
+    guidelines of the Article 29 Working Party (WP260 rev.01, endorsed by the EDPB; annex, Art. 13(2)(a)) add
+    that the data subject must be able to work out the period for their own situation, and that a generic
+    statement that data are kept as long as necessary does not meet the requirement. Such a statement is a
+    finding where it is all the notice says for the data; next to a period or an end event it is harmless.
+    Data anonymised before the use are not personal data (Recital 26)."""
+    if purpose.deidentification == "anonymised":
+        return
+    vague = {c: rules for c, rules in _coverage(purpose, ctx).items()
+             if rules and all(r.form == "vague" for r in rules)}
+    if not vague:
+        return
+    statements = _distinct(vague.values())
+    words = "; ".join(repr(r.vague) for r in statements)
+    yield ctx.finding(f"For {purpose.name!r}{_part(purpose, vague, ctx)} the notice says only {words}: neither a "
+                      "period nor criteria to determine it.",
+                      at=statements[0], evidence=[p for r in statements for p in r.provenance])
+
+
+@check("retention-meets-statutory-minimum", title="Records are kept at least as long as the law requires",
+       articles=["AWR art. 52", "BW art. 2:10", "BW art. 7:454", "Wwft art. 33"], severity="error",
+       subject="purposes",
+       remedy="Keep these records for at least the statutory period (and say so), or correct the record type if "
+              "the law does not apply to them.")
+def retention_meets_statutory_minimum(purpose: Purpose, ctx: Context):
+    """Where the declaration says a purpose's data form records that a statute requires to be kept for a minimum
+    period (``record_types``, e.g. the Dutch fiscal administration: seven years, AWR art. 52 and BW art. 2:10),
+    a retention rule for them with a shorter maximum or fixed period breaks that statute. A rule that promises
+    only a shorter minimum ('at least five years') does not itself break it but permits deletion too early: a
+    warning, unless another rule for the same data keeps them long enough. Findings on a reference row marked
+    unverified, or on a rule of another country than the controller's (it may not apply), are warnings too.
+    The period in force on the evaluation date applies (e.g. the medical record period of BW art. 7:454(3):
+    20 years from 2020, 15 years before)."""
+    coverage = _coverage(purpose, ctx)
+    for row in _rows(purpose, ctx, "min"):
+        minimum = _period_on(row, ctx)
+        caveats = _caveats(row, ctx)
+        for rule in _distinct(_shorter(rules, minimum) for rules in coverage.values()):
+            committed = rule.limit != "at_least"
+            severity: Severity = "error" if committed and not caveats else "warning"
+            verb = "is" if committed else "is only promised to be"
+            yield ctx.finding(_with(f"{purpose.name!r} {verb} {describe(rule)}: shorter than the {minimum} minimum "
+                                    f"of {row.statute} for {row.record!r}", caveats),
+                              at=rule, severity=severity, articles=[row.statute])
+
+
+@check("statutory-retention-stated", title="Records with a statutory minimum have a stated retention period",
+       articles=["GDPR Art. 13(2)(a)", "WP260 rev.01"], severity="warning", subject="purposes",
+       remedy="State the statutory retention period for these records (e.g. 'seven years, as tax law requires').")
+def statutory_retention_stated(purpose: Purpose, ctx: Context):
+    """Where a statute sets how long records must be kept, that period is the storage period the notice must give
+    (Art. 13(2)(a)); WP260 rev.01 names statutory requirements as what may dictate it. A purpose whose data form
+    such records (``record_types``) but for which the notice states no period leaves the data subject unable to
+    tell how long they are kept, and may lead to deletion before the statute allows."""
+    rows = _rows(purpose, ctx, "min")
+    without = {c: rules for c, rules in _coverage(purpose, ctx).items() if not any(r.period is not None for r in rules)}
+    if not (rows and without):
+        return
+    said = _distinct(without.values())
+    stated = f"; it says only: {'; '.join(describe(r) for r in said)}" if said else ""
+    for row in rows:
+        yield ctx.finding(_with(f"{purpose.name!r}{_part(purpose, without, ctx)} holds records that {row.statute} "
+                                f"requires to be kept at least {_period_on(row, ctx)} ({row.record}), but the notice "
+                                f"states no retention period for them{stated}", _caveats(row, ctx)),
+                          at=said[0] if said else None, articles=[*ctx.check.articles, row.statute])
+
+
+@check("retention-within-guidance", title="Retention stays within the regulator's recommended maximum",
+       articles=["GDPR Art. 5(1)(e)"], severity="warning", subject="purposes",
+       remedy="Shorten the retention to the recommended maximum, or record why these data are needed for longer.")
+def retention_within_guidance(purpose: Purpose, ctx: Context):
+    """Personal data may be kept no longer than necessary for the purposes (Art. 5(1)(e)). Where a supervisory
+    authority recommends a maximum for a kind of record (e.g. the Autoriteit Persoonsgegevens: four weeks for
+    camera footage and for rejected applicants' data, one year with the applicant's consent), a longer period is
+    what a lawyer would raise; the guidance is not law, so this is a warning."""
+    consent = purpose.legal_basis is not None and purpose.legal_basis.basis == "consent"
+    rules = _distinct(_coverage(purpose, ctx).values())
+    for row in _rows(purpose, ctx, "max_guidance"):
+        with_consent = consent and row.with_consent_max is not None
+        maximum = row.with_consent_max if with_consent else _period_on(row, ctx)
+        how = " with the data subject's consent" if with_consent else ""
+        for rule in rules:
+            if rule.period is not None and rule.period > maximum:
+                yield ctx.finding(_with(f"{purpose.name!r} is {describe(rule)}: longer than the {maximum} that "
+                                        f"{row.authority} recommends{how} for {row.record!r}", _caveats(row, ctx)),
+                                  at=rule)
+
+
+@check("retention-bounded", title="Retention has an end that comes",
+       articles=["GDPR Art. 5(1)(e)"], severity="warning", subject="activities",
+       remedy="Add a maximum period, or an end the controller applies itself (e.g. deletion after two years of "
+              "inactivity).")
+def retention_bounded(activity: Activity, ctx: Context):
+    """Personal data may be kept no longer than necessary (Art. 5(1)(e)). A rule that sets only a minimum ('at
+    least seven years'), or that keeps data until the data subject acts (deletes the account, withdraws consent,
+    unsubscribes), keeps them for ever when no other rule for the same data sets a maximum or an end that comes:
+    dormant accounts and forgotten subscriptions are never deleted. It can be justified where the data remain
+    necessary as long as the relationship lasts, hence a warning."""
+    for rule in activity.retention:
+        if not _open(rule):
+            continue
+        unbounded = [p for p in rule.purposes if any(
+            not any(_bounded(other) for other in activity.retention if _covers(other, p, c))
+            for c in rule.categories or (None,))]
+        if not unbounded:
+            continue
+        end = "which only the data subject brings about, " if rule.until else ""
+        yield ctx.finding(f"The data of {activity.name!r}{_scope(activity, unbounded, rule.categories, ctx)} are "
+                          f"{describe(rule)}, {end}and the notice sets no maximum.", at=rule)
+
+
+@check("retention-ends-with-consent", title="Data kept for a consent-based purpose do not outlast the consent",
+       articles=["GDPR Art. 7(3)", "GDPR Art. 17(1)(b)", "GDPR Art. 5(1)(e)"], severity="warning",
+       subject="purposes",
+       remedy="End the retention for this purpose when consent is withdrawn, and keep data on after that only for "
+              "another stated purpose with its own legal basis.")
+def retention_ends_with_consent(purpose: Purpose, ctx: Context):
+    """Consent may be withdrawn at any time (Art. 7(3)); once it is, the data are to be erased without undue delay
+    where no other legal ground applies (Art. 17(1)(b)), and no data may be kept longer than the purpose needs
+    (Art. 5(1)(e)). A rule for a consent-based purpose that keeps the data a fixed or minimum period (e.g. two
+    years after the end of the contract) or until an event other than withdrawal does not end with the consent.
+    A maximum period permits deletion on withdrawal and is not reported. Another legal ground may justify
+    keeping the data, hence a warning."""
+    if purpose.legal_basis is None or purpose.legal_basis.basis != "consent":
+        return
+    for rule in ctx.organisation.activity(purpose.activity).retention:
+        if not any(_covers(rule, purpose.id, c) for c in _pairs(purpose)):
+            continue
+        fixed = rule.period is not None and rule.limit != "at_most"
+        if fixed and rule.after in CONSENT_ENDS:
+            how = "which outlasts the withdrawal of consent"
+        elif fixed or rule.until not in (None, *CONSENT_ENDS):
+            how = "which does not end when consent is withdrawn"
+        else:
+            continue
+        yield ctx.finding(f"{purpose.name!r} rests on consent, but its data are {describe(rule)}, {how}.", at=rule)
+
+
+@check("retention-periods-consistent", title="The notice does not give incompatible periods for the same data",
+       articles=["GDPR Art. 12(1)", "GDPR Art. 13(2)(a)"], severity="warning", subject="activities",
+       remedy="Give one period for these data and purposes, or say which rule applies when.")
+def retention_periods_consistent(activity: Activity, ctx: Context):
+    """Information must be concise, transparent and intelligible (Art. 12(1)), and the storage period must be given
+    (Art. 13(2)(a)). Two periods from the same event for the same data and purpose that no single retention can
+    meet (e.g. exactly two years and at most one year; at least seven years and exactly five) leave the period
+    unknown. Periods from different events cannot be compared and are not reported."""
+    rules = [r for r in activity.retention if r.period is not None]
+    for index, second in enumerate(rules):
+        for first in rules[:index]:
+            purposes = [p for p in first.purposes if p in second.purposes]
+            if first.after != second.after or not purposes or _compatible(first, second):
+                continue
+            if first.categories and not set(first.categories) & set(second.categories):
+                continue
+            names = ", ".join(repr(ctx.organisation.purpose(p).name) for p in purposes)
+            yield ctx.finding(f"{activity.name!r} states incompatible retention periods for the same data of {names}: "
+                              f"{describe(first)}, and {describe(second)}.",
+                              at=second, evidence=[*first.provenance, *second.provenance])
+
+
+@check("retention-start-stated", title="A retention period says when it starts",
+       articles=["GDPR Art. 13(2)(a)", "GDPR Art. 14(2)(a)", "WP260 rev.01"], severity="warning",
+       subject="activities",
+       remedy="Say from which event the period runs (e.g. 'two years after the end of the contract').")
+def retention_start_stated(activity: Activity, ctx: Context):
+    """A period tells the data subject how long data are kept only together with the moment it starts; WP260
+    rev.01 asks that the data subject can work out the period for their own situation. 'Seven years' may run from
+    collection, the end of the contract or the end of the financial year. The period may be plain from context,
+    hence a warning."""
+    for rule in activity.retention:
+        if rule.period is not None and rule.after is None:
+            yield ctx.finding(f"The notice says the data of {activity.name!r}"
+                              f"{_scope(activity, rule.purposes, rule.categories, ctx)} are {describe(rule)}, "
+                              "without saying from which event that period runs.", at=rule)

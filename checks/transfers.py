@@ -1,0 +1,174 @@
+"""Transfers outside the EEA: a valid Chapter V tool for every recipient, and what the notice must say about it
+(GDPR Art. 13(1)(f), 44-49)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from pac import Context, check
+from pac.model import Organisation, Recipient, TransferClaim
+from pac.transfers import ToolVerdict, assess, claims_for, describe, invalid_anywhere, place
+
+_MODULES = {"processor": 2, "sub_processor": 3, "controller": 1, "joint_controller": 1, "public_authority": 1}
+"""The module of the 2021 clauses (Decision (EU) 2021/914) for a transfer to a recipient in each role; the exporter
+of a transfer to a sub-processor is its processor. A plain 'recipient' has no known role."""
+
+
+_WORTH = {"invalid": "it does not carry the transfer",
+          "unverified": "it carries the transfer only under a condition the declaration does not establish"}
+
+
+def _articles(ctx: Context, verdict: ToolVerdict) -> tuple[str, ...]:
+    return ctx.check.articles + tuple(a for a in verdict.articles if a not in ctx.check.articles)
+
+
+def _outside_eea(recipient: Recipient, ctx: Context) -> bool:
+    return recipient.country is not None and not ctx.reference.in_eea(recipient.country, ctx.as_of)
+
+
+def _onward(recipient: Recipient, ctx: Context) -> bool:
+    """Whether the data leave the EEA when a processor that is not known to be outside it passes them on to
+    ``recipient``, its sub-processor."""
+    if recipient.parent is None or not _outside_eea(recipient, ctx):
+        return False
+    return not _outside_eea(ctx.organisation.recipient(recipient.parent), ctx)
+
+
+@check("transfer-tool-valid", title="Every recipient outside the EEA has a valid transfer tool",
+       articles=["GDPR Art. 44", "GDPR Art. 45(1)", "GDPR Art. 46(1)", "GDPR Art. 49(1)"], severity="error",
+       subject="recipients",
+       remedy="Name a transfer tool that covers this recipient on this date: an adequacy decision whose scope it is in "
+              "(e.g. DPF certification), the 2021 standard contractual clauses, binding corporate rules, or for "
+              "occasional transfers only an Art. 49 derogation; or keep the data in the EEA.")
+def transfer_tool_valid(recipient: Recipient, ctx: Context):
+    """Personal data may go to a third country only under Chapter V (Art. 44): an adequacy decision in force whose
+    scope covers the recipient (Art. 45: Canada PIPEDA organisations, Japan APPI operators, Korea PIPA, Israel
+    automated transfers, the United States only organisations certified under the Data Privacy Framework), appropriate
+    safeguards (Art. 46: the standard contractual clauses of Decision (EU) 2021/914 from 2021-06-27; those of 2001,
+    2004 and 2010 only in contracts concluded by 2021-09-26, and from then on only until 2022-12-27 for unchanged
+    processing, Art. 4 of that Decision; binding corporate rules, Art. 47), or a derogation (Art. 49), for occasional
+    transfers only (EDPB Guidelines 2/2018). A processor agreement (Art. 28) or unspecified 'appropriate measures' is
+    no transfer tool; Safe Harbour fell on 2015-10-06 (CJEU C-362/14) and the Privacy Shield on 2020-07-16 (CJEU
+    C-311/18). Every claimed tool that fails is reported: as an error when no claimed tool carries the transfer, as a
+    warning when the best of them holds only under a condition the declaration does not establish. Where the
+    recipient's country is unknown, only its own claims that fail wherever the data go are judged (see
+    recipient-country-known); a sub-processor outside the EEA under a processor that is not is judged by
+    onward-transfer-tool, which names the route."""
+    if _onward(recipient, ctx):
+        return
+    assessment = assess(ctx.organisation, recipient, ctx.reference, ctx.as_of)
+    if assessment.status == "unknown_country":
+        for claim in recipient.transfer_tools:
+            verdict = invalid_anywhere(claim, ctx.reference, ctx.as_of)
+            if verdict is not None:
+                yield ctx.finding(f"The notice claims a transfer tool for {recipient.name!r} that carries no transfer, "
+                                  f"wherever the data go. Claimed tool: {describe(claim, ctx.reference)}; "
+                                  f"{verdict.reason}.", at=claim, articles=_articles(ctx, verdict))
+        return
+    if assessment.status in ("domestic", "valid"):
+        return
+    country = place(recipient.country or "", ctx.reference)
+    where = f"Personal data go to {recipient.name!r} in {country}, outside the EEA"
+    if not assessment.verdicts:
+        yield ctx.finding(f"{where}, and the notice states no transfer tool for them.",
+                          evidence=recipient.country_provenance + recipient.provenance)
+    severity = "error" if assessment.status == "invalid" else "warning"
+    general = " (stated for transfers in general)" if assessment.general else ""
+    for verdict in (v for v in assessment.verdicts if v.verdict != "valid"):
+        yield ctx.finding(f"{where}. Claimed tool: {describe(verdict.claim, ctx.reference)}{general}; "
+                          f"{_WORTH[verdict.verdict]}: {verdict.reason}.",
+                          at=verdict.claim, articles=_articles(ctx, verdict), severity=severity)
+
+
+@check("recipient-country-known", title="It is known where each recipient processes the data",
+       articles=["GDPR Art. 13(1)(f)", "GDPR Art. 44"], severity="warning", subject="recipients",
+       remedy="Encode the country where this recipient processes the data, from the notice or as a public fact with "
+              "its source; if it is outside the EEA, the notice must say so and name the transfer tool.")
+def recipient_country_known(recipient: Recipient, ctx: Context):
+    """Whether personal data leave the EEA depends on where the recipient processes them. If they do, the notice must
+    say so and name the adequacy decision or safeguard relied on (Art. 13(1)(f), 14(1)(f)), and the transfer needs a
+    Chapter V tool (Art. 44). A declaration that does not state the recipient's country leaves both unchecked: this is
+    a warning, not an error, because the notice need not name the country of a recipient inside the EEA."""
+    if recipient.country is None:
+        yield ctx.finding(f"The declaration does not say in which country {recipient.name!r} processes the data, so "
+                          "whether they leave the EEA (needing a transfer tool, Art. 44) and whether the notice had to "
+                          "say so (Art. 13(1)(f)) cannot be assessed.")
+
+
+@check("general-transfer-tools-valid", title="The safeguards the notice names for transfers are transfer tools",
+       articles=["GDPR Art. 44", "GDPR Art. 46(1)", "GDPR Art. 13(1)(f)"], severity="error", subject="organisation",
+       remedy="Name the Chapter V tool actually relied on (adequacy decision, 2021 standard contractual clauses, "
+              "binding corporate rules) instead of this one, and put it in place.")
+def general_transfer_tools_valid(organisation: Organisation, ctx: Context):
+    """Where a notice says that personal data go outside the EEA and names, for those transfers in general, something
+    that carries no transfer whatever the destination - a processor agreement (Art. 28(3)), unspecified 'appropriate
+    measures', Safe Harbour after 2015-10-06 (CJEU C-362/14), the Privacy Shield after 2020-07-16 (CJEU C-311/18), or
+    standard contractual clauses no longer valid - the transfers it announces have no Chapter V tool (Art. 44, 46(1))
+    and the notice gives no valid safeguard (Art. 13(1)(f)). Tools whose worth depends on the destination are judged
+    per recipient (transfer-tool-valid)."""
+    for claim in organisation.transfer_tools:
+        verdict = invalid_anywhere(claim, ctx.reference, ctx.as_of)
+        if verdict is not None:
+            yield ctx.finding(f"The notice names a safeguard for transfers outside the EEA that carries no transfer. "
+                              f"Claimed tool: {describe(claim, ctx.reference)}; {verdict.reason}.", at=claim,
+                              articles=_articles(ctx, verdict))
+
+
+_ART_49_1_SECOND = "derogation_compelling_legitimate_interests"
+"""The one derogation whose safeguards Art. 13(1)(f) asks the notice to refer to."""
+
+
+def _copy_needed(claim: TransferClaim, ctx: Context) -> bool:
+    tool = ctx.reference.transfer_tool(claim.tool)
+    return claim.reference is None and (tool.kind == "safeguard" or claim.tool == _ART_49_1_SECOND)
+
+
+def _claims_with_transfers(organisation: Organisation, ctx: Context) -> Iterator[tuple[TransferClaim, str]]:
+    """The notice's claims, each with whom it is claimed for; a recipient's own claims only where it is (or may
+    be) outside the EEA."""
+    for claim in organisation.transfer_tools:
+        yield claim, "transfers outside the EEA"
+    for recipient in organisation.recipients:
+        if assess(organisation, recipient, ctx.reference, ctx.as_of).status != "domestic":
+            for claim in recipient.transfer_tools:
+                yield claim, f"transfers to {recipient.name!r}"
+
+
+@check("safeguard-copy-available", title="The notice says how to obtain a copy of the transfer safeguards",
+       articles=["GDPR Art. 13(1)(f)", "GDPR Art. 14(1)(f)", "WP260 rev.01"], severity="warning",
+       subject="organisation",
+       remedy="Say where the safeguards can be read or how a copy can be obtained (e.g. a link to the clauses, or a "
+              "contact address to request them).")
+def safeguard_copy_available(organisation: Organisation, ctx: Context):
+    """For transfers under appropriate safeguards (Art. 46), binding corporate rules (Art. 47) or the compelling
+    legitimate interests derogation (Art. 49(1) second subparagraph), the notice must refer to the safeguards and say
+    how to obtain a copy of them or where they are available (Art. 13(1)(f), 14(1)(f)); WP260 rev.01 (Annex) gives a
+    link to the mechanism as an example. A warning: the route may be given elsewhere in the notice in words the
+    declaration does not record."""
+    for claim, scope in _claims_with_transfers(organisation, ctx):
+        if _copy_needed(claim, ctx):
+            yield ctx.finding(f"The notice does not say how to obtain a copy of the safeguard it relies on for "
+                              f"{scope}, or where it is available. Claimed tool: {describe(claim, ctx.reference)}.",
+                              at=claim)
+
+
+@check("scc-module-matches-role", title="The module of the standard contractual clauses fits the recipient's role",
+       articles=["GDPR Art. 46(2)(c)"], severity="warning", subject="recipients",
+       remedy="Use the module that matches the parties' roles: module 1 to a controller, module 2 to a processor, "
+              "module 3 between a processor and its sub-processor; or correct the recipient's role.")
+def scc_module_matches_role(recipient: Recipient, ctx: Context):
+    """The 2021 standard contractual clauses (Decision (EU) 2021/914, adopted under Art. 46(2)(c)) come in modules
+    for the roles of exporter and importer: module 1 controller to controller, module 2 controller to processor,
+    module 3 processor to processor, module 4 processor to controller. Clauses of a module that does not fit the
+    parties' roles may not give the safeguards that transfer needs. A warning: who signs as exporter (e.g. the
+    controller itself with a sub-processor) may justify another module."""
+    expected = _MODULES.get(recipient.role)
+    if expected is None or assess(ctx.organisation, recipient, ctx.reference, ctx.as_of).status == "domestic":
+        return
+    modules = {m.number: m.label for m in ctx.reference.scc_version("2021").modules}
+    role = recipient.role.replace("sub_", "sub-").replace("_", " ")
+    for claim in claims_for(ctx.organisation, recipient):
+        if claim.tool == "scc" and claim.module is not None and claim.module != expected:
+            yield ctx.finding(f"The notice claims module {claim.module} ({modules[claim.module]}) of the standard "
+                              f"contractual clauses for {recipient.name!r}, a {role}; a transfer to a {role} uses "
+                              f"module {expected} ({modules[expected]}).", at=claim)
