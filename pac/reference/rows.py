@@ -317,5 +317,5 @@ class Obligation:
 
     @property
     def applies(self) -> bool:
-        """False for a proposal that is not law."""
-        return self.status == "in_force"
+        """False for a proposal that is not law; a policy default (pac's own setting, not law) applies."""
+        return self.status != "proposal"

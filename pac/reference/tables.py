@@ -345,7 +345,7 @@ def _obligation(f: Fields, keys: Collection[str]) -> Obligation:
         start=f.optional("start", TEXT),
         rule=f.optional("rule", TEXT),
         condition=f.optional("condition", TEXT),
-        status=f.optional("status", member({"in_force", "proposal"}, "an obligation status")) or "in_force",
+        status=f.optional("status", member({"in_force", "proposal", "policy_default"}, "an obligation status")) or "in_force",
         amends=f.optional("amends", member(keys, "a key of the 'obligations' section")),
         note=f.optional("note", TEXT),
         citation=f.citation(),

@@ -1,0 +1,167 @@
+"""Accountability: processors and their contracts, consistent roles, a complete record, and DPIAs
+(GDPR Art. 5(2), 28, 30, 35)."""
+
+from __future__ import annotations
+
+from pac import Context, check
+from pac.model import Activity, DataCategory, DataSubject, Recipient
+from pac.reference.tables import normalise
+
+from .special_categories import criminal_data, describe_special, special_data
+
+PROCESSOR_ROLES = ("processor", "sub_processor")
+
+AP_DPIA_LIST = {
+    "genetic_data": "large-scale processing or systematic monitoring of genetic data",
+    "health": "large-scale processing of health data",
+    "biometric_for_unique_identification": "large-scale processing or systematic monitoring of biometric data to "
+                                           "identify a person",
+}
+"""Items 6, 7 and 17 of the Dutch supervisory authority's list of processing that always needs a DPIA
+(Art. 35(4); published 27 November 2019, Stcrt. 2019, 64418) that a special category brings into play. The
+wording is pac's summary of the items as the NJB and law firms (NautaDutilh, KBS Advocaten) reported them on
+publication; the decree's own text was not re-read."""
+
+AP_BLACK_LISTS = ("processing data on criminal convictions and offences that are shared with third parties "
+                  "(black lists)")
+"""Item 2 of the same list (“zwarte lijsten”), as the NJB summarised it on publication."""
+
+
+def _processor(recipient: Recipient) -> bool:
+    return recipient.role in PROCESSOR_ROLES
+
+
+@check("processor-identified", title="Processors are named, or described by what they do",
+       articles=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "WP260 rev.01"], severity="warning",
+       subject="recipients",
+       remedy="Name the processor, or at least describe the category by the service it provides (for example "
+              "\u201ce-mail marketing software\u201d), its sector and location.")
+def processor_identified(recipient: Recipient, ctx: Context):
+    """The notice must give the recipients or categories of recipients (Art. 13(1)(e), 14(1)(e)). A category
+    helps the data subject only when it says what kind of party receives the data: the Article 29 Working
+    Party's transparency guidelines (WP260 rev.01) ask that categories be as specific as possible, by the
+    activities the recipients carry out, their sector and location. A processor the notice neither names nor
+    describes by its service tells the data subject nothing beyond the word \u201cprocessor\u201d. The rule on
+    how specific a category must be comes from guidance, not from the article's words: a warning."""
+    if _processor(recipient) and not recipient.named and not recipient.services:
+        yield ctx.finding(f"The notice neither names {recipient.name!r} nor says what service they provide.")
+
+
+@check("processor-agreement-in-place", title="Every processor works under an Art. 28(3) contract",
+       articles=["GDPR Art. 28(3)", "GDPR Art. 28(4)"], severity="error", subject="recipients",
+       remedy="Conclude a contract (or other legal act) with the processor that sets out the subject matter, "
+              "duration, nature and purpose of the processing and the terms of Art. 28(3); bind sub-processors to "
+              "the same obligations (Art. 28(4)).")
+def processor_agreement_in_place(recipient: Recipient, ctx: Context):
+    """Processing by a processor must be governed by a contract or other legal act under Union or Member State
+    law with the content Art. 28(3) prescribes; a processor that engages a sub-processor must impose the same
+    obligations on it (Art. 28(4)). A notice that says there is no such contract shows a breach: an error. A
+    notice need not mention the contract at all, so silence is a warning: the contract must be confirmed."""
+    if not _processor(recipient):
+        return
+    agreement = recipient.processor_agreement
+    if agreement is None:
+        yield ctx.finding(f"The notice does not say that a processor agreement is in place with {recipient.name!r}.",
+                          severity="warning")
+    elif not agreement.in_place:
+        yield ctx.finding(f"The notice says there is no processor agreement with {recipient.name!r}.", at=agreement)
+
+
+@check("recipient-roles-consistent", title="Each party has one role, and the controller is not its own processor",
+       articles=["GDPR Art. 4(7)", "GDPR Art. 4(8)"], severity="warning", subject="recipients",
+       remedy="Give each party the role it has for these data (processor, controller, joint controller) and explain "
+              "in the notice where one party has different roles for different processing.")
+def recipient_roles_consistent(recipient: Recipient, ctx: Context):
+    """A controller determines the purposes and means of processing (Art. 4(7)); a processor processes personal
+    data on the controller's behalf (Art. 4(8)). The same party may act in different roles for different
+    processing, so a party declared twice with different roles is a warning, as is a controller that lists
+    itself as a recipient (it cannot be its own processor). That a sub-processor works under a processor
+    (Art. 28(4)) the loader already enforces."""
+    organisation = ctx.organisation
+    name = normalise(recipient.name)
+    before = organisation.recipients[:organisation.recipients.index(recipient)]
+    earlier = next((r for r in before if normalise(r.name) == name and r.role != recipient.role), None)
+    if earlier is not None:
+        yield ctx.finding(f"{recipient.name!r} is declared as a {recipient.role.replace('_', ' ')} here and as a "
+                          f"{earlier.role.replace('_', ' ')} at {earlier.location}.")
+    controller = organisation.controller
+    own = {normalise(n) for n in (controller.legal_name, *controller.trade_names) if n} if controller else set()
+    if name in own:
+        yield ctx.finding(f"The controller {recipient.name!r} is declared as one of its own recipients, as a "
+                          f"{recipient.role.replace('_', ' ')}.")
+
+
+@check("data-subjects-processed", title="Every group of data subjects belongs to some processing",
+       articles=["GDPR Art. 13(1)(c)", "GDPR Art. 30(1)(c)", "GDPR Art. 5(2)"], severity="warning",
+       subject="data_subjects",
+       remedy="Describe what is done with this group's data (purposes, legal bases, retention), or remove the group "
+              "from the notice if its data are not processed.")
+def data_subjects_processed(subject: DataSubject, ctx: Context):
+    """The notice must give the purposes and legal basis of the processing (Art. 13(1)(c)), and the record of
+    processing activities links categories of data subjects to processing (Art. 30(1)(c)). A group the notice
+    names but links to no processing leaves its members without that information. A separate notice may inform
+    them (an employee privacy statement, for instance), so this is a warning."""
+    if not any(subject.id in activity.data_subjects for activity in ctx.organisation.activities):
+        yield ctx.finding(f"The notice names {subject.name!r} as data subjects, but describes no processing of their "
+                          "data.")
+
+
+@check("data-categories-used", title="Every data category belongs to some processing",
+       articles=["GDPR Art. 5(1)(c)", "GDPR Art. 13(1)(c)", "GDPR Art. 30(1)(c)"], severity="warning",
+       subject="data_categories",
+       remedy="Say for which processing these data are used, with its purpose, legal basis and retention, or stop "
+              "collecting them.")
+def data_categories_used(category: DataCategory, ctx: Context):
+    """Personal data must be adequate, relevant and limited to what the purposes need (Art. 5(1)(c)); data the
+    notice lists but uses for no stated purpose have no purpose, legal basis or retention the data subject can
+    see (Art. 13(1)(c)), and cannot be placed in the record of processing (Art. 30(1)(c)). The declaration may
+    simply not link them, so this is a warning."""
+    if not any(category.id in activity.categories for activity in ctx.organisation.activities):
+        yield ctx.finding(f"The notice lists {category.name!r}, but no processing that uses these data.")
+
+
+@check("dpia-considered", title="Likely high-risk processing comes with a DPIA",
+       articles=["GDPR Art. 35(1)", "GDPR Art. 35(3)(b)", "GDPR Art. 35(4)", "AP DPIA list 2019"], severity="warning",
+       subject="activities",
+       remedy="Assess whether this processing is likely to result in a high risk (large scale, the supervisory "
+              "authority's list); if so, carry out a data protection impact assessment before processing.")
+def dpia_considered(activity: Activity, ctx: Context):
+    """A controller must assess the impact of processing that is likely to result in a high risk before it
+    starts (Art. 35(1)); this is so in particular for processing on a large scale of special categories of data
+    or of data relating to criminal convictions and offences (Art. 35(3)(b)), and for the processing on the
+    supervisory authority's list (Art. 35(4)). The Dutch Autoriteit Persoonsgegevens' list (Stcrt. 2019,
+    64418), as reported on publication, includes large-scale processing of health data, of genetic data and of
+    biometric data for identification, and \u201cblack lists\u201d: data on criminal offences that are shared
+    with third parties.
+
+    The declaration does not show the scale of processing, and a notice need not mention a DPIA at all, so a
+    missing DPIA is a warning. A DPIA the notice says was conducted, or judged not required, draws no finding.
+    Systematic monitoring of publicly accessible areas (Art. 35(3)(c)) and automated decisions based on
+    profiling (Art. 35(3)(a)) cannot be read from the declaration and are not checked."""
+    if activity.dpia is not None and activity.dpia.status != "not_conducted":
+        return
+    organisation = ctx.organisation
+    special = special_data(activity.categories, organisation)
+    criminal = criminal_data(activity.categories, organisation)
+    if not (special or criminal):
+        return
+    uses = [describe_special(special, ctx)] if special else []
+    uses += [f"{c.name!r} (data relating to criminal offences)" for c in criminal]
+    dutch = organisation.controller is not None and organisation.controller.country == "NL"
+    listed = [AP_DPIA_LIST[c.special] for c in special if dutch and c.special in AP_DPIA_LIST]
+    if dutch and criminal and _shared_with_third_parties(activity, criminal, ctx):
+        listed.append(AP_BLACK_LISTS)
+    articles = ["GDPR Art. 35(1)", "GDPR Art. 35(3)(b)"] + (["GDPR Art. 35(4)", "AP DPIA list 2019"] if listed else [])
+    covered = "; ".join(dict.fromkeys(listed))
+    on_list = f" The Dutch supervisory authority's DPIA list covers {covered}." if listed else ""
+    said = "says no DPIA was conducted" if activity.dpia else "mentions no DPIA"
+    yield ctx.finding(f"{activity.name!r} uses {', '.join(uses)}, and the notice {said}; Art. 35(3)(b) requires one "
+                      f"where such data are processed on a large scale.{on_list}",
+                      at=activity.dpia or activity, articles=articles)
+
+
+def _shared_with_third_parties(activity: Activity, criminal: tuple[DataCategory, ...], ctx: Context) -> bool:
+    """Whether a recipient other than a processor receives this activity's data or these criminal data."""
+    ids = {c.id for c in criminal}
+    return any(not _processor(r) and (activity.id in r.activities or ids & set(r.categories))
+               for r in ctx.organisation.recipients)

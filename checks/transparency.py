@@ -1,0 +1,358 @@
+"""Transparency: what the notice must tell (GDPR Art. 12-14), when it must answer, and how current it is."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from pac import Context, check
+from pac.duration import Duration
+from pac.model import Controller, Notice, Organisation
+
+from .special_categories import criminal_data, special_data
+
+RIGHTS = (
+    ("access", "right of access", "GDPR Art. 15"),
+    ("rectification", "right to rectification", "GDPR Art. 16"),
+    ("erasure", "right to erasure", "GDPR Art. 17"),
+    ("restriction", "right to restriction of processing", "GDPR Art. 18"),
+    ("portability", "right to data portability", "GDPR Art. 20"),
+    ("objection", "right to object", "GDPR Art. 21"),
+)
+"""The rights of Art. 13(2)(b) and 14(2)(c): the model's key, its name, and the article that grants it."""
+
+CORE_KINDS = ("service_delivery", "account_management")
+"""Purpose kinds that are the service itself, so that processing for them is a core activity (Art. 37(1))."""
+
+_FOUR_YEARS = tuple(date(2024, 1, 1) + timedelta(days=n) for n in range(366 + 3 * 365))
+"""Every day of one leap-year cycle: the start days on which a stated period is compared with a legal one."""
+
+
+def _container(ctx: Context) -> Any:
+    """Where a finding about something the notice leaves out points: the notice, or else the declaration."""
+    return ctx.organisation.notice or ctx.organisation
+
+
+def _bases(organisation: Organisation) -> set[str] | None:
+    """The Art. 6(1) bases the notice gives for any purpose (also those listed only for an activity as a
+    whole), or None when some purpose has none, so that the bases in use are not known."""
+    bases: set[str] = set()
+    for activity in organisation.activities:
+        collective = {b.basis for b in activity.collective_legal_bases}
+        for purpose in activity.purposes:
+            if purpose.legal_basis is None and not collective:
+                return None
+            bases |= {purpose.legal_basis.basis} if purpose.legal_basis else collective
+    return bases if organisation.purposes else None
+
+
+def _why_right_may_not_arise(right: str, organisation: Organisation) -> str | None:
+    """Why ``right`` cannot arise for any purpose the notice states, or None when it may arise."""
+    bases = _bases(organisation)
+    if bases is None:
+        return None
+    if right == "portability" and not bases & {"consent", "contract"}:
+        return "none of the purposes it states rests on consent or a contract (Art. 20(1)(a))"
+    marketing = any(p.kind == "direct_marketing" for p in organisation.purposes)
+    if right == "objection" and not bases & {"public_task", "legitimate_interests"} and not marketing:
+        return ("none of the purposes it states rests on public task or legitimate interests, or is direct "
+                "marketing (Art. 21(1) and (2))")
+    return None
+
+
+def _deadline(ctx: Context, key: str) -> Duration:
+    """The deadline of the reference obligation ``key`` (an override may not take it away)."""
+    deadline = ctx.reference.obligation(key).deadline
+    if deadline is None:
+        raise ValueError(f"pac's reference obligation {key!r} has no deadline; reference data that override it must "
+                         "give one, an ISO 8601 duration such as P12M")
+    return deadline
+
+
+def _exceeds(period: Duration, limit: Duration) -> str | None:
+    """``"always"`` when ``period`` ends after ``limit`` whatever day it starts, ``"sometimes"`` when it does
+    for some start days (months differ in length), None when it never does."""
+    later = [period.after(day) > limit.after(day) for day in _FOUR_YEARS]
+    return "always" if all(later) else "sometimes" if any(later) else None
+
+
+@check("controller-identified", title="The notice says who the controller is and how to reach it",
+       articles=["GDPR Art. 13(1)(a)", "GDPR Art. 14(1)(a)", "GDPR Art. 27(1)"], severity="error",
+       subject="organisation",
+       remedy="State the controller's name and contact details (a postal address, e-mail address or phone number), "
+              "and, for a controller established outside the EEA, its representative in the Union.")
+def controller_identified(organisation: Organisation, ctx: Context):
+    """The notice must give the identity and the contact details of the controller and, where applicable, of
+    its representative (Art. 13(1)(a), 14(1)(a)). A controller established outside the Union that offers goods
+    or services to, or monitors, people in the Union must designate a representative there (Art. 27(1)),
+    unless an exemption of Art. 27(2) applies, which the declaration cannot show: a missing representative is
+    therefore a warning."""
+    controller = organisation.controller
+    if controller is None:
+        yield ctx.finding("The notice does not say who the controller is.", at=_container(ctx), evidence=())
+        return
+    if not (controller.legal_name or controller.trade_names):
+        yield ctx.finding("The notice does not name the controller.", at=controller, evidence=())
+    address = controller.address
+    if not (controller.contacts or (address and address.street and address.city)):
+        yield ctx.finding(f"The notice gives no contact details for {organisation.name!r}.", at=controller,
+                          evidence=())
+    country = controller.country
+    if country and not ctx.reference.in_eea(country, ctx.as_of) and controller.eu_representative is None:
+        yield ctx.finding(f"{organisation.name!r} is established in {ctx.reference.country_name(country)}, outside "
+                          "the EEA, and the notice names no representative in the Union.", at=controller,
+                          evidence=(), severity="warning", articles=["GDPR Art. 27(1)", "GDPR Art. 13(1)(a)"])
+
+
+@check("dpo-contact-stated", title="A designated DPO can be reached",
+       articles=["GDPR Art. 13(1)(b)", "GDPR Art. 14(1)(b)", "GDPR Art. 37(7)"], severity="error",
+       subject="controller",
+       remedy="Publish the contact details (an e-mail address, phone number or postal address) of the data "
+              "protection officer.")
+def dpo_contact_stated(controller: Controller, ctx: Context):
+    """Where a data protection officer is designated, the notice must give the DPO's contact details
+    (Art. 13(1)(b), 14(1)(b)), which the controller must also publish (Art. 37(7))."""
+    dpo = controller.dpo
+    if dpo is not None and dpo.designated and not dpo.contacts:
+        who = f" ({dpo.name!r})" if dpo.name else ""
+        yield ctx.finding(f"The notice says a data protection officer{who} is designated, but gives no contact "
+                          "details for the officer.", at=dpo)
+
+
+@check("dpo-designation-considered", title="A DPO where the processing may require one",
+       articles=["GDPR Art. 37(1)(b)", "GDPR Art. 37(1)(c)", "WP243 rev.01"], severity="warning",
+       subject="organisation",
+       remedy="Assess whether the core activities involve large-scale processing of special-category or criminal "
+              "data, or regular and systematic monitoring on a large scale; if so, designate a data protection "
+              "officer and publish the contact details.")
+def dpo_designation_considered(organisation: Organisation, ctx: Context):
+    """A controller must designate a data protection officer where its core activities consist of processing
+    on a large scale of special categories of data or of data relating to criminal convictions and offences
+    (Art. 37(1)(c)), or of processing operations that require regular and systematic monitoring of data
+    subjects on a large scale (Art. 37(1)(b)). Core activities are the key operations needed to achieve the
+    controller's goals, and the \u201cand\u201d between special-category and criminal data in Art. 37(1)(c) is
+    read as \u201cor\u201d (WP243 rev.01, the Article 29 Working Party's guidelines on DPOs, endorsed by the EDPB).
+
+    The declaration shows the kind of processing, not its scale: special-category or criminal data used for
+    the service itself (purposes of kind service_delivery or account_management), or profiling the notice
+    states, are signs, not proof. Hence a warning, never an error."""
+    dpo = organisation.controller.dpo if organisation.controller else None
+    if dpo is not None and dpo.designated:
+        return
+    core = [p for p in organisation.purposes if p.kind in CORE_KINDS]
+    sensitive = {c.id: c for p in core for c in (*special_data(p.categories, organisation),
+                                                 *criminal_data(p.categories, organisation))}
+    where: dict[str, Any] = {"at": dpo} if dpo is not None else {"at": _container(ctx), "evidence": ()}
+    if sensitive:
+        names = ", ".join(repr(c.name) for c in sensitive.values())
+        yield ctx.finding(f"The service itself uses special-category or criminal-offence data ({names}), and no data "
+                          "protection officer is designated; one is required if this is a core activity on a large "
+                          "scale.", articles=["GDPR Art. 37(1)(c)", "WP243 rev.01"], **where)
+    adm = organisation.notice.automated_decision_making if organisation.notice else None
+    if adm is not None and adm.profiling:
+        yield ctx.finding("The notice says profiling takes place, and no data protection officer is designated; one "
+                          "is required if regular and systematic monitoring on a large scale is a core activity.",
+                          articles=["GDPR Art. 37(1)(b)", "WP243 rev.01"], **where)
+
+
+@check("data-subject-rights-stated", title="The notice states every right of the data subject",
+       articles=["GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)", *(article for _, _, article in RIGHTS)],
+       severity="error", subject="organisation",
+       remedy="State each right (access, rectification, erasure, restriction, portability, objection), what it "
+              "involves and how to exercise it.")
+def data_subject_rights_stated(organisation: Organisation, ctx: Context):
+    """The notice must tell data subjects that they may request access to their data (Art. 15), rectification
+    (Art. 16), erasure (Art. 17) or restriction of processing (Art. 18), object to processing (Art. 21) and
+    receive their data (data portability, Art. 20) (Art. 13(2)(b), 14(2)(c)).
+
+    Portability arises only for processing based on consent or a contract (Art. 20(1)(a)), and the right to
+    object only for processing based on public task or legitimate interests, or for direct marketing
+    (Art. 21(1), (2)). When every purpose states its basis and none brings one of these rights into being, a
+    missing statement of that right is context (info), not an error."""
+    notice = organisation.notice
+    for right, name, article in RIGHTS:
+        if notice is not None and notice.states_right(right):
+            continue
+        articles = [article, "GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)"]
+        reason = _why_right_may_not_arise(right, organisation)
+        if reason:
+            yield ctx.finding(f"The notice does not state the {name}; {reason}, so the right may not arise.",
+                              at=_container(ctx), evidence=(), severity="info", articles=articles)
+        else:
+            yield ctx.finding(f"The notice does not state the {name}.", at=_container(ctx), evidence=(),
+                              articles=articles)
+
+
+@check("complaint-right-stated", title="The notice states the right to complain to a supervisory authority",
+       articles=["GDPR Art. 13(2)(d)", "GDPR Art. 14(2)(e)", "GDPR Art. 77(1)"], severity="error",
+       subject="organisation",
+       remedy="Tell data subjects that they may lodge a complaint with a supervisory authority (in the "
+              "Netherlands, the Autoriteit Persoonsgegevens).")
+def complaint_right_stated(organisation: Organisation, ctx: Context):
+    """Every data subject may lodge a complaint with a supervisory authority (Art. 77(1)), and the notice must
+    say so (Art. 13(2)(d), 14(2)(e)). Naming the authority to complain to states the right."""
+    notice = organisation.notice
+    controller = organisation.controller
+    if notice is not None and notice.states_right("complaint"):
+        return
+    if controller is not None and controller.supervisory_authority is not None:
+        return
+    yield ctx.finding("The notice does not state the right to lodge a complaint with a supervisory authority.",
+                      at=_container(ctx), evidence=())
+
+
+@check("automated-decisions-stated", title="The notice says whether decisions are automated, and if so how",
+       articles=["GDPR Art. 13(2)(f)", "GDPR Art. 14(2)(g)", "GDPR Art. 22(1)"], severity="error",
+       subject="organisation",
+       remedy="Say whether decisions with legal or similarly significant effects are taken solely by automated "
+              "means, including profiling; where they are, explain the logic involved and the significance and "
+              "envisaged consequences for the data subject.")
+def automated_decisions_stated(organisation: Organisation, ctx: Context):
+    """The notice must state the existence of automated decision-making, including profiling, referred to in
+    Art. 22(1) and (4), and at least in those cases meaningful information about the logic involved and the
+    significance and envisaged consequences (Art. 13(2)(f), 14(2)(g)).
+
+    Severity: where the notice says such decisions are taken but leaves out the logic or the consequences,
+    it breaks Art. 13(2)(f): an error. Where it says nothing at all, the law is broken only if such decisions
+    are in fact taken, which the declaration cannot show; a reader cannot tell, so this is a warning."""
+    notice = organisation.notice
+    adm = notice.automated_decision_making if notice else None
+    if adm is None:
+        yield ctx.finding("The notice does not say whether decisions are taken by automated means, including "
+                          "profiling.", at=_container(ctx), evidence=(), severity="warning")
+        return
+    missing = [what for what, given in (("the logic involved", adm.logic),
+                                        ("their significance and envisaged consequences", adm.consequences))
+               if not given]
+    if adm.used and missing:
+        yield ctx.finding(f"The notice says automated decisions are taken, but does not explain "
+                          f"{' or '.join(missing)}.", at=adm)
+
+
+@check("provision-requirement-stated", title="The notice says whether data must be provided, and what follows if not",
+       articles=["GDPR Art. 13(2)(e)"], severity="error", subject="organisation",
+       remedy="Say whether providing the data is a statutory or contractual requirement or needed to enter into a "
+              "contract, whether the data subject must provide them, and what happens if they do not.")
+def provision_requirement_stated(organisation: Organisation, ctx: Context):
+    """Where data are collected from the data subject, the notice must say whether providing them is a statutory
+    or contractual requirement, or a requirement necessary to enter into a contract, whether the data subject
+    is obliged to provide them, and the possible consequences of failure to provide them (Art. 13(2)(e)).
+    Art. 14 asks no such statement for data obtained otherwise, so a declaration whose every data category
+    comes from elsewhere draws no finding."""
+    categories = organisation.data_categories
+    if categories and all(c.source not in (None, "data_subject") for c in categories):
+        return
+    notice = organisation.notice
+    if notice is not None and notice.provision_requirement is not None:
+        return
+    mandatory = [repr(c.name) for c in categories if c.mandatory]
+    marked = f" It marks {', '.join(mandatory)} as data that must be provided." if mandatory else ""
+    yield ctx.finding("The notice does not say whether providing personal data is a statutory or contractual "
+                      f"requirement, or what happens if they are not provided.{marked}", at=_container(ctx),
+                      evidence=())
+
+
+@check("children-consent-age", title="Children below the age of digital consent need a parent's consent",
+       articles=["GDPR Art. 8(1)", "GDPR Art. 8(2)"], severity="error", subject="organisation",
+       remedy="Accept a child's own consent only from the age of digital consent of the controller's Member State; "
+              "below it, obtain and verify the consent of a holder of parental responsibility, and say so.")
+def children_consent_age(organisation: Organisation, ctx: Context):
+    """Where processing rests on consent and an information society service is offered directly to a child,
+    the child may consent alone only from 16, or from the lower age (not below 13) a Member State sets; below
+    that age a holder of parental responsibility must consent or authorise (Art. 8(1)), and the controller must
+    make reasonable efforts to verify this (Art. 8(2)). In the Netherlands the age is 16 (UAVG art. 5, per
+    pac's reference data). The age is taken from pac's reference data for the controller's country; a finding
+    that rests on a national age the data marks unverified is a warning.
+
+    The check applies when some purpose rests on consent and the declaration shows that children may use the
+    service (a group of data subjects that includes children, or a statement about children in the notice).
+    Whether the service is an information society service offered directly to children the declaration does
+    not show; a notice that says nothing about children then draws a warning. The minimum age a notice states
+    is the age from which it processes a child's data without a parent's consent: below the age of digital
+    consent, that is an error."""
+    consent = [p.name for p in organisation.purposes if p.legal_basis and p.legal_basis.basis == "consent"]
+    notice = organisation.notice
+    stated = notice.children if notice else None
+    groups = [s.name for s in organisation.data_subjects if s.children]
+    if not consent or not (groups or stated):
+        return
+    controller = organisation.controller
+    country = controller.country if controller else None
+    if country:
+        row = ctx.reference.consent_age(country)
+        age, unverified = row.age, row.citation.unverified
+        law = f" ({row.law})" if row.law else ""
+        context = f"the age of digital consent in {ctx.reference.country_name(country)} is {age}{law}"
+    else:
+        age, unverified = ctx.reference.consent_age_rule.default, False
+        context = f"the controller's country is not stated, so the GDPR's age of digital consent, {age}, applies"
+    purposes = ", ".join(repr(name) for name in consent)
+    if stated is None:
+        yield ctx.finding(f"Processing rests on consent ({purposes}) and the declaration includes children "
+                          f"({', '.join(repr(g) for g in groups)}), but the notice says nothing about the age from "
+                          f"which children may consent or about parental consent; {context}.", at=_container(ctx),
+                          evidence=(), severity="warning")
+    elif stated.minimum_age < age:
+        yield ctx.finding(f"The notice processes children's data without a parent's consent from the age of "
+                          f"{stated.minimum_age}, and processing rests on consent ({purposes}); {context}.",
+                          at=stated, severity="warning" if unverified else "error")
+
+
+@check("response-time-within-a-month", title="Requests are answered within one month",
+       articles=["GDPR Art. 12(3)"], severity="error", subject="notice",
+       remedy="Promise an answer without undue delay and within one month of receiving a request, extendable by "
+              "two further months only where necessary, with the reasons given within the first month.")
+def response_time_within_a_month(notice: Notice, ctx: Context):
+    """The controller must act on a request without undue delay and in any event within one month of receipt;
+    where necessary, given the complexity and number of requests, it may extend this by two further months,
+    telling the data subject within the first month and giving reasons (Art. 12(3)). The periods come from
+    pac's reference data (obligation dsr_response).
+
+    A stated period longer than the limit is an error when it runs past the limit whatever day a request
+    arrives, and a warning when it does so only for some days (30 days run past one month in February).
+    Words that give no period (\u201ctijdig\u201d, \u201cas soon as possible\u201d) or a minimum without a maximum
+    are a warning: they do not break the rule, but they do not tell the data subject the limit either."""
+    stated = notice.response_time
+    if stated is None:
+        return
+    if stated.vague:
+        yield ctx.finding(f"The notice promises an answer {stated.vague!r}, which gives no period.", at=stated,
+                          severity="warning")
+        return
+    if stated.limit == "at_least":
+        yield ctx.finding(f"The notice gives at least {stated.period} to answer a request, with no maximum.", at=stated,
+                          severity="warning")
+        return
+    extension = ctx.reference.obligation("dsr_response").extension
+    for period, limit, what in ((stated.period, _deadline(ctx, "dsr_response"), "to answer a request"),
+                                (stated.extension, extension, "to extend that period")):
+        how = _exceeds(period, limit) if period is not None and limit is not None else None
+        if how == "always":
+            yield ctx.finding(f"The notice takes {period} {what}; Art. 12(3) allows {limit}.", at=stated)
+        elif how == "sometimes":
+            yield ctx.finding(f"The notice takes {period} {what}; for some dates of receipt this runs past the "
+                              f"{limit} Art. 12(3) allows.", at=stated, severity="warning")
+
+
+@check("notice-reviewed-recently", title="The notice is dated and reviewed within pac's review period",
+       articles=["GDPR Art. 24(1)", "GDPR Art. 5(2)", "GDPR Art. 12(1)"], severity="warning", subject="notice",
+       remedy="Review the notice against the current processing, update it where needed, and state the date of "
+              "the last change.")
+def notice_reviewed_recently(notice: Notice, ctx: Context):
+    """The controller must review and update its measures where necessary (Art. 24(1)) and be able to
+    demonstrate compliance (Art. 5(2)); the information must be transparent and intelligible (Art. 12(1)),
+    which a notice that no longer describes the processing is not. The GDPR sets no review period: pac's
+    default of twelve months is a policy default, not law (reference data obligation notice_review_period),
+    which users change through the pac_reference_data hook. An undated notice cannot show that it is
+    current. Both are warnings.
+
+    The notice is out of date when the evaluation date falls after the end of the review period that starts
+    on its last update; on the last day of that period it is still current."""
+    if notice.last_updated is None:
+        yield ctx.finding("The notice is undated: it does not say when it was last updated.", evidence=())
+        return
+    review = _deadline(ctx, "notice_review_period")
+    due = review.after(notice.last_updated)
+    if ctx.as_of > due:
+        yield ctx.finding(f"The notice was last updated on {notice.last_updated}; its review was due by {due} "
+                          f"(review period {review}).")

@@ -1,0 +1,278 @@
+"""The transparency checks, branch by branch and at their date boundaries (checks/transparency.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+import pytest
+
+from pac import Engine
+from pac.checks import Check, Finding
+from pac.model import Organisation
+from pac.reference import Reference
+from pac_checks import transparency as t
+
+AS_OF = date(2026, 11, 22)
+P = "provenance: {section: S, quote: q}"
+NL = f"controller: {{legal_name: Example B.V., country: NL, {P}}}\n"
+HEALTH = f"data_categories: [{{id: h, name: Medical data, special: health, {P}}}]\n"
+SERVICE_USES_HEALTH = (f"activities: [{{id: a, name: A, categories: [h],\n"
+                       f"  purposes: [{{id: p, name: Care, kind: KIND, {P}}}], {P}}}]\n")
+"""One activity that uses the medical data for one purpose of kind ``KIND`` (replace it)."""
+
+Findings = Callable[..., list[Finding]]
+
+
+@pytest.fixture
+def findings(load_one: Callable[[str], Organisation]) -> Findings:
+    """``findings(check, body, as_of=AS_OF, overrides=None)``: what ``check`` finds in a declaration body."""
+
+    def _findings(check: Check, body: str, as_of: date = AS_OF, overrides: dict | None = None) -> list[Finding]:
+        reference = Reference.packaged()
+        if overrides:
+            reference = reference.with_overrides(overrides)
+        evaluation = Engine([check], reference).evaluate(load_one(body), as_of)
+        assert not evaluation.crashes, evaluation.crashes
+        return evaluation.all_findings()
+
+    return _findings
+
+
+def purposes(*items: str) -> str:
+    """One activity ``a`` with the given purposes (YAML flow mappings without id, name and provenance)."""
+    listed = ", ".join(f"{{id: p{n}, name: Purpose {n}, {item}, {P}}}" for n, item in enumerate(items))
+    return f"activities:\n  - {{id: a, name: A, purposes: [{listed}], {P}}}\n"
+
+
+# controller-identified
+
+def test_a_missing_controller_is_found_on_the_declaration(findings: Findings):
+    (found,) = findings(t.controller_identified, "notice: {title: T}\n")
+    assert found.subject == "organisation" and "who the controller is" in found.message
+
+
+def test_a_controller_without_name_or_contact_details(findings: Findings):
+    found = findings(t.controller_identified, f"controller: {{{P}}}\n")
+    assert [f.message for f in found] == ["The notice does not name the controller.",
+                                          "The notice gives no contact details for 'demo'."]
+
+
+@pytest.mark.parametrize("address, expected", [("{street: Dam 1, city: Amsterdam, ", 0), ("{city: Amsterdam, ", 1)])
+def test_a_postal_address_is_a_contact_detail(findings: Findings, address: str, expected: int):
+    body = f"controller: {{legal_name: Example B.V., address: {address}{P}}}, {P}}}\n"
+    assert len(findings(t.controller_identified, body)) == expected
+
+
+def test_a_controller_outside_the_eea_needs_a_representative(findings: Findings):
+    contact = f"contacts: [{{channel: email, value: a@b.c, {P}}}]"
+    (found,) = findings(t.controller_identified, f"controller: {{legal_name: X Inc., country: US, {contact}, {P}}}\n")
+    assert found.severity == "warning" and "GDPR Art. 27(1)" in found.articles
+    representative = f"eu_representative: {{name: Rep B.V., country: NL, {P}}}"
+    body = f"controller: {{legal_name: X Inc., country: US, {contact}, {representative}, {P}}}\n"
+    assert findings(t.controller_identified, body) == []
+
+
+# dpo-contact-stated, dpo-designation-considered
+
+def test_a_designated_dpo_needs_contact_details(findings: Findings):
+    (found,) = findings(t.dpo_contact_stated, f"controller: {{dpo: {{designated: true, name: J. Jansen, {P}}}, {P}}}\n")
+    assert "'J. Jansen'" in found.message
+    assert findings(t.dpo_contact_stated, f"controller: {{dpo: {{designated: false, {P}}}, {P}}}\n") == []
+
+
+def test_special_data_in_the_service_itself_suggest_a_dpo(findings: Findings):
+    body = NL + HEALTH + SERVICE_USES_HEALTH.replace("KIND", "service_delivery")
+    (found,) = findings(t.dpo_designation_considered, body)
+    assert found.severity == "warning" and found.articles == ("GDPR Art. 37(1)(c)", "WP243 rev.01")
+    assert "'Medical data'" in found.message and "large scale" in found.message
+
+
+def test_special_data_outside_the_core_purposes_suggest_no_dpo(findings: Findings):
+    assert findings(t.dpo_designation_considered, NL + HEALTH + SERVICE_USES_HEALTH.replace("KIND", "analytics")) == []
+
+
+def test_a_notice_that_denies_a_dpo_is_pointed_at(findings: Findings):
+    controller = f"controller: {{legal_name: Example B.V., dpo: {{designated: false, {P}}}, {P}}}\n"
+    body = controller + HEALTH + SERVICE_USES_HEALTH.replace("KIND", "service_delivery")
+    (found,) = findings(t.dpo_designation_considered, body)
+    assert found.location.line == 3 and found.evidence
+
+
+def test_stated_profiling_suggests_a_dpo_unless_one_is_designated(findings: Findings):
+    notice = f"notice: {{automated_decision_making: {{used: false, profiling: true, {P}}}}}\n"
+    (found,) = findings(t.dpo_designation_considered, NL + notice)
+    assert found.articles == ("GDPR Art. 37(1)(b)", "WP243 rev.01")
+    dpo = f"controller: {{dpo: {{designated: true, contacts: [{{channel: email, value: d@e.f, {P}}}], {P}}}, {P}}}\n"
+    assert findings(t.dpo_designation_considered, dpo + notice) == []
+
+
+# data-subject-rights-stated, complaint-right-stated
+
+def rights(*names: str) -> str:
+    return "notice:\n  rights: [" + ", ".join(f"{{right: {n}, {P}}}" for n in names) + "]\n"
+
+
+def test_each_missing_right_is_its_own_finding_citing_its_article(findings: Findings):
+    body = rights("access", "erasure", "objection") + purposes("legal_basis: contract")
+    found = findings(t.data_subject_rights_stated, body)
+    assert sorted(f.articles[0] for f in found) == ["GDPR Art. 16", "GDPR Art. 18", "GDPR Art. 20"]
+    assert all(f.severity == "error" and "GDPR Art. 13(2)(b)" in f.articles for f in found)
+
+
+def test_a_right_that_cannot_arise_is_only_context(findings: Findings):
+    body = rights("access", "rectification", "erasure", "restriction") + purposes("legal_basis: legal_obligation")
+    found = findings(t.data_subject_rights_stated, body)
+    assert {(f.articles[0], f.severity) for f in found} == {("GDPR Art. 20", "info"), ("GDPR Art. 21", "info")}
+
+
+@pytest.mark.parametrize("purpose", ["legal_basis: legitimate_interests",
+                                     "legal_basis: contract, kind: direct_marketing", "kind: analytics"])
+def test_the_right_to_object_may_arise(findings: Findings, purpose: str):
+    (found,) = findings(t.data_subject_rights_stated, rights("access", "rectification", "erasure", "restriction",
+                                                             "portability") + purposes(purpose))
+    assert found.articles[0] == "GDPR Art. 21" and found.severity == "error"
+
+
+def test_without_a_notice_every_right_is_missing(findings: Findings):
+    assert len(findings(t.data_subject_rights_stated, NL)) == 6
+
+
+def test_naming_the_authority_states_the_right_to_complain(findings: Findings):
+    authority = f"controller: {{supervisory_authority: {{name: Autoriteit Persoonsgegevens, {P}}}, {P}}}\n"
+    assert findings(t.complaint_right_stated, authority) == []
+    assert findings(t.complaint_right_stated, rights("complaint")) == []
+    (found,) = findings(t.complaint_right_stated, rights("access"))
+    assert found.location.line == 4  # the notice's mapping, below ``notice:``
+
+
+# automated-decisions-stated
+
+def test_silence_on_automated_decisions_is_a_warning(findings: Findings):
+    (found,) = findings(t.automated_decisions_stated, "notice: {title: T}\n")
+    assert found.severity == "warning"
+
+
+def test_automated_decisions_need_logic_and_consequences(findings: Findings):
+    (found,) = findings(t.automated_decisions_stated, f"notice: {{automated_decision_making: {{used: true, {P}}}}}\n")
+    assert found.severity == "error"
+    assert "the logic involved or their significance and envisaged consequences" in found.message
+    full = f"notice: {{automated_decision_making: {{used: true, logic: L, consequences: C, {P}}}}}\n"
+    assert findings(t.automated_decisions_stated, full) == []
+
+
+# provision-requirement-stated
+
+def test_data_obtained_elsewhere_need_no_provision_statement(findings: Findings):
+    body = f"notice: {{title: T}}\ndata_categories: [{{id: c, name: Credit score, source: third_party, {P}}}]\n"
+    assert findings(t.provision_requirement_stated, body) == []
+    (found,) = findings(t.provision_requirement_stated, body.replace("third_party", "data_subject"))
+    assert "marks" not in found.message
+
+
+def test_mandatory_data_are_named_when_the_statement_is_missing(findings: Findings):
+    body = f"data_categories: [{{id: e, name: E-mail address, mandatory: true, {P}}}]\n"
+    (found,) = findings(t.provision_requirement_stated, body)
+    assert "It marks 'E-mail address' as data that must be provided." in found.message
+
+
+# children-consent-age
+
+def children(age: int, parental: str = "", controller: str = NL) -> str:
+    return (controller + f"notice: {{children: {{minimum_age: {age}, {parental}{P}}}}}\n"
+            + purposes("kind: direct_marketing, legal_basis: consent"))
+
+
+@pytest.mark.parametrize("age, expected", [(15, 1), (16, 0), (17, 0)])
+def test_the_minimum_age_against_the_dutch_age_of_consent(findings: Findings, age: int, expected: int):
+    found = findings(t.children_consent_age, children(age))
+    assert len(found) == expected
+    assert all(f.severity == "error" and "in Netherlands is 16" in f.message for f in found)
+
+
+def test_parental_consent_below_the_minimum_does_not_cover_older_children(findings: Findings):
+    assert findings(t.children_consent_age, children(13, "parental_consent: true, "))
+
+
+def test_a_national_age_the_data_marks_unverified_gives_a_warning(findings: Findings):
+    controller = f"controller: {{legal_name: X, country: LI, {P}}}\n"  # LI: 16, 'assumed GDPR default', unverified
+    (found,) = findings(t.children_consent_age, children(14, controller=controller))
+    assert found.severity == "warning"
+
+
+def test_without_a_country_the_gdpr_default_applies(findings: Findings):
+    (found,) = findings(t.children_consent_age, children(13, controller=""))
+    assert "not stated" in found.message and "16" in found.message
+
+
+def test_children_in_the_declaration_but_not_in_the_notice(findings: Findings):
+    kids = f"data_subjects: [{{id: k, name: Pupils, children: true, {P}}}]\n"
+    (found,) = findings(t.children_consent_age, NL + kids + purposes("legal_basis: consent"))
+    assert found.severity == "warning" and "'Pupils'" in found.message
+
+
+def test_no_consent_no_age_of_consent(findings: Findings):
+    body = NL + f"notice: {{children: {{minimum_age: 12, {P}}}}}\n" + purposes("legal_basis: contract")
+    assert findings(t.children_consent_age, body) == []
+
+
+# response-time-within-a-month
+
+def answer(statement: str) -> str:
+    return f"notice: {{response_time: {{{statement}, {P}}}}}\n"
+
+
+@pytest.mark.parametrize("statement, severity", [
+    ("period: P1M, limit: at_most", None),
+    ("period: P4W, limit: at_most", None),
+    ("period: P30D, limit: exactly", "warning"),  # longer than February
+    ("period: P5W, limit: at_most", "error"),
+    ("period: P2M, limit: at_most", "error"),
+    ("period: P2W, limit: at_least", "warning"),
+    ("vague: tijdig", "warning"),
+    ("period: P1M, limit: at_most, extension: P2M", None),
+    ("period: P1M, limit: at_most, extension: P3M", "error"),
+])
+def test_response_times(findings: Findings, statement: str, severity: str | None):
+    found = findings(t.response_time_within_a_month, answer(statement))
+    assert [f.severity for f in found] == ([severity] if severity else [])
+
+
+# notice-reviewed-recently
+
+@pytest.mark.parametrize("as_of, stale", [(date(2026, 11, 21), False), (date(2026, 11, 22), False),
+                                          (date(2026, 11, 23), True)])
+def test_a_notice_is_current_up_to_the_last_day_of_the_review_period(findings: Findings, as_of: date, stale: bool):
+    found = findings(t.notice_reviewed_recently, "notice: {last_updated: 2025-11-22}\n", as_of=as_of)
+    assert bool(found) is stale
+    assert all("review was due by 2026-11-22" in f.message for f in found)
+
+
+def test_the_review_period_clamps_at_the_end_of_february(findings: Findings):
+    body = "notice: {last_updated: 2024-02-29}\n"
+    assert findings(t.notice_reviewed_recently, body, as_of=date(2025, 2, 28)) == []
+    assert findings(t.notice_reviewed_recently, body, as_of=date(2025, 3, 1))
+
+
+def test_an_undated_notice_is_a_warning(findings: Findings):
+    (found,) = findings(t.notice_reviewed_recently, "notice: {title: T}\n")
+    assert found.severity == "warning" and "undated" in found.message
+
+
+def test_the_review_period_is_a_policy_default_users_override(findings: Findings):
+    six_months = {"obligations": [{"id": "notice_review_period", "deadline": "P6M", "src": [],
+                                   "ver": "unverified: our own policy"}]}
+    body = "notice: {last_updated: 2026-01-01}\n"
+    assert findings(t.notice_reviewed_recently, body) == []
+    (found,) = findings(t.notice_reviewed_recently, body, overrides=six_months)
+    assert "(review period P6M)" in found.message
+
+
+def test_an_override_without_a_review_period_is_refused_by_name(load_one: Callable[[str], Organisation]):
+    no_period = {"obligations": [{"id": "notice_review_period", "deadline_text": "now and then", "src": [],
+                                  "ver": "unverified: our own policy"}]}
+    reference = Reference.packaged().with_overrides(no_period)
+    evaluation = Engine([t.notice_reviewed_recently], reference).evaluate(
+        load_one("notice: {last_updated: 2026-01-01}\n"), AS_OF)
+    crash = evaluation.crashes["notice-reviewed-recently"]
+    assert "reference obligation 'notice_review_period' has no deadline" in crash
