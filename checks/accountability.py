@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from pac import Context, check
-from pac.model import Activity, DataCategory, DataSubject, Recipient
+from pac.model import Activity, DataCategory, DataSubject, Organisation, Recipient
 from pac.reference.tables import normalise
 
 from .special_categories import criminal_data, describe_special, special_data
@@ -67,6 +67,14 @@ def processor_agreement_in_place(recipient: Recipient, ctx: Context):
         yield ctx.finding(f"The notice says there is no processor agreement with {recipient.name!r}.", at=agreement)
 
 
+def _recipients_by_name(organisation: Organisation) -> dict[str, tuple[Recipient, ...]]:
+    """The recipients under each normalised name, in declaration order."""
+    groups: dict[str, list[Recipient]] = {}
+    for recipient in organisation.recipients:
+        groups.setdefault(normalise(recipient.name), []).append(recipient)
+    return {name: tuple(group) for name, group in groups.items()}
+
+
 @check("recipient-roles-consistent", title="Each party has one role, and the controller is not its own processor",
        articles=["GDPR Art. 4(7)", "GDPR Art. 4(8)"], severity="warning", subject="recipients",
        remedy="Give each party the role it has for these data (processor, controller, joint controller) and explain "
@@ -79,8 +87,8 @@ def recipient_roles_consistent(recipient: Recipient, ctx: Context):
     (Art. 28(4)) the loader already enforces."""
     organisation = ctx.organisation
     name = normalise(recipient.name)
-    before = organisation.recipients[:organisation.recipients.index(recipient)]
-    earlier = next((r for r in before if normalise(r.name) == name and r.role != recipient.role), None)
+    same_name = ctx.once(_recipients_by_name)[name]
+    earlier = next((r for r in same_name[:same_name.index(recipient)] if r.role != recipient.role), None)
     if earlier is not None:
         yield ctx.finding(f"{recipient.name!r} is declared as a {recipient.role.replace('_', ' ')} here and as a "
                           f"{earlier.role.replace('_', ' ')} at {earlier.location}.")

@@ -84,20 +84,30 @@ def consent_not_bundled(purpose: Purpose, ctx: Context):
                           "so it is neither separate nor freely given.", at=purpose.consent)
 
 
-@check("email-marketing-consent", title="E-mail marketing to non-customers needs consent",
+@check("email-marketing-consent", title="E-mail marketing needs prior consent, or the customer exception",
        articles=["Tw art. 11.7", "GDPR Art. 6(1)(a)"], severity="error", subject="purposes",
        remedy="Ask for prior consent before sending marketing e-mail (or SMS), or limit it to existing customers "
-              "for the controller's own similar products with an opt-out in every message (Tw art. 11.7(3)).")
+              "for the controller's own similar products with an opt-out at collection and in every message "
+              "(Tw art. 11.7(3)).")
 def email_marketing_consent(purpose: Purpose, ctx: Context):
     """The Dutch Telecommunications Act (Telecommunicatiewet art. 11.7(1)) requires prior consent for unsolicited
-    electronic communications for commercial purposes to natural persons; the only exception (art. 11.7(3)) is for
-    existing customers whose contact details were obtained in a sale, for similar products of the same sender."""
+    electronic communications for commercial purposes to natural persons. People who signed up for the mailing
+    themselves, or whose consent the notice describes, asked for it. The only exception (art. 11.7(3)) is for
+    existing customers whose contact details were obtained in a sale, for the sender's own similar products,
+    with an opt-out offered at collection and in every message: relying on it without a stated opt-out is a
+    warning."""
     if purpose.kind != "direct_marketing" or not {"email", "sms"} & set(purpose.channels):
         return
-    if purpose.legal_basis is not None and purpose.legal_basis.basis == "consent":
+    if (purpose.legal_basis is not None and purpose.legal_basis.basis == "consent") or purpose.consent is not None:
         return
-    activity = ctx.organisation.activity(purpose.activity)
-    others = [s.name for s in map(ctx.organisation.data_subject, activity.data_subjects) if s.relationship != "customer"]
-    if others or not activity.data_subjects:
-        whom = ", ".join(others) if others else "people the declaration does not identify as customers"
-        yield ctx.finding(f"{purpose.name!r} sends marketing by e-mail to {whom} without their consent.")
+    organisation = ctx.organisation
+    subjects = [organisation.data_subject(s) for s in organisation.activity(purpose.activity).data_subjects]
+    others = [s.name for s in subjects if s.relationship not in ("customer", "subscriber")]
+    if others or not subjects:
+        whom = ", ".join(others) if others else "people the declaration does not identify as customers or subscribers"
+        yield ctx.finding(f"{purpose.name!r} sends marketing by e-mail to {whom}, and the notice does not say that "
+                          "they consented to it.")
+    elif any(s.relationship == "customer" for s in subjects) and purpose.objection is None and not (
+            organisation.notice and organisation.notice.states_right("objection")):
+        yield ctx.finding(f"{purpose.name!r} e-mails customers without their consent and the notice states no way to "
+                          "opt out, which the customer exception of Tw art. 11.7(3) requires.", severity="warning")

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pac import Context, check
+from pac import Context, Finding, check
 from pac.model import Organisation, Recipient, TransferClaim
-from pac.transfers import ToolVerdict, assess, claims_for, describe, invalid_anywhere, place
+from pac.transfers import (ToolVerdict, TransferAssessment, assess, claims_for, crosses_onward, describe,
+                           invalid_anywhere, place)
 
 _MODULES = {"processor": 2, "sub_processor": 3, "controller": 1, "joint_controller": 1, "public_authority": 1}
 """The module of the 2021 clauses (Decision (EU) 2021/914) for a transfer to a recipient in each role; the exporter
@@ -22,16 +23,20 @@ def _articles(ctx: Context, verdict: ToolVerdict) -> tuple[str, ...]:
     return ctx.check.articles + tuple(a for a in verdict.articles if a not in ctx.check.articles)
 
 
-def _outside_eea(recipient: Recipient, ctx: Context) -> bool:
-    return recipient.country is not None and not ctx.reference.in_eea(recipient.country, ctx.as_of)
-
-
-def _onward(recipient: Recipient, ctx: Context) -> bool:
-    """Whether the data leave the EEA when a processor that is not known to be outside it passes them on to
-    ``recipient``, its sub-processor."""
-    if recipient.parent is None or not _outside_eea(recipient, ctx):
-        return False
-    return not _outside_eea(ctx.organisation.recipient(recipient.parent), ctx)
+def tool_findings(ctx: Context, assessment: TransferAssessment, where: str) -> Iterator[Finding]:
+    """The findings on a transfer ``assessment`` does not find valid, each beginning with ``where``: that no tool is
+    stated, or every claimed tool that fails (an error when none carries the transfer, a warning when the best holds
+    only under a condition the declaration does not establish)."""
+    recipient = assessment.recipient
+    if not assessment.verdicts:
+        yield ctx.finding(f"{where}, and the notice states no transfer tool for them.",
+                          evidence=recipient.country_provenance + recipient.provenance)
+    severity = "error" if assessment.status == "invalid" else "warning"
+    general = " (stated for transfers in general)" if assessment.general else ""
+    for verdict in (v for v in assessment.verdicts if v.verdict != "valid"):
+        yield ctx.finding(f"{where}. Claimed tool: {describe(verdict.claim, ctx.reference)}{general}; "
+                          f"{_WORTH[verdict.verdict]}: {verdict.reason}.",
+                          at=verdict.claim, articles=_articles(ctx, verdict), severity=severity)
 
 
 @check("transfer-tool-valid", title="Every recipient outside the EEA has a valid transfer tool",
@@ -54,7 +59,7 @@ def transfer_tool_valid(recipient: Recipient, ctx: Context):
     recipient's country is unknown, only its own claims that fail wherever the data go are judged (see
     recipient-country-known); a sub-processor outside the EEA under a processor that is not is judged by
     onward-transfer-tool, which names the route."""
-    if _onward(recipient, ctx):
+    if crosses_onward(ctx.organisation, recipient, ctx.reference, ctx.as_of):
         return
     assessment = assess(ctx.organisation, recipient, ctx.reference, ctx.as_of)
     if assessment.status == "unknown_country":
@@ -68,16 +73,7 @@ def transfer_tool_valid(recipient: Recipient, ctx: Context):
     if assessment.status in ("domestic", "valid"):
         return
     country = place(recipient.country or "", ctx.reference)
-    where = f"Personal data go to {recipient.name!r} in {country}, outside the EEA"
-    if not assessment.verdicts:
-        yield ctx.finding(f"{where}, and the notice states no transfer tool for them.",
-                          evidence=recipient.country_provenance + recipient.provenance)
-    severity = "error" if assessment.status == "invalid" else "warning"
-    general = " (stated for transfers in general)" if assessment.general else ""
-    for verdict in (v for v in assessment.verdicts if v.verdict != "valid"):
-        yield ctx.finding(f"{where}. Claimed tool: {describe(verdict.claim, ctx.reference)}{general}; "
-                          f"{_WORTH[verdict.verdict]}: {verdict.reason}.",
-                          at=verdict.claim, articles=_articles(ctx, verdict), severity=severity)
+    yield from tool_findings(ctx, assessment, f"Personal data go to {recipient.name!r} in {country}, outside the EEA")
 
 
 @check("recipient-country-known", title="It is known where each recipient processes the data",
@@ -88,11 +84,14 @@ def recipient_country_known(recipient: Recipient, ctx: Context):
     """Whether personal data leave the EEA depends on where the recipient processes them. If they do, the notice must
     say so and name the adequacy decision or safeguard relied on (Art. 13(1)(f), 14(1)(f)), and the transfer needs a
     Chapter V tool (Art. 44). A declaration that does not state the recipient's country leaves both unchecked: this is
-    a warning, not an error, because the notice need not name the country of a recipient inside the EEA."""
+    a warning, not an error, because the notice need not name the country of a recipient inside the EEA. For a
+    recipient the notice only describes as a group and that does not process data for anyone (other users,
+    authorities), it is context (info): a lawyer would ask about the suppliers first."""
     if recipient.country is None:
+        supplier = recipient.named or recipient.role in ("processor", "sub_processor")
         yield ctx.finding(f"The declaration does not say in which country {recipient.name!r} processes the data, so "
                           "whether they leave the EEA (needing a transfer tool, Art. 44) and whether the notice had to "
-                          "say so (Art. 13(1)(f)) cannot be assessed.")
+                          "say so (Art. 13(1)(f)) cannot be assessed.", severity=None if supplier else "info")
 
 
 @check("general-transfer-tools-valid", title="The safeguards the notice names for transfers are transfer tools",

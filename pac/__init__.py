@@ -9,6 +9,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .checks import Check, Context, Finding, check
 from .engine import Engine
+from .graph import build_graph
 from .hookspecs import hookimpl
 from .loader import load
 
@@ -17,4 +18,4 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0+unknown"
 
-__all__ = ["Check", "Context", "Engine", "Finding", "__version__", "check", "hookimpl", "load"]
+__all__ = ["Check", "Context", "Engine", "Finding", "__version__", "build_graph", "check", "hookimpl", "load"]

@@ -19,7 +19,7 @@ import inspect
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, TypeVar
 
 from .errors import Location
 from .model import SUBJECTS, Organisation, Provenance
@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .reference import Reference
     from .waivers import Waiver
+
+T = TypeVar("T")
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -113,12 +115,19 @@ class Scope:
     """What every check on one organisation and date shares: the reference data, and the data-flow graph
     and the notice's text, each built once on first use."""
 
-    __slots__ = ("organisation", "as_of", "reference", "_graph", "_notice_text")
+    __slots__ = ("organisation", "as_of", "reference", "_graph", "_notice_text", "_memo")
 
     def __init__(self, organisation: Organisation, as_of: date, reference: Reference,
                  graph: Callable[[], networkx.DiGraph], notice_text: Callable[[], str | None]):
         self.organisation, self.as_of, self.reference = organisation, as_of, reference
         self._graph, self._notice_text = graph, notice_text
+        self._memo: dict[Callable[[Organisation], Any], Any] = {}
+
+    def once(self, compute: Callable[[Organisation], T]) -> T:
+        """``compute(organisation)``, computed on first use and kept for this evaluation."""
+        if compute not in self._memo:
+            self._memo[compute] = compute(self.organisation)
+        return self._memo[compute]
 
     @property
     def graph(self) -> networkx.DiGraph:
@@ -148,6 +157,11 @@ class Context:
     def notice_text(self) -> str | None:
         """The text of the privacy notice, when pac has it (``--notice`` or ``notice.text_file``), else None."""
         return self.scope.notice_text
+
+    def once(self, compute: Callable[[Organisation], T]) -> T:
+        """``compute(organisation)``, computed once per evaluation: for indexes a check needs on every subject
+        (``compute`` must be a module-level function, so that it is the same object each time)."""
+        return self.scope.once(compute)
 
     def finding(self, message: str, *, at: Any = None, evidence: Iterable[Provenance] | None = None,
                 remedy: str | None = None, severity: Severity | None = None,

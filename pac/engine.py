@@ -21,6 +21,7 @@ from .errors import InvalidInput, LocatedError
 from .model import Organisation
 from .reference import Reference, ReferenceDataError
 from .waivers import Waiver
+from .yamlio import DEFAULT_LIMITS, read_regular
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
@@ -127,6 +128,10 @@ class Engine:
                 crashes[check.id] = traceback.format_exc()
         notes = [f"waiver of {w.check} ({w.subject or 'all subjects'}) expired on {w.expires} and no longer applies"
                  f" ({w.location})" for w in own if not w.active_on(as_of)]
+        wanted = notice or (organisation.notice and organisation.notice.text_file)
+        if wanted and scope.notice_text is None:
+            notes.append(f"the notice text {wanted} is not available (not a readable regular file within the size "
+                         "limit), so the quotes were not checked against it")
         notes += [f"waiver of {w.check} ({w.subject or 'all subjects'}) matched no finding ({w.location})"
                   for w in active if w not in used]
         return Evaluation(organisation, as_of, self.checks, {k: tuple(v) for k, v in found.items()}, crashes, tuple(notes))
@@ -142,16 +147,18 @@ class Engine:
         return dataclasses.replace(finding, severity=severity)
 
 
-def notice_text(organisation: Organisation, path: Path | None = None) -> str | None:
+def notice_text(organisation: Organisation, path: Path | None = None,
+                max_bytes: int = DEFAULT_LIMITS.max_bytes) -> str | None:
     """The text of the organisation's privacy notice: ``path``, or the declaration's ``notice.text_file``
-    (relative to the declaration file); None when there is none or it cannot be read."""
+    (relative to the declaration file); None when there is none, or it is not a regular file of at most
+    ``max_bytes`` (a device or a pipe could make pac read for ever)."""
     if path is None:
         text_file = organisation.notice.text_file if organisation.notice else None
         if text_file is None:
             return None
         path = Path(organisation.notice.location.file).parent / text_file
     try:
-        return path.read_text(encoding="utf-8", errors="replace")
+        return read_regular(path, max_bytes).decode("utf-8", errors="replace")
     except OSError:
         return None
 

@@ -41,7 +41,8 @@ def display(path: Path) -> str:
 
 
 def _within(path: Path, root: Path) -> bool:
-    return path.resolve().is_relative_to(root.resolve())
+    # realpath, unlike Path.resolve, returns (instead of raising) on a symbolic link loop; reading it then fails
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
 
 
 def discover(paths: Sequence[str | os.PathLike[str]]) -> Inputs:
@@ -56,12 +57,14 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> Inputs:
     def add(file: Path) -> None:
         (waivers if file.name == WAIVER_FILE else declarations)[file] = None
 
+    def unreadable(error: OSError) -> None:
+        errors.append(LocatedError(Location(display(Path(error.filename))), "file",
+                                   f"cannot read the folder: {error.strerror or error}", "check that you may read it"))
+
     for given in paths:
         root = Path(given)
-        if root.is_file():
-            add(root)
-        elif root.is_dir():
-            for directory, dirnames, filenames in os.walk(root, followlinks=False):
+        if root.is_dir():
+            for directory, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=False):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
                 base = Path(directory)
                 for entry in [*dirnames, *sorted(filenames)]:
@@ -71,6 +74,8 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> Inputs:
                                                    "leads out of the folder", "copy the file into the folder instead of linking to it"))
                     elif entry in filenames and not entry.startswith(".") and path.suffix in YAML_SUFFIXES:
                         add(path)
+        elif os.path.lexists(root):  # a file, or something that reading will refuse with a located error
+            add(root)
         else:
             errors.append(LocatedError(Location(str(given)), "file", "no such file or folder",
                                        "give a declaration file (.yaml) or a folder of them"))
@@ -97,11 +102,25 @@ def _name_error(org_id: str, files: list[tuple[str, Path, LocDict]]) -> LocatedE
                         "name the file <id>.yaml, or keep all files of one organisation in a folder <id>/")
 
 
+def _incomplete(org_id: str, files: list[tuple[str, Path, LocDict]],
+                broken: list[tuple[str, Path, object]]) -> LocatedError | None:
+    """An organisation is never checked without one of its files: a file with errors is part of it when it
+    declares its id, or, when it declares none, when it could be (it is named after it or lies in its folder)."""
+    for broken_name, path, declared in broken:
+        could_be = org_id in (path.stem, *(folder.name for folder in path.absolute().parents))
+        if declared == org_id or (not isinstance(declared, str) and could_be):
+            name, _, doc = files[0]
+            return LocatedError(Location(name, *doc.value_pos("organisation")), "organisation",
+                                f"organisation {org_id!r} is not checked: {broken_name}, which may hold part of it, has errors",
+                                "fix the errors in that file (or move it out of the organisation's folder)")
+    return None
+
+
 def load(paths: Sequence[str | os.PathLike[str]], *, limits: Limits = DEFAULT_LIMITS,
          reference: Reference | None = None) -> tuple[Organisation, ...]:
     """Load every organisation found under ``paths``, sorted by id, or raise :class:`InvalidInput` with all problems."""
     inputs = discover(paths)
-    organisations, errors = load_files(inputs.declarations, limits=limits, reference=reference)
+    organisations, errors = load_files(inputs.declarations, unread=inputs.errors, limits=limits, reference=reference)
     errors = [*inputs.errors, *errors]
     if not inputs.declarations and not errors:
         errors.append(LocatedError(Location(", ".join(map(str, paths))), "file", "no declaration files found",
@@ -111,44 +130,51 @@ def load(paths: Sequence[str | os.PathLike[str]], *, limits: Limits = DEFAULT_LI
     return organisations
 
 
-def load_files(files: Iterable[Path], *, limits: Limits = DEFAULT_LIMITS,
+def load_files(files: Iterable[Path], *, unread: Iterable[LocatedError] = (), limits: Limits = DEFAULT_LIMITS,
                reference: Reference | None = None) -> tuple[tuple[Organisation, ...], list[LocatedError]]:
     """Load declaration files; return the organisations that are valid and every problem found.
 
-    The reference data (default: pac's packaged data) maps the notice's own terms to keys in
-    error hints and holds the statutory record types that ``record_types`` may name."""
+    ``unread`` are the problems met finding the files (:attr:`Inputs.errors`): an organisation that a
+    file or folder named there may hold part of is not returned, as for a file with errors. The
+    reference data (default: pac's packaged data) maps the notice's own terms to keys in error hints
+    and holds the statutory record types that ``record_types`` may name."""
     reference = reference or Reference.packaged()
     with gc_paused():
-        return _load_files(files, limits, reference)
+        return _load_files(files, unread, limits, reference)
 
 
-def _load_files(files: Iterable[Path], limits: Limits,
+def _load_files(files: Iterable[Path], unread: Iterable[LocatedError], limits: Limits,
                 reference: Reference) -> tuple[tuple[Organisation, ...], list[LocatedError]]:
     terms = reference.legal_basis_for_term
     record_types = frozenset(rule.id for rule in reference.retention_rules())
     errors: list[LocatedError] = []
     groups: dict[str, _Group] = {}
+    # files (or folders) with errors, and the organisation they declare if they do
+    broken: list[tuple[str, Path, object]] = [(e.location.file, Path(e.location.file), None) for e in unread]
     for path in files:
         name = display(path)
         try:
             data = read_file(path, name, limits)
         except InvalidInput as exc:
             errors.extend(exc.errors)
+            broken.append((name, path, None))
             continue
         if not isinstance(data, LocDict):
             errors.append(LocatedError(Location(name, *getattr(data, "pos", (1, 1))), "schema",
                                        "the file is empty" if data is None else "the top level of a declaration must be a mapping",
                                        "start the file with 'pac: 1' and 'organisation: <id>'"))
+            broken.append((name, path, None))
             continue
         found = schema_errors(data, name, terms=terms)
         if found:
             errors.extend(found)
+            broken.append((name, path, data.get("organisation")))
             continue
         groups.setdefault(data["organisation"], _Group()).files.append((name, path, data))
     organisations = []
     for org_id in sorted(groups):
         group = groups[org_id].files
-        problem = _name_error(org_id, group)
+        problem = _name_error(org_id, group) or _incomplete(org_id, group, broken)
         if problem:
             errors.append(problem)
             continue

@@ -10,9 +10,11 @@ collects declarations from are the ``pac_paths`` ini option (paths, or lines add
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from datetime import date
 from pathlib import Path
+from types import FunctionType, ModuleType
 from typing import Any, Iterator
 
 import pytest
@@ -99,7 +101,8 @@ class PacSession:
             found = [f for f in self.findings if f.organisation == org]
             counts = {s: sum(1 for f in found if f.severity == s and not f.waived) for s in SEVERITIES}
             waived = sum(1 for f in found if f.waived)
-            write(f"{org}: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info, {waived} waived")
+            write(f"{org}: {_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
+                  f"{counts['info']} info, {waived} waived")
             for note in self.organisations[org].notes:
                 write(printable(f"  note: {note}"))
         brief = self.config.get_verbosity() <= -2  # -qq: the counts only
@@ -109,6 +112,10 @@ class PacSession:
                             f"{finding.message}"))
         if self.report_dir is not None and not hasattr(self.config, "workerinput"):
             write(f"reports written to {self.report_dir}")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
 
 
 STATE = pytest.StashKey[PacSession]()
@@ -127,6 +134,8 @@ def pytest_configure(config: pytest.Config) -> None:
     for name, value, allowed in (("pac_fail_on", fail_on, SEVERITIES), ("pac_granularity", granularity, GRANULARITIES)):
         if value not in allowed:
             raise pytest.UsageError(f"{name}: {value!r} is not one of {', '.join(allowed)}")
+    if config.getoption("pac_max_file_size") < 1:
+        raise pytest.UsageError("--pac-max-file-size: must be at least 1 byte")
     notices: dict[str, Path] = {}
     for pair in config.getoption("pac_notice"):
         org, separator, path = pair.partition("=")
@@ -134,6 +143,11 @@ def pytest_configure(config: pytest.Config) -> None:
             raise pytest.UsageError(f"--pac-notice: {pair!r} is not ORG=PATH")
         notices[org] = Path(path)
     report_dir = config.getoption("pac_report_dir")
+    if report_dir:  # now, rather than fail after the run (pytest's junit.xml writer would fail the same way)
+        try:
+            Path(report_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise pytest.UsageError(f"--pac-report-dir: cannot make the folder {report_dir}: {error.strerror}") from None
     session = PacSession(config, as_of, fail_on, granularity, Path(report_dir) if report_dir else None,
                          [Path(p) for p in config.getoption("pac_waivers")], notices)
     config.stash[STATE] = session
@@ -146,12 +160,13 @@ def _state(config: pytest.Config) -> PacSession:
 
 
 def _engine(config: pytest.Config) -> Engine:
-    """The engine with pac's catalogue, installed pac plugins and the pac hooks of loaded conftest files."""
+    """The engine with pac's catalogue, installed pac plugins, and the pac hooks of pytest's plugins
+    (``conftest.py`` files and modules named in ``pytest_plugins``)."""
     state = _state(config)
     if state.engine is None:
-        conftests = [p for p in config.pluginmanager.get_plugins() if getattr(p, "__file__", "").endswith("conftest.py")]
+        hooks = [p for p in config.pluginmanager.get_plugins() if isinstance(p, ModuleType) and _has_pac_hooks(p)]
         try:
-            state.engine = Engine.from_plugins(conftests)
+            state.engine = Engine.from_plugins(hooks)
         except ValueError as error:
             raise pytest.UsageError(str(error)) from None
         for check in state.engine.checks:
@@ -160,18 +175,28 @@ def _engine(config: pytest.Config) -> Engine:
     return state.engine
 
 
+def _has_pac_hooks(module: ModuleType) -> bool:
+    # pac.hookimpl marks the function itself; look only at functions (getattr on pytest.mark would make a marker)
+    return any(isinstance(value, FunctionType) and "pac_impl" in vars(value) for value in vars(module).values())
+
+
+def _real(path: Path) -> Path:
+    """The path with symbolic links resolved (never raising, not even on a link loop)."""
+    return Path(os.path.realpath(path))
+
+
 def _roots(config: pytest.Config) -> set[Path]:
-    return {(p if Path(p).is_absolute() else config.rootpath / p).resolve() for p in config.getini("pac_paths")}
+    return {_real(p if Path(p).is_absolute() else config.rootpath / p) for p in config.getini("pac_paths")}
 
 
 def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    if path.resolve() in _roots(parent.config):
+    if _real(path) in _roots(parent.config):
         return PolicyFolder.from_parent(parent, path=path)
     return None
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    if file_path.suffix in YAML_SUFFIXES and file_path.resolve() in _roots(parent.config):
+    if file_path.suffix in YAML_SUFFIXES and _real(file_path) in _roots(parent.config):
         return PolicyFolder.from_parent(parent, path=file_path)
     return None
 
@@ -192,19 +217,24 @@ class PolicyFolder(pytest.Directory):
         state = _state(self.config)
         inputs = discover([self.path])
         limits = Limits(max_bytes=self.config.getoption("pac_max_file_size"))
-        organisations, errors = load_files(inputs.declarations, limits=limits, reference=engine.reference)
+        organisations, errors = load_files(inputs.declarations, unread=inputs.errors, limits=limits,
+                                           reference=engine.reference)
         errors = [*inputs.errors, *errors]
         try:
-            waivers = load_waivers([*inputs.waivers, *state.waiver_files])
+            waivers = load_waivers([*inputs.waivers, *state.waiver_files], limits)
             engine.validate_waivers(waivers)
             state.waivers += waivers
         except InvalidInput as invalid:
             errors += invalid.errors
         broken: dict[Path, list[LocatedError]] = {}
         for error in errors:
-            broken.setdefault(Path(error.location.file or self.path).resolve(), []).append(error)
+            broken.setdefault(Path(error.location.file or self.path).absolute(), []).append(error)
+        root = self.config.rootpath
         for file, found in sorted(broken.items()):
-            yield Invalid.from_parent(self, path=file, errors=tuple(found))
+            shown = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
+            # pytest prints node ids as they are, and a file name may carry terminal escapes or line breaks
+            yield Invalid.from_parent(self, path=file, name=printable(file.name), nodeid=printable(shown),
+                                      errors=tuple(found))
         for organisation in organisations:
             yield Declaration.from_parent(self, path=_home(organisation), organisation=organisation)
 
@@ -302,7 +332,8 @@ class CheckItem(pytest.Item):
         found: list[Finding] = []
         for check in self.checks:
             if check.id in evaluation.crashes:
-                raise CheckCrashed(f"check {check.id} raised an exception:\n{evaluation.crashes[check.id]}")
+                trace = "\n".join(printable(line) for line in evaluation.crashes[check.id].splitlines())
+                raise CheckCrashed(f"check {check.id} raised an exception:\n{trace}")
             if self.subject is not None:
                 found += evaluation.findings.get((check.id, self.subject.subject), ())
             else:

@@ -76,6 +76,19 @@ def assess(organisation: Organisation, recipient: Recipient, reference: Referenc
     return TransferAssessment(recipient, on, best.verdict, verdicts, general, best.reason)
 
 
+def outside_eea(recipient: Recipient, reference: Reference, on: date) -> bool:
+    """Whether ``recipient`` is known to be outside the EEA on ``on`` (False when its country is not stated)."""
+    return recipient.country is not None and not reference.in_eea(recipient.country, on)
+
+
+def crosses_onward(organisation: Organisation, recipient: Recipient, reference: Reference, on: date) -> bool:
+    """Whether the data leave the EEA when a processor not known to be outside it passes them on to ``recipient``,
+    its sub-processor: then the transfer (Art. 44) is the processor's onward transfer, not the controller's."""
+    if recipient.parent is None or not outside_eea(recipient, reference, on):
+        return False
+    return not outside_eea(organisation.recipient(recipient.parent), reference, on)
+
+
 def invalid_anywhere(claim: TransferClaim, reference: Reference, on: date) -> ToolVerdict | None:
     """The verdict on ``claim`` when it carries no transfer on ``on`` whatever country the data go to
     (no transfer tool at all, an invalidated decision, clauses no longer valid), else None."""

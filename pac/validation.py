@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import cache
 from importlib.resources import files
+from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 
 import fastjsonschema
@@ -25,9 +27,27 @@ def schema(name: str = "declaration") -> dict[str, Any]:
     return json.loads((files("pac") / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
+MAX_ERRORS = 100
+"""Schema errors reported per file at most: describing every error of a file that is wrong throughout
+(or hostile: a million unknown keys) would take minutes and help nobody."""
+
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def _end_anchored(node: Any) -> Any:
+    """``node`` with every ``pattern``'s ``$`` written ``\\Z``: in JSON Schema (ECMA-262) ``$`` matches only
+    at the end of the string, in Python also before a final newline (so ``"mailchimp\\n"`` would pass as an id)."""
+    if isinstance(node, dict):
+        return {key: _DOLLAR.sub(r"\\Z", value) if key == "pattern" and isinstance(value, str) else _end_anchored(value)
+                for key, value in node.items()}
+    if isinstance(node, list):
+        return [_end_anchored(item) for item in node]
+    return node
+
+
 @cache
 def _validator(name: str) -> Draft202012Validator:
-    return Draft202012Validator(schema(name), format_checker=FormatChecker(["date"]))
+    return Draft202012Validator(_end_anchored(schema(name)), format_checker=FormatChecker(["date"]))
 
 
 @cache
@@ -117,7 +137,7 @@ class _Describer:
         pos = _position(self.root, path)
         if kind == "additionalProperties":
             allowed = sorted(error.schema.get("properties", {}))
-            for key in sorted(k for k in value if k not in allowed):
+            for key in (k for k in value if k not in allowed):  # in document order
                 key_pos = value.key_pos(key) if isinstance(value, LocDict) else pos
                 hint = _suggest(key, allowed, None) or f"allowed keys here: {', '.join(allowed)}"
                 yield self.error(path + [key], key_pos, f"unknown key {key!r}", hint)
@@ -150,7 +170,8 @@ class _Describer:
         elif kind == "uniqueItems":
             yield self.error(path, pos, "the list holds the same entry twice", "remove the repeated entry")
         elif kind == "minLength":
-            yield self.error(path, pos, "the value is empty", error.schema.get("description", ""))
+            yield self.error(path, pos, "the value is empty" if spec == 1 else f"the value is shorter than {spec} characters",
+                             error.schema.get("description", ""))
         elif kind == "maxLength":
             yield self.error(path, pos, f"the value is longer than {spec} characters", error.schema.get("description", ""))
         elif kind == "minItems":
@@ -206,10 +227,17 @@ def schema_errors(data: Any, file: str, name: str = "declaration", terms: TermLo
     except fastjsonschema.JsonSchemaValueException as rejected:
         gate_message = rejected.message
     describer = _Describer(data, file, terms)
+    raw = list(islice(_validator(name).iter_errors(data), MAX_ERRORS + 1))
     found = {}
-    for error in _most_specific(_validator(name).iter_errors(data)):
-        for located in describer.describe(error):
-            found.setdefault((located.location, located.message), located)
+    for located in (e for error in _most_specific(raw[:MAX_ERRORS]) for e in describer.describe(error)):
+        found.setdefault((located.location, located.message), located)
+        if len(found) > MAX_ERRORS:
+            break
     if not found:  # the validators disagree: never accept what either rejects
         found[None] = LocatedError(Location(file, *getattr(data, "pos", (1, 1))), "schema", gate_message)
-    return sorted(found.values(), key=lambda e: e.location)
+    errors = sorted(found.values(), key=lambda e: e.location)
+    if len(raw) > MAX_ERRORS or len(errors) > MAX_ERRORS:
+        errors = errors[:MAX_ERRORS]
+        errors.append(LocatedError(errors[-1].location, "schema", f"more schema errors follow; pac reports {MAX_ERRORS} per file",
+                                   "fix these and validate again"))
+    return errors

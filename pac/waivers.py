@@ -14,7 +14,7 @@ from typing import Iterable
 from .errors import InvalidInput, LocatedError, Location
 from .loader import display
 from .validation import schema_errors
-from .yamlio import LocDict, read_file
+from .yamlio import DEFAULT_LIMITS, Limits, LocDict, read_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +41,14 @@ class Waiver:
         return f"{self.justification} (owner: {self.owner}{until}; {self.location})"
 
 
-def load_waivers(files: Iterable[Path]) -> tuple[Waiver, ...]:
+def load_waivers(files: Iterable[Path], limits: Limits = DEFAULT_LIMITS) -> tuple[Waiver, ...]:
     """Read waiver files; raise :class:`InvalidInput` with every problem in them."""
     waivers: list[Waiver] = []
     errors: list[LocatedError] = []
     for path in files:
         name = display(path)
         try:
-            data = read_file(path, name)
+            data = read_file(path, name, limits)
         except InvalidInput as exc:
             errors.extend(exc.errors)
             continue

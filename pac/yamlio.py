@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import gc
 import math
+import os
 import re
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,8 +64,12 @@ class LocList(list):
 class Limits:
     """Bounds that keep hostile input from exhausting time or memory."""
 
-    max_bytes: int = 64 * 1024 * 1024
+    max_bytes: int = 32 * 1024 * 1024
+    """About twice the benchmarks' largest organisation (10,000 activities: 15 MB, loaded in about 330 MB of memory)."""
     max_depth: int = 64
+    max_nodes: int = 3_000_000
+    """Values (keys included) in one file: the bytes alone do not bound memory (``[1,1,1,...]`` costs about 100
+    bytes of memory per 2 bytes of file). Three times the benchmarks' largest organisation (1.0 million)."""
     max_scalar_chars: int = 100_000
     max_alias_nodes: int = 100_000
 
@@ -77,7 +83,10 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
-_SPECIAL_FLOATS = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
+_INFINITIES = (".inf", ".Inf", ".INF")
+_SPECIAL_FLOATS = {**{i: math.inf for i in _INFINITIES}, **{"+" + i: math.inf for i in _INFINITIES},
+                   **{"-" + i: -math.inf for i in _INFINITIES}, ".nan": math.nan, ".NaN": math.nan, ".NAN": math.nan}
+"""The core schema's spellings of infinity and not-a-number, and no others (``.iNf`` is a string)."""
 
 _TAG = "tag:yaml.org,2002:"
 _CORE_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
@@ -94,14 +103,17 @@ def _plain(value: str) -> Any:
     first = value[0]
     if first.isdigit() or first in "+-.":
         if _INT.match(value):
-            return int(value)
+            try:
+                return int(value)
+            except ValueError:  # more digits than int() converts (sys.get_int_max_str_digits())
+                raise ValueError(f"a number of {len(value)} digits is too long to read") from None
         if _HEX.match(value):
             return int(value, 16)
         if _OCT.match(value):
             return int(value[2:], 8)
         if _FLOAT.match(value):
             return float(value)
-        special = _SPECIAL_FLOATS.get(value.lower())
+        special = _SPECIAL_FLOATS.get(value)
         if special is not None:
             return special
     return value
@@ -155,7 +167,8 @@ class _Reader:
     def read(self, data: bytes) -> Any:
         stack: list[_Frame] = []
         root: Any = None
-        documents = 0
+        documents = nodes = 0
+        max_nodes = self.limits.max_nodes
         parser = _Parser(data)
         try:
             while True:
@@ -165,6 +178,11 @@ class _Reader:
                 kind = type(event)
                 mark = event.start_mark
                 pos = (mark.line + 1, mark.column + 1)
+                if kind is ev.ScalarEvent or kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+                    nodes += 1
+                    if nodes > max_nodes:
+                        raise self.fatal(pos, "size", f"the file holds more than {max_nodes} values",
+                                         "split it into several files in one folder")
                 if kind is ev.ScalarEvent:
                     value, size = self.scalar(event, pos, key=bool(stack) and stack[-1].is_map and stack[-1].key is None)
                 elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
@@ -212,9 +230,7 @@ class _Reader:
             pos = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             raise self.fatal(pos, "yaml", f"YAML syntax: {exc.problem or exc.context}", _syntax_hint(data, mark)) from None
         except yaml.reader.ReaderError as exc:
-            raise self.fatal(_position_of(data, exc.position), "encoding",
-                             f"not readable text: {exc.reason} (byte 0x{exc.character:02x})" if isinstance(exc.character, int)
-                             else f"not readable text: {exc.reason}",
+            raise self.fatal(_position_of(data, exc.position), "encoding", f"not readable text: {_reader_problem(exc)}",
                              "save the file as UTF-8 text; pac reads only YAML text files") from None
         except yaml.YAMLError as exc:  # e.g. libyaml's own errors without a mark
             raise self.fatal((0, 0), "yaml", f"YAML error: {exc}") from None
@@ -246,7 +262,10 @@ class _Reader:
         elif key or event.style or not event.implicit[0]:  # quoted, block or tagged: a string
             resolved = value
         else:
-            resolved = _plain(value)
+            try:
+                resolved = _plain(value)
+            except ValueError as exc:
+                raise self.fatal(pos, "size", str(exc), "quote it if it is text; no pac value is such a number") from None
         if event.anchor is not None:
             self.anchors[event.anchor] = (resolved, 1)
         return resolved, 1
@@ -307,11 +326,23 @@ def _syntax_hint(data: bytes, mark: yaml.Mark | None) -> str:
     return "check the indentation and quoting around this position"
 
 
+def _reader_problem(exc: yaml.reader.ReaderError) -> str:
+    if not isinstance(exc.character, int):
+        return exc.reason
+    # libyaml reports the offending byte for malformed UTF-8, the decoded character otherwise
+    return f"{exc.reason} (byte 0x{exc.character:02x})" if "octet" in exc.reason else f"{exc.reason} (U+{exc.character:04X})"
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks, as libyaml counts them
+
+
 def _position_of(data: bytes, offset: int) -> Pos:
-    """1-based line and column of a byte offset (for reader errors, which give no mark)."""
-    before = data[:offset]
-    line = before.count(b"\n") + 1
-    return line, offset - (before.rfind(b"\n") + 1) + 1
+    """1-based line and column (in characters, like libyaml's marks) of a byte offset in ``data``,
+    for reader errors, which give no mark."""
+    bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", "utf-8"))
+    lines = _LINE_BREAK.split(data[len(bom):offset].decode(encoding, errors="replace"))
+    return len(lines), len(lines[-1]) + 1
 
 
 def _too_big(path: str, size: int, limits: Limits) -> InvalidInput:
@@ -340,15 +371,41 @@ def parse(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Any:
         return _Reader(path, limits).read(data)
 
 
+class NotRegularFile(OSError):
+    """The path is a named pipe, device or socket, which pac never reads."""
+
+
+class FileTooLarge(OSError):
+    """The file is larger than the limit; ``size`` says how large."""
+
+    def __init__(self, size: int):
+        super().__init__(f"{size} bytes")
+        self.size = size
+
+
+def read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file at ``path``, checked on the open file itself (no race), opened non-blocking so
+    that a named pipe cannot make pac wait for a writer. Raises :class:`NotRegularFile`, :class:`FileTooLarge`, or
+    another ``OSError``."""
+    with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):  # (a folder is refused by open itself)
+            raise NotRegularFile("not a regular file but a named pipe, device or socket")
+        if info.st_size > max_bytes:
+            raise FileTooLarge(info.st_size)
+        return handle.read(max_bytes + 1)
+
+
 def read_file(path: Path, display: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Any:
     """Read and parse a YAML file, refusing oversized, unreadable or non-regular files with a located error."""
     name = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise _too_big(name, size, limits)
-        with path.open("rb") as handle:
-            data = handle.read(limits.max_bytes + 1)
+        data = read_regular(path, limits.max_bytes)
+    except NotRegularFile as exc:
+        raise InvalidInput([LocatedError(Location(name), "file", str(exc),
+                                         "pac reads declarations from regular files only")]) from None
+    except FileTooLarge as exc:
+        raise _too_big(name, exc.size, limits) from None
     except OSError as exc:
         raise InvalidInput([LocatedError(Location(name), "file", f"cannot read the file: {exc.strerror or exc}",
                                          "check that the file exists and that you may read it")]) from None

@@ -95,6 +95,10 @@ def test_notice_text_comes_from_the_option_or_the_declaration(write, tmp_path: P
     (org,) = load([write(BODY.replace("activities:", "notice: {text_file: notice.txt}\nactivities:", 1))])
     assert notice_text(org) == "De tekst."
     assert notice_text(org, tmp_path / "missing.txt") is None
+    engine = Engine([always_one], Engine.from_plugins().reference)
+    assert engine.evaluate(org, date(2026, 11, 22)).notes == ()
+    (note,) = engine.evaluate(org, date(2026, 11, 22), notice=tmp_path / "missing.txt").notes
+    assert note.startswith(f"the notice text {tmp_path / 'missing.txt'} is not available") and "not checked" in note
 
 
 def pac(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -133,3 +137,22 @@ def test_pac_checks_lists_the_catalogue(tmp_path: Path):
     ids = [c["id"] for c in listed]
     assert ids == sorted(ids) and "legal-basis-stated" in ids
     assert all(c["articles"] and c["severity"] in ("error", "warning", "info") for c in listed)
+
+
+def test_once_computes_an_index_once_per_evaluation(organisation):
+    calls: list[str] = []
+
+    def index(org):
+        calls.append(org.id)
+        return {p.id: p.name for p in org.purposes}
+
+    @check("uses-index", title="Uses an index", articles=["GDPR Art. 5(2)"], severity="info", subject="purposes",
+           remedy="Nothing.")
+    def uses_index(purpose, ctx):
+        """Looks every purpose up in an index built once."""
+        yield ctx.finding(ctx.once(index)[purpose.id])
+
+    engine = Engine([uses_index], Engine.from_plugins().reference)
+    assert [f.message for f in engine.evaluate(organisation, date(2026, 11, 22)).all_findings()] == ["Deliver", "Improve"]
+    engine.evaluate(organisation, date(2026, 11, 22))
+    assert calls == ["demo", "demo"]  # once for each of the two evaluations, not once per purpose

@@ -241,3 +241,23 @@ def test_coarser_granularities_keep_stable_node_ids(pytester, policies):
     per_subject = run(pytester, "--pac-report-dir", "fine")
     assert (pytester.path / "out/findings.json").read_text() == (pytester.path / "fine/findings.json").read_text()
     assert per_subject.ret == pytest.ExitCode.TESTS_FAILED
+
+
+def test_pac_hooks_in_a_pytest_plugins_module_are_used(pytester, policies):
+    pytester.makepyfile(house_rules="""
+        import pac
+
+        @pac.check("house-rule", title="A house rule", articles=["GDPR Art. 5(2)"], severity="error",
+                   subject="organisation", remedy="Follow the house rule.")
+        def house_rule(organisation, ctx):
+            "Always finds one thing."
+            yield ctx.finding("house rule broken")
+
+        @pac.hookimpl
+        def pac_checks():
+            return [house_rule]
+    """)
+    pytester.makeconftest("pytest_plugins = ['house_rules']\n")
+    result = run(pytester, "-k", "house-rule")
+    result.assert_outcomes(failed=1)
+    assert "house rule broken" in result.stdout.str()

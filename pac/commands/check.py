@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from ..checks import SEVERITIES
+from ..output import folder_lock
+from ..reports.junit import normalise
 from ._common import add_input_arguments
 
 EXIT_CODES = {pytest.ExitCode.OK: 0, pytest.ExitCode.TESTS_FAILED: 1}
@@ -57,7 +59,7 @@ def pytest_arguments(arguments: argparse.Namespace) -> list[str]:
     if arguments.as_of:
         args += ["--pac-as-of", arguments.as_of.isoformat()]
     if arguments.report_dir:
-        args += ["--pac-report-dir", str(arguments.report_dir), "--junitxml", str(arguments.report_dir / "junit.xml"),
+        args += ["--pac-report-dir", str(arguments.report_dir), "--junitxml", str(_private_junit(arguments.report_dir)),
                  "-o", "junit_family=xunit2", "-o", "junit_suite_name=pac"]
     for waiver in arguments.waivers:
         args += ["--pac-waivers", str(waiver)]
@@ -68,5 +70,17 @@ def pytest_arguments(arguments: argparse.Namespace) -> list[str]:
     return args
 
 
+def _private_junit(report_dir: Path) -> Path:
+    """Where pytest writes this run's junit.xml: pytest writes in place and unlocked, so a concurrent run
+    into the same folder could interleave with it; the whole file then replaces junit.xml under the lock."""
+    return report_dir / f".junit.{os.getpid()}.xml"
+
+
 def run(arguments: argparse.Namespace) -> int:
-    return EXIT_CODES.get(pytest.main(pytest_arguments(arguments)), 2)
+    code = pytest.main(pytest_arguments(arguments))
+    junit = _private_junit(arguments.report_dir) if arguments.report_dir else None
+    if junit is not None and junit.exists():
+        normalise(junit)
+        with folder_lock(arguments.report_dir):
+            os.replace(junit, arguments.report_dir / "junit.xml")
+    return EXIT_CODES.get(code, 2)

@@ -1,6 +1,8 @@
-"""Reports for auditors and CI, each a pure function of a :class:`~pac.results.Run`.
+"""Reports for auditors and CI, each a function of a :class:`~pac.results.Run` (``report.html`` also reads
+the declarations again, to draw their diagrams).
 
-``FORMATS`` maps each report's file name to its renderer; :func:`write_reports` writes them all.
+``FORMATS`` maps each report's file name to its renderer; :func:`write_reports` writes them all. pytest
+writes the fifth, ``junit.xml`` (``pac check --report-dir`` asks it to), with pac's item properties.
 """
 
 from __future__ import annotations
@@ -10,10 +12,13 @@ from typing import Callable, Iterable
 
 from ..output import folder_lock, write_atomic
 from ..results import Run
-from . import findings
+from . import findings, html, markdown, sarif
 
 FORMATS: dict[str, Callable[[Run], str | bytes]] = {
     "findings.json": findings.render,
+    "report.html": html.render,
+    "report.md": markdown.render,
+    "report.sarif": sarif.render,
 }
 
 

@@ -19,4 +19,4 @@ def document(run: Run) -> dict:
 
 
 def render(run: Run) -> str:
-    return json.dumps(document(run), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document(run), indent=2) + "\n"  # ASCII: no raw bidi or C1 character reaches a terminal

@@ -143,6 +143,14 @@ def test_unknown_country_is_a_warning(findings: Findings):
     assert findings(recipient_country_known, "recipients:\n" + recipient("acme", "NL")) == []
 
 
+def test_unknown_country_of_a_group_that_processes_for_no_one_is_context(findings: Findings):
+    users = "recipients:\n  - {id: users, name: Other users, named: false, role: recipient, " + P + "}\n"
+    (found,) = findings(recipient_country_known, users)
+    assert found.severity == "info"
+    suppliers = "recipients:\n  - {id: hosts, name: Hosting providers, named: false, role: processor, " + P + "}\n"
+    assert [f.severity for f in findings(recipient_country_known, suppliers)] == ["warning"]
+
+
 # general-transfer-tools-valid
 
 @pytest.mark.parametrize(("tool", "on", "fails"), [

@@ -1,0 +1,56 @@
+"""``pac import fides PATH...``: convert other tools' records into a pac declaration.
+
+(The module is called ``imports`` because ``import`` is a Python keyword.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import InvalidInput
+from ..fides import convert, pac_id
+from ..output import OutputError, write_atomic
+from ._common import add_size_limit, limits, report_invalid
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("import", help="convert other tools' records (Fides manifests) into a pac declaration")
+    sources = parser.add_subparsers(title="sources", metavar="SOURCE", required=True)
+    fides = sources.add_parser(
+        "fides", help="Fides (fideslang) manifests: systems, privacy declarations, data flows, organization",
+        description="Write one pac declaration from Fides manifests. What Fides cannot state (the notice, countries, "
+                    "recipients' roles, transfer tools per recipient) is left out, so that `pac check` reports it. "
+                    "Exit 0 when written, 2 when a manifest is invalid.")
+    fides.add_argument("paths", nargs="+", metavar="PATH", help="Fides manifest files (.yml, .yaml) or folders of them")
+    fides.add_argument("-o", "--output", type=Path, metavar="FILE",
+                       help="write the declaration to FILE, e.g. policies/acme.yaml (default: standard output)")
+    fides.add_argument("--organisation", metavar="ID",
+                       help="the organisation id (default: the name of --output FILE, else the Fides organization key)")
+    add_size_limit(fides)
+    fides.set_defaults(run=run_fides)
+
+
+def run_fides(arguments: argparse.Namespace) -> int:
+    organisation = arguments.organisation or (arguments.output.stem if arguments.output else None)
+    if organisation is not None and organisation != pac_id(organisation):
+        print(f"pac import: {organisation!r} is no organisation id (lower-case letters, digits, '-', '_', '.'); "
+              "give one with --organisation", file=sys.stderr)
+        return 2
+    try:
+        imported = convert(arguments.paths, organisation, limits(arguments))
+    except InvalidInput as error:
+        report_invalid(error)
+        return 2
+    if arguments.output is None:
+        sys.stdout.write(imported.to_yaml())
+        return 0
+    try:
+        write_atomic(arguments.output, imported.to_yaml(), [Path(f) for f in imported.files])
+    except OutputError as error:
+        print(f"pac import: {error}", file=sys.stderr)
+        return 2
+    print(f"{imported.organisation}: written to {arguments.output}; run `pac check {arguments.output}` to see "
+          "what it lacks", file=sys.stderr)
+    return 0

@@ -1,0 +1,67 @@
+"""``pac init [DIR]``: start a compliance repository that ``pytest`` checks at once.
+
+It holds an example declaration with the notice it encodes, a house check, ``conftest.py``, a waiver
+file, a GitHub Actions workflow, a pre-commit configuration and the declaration schema for editors.
+The files come from ``pac/scaffold/``; a name there starting with ``dot-`` is written starting with
+``.`` (package data leaves hidden files out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from ..output import write_atomic
+from ..validation import schema
+
+SCHEMA_FILE = "schema/declaration.schema.json"
+"""Where the declaration schema goes, for the ``yaml-language-server`` modeline of the example."""
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "init", help="start a compliance repository: example declaration, house check, CI and pre-commit",
+        description="Write a compliance repository into DIR that `pytest` checks at once. Exit 0 when written, "
+                    "2 when a file it would write exists already (nothing is replaced).")
+    parser.add_argument("directory", nargs="?", default=Path("."), type=Path, metavar="DIR",
+                        help="where to write it (default: the current folder)")
+    parser.set_defaults(run=run)
+
+
+def scaffold() -> dict[str, bytes]:
+    """Every file ``pac init`` writes, by its path in the new repository, sorted."""
+    found: dict[str, bytes] = {}
+
+    def walk(folder: Traversable, prefix: str) -> None:
+        for entry in folder.iterdir():
+            name = "." + entry.name[len("dot-"):] if entry.name.startswith("dot-") else entry.name
+            if entry.is_dir() and entry.name != "__pycache__":
+                walk(entry, f"{prefix}{name}/")
+            elif entry.is_file() and not entry.name.endswith(".pyc"):
+                found[prefix + name] = entry.read_bytes()
+
+    walk(files("pac") / "scaffold", "")
+    found[SCHEMA_FILE] = (json.dumps(schema("declaration"), indent=2, ensure_ascii=False) + "\n").encode()
+    return dict(sorted(found.items()))
+
+
+def run(arguments: argparse.Namespace) -> int:
+    target: Path = arguments.directory
+    content = scaffold()
+    existing = [name for name in content if (target / name).exists()]
+    if existing:
+        print(f"pac init: {target} already has {', '.join(existing)}; nothing was written", file=sys.stderr)
+        return 2
+    for name, data in content.items():
+        write_atomic(target / name, data)
+    print(f"pac init: a compliance repository in {target}\n"
+          "  policies/example.yaml   an example declaration of notices/example.txt: replace both with your own\n"
+          "  checks/house_rules.py   a check of your own, loaded by conftest.py\n"
+          "  policies/waivers.yaml   findings you accept, with a reason and an owner\n"
+          "  .github/workflows/pac.yml, .pre-commit-config.yaml   CI and pre-commit\n"
+          f"next: cd {target} && pytest")
+    return 0

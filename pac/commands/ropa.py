@@ -1,0 +1,55 @@
+"""``pac ropa PATH...``: write the record of processing activities (GDPR Art. 30(1)) as CSV, xlsx or Markdown."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from ..engine import Engine
+from ..errors import InvalidInput
+from ..loader import load
+from ..output import OutputError, write_atomic
+from ..ropa import FORMATS, records, render
+from ._common import add_input_arguments, limits, report_invalid
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "ropa", help="write the Art. 30(1) record of processing activities (CSV, xlsx or Markdown)",
+        description="One row per processing activity, with what the declarations state for each item of "
+                    "GDPR Art. 30(1); an empty entry is a gap. Exit 0 when written, 2 when the input is invalid.")
+    add_input_arguments(parser)
+    parser.add_argument("--format", choices=FORMATS, default="csv", help="the output format (default: csv)")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write the record to FILE (default: standard output; xlsx needs a file)")
+    parser.add_argument("--as-of", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="assess third-country transfers on this date (default: today)")
+    parser.set_defaults(run=run)
+
+
+def run(arguments: argparse.Namespace) -> int:
+    if arguments.format == "xlsx" and arguments.output is None:
+        print("pac ropa: the xlsx format is written to a file: add --output FILE.xlsx", file=sys.stderr)
+        return 2
+    reference = Engine.from_plugins().reference
+    try:
+        organisations = load(arguments.paths, limits=limits(arguments), reference=reference)
+    except InvalidInput as error:
+        report_invalid(error)
+        return 2
+    as_of = arguments.as_of or date.today()
+    rows = [row for organisation in organisations for row in records(organisation, reference, as_of)]
+    try:
+        content = render(rows, arguments.format, as_of)
+        if arguments.output is None:
+            sys.stdout.write(content)  # type: ignore[arg-type]  # only text formats reach here
+        else:
+            inputs = [Path(f) for organisation in organisations for f in organisation.files]
+            write_atomic(arguments.output, content, inputs)
+            print(f"record of processing activities written to {arguments.output}", file=sys.stderr)
+    except (OutputError, RuntimeError) as error:
+        print(f"pac ropa: {error}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,280 @@
+"""A change review for legal: what a change to declarations alters, and which findings it adds or resolves.
+
+:func:`review` compares the organisations of two versions (matched by id) and their evaluations on one
+date: recipients added or removed, third countries data newly go to (or no longer go to), purposes
+added or removed and changed legal bases, retention shortened, lengthened or otherwise changed,
+special-category (and Art. 10) data added or removed, and the findings that are new or resolved.
+The renderers give it as text, Markdown or JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Iterator, Mapping, TypeVar
+
+from .checks import Finding, at_least
+from .engine import Evaluation
+from .errors import printable
+from .model import Organisation, Purpose, Retention
+from .reference import Reference
+from .results import finding_to_dict
+from .reports.text import markdown as markdown_escape
+from .ropa import describe_retention, retention_scope
+
+KINDS = {
+    "organisation-added": "Organisation added",
+    "organisation-removed": "Organisation removed",
+    "recipient-added": "Recipient added",
+    "recipient-removed": "Recipient removed",
+    "recipient-country-changed": "Recipient's country changed",
+    "third-country-added": "New third country",
+    "third-country-removed": "Third country no longer used",
+    "purpose-added": "Purpose added",
+    "purpose-removed": "Purpose removed",
+    "legal-basis-changed": "Legal basis changed",
+    "retention-shortened": "Retention shortened",
+    "retention-lengthened": "Retention lengthened",
+    "retention-changed": "Retention changed",
+    "retention-added": "Retention rule added",
+    "retention-removed": "Retention rule removed",
+    "special-category-added": "Special-category data added",
+    "special-category-removed": "Special-category data removed",
+}
+"""Every kind of change, with its heading."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change a lawyer should see: its kind, the element it concerns and what it was and is."""
+
+    organisation: str
+    kind: str
+    subject: str
+    description: str
+    old: str | None = None
+    new: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"organisation": self.organisation, "kind": self.kind, "subject": self.subject,
+                "description": self.description, "old": self.old, "new": self.new}
+
+
+@dataclass(frozen=True)
+class Review:
+    """The whole change review: the date, the changes, and the findings the change adds and resolves."""
+
+    as_of: date
+    organisations: tuple[str, ...]
+    changes: tuple[Change, ...]
+    new_findings: tuple[Finding, ...]
+    resolved_findings: tuple[Finding, ...]
+
+    def adds_findings(self, threshold: str = "info") -> bool:
+        """Whether the change adds a finding at or above ``threshold`` that no waiver covers."""
+        return any(not f.waived and at_least(f.severity, threshold) for f in self.new_findings)
+
+
+def review(old: Iterable[Evaluation], new: Iterable[Evaluation], reference: Reference, as_of: date) -> Review:
+    """Compare two versions, each given as the evaluations of its organisations on ``as_of``."""
+    before = {e.organisation.id: e for e in old}
+    after = {e.organisation.id: e for e in new}
+    changes: list[Change] = []
+    added: list[Finding] = []
+    resolved: list[Finding] = []
+    for org_id, o, n in _pairs(before, after):
+        if o is None or n is None:
+            kind = "organisation-added" if o is None else "organisation-removed"
+            changes.append(Change(org_id, kind, "organisation", f"{_either(o, n).organisation.name} ({org_id})"))
+        changes += compare(org_id, o and o.organisation, n and n.organisation, reference, as_of)
+        old_found = {_identity(f): f for f in (o.all_findings() if o else ())}
+        new_found = {_identity(f): f for f in (n.all_findings() if n else ())}
+        added += [f for key, f in new_found.items() if key not in old_found]
+        resolved += [f for key, f in old_found.items() if key not in new_found]
+    return Review(as_of, tuple(sorted(before.keys() | after.keys())), tuple(changes),
+                  tuple(sorted(added, key=Finding.sort_key)), tuple(sorted(resolved, key=Finding.sort_key)))
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _pairs(before: Mapping[K, V], after: Mapping[K, V]) -> Iterator[tuple[K, V | None, V | None]]:
+    """Every key of either mapping, sorted, with its value before and after (None: absent there)."""
+    for key in sorted(before.keys() | after.keys()):  # type: ignore[type-var]
+        yield key, before.get(key), after.get(key)
+
+
+def _either(old: V | None, new: V | None) -> V:
+    """The version that exists (the new one when both do)."""
+    value = new if new is not None else old
+    assert value is not None
+    return value
+
+
+def _identity(finding: Finding) -> tuple[str, str, str, str]:
+    """What makes two findings the same across versions (not their line numbers, which edits shift)."""
+    return finding.organisation, finding.check, finding.subject, finding.message
+
+
+def compare(org_id: str, old: Organisation | None, new: Organisation | None, reference: Reference,
+            as_of: date) -> list[Change]:
+    """The changes between two versions of one organisation (None: it does not exist in that version)."""
+    return [*_recipients(org_id, old, new, reference), *_third_countries(org_id, old, new, reference, as_of),
+            *_purposes(org_id, old, new), *_retention(org_id, old, new), *_special(org_id, old, new, reference)]
+
+
+def _place(country: str | None, reference: Reference) -> str:
+    return f"{reference.country_name(country) or country} ({country})" if country else "country not stated"
+
+
+def _recipients(org_id: str, old: Organisation | None, new: Organisation | None, reference: Reference) -> Iterator[Change]:
+    for _, o, n in _pairs({r.id: r for r in old.recipients} if old else {}, {r.id: r for r in new.recipients} if new else {}):
+        r = _either(o, n)
+        if o is None or n is None:
+            yield Change(org_id, "recipient-added" if o is None else "recipient-removed", r.subject,
+                         f"{r.name} ({r.role.replace('_', ' ')}; {_place(r.country, reference)})")
+        elif o.country != n.country:
+            yield Change(org_id, "recipient-country-changed", r.subject,
+                         f"{r.name}: {_place(o.country, reference)} \u2192 {_place(n.country, reference)}", o.country, n.country)
+
+
+def _countries(organisation: Organisation | None, reference: Reference, as_of: date) -> dict[str, list[str]]:
+    """Each country outside the EEA on ``as_of`` that recipients are in, with those recipients' names."""
+    found: dict[str, list[str]] = {}
+    for r in organisation.recipients if organisation else ():
+        if r.country and not reference.in_eea(r.country, as_of):
+            found.setdefault(r.country, []).append(r.name)
+    return found
+
+
+def _third_countries(org_id: str, old: Organisation | None, new: Organisation | None, reference: Reference,
+                     as_of: date) -> Iterator[Change]:
+    for code, o, n in _pairs(_countries(old, reference, as_of), _countries(new, reference, as_of)):
+        if o is None or n is None:
+            yield Change(org_id, "third-country-added" if o is None else "third-country-removed", f"countries/{code}",
+                         f"{reference.country_name(code) or code} ({code}), outside the EEA: {', '.join(sorted(_either(o, n)))}")
+
+
+def _basis(purpose: Purpose | None) -> str | None:
+    if purpose is None:
+        return None
+    return purpose.legal_basis.basis if purpose.legal_basis else "not stated"
+
+
+def _purposes(org_id: str, old: Organisation | None, new: Organisation | None) -> Iterator[Change]:
+    for _, o, n in _pairs({p.id: p for p in old.purposes} if old else {}, {p.id: p for p in new.purposes} if new else {}):
+        p = _either(o, n)
+        if o is None or n is None:
+            yield Change(org_id, "purpose-added" if o is None else "purpose-removed", p.subject,
+                         f"{p.name} (legal basis: {_basis(p)})", _basis(o), _basis(n))
+        elif _basis(o) != _basis(n):
+            yield Change(org_id, "legal-basis-changed", p.subject, f"{p.name}: {_basis(o)} \u2192 {_basis(n)}",
+                         _basis(o), _basis(n))
+
+
+def _rules(organisation: Organisation | None) -> dict[tuple, tuple[Organisation, Retention]]:
+    """Retention rules keyed by activity, scope and position among the rules of that scope."""
+    rules: dict[tuple, tuple[Organisation, Retention]] = {}
+    seen: dict[tuple, int] = {}
+    for rule in organisation.iter_retention() if organisation else ():
+        scope = (rule.activity, rule.purposes, rule.categories)
+        seen[scope] = seen.get(scope, -1) + 1
+        rules[(*scope, seen[scope])] = (organisation, rule)  # type: ignore[assignment]
+    return rules
+
+
+def _retention(org_id: str, old: Organisation | None, new: Organisation | None) -> Iterator[Change]:
+    for key, o, n in _pairs(_rules(old), _rules(new)):
+        organisation, rule = _either(o, n)
+        was, now = (describe_retention(x[1], detail=False) if x else None for x in (o, n))
+        scope = retention_scope(organisation, rule)
+        where = organisation.activity(rule.activity).name + (f" ({', '.join(scope)})" if scope else "")
+        if o is None or n is None:
+            yield Change(org_id, "retention-added" if o is None else "retention-removed", f"activities/{key[0]}",
+                         f"{where}: {was or now}", was, now)
+        elif was != now:
+            periods = o[1].period, n[1].period
+            kind = ("retention-changed" if None in periods or periods[0] == periods[1] else
+                    "retention-shortened" if periods[1] < periods[0] else "retention-lengthened")  # type: ignore[operator]
+            yield Change(org_id, kind, f"activities/{key[0]}", f"{where}: {was} \u2192 {now}", was, now)
+
+
+def _special_data(organisation: Organisation | None, reference: Reference) -> dict[str, tuple[str, str]]:
+    """Each category of special (Art. 9) or criminal (Art. 10) data: its name and what makes it so."""
+    found: dict[str, tuple[str, str]] = {}
+    for c in organisation.data_categories if organisation else ():
+        kinds = ([reference.special_category(c.special).label] if c.special else []) + (
+            [reference.criminal_data.label] if c.criminal else [])
+        if kinds:
+            found[c.id] = (c.name, "; ".join(kinds))
+    return found
+
+
+def _special(org_id: str, old: Organisation | None, new: Organisation | None, reference: Reference) -> Iterator[Change]:
+    for cid, o, n in _pairs(_special_data(old, reference), _special_data(new, reference)):
+        if o is not None and n is not None and o[1] == n[1]:
+            continue
+        if n is not None:
+            yield Change(org_id, "special-category-added", f"data_categories/{cid}", f"{n[0]}: {n[1]}", o and o[1], n[1])
+        if o is not None:
+            yield Change(org_id, "special-category-removed", f"data_categories/{cid}", f"{o[0]}: {o[1]}", o[1], n and n[1])
+
+
+# Renderers
+
+def _finding_line(finding: Finding) -> str:
+    waived = " (waived)" if finding.waived else ""
+    return (f"{finding.severity} [{finding.check}] {finding.subject}: {finding.message}{waived} "
+            f"({', '.join(finding.articles)}; {finding.location})")
+
+
+def render_text(result: Review) -> str:
+    """The review for a terminal: per organisation, its changes, new findings and resolved findings."""
+    lines = [f"pac diff as of {result.as_of}: {len(result.changes)} changes, {len(result.new_findings)} new findings, "
+             f"{len(result.resolved_findings)} resolved findings"]
+    for org_id in result.organisations:
+        changes = [c for c in result.changes if c.organisation == org_id]
+        new = [f for f in result.new_findings if f.organisation == org_id]
+        resolved = [f for f in result.resolved_findings if f.organisation == org_id]
+        if not (changes or new or resolved):
+            continue
+        lines += ["", f"{org_id}:"]
+        lines += [f"  {KINDS[c.kind].lower()}: {c.subject}: {c.description}" for c in changes]
+        lines += [f"  + new finding: {_finding_line(f)}" for f in new]
+        lines += [f"  - resolved finding: {_finding_line(f)}" for f in resolved]
+    return "\n".join(printable(line) for line in lines) + "\n"
+
+
+def render_markdown(result: Review) -> str:
+    """The review as Markdown, e.g. for a pull-request comment or a CI job summary."""
+    lines = ["## pac diff: change review for legal", "",
+             f"As of {result.as_of}: {len(result.changes)} changes, **{len(result.new_findings)} new findings**, "
+             f"{len(result.resolved_findings)} resolved findings.", ""]
+    for org_id in result.organisations:
+        changes = [c for c in result.changes if c.organisation == org_id]
+        new = [f for f in result.new_findings if f.organisation == org_id]
+        resolved = [f for f in result.resolved_findings if f.organisation == org_id]
+        if not (changes or new or resolved):
+            continue
+        lines += [f"### {markdown_escape(org_id)}", ""]
+        lines += [f"- **{KINDS[c.kind]}** {markdown_escape(c.subject)}: {markdown_escape(c.description)}" for c in changes]
+        if changes:
+            lines.append("")
+        for title, found in (("New findings", new), ("Resolved findings", resolved)):
+            if found:
+                lines += [f"{title}:", ""] + [f"- {markdown_escape(_finding_line(f))}" for f in found] + [""]
+    return "\n".join(lines)
+
+
+def render_json(result: Review) -> str:
+    """The review as JSON: the date, the changes and the findings (as in ``findings.json``)."""
+    return json.dumps({"as_of": result.as_of.isoformat(), "organisations": list(result.organisations),
+                       "changes": [c.to_dict() for c in result.changes],
+                       "new_findings": [finding_to_dict(f) for f in result.new_findings],
+                       "resolved_findings": [finding_to_dict(f) for f in result.resolved_findings]},
+                      indent=2, ensure_ascii=False) + "\n"
+
+
+RENDERERS = {"text": render_text, "md": render_markdown, "json": render_json}

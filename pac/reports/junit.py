@@ -1,0 +1,24 @@
+"""``junit.xml``: pytest's own JUnit report of a ``pac check`` run, made deterministic.
+
+pytest writes when and where the run happened and how long each item took; pac's reports are a
+function of the input and the as-of date only, so ``pac check`` removes those attributes. The
+pac properties of each item (check, articles, severity, organisation, subject) stay.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from ..output import write_atomic
+
+VOLATILE = ("timestamp", "hostname", "time")
+
+
+def normalise(path: Path) -> None:
+    """Rewrite the JUnit file at ``path`` without its volatile attributes (atomically)."""
+    root = ET.parse(path).getroot()
+    for element in root.iter():
+        for name in VOLATILE:
+            element.attrib.pop(name, None)
+    write_atomic(path, ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n")

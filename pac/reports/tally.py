@@ -1,0 +1,107 @@
+"""What the summary reports count: per organisation, its findings and how each check ended on it;
+and the provisions (articles) findings are grouped by."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Literal, Mapping
+
+from ..checks import SEVERITIES, Finding
+from ..results import OrganisationRecord, Run
+
+CheckStatus = Literal["crashed", "findings", "waived", "passed", "not applicable"]
+"""How a check ended on one organisation: it raised an exception; it found something not waived; everything
+it found is waived; it ran and found nothing; or it had nothing to run on (no subject of its kind). With one
+pytest item per check or per organisation (``--granularity``), a check with nothing to run on counts as passed."""
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One organisation's findings (sorted) and the status of every check of the run on it."""
+
+    organisation: OrganisationRecord
+    findings: tuple[Finding, ...]
+    statuses: Mapping[str, CheckStatus]
+
+    @property
+    def open(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if not f.waived)
+
+    @property
+    def waived(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.waived)
+
+    def count(self, severity: str) -> int:
+        """The open findings of ``severity``."""
+        return sum(1 for f in self.open if f.severity == severity)
+
+    def checks(self, status: CheckStatus) -> tuple[str, ...]:
+        """The ids of the checks that ended with ``status``."""
+        return tuple(check for check, s in self.statuses.items() if s == status)
+
+    @property
+    def applicable(self) -> int:
+        """The checks that had something to run on."""
+        return sum(1 for s in self.statuses.values() if s != "not applicable")
+
+
+def tallies(run: Run) -> list[Tally]:
+    """A tally per organisation of ``run``, sorted by organisation id."""
+    findings: dict[tuple[str, str], list[Finding]] = {}
+    for finding in run.findings:
+        findings.setdefault((finding.organisation, finding.check), []).append(finding)
+    outcomes: dict[tuple[str, str], set[str]] = {}
+    for outcome in run.outcomes:
+        outcomes.setdefault((outcome.organisation, outcome.check), set()).add(outcome.status)
+    result = []
+    for record in sorted(run.organisations, key=lambda o: o.id):
+        statuses = {c.id: _status(outcomes.get((record.id, c.id), set()), findings.get((record.id, c.id), []))
+                    for c in sorted(run.checks, key=lambda c: c.id)}
+        own = sorted((f for c in statuses for f in findings.get((record.id, c), ())), key=Finding.sort_key)
+        result.append(Tally(record, tuple(own), statuses))
+    return result
+
+
+def _status(outcomes: set[str], findings: list[Finding]) -> CheckStatus:
+    if "error" in outcomes:
+        return "crashed"
+    if any(not f.waived for f in findings):
+        return "findings"
+    if findings:
+        return "waived"
+    return "passed" if outcomes else "not applicable"
+
+
+_ARTICLE = re.compile(r"^(?P<statute>.+?) (?P<art>[Aa]rt\.) (?P<number>\d+(?:[.:]\d+)*[a-z]?)")
+
+
+def provision(article: str) -> str:
+    """The provision a citation belongs to, at article level: ``GDPR Art. 13(2)(c)`` -> ``GDPR Art. 13``,
+    ``Tw art. 11.7`` -> itself; a citation that is no article (a judgment, guidelines) is its own provision."""
+    match = _ARTICLE.match(article)
+    return f"{match['statute']} {match['art']} {match['number']}" if match else article
+
+
+def provision_order(name: str) -> tuple:
+    """Sorts the GDPR first, then other statutes and sources by name; articles by number, not as text."""
+    match = _ARTICLE.match(name)
+    if not match:
+        return (2, name, ())
+    number = tuple(int(part) for part in re.findall(r"\d+", match["number"]))
+    return (0 if match["statute"] == "GDPR" else 1, match["statute"], number, name)
+
+
+def by_provision(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
+    """Findings grouped by the provision of the first article each cites (the rule it rests on first),
+    provisions in :func:`provision_order`, findings most severe first."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(provision(finding.articles[0]), []).append(finding)
+    return [(name, sorted(groups[name], key=lambda f: (SEVERITIES.index(f.severity), f.sort_key())))
+            for name in sorted(groups, key=provision_order)]
+
+
+def cited(findings: Iterable[Finding]) -> list[str]:
+    """Every provision that ``findings`` cite, in :func:`provision_order`."""
+    return sorted({provision(a) for f in findings for a in f.articles}, key=provision_order)

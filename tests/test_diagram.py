@@ -1,0 +1,356 @@
+"""The Graphviz diagrams: what they show, that hostile names cannot break them, that they are deterministic,
+that large organisations stay small pictures, and ``pac graph``."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pac import Engine, load
+from pac.cli import main
+from pac.diagram import MAX_RECIPIENTS, diagram, render
+from pac.reference import Reference
+
+AS_OF = date(2026, 11, 22)
+REFERENCE = Reference.packaged()
+ENGINE = Engine.from_plugins()
+P = "provenance: {section: S, quote: q}"
+HAS_DOT = shutil.which("dot") is not None
+needs_dot = pytest.mark.skipif(not HAS_DOT, reason="Graphviz's dot is not installed")
+
+FLOWS = f"""
+controller: {{legal_name: Voorbeeld B.V., country: NL, {P}}}
+data_subjects: [{{id: users, name: Users, term: gebruikers, {P}}}]
+data_categories:
+  - {{id: email, name: E-mail address, term: e-mailadres, {P}}}
+  - {{id: health, name: Health data, term: medische gegevens, special: health, {P}}}
+activities:
+  - {{id: care, name: Care, data_subjects: [users], categories: [email, health], {P},
+     purposes: [{{id: treat, name: Treatment, legal_basis: contract, {P}}}]}}
+recipients:
+  - {{id: hosting, name: Hosting, term: hostingbedrijf, named: true, role: processor, country: DE, activities: [care],
+     processor_agreement: {{in_place: true, {P}}}, {P}}}
+  - {{id: mailer, name: Mailer, named: true, role: sub_processor, parent: hosting, country: US, categories: [email], {P}}}
+  - {{id: cloud, name: Cloud, named: true, role: processor, country: IN, categories: [health],
+     transfer_tools: [{{tool: scc, version: "2021", module: 2, reference: https://x.example, {P}}}], {P}}}
+  - {{id: insurer, name: Insurer, named: true, role: controller, country: CH, categories: [email],
+     transfer_tools: [{{tool: adequacy, {P}}}], {P}}}
+  - {{id: tax, name: Tax office, named: true, role: public_authority, country: NL, activities: [care], {P}}}
+  - {{id: partners, name: Partners, named: false, role: recipient, {P}}}
+  - {{id: analytics, name: Analytics, named: true, role: joint_controller, country: US, categories: [email],
+     transfer_tools: [{{tool: adequacy, {P}}}], {P}}}
+"""
+
+HOSTILE = '\\"quoted\\" back\\\\slash <b>bold</b> ]]> {record|field} & \\x1b[31mred\\nnext line \\u202e'
+"""A name (as written inside a double-quoted YAML string) with every character that could break DOT, HTML-like
+labels, SVG or a terminal."""
+HOSTILE_TEXT = '"quoted" back\\slash <b>bold</b> ]]> {record|field} & '
+"""The part of it that must come out as plain text."""
+
+
+def hostile_declaration() -> str:
+    evil = f'"{HOSTILE}"'
+    return f"""
+controller: {{legal_name: {evil}, country: NL, {P}}}
+data_subjects: [{{id: users, name: {evil}, term: {evil}, {P}}}]
+data_categories:
+  - {{id: evil, name: {evil}, term: {evil}, special: health, {P}}}
+activities:
+  - {{id: act, name: {evil}, data_subjects: [users], categories: [evil], {P},
+     purposes: [{{id: p, name: {evil}, legal_basis: consent, {P}}}]}}
+recipients:
+  - {{id: r, name: {evil}, term: {evil}, named: true, role: processor, country: US, activities: [act],
+     provenance: {{section: {evil}, quote: {evil}}}}}
+"""
+
+
+def large_declaration(recipients: int) -> str:
+    """An organisation with ``recipients`` recipients in every role, zone and transfer state (seeded, so the same
+    every time), one in ten a sub-processor."""
+    rng = random.Random(2000)
+    countries = ["NL", "DE", "FR", "US", "JP", "CN", "IN", None]
+    roles = ["processor", "recipient", "controller", "joint_controller", "public_authority"]
+    tools = [None, "scc", "privacy_shield", "adequacy", "bcr"]
+    lines = [f"controller: {{legal_name: Big B.V., country: NL, {P}}}",
+             f"data_subjects: [{{id: users, name: Users, {P}}}]", "data_categories:"]
+    lines += [f"  - {{id: c{i}, name: Category {i}{', special: health' if i == 0 else ''}, {P}}}" for i in range(6)]
+    lines.append("activities:")
+    lines += [f"  - {{id: a{i}, name: Activity {i}, data_subjects: [users], categories: [c{i}, c{i + 1}], {P}, "
+              f"purposes: [{{id: p{i}, name: Purpose {i}, legal_basis: contract, {P}}}]}}" for i in range(5)]
+    lines.append("recipients:")
+    for index in range(recipients):
+        country, tool = "NL" if index == 0 else rng.choice(countries), rng.choice(tools)
+        fields = [f"id: r{index}", f"name: Recipient {index}", "named: true", f"activities: [a{index % 5}]", P]
+        fields.append("role: sub_processor, parent: r0" if index % 10 == 9 else
+                      "role: processor" if index == 0 else f"role: {rng.choice(roles)}")
+        if country:
+            fields.append(f"country: {country}")
+        if tool:
+            fields.append(f"transfer_tools: [{{tool: {tool}, {P}}}]")
+        lines.append("  - {" + ", ".join(fields) + "}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def flows(load_one):
+    return load_one(FLOWS)
+
+
+def statement(source: str, *nodes: str) -> str:
+    """The DOT statement that declares a node, or an edge between two nodes."""
+    quoted = [f'"{n}"' if "/" in n else n for n in nodes]
+    head = " -> ".join(quoted) + " ["
+    (line,) = [line for line in source.splitlines() if line.lstrip("\t").startswith(head)]
+    return line.replace("<BR/>", " ")  # labels wrap long lines
+
+
+def findings_of(organisation):
+    return ENGINE.evaluate(organisation, AS_OF).all_findings()
+
+
+# -- what the picture shows -------------------------------------------------------------------------------------------
+
+def test_clusters_for_the_controllers_country_the_eea_adequate_and_third_countries(flows):
+    source = diagram(flows, REFERENCE, AS_OF).source
+    clusters = re.findall(r"subgraph (cluster_\w+)", source)
+    assert clusters == ["cluster_home", "cluster_eea", "cluster_eea_DE", "cluster_adequate", "cluster_adequate_CH",
+                        "cluster_adequate_US", "cluster_third_country", "cluster_third_country_IN", "cluster_unknown",
+                        "cluster_legend"]
+    assert "Controller&#x27;s country: Netherlands" in source and "Country not stated" in source
+    assert "United States (US)<BR/>" in source and "adequacy decision covers only some recipients" in source
+    home = source[source.index("subgraph cluster_home"):source.index("subgraph cluster_eea")]
+    assert '"recipients/tax"' in home and "\tcontroller [" in home
+
+
+def test_node_shapes_follow_roles(flows):
+    source = diagram(flows, REFERENCE, AS_OF).source
+    shapes = {node: re.search(r"shape=(\w+)", statement(source, node)).group(1) for node in (
+        "data_subjects/users", "controller", "recipients/hosting", "recipients/mailer", "recipients/analytics",
+        "recipients/insurer", "recipients/tax", "recipients/partners")}
+    assert shapes == {"data_subjects/users": "ellipse", "controller": "doubleoctagon", "recipients/hosting": "box",
+                      "recipients/mailer": "component", "recipients/analytics": "hexagon",
+                      "recipients/insurer": "octagon", "recipients/tax": "house", "recipients/partners": "box"}
+    assert "dashed" in statement(source, "recipients/partners") and "dashed" not in statement(source, "recipients/hosting")
+
+
+def test_edges_carry_categories_and_the_transfer_tool_with_its_verdict(flows):
+    source = diagram(flows, REFERENCE, AS_OF).source
+    failing = statement(source, "recipients/hosting", "recipients/mailer")
+    assert 'color="#c00000"' in failing and "style=bold" in failing and "penwidth=2.5" in failing
+    assert "E-mail address" in failing and "no transfer tool: invalid" in failing
+    unknown = statement(source, "controller", "recipients/analytics")  # the DPF covers certified organisations only
+    assert 'color="#e07000"' in unknown and "style=dashed" in unknown
+    assert "Commission adequacy decision: not established" in unknown
+    valid = statement(source, "controller", "recipients/insurer")
+    assert 'color="#2e7d32"' in valid and "Commission adequacy decision: valid" in valid
+    assert "decorate=true" in valid
+    domestic = statement(source, "controller", "recipients/tax")
+    assert 'color="#555555' in domestic and "decorate" not in domestic and ": valid" not in domestic
+    assert "data not stated" in statement(source, "controller", "recipients/partners")
+
+
+def test_special_category_flows_are_marked(flows):
+    source = diagram(flows, REFERENCE, AS_OF).source
+    special = statement(source, "controller", "recipients/cloud")
+    assert 'color="#2e7d32:invis:#2e7d32"' in special and "<B>Art. 9: Health data</B>" in special
+    assert "Standard contractual clauses 2021, module 2: valid" in special
+    assert ":invis:" in statement(source, "data_subjects/users", "controller")
+    assert ":invis:" not in statement(source, "controller", "recipients/insurer")
+
+
+def test_title_gives_organisation_date_and_finding_counts(flows):
+    found = findings_of(flows)
+    source = diagram(flows, REFERENCE, AS_OF, findings=found).source
+    errors = sum(1 for f in found if f.severity == "error")
+    title = source.splitlines()[1]  # the graph's attributes
+    assert f"Voorbeeld B.V.: flows of personal data on {AS_OF}" in title
+    assert f"findings: {errors} errors · " in title and "0 waived" in title
+    bare = diagram(flows, REFERENCE, AS_OF).source
+    assert "findings: 0 errors · 0 warnings · 0 info · 0 waived" in bare
+
+
+def test_elements_with_findings_are_marked(flows):
+    found = findings_of(flows)
+    on_mailer = [f for f in found if f.subject == "recipients/mailer" and not f.waived]
+    errors = sum(1 for f in on_mailer if f.severity == "error")
+    assert errors  # onward-transfer-tool, at least
+    node = statement(diagram(flows, REFERENCE, AS_OF, findings=found).source, "recipients/mailer")
+    assert f"{errors} error" in node and 'color="#c00000"' in node and "penwidth=2" in node
+
+
+def test_legend_explains_shapes_and_lines(flows):
+    source = diagram(flows, REFERENCE, AS_OF).source
+    legend = source[source.index("subgraph cluster_legend"):]
+    for words in ("sub-processor", "public authority", "recipient (role not stated)", "transfer without a valid tool",
+                  "transfer that cannot be judged", "special-category (Art. 9) or criminal (Art. 10) data"):
+        assert words in legend
+
+
+def test_dutch_labels_use_the_notices_terms(flows):
+    source = diagram(flows, REFERENCE, AS_OF, lang="nl").source
+    assert "hostingbedrijf" in source and "gebruikers" in source and "art. 9: medische gegevens" in source
+    assert "verwerker" in source and "Rest van de EER" in source and "Legenda" in source
+    assert "stromen van persoonsgegevens op 2026-11-22" in source
+    assert "Mailer" in source  # no term: the English name
+    with pytest.raises(ValueError, match="lang must be one of en, nl"):
+        diagram(flows, REFERENCE, AS_OF, lang="de")
+
+
+# -- hostile names ------------------------------------------------------------------------------------------------------
+
+def test_hostile_names_are_escaped_in_the_dot_source(load_one):
+    organisation = load_one(hostile_declaration())
+    for lang in ("en", "nl"):
+        source = diagram(organisation, REFERENCE, AS_OF, findings=findings_of(organisation), lang=lang).source
+        tooltip = re.search(r'tooltip="((?:[^"\\]|\\.)*)"', statement(source, "recipients/r")).group(1)
+        assert "back\\\\slash" in tooltip and '\\"quoted\\"' in tooltip  # a quoted string: quotes escaped
+        source = source.replace(tooltip, "")
+        assert "<b>" not in source and "]]>" not in source and "\x1b" not in source and "\u202e" not in source
+        assert "&lt;b&gt;bold&lt;/b&gt; ]]&gt; {record|field} &amp;" in source
+        assert "\\x1b[31m" in source and "\\x0anext" in source  # control characters shown, not obeyed
+        assert all(line.startswith(("\t", "digraph", "}")) for line in source.splitlines())  # no forged lines
+
+
+@needs_dot
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_hostile_names_come_out_as_text_in_svg(load_one, lang):
+    organisation = load_one(hostile_declaration())
+    svg = render(diagram(organisation, REFERENCE, AS_OF, lang=lang), "svg")
+    root = ET.fromstring(svg)  # well-formed XML: nothing broke out of a label
+    text = " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert "<b>bold</b>" in text and "]]>" in text and "{record|field}" in text and "back\\slash" in text
+    assert not [e for e in root.iter() if e.tag.endswith("}b") or e.tag == "b"]  # no markup injected
+    titles = [a.get("{http://www.w3.org/1999/xlink}title") for a in root.iter("{http://www.w3.org/2000/svg}a")]
+    assert any(t and HOSTILE_TEXT in t for t in titles)  # the provenance tooltip, unharmed
+
+
+# -- determinism --------------------------------------------------------------------------------------------------------
+
+def test_same_input_same_dot(flows):
+    found = findings_of(flows)
+    first = diagram(flows, REFERENCE, AS_OF, findings=found).source
+    assert diagram(flows, REFERENCE, AS_OF, findings=list(reversed(found))).source == first
+
+
+def test_dot_does_not_depend_on_hash_seeds(tmp_path):
+    """Sets and dicts must not leak their order: two processes with other hash seeds write the same bytes."""
+    (tmp_path / "demo.yaml").write_text("pac: 1\norganisation: demo\n" + FLOWS, encoding="utf-8")
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        subprocess.run([sys.executable, "-m", "pac", "graph", str(tmp_path / "demo.yaml"), "--out", str(out),
+                        "--format", "dot", "--as-of", AS_OF.isoformat()], check=True, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.append((out / "demo.dot").read_bytes())
+    assert outputs[0] == outputs[1] and b"digraph demo" in outputs[0]
+
+
+# -- large organisations ------------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    path = tmp_path_factory.mktemp("large") / "big.yaml"
+    path.write_text("pac: 1\norganisation: big\n" + large_declaration(2000), encoding="utf-8")
+    (organisation,) = load([path])
+    return organisation
+
+
+def test_large_organisations_are_drawn_in_groups(large):
+    source = diagram(large, REFERENCE, AS_OF).source
+    nodes = re.findall(r'^\t+"?([\w/.-]+)"? \[', source, re.MULTILINE)
+    groups = [n for n in nodes if n.startswith("group/")]
+    assert len(nodes) < 100 < len(large.recipients) > MAX_RECIPIENTS
+    assert sum(int(n) for n in re.findall(r"<B>(\d+) × ", source)) == 2000  # every recipient in one group
+    assert "group/third_country/processor/invalid/1" in groups and "group/unknown/recipient/unknown_country/1" in groups
+    assert "group/data_subjects" in groups
+    failing = statement(source, "controller", "group/third_country/processor/invalid/1")
+    assert 'color="#c00000:invis:#c00000"' in failing  # red, and special-category data among them
+    assert statement(source, "group/home/processor/domestic/1", "group/third_country/sub_processor/invalid/2")
+
+
+def test_large_organisations_give_the_same_dot(large):
+    assert diagram(large, REFERENCE, AS_OF).source == diagram(large, REFERENCE, AS_OF).source
+
+
+@needs_dot
+def test_large_organisations_render(large):
+    assert render(diagram(large, REFERENCE, AS_OF), "svg").startswith(b"<?xml")
+
+
+# -- render -------------------------------------------------------------------------------------------------------------
+
+def test_render_dot_needs_no_graphviz(flows, monkeypatch, tmp_path):
+    picture = diagram(flows, REFERENCE, AS_OF)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert render(picture, "dot") == picture.source.encode("utf-8")
+    assert render(picture, "svg") is None
+    with pytest.raises(ValueError, match="format must be one of svg, png, pdf, dot"):
+        render(picture, "gif")
+
+
+@needs_dot
+@pytest.mark.parametrize("fmt, magic", [("svg", b"<?xml"), ("png", b"\x89PNG"), ("pdf", b"%PDF")])
+def test_render_formats(flows, fmt, magic):
+    assert render(diagram(flows, REFERENCE, AS_OF), fmt).startswith(magic)
+
+
+# -- pac graph ----------------------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def declaration(write) -> Path:
+    return write("pac: 1\norganisation: demo\n" + FLOWS, "in/demo.yaml")
+
+
+@needs_dot
+def test_pac_graph_writes_one_file_per_organisation_and_format(declaration, tmp_path, capsys):
+    out = tmp_path / "graphs"
+    assert main(["graph", str(declaration), "--out", str(out), "--format", "svg,dot", "--as-of", "2026-11-22"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["demo.dot", "demo.svg"]
+    assert capsys.readouterr().out.splitlines() == [str(out / "demo.svg"), str(out / "demo.dot")]
+    assert (out / "demo.dot").read_text(encoding="utf-8") == diagram(
+        load([declaration])[0], REFERENCE, AS_OF, findings=findings_of(load([declaration])[0])).source
+
+
+def test_pac_graph_without_graphviz_writes_dot_and_says_how_to_install_it(declaration, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    out = tmp_path / "graphs"
+    assert main(["graph", str(declaration), "--out", str(out), "--format", "svg,png", "--lang", "nl",
+                 "--as-of", "2026-11-22"]) == 0
+    assert [p.name for p in out.iterdir()] == ["demo.dot"]
+    assert "verwerker" in (out / "demo.dot").read_text(encoding="utf-8")
+    err = capsys.readouterr().err
+    assert "Graphviz's `dot` is not installed" in err and "apt-get install graphviz" in err
+
+
+def test_pac_graph_reports_invalid_input(write, tmp_path, capsys):
+    broken = write("pac: 1\norganisation: demo\nrecipients: [{id: r}]\n")
+    assert main(["graph", str(broken), "--out", str(tmp_path / "out"), "--format", "dot"]) == 2
+    assert "demo.yaml:3:" in capsys.readouterr().err and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["--format", "svg,gif"], "choose from svg, png, pdf, dot"),
+    (["--as-of", "2018-05-24"], "the GDPR applies from 2018-05-25"),
+    (["--as-of", "yesterday"], "is not a date"),
+    (["--lang", "de"], "invalid choice"),
+])
+def test_pac_graph_refuses_bad_options(declaration, tmp_path, capsys, arguments, message):
+    with pytest.raises(SystemExit) as exited:
+        main(["graph", str(declaration), "--out", str(tmp_path / "out"), *arguments])
+    assert exited.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_pac_graph_reports_an_unwritable_output(declaration, tmp_path, capsys):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    assert main(["graph", str(declaration), "--out", str(blocked), "--format", "dot", "--as-of", "2026-11-22"]) == 2
+    assert "pac: error:" in capsys.readouterr().err

@@ -1,0 +1,127 @@
+"""report.sarif: valid SARIF 2.1.0 with one rule per check, located results, stable fingerprints, suppressions."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft4Validator
+
+from pac.errors import Location
+from pac.reports import sarif
+from reports_support import BASIS, CHECKS, FINDINGS, HOSTILE, sample_run
+
+# The official OASIS schema of SARIF 2.1.0 (Errata 01), as published at
+# https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json
+SARIF_SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def schema_errors(document: dict) -> list[str]:
+    return [f"{list(e.absolute_path)}: {e.message}" for e in Draft4Validator(SARIF_SCHEMA).iter_errors(document)]
+
+
+@pytest.fixture
+def log() -> dict:
+    return json.loads(sarif.render(sample_run()))
+
+
+def test_the_log_is_valid_sarif_2_1_0(log: dict):
+    assert log["version"] == "2.1.0" and log["$schema"] == SARIF_SCHEMA["id"]
+    assert schema_errors(log) == []
+
+
+def test_the_schema_refuses_what_pac_must_not_write(log: dict):
+    """The validation above has teeth: a result without a message, or an unknown level, is refused."""
+    result = log["runs"][0]["results"][0]
+    del result["message"]
+    result["level"] = "fatal"
+    assert len(schema_errors(log)) == 2
+
+
+def test_one_rule_per_check_with_descriptions_help_and_tags(log: dict):
+    driver = log["runs"][0]["tool"]["driver"]
+    assert (driver["name"], driver["version"]) == ("pac", "1.2.3")
+    rules = driver["rules"]
+    assert [r["id"] for r in rules] == sorted(c.id for c in CHECKS)
+    basis = next(r for r in rules if r["id"] == "sample-basis")
+    assert basis["name"] == "SampleBasis"
+    assert basis["shortDescription"]["text"] == BASIS.title
+    assert basis["fullDescription"]["text"] == "Why sample-basis holds.\n\nIts sources, in a second paragraph."
+    assert "GDPR Art. 6(1), GDPR Art. 13(1)(c)" in basis["help"]["text"] and BASIS.remedy in basis["help"]["text"]
+    assert "**Remedy:**" in basis["help"]["markdown"] and "GDPR Art. 13(1)(c)" in basis["help"]["markdown"]
+    assert basis["properties"]["tags"] == ["sample", "error", "GDPR Art. 6(1)", "GDPR Art. 13(1)(c)"]
+    assert {r["id"]: r["defaultConfiguration"]["level"] for r in rules}["sample-context"] == "note"
+
+
+def test_results_are_located_levelled_and_indexed(log: dict):
+    run = log["runs"][0]
+    results = run["results"]
+    assert len(results) == len(FINDINGS)
+    rules = run["tool"]["driver"]["rules"]
+    assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in results)
+    marketing, newsletter, notice, bravo = results  # sorted as findings are
+    assert marketing["level"] == "error" and notice["level"] == "warning" and bravo["level"] == "note"
+    assert marketing["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "policies/acme.yaml"}, "region": {"startLine": 12, "startColumn": 7}}
+    assert "region" not in notice["locations"][0]["physicalLocation"]  # line 0: the whole file
+    assert bravo["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "file:///srv/policies%20with%20space/bravo.yaml"
+    assert marketing["properties"] == {"organisation": "acme", "subject": "purposes/marketing",
+                                       "provisions": ["GDPR Art. 6(1)", "GDPR Art. 13(1)(c)"], "remedy": BASIS.remedy}
+    assert run["automationDetails"]["id"] == "pac/2025-03-01"
+    assert run["artifacts"][1] == {"location": {"uri": "policies/acme.yaml"}, "hashes": {"sha-256": "a" * 64}}
+
+
+def test_a_waived_finding_is_suppressed_with_its_justification(log: dict):
+    results = log["runs"][0]["results"]
+    (waived,) = [r for r in results if "suppressions" in r]
+    (suppression,) = waived["suppressions"]
+    assert suppression["kind"] == "external" and suppression["status"] == "accepted"
+    assert suppression["justification"].startswith("<script>alert('x')</script>")
+    assert suppression["properties"]["expires"] == "2026-01-31"
+    assert suppression["location"]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 5}
+
+
+def fingerprint(finding) -> str:
+    run = dataclasses.replace(sample_run(), findings=(finding,))
+    return sarif.document(run)["runs"][0]["results"][0]["partialFingerprints"][sarif.FINGERPRINT]
+
+
+def test_fingerprints_ignore_the_line_but_not_what_was_found():
+    first = FINDINGS[0]
+    moved = dataclasses.replace(first, location=Location(first.location.file, 99, 3))
+    assert fingerprint(moved) == fingerprint(first)
+    assert fingerprint(dataclasses.replace(first, message="Another message.")) != fingerprint(first)
+    assert fingerprint(dataclasses.replace(first, subject="purposes/other")) != fingerprint(first)
+
+
+def test_the_same_message_twice_gets_two_fingerprints():
+    first = FINDINGS[0]
+    twice = (first, dataclasses.replace(first, location=Location(first.location.file, 40, 7)))
+    results = sarif.document(dataclasses.replace(sample_run(), findings=twice))["runs"][0]["results"]
+    assert len({r["partialFingerprints"][sarif.FINGERPRINT] for r in results}) == 2
+
+
+def test_hostile_text_is_inert(log: dict):
+    text = sarif.render(sample_run())
+    assert "\x07" not in text and "\x1b" not in text and "\u202e" not in text
+    message = log["runs"][0]["results"][0]["message"]["text"]
+    assert "\\[link\\](https://evil.test)" in message  # no embedded link (SARIF 2.1.0 §3.11.6)
+    assert "\\x07bell\\x1b" in message and "\\u202e" in message and "\n" not in message
+
+
+def test_the_log_does_not_depend_on_input_order():
+    run = sample_run()
+    shuffled = dataclasses.replace(run, checks=run.checks[::-1], findings=run.findings[::-1],
+                                   organisations=run.organisations[::-1])
+    assert sarif.render(shuffled) == sarif.render(run)
+
+
+@pytest.mark.parametrize("file, expected", [
+    ("policies/acme.yaml", "policies/acme.yaml"),
+    ("policies/a b#c%.yaml", "policies/a%20b%23c%25.yaml"),
+    ("/abs/ü.yaml", "file:///abs/%C3%BC.yaml"),
+])
+def test_artifact_uris(file: str, expected: str):
+    assert sarif.uri(file) == expected
