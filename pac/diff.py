@@ -230,16 +230,21 @@ def _finding_line(finding: Finding) -> str:
             f"({', '.join(finding.articles)}; {finding.location})")
 
 
-def render_text(result: Review) -> str:
-    """The review for a terminal: per organisation, its changes, new findings and resolved findings."""
-    lines = [f"pac diff as of {result.as_of}: {len(result.changes)} changes, {len(result.new_findings)} new findings, "
-             f"{len(result.resolved_findings)} resolved findings"]
+def _per_organisation(result: Review) -> Iterator[tuple[str, list[Change], list[Finding], list[Finding]]]:
+    """For each organisation with something to say: its changes, new findings and resolved findings."""
     for org_id in result.organisations:
         changes = [c for c in result.changes if c.organisation == org_id]
         new = [f for f in result.new_findings if f.organisation == org_id]
         resolved = [f for f in result.resolved_findings if f.organisation == org_id]
-        if not (changes or new or resolved):
-            continue
+        if changes or new or resolved:
+            yield org_id, changes, new, resolved
+
+
+def render_text(result: Review) -> str:
+    """The review for a terminal: per organisation, its changes, new findings and resolved findings."""
+    lines = [f"pac diff as of {result.as_of}: {len(result.changes)} changes, {len(result.new_findings)} new findings, "
+             f"{len(result.resolved_findings)} resolved findings"]
+    for org_id, changes, new, resolved in _per_organisation(result):
         lines += ["", f"{org_id}:"]
         lines += [f"  {KINDS[c.kind].lower()}: {c.subject}: {c.description}" for c in changes]
         lines += [f"  + new finding: {_finding_line(f)}" for f in new]
@@ -252,12 +257,7 @@ def render_markdown(result: Review) -> str:
     lines = ["## pac diff: change review for legal", "",
              f"As of {result.as_of}: {len(result.changes)} changes, **{len(result.new_findings)} new findings**, "
              f"{len(result.resolved_findings)} resolved findings.", ""]
-    for org_id in result.organisations:
-        changes = [c for c in result.changes if c.organisation == org_id]
-        new = [f for f in result.new_findings if f.organisation == org_id]
-        resolved = [f for f in result.resolved_findings if f.organisation == org_id]
-        if not (changes or new or resolved):
-            continue
+    for org_id, changes, new, resolved in _per_organisation(result):
         lines += [f"### {markdown_escape(org_id)}", ""]
         lines += [f"- **{KINDS[c.kind]}** {markdown_escape(c.subject)}: {markdown_escape(c.description)}" for c in changes]
         if changes:

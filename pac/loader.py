@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from .builder import build
 from .errors import InvalidInput, LocatedError, Location
@@ -143,6 +143,22 @@ def load_files(files: Iterable[Path], *, unread: Iterable[LocatedError] = (), li
         return _load_files(files, unread, limits, reference)
 
 
+UNREADABLE = object()
+"""Stands for the data of a file that could not be read (its errors are reported)."""
+
+
+def read_documents(files: Iterable[Path], limits: Limits, errors: list[LocatedError]) -> Iterator[tuple[str, Path, Any]]:
+    """Each file's display name, path and parsed YAML; a file that cannot be read or parsed adds its errors to
+    ``errors`` and comes with ``UNREADABLE`` instead of data."""
+    for path in files:
+        name = display(path)
+        try:
+            yield name, path, read_file(path, name, limits)
+        except InvalidInput as exc:
+            errors.extend(exc.errors)
+            yield name, path, UNREADABLE
+
+
 def _load_files(files: Iterable[Path], unread: Iterable[LocatedError], limits: Limits,
                 reference: Reference) -> tuple[tuple[Organisation, ...], list[LocatedError]]:
     terms = reference.legal_basis_for_term
@@ -151,12 +167,8 @@ def _load_files(files: Iterable[Path], unread: Iterable[LocatedError], limits: L
     groups: dict[str, _Group] = {}
     # files (or folders) with errors, and the organisation they declare if they do
     broken: list[tuple[str, Path, object]] = [(e.location.file, Path(e.location.file), None) for e in unread]
-    for path in files:
-        name = display(path)
-        try:
-            data = read_file(path, name, limits)
-        except InvalidInput as exc:
-            errors.extend(exc.errors)
+    for name, path, data in read_documents(files, limits, errors):
+        if data is UNREADABLE:
             broken.append((name, path, None))
             continue
         if not isinstance(data, LocDict):

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import InvalidInput, LocatedError, Location
-from .loader import display
+from .loader import UNREADABLE, read_documents
 from .validation import schema_errors
-from .yamlio import DEFAULT_LIMITS, Limits, LocDict, read_file
+from .yamlio import DEFAULT_LIMITS, Limits, LocDict
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +45,8 @@ def load_waivers(files: Iterable[Path], limits: Limits = DEFAULT_LIMITS) -> tupl
     """Read waiver files; raise :class:`InvalidInput` with every problem in them."""
     waivers: list[Waiver] = []
     errors: list[LocatedError] = []
-    for path in files:
-        name = display(path)
-        try:
-            data = read_file(path, name, limits)
-        except InvalidInput as exc:
-            errors.extend(exc.errors)
+    for name, _, data in read_documents(files, limits, errors):
+        if data is UNREADABLE:
             continue
         found = schema_errors(data, name, "waivers") if isinstance(data, LocDict) else [
             LocatedError(Location(name, 1, 1), "schema", "a waiver file must be a mapping with 'pac: 1' and 'waivers:'")]
