@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence
 
@@ -33,5 +34,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def entry() -> None:
+    """The ``pac`` console script: :func:`main`, then a hard exit.
+
+    On a large organisation, tearing down the interpreter (freeing every object of the model one by one)
+    takes longer than some commands; nothing is left to do by then, so the streams are flushed and the
+    process ends at once (as mypy does for the same reason)."""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

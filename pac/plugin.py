@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+from functools import cache
 from datetime import date
 from pathlib import Path
 from types import FunctionType, ModuleType
@@ -75,7 +76,7 @@ class PacSession:
             data = record["record"]
             self.organisations.setdefault(data["id"], OrganisationRecord(
                 data["id"], data["name"], tuple(data["files"]), tuple(data["digests"]), tuple(data["notes"])))
-        self.findings += [finding_from_dict(f) for f in record["findings"]]
+        self.findings += [f if isinstance(f, Finding) else finding_from_dict(f) for f in record["findings"]]
         self.outcomes += [Outcome(record["organisation"], check, record["subject"], record["status"])
                           for check in record["checks"]]
 
@@ -319,10 +320,9 @@ class CheckItem(pytest.Item):
         self.subject_path = subject.subject if subject is not None else ("organisation" if len(checks) > 1 else "*")
         if len(checks) == 1:
             (check,) = checks
-            for marker in ("pac", *_markers(check)):
-                self.add_marker(marker)
-            self.user_properties += [("pac_check", check.id), ("pac_articles", "; ".join(check.articles)),
-                                     ("pac_severity", check.severity)]
+            for mark in _item_marks(check):
+                self.add_marker(mark)
+            self.user_properties += _item_properties(check)
         else:
             self.add_marker("pac")
         self.user_properties += [("pac_organisation", organisation.id), ("pac_subject", self.subject_path)]
@@ -367,7 +367,9 @@ class CheckItem(pytest.Item):
         organisation = self.parent.organisation
         record: dict[str, Any] = {
             "organisation": organisation.id, "checks": [c.id for c in self.checks], "subject": self.subject_path,
-            "status": status, "findings": [finding_to_dict(f) for f in getattr(self, "pac_findings", ())]}
+            "status": status, "findings": getattr(self, "pac_findings", [])}
+        if hasattr(self.config, "workerinput"):  # an xdist worker: the report crosses to the controller as plain data
+            record["findings"] = [finding_to_dict(f) for f in record["findings"]]
         if organisation.id not in state.sent:
             state.sent.add(organisation.id)
             notes = self.parent.evaluation().notes
@@ -385,10 +387,22 @@ def describe(finding: Finding) -> str:
     return "\n".join(printable(line) for line in lines)
 
 
+@cache
 def _markers(check: Check) -> list[str]:
     """Markers for ``-m``: the topic, the severity and each GDPR article cited."""
     articles = {f"gdpr_art{m.group(1)}" for a in check.articles if (m := re.match(r"GDPR Art\. (\d+)", a))}
     return [f"pac_{check.topic}", f"pac_{check.severity}", *sorted(articles)]
+
+
+@cache
+def _item_marks(check: Check) -> tuple[pytest.MarkDecorator, ...]:
+    """The marks of every item of ``check``, made once and shared by its items."""
+    return tuple(getattr(pytest.mark, name) for name in ("pac", *_markers(check)))
+
+
+@cache
+def _item_properties(check: Check) -> tuple[tuple[str, str], ...]:
+    return (("pac_check", check.id), ("pac_articles", "; ".join(check.articles)), ("pac_severity", check.severity))
 
 
 @pytest.hookimpl(wrapper=True)
