@@ -154,7 +154,7 @@ def measures(declaration: Path, as_of: str, work: Path, folder: Path | None) -> 
     """The measures of one organisation, the floor first; ``folder`` is the same split over several files
     (None: leave out the measures the SUMMARY line does not use). The floors of plain pytest run in
     projects below ``work``, with as many items as pac's run per subject has."""
-    check = ("check", "--as-of", as_of, "--granularity", "organisation")
+    check = ("check", "--as-of", as_of, "--granularity", "organisation", "--quiet")  # the CLI path, not its printing
     home = declaration.parent
     subject = Measure("pytest_subject", "pytest --pac-granularity subject", pytest_pac(as_of, "subject"), home, (0, 1),
                       per_subject=True)
@@ -163,7 +163,7 @@ def measures(declaration: Path, as_of: str, work: Path, folder: Path | None) -> 
     if folder:
         found.append(Measure("validate_folder", f"pac validate, the same in {len(list(folder.glob('*.yaml')))} files",
                              pac("validate", str(folder)), home))
-    found += [Measure("check", "pac check --granularity organisation", pac(*check, str(declaration)), home, (0, 1)),
+    found += [Measure("check", "pac check --granularity organisation --quiet", pac(*check, str(declaration)), home, (0, 1)),
               subject,
               Measure("pytest_check", "pytest --pac-granularity check", pytest_pac(as_of, "check"), home, (0, 1)),
               Measure("pytest_organisation", "pytest --pac-granularity organisation", pytest_pac(as_of, "organisation"),
@@ -180,10 +180,10 @@ def measures(declaration: Path, as_of: str, work: Path, folder: Path | None) -> 
 
 def scaling_measures(size: str, smaller: Path, tiny: Path, as_of: str) -> list[Measure]:
     """`pac check` on ``smaller`` (the organisation of ``size``), and on one activity (its fixed cost)."""
-    check = ("check", "--as-of", as_of, "--granularity", "organisation")
-    return [Measure("check_smaller", f"pac check --granularity organisation, {size}", pac(*check, str(smaller)),
+    check = ("check", "--as-of", as_of, "--granularity", "organisation", "--quiet")  # the CLI path, not its printing
+    return [Measure("check_smaller", f"pac check --granularity organisation --quiet, {size}", pac(*check, str(smaller)),
                     smaller.parent, (0, 1)),
-            Measure("fixed", "pac check --granularity organisation, 1 activity", pac(*check, str(tiny)), tiny.parent, (0, 1))]
+            Measure("fixed", "pac check --granularity organisation --quiet, 1 activity", pac(*check, str(tiny)), tiny.parent, (0, 1))]
 
 
 def graph_measure(declaration: Path, as_of: str, out: Path, env: dict[str, str]) -> tuple[Measure | None, str]:
