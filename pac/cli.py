@@ -10,8 +10,6 @@ from typing import Sequence
 from . import __version__
 from .commands import COMMANDS
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
-
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="pac", description="Privacy policy as code: check GDPR declarations.")
@@ -29,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return arguments.run(arguments)
     except BrokenPipeError:  # `pac ... | head`
         sys.stderr.close()
-        return EXIT_OK
+        return 0
     except KeyboardInterrupt:
         return 130
 
@@ -41,8 +39,11 @@ def entry() -> None:
     takes longer than some commands; nothing is left to do by then, so the streams are flushed and the
     process ends at once (as mypy does for the same reason)."""
     code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`pac ... | head`) or stream
+            pass
     os._exit(code)
 
 
