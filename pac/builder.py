@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from datetime import date
-from typing import Any, Callable, Container, TypeVar
+from typing import Any, Callable, Collection, TypeVar
 
 from . import model as m
 from .duration import Duration
@@ -34,7 +34,7 @@ class _Ids:
 class _Document:
     """Builds the elements of one file."""
 
-    def __init__(self, file: str, ids: _Ids, record_types: Container[str], errors: list[LocatedError]):
+    def __init__(self, file: str, ids: _Ids, record_types: Collection[str], errors: list[LocatedError]):
         self.file, self.ids, self.record_types, self.errors = file, ids, record_types, errors
 
     # -- locations and small values ---------------------------------------------------------------
@@ -162,7 +162,7 @@ class _Document:
         for index, record in enumerate(p.get("record_types", ())):
             if record not in self.record_types:
                 self.fail(Location(self.file, *p["record_types"].locs[index]), f"unknown statutory record type {record!r}",
-                          "use the id of a retention row in pac's reference data (`pac reference retention` lists them)")
+                          "use the id of a retention row of pac's reference data: " + ", ".join(sorted(self.record_types)))
         return self.identified(
             m.Purpose, p, activity=activity, kind=p.get("kind"), categories=own or categories,
             legal_basis=self.keyed(p, "legal_basis", "basis", m.LegalBasis),
@@ -288,7 +288,7 @@ def _check_parents(recipients: tuple[m.Recipient, ...], errors: list[LocatedErro
                                        "every chain of parents must end at a processor"))
 
 
-def build(org_id: str, documents: list[tuple[str, LocDict]], record_types: Container[str]) -> m.Organisation:
+def build(org_id: str, documents: list[tuple[str, LocDict]], record_types: Collection[str]) -> m.Organisation:
     """Build one organisation from its schema-valid documents (file name, data), or raise :class:`InvalidInput`.
 
     ``record_types`` are the statutory record types a purpose may name (ids of reference retention rows)."""

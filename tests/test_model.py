@@ -225,6 +225,7 @@ def test_unknown_record_type_is_refused(errors_of):
             provenance: {section: A, quote: b}
         """)
     assert (error.location.line, error.message) == (6, "unknown statutory record type 'nl_fiscal'")
+    assert "nl_fiscal_administration" in error.hint.split(": ", 1)[1].split(", ")  # the hint names the choices
 
 
 def test_sub_processor_chains_must_end_at_a_processor(errors_of):
