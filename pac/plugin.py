@@ -90,7 +90,7 @@ class PacSession:
         if hasattr(self.config, "workerinput") or self.report_dir is None or not self.outcomes:
             return
         inputs = [Path(f) for o in self.organisations.values() for f in o.files]
-        write_reports(self.run(), self.report_dir, inputs)
+        write_reports(self.run(), _engine(self.config).reference, self.report_dir, inputs)
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if not self.outcomes:

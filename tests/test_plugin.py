@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -230,6 +231,25 @@ def test_conftest_adds_a_check_a_jurisdiction_and_tunes_a_severity(pytester, pol
         ("legal-basis-stated", "warning", "The notice states no legal basis for 'Improve the website'."),
         ("se-bookkeeping-minimum", "warning", "se_bookkeeping: at least P7Y (BFL 7 kap. 2 §)")]
     assert "warning: demo legal-basis-stated [purposes/improve]" in result.stdout.str()
+
+
+def test_the_report_draws_diagrams_on_the_reference_data_the_run_was_checked_with(pytester, policies):
+    (policies / "demo.yaml").write_text(DECLARATION.replace("legal_basis: contract,", "legal_basis: contract, "
+                                                            "record_types: [se_bookkeeping],"), encoding="utf-8")
+    pytester.makeconftest("""
+        import pac
+
+        @pac.hookimpl
+        def pac_reference_data():
+            return {"src": ["TEST-SE"], "ver": "secondary",
+                    "sources": [{"id": "TEST-SE", "title": "Bokföringslag (1999:1078) 7 kap. 2 §", "url": "https://example.org"}],
+                    "retention": [{"id": "se_bookkeeping", "country": "SE", "record": "Bookkeeping records", "kind": "min",
+                                   "period": "P7Y", "statute": "BFL 7 kap. 2 §"}]}
+    """)
+    run(pytester, "-k", "legal-basis-stated", "--pac-report-dir", "out")
+    page = (pytester.path / "out/report.html").read_text(encoding="utf-8")
+    assert "could not be read again" not in page
+    assert "data:image/svg+xml;base64," in page or shutil.which("dot") is None
 
 
 def test_coarser_granularities_keep_stable_node_ids(pytester, policies):

@@ -12,6 +12,7 @@ import pytest
 
 from pac import load
 from pac.errors import printable
+from pac.reference import Reference
 from pac.reports import html
 from pac.results import OrganisationRecord, Run
 from reports_support import CHECKS, HOSTILE, Element, parse, sample_run
@@ -143,7 +144,7 @@ def demo_run(write) -> Run:
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
 def test_the_diagram_is_drawn_from_the_declaration_as_svg(demo_run: Run):
-    (drawing,) = html.drawings(demo_run).values()
+    (drawing,) = html.drawings(demo_run, Reference.packaged()).values()
     prefix = "data:image/svg+xml;base64,"
     assert drawing.uri and drawing.uri.startswith(prefix)
     svg = base64.b64decode(drawing.uri[len(prefix):])
@@ -152,12 +153,12 @@ def test_the_diagram_is_drawn_from_the_declaration_as_svg(demo_run: Run):
 
 def test_without_graphviz_the_report_says_how_to_install_it(demo_run: Run, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("PATH", "")
-    (drawing,) = html.drawings(demo_run).values()
+    (drawing,) = html.drawings(demo_run, Reference.packaged()).values()
     assert drawing.uri is None and "Graphviz" in drawing.missing and "apt-get install graphviz" in drawing.missing
 
 
 def test_no_diagram_is_drawn_from_a_declaration_changed_since_the_run(demo_run: Run):
     path = Path(demo_run.organisations[0].files[0])
     path.write_text(path.read_text(encoding="utf-8").replace("Mailer Inc.", "Other Inc."), encoding="utf-8")
-    (drawing,) = html.drawings(demo_run).values()
+    (drawing,) = html.drawings(demo_run, Reference.packaged()).values()
     assert drawing.uri is None and "changed" in drawing.missing

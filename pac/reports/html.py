@@ -19,7 +19,6 @@ import jinja2
 from markupsafe import Markup
 
 from .. import diagram
-from ..engine import Engine
 from ..errors import InvalidInput
 from ..loader import load
 from ..reference import Reference
@@ -61,13 +60,13 @@ def _matrix(counted: list[Tally]) -> list[tuple[str, list[int]]]:
             for row in rows]
 
 
-def render(run: Run) -> str:
-    return page(run, drawings(run))
+def render(run: Run, reference: Reference) -> str:
+    return page(run, drawings(run, reference))
 
 
-def drawings(run: Run) -> dict[str, Drawing]:
-    """Every organisation's data-flow diagram as SVG, drawn from its declaration files as they were checked."""
-    reference = Engine.from_plugins().reference
+def drawings(run: Run, reference: Reference) -> dict[str, Drawing]:
+    """Every organisation's data-flow diagram as SVG, drawn from its declaration files as they were checked
+    and on the reference data they were checked with."""
     return {record.id: _drawing(record, run, reference) for record in run.organisations}
 
 
