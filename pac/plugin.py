@@ -68,6 +68,11 @@ class PacSession:
         self.findings: list[Finding] = []
         self.outcomes: list[Outcome] = []
 
+    def unread_waiver_files(self) -> list[Path]:
+        """The ``--pac-waivers`` files the first time they are asked for: every policy folder shares them."""
+        files, self.waiver_files = self.waiver_files, []
+        return files
+
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         record = getattr(report, "pac", None)
         if record is None:
@@ -222,7 +227,7 @@ class PolicyFolder(pytest.Directory):
                                            reference=engine.reference)
         errors = [*inputs.errors, *errors]
         try:
-            waivers = load_waivers([*inputs.waivers, *state.waiver_files], limits)
+            waivers = load_waivers([*inputs.waivers, *state.unread_waiver_files()], limits)
             engine.validate_waivers(waivers)
             state.waivers += waivers
         except InvalidInput as invalid:

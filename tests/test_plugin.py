@@ -151,6 +151,17 @@ def test_expired_waiver_is_ignored_with_a_visible_note(pytester, policies):
     run(pytester, "-k", "legal-basis-stated", "--pac-as-of", "2026-11-21").assert_outcomes(passed=1, xfailed=1)
 
 
+def test_waivers_given_on_the_command_line_are_read_once_for_all_policy_folders(pytester, policies):
+    other = pytester.mkdir("more")
+    (other / "other.yaml").write_text(DECLARATION.replace("organisation: demo", "organisation: other"), encoding="utf-8")
+    write_waivers(pytester.path, """\
+        - {check: legal-basis-stated, organisation: demo, justification: Accepted until the rewrite., owner: legal, expires: 2026-11-21}
+        """)
+    result = run(pytester, "-o", "pac_paths=policies more", "--pac-waivers", "waivers.yaml", "-k", "legal-basis-stated")
+    result.assert_outcomes(passed=2, failed=2)
+    assert result.stdout.str().count("waiver of legal-basis-stated (all subjects) expired on 2026-11-21") == 1
+
+
 @pytest.mark.parametrize("body, message", [
     ("- {check: legal-basis-stated, organisation: demo, owner: legal}\n", "missing required key 'justification'"),
     ("- {check: legal-basis-stated, organisation: demo, justification: Because we said so., owner: x, expires: 2026-02-30}\n",
