@@ -120,7 +120,12 @@ def _incomplete(org_id: str, files: list[tuple[str, Path, LocDict]],
 def load(paths: Sequence[str | os.PathLike[str]], *, limits: Limits = DEFAULT_LIMITS,
          reference: Reference | None = None) -> tuple[Organisation, ...]:
     """Load every organisation found under ``paths``, sorted by id, or raise :class:`InvalidInput` with all problems."""
-    inputs = discover(paths)
+    return load_found(paths, discover(paths), limits=limits, reference=reference)
+
+
+def load_found(paths: Sequence[str | os.PathLike[str]], inputs: Inputs, *, limits: Limits = DEFAULT_LIMITS,
+               reference: Reference | None = None) -> tuple[Organisation, ...]:
+    """:func:`load` for the ``inputs`` that ``discover(paths)`` found (to use its waiver files too)."""
     organisations, errors = load_files(inputs.declarations, unread=inputs.errors, limits=limits, reference=reference)
     errors = [*inputs.errors, *errors]
     if not inputs.declarations and not errors:

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
+from typing import NamedTuple, Sequence
 
-from ..errors import InvalidInput
+from ..engine import Engine
+from ..errors import InvalidInput, LocatedError
+from ..loader import discover, load_found
+from ..model import Organisation
+from ..waivers import Waiver, load_waivers
 from ..yamlio import DEFAULT_LIMITS, Limits
 
 
@@ -33,6 +40,33 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
 
 def limits(arguments: argparse.Namespace) -> Limits:
     return Limits(max_bytes=arguments.max_file_size)
+
+
+class Loaded(NamedTuple):
+    """The organisations under the given paths, the waivers beside them, and the declaration files read."""
+
+    organisations: tuple[Organisation, ...]
+    waivers: tuple[Waiver, ...]
+    declarations: tuple[Path, ...]
+
+
+def load_checked(paths: Sequence[str | os.PathLike[str]], engine: Engine, limits: Limits) -> Loaded:
+    """Load the declarations under ``paths`` on ``engine``'s reference data, and their waiver files checked
+    against its catalogue; or raise :class:`InvalidInput` with every problem in both."""
+    inputs = discover(paths)
+    errors: list[LocatedError] = []
+    try:
+        organisations = load_found(paths, inputs, limits=limits, reference=engine.reference)
+    except InvalidInput as invalid:
+        organisations, errors = (), [*invalid.errors]
+    try:
+        waivers = load_waivers(inputs.waivers, limits)
+        engine.validate_waivers(waivers)
+    except InvalidInput as invalid:
+        waivers, errors = (), [*errors, *invalid.errors]
+    if errors:
+        raise InvalidInput(errors)
+    return Loaded(organisations, waivers, inputs.declarations)
 
 
 def report_invalid(error: InvalidInput) -> None:

@@ -19,10 +19,8 @@ from ..checks import SEVERITIES, Finding
 from ..diff import RENDERERS, review
 from ..engine import Engine, Evaluation
 from ..errors import InvalidInput
-from ..loader import discover, load
 from ..model import Organisation
-from ..waivers import load_waivers
-from ._common import add_size_limit, limits, report_invalid
+from ._common import add_size_limit, limits, load_checked, report_invalid
 
 
 class RevisionError(Exception):
@@ -100,9 +98,7 @@ def run(arguments: argparse.Namespace) -> int:
 def _evaluate(engine: Engine, version: Version, as_of: date, arguments: argparse.Namespace) -> list[Evaluation]:
     """Every organisation of ``version`` evaluated on ``as_of`` with its waivers. The notice text of a git
     revision is read where its declaration names it, or else from the working tree."""
-    organisations = load([version.path], limits=limits(arguments), reference=engine.reference)
-    waivers = load_waivers(discover([version.path]).waivers)
-    engine.validate_waivers(waivers)
+    organisations, waivers, _ = load_checked([version.path], engine, limits(arguments))
     return [engine.evaluate(organisation, as_of, waivers, notice=_notice(organisation, version))
             for organisation in organisations]
 

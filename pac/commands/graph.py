@@ -10,10 +10,8 @@ from pathlib import Path
 from ..diagram import FORMATS, INSTALL_GRAPHVIZ, LANGUAGES, diagram, render
 from ..engine import GDPR_APPLIES_FROM, Engine
 from ..errors import InvalidInput, printable
-from ..loader import discover, load
 from ..output import OutputError, write_atomic
-from ..waivers import load_waivers
-from ._common import add_input_arguments, limits, report_invalid
+from ._common import add_input_arguments, limits, load_checked, report_invalid
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -55,10 +53,7 @@ def run(arguments: argparse.Namespace) -> int:
     as_of = arguments.as_of or date.today()
     engine = Engine.from_plugins()
     try:
-        organisations = load(arguments.paths, limits=limits(arguments), reference=engine.reference)
-        inputs = discover(arguments.paths)
-        waivers = load_waivers(inputs.waivers)
-        engine.validate_waivers(waivers)
+        organisations, waivers, declarations = load_checked(arguments.paths, engine, limits(arguments))
     except InvalidInput as error:
         report_invalid(error)
         return 2
@@ -79,7 +74,7 @@ def run(arguments: argparse.Namespace) -> int:
                     fmt, content = "dot", picture.source.encode("utf-8")
                 outputs[fmt] = content
             for fmt, content in outputs.items():
-                path = write_atomic(arguments.out / f"{organisation.id}.{fmt}", content, inputs.declarations)
+                path = write_atomic(arguments.out / f"{organisation.id}.{fmt}", content, declarations)
                 print(printable(str(path)))
     except (OutputError, OSError) as error:
         print(f"pac: error: {printable(str(error))}", file=sys.stderr)

@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..engine import Engine
-from ..errors import InvalidInput, LocatedError, printable
-from ..loader import discover, load
-from ..waivers import load_waivers
-from ._common import add_input_arguments, limits, report_invalid
+from ..errors import InvalidInput, printable
+from ._common import add_input_arguments, limits, load_checked, report_invalid
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -19,19 +17,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(arguments: argparse.Namespace) -> int:
-    errors: list[LocatedError] = []
     try:
-        organisations = load(arguments.paths, limits=limits(arguments))
+        organisations = load_checked(arguments.paths, Engine.from_plugins(), limits(arguments)).organisations
     except InvalidInput as error:
-        organisations, errors = (), [*error.errors]
-    waiver_files = discover(arguments.paths).waivers
-    if waiver_files:
-        try:  # the catalogue knows the check ids that waivers may name
-            Engine.from_plugins().validate_waivers(load_waivers(waiver_files, limits(arguments)))
-        except InvalidInput as error:
-            errors += error.errors
-    if errors:
-        report_invalid(InvalidInput(errors))
+        report_invalid(error)
         return 2
     for organisation in organisations:
         print(printable(f"{organisation.id}: valid ({', '.join(organisation.files)})"))
