@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from functools import cache
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 import pluggy
 
@@ -59,11 +59,6 @@ class Evaluation:
     def all_findings(self) -> list[Finding]:
         return sorted((f for found in self.findings.values() for f in found), key=Finding.sort_key)
 
-    def subjects(self, check: Check) -> Iterator[str]:
-        """The subjects ``check`` ran on, as in node ids."""
-        for subject in self.organisation.subjects(check.subject):
-            yield subject.subject
-
 
 class Engine:
     """A catalogue of checks with its reference data and severity hook."""
@@ -87,7 +82,8 @@ class Engine:
             reference = Reference.packaged().with_overrides(*(d for d in hook.pac_reference_data() if d))
         except ReferenceDataError as error:
             raise ValueError(f"reference data from a pac plugin is malformed: {error}") from None
-        return cls(checks, reference, hook.pac_severity)
+        severity = hook.pac_severity if hook.pac_severity.get_hookimpls() else None  # no hook call per finding
+        return cls(checks, reference, severity)
 
     def check(self, id: str) -> Check:
         return next(c for c in self.checks if c.id == id)
@@ -147,18 +143,17 @@ class Engine:
         return dataclasses.replace(finding, severity=severity)
 
 
-def notice_text(organisation: Organisation, path: Path | None = None,
-                max_bytes: int = DEFAULT_LIMITS.max_bytes) -> str | None:
+def notice_text(organisation: Organisation, path: Path | None = None) -> str | None:
     """The text of the organisation's privacy notice: ``path``, or the declaration's ``notice.text_file``
-    (relative to the declaration file); None when there is none, or it is not a regular file of at most
-    ``max_bytes`` (a device or a pipe could make pac read for ever)."""
+    (relative to the declaration file); None when there is none, or it is not a regular file within the
+    default size limit (a device or a pipe could make pac read for ever)."""
     if path is None:
         text_file = organisation.notice.text_file if organisation.notice else None
         if text_file is None:
             return None
         path = Path(organisation.notice.location.file).parent / text_file
     try:
-        return read_regular(path, max_bytes).decode("utf-8", errors="replace")
+        return read_regular(path, DEFAULT_LIMITS.max_bytes).decode("utf-8", errors="replace")
     except OSError:
         return None
 

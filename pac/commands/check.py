@@ -12,6 +12,7 @@ import pytest
 
 from ..checks import SEVERITIES
 from ..output import folder_lock
+from ..plugin import GRANULARITIES
 from ..reports.junit import normalise
 from ._common import add_input_arguments
 
@@ -37,7 +38,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                              "against it (default: the declaration's notice.text_file)")
     parser.add_argument("--quiet", action="store_true",
                         help="print only the number of findings per organisation (the reports have them all)")
-    parser.add_argument("--granularity", choices=("subject", "check", "organisation"),
+    parser.add_argument("--granularity", choices=GRANULARITIES,
                         help="one pytest item per check and subject (default), per check, or per organisation")
     parser.set_defaults(run=run)
 
