@@ -64,7 +64,10 @@ class Reference:
         return _packaged()
 
     def with_overrides(self, *data: Mapping[str, Any]) -> Reference:
-        """A new Reference with each mapping merged in, in order; raises :class:`ReferenceDataError`."""
+        """A new Reference with each mapping merged in, in order (this one when there are none);
+        raises :class:`ReferenceDataError`."""
+        if not data:
+            return self
         merged = self._raw
         for override in data:
             merged = merge(merged, override)

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 from ..duration import Duration
-from .rows import Citation
+from .rows import Citation, says_unverified
 
 T = TypeVar("T")
 
@@ -188,13 +188,16 @@ class Fields:
         item = self.row.get(name)
         return None if item is None else self._build(name, item, build)
 
+    def read(self, build: Callable[[Fields], T]) -> T:
+        """``build`` applied to this row, then :meth:`finish`."""
+        built = build(self)
+        self.finish()
+        return built
+
     def _build(self, name: str, item: Any, build: Callable[[Fields], T]) -> T:
         if not isinstance(item, Mapping):
             raise self.error(name, f"expected a mapping, got {shown(item)}")
-        fields = Fields(self.section, item, self.sources, self.row_id, f"{self.prefix}{name}.")
-        built = build(fields)
-        fields.finish()
-        return built
+        return Fields(self.section, item, self.sources, self.row_id, f"{self.prefix}{name}.").read(build)
 
     def citation(self) -> Citation:
         """The row's ``src``, ``ver`` and ``unverified_fields``."""
@@ -202,7 +205,7 @@ class Fields:
         if sources is None:
             raise self.error("src", "is missing; expected a list of source ids such as [S01]")
         verification = self.required("ver", TEXT)
-        if not sources and "unverified" not in verification:
+        if not sources and not says_unverified(verification):
             raise self.error("src", "is empty; a row without sources must say 'unverified' in its ver")
         unverified = self.texts("unverified_fields")
         stray = [name for name in unverified if name not in self.row]

@@ -1,10 +1,11 @@
 """The reference data before typing: its sections, the packaged files, and how overrides merge in.
 
 Every packaged file and every override is one mapping from section names to section data. Rows
-sections hold lists of mappings keyed by ``id`` (a row with a known id replaces it, a new id is
-added); ``nl_aliases`` is a mapping (entries replace or add); ``dpf_certified`` a list of names
-(added); a record section is replaced whole. A top-level ``src``/``ver`` pair cites every row of
-that mapping that gives none itself (the country list uses this), except source rows.
+sections hold lists of mappings keyed by ``id``, merged into a mapping from id to row (a row with
+a known id replaces it in place, a new id is added at the end); ``nl_aliases`` is a mapping
+(entries replace or add); ``dpf_certified`` a list of names (added); a record section is
+replaced whole. A top-level ``src``/``ver`` pair cites every row of that mapping that gives none
+itself (the country list uses this), except source rows.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ FILES = ("sources.yaml", "countries.yaml", "eea.yaml", "adequacy.yaml", "transfe
          "obligations.yaml")
 
 _CITATION_DEFAULTS = ("src", "ver")
-_EMPTY: dict[str, Any] = {ROWS: (), ALIASES: {}, NAMES: (), RECORD: {}}
+_EMPTY: dict[str, Any] = {ROWS: {}, ALIASES: {}, NAMES: (), RECORD: {}}
 
 
 def packaged() -> Raw:
@@ -80,12 +81,12 @@ def merge(raw: Raw, override: Any) -> Raw:
     return merged
 
 
-def _rows(section: str, base: tuple[Mapping[str, Any], ...], data: Any,
-          defaults: Mapping[str, Any]) -> tuple[Any, ...]:
+def _rows(section: str, base: Mapping[str, Mapping[str, Any]], data: Any,
+          defaults: Mapping[str, Any]) -> Mapping[str, Mapping[str, Any]]:
     if not isinstance(data, list | tuple):
         raise ReferenceDataError(section, None, None,
                                  f"expected a list of rows, each a mapping with an 'id', got {shown(data)}")
-    rows = {row["id"]: row for row in base}
+    rows = dict(base)
     seen: set[str] = set()
     for index, row in enumerate(data):
         if not isinstance(row, Mapping):
@@ -98,7 +99,7 @@ def _rows(section: str, base: tuple[Mapping[str, Any], ...], data: Any,
             raise ReferenceDataError(section, row_id, "id", "the same id appears twice in one mapping")
         seen.add(row_id)
         rows[row_id] = {**defaults, **row}
-    return tuple(rows.values())
+    return rows
 
 
 def _aliases(section: str, base: Mapping[str, Any], data: Any, defaults: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -29,7 +29,12 @@ class Citation:
     @property
     def unverified(self) -> bool:
         """True when the verification string says that (part of) the row is unverified."""
-        return "unverified" in self.verification
+        return says_unverified(self.verification)
+
+
+def says_unverified(verification: str) -> bool:
+    """Whether a ``ver`` string says that (part of) its row is unverified."""
+    return "unverified" in verification
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+from ..validation import schema
 from .fields import (ARTICLE, DATE, DURATION, INTEGER, TEXT, Fields, Kind, ReferenceDataError, member, members,
                      shown)
 from .raw import Raw
@@ -17,10 +18,14 @@ from .rows import (AdequacyDecision, Art9Condition, ConsentAge, ConsentAgeRule, 
 
 T = TypeVar("T")
 
-SCOPE_CONDITIONS = frozenset({"dpf_certified", "privacy_shield_certified", "pipeda", "appi_business_operator", "pipa",
-                              "automated_processing"})
 TOOL_KINDS = frozenset({"adequacy", "safeguard", "derogation", "invalidated", "not_a_tool"})
 _COUNTRY_CODE = re.compile(r"[A-Z]{2}\Z")
+
+
+def _scope_conditions() -> frozenset[str]:
+    """The scope condition keys a declaration may state (the declaration schema's enum); decisions use the same."""
+    recipient = schema("declaration")["$defs"]["recipient"]["properties"]
+    return frozenset(recipient["scope_conditions"]["items"]["properties"]["condition"]["enum"])
 
 
 def normalise(text: str) -> str:
@@ -64,31 +69,22 @@ class _Builder:
         self.sources: Collection[str] = ()
 
     def table(self, section: str, build: Callable[[Fields], T]) -> Mapping[str, T]:
-        built: dict[str, T] = {}
-        for row in self.raw[section]:
-            fields = Fields(section, row, self.sources, row["id"])
-            built[row["id"]] = build(fields)
-            fields.finish()
-        return MappingProxyType(built)
+        return MappingProxyType({row_id: Fields(section, row, self.sources, row_id).read(build)
+                                 for row_id, row in self.raw[section].items()})
 
     def record(self, section: str, build: Callable[[Fields], T]) -> T:
-        fields = Fields(section, self.raw[section], self.sources, None)
-        built = build(fields)
-        fields.finish()
-        return built
-
-    def ids(self, section: str) -> frozenset[str]:
-        return frozenset(row["id"] for row in self.raw[section])
+        return Fields(section, self.raw[section], self.sources, None).read(build)
 
     def build(self) -> Tables:
         sources = self.table("sources", _source)
         self.sources = sources.keys()
         countries = self.table("countries", _country)
         country = member(countries.keys(), "an ISO 3166-1 alpha-2 country code")
-        adequacy = self.table("adequacy", lambda f: _adequacy(f, country))
+        scope = members(_scope_conditions(), "a scope condition key")
+        adequacy = self.table("adequacy", lambda f: _adequacy(f, country, scope))
         legal_bases = self.table("legal_bases", _legal_basis)
         rule = self.record("consent_age_rule", _consent_age_rule)
-        obligation_keys = self.ids("obligations")
+        obligation_keys = frozenset(self.raw["obligations"])
         dpf = frozenset(self.raw["dpf_certified"])
         return Tables(
             sources=sources,
@@ -177,7 +173,7 @@ def _event(f: Fields) -> Event:
     return Event(f.required("date", DATE), f.required("event", TEXT), f.citation())
 
 
-def _adequacy(f: Fields, country: Kind[str]) -> AdequacyDecision:
+def _adequacy(f: Fields, country: Kind[str], scope: Kind[tuple[str, ...]]) -> AdequacyDecision:
     status = f.required("status", member({"in_force", "invalidated"}, "a decision status"))
     invalidated = f.optional("invalidated", DATE)
     judgment = f.optional("judgment", TEXT)
@@ -196,7 +192,7 @@ def _adequacy(f: Fields, country: Kind[str]) -> AdequacyDecision:
         invalidated=invalidated,
         judgment=judgment,
         scope=f.required("scope", TEXT),
-        scope_conditions=f.optional("scope_conditions", members(SCOPE_CONDITIONS, "a scope condition key")) or (),
+        scope_conditions=f.optional("scope_conditions", scope) or (),
         reviews=f.texts("reviews"),
         history=f.each("history", _event),
         litigation=f.each("litigation", _event),

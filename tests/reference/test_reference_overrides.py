@@ -28,6 +28,11 @@ def test_override_adds_a_row_and_leaves_the_packaged_data_alone():
         REF.retention_rule("de_x")
 
 
+def test_no_overrides_give_the_same_reference_without_rebuilding():
+    assert REF.with_overrides() is REF
+    assert Reference.packaged().with_overrides() is Reference.packaged()
+
+
 def test_override_replaces_a_row_with_the_same_id():
     replacement = {**NEW_RULE, "id": "nl_fiscal_administration", "country": "NL", "period": "P10Y"}
     ref = REF.with_overrides({"retention": [replacement]})
@@ -85,6 +90,9 @@ MALFORMED: list[tuple[Any, list[str]]] = [
     ({"retension": []}, ["'retension'", "unknown section", "retention"]),
     (["retention"], ["expected a mapping of section names"]),
     ({"adequacy": [{**DECISION, "in_force": "2023-13-01"}]}, ["'adequacy'", "'US-X'", "'in_force'", "ISO 8601 date"]),
+    ({"adequacy": [{**DECISION, "scope_conditions": ["gdpr"]}]},
+     ["'US-X'", "'scope_conditions'", "scope condition key (appi_business_operator, automated_processing, "
+      "dpf_certified, pipa, pipeda, privacy_shield_certified)", "['gdpr']"]),
     ({"transfer_tools": [{"id": "x", "kind": "safeguard", "article": "Art 46", "label": "X", "src": ["S01"],
                           "ver": "primary"}]}, ["'transfer_tools'", "'x'", "'article'", "GDPR Art. 46(2)(c)"]),
     ({"transfer_tools": [{"id": "x", "kind": "tool", "article": "GDPR Art. 46(1)", "label": "X", "src": ["S01"],
