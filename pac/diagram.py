@@ -29,6 +29,7 @@ from .errors import printable
 from .graph import CONTROLLER, ZONES, build_graph, chain
 from .model import Organisation
 from .reference import Reference
+from .results import severity_counts
 from .transfers import describe
 
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -150,6 +151,11 @@ def _small(text: str, colour: str | None = None) -> str:
     return f"{font}{text}</FONT>"
 
 
+def _double(style: dict[str, str]) -> dict[str, str]:
+    """``style`` with its line doubled, as special-category and criminal data are drawn."""
+    return {**style, "color": f"{style['color']}:invis:{style['color']}"}
+
+
 class _Drawing:
     """One diagram being drawn: the graph, which box each node is drawn in, and the words of ``lang``."""
 
@@ -189,10 +195,9 @@ class _Drawing:
 
     # -- title ------------------------------------------------------------------------------------
     def _title(self) -> str:
-        counts = Counter("waived" if f.waived else f.severity for f in self.findings)
         title = self.words["title"].format(name=self.organisation.name, date=self.as_of.isoformat())
-        summary = self.words["counts"].format(**{key: self._count(key, counts[key])
-                                                 for key in ("error", "warning", "info", "waived")})
+        summary = self.words["counts"].format(**{key: self._count(key, n)
+                                                 for key, n in severity_counts(self.findings).items()})
         return _label(f'<FONT POINT-SIZE="16"><B>{_text(title, _TITLE_WRAP)}</B></FONT>', html.escape(summary))
 
     def _count(self, key: str, n: int) -> str:
@@ -294,9 +299,7 @@ class _Drawing:
         for (source, target), edges in flows.items():
             status = min((e.get("transfer", "domestic") for e in edges), key=_STATUS_RANK.index)
             special = any(e["special"] or e["criminal"] for e in edges)
-            style = dict(_EDGE_STYLES[status])
-            if special:
-                style["color"] = f"{style['color']}:invis:{style['color']}"
+            style = _double(_EDGE_STYLES[status]) if special else dict(_EDGE_STYLES[status])
             rows = self._category_rows(edges)
             if status not in ("domestic", "unknown_country"):  # a transfer: its tools, tied to the edge
                 rows.append(self._tool_row(edges, status))
@@ -346,9 +349,7 @@ class _Drawing:
             for left, right in zip(shapes[::2], shapes[1::2]):
                 legend.edge(left, right, style="invis")
             for index, kind in enumerate(("invalid", "unverified", "valid", "domestic", "special")):
-                style = dict(_EDGE_STYLES["domestic" if kind == "special" else kind])
-                if kind == "special":
-                    style["color"] = f"{style['color']}:invis:{style['color']}"
+                style = _double(_EDGE_STYLES["domestic"]) if kind == "special" else _EDGE_STYLES[kind]
                 start, end = f"legend/{kind}", f"legend/{kind}/text"
                 legend.node(start, "", shape="point", width="0.05", height="0.05")
                 legend.node(end, _label(html.escape(words[f"legend_{kind}"])), shape="plaintext", style="")

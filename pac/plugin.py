@@ -27,6 +27,7 @@ from .errors import InvalidInput, LocatedError, printable
 from .loader import YAML_SUFFIXES, discover, load_files
 from .model import Organisation
 from .reports import write_reports
+from .reports.tally import tallies
 from .results import OrganisationRecord, Outcome, Run, finding_from_dict, finding_to_dict
 from .waivers import Waiver, load_waivers
 from .yamlio import DEFAULT_LIMITS, Limits
@@ -87,9 +88,7 @@ class PacSession:
 
     def run(self) -> Run:
         return Run(self.as_of, __version__, _engine(self.config).checks,
-                   tuple(self.organisations[k] for k in sorted(self.organisations)),
-                   tuple(sorted(self.findings, key=Finding.sort_key)),
-                   tuple(sorted(self.outcomes, key=lambda o: (o.organisation, o.check, o.subject))))
+                   tuple(self.organisations.values()), tuple(self.findings), tuple(self.outcomes))
 
     def pytest_sessionfinish(self) -> None:
         if hasattr(self.config, "workerinput") or self.report_dir is None or not self.outcomes:
@@ -103,17 +102,16 @@ class PacSession:
         write = terminalreporter.write_line
         terminalreporter.section("pac")
         write(f"as of {self.as_of}; items fail on {self.fail_on} and above")
-        for org in sorted(self.organisations):
-            found = [f for f in self.findings if f.organisation == org]
-            counts = {s: sum(1 for f in found if f.severity == s and not f.waived) for s in SEVERITIES}
-            waived = sum(1 for f in found if f.waived)
-            write(f"{org}: {_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
-                  f"{counts['info']} info, {waived} waived")
-            for note in self.organisations[org].notes:
+        run = self.run()
+        for tally in tallies(run):
+            counts = tally.counts
+            write(f"{tally.organisation.id}: {_count(counts['error'], 'error')}, "
+                  f"{_count(counts['warning'], 'warning')}, {counts['info']} info, {counts['waived']} waived")
+            for note in tally.organisation.notes:
                 write(printable(f"  note: {note}"))
         brief = self.config.get_verbosity() <= -2  # -qq: the counts only
-        below = [] if brief else [f for f in self.findings if not f.waived and not at_least(f.severity, self.fail_on)]
-        for finding in sorted(below, key=Finding.sort_key):
+        below = [] if brief else [f for f in run.findings if not f.waived and not at_least(f.severity, self.fail_on)]
+        for finding in below:
             write(printable(f"{finding.severity}: {finding.organisation} {finding.check} [{finding.subject}] "
                             f"{finding.message}"))
         if self.report_dir is not None and not hasattr(self.config, "workerinput"):

@@ -7,17 +7,29 @@ plain data (:func:`finding_to_dict`), and the controlling process gathers them i
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Iterable, Literal
 
-from .checks import Check, Finding
+from .checks import SEVERITIES, Check, Finding
 from .errors import Location
 from .model import Organisation, Provenance
 from .waivers import Waiver
 
 Status = Literal["passed", "failed", "waived", "error"]
+
+
+def digest(path: str | Path) -> str:
+    """The SHA-256 digest of the file at ``path``, in hex."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
+    """How many of ``findings`` are open at each severity (most severe first), then how many are waived."""
+    counted = Counter("waived" if f.waived else f.severity for f in findings)
+    return {key: counted[key] for key in (*SEVERITIES, "waived")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +44,7 @@ class OrganisationRecord:
 
     @classmethod
     def of(cls, organisation: Organisation, notes: tuple[str, ...] = ()) -> OrganisationRecord:
-        digests = tuple(hashlib.sha256(Path(f).read_bytes()).hexdigest() for f in organisation.files)
+        digests = tuple(digest(f) for f in organisation.files)
         return cls(organisation.id, organisation.name, organisation.files, digests, notes)
 
 
@@ -48,7 +60,8 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Run:
-    """Everything a report needs: the date, the catalogue, the organisations, the findings, the outcomes."""
+    """Everything a report needs: the date, the catalogue, the organisations, the findings, the outcomes;
+    each held in canonical order (whatever order it is given in), so that reports need not sort them."""
 
     as_of: date
     version: str
@@ -56,6 +69,16 @@ class Run:
     organisations: tuple[OrganisationRecord, ...]
     findings: tuple[Finding, ...]
     outcomes: tuple[Outcome, ...]
+
+    def __post_init__(self) -> None:
+        canonical = {
+            "checks": sorted(self.checks, key=lambda c: c.id),
+            "organisations": sorted(self.organisations, key=lambda o: o.id),
+            "findings": sorted(self.findings, key=Finding.sort_key),
+            "outcomes": sorted(self.outcomes, key=lambda o: (o.organisation, o.check, o.subject)),
+        }
+        for name, parts in canonical.items():
+            object.__setattr__(self, name, tuple(parts))  # frozen: set once, here
 
 
 def location_to_dict(location: Location) -> dict[str, Any]:

@@ -6,7 +6,8 @@ import dataclasses
 
 import pytest
 
-from pac.reports.tally import by_provision, cited, provision, provision_order, tallies
+from pac.checks import Finding
+from pac.reports.tally import by_provision, cited, most_severe_first, provision, provision_order, tallies
 from reports_support import FINDINGS, sample_run
 
 
@@ -39,9 +40,26 @@ def test_findings_are_grouped_under_their_first_provision():
     assert cited(FINDINGS) == ["GDPR Art. 6", "GDPR Art. 13", "Tw art. 11.7"]
 
 
+def test_most_severe_first_orders_by_severity_then_sort_key():
+    assert [f.severity for f in sorted(FINDINGS[::-1], key=most_severe_first)] == ["error", "error", "warning", "info"]
+    assert sorted(FINDINGS[::-1], key=most_severe_first)[:2] == sorted(FINDINGS[:2], key=Finding.sort_key)
+
+
+def test_a_run_holds_its_parts_in_canonical_order():
+    run = sample_run()
+    shuffled = dataclasses.replace(run, checks=run.checks[::-1], organisations=run.organisations[::-1],
+                                   findings=run.findings[::-1], outcomes=run.outcomes[::-1])
+    assert shuffled == run
+    assert [c.id for c in run.checks] == sorted(c.id for c in run.checks)
+    assert [o.id for o in run.organisations] == ["acme", "bravo"]
+    assert list(run.findings) == sorted(FINDINGS, key=Finding.sort_key)
+
+
 def test_tallies_count_open_findings_and_check_statuses():
     acme, bravo = tallies(sample_run())
-    assert (acme.count("error"), acme.count("warning"), len(acme.waived)) == (1, 1, 1)
+    assert (acme.counts["error"], acme.counts["warning"], len(acme.waived)) == (1, 1, 1)
+    assert list(acme.counts.items()) == [("error", 1), ("warning", 1), ("info", 0), ("waived", 1)]
+    assert bravo.counts == {"error": 0, "warning": 0, "info": 1, "waived": 0}
     assert acme.checks("passed") == ("sample-clean", "sample-context") and acme.checks("crashed") == ("sample-broken",)
     assert acme.checks("not applicable") == ("sample-cookies",) and acme.applicable == 5
     assert bravo.statuses == {"sample-basis": "not applicable", "sample-broken": "not applicable",

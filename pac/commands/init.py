@@ -9,14 +9,12 @@ The files come from ``pac/scaffold/``; a name there starting with ``dot-`` is wr
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from ..output import write_atomic
-from ..validation import schema
 
 SCHEMA_FILE = "schema/declaration.schema.json"
 """Where the declaration schema goes, for the ``yaml-language-server`` modeline of the example."""
@@ -45,7 +43,7 @@ def scaffold() -> dict[str, bytes]:
                 found[prefix + name] = entry.read_bytes()
 
     walk(files("pac") / "scaffold", "")
-    found[SCHEMA_FILE] = (json.dumps(schema("declaration"), indent=2, ensure_ascii=False) + "\n").encode()
+    found[SCHEMA_FILE] = (files("pac") / "schema" / "declaration.schema.json").read_bytes()
     return dict(sorted(found.items()))
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from ..checks import Finding
 from ..results import Run, finding_to_dict
 
 
@@ -14,7 +13,7 @@ def document(run: Run) -> dict:
         "tool": {"name": "pac", "version": run.version},
         "organisations": [{"id": o.id, "name": o.name, "files": list(o.files), "sha256": list(o.digests),
                            "notes": list(o.notes)} for o in run.organisations],
-        "findings": [finding_to_dict(f) for f in sorted(run.findings, key=Finding.sort_key)],
+        "findings": [finding_to_dict(f) for f in run.findings],
     }
 
 

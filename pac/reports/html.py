@@ -10,7 +10,7 @@ autoescape on; every value is also put on one line (:func:`pac.reports.text.line
 from __future__ import annotations
 
 import base64
-import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
@@ -22,7 +22,7 @@ from .. import diagram
 from ..errors import InvalidInput
 from ..loader import load
 from ..reference import Reference
-from ..results import OrganisationRecord, Run
+from ..results import OrganisationRecord, Run, digest
 from . import text
 from .tally import Tally, by_provision, cited, provision, tallies
 
@@ -49,15 +49,14 @@ def page(run: Run, drawings: Mapping[str, Drawing]) -> str:
     counted = tallies(run)
     return _TEMPLATES.get_template("report.html").render(
         run=run, as_of=run.as_of.isoformat(), tallies=counted, drawings=drawings, matrix=_matrix(counted),
-        checks={c.id: c for c in sorted(run.checks, key=lambda c: c.id)}, by_provision=by_provision,
+        checks={c.id: c for c in run.checks}, by_provision=by_provision,
         paragraphs=text.paragraphs)
 
 
 def _matrix(counted: list[Tally]) -> list[tuple[str, list[int]]]:
     """For every provision cited by an open finding: how many open findings of each organisation cite it."""
-    rows = cited(f for t in counted for f in t.open)
-    return [(row, [sum(1 for f in t.open if row in {provision(a) for a in f.articles}) for t in counted])
-            for row in rows]
+    cites = [Counter(p for f in t.open for p in {provision(a) for a in f.articles}) for t in counted]
+    return [(row, [c[row] for c in cites]) for row in cited(f for t in counted for f in t.open)]
 
 
 def render(run: Run, reference: Reference) -> str:
@@ -72,7 +71,7 @@ def drawings(run: Run, reference: Reference) -> dict[str, Drawing]:
 
 def _drawing(record: OrganisationRecord, run: Run, reference: Reference) -> Drawing:
     files = [Path(f) for f in record.files]
-    if any(not f.is_file() or hashlib.sha256(f.read_bytes()).hexdigest() != d for f, d in zip(files, record.digests)):
+    if any(not f.is_file() or digest(f) != d for f, d in zip(files, record.digests)):
         return Drawing(missing="No diagram: the declaration files changed (or went) after they were checked.")
     try:
         (organisation,) = load(files, reference=reference)

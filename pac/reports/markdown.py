@@ -6,9 +6,9 @@ A table of counts per organisation, then the open errors and warnings (the first
 
 from __future__ import annotations
 
-from ..checks import SEVERITIES, Finding
+from ..checks import Finding
 from ..results import Run
-from .tally import tallies
+from .tally import most_severe_first, tallies
 from .text import markdown
 
 LISTED = 25
@@ -22,14 +22,12 @@ def render(run: Run) -> str:
              "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for tally in counted:
         org = tally.organisation
-        counts = [tally.count("error"), tally.count("warning"), tally.count("info"), len(tally.waived)]
-        lines.append(f"| {markdown(org.name)} (`{org.id}`) | " + " | ".join(map(str, counts))
+        lines.append(f"| {markdown(org.name)} (`{org.id}`) | " + " | ".join(map(str, tally.counts.values()))
                      + f" | {len(tally.checks('passed'))} of {tally.applicable} |")
     crashed = [f"`{check}` on `{t.organisation.id}`" for t in counted for check in t.checks("crashed")]
     if crashed:
         lines += ["", f"**Checks that crashed** (they fail their items; nothing was checked): {', '.join(crashed)}"]
-    shown = sorted((f for t in counted for f in t.open if f.severity != "info"),
-                   key=lambda f: (SEVERITIES.index(f.severity), f.sort_key()))
+    shown = sorted((f for t in counted for f in t.open if f.severity != "info"), key=most_severe_first)
     if shown:
         lines += ["", f"<details><summary>Open errors and warnings ({len(shown)})</summary>", ""]
         lines += [_item(f) for f in shown[:LISTED]]

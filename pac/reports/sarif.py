@@ -26,14 +26,13 @@ FINGERPRINT = "pacFinding/v1"
 
 
 def document(run: Run) -> dict[str, Any]:
-    checks = sorted(run.checks, key=lambda c: c.id)
-    index = {check.id: i for i, check in enumerate(checks)}
+    index = {check.id: i for i, check in enumerate(run.checks)}
     files = sorted({(file, digest) for o in run.organisations for file, digest in zip(o.files, o.digests)})
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "pac", "version": run.version, "rules": [_rule(c) for c in checks]}},
+            "tool": {"driver": {"name": "pac", "version": run.version, "rules": [_rule(c) for c in run.checks]}},
             "automationDetails": {"id": f"pac/{run.as_of.isoformat()}"},
             "columnKind": "unicodeCodePoints",
             "artifacts": [{"location": {"uri": uri(file)}, "hashes": {"sha-256": digest}} for file, digest in files],
@@ -72,7 +71,7 @@ def _rule(check: Check) -> dict[str, Any]:
 def _results(findings: tuple[Finding, ...], index: dict[str, int]) -> list[dict[str, Any]]:
     results = []
     seen: dict[str, int] = {}
-    for finding in sorted(findings, key=Finding.sort_key):
+    for finding in findings:
         key = "\x1f".join((finding.check, finding.organisation, finding.subject, finding.message))
         seen[key] = seen.get(key, -1) + 1  # the same message twice on one subject: count, do not collide
         result: dict[str, Any] = {

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable, Literal, Mapping
 
 from ..checks import SEVERITIES, Finding
-from ..results import OrganisationRecord, Run
+from ..results import OrganisationRecord, Run, severity_counts
 
 CheckStatus = Literal["crashed", "findings", "waived", "passed", "not applicable"]
 """How a check ended on one organisation: it raised an exception; it found something not waived; everything
@@ -24,17 +25,18 @@ class Tally:
     findings: tuple[Finding, ...]
     statuses: Mapping[str, CheckStatus]
 
-    @property
+    @cached_property
     def open(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if not f.waived)
 
-    @property
+    @cached_property
     def waived(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.waived)
 
-    def count(self, severity: str) -> int:
-        """The open findings of ``severity``."""
-        return sum(1 for f in self.open if f.severity == severity)
+    @cached_property
+    def counts(self) -> Mapping[str, int]:
+        """Open findings per severity, most severe first, then waived ones (as :func:`severity_counts`)."""
+        return severity_counts(self.findings)
 
     def checks(self, status: CheckStatus) -> tuple[str, ...]:
         """The ids of the checks that ended with ``status``."""
@@ -47,7 +49,7 @@ class Tally:
 
 
 def tallies(run: Run) -> list[Tally]:
-    """A tally per organisation of ``run``, sorted by organisation id."""
+    """A tally per organisation of ``run``, in the run's order (by organisation id)."""
     findings: dict[tuple[str, str], list[Finding]] = {}
     for finding in run.findings:
         findings.setdefault((finding.organisation, finding.check), []).append(finding)
@@ -55,11 +57,11 @@ def tallies(run: Run) -> list[Tally]:
     for outcome in run.outcomes:
         outcomes.setdefault((outcome.organisation, outcome.check), set()).add(outcome.status)
     result = []
-    for record in sorted(run.organisations, key=lambda o: o.id):
+    for record in run.organisations:
         statuses = {c.id: _status(outcomes.get((record.id, c.id), set()), findings.get((record.id, c.id), []))
-                    for c in sorted(run.checks, key=lambda c: c.id)}
-        own = sorted((f for c in statuses for f in findings.get((record.id, c), ())), key=Finding.sort_key)
-        result.append(Tally(record, tuple(own), statuses))
+                    for c in run.checks}
+        own = tuple(f for c in statuses for f in findings.get((record.id, c), ()))  # still in sort_key order
+        result.append(Tally(record, own, statuses))
     return result
 
 
@@ -92,13 +94,18 @@ def provision_order(name: str) -> tuple:
     return (0 if match["statute"] == "GDPR" else 1, match["statute"], number, name)
 
 
+def most_severe_first(finding: Finding) -> tuple:
+    """Sorts findings by severity, most severe first, then by :meth:`~pac.checks.Finding.sort_key`."""
+    return (SEVERITIES.index(finding.severity), finding.sort_key())
+
+
 def by_provision(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
     """Findings grouped by the provision of the first article each cites (the rule it rests on first),
     provisions in :func:`provision_order`, findings most severe first."""
     groups: dict[str, list[Finding]] = {}
     for finding in findings:
         groups.setdefault(provision(finding.articles[0]), []).append(finding)
-    return [(name, sorted(groups[name], key=lambda f: (SEVERITIES.index(f.severity), f.sort_key())))
+    return [(name, sorted(groups[name], key=most_severe_first))
             for name in sorted(groups, key=provision_order)]
 
 
