@@ -22,6 +22,7 @@ from .reference import Reference
 from .results import finding_to_dict
 from .reports.text import markdown as markdown_escape
 from .ropa import describe_retention, retention_scope
+from .transfers import outside_eea, place
 
 KINDS = {
     "organisation-added": "Organisation added",
@@ -126,7 +127,7 @@ def compare(org_id: str, old: Organisation | None, new: Organisation | None, ref
 
 
 def _place(country: str | None, reference: Reference) -> str:
-    return f"{reference.country_name(country) or country} ({country})" if country else "country not stated"
+    return place(country, reference) if country else "country not stated"
 
 
 def _recipients(org_id: str, old: Organisation | None, new: Organisation | None, reference: Reference) -> Iterator[Change]:
@@ -144,8 +145,8 @@ def _countries(organisation: Organisation | None, reference: Reference, as_of: d
     """Each country outside the EEA on ``as_of`` that recipients are in, with those recipients' names."""
     found: dict[str, list[str]] = {}
     for r in organisation.recipients if organisation else ():
-        if r.country and not reference.in_eea(r.country, as_of):
-            found.setdefault(r.country, []).append(r.name)
+        if outside_eea(r, reference, as_of):
+            found.setdefault(r.country, []).append(r.name)  # type: ignore[arg-type]
     return found
 
 
@@ -154,7 +155,7 @@ def _third_countries(org_id: str, old: Organisation | None, new: Organisation | 
     for code, o, n in _pairs(_countries(old, reference, as_of), _countries(new, reference, as_of)):
         if o is None or n is None:
             yield Change(org_id, "third-country-added" if o is None else "third-country-removed", f"countries/{code}",
-                         f"{reference.country_name(code) or code} ({code}), outside the EEA: {', '.join(sorted(_either(o, n)))}")
+                         f"{place(code, reference)}, outside the EEA: {', '.join(sorted(_either(o, n)))}")
 
 
 def _basis(purpose: Purpose | None) -> str | None:

@@ -30,8 +30,8 @@ import yaml
 
 from .duration import Duration
 from .errors import InvalidInput, LocatedError, Location, printable
-from .loader import discover, display
-from .yamlio import DEFAULT_LIMITS, Limits, LocDict, LocList, Pos, read_file
+from .loader import UNREADABLE, discover, read_documents
+from .yamlio import DEFAULT_LIMITS, Limits, LocDict, LocList, Pos
 
 # Fides' vocabulary -> pac's keys. Source of the Fides values: fideslang, https://github.com/ethyca/fideslang
 # (also IABTechLab/fideslang): src/fideslang/models.py (LegalBasisForProcessingEnum, SpecialCategoryLegalBasisEnum,
@@ -186,12 +186,17 @@ class _Reader:
             return None
         return value
 
-    def strings(self, mapping: LocDict, at: _Source, key: str, required: bool = False) -> list[str]:
+    def strings(self, mapping: LocDict, at: _Source, key: str, required: bool = False) -> list[tuple[str, _Source]]:
+        """The strings of the list ``mapping[key]``, each with where it is; any other item is an error."""
         values = self.get(mapping, at, key, list, required) or []
-        bad = [i for i, v in enumerate(values) if not isinstance(v, str)]
-        for i in bad:
-            self.error(at.child(mapping, key).child(values, i), "expected a string (a Fides key)")
-        return [v for v in values if isinstance(v, str)]
+        listed = at.child(mapping, key)
+        found = []
+        for i, value in enumerate(values):
+            if isinstance(value, str):
+                found.append((value, listed.child(values, i)))
+            else:
+                self.error(listed.child(values, i), "expected a string (a Fides key)")
+        return found
 
     def mappings(self, value: Any, at: _Source) -> list[tuple[LocDict, _Source]]:
         if value is None:
@@ -234,12 +239,8 @@ def read(paths: Sequence[str | os.PathLike[str]], reader: _Reader, limits: Limit
     inputs = discover(paths)
     reader.errors += inputs.errors
     manifests = _Manifests()
-    for path in sorted({*inputs.declarations, *inputs.waivers}):
-        name = display(path)
-        try:
-            data = read_file(path, name, limits)
-        except InvalidInput as error:
-            reader.errors += error.errors
+    for name, _, data in read_documents(sorted({*inputs.declarations, *inputs.waivers}), limits, reader.errors):
+        if data is UNREADABLE:
             continue
         root = _Source(name, "", getattr(data, "pos", (1, 1)))
         if not isinstance(data, LocDict) or not any(key in data for key in _RESOURCES):
@@ -368,7 +369,7 @@ class _Builder:
         external = {key for key, (s, at) in systems.items()
                     if self.r.get(s, at, "vendor_id", str) or
                     ((name := self.r.get(s, at, "legal_name", str)) and name.casefold() != own)}
-        receives: dict[str, list[str]] = {key: [] for key in external}
+        receives: dict[str, list[str]] = {key: [] for key in external}  # third party's system -> activities
         for key, (system, at) in systems.items():
             activity = self.activity(key, system, at)
             if activity:
@@ -376,12 +377,13 @@ class _Builder:
             for target in self.egress(system, at, systems):
                 if target in external and activity:
                     receives[target].append(activity)
-            if activity and key not in external:
+            if activity and key in external:
+                receives[key].append(activity)  # a third party's system receives the data of its own activity
+            elif activity:
                 self.abroad(key, system, at, activity)
         for key in sorted(external):
             system, at = systems[key]
-            own_activity = pac_id(key) if any(a["id"] == pac_id(key) for a in self.activities) else None
-            self.vendor(key, system, at, sorted({*receives[key], *([own_activity] if own_activity else [])}))
+            self.vendor(key, system, at, sorted(set(receives[key])))
         doc: dict[str, Any] = {"pac": 1, "organisation": organisation_id}
         controller = self.controller()
         if controller:
@@ -447,12 +449,11 @@ class _Builder:
                 retention: list[dict[str, Any]]) -> dict[str, Any] | None:
         use = self.r.get(declaration, at, "data_use", str, required=True)
         own = []
-        for i, key in enumerate(self.r.strings(declaration, at, "data_categories", required=True)):
-            cid = self.category(key, at.child(declaration, "data_categories").child(declaration["data_categories"], i))
+        for key, c_at in self.r.strings(declaration, at, "data_categories", required=True):
+            cid = self.category(key, c_at)
             if cid and cid not in own:
                 own.append(cid)
-        for i, key in enumerate(self.r.strings(declaration, at, "data_subjects")):
-            s_at = at.child(declaration, "data_subjects").child(declaration["data_subjects"], i)
+        for key, s_at in self.r.strings(declaration, at, "data_subjects"):
             sid = self.subjects.add(key, s_at, {"id": pac_id(key), "name": self.name("data_subject", key), "term": key[:200],
                                                 **({"relationship": RELATIONSHIPS[key]} if key in RELATIONSHIPS else {})})
             if sid and sid not in subjects:
@@ -502,8 +503,7 @@ class _Builder:
         if not self.r.get(declaration, at, "data_shared_with_third_parties", bool):
             return
         who = self.r.get(declaration, at, "third_parties", str)
-        shared = [c for i, key in enumerate(self.r.strings(declaration, at, "shared_categories"))
-                  if (c := self.category(key, at.child(declaration, "shared_categories").child(declaration["shared_categories"], i)))]
+        shared = [c for key, c_at in self.r.strings(declaration, at, "shared_categories") if (c := self.category(key, c_at))]
         self.recipients.add(f"third:{who}", at, {"id": pac_id(f"third-parties-{who}" if who else "third-parties"),
                                                  "name": (who or "Third parties (Fides names none)")[:200],
                                                  "named": False, "role": "recipient", "activities": [aid], "categories": shared})
@@ -528,7 +528,7 @@ class _Builder:
         for flow, f_at in self.r.mappings(system.get("ingress"), at.child(system, "ingress")):
             kind, key = self.r.get(flow, f_at, "type", str), self.r.get(flow, f_at, "fides_key", str)
             origin = "data_subject" if kind == "user" else "third_party" if kind == "system" and key in external else None
-            for category in self.r.strings(flow, f_at, "data_categories"):
+            for category, _ in self.r.strings(flow, f_at, "data_categories"):
                 if origin:
                     self.sources.setdefault(pac_id(category), set()).add(origin)
 
@@ -559,11 +559,14 @@ class _Builder:
     def transfer_tools(self, system: LocDict, at: _Source) -> tuple[list[dict[str, Any]], str]:
         if not self.r.get(system, at, "does_international_transfers", bool):
             return [], ""
-        values = self.r.strings(system, at, "legal_basis_for_transfers")
-        listed = at.child(system, "legal_basis_for_transfers")
-        tools = [{"tool": TRANSFER_TOOLS[v.strip().casefold()], "provenance": listed.child(system["legal_basis_for_transfers"], i).fact()}
-                 for i, v in enumerate(values) if v.strip().casefold() in TRANSFER_TOOLS]
-        others = [v for v in values if v.strip().casefold() not in TRANSFER_TOOLS]
+        tools: list[dict[str, Any]] = []
+        others: list[str] = []
+        for value, v_at in self.r.strings(system, at, "legal_basis_for_transfers"):
+            tool = TRANSFER_TOOLS.get(value.strip().casefold())
+            if tool:
+                tools.append({"tool": tool, "provenance": v_at.fact()})
+            else:
+                others.append(value)
         return tools, (f"Fides also lists {', '.join(map(repr, others))} as a basis for transfers; that is no transfer "
                        "tool of GDPR Chapter V." if others else "")
 

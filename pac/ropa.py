@@ -20,7 +20,7 @@ from .errors import printable
 from .model import Activity, Organisation, Recipient, Retention
 from .reference import Reference
 from .reports.text import markdown as markdown_escape
-from .transfers import assess
+from .transfers import assess, place
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("organisation", "Organisation"),
@@ -85,12 +85,25 @@ def records(organisation: Organisation, reference: Reference, as_of: date) -> li
     controller, dpo, representative = _controller(organisation)
     common = {"organisation": organisation.id, "controller": controller, "dpo": dpo, "representative": representative,
               "security": tuple(s.description for s in organisation.security_measures)}
-    return [_record(organisation, activity, reference, as_of, common) for activity in organisation.activities]
+    recipients = [_Entry(r, _recipient(r, reference), _transfer(organisation, r, reference, as_of))
+                  for r in organisation.recipients]
+    unlinked = [e for e in recipients if not e.recipient.activities]
+    return [_record(organisation, activity, reference, common, recipients, unlinked) for activity in organisation.activities]
 
 
-def _record(organisation: Organisation, activity: Activity, reference: Reference, as_of: date,
-            common: dict[str, Any]) -> Record:
-    recipients = _recipients(organisation, activity)
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A recipient with its entries in the record: the recipient and, if there is one, the transfer."""
+
+    recipient: Recipient
+    text: str
+    transfer: str | None
+
+
+def _record(organisation: Organisation, activity: Activity, reference: Reference, common: dict[str, Any],
+            recipients: list[_Entry], unlinked: list[_Entry]) -> Record:
+    """The activity's record; ``unlinked`` are the recipients the declaration links to no activity."""
+    shown = [e for e in recipients if activity.id in e.recipient.activities] + unlinked
     bases = [f"{p.name}: {_basis(p.legal_basis.basis, reference) if p.legal_basis else 'not stated'}"
              for p in activity.purposes]
     bases += [f"listed for the whole activity: {_basis(b.basis, reference)}" for b in activity.collective_legal_bases]
@@ -98,8 +111,7 @@ def _record(organisation: Organisation, activity: Activity, reference: Reference
         **common, activity=activity.name, purposes=tuple(p.name for p in activity.purposes), legal_bases=tuple(bases),
         data_subjects=tuple(organisation.data_subject(s).name for s in activity.data_subjects),
         data_categories=tuple(_category(organisation, c, reference) for c in activity.categories),
-        recipients=tuple(_recipient(r, reference, linked) for r, linked in recipients),
-        transfers=tuple(t for r, _ in recipients if (t := _transfer(organisation, r, reference, as_of))),
+        recipients=tuple(e.text for e in shown), transfers=tuple(e.transfer for e in shown if e.transfer),
         retention=tuple(_retention(organisation, rule) for rule in activity.retention),
         source=str(activity.location))
 
@@ -137,19 +149,14 @@ def _category(organisation: Organisation, category_id: str, reference: Reference
     return category.name + (f" [{'; '.join(marks)}]" if marks else "")
 
 
-def _recipients(organisation: Organisation, activity: Activity) -> list[tuple[Recipient, bool]]:
-    """The recipients of the activity's data (linked), then those the declaration links to no activity."""
-    linked = [(r, True) for r in organisation.recipients if activity.id in r.activities]
-    return linked + [(r, False) for r in organisation.recipients if not r.activities]
-
-
-def _recipient(recipient: Recipient, reference: Reference, linked: bool) -> str:
+def _recipient(recipient: Recipient, reference: Reference) -> str:
+    """The recipient in words; one the declaration links to no activity says so."""
     facts = [recipient.role.replace("_", " ")]
     if not recipient.named:
         facts.insert(0, "category")
     if recipient.country:
         facts.append(reference.country_name(recipient.country) or recipient.country)
-    return f"{recipient.name} ({', '.join(facts)})" + ("" if linked else _UNLINKED)
+    return f"{recipient.name} ({', '.join(facts)})" + ("" if recipient.activities else _UNLINKED)
 
 
 def _transfer(organisation: Organisation, recipient: Recipient, reference: Reference, on: date) -> str | None:
@@ -159,11 +166,10 @@ def _transfer(organisation: Organisation, recipient: Recipient, reference: Refer
         return None
     if assessment.status == "unknown_country":
         return f"{recipient.name}: the declaration does not say in which country; the transfer cannot be assessed"
-    place = f"{reference.country_name(recipient.country or '') or recipient.country} ({recipient.country})"
     tools = "; ".join(f"{reference.transfer_tool(v.claim.tool).label} ({v.verdict}: {v.reason})"
                       for v in assessment.verdicts) or "no transfer tool stated"
     general = " (the notice's general transfer tools)" if assessment.general and assessment.verdicts else ""
-    return f"{recipient.name} \u2192 {place}: {tools}{general}"
+    return f"{recipient.name} \u2192 {place(recipient.country or '', reference)}: {tools}{general}"
 
 
 def retention_scope(organisation: Organisation, rule: Retention) -> list[str]:

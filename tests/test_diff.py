@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
 import textwrap
 from datetime import date
 from pathlib import Path
@@ -106,7 +108,12 @@ def test_a_longer_period_is_lengthened(tmp_path):
     assert not found.adds_findings()
 
 
-def test_the_three_formats_are_deterministic_and_escape_untrusted_text(result):
+RENDER_ALL = ("import sys; from pac.cli import main\n"
+              "for f in ('text', 'md', 'json'): main(['diff', *sys.argv[1:], '--format', f])")
+"""A program that writes the review of two versions (its arguments) in the three formats."""
+
+
+def test_the_three_formats_are_deterministic_and_escape_untrusted_text(result, tmp_path):
     text = render_text(result)
     assert "\x1b" not in text and "Tracker\\x1b[31m Inc" in text
     assert "  legal basis changed: purposes/deliver: Deliver orders: contract \u2192 legitimate_interests" in text
@@ -116,7 +123,12 @@ def test_the_three_formats_are_deterministic_and_escape_untrusted_text(result):
     data = json.loads(render_json(result))
     assert data["as_of"] == "2026-01-01" and data["changes"][0]["new"] is None
     assert data["new_findings"][0]["check"] == result.new_findings[0].check
-    assert (render_text(result), render_markdown(result), render_json(result)) == (text, markdown, render_json(result))
+    # Sets and dicts must not leak their order: two processes with other hash seeds write the same review.
+    command = [sys.executable, "-c", RENDER_ALL, str(tmp_path / "old"), str(tmp_path / "new"), "--as-of", AS_OF.isoformat()]
+    outputs = [subprocess.run(command, check=True, capture_output=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONIOENCODING": "utf-8"}).stdout
+               for seed in ("1", "2")]
+    assert outputs[0] == outputs[1] == (text + markdown + render_json(result)).encode()
 
 
 def git(repo: Path, *args: str) -> None:

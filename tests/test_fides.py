@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import textwrap
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -119,14 +121,13 @@ def test_pac_reports_what_fides_cannot_express(acme):
     assert {"recipients/mailer", "recipients/health_module-abroad"} <= unknown
 
 
-def test_the_output_is_deterministic(imported):
-    assert convert([FIXTURES]).to_yaml() == imported.to_yaml()
-
-
-def manifest(tmp_path: Path, text: str, name: str = "fides.yml") -> Path:
-    path = tmp_path / name
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
+def test_the_output_does_not_depend_on_hash_seeds(imported):
+    """Sets and dicts must not leak their order: two processes with other hash seeds write the same declaration."""
+    command = [sys.executable, "-m", "pac", "import", "fides", str(FIXTURES)]
+    outputs = [subprocess.run(command, check=True, capture_output=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONIOENCODING": "utf-8"}).stdout
+               for seed in ("1", "2")]
+    assert outputs[0] == outputs[1] == imported.to_yaml().encode()
 
 
 SYSTEM = """\
@@ -145,15 +146,15 @@ def errors(*paths: Path) -> list[str]:
     return [e.format() for e in raised.value.errors]
 
 
-def test_a_value_outside_fides_vocabulary_is_a_located_error(tmp_path):
-    (error,) = errors(manifest(tmp_path, SYSTEM.format(basis="Because we can")))
+def test_a_value_outside_fides_vocabulary_is_a_located_error(tmp_path, write):
+    (error,) = errors(write(SYSTEM.format(basis="Because we can"), "fides.yml"))
     assert error.startswith(f"{tmp_path / 'fides.yml'}:6:37: error: system[0].privacy_declarations[0]"
                             ".legal_basis_for_processing: 'Because we can' is not a value Fides defines")
     assert "legitimate interests" in error
 
 
-def test_structural_problems_are_located_errors(tmp_path):
-    found = errors(manifest(tmp_path, """\
+def test_structural_problems_are_located_errors(write):
+    found = errors(write("""\
         system:
           - fides_key: app
             egress: [{fides_key: elsewhere, type: system}]
@@ -163,7 +164,7 @@ def test_structural_problems_are_located_errors(tmp_path):
             privacy_declarations: []
           - fides_key: app
             privacy_declarations: []
-        """), manifest(tmp_path, "just: a list\n", "other.yml"))
+        """, "fides.yml"), write("just: a list\n", "other.yml"))
     text = "\n".join(found)
     assert "fides.yml:3:14: error: system[0].egress[0]: egress to system 'elsewhere', which none" in text
     assert "system[0].privacy_declarations[0]: missing required key 'data_use'" in text
@@ -171,6 +172,38 @@ def test_structural_problems_are_located_errors(tmp_path):
     assert "fides.yml:6:5: error: system[1]: missing required key 'fides_key'" in text
     assert "system[2].fides_key: system 'app' is declared twice" in text
     assert "other.yml:1:1: error: not a Fides manifest" in text
+
+
+def test_items_after_one_that_is_no_string_are_located_at_their_own_place(tmp_path, write):
+    found = errors(write("""\
+        system:
+          - fides_key: app
+            privacy_declarations:
+              - data_use: essential.service
+                data_categories:
+                  - user.name
+                  - 5
+                  - User.name
+        """, "fides.yml"))
+    at = f"{tmp_path / 'fides.yml'}:%s: error: system[0].privacy_declarations[0].data_categories"
+    assert [e.splitlines()[0] for e in found] == [
+        at % "7:13" + "[1]: expected a string (a Fides key)",
+        at % "8:13" + "[2]: data category 'User.name' and 'user.name' would both get the pac id 'user.name'"]
+
+
+def test_a_third_party_system_receives_its_own_activity_only(write):
+    """A vendor's system whose key gives the pac id of one of the organisation's systems is no recipient of it."""
+    imported = convert([write("""\
+        system:
+          - fides_key: vendor
+            privacy_declarations:
+              - {data_use: essential.service, data_categories: [user.name], legal_basis_for_processing: Contract}
+          - fides_key: Vendor
+            legal_name: Vendor Inc.
+            privacy_declarations: []
+        """, "fides.yml")])
+    (vendor,) = imported.declaration["recipients"]
+    assert (vendor["name"], vendor["activities"]) == ("Vendor Inc.", [])
 
 
 def test_pac_import_fides_writes_a_declaration_pac_loads(tmp_path, capsys):
@@ -182,9 +215,9 @@ def test_pac_import_fides_writes_a_declaration_pac_loads(tmp_path, capsys):
     assert "organisation: acme\n" in capsys.readouterr().out
 
 
-def test_pac_import_fides_refuses_bad_ids_and_bad_manifests(tmp_path, capsys):
+def test_pac_import_fides_refuses_bad_ids_and_bad_manifests(tmp_path, write, capsys):
     assert main(["import", "fides", str(FIXTURES), "-o", str(tmp_path / "Not An Id.yaml")]) == 2
     assert "no organisation id" in capsys.readouterr().err
-    assert main(["import", "fides", str(manifest(tmp_path, SYSTEM.format(basis="Maybe")))]) == 2
+    assert main(["import", "fides", str(write(SYSTEM.format(basis="Maybe"), "fides.yml"))]) == 2
     assert "'Maybe' is not a value Fides defines" in capsys.readouterr().err
     assert main(["import", "fides", str(tmp_path / "missing")]) == 2
