@@ -99,6 +99,16 @@ def recipient_roles_consistent(recipient: Recipient, ctx: Context):
                           f"{recipient.role.replace('_', ' ')}.")
 
 
+def _processed_subjects(organisation: Organisation) -> frozenset[str]:
+    """The ids of the data subjects some activity processes."""
+    return frozenset(s for activity in organisation.activities for s in activity.data_subjects)
+
+
+def _used_categories(organisation: Organisation) -> frozenset[str]:
+    """The ids of the data categories some activity uses."""
+    return frozenset(c for activity in organisation.activities for c in activity.categories)
+
+
 @check("data-subjects-processed", title="Every group of data subjects belongs to some processing",
        articles=["GDPR Art. 13(1)(c)", "GDPR Art. 30(1)(c)", "GDPR Art. 5(2)"], severity="warning",
        subject="data_subjects",
@@ -109,7 +119,7 @@ def data_subjects_processed(subject: DataSubject, ctx: Context):
     processing activities links categories of data subjects to processing (Art. 30(1)(c)). A group the notice
     names but links to no processing leaves its members without that information. A separate notice may inform
     them (an employee privacy statement, for instance), so this is a warning."""
-    if not any(subject.id in activity.data_subjects for activity in ctx.organisation.activities):
+    if subject.id not in ctx.once(_processed_subjects):
         yield ctx.finding(f"The notice names {subject.name!r} as data subjects, but describes no processing of their "
                           "data.")
 
@@ -124,7 +134,7 @@ def data_categories_used(category: DataCategory, ctx: Context):
     notice lists but uses for no stated purpose have no purpose, legal basis or retention the data subject can
     see (Art. 13(1)(c)), and cannot be placed in the record of processing (Art. 30(1)(c)). The declaration may
     simply not link them, so this is a warning."""
-    if not any(category.id in activity.categories for activity in ctx.organisation.activities):
+    if category.id not in ctx.once(_used_categories):
         yield ctx.finding(f"The notice lists {category.name!r}, but no processing that uses these data.")
 
 

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 from pac import Context, check
-from pac.graph import CONTROLLER, chain
+from pac.graph import chain, inflow
 from pac.model import Recipient
 from pac.transfers import crosses_onward, outside_eea, place
 
-from .transfers import tool_findings
+from .transfers import assessment_of, tool_findings
 
 
 def _place(recipient: Recipient, ctx: Context) -> str:
@@ -17,17 +17,6 @@ def _place(recipient: Recipient, ctx: Context) -> str:
 
 def _names(ctx: Context, nodes: tuple[str, ...]) -> str:
     return " -> ".join(ctx.graph.nodes[n]["name"] for n in nodes)
-
-
-def _source(recipient: Recipient, ctx: Context) -> str:
-    """The node that passes personal data to ``recipient``: the controller, or the processor it works under."""
-    (source,) = ctx.graph.predecessors(recipient.subject)
-    return source
-
-
-def _inflow(recipient: Recipient, ctx: Context) -> dict:
-    """The attributes of the edge that brings personal data to ``recipient``."""
-    return ctx.graph.edges[_source(recipient, ctx), recipient.subject]
 
 
 @check("onward-transfer-tool", title="Data a processor passes on to a third country travel on a valid transfer tool",
@@ -50,7 +39,7 @@ def onward_transfer_tool(recipient: Recipient, ctx: Context):
     if not crosses_onward(ctx.organisation, recipient, ctx.reference, ctx.as_of):
         return
     parent = ctx.organisation.recipient(recipient.parent)
-    assessment = _inflow(recipient, ctx)["assessment"]
+    assessment = assessment_of(recipient, ctx)
     if assessment.status == "valid":
         return
     yield from tool_findings(ctx, assessment, (
@@ -74,7 +63,7 @@ def special_category_transfer_safeguarded(recipient: Recipient, ctx: Context):
     is the subject of the transfer checks."""
     if not outside_eea(recipient, ctx.reference, ctx.as_of):
         return
-    flow = _inflow(recipient, ctx)
+    flow = inflow(ctx.graph, recipient.subject)
     if not flow["special"]:
         return
     categories = ", ".join(ctx.organisation.category(c).name for c in flow["special"])
@@ -100,10 +89,9 @@ def sub_processor_parent_contract(recipient: Recipient, ctx: Context):
     contract therefore processes the data outside the chain of obligations Art. 28 requires. When the notice says
     there is no agreement this is an error; when it says nothing about one, a warning (the agreement may exist
     without the notice mentioning it)."""
-    source = _source(recipient, ctx)
-    if source == CONTROLLER:
+    if recipient.parent is None:
         return
-    parent: Recipient = ctx.graph.nodes[source]["element"]
+    parent = ctx.organisation.recipient(recipient.parent)
     agreement = parent.processor_agreement
     if agreement is not None and agreement.in_place:
         return
@@ -127,7 +115,7 @@ def recipient_categories_have_purpose(recipient: Recipient, ctx: Context):
     that purpose needs (Art. 5(1)(c)), and the notice must give the purposes (Art. 13(1)(c)). A recipient that is
     declared to receive a data category that no purpose of its activities (of any activity, when it names none)
     uses receives data for no stated purpose. The declaration may just be incomplete, hence a warning."""
-    flow = _inflow(recipient, ctx)
+    flow = inflow(ctx.graph, recipient.subject)
     if flow["stated_by"] != "categories":
         return
     organisation = ctx.organisation

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pac import Context, check
 from pac.checks import Severity
 from pac.duration import Duration
-from pac.model import Activity, Purpose, Retention
+from pac.model import Activity, Organisation, Purpose, Retention
 from pac.reference import RetentionRule
 
 SUBJECT_EVENTS = frozenset({"account_deletion", "consent_withdrawal", "unsubscription", "erasure_request"})
@@ -59,10 +59,22 @@ def _pairs(purpose: Purpose) -> tuple[str | None, ...]:
     return purpose.categories or (None,)
 
 
-def _coverage(purpose: Purpose, ctx: Context) -> dict[str | None, tuple[Retention, ...]]:
-    """The rules that cover each of the purpose's categories, in declaration order."""
-    rules = ctx.organisation.activity(purpose.activity).retention
-    return {c: tuple(r for r in rules if _covers(r, purpose.id, c)) for c in _pairs(purpose)}
+Coverage = dict[str | None, tuple[Retention, ...]]
+"""The rules that cover each of a purpose's categories, in declaration order."""
+
+
+def _coverages(organisation: Organisation) -> dict[str, Coverage]:
+    """The coverage of every purpose, by purpose id."""
+    coverages: dict[str, Coverage] = {}
+    for purpose in organisation.purposes:
+        rules = organisation.activity(purpose.activity).retention
+        coverages[purpose.id] = {c: tuple(r for r in rules if _covers(r, purpose.id, c)) for c in _pairs(purpose)}
+    return coverages
+
+
+def _coverage(purpose: Purpose, ctx: Context) -> Coverage:
+    """The rules that cover each of the purpose's categories (computed once per organisation)."""
+    return ctx.once(_coverages)[purpose.id]
 
 
 def _distinct(groups: Iterable[Iterable[Retention]]) -> list[Retention]:
@@ -211,8 +223,11 @@ def retention_meets_statutory_minimum(purpose: Purpose, ctx: Context):
     unverified, or on a rule of another country than the controller's (it may not apply), are warnings too.
     The period in force on the evaluation date applies (e.g. the medical record period of BW art. 7:454(3):
     20 years from 2020, 15 years before)."""
+    rows = _rows(purpose, ctx, "min")
+    if not rows:
+        return
     coverage = _coverage(purpose, ctx)
-    for row in _rows(purpose, ctx, "min"):
+    for row in rows:
         minimum = _period_on(row, ctx)
         caveats = _caveats(row, ctx)
         for rule in _distinct(_shorter(rules, minimum) for rules in coverage.values()):
@@ -233,8 +248,10 @@ def statutory_retention_stated(purpose: Purpose, ctx: Context):
     such records (``record_types``) but for which the notice states no period leaves the data subject unable to
     tell how long they are kept, and may lead to deletion before the statute allows."""
     rows = _rows(purpose, ctx, "min")
+    if not rows:
+        return
     without = {c: rules for c, rules in _coverage(purpose, ctx).items() if not any(r.period is not None for r in rules)}
-    if not (rows and without):
+    if not without:
         return
     said = _distinct(without.values())
     stated = f"; it says only: {'; '.join(describe(r) for r in said)}" if said else ""
@@ -253,9 +270,12 @@ def retention_within_guidance(purpose: Purpose, ctx: Context):
     authority recommends a maximum for a kind of record (e.g. the Autoriteit Persoonsgegevens: four weeks for
     camera footage and for rejected applicants' data, one year with the applicant's consent), a longer period is
     what a lawyer would raise; the guidance is not law, so this is a warning."""
+    rows = _rows(purpose, ctx, "max_guidance")
+    if not rows:
+        return
     consent = purpose.legal_basis is not None and purpose.legal_basis.basis == "consent"
     rules = _distinct(_coverage(purpose, ctx).values())
-    for row in _rows(purpose, ctx, "max_guidance"):
+    for row in rows:
         with_consent = consent and row.with_consent_max is not None
         maximum = row.with_consent_max if with_consent else _period_on(row, ctx)
         how = " with the data subject's consent" if with_consent else ""

@@ -6,9 +6,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from pac import Context, Finding, check
+from pac.graph import inflow
 from pac.model import Organisation, Recipient, TransferClaim
-from pac.transfers import (ToolVerdict, TransferAssessment, assess, claims_for, crosses_onward, describe,
-                           invalid_anywhere, place)
+from pac.transfers import (ToolVerdict, TransferAssessment, claims_for, crosses_onward, describe, invalid_anywhere,
+                           place)
+
+from .accountability import PROCESSOR_ROLES
 
 _MODULES = {"processor": 2, "sub_processor": 3, "controller": 1, "joint_controller": 1, "public_authority": 1}
 """The module of the 2021 clauses (Decision (EU) 2021/914) for a transfer to a recipient in each role; the exporter
@@ -21,6 +24,11 @@ _WORTH = {"invalid": "it does not carry the transfer",
 
 def _articles(ctx: Context, verdict: ToolVerdict) -> tuple[str, ...]:
     return ctx.check.articles + tuple(a for a in verdict.articles if a not in ctx.check.articles)
+
+
+def assessment_of(recipient: Recipient, ctx: Context) -> TransferAssessment:
+    """The transfer to ``recipient`` on the evaluation date, as the data-flow graph's edge into it carries it."""
+    return inflow(ctx.graph, recipient.subject)["assessment"]
 
 
 def tool_findings(ctx: Context, assessment: TransferAssessment, where: str) -> Iterator[Finding]:
@@ -61,7 +69,7 @@ def transfer_tool_valid(recipient: Recipient, ctx: Context):
     onward-transfer-tool, which names the route."""
     if crosses_onward(ctx.organisation, recipient, ctx.reference, ctx.as_of):
         return
-    assessment = assess(ctx.organisation, recipient, ctx.reference, ctx.as_of)
+    assessment = assessment_of(recipient, ctx)
     if assessment.status == "unknown_country":
         for claim in recipient.transfer_tools:
             verdict = invalid_anywhere(claim, ctx.reference, ctx.as_of)
@@ -88,7 +96,7 @@ def recipient_country_known(recipient: Recipient, ctx: Context):
     recipient the notice only describes as a group and that does not process data for anyone (other users,
     authorities), it is context (info): a lawyer would ask about the suppliers first."""
     if recipient.country is None:
-        supplier = recipient.named or recipient.role in ("processor", "sub_processor")
+        supplier = recipient.named or recipient.role in PROCESSOR_ROLES
         yield ctx.finding(f"The declaration does not say in which country {recipient.name!r} processes the data, so "
                           "whether they leave the EEA (needing a transfer tool, Art. 44) and whether the notice had to "
                           "say so (Art. 13(1)(f)) cannot be assessed.", severity=None if supplier else "info")
@@ -128,7 +136,7 @@ def _claims_with_transfers(organisation: Organisation, ctx: Context) -> Iterator
     for claim in organisation.transfer_tools:
         yield claim, "transfers outside the EEA"
     for recipient in organisation.recipients:
-        if assess(organisation, recipient, ctx.reference, ctx.as_of).status != "domestic":
+        if assessment_of(recipient, ctx).status != "domestic":
             for claim in recipient.transfer_tools:
                 yield claim, f"transfers to {recipient.name!r}"
 
@@ -162,7 +170,7 @@ def scc_module_matches_role(recipient: Recipient, ctx: Context):
     parties' roles may not give the safeguards that transfer needs. A warning: who signs as exporter (e.g. the
     controller itself with a sub-processor) may justify another module."""
     expected = _MODULES.get(recipient.role)
-    if expected is None or assess(ctx.organisation, recipient, ctx.reference, ctx.as_of).status == "domestic":
+    if expected is None or assessment_of(recipient, ctx).status == "domestic":
         return
     modules = {m.number: m.label for m in ctx.reference.scc_version("2021").modules}
     role = recipient.role.replace("sub_", "sub-").replace("_", " ")

@@ -46,18 +46,19 @@ def _bases(organisation: Organisation) -> set[str] | None:
     return bases if organisation.purposes else None
 
 
-def _why_right_may_not_arise(right: str, organisation: Organisation) -> str | None:
-    """Why ``right`` cannot arise for any purpose the notice states, or None when it may arise."""
+def _why_rights_may_not_arise(organisation: Organisation) -> dict[str, str]:
+    """For each right that cannot arise for any purpose the notice states, why not."""
     bases = _bases(organisation)
     if bases is None:
-        return None
-    if right == "portability" and not bases & {"consent", "contract"}:
-        return "none of the purposes it states rests on consent or a contract (Art. 20(1)(a))"
+        return {}
+    reasons: dict[str, str] = {}
+    if not bases & {"consent", "contract"}:
+        reasons["portability"] = "none of the purposes it states rests on consent or a contract (Art. 20(1)(a))"
     marketing = any(p.kind == "direct_marketing" for p in organisation.purposes)
-    if right == "objection" and not bases & {"public_task", "legitimate_interests"} and not marketing:
-        return ("none of the purposes it states rests on public task or legitimate interests, or is direct "
-                "marketing (Art. 21(1) and (2))")
-    return None
+    if not bases & {"public_task", "legitimate_interests"} and not marketing:
+        reasons["objection"] = ("none of the purposes it states rests on public task or legitimate interests, or is "
+                                "direct marketing (Art. 21(1) and (2))")
+    return reasons
 
 
 def _deadline(ctx: Context, key: str) -> Duration:
@@ -170,11 +171,12 @@ def data_subject_rights_stated(organisation: Organisation, ctx: Context):
     (Art. 21(1), (2)). When every purpose states its basis and none brings one of these rights into being, a
     missing statement of that right is context (info), not an error."""
     notice = organisation.notice
+    reasons = _why_rights_may_not_arise(organisation)
     for right, name, article in RIGHTS:
         if notice is not None and notice.states_right(right):
             continue
         articles = [article, "GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)"]
-        reason = _why_right_may_not_arise(right, organisation)
+        reason = reasons.get(right)
         if reason:
             yield ctx.finding(f"The notice does not state the {name}; {reason}, so the right may not arise.",
                               at=_container(ctx), evidence=(), severity="info", articles=articles)

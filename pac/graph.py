@@ -27,7 +27,8 @@ recipient also carry ``assessment``, its :class:`~pac.transfers.TransferAssessme
 ``transfer``, that assessment's status.
 
 A path from the controller is a chain of recipients: ``networkx.descendants(graph, "controller")`` is
-everyone personal data reach, sub-processors included; :func:`chain` gives the path to one of them.
+everyone personal data reach, sub-processors included; :func:`chain` gives the path to one of them, and
+:func:`inflow` the edge that brings them their data.
 """
 
 from __future__ import annotations
@@ -58,8 +59,9 @@ def build_graph(organisation: Organisation, reference: Reference, as_of: date) -
     graph = networkx.DiGraph(organisation=organisation.id, as_of=as_of)
 
     def place(country: str | None) -> dict:
-        return {"country": country, "zone": _zone(country, home, reference, as_of),
-                "adequacy": tuple(d.id for d in reference.adequacy_in_force(country, as_of)) if country else ()}
+        adequacy = tuple(d.id for d in reference.adequacy_in_force(country, as_of)) if country else ()
+        return {"country": country, "zone": _zone(country, home, bool(adequacy), reference, as_of),
+                "adequacy": adequacy}
 
     graph.add_node(CONTROLLER, kind="controller", role="controller", element=organisation.controller,
                    name=organisation.name, **place(home))
@@ -95,14 +97,22 @@ def chain(graph: networkx.DiGraph, node: str) -> tuple[str, ...]:
     return tuple(reversed(path))
 
 
-def _zone(country: str | None, home: str | None, reference: Reference, on: date) -> str | None:
+def inflow(graph: networkx.DiGraph, node: str) -> dict:
+    """The attributes of the edge that brings personal data to recipient ``node`` (from the controller, or
+    from the processor it works under): its ``assessment``, ``purposes``, ``categories``, ..."""
+    (source,) = graph.predecessors(node)
+    return graph.edges[source, node]
+
+
+def _zone(country: str | None, home: str | None, adequate: bool, reference: Reference, on: date) -> str | None:
+    """The zone of ``country``; ``adequate`` when an adequacy decision is in force there on ``on``."""
     if country is None:
         return None
     if country == home:
         return "home"
     if reference.in_eea(country, on):
         return "eea"
-    return "adequate" if reference.adequacy_in_force(country, on) else "third_country"
+    return "adequate" if adequate else "third_country"
 
 
 def _disclosed(organisation: Organisation, recipient: Recipient) -> dict:
