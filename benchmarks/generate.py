@@ -19,6 +19,7 @@ import argparse
 import random
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,6 @@ AS_OF = "2025-06-30"
 EEA = ("NL", "DE", "BE", "FR", "IE", "LU", "DK", "SE", "FI", "ES", "IT", "PL", "AT", "NO", "PT", "CZ")
 ADEQUATE = ("CH", "GB", "JP", "CA", "KR", "IL", "NZ", "UY", "AR", "JE")
 THIRD = ("IN", "CN", "BR", "PH", "ZA", "SG", "AU", "TR", "MX", "UA", "RS", "MA")
-SCOPE_CONDITION = {"CA": "pipeda", "JP": "appi_business_operator", "KR": "pipa", "IL": "automated_processing"}
 
 RELATIONSHIPS = ("customer", "user", "prospect", "visitor", "subscriber", "employee", "applicant", "contractor",
                  "business_contact", "member", "volunteer", "donor", "intern", "other")
@@ -104,9 +104,9 @@ LEGAL_DUTIES = {"Keep the accounts": ("AWR art. 52", "nl_fiscal_administration")
                 "Customer due diligence": ("Wwft art. 3", "nl_wwft_cdd"),
                 "Manage sick leave and reintegration": ("BW art. 7:658a", None)}
 """The statute each legal obligation rests on (GDPR Art. 6(3)), and the statutory record type it forms."""
-RECORDS = {"nl_fiscal_administration": ("P7Y", "end_of_financial_year"), "nl_payroll_fiscal": ("P7Y", "end_of_employment"),
-           "nl_wwft_cdd": ("P5Y", "contract_end")}
-"""The minimum period the notice states for each record type (as pac's reference data has it), and from when."""
+RECORD_STARTS = {"nl_fiscal_administration": "end_of_financial_year", "nl_payroll_fiscal": "end_of_employment",
+                 "nl_wwft_cdd": "contract_end"}
+"""The event from which the notice says each record type's statutory minimum runs (the period is pac's)."""
 EVENTS = ("collection", "contract_end", "account_deletion", "end_of_financial_year", "end_of_employment",
           "request_closed", "last_change")
 AUTHORITIES = ("Tax authority", "Police", "Labour inspectorate", "Social security agency", "Courts")
@@ -141,9 +141,16 @@ class Generator:
     """Builds one organisation's declaration (as plain data) and its notice text."""
 
     def __init__(self, org_id: str, size: Size, seed: int):
+        from pac.reference import Reference  # here, not above: run.py imports this module and must stay small
+
         self.id, self.size = org_id, size
         self.rng = random.Random(seed)
         self.notice = Notice(self.rng)
+        self.reference = Reference.packaged()
+        # the condition an adequacy decision that covers only some recipients sets them (CA, IL, JP, KR)
+        on = date.fromisoformat(AS_OF)
+        self.scope_conditions = {country: decision.scope_conditions[0] for country in ADEQUATE
+                                 for decision in self.reference.adequacy_in_force(country, on) if decision.scope_conditions}
 
     def chance(self, p: float) -> bool:
         return self.rng.random() < p
@@ -339,7 +346,8 @@ class Generator:
             return rules  # a gap: the notice says nothing about how long
         records = [p for p in activity["purposes"] if "record_types" in p]
         for purpose in records:
-            period, after = RECORDS[purpose["record_types"][0]]
+            record = purpose["record_types"][0]
+            period, after = self.reference.retention_rule(record).period.text, RECORD_STARTS[record]
             rules.append({"purposes": [purpose["id"]], "period": period, "limit": "at_least", "after": after,
                           "provenance": say(section, f"We keep these records at least {period[1:-1]} years, as the law requires.")})
         others = [p["id"] for p in activity["purposes"] if "record_types" not in p]
@@ -429,8 +437,8 @@ class Generator:
         tools = self.transfer_tools(country, section) if country else []
         if tools:
             recipient["transfer_tools"] = tools
-        if (country in SCOPE_CONDITION and self.chance(0.5)) or (country == "US" and tools and tools[0]["tool"] == "eu_us_dpf"):
-            condition = SCOPE_CONDITION.get(country, "dpf_certified")
+        if (country in self.scope_conditions and self.chance(0.5)) or (country == "US" and tools and tools[0]["tool"] == "eu_us_dpf"):
+            condition = self.scope_conditions.get(country, "dpf_certified")
             recipient["scope_conditions"] = [{"condition": condition, "provenance": {
                 "fact": f"{name} meets the condition {condition} (public register)."}}]
         located = f" in {country}" if country else ""

@@ -146,6 +146,11 @@ def pac(*arguments: str) -> list[str]:
     return [PYTHON, "-m", "pac", *arguments]
 
 
+def pac_check(as_of: str, declaration: Path) -> list[str]:
+    """`pac check` through the CLI path, not its printing."""
+    return pac("check", "--as-of", as_of, "--granularity", "organisation", "--quiet", str(declaration))
+
+
 def pytest_pac(as_of: str, granularity: str, *more: str) -> list[str]:
     return [*PYTEST, "--pac-as-of", as_of, "--pac-granularity", granularity, *more]
 
@@ -154,7 +159,6 @@ def measures(declaration: Path, as_of: str, work: Path, folder: Path | None) -> 
     """The measures of one organisation, the floor first; ``folder`` is the same split over several files
     (None: leave out the measures the SUMMARY line does not use). The floors of plain pytest run in
     projects below ``work``, with as many items as pac's run per subject has."""
-    check = ("check", "--as-of", as_of, "--granularity", "organisation", "--quiet")  # the CLI path, not its printing
     home = declaration.parent
     subject = Measure("pytest_subject", "pytest --pac-granularity subject", pytest_pac(as_of, "subject"), home, (0, 1),
                       per_subject=True)
@@ -163,7 +167,7 @@ def measures(declaration: Path, as_of: str, work: Path, folder: Path | None) -> 
     if folder:
         found.append(Measure("validate_folder", f"pac validate, the same in {len(list(folder.glob('*.yaml')))} files",
                              pac("validate", str(folder)), home))
-    found += [Measure("check", "pac check --granularity organisation --quiet", pac(*check, str(declaration)), home, (0, 1)),
+    found += [Measure("check", "pac check --granularity organisation --quiet", pac_check(as_of, declaration), home, (0, 1)),
               subject,
               Measure("pytest_check", "pytest --pac-granularity check", pytest_pac(as_of, "check"), home, (0, 1)),
               Measure("pytest_organisation", "pytest --pac-granularity organisation", pytest_pac(as_of, "organisation"),
@@ -180,16 +184,13 @@ def measures(declaration: Path, as_of: str, work: Path, folder: Path | None) -> 
 
 def scaling_measures(size: str, smaller: Path, tiny: Path, as_of: str) -> list[Measure]:
     """`pac check` on ``smaller`` (the organisation of ``size``), and on one activity (its fixed cost)."""
-    check = ("check", "--as-of", as_of, "--granularity", "organisation", "--quiet")  # the CLI path, not its printing
-    return [Measure("check_smaller", f"pac check --granularity organisation --quiet, {size}", pac(*check, str(smaller)),
+    return [Measure("check_smaller", f"pac check --granularity organisation --quiet, {size}", pac_check(as_of, smaller),
                     smaller.parent, (0, 1)),
-            Measure("fixed", "pac check --granularity organisation --quiet, 1 activity", pac(*check, str(tiny)), tiny.parent, (0, 1))]
+            Measure("fixed", "pac check --granularity organisation --quiet, 1 activity", pac_check(as_of, tiny), tiny.parent, (0, 1))]
 
 
-def graph_measure(declaration: Path, as_of: str, out: Path, env: dict[str, str]) -> tuple[Measure | None, str]:
+def graph_measure(declaration: Path, as_of: str, out: Path) -> tuple[Measure | None, str]:
     """`pac graph` rendering SVG, or None and the reason it cannot be measured."""
-    if subprocess.run(pac("graph", "--help"), env=env, capture_output=True).returncode != 0:
-        return None, "this pac has no `pac graph` command"
     if shutil.which("dot") is None:
         return None, "Graphviz's dot is missing (apt-get install graphviz, or brew install graphviz)"
     return Measure("graph_svg", "pac graph --format svg", pac("graph", str(declaration), "--as-of", as_of, "--format",
@@ -264,7 +265,7 @@ def benchmark(arguments: argparse.Namespace, work: Path, env: dict[str, str], st
     if size in SMALLER:
         repeated += scaling_measures(SMALLER[size], project(work, SMALLER[size], arguments.seed),
                                      generate(work / "tiny", Size(1, 1), arguments.seed), as_of)
-    graph, graph_note = graph_measure(declaration, as_of, work / "graphs", env)
+    graph, graph_note = graph_measure(declaration, as_of, work / "graphs")
     repeated += [graph] if graph else []
     notes = [] if graph else [f"graph: not measured: {graph_note}"]
     for number in range(1, rounds + 1):

@@ -1,10 +1,12 @@
-"""Shared fixtures: write declarations into a temporary folder and load them."""
+"""Shared fixtures: write declarations into a temporary folder and load them, and run ``python -m pac``."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import pytest
 
@@ -47,3 +49,16 @@ def errors_of(write: Callable[..., Path]) -> Callable[[str], list[LocatedError]]
         return list(raised.value.errors)
 
     return _errors
+
+
+@pytest.fixture(scope="session")
+def run_pac() -> Callable[..., subprocess.CompletedProcess]:
+    """``run_pac(*args, cwd=folder, **options)``: ``python -m pac *args`` in a subprocess (in this process's working
+    directory unless ``cwd`` is given), its output captured as text; ``options`` go to :func:`subprocess.run` and
+    override these defaults (e.g. ``text=False``)."""
+
+    def _run(*args: str, cwd: Path | None = None, **options: Any) -> subprocess.CompletedProcess:
+        options = {"capture_output": True, "text": True, "timeout": 300, **options}
+        return subprocess.run([sys.executable, "-m", "pac", *args], cwd=cwd, **options)
+
+    return _run

@@ -1,16 +1,24 @@
 """Shared by the report tests: a small run built by hand, so that every report branch is reached and
-every string a declaration controls carries :data:`HOSTILE`; and a strict HTML parser."""
+every string a declaration controls carries :data:`HOSTILE`; the validators of findings.json and SARIF; the
+characters no output may carry raw; and a strict HTML parser."""
 
 from __future__ import annotations
 
 import dataclasses
+import json
+import re
 from datetime import date
 from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft4Validator, Draft202012Validator, FormatChecker
 
 from pac.checks import Check, Finding, check
 from pac.errors import Location
 from pac.model import Provenance
 from pac.results import OrganisationRecord, Outcome, Run
+from pac.validation import schema
 from pac.waivers import Waiver
 
 HOSTILE = ("<script>alert('x')</script> \"quoted\" ]]> `tick` *star* _under_ [link](https://evil.test) | $x^2$ "
@@ -18,6 +26,24 @@ HOSTILE = ("<script>alert('x')</script> \"quoted\" ]]> `tick` *star* _under_ [li
 """Markup of every output format, control and bidi characters, and a line break."""
 
 AS_OF = date(2025, 3, 1)
+
+UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""C0 and C1 controls (tab and line feed aside) and bidi overrides: none of them may reach an output raw."""
+
+# The official OASIS schema of SARIF 2.1.0 (Errata 01), as published at
+# https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json
+SARIF_SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def sarif_errors(document: Any) -> list[str]:
+    """Where and why a SARIF log breaks the SARIF 2.1.0 schema."""
+    return [f"{list(e.absolute_path)}: {e.message}" for e in Draft4Validator(SARIF_SCHEMA).iter_errors(document)]
+
+
+def findings_errors(document: Any) -> list[str]:
+    """Where and why a findings.json document breaks its published schema."""
+    validator = Draft202012Validator(schema("findings"), format_checker=FormatChecker(["date"]))
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
 
 
 def _check(id: str, severity: str, articles: list[str], subject: str = "purposes") -> Check:

@@ -101,13 +101,9 @@ def test_notice_text_comes_from_the_option_or_the_declaration(write, tmp_path: P
     assert note.startswith(f"the notice text {tmp_path / 'missing.txt'} is not available") and "not checked" in note
 
 
-def pac(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pac", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
-
-
-def test_pac_check_exit_codes_and_parity_with_pytest(write, tmp_path: Path):
+def test_pac_check_exit_codes_and_parity_with_pytest(write, run_pac, tmp_path: Path):
     write(BODY, "policies/demo.yaml")
-    found = pac("check", "policies", "--as-of", "2026-11-22", "--report-dir", "cli", cwd=tmp_path)
+    found = run_pac("check", "policies", "--as-of", "2026-11-22", "--report-dir", "cli", cwd=tmp_path)
     assert found.returncode == 1, found.stdout + found.stderr
     assert "The notice states no legal basis for 'Improve'." in found.stdout
     pytest_run = subprocess.run([sys.executable, "-m", "pytest", "policies", "-o", "pac_paths=policies", "-p",
@@ -118,22 +114,22 @@ def test_pac_check_exit_codes_and_parity_with_pytest(write, tmp_path: Path):
     assert (tmp_path / "cli/junit.xml").exists()
     # a conftest that lowers every severity: nothing at or above --fail-on, exit 0
     write("import pac\n\n@pac.hookimpl\ndef pac_severity(check, finding):\n    return 'info'\n", "conftest.py")
-    assert pac("check", "policies", "--as-of", "2026-11-22", cwd=tmp_path).returncode == 0
-    assert pac("check", "policies", "--as-of", "2026-11-22", "--fail-on", "info", cwd=tmp_path).returncode == 1
+    assert run_pac("check", "policies", "--as-of", "2026-11-22", cwd=tmp_path).returncode == 0
+    assert run_pac("check", "policies", "--as-of", "2026-11-22", "--fail-on", "info", cwd=tmp_path).returncode == 1
 
 
 @pytest.mark.parametrize("args", [("check", "policies/broken.yaml"), ("check", "policies", "--as-of", "22-11-2026"),
                                   ("check", "nowhere")])
-def test_pac_check_exits_2_on_invalid_input_or_usage(write, tmp_path: Path, args: tuple[str, ...]):
+def test_pac_check_exits_2_on_invalid_input_or_usage(write, run_pac, tmp_path: Path, args: tuple[str, ...]):
     write(BODY, "policies/demo.yaml")
     write("pac: 1\norganisation: broken\nx: [\n", "policies/broken.yaml")
-    result = pac(*args, cwd=tmp_path)
+    result = run_pac(*args, cwd=tmp_path)
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_pac_checks_lists_the_catalogue(tmp_path: Path):
-    listed = json.loads(pac("checks", "--json", cwd=tmp_path).stdout)
+def test_pac_checks_lists_the_catalogue(run_pac, tmp_path: Path):
+    listed = json.loads(run_pac("checks", "--json", cwd=tmp_path).stdout)
     ids = [c["id"] for c in listed]
     assert ids == sorted(ids) and "legal-basis-stated" in ids
     assert all(c["articles"] and c["severity"] in ("error", "warning", "info") for c in listed)

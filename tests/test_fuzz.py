@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import tempfile
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from pac.plugin import describe
 from pac.reports import findings, html, markdown, sarif
 from pac.results import OrganisationRecord, Run
 from pac.yamlio import parse
+from reports_support import UNPRINTABLE, parse as parse_html
 
 FUZZ = settings(derandomize=True, database=None, deadline=None, max_examples=60,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -38,7 +38,6 @@ AS_OF = date(2024, 6, 1)
 KINDS = {"yaml", "encoding", "tag", "depth", "size", "alias", "multi-document", "merge-key", "duplicate-key", "file",
          "schema", "reference", "duplicate-id", "conflict", "organisation"}
 """Every kind of located error the loader reports."""
-UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 # -- generated declarations -------------------------------------------------------------------------
 
@@ -280,15 +279,6 @@ def test_plain_scalars_resolve_as_the_yaml_1_2_core_schema_says(value: str):
 
 # -- outputs ----------------------------------------------------------------------------------------
 
-class _Parsed(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-
 @pytest.fixture(scope="module")
 def engine() -> Engine:
     return Engine.from_plugins()
@@ -319,10 +309,9 @@ def test_every_output_shows_untrusted_strings_as_inert_text(engine: Engine, doc:
     rows = [line for line in outputs["md"].splitlines() if line.startswith("|")]
     assert len({len(re.findall(r"(?<!\\)\|", row)) for row in rows}) == 1
 
-    parsed = _Parsed()
-    parsed.feed(outputs["html"])
-    assert not {tag for tag, _ in parsed.tags} & {"script", "iframe", "object", "embed", "svg", "b", "base", "form"}
-    assert not [a for _, attributes in parsed.tags for a in attributes if a.startswith("on")]
+    elements = list(parse_html(outputs["html"])[0].iter())
+    assert not {e.tag for e in elements} & {"script", "iframe", "object", "embed", "svg", "b", "base", "form"}
+    assert not [a for e in elements for a in e.attrs if a.startswith("on")]
 
     expected_lines = sum(4 + max(len(f.evidence), 1) for f in found)
     assert len(outputs["terminal"].splitlines()) == expected_lines

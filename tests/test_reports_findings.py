@@ -6,18 +6,13 @@ import json
 from typing import Any, Iterator
 
 import pytest
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator
 
 from pac.reports import findings
 from pac.validation import schema
-from reports_support import sample_run
+from reports_support import findings_errors, sample_run
 
 SCHEMA = schema("findings")
-
-
-def errors(document: Any) -> list[str]:
-    validator = Draft202012Validator(SCHEMA, format_checker=FormatChecker(["date"]))
-    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
 
 
 @pytest.fixture
@@ -53,7 +48,7 @@ def test_every_field_is_described():
 
 
 def test_findings_json_matches_its_schema(document: dict):
-    assert document["findings"] and errors(document) == []
+    assert document["findings"] and findings_errors(document) == []
 
 
 @pytest.mark.parametrize("spoil", [
@@ -67,4 +62,4 @@ def test_findings_json_matches_its_schema(document: dict):
 ], ids=["severity", "waived-without-waiver", "waiver-not-waived", "line", "extra-field", "digest", "date"])
 def test_the_schema_refuses_malformed_documents(document: dict, spoil):
     spoil(document)
-    assert errors(document)
+    assert findings_errors(document)

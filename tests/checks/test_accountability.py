@@ -2,32 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Callable
-
 import pytest
 
-from pac import Engine
-from pac.checks import Check, Finding
-from pac.model import Organisation
-from pac.reference import Reference
+from checks_support import P, Findings
 from pac_checks import accountability as acc
-
-P = "provenance: {section: S, quote: q}"
-
-Findings = Callable[[Check, str], list[Finding]]
-
-
-@pytest.fixture
-def findings(load_one: Callable[[str], Organisation]) -> Findings:
-    """``findings(check, body)``: what ``check`` finds in a declaration body."""
-
-    def _findings(check: Check, body: str) -> list[Finding]:
-        evaluation = Engine([check], Reference.packaged()).evaluate(load_one(body), date(2026, 11, 22))
-        assert not evaluation.crashes, evaluation.crashes
-        return evaluation.all_findings()
-
-    return _findings
 
 
 def recipients(*items: str) -> str:

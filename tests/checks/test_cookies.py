@@ -2,33 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Callable
-
 import pytest
 
-from pac import Engine
+from checks_support import P, Findings
 from pac.checks import Check, Finding
-from pac.model import Organisation
-from pac.reference import Reference
 from pac_checks.cookies import analytics_cookie_consent, tracking_cookie_consent
 
-P = "provenance: {section: Cookies, quote: q}"
 CATEGORIES = ("strictly_necessary", "functional", "analytics", "marketing", "tracking", "social_media", "unclassified")
 CONSENTS = ("asked", "not_asked", "browser_opt_out", None)
-Findings = Callable[[Check, str], list[Finding]]
 
 
 @pytest.fixture
-def findings(load_one: Callable[[str], Organisation]) -> Findings:
+def findings(findings: Findings) -> Findings:
     """``findings(check, cookie)``: what one check finds on one cookie (a YAML flow mapping's fields)."""
 
     def _findings(check: Check, cookie: str) -> list[Finding]:
-        body = ("recipients: [{id: meta, name: Meta, named: true, role: controller, " + P + "}]\n"
-                "cookies: [{id: c, name: Tracker, " + cookie + ", " + P + "}]\n")
-        evaluation = Engine([check], Reference.packaged()).evaluate(load_one(body), date(2026, 11, 22))
-        assert not evaluation.crashes, evaluation.crashes
-        return evaluation.all_findings()
+        return findings(check, "recipients: [{id: meta, name: Meta, named: true, role: controller, " + P + "}]\n"
+                               "cookies: [{id: c, name: Tracker, " + cookie + ", " + P + "}]\n")
 
     return _findings
 

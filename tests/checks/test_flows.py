@@ -7,11 +7,10 @@ from datetime import date
 
 import pytest
 
+from checks_support import AS_OF, P, Findings
 from pac import Engine
 
 ENGINE = Engine.from_plugins()
-AS_OF = date(2026, 11, 22)
-P = "provenance: {section: S, quote: q}"
 HEAD = f"""
 controller: {{legal_name: Voorbeeld B.V., country: NL, {P}}}
 data_categories:
@@ -31,14 +30,13 @@ SCC_2021 = f"transfer_tools: [{{tool: scc, version: '2021', module: 3, reference
 
 
 @pytest.fixture
-def findings(load_one):
-    """``findings(check, recipients...)``: (severity, subject, message) of one check on a declaration with these recipients."""
+def findings(findings: Findings):
+    """``findings(check, recipients...)``: (severity, subject, message) of one check, by id, on a declaration with
+    these recipients."""
 
     def run(check: str, *recipients: str, as_of: date = AS_OF) -> list[tuple[str, str, str]]:
-        organisation = load_one(HEAD + "".join(f"  - {{{r}, {P}}}\n" for r in recipients))
-        evaluation = ENGINE.evaluate(organisation, as_of)
-        assert check not in evaluation.crashes, evaluation.crashes[check]
-        return [(f.severity, f.subject, f.message) for f in evaluation.all_findings() if f.check == check]
+        found = findings(ENGINE.check(check), HEAD + "".join(f"  - {{{r}, {P}}}\n" for r in recipients), as_of)
+        return [(f.severity, f.subject, f.message) for f in found]
 
     return run
 

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from pac import Engine, load
+from checks_support import AS_OF, P, Findings
 from pac.checks import Finding
-from pac.reference import Reference
+from pac.model import Organisation
 from pac_checks import retention
 
-AS_OF = date(2026, 11, 22)
-P = "provenance: {section: S, quote: q}"
 NL = f"controller: {{country: NL, {P}}}"
 CATEGORIES = f"""\
 data_categories:
@@ -40,9 +37,8 @@ def rules(*texts: str) -> str:
 
 
 def declaration(stated: str, purposes: str, head: str, categories: bool) -> str:
-    """Organisation ``demo`` with one activity ``a`` ('Accounts'): these purposes and retention rules."""
-    lines = ["pac: 1", "organisation: demo", head, CATEGORIES if categories else "",
-             "activities:", "  - id: a", "    name: Accounts", f"    {P}",
+    """The body of a declaration with one activity ``a`` ('Accounts'): these purposes and retention rules."""
+    lines = [head, CATEGORIES if categories else "", "activities:", "  - id: a", "    name: Accounts", f"    {P}",
              "    categories: [contact, invoices]" if categories else "",
              "    purposes:", *(f"      {line}" for line in purposes.splitlines())]
     if stated:
@@ -54,19 +50,13 @@ Evaluate = Callable[..., list[Finding]]
 
 
 @pytest.fixture
-def evaluate(tmp_path: Path) -> Evaluate:
+def evaluate(findings: Findings) -> Evaluate:
     """``evaluate(check, stated="", purposes=purpose(), head=NL, categories=False, as_of=AS_OF, overrides=None)``:
     what one check finds in the declaration."""
 
     def _evaluate(check, stated: str = "", purposes: str = purpose(), head: str = NL, categories: bool = False,
                   as_of: date = AS_OF, overrides: dict | None = None) -> list[Finding]:
-        reference = Reference.packaged().with_overrides(overrides) if overrides else Reference.packaged()
-        path = tmp_path / "demo.yaml"
-        path.write_text(declaration(stated, purposes, head, categories), encoding="utf-8")
-        (organisation,) = load([path], reference=reference)
-        evaluation = Engine([check], reference).evaluate(organisation, as_of)
-        assert not evaluation.crashes, evaluation.crashes
-        return evaluation.all_findings()
+        return findings(check, declaration(stated, purposes, head, categories), as_of, overrides)
 
     return _evaluate
 
@@ -393,9 +383,7 @@ def test_start_stated_or_no_period(evaluate: Evaluate, text: str):
     ("until: other", "kept until another event"),
     ("vague: niet langer dan nodig", "kept 'niet langer dan nodig'"),
 ])
-def test_describe_quotes_the_rule_as_stated(tmp_path: Path, text: str, said: str):
-    path = tmp_path / "demo.yaml"
-    path.write_text(declaration(rules(text), purpose(), "", False), encoding="utf-8")
-    (organisation,) = load([path])
+def test_describe_quotes_the_rule_as_stated(load_one: Callable[[str], Organisation], text: str, said: str):
+    organisation = load_one(declaration(rules(text), purpose(), "", False))
     (stated,) = organisation.iter_retention()
     assert retention.describe(stated) == said

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Callable
-
 import pytest
 
-from pac import Engine
+from checks_support import P, Findings
 from pac.checks import Check, Finding
-from pac.model import Organisation
-from pac.reference import Reference
 from pac_checks import special_categories as sc
 
-P = "provenance: {section: S, quote: q}"
 CATEGORIES = f"""
 data_categories:
   - {{id: health, name: Medical data, special: health, {P}}}
@@ -21,26 +15,20 @@ data_categories:
   - {{id: fraud, name: Notes on suspected fraud, criminal: true, {P}}}
 """
 
-Findings = Callable[..., list[Finding]]
-
 
 @pytest.fixture
-def findings(load_one: Callable[[str], Organisation]) -> Findings:
+def findings(findings: Findings) -> Findings:
     """``findings(check, purpose)``: what ``check`` finds when activity ``a`` (all categories) has ``purpose``."""
 
     def _findings(check: Check, purpose: str) -> list[Finding]:
-        body = CATEGORIES + f"""
+        return findings(check, CATEGORIES + f"""
 activities:
   - id: a
     name: App
     categories: [health, email, fraud]
     purposes: [{{id: p, name: The purpose, {purpose}, {P}}}]
     {P}
-"""
-        reference = Reference.packaged()
-        evaluation = Engine([check], reference).evaluate(load_one(body), date(2026, 11, 22))
-        assert not evaluation.crashes, evaluation.crashes
-        return evaluation.all_findings()
+""")
 
     return _findings
 

@@ -7,16 +7,11 @@ from typing import Callable
 
 import pytest
 
-from pac import Engine
-from pac.checks import Check, Finding
+from checks_support import AS_OF, P, Findings
+from pac.checks import Finding
 from pac.model import Organisation
-from pac.reference import Reference
 from pac_checks.transfers import (general_transfer_tools_valid, recipient_country_known, safeguard_copy_available,
                                   scc_module_matches_role, transfer_tool_valid)
-
-AS_OF = date(2026, 11, 22)
-P = "provenance: {section: S, quote: q}"
-Findings = Callable[..., list[Finding]]
 
 
 def recipient(id: str, country: str | None = "US", *tools: str, role: str = "processor", parent: str | None = None,
@@ -31,18 +26,6 @@ def recipient(id: str, country: str | None = "US", *tools: str, role: str = "pro
 
 def general(*tools: str) -> str:
     return f"transfer_tools: [{', '.join(f'{{{t}, {P}}}' for t in tools)}]\n"
-
-
-@pytest.fixture
-def findings(load_one: Callable[[str], Organisation]) -> Findings:
-    """``findings(check, body, as_of=AS_OF)``: what one check finds in a declaration body."""
-
-    def _findings(check: Check, body: str, as_of: date = AS_OF) -> list[Finding]:
-        evaluation = Engine([check], Reference.packaged()).evaluate(load_one(body), as_of)
-        assert not evaluation.crashes, evaluation.crashes
-        return evaluation.all_findings()
-
-    return _findings
 
 
 def severities(found: list[Finding]) -> list[str]:

@@ -7,36 +7,17 @@ from typing import Callable
 
 import pytest
 
+from checks_support import AS_OF, P, Findings
 from pac import Engine
-from pac.checks import Check, Finding
 from pac.model import Organisation
 from pac.reference import Reference
 from pac_checks import transparency as t
 
-AS_OF = date(2026, 11, 22)
-P = "provenance: {section: S, quote: q}"
 NL = f"controller: {{legal_name: Example B.V., country: NL, {P}}}\n"
 HEALTH = f"data_categories: [{{id: h, name: Medical data, special: health, {P}}}]\n"
 SERVICE_USES_HEALTH = (f"activities: [{{id: a, name: A, categories: [h],\n"
                        f"  purposes: [{{id: p, name: Care, kind: KIND, {P}}}], {P}}}]\n")
 """One activity that uses the medical data for one purpose of kind ``KIND`` (replace it)."""
-
-Findings = Callable[..., list[Finding]]
-
-
-@pytest.fixture
-def findings(load_one: Callable[[str], Organisation]) -> Findings:
-    """``findings(check, body, as_of=AS_OF, overrides=None)``: what ``check`` finds in a declaration body."""
-
-    def _findings(check: Check, body: str, as_of: date = AS_OF, overrides: dict | None = None) -> list[Finding]:
-        reference = Reference.packaged()
-        if overrides:
-            reference = reference.with_overrides(overrides)
-        evaluation = Engine([check], reference).evaluate(load_one(body), as_of)
-        assert not evaluation.crashes, evaluation.crashes
-        return evaluation.all_findings()
-
-    return _findings
 
 
 def purposes(*items: str) -> str:

@@ -7,8 +7,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -114,7 +112,7 @@ def test_file_of_tens_of_megabytes_is_refused_without_reading_it(tmp_path: Path)
     assert "--max-file-size" in error.hint
 
 
-def test_the_size_limit_is_configurable_for_validate_and_check(demo, tmp_path: Path, capsys):
+def test_the_size_limit_is_configurable_for_validate_and_check(demo, run_pac, tmp_path: Path, capsys):
     path = demo(HEAD.encode())
     size = path.stat().st_size
     assert main(["validate", "--max-file-size", str(size), str(path)]) == 0
@@ -123,8 +121,8 @@ def test_the_size_limit_is_configurable_for_validate_and_check(demo, tmp_path: P
     waivers = demo(b"pac: 1\nwaivers: []\n", "waivers.yaml")
     assert main(["validate", "--max-file-size", str(waivers.stat().st_size - 1), str(waivers)]) == 2
     assert f"{display(waivers)}:0:0: error: the file is" in capsys.readouterr().err
-    result = subprocess.run([sys.executable, "-m", "pac", "check", "--as-of", "2024-01-01", "--max-file-size", str(size - 1),
-                             str(path)], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    result = run_pac("check", "--as-of", "2024-01-01", "--max-file-size", str(size - 1), str(path), cwd=tmp_path,
+                     timeout=120)
     assert result.returncode == 2
     assert f"demo.yaml:0:0: error: the file is {size} bytes, more than the limit of {size - 1}" in result.stdout
 
@@ -184,13 +182,12 @@ def test_looping_and_dangling_links(tmp_path: Path, target: str, message: str):
         "file", display(tmp_path / "loop.yaml"), 0, message)
 
 
-def test_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path):
+def test_named_pipe_is_refused_without_waiting_for_a_writer(run_pac, tmp_path: Path):
     """Opening a named pipe blocks until someone writes to it; pac must not hang (a subprocess, so that a
     regression fails instead of hanging the test run)."""
     (tmp_path / "demo.yaml").write_text(HEAD, encoding="utf-8")
     os.mkfifo(tmp_path / "pipe.yaml")
-    result = subprocess.run([sys.executable, "-m", "pac", "validate", str(tmp_path), str(tmp_path / "pipe.yaml")],
-                            capture_output=True, text=True, timeout=120)
+    result = run_pac("validate", str(tmp_path), str(tmp_path / "pipe.yaml"), timeout=120)
     assert result.returncode == 2
     pipe = display(tmp_path / "pipe.yaml")
     assert result.stderr.splitlines()[0] == f"{pipe}:0:0: error: not a regular file but a named pipe, device or socket"
@@ -278,7 +275,7 @@ def test_validate_reads_the_waiver_files_too(tmp_path: Path, demo, capsys, waive
     assert capsys.readouterr().err.splitlines()[0] == f"{display(tmp_path / 'waivers.yaml')}:{error}"
 
 
-def test_check_on_a_folder_of_hostile_files_exits_2_and_runs_no_check(tmp_path: Path):
+def test_check_on_a_folder_of_hostile_files_exits_2_and_runs_no_check(run_pac, tmp_path: Path):
     policies = tmp_path / "policies"
     policies.mkdir()
     (policies / "good.yaml").write_text("pac: 1\norganisation: good\n", encoding="utf-8")
@@ -286,8 +283,7 @@ def test_check_on_a_folder_of_hostile_files_exits_2_and_runs_no_check(tmp_path: 
     (policies / "bomb.yaml").write_text((CORPUS / "alias-bomb.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     (policies / "outside.yaml").symlink_to("/etc/hostname")
     os.mkfifo(policies / "pipe.yaml")
-    result = subprocess.run([sys.executable, "-m", "pac", "check", "policies", "--as-of", "2024-06-01"],
-                            capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    result = run_pac("check", "policies", "--as-of", "2024-06-01", cwd=tmp_path)
     assert result.returncode == 2
     errors = [line for line in result.stdout.splitlines() if re.match(r"policies/[a-z]+\.yaml:\d+:\d+: error: ", line)]
     assert errors == ["policies/binary.yaml:1:1: error: not readable text: control characters are not allowed (U+0000)",

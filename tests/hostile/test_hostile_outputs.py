@@ -9,14 +9,13 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from pac.cli import main
+from reports_support import UNPRINTABLE, parse
 
 HOSTILE = ("<script>alert(1)</script> \"q\" 'a' \\ ]]> <!-- {x|y} <b>b</b> [l](javascript:alert(1)) `t` *s* | # "
            "&amp; $x$ \x1b[2J\x1b]0;t\x07 \r\u202e\u2028\x00\x7f\x9b\nfake.yaml:1:1: error: forged")
@@ -24,8 +23,6 @@ HOSTILE = ("<script>alert(1)</script> \"q\" 'a' \\ ]]> <!-- {x|y} <b>b</b> [l](j
 escapes, bidi and line-separator characters, NUL, and a line break followed by a forged error line."""
 
 FORGED = "fake.yaml:1:1"
-# C0 and C1 controls (tab and line feed aside) and bidi overrides: none of them may reach an output raw.
-UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def declaration() -> str:
@@ -71,20 +68,18 @@ waivers:
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path | str]:
+def run(tmp_path_factory: pytest.TempPathFactory, run_pac) -> dict[str, Path | str]:
     """``pac check --report-dir`` and ``pac graph`` on the hostile declaration: the terminal output and the files."""
     root = tmp_path_factory.mktemp("hostile")
     policies = root / "policies"
     policies.mkdir()
     (policies / "hostile.yaml").write_text(declaration(), encoding="utf-8")
     (policies / "waivers.yaml").write_text(waivers(), encoding="utf-8")
-    pac = [sys.executable, "-m", "pac"]
-    check = subprocess.run([*pac, "check", "policies", "--as-of", "2024-06-01", "--report-dir", "reports"],
-                           capture_output=True, cwd=root, timeout=300)
+    check = run_pac("check", "policies", "--as-of", "2024-06-01", "--report-dir", "reports", cwd=root, text=False)
     assert check.returncode == 1, check.stderr.decode("utf-8", "replace")
     formats = "svg,dot" if shutil.which("dot") else "dot"
-    graph = subprocess.run([*pac, "graph", "policies", "--as-of", "2024-06-01", "--out", "graphs", "--format", formats],
-                           capture_output=True, cwd=root, timeout=300)
+    graph = run_pac("graph", "policies", "--as-of", "2024-06-01", "--out", "graphs", "--format", formats, cwd=root,
+                    text=False)
     assert graph.returncode == 0, graph.stderr.decode("utf-8", "replace")
     return {"terminal": (check.stdout + check.stderr).decode("utf-8"), "reports": root / "reports",
             "graphs": root / "graphs"}
@@ -124,34 +119,17 @@ def test_sarif_messages_are_one_line_without_links_or_controls(run):
         assert not re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", text), f"an embedded link: {text}"
 
 
-class _Elements(HTMLParser):
-    """Every start tag with its attributes, and the text, of an HTML document."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
 def test_html_report_shows_markup_as_text_and_runs_nothing(run):
     html = (run["reports"] / "report.html").read_text(encoding="utf-8")
     assert not UNPRINTABLE.search(html)
-    parsed = _Elements()
-    parsed.feed(html)
-    names = {tag for tag, _ in parsed.tags}
-    assert not names & {"script", "iframe", "object", "embed", "svg", "b", "base", "form"}
-    for tag, attributes in parsed.tags:
-        assert not [a for a in attributes if a.startswith("on")], tag
+    document, _ = parse(html)
+    elements = list(document.iter())
+    assert not {e.tag for e in elements} & {"script", "iframe", "object", "embed", "svg", "b", "base", "form"}
+    for element in elements:
+        assert not [a for a in element.attrs if a.startswith("on")], element.tag
         for name in ("href", "src", "action"):
-            assert not (attributes.get(name) or "").strip().lower().startswith("javascript:"), (tag, attributes)
-    text = "".join(parsed.text)
-    assert "<script>alert(1)</script>" in text  # shown, as text
+            assert not element.attrs.get(name, "").strip().lower().startswith("javascript:"), (element.tag, element.attrs)
+    assert "<script>alert(1)</script>" in document.text()  # shown, as text
 
 
 def test_markdown_summary_has_no_markup_from_the_declaration(run):

@@ -26,10 +26,6 @@ activities:
 """
 
 
-def pac(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pac", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
-
-
 @pytest.fixture
 def policies(tmp_path: Path) -> Path:
     folder = tmp_path / "policies"
@@ -83,25 +79,26 @@ def test_an_input_file_is_never_replaced_not_even_through_a_link(policies: Path,
     assert declaration.read_text(encoding="utf-8") == DECLARATION
 
 
-def test_check_and_validate_leave_the_policy_folder_as_it_was(policies: Path, tmp_path: Path):
+def test_check_and_validate_leave_the_policy_folder_as_it_was(policies: Path, run_pac, tmp_path: Path):
     before = snapshot(policies)
-    assert pac("validate", "policies", cwd=tmp_path).returncode == 0
-    assert pac("check", "policies", "--as-of", "2024-06-01", "--report-dir", "reports", cwd=tmp_path).returncode == 1
+    assert run_pac("validate", "policies", cwd=tmp_path).returncode == 0
+    assert run_pac("check", "policies", "--as-of", "2024-06-01", "--report-dir", "reports", cwd=tmp_path).returncode == 1
     assert snapshot(policies) == before
 
 
-def test_reports_written_into_the_policy_folder_leave_the_declarations_alone(policies: Path, tmp_path: Path):
+def test_reports_written_into_the_policy_folder_leave_the_declarations_alone(policies: Path, run_pac, tmp_path: Path):
     before = snapshot(policies)
-    assert pac("check", "policies", "--as-of", "2024-06-01", "--report-dir", "policies", cwd=tmp_path).returncode == 1
+    assert run_pac("check", "policies", "--as-of", "2024-06-01", "--report-dir", "policies", cwd=tmp_path).returncode == 1
     after = snapshot(policies)
     assert {name: after[name] for name in before} == before
     assert {"findings.json", "junit.xml", "report.html"} <= set(after)
 
 
 @pytest.mark.parametrize("folder, problem", [("policies/demo.yaml", "File exists"), ("/proc/no/such", "No such file or directory")])
-def test_a_report_folder_that_cannot_be_made_is_a_usage_error(policies: Path, tmp_path: Path, folder: str, problem: str):
+def test_a_report_folder_that_cannot_be_made_is_a_usage_error(policies: Path, run_pac, tmp_path: Path, folder: str,
+                                                              problem: str):
     before = snapshot(policies)
-    result = pac("check", "policies", "--as-of", "2024-06-01", "--report-dir", folder, cwd=tmp_path)
+    result = run_pac("check", "policies", "--as-of", "2024-06-01", "--report-dir", folder, cwd=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stdout + result.stderr
     assert f"--pac-report-dir: cannot make the folder {folder}: {problem}" in result.stderr
     assert snapshot(policies) == before
