@@ -30,6 +30,16 @@ activities:
     provenance: {section: Dienst, quote: dienst}
 """
 
+SWEDISH_RETENTION = """
+        @pac.hookimpl
+        def pac_reference_data():
+            return {"src": ["TEST-SE"], "ver": "secondary",
+                    "sources": [{"id": "TEST-SE", "title": "Bokföringslag (1999:1078) 7 kap. 2 §", "url": "https://example.org"}],
+                    "retention": [{"id": "se_bookkeeping", "country": "SE", "record": "Bookkeeping records", "kind": "min",
+                                   "period": "P7Y", "statute": "BFL 7 kap. 2 §"}]}
+"""
+"""A conftest.py hook (to follow ``import pac``) that adds a Swedish statutory retention row to the reference data."""
+
 ARGS = ("-o", "pac_paths=policies", "-p", "no:randomly")
 
 
@@ -225,16 +235,9 @@ def test_conftest_adds_a_check_a_jurisdiction_and_tunes_a_severity(pytester, pol
             return [se_bookkeeping]
 
         @pac.hookimpl
-        def pac_reference_data():
-            return {"src": ["TEST-SE"], "ver": "secondary",
-                    "sources": [{"id": "TEST-SE", "title": "Bokföringslag (1999:1078) 7 kap. 2 §", "url": "https://example.org"}],
-                    "retention": [{"id": "se_bookkeeping", "country": "SE", "record": "Bookkeeping records", "kind": "min",
-                                   "period": "P7Y", "statute": "BFL 7 kap. 2 §"}]}
-
-        @pac.hookimpl
         def pac_severity(check, finding):
             return "warning" if check.id == "legal-basis-stated" else None
-    """)
+    """ + SWEDISH_RETENTION)
     result = run(pytester, "-k", "se-bookkeeping or legal-basis-stated", "--pac-report-dir", "out")
     result.assert_outcomes(passed=3)  # the user check warns; the tuned check no longer fails
     findings = json.loads((pytester.path / "out/findings.json").read_text())["findings"]
@@ -249,14 +252,7 @@ def test_the_report_draws_diagrams_on_the_reference_data_the_run_was_checked_wit
                                                             "record_types: [se_bookkeeping],"), encoding="utf-8")
     pytester.makeconftest("""
         import pac
-
-        @pac.hookimpl
-        def pac_reference_data():
-            return {"src": ["TEST-SE"], "ver": "secondary",
-                    "sources": [{"id": "TEST-SE", "title": "Bokföringslag (1999:1078) 7 kap. 2 §", "url": "https://example.org"}],
-                    "retention": [{"id": "se_bookkeeping", "country": "SE", "record": "Bookkeeping records", "kind": "min",
-                                   "period": "P7Y", "statute": "BFL 7 kap. 2 §"}]}
-    """)
+    """ + SWEDISH_RETENTION)
     run(pytester, "-k", "legal-basis-stated", "--pac-report-dir", "out")
     page = (pytester.path / "out/report.html").read_text(encoding="utf-8")
     assert "could not be read again" not in page
