@@ -115,3 +115,9 @@ def test_pre_commit_hooks_run_pac_commands_on_the_policy_folder(path, repository
     validate = [*found[0]["entry"].split(), *found[0].get("args", [])]
     assert main(validate[1:]) == 0
     assert "example: valid" in capsys.readouterr().out
+
+
+def test_every_command_module_is_registered():
+    folder = Path(COMMANDS[0].__file__).parent
+    modules = {p.stem for p in folder.glob("*.py") if not p.stem.startswith("_")}
+    assert {module.__name__.rpartition(".")[2] for module in COMMANDS} == modules
