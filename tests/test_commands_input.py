@@ -1,5 +1,6 @@
 """The commands that read a policy folder (validate, graph, diff) read its declarations and its waiver
-files under the same limits, and report the problems of both at once."""
+files under the same limits, and report the problems of both at once; the commands that evaluate on a
+date take it the same way."""
 
 from __future__ import annotations
 
@@ -54,3 +55,15 @@ def test_declaration_and_waiver_errors_are_reported_together(name: str, folder: 
     err = capsys.readouterr().err
     assert "demo.yaml:4:1" in err and "colour" in err
     assert "waivers.yaml:3:" in err and "unknown check 'no-such-check'" in err
+
+
+@pytest.mark.parametrize("name", ["check", "graph", "diff", "ropa"])
+@pytest.mark.parametrize("as_of, message", [("2018-05-24", "the GDPR applies from 2018-05-25 (Art. 99(2))"),
+                                            ("24-05-2026", "'24-05-2026' is not a date (YYYY-MM-DD)")])
+def test_every_command_refuses_an_evaluation_date_the_gdpr_does_not_cover(name: str, as_of: str, message: str,
+                                                                         folder: Path, tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]):
+    arguments = {"check": ["check", str(folder)], "ropa": ["ropa", str(folder)]}.get(name) or command(name, folder, tmp_path)
+    with pytest.raises(SystemExit) as exit:
+        main([*arguments, "--as-of", as_of])
+    assert exit.value.code == 2 and f"--as-of: {message}" in capsys.readouterr().err

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-from ..engine import Engine
+from ..engine import GDPR_APPLIES_FROM, Engine
 from ..errors import InvalidInput, LocatedError
 from ..loader import discover, load_found
 from ..model import Organisation
@@ -24,6 +25,21 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1 byte")
     return value
+
+
+def _as_of(value: str) -> date:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+    if day < GDPR_APPLIES_FROM:
+        raise argparse.ArgumentTypeError(f"the GDPR applies from {GDPR_APPLIES_FROM} (Art. 99(2))")
+    return day
+
+
+def add_as_of(parser: argparse.ArgumentParser, purpose: str) -> None:
+    """--as-of, the evaluation date (default: today), for ``purpose`` ("evaluate ... on this date")."""
+    parser.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD", help=f"{purpose} (default: today)")
 
 
 def add_size_limit(parser: argparse.ArgumentParser) -> None:

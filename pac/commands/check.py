@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from ..checks import SEVERITIES
 from ..output import folder_lock
 from ..plugin import GRANULARITIES
 from ..reports.junit import normalise
-from ._common import add_input_arguments
+from ._common import add_as_of, add_input_arguments
 
 EXIT_CODES = {pytest.ExitCode.OK: 0, pytest.ExitCode.TESTS_FAILED: 1}
 """pytest's exit codes -> pac's: 0 nothing at or above --fail-on, 1 findings, 2 anything else (invalid input, usage)."""
@@ -25,8 +24,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                                  description="Exit 0 when no finding is at or above --fail-on, 1 when one is, "
                                              "2 when the input is invalid.")
     add_input_arguments(parser)
-    parser.add_argument("--as-of", type=date.fromisoformat, metavar="YYYY-MM-DD",
-                        help="evaluate date-dependent rules on this date (default: today)")
+    add_as_of(parser, "evaluate date-dependent rules on this date")
     parser.add_argument("--fail-on", choices=SEVERITIES, default="error",
                         help="the lowest severity that makes the run fail (default: error)")
     parser.add_argument("--report-dir", type=Path, metavar="DIR",

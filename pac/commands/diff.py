@@ -20,7 +20,7 @@ from ..diff import RENDERERS, review
 from ..engine import Engine, Evaluation
 from ..errors import InvalidInput
 from ..model import Organisation
-from ._common import add_size_limit, limits, load_checked, report_invalid
+from ._common import add_as_of, add_size_limit, limits, load_checked, report_invalid
 
 
 class RevisionError(Exception):
@@ -37,8 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                             help=f"the {name} version: a declaration file or folder, or REV:PATH from git "
                                  "(e.g. main:policies/)")
     parser.add_argument("--format", choices=sorted(RENDERERS), default="text", help="output format (default: text)")
-    parser.add_argument("--as-of", type=date.fromisoformat, metavar="YYYY-MM-DD",
-                        help="evaluate both versions on this date (default: today)")
+    add_as_of(parser, "evaluate both versions on this date")
     parser.add_argument("--fail-on", choices=SEVERITIES, default="info",
                         help="the lowest severity of a new finding that makes the exit status 1 (default: info)")
     add_size_limit(parser)
@@ -84,9 +83,6 @@ def run(arguments: argparse.Namespace) -> int:
         except InvalidInput as error:
             report_invalid(InvalidInput(dataclasses.replace(e, location=dataclasses.replace(
                 e.location, file=versions[0].name(versions[1].name(e.location.file)))) for e in error.errors))
-            return 2
-        except ValueError as error:  # e.g. an as-of date before the GDPR applied
-            print(f"pac diff: {error}", file=sys.stderr)
             return 2
         result = review(old, new, engine.reference, as_of)
         result = dataclasses.replace(result, new_findings=tuple(versions[1].relabel(f) for f in result.new_findings),

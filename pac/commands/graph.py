@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from ..diagram import FORMATS, INSTALL_GRAPHVIZ, LANGUAGES, diagram, render
-from ..engine import GDPR_APPLIES_FROM, Engine
+from ..engine import Engine
 from ..errors import InvalidInput, printable
 from ..output import OutputError, write_atomic
-from ._common import add_input_arguments, limits, load_checked, report_invalid
+from ._common import add_as_of, add_input_arguments, limits, load_checked, report_invalid
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -24,8 +24,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write the diagrams to")
     parser.add_argument("--format", type=_formats, default=("svg",), metavar="FORMATS",
                         help=f"comma-separated, of {', '.join(FORMATS)} (default: svg)")
-    parser.add_argument("--as-of", type=_as_of, default=None, metavar="YYYY-MM-DD",
-                        help="draw the flows, and judge the transfers, as on this date (default: today)")
+    add_as_of(parser, "draw the flows, and judge the transfers, as on this date")
     parser.add_argument("--lang", choices=LANGUAGES, default="en",
                         help="label language: en, or nl for the notice's own (Dutch) terms (default: en)")
     parser.set_defaults(run=run)
@@ -37,16 +36,6 @@ def _formats(value: str) -> tuple[str, ...]:
     if unknown or not formats:
         raise argparse.ArgumentTypeError(f"{value!r}: choose from {', '.join(FORMATS)}")
     return formats
-
-
-def _as_of(value: str) -> date:
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
-    if day < GDPR_APPLIES_FROM:
-        raise argparse.ArgumentTypeError(f"the GDPR applies from {GDPR_APPLIES_FROM} (Art. 99(2))")
-    return day
 
 
 def run(arguments: argparse.Namespace) -> int:

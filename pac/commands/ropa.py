@@ -12,7 +12,7 @@ from ..errors import InvalidInput
 from ..loader import load
 from ..output import OutputError, write_atomic
 from ..ropa import FORMATS, records, render
-from ._common import add_input_arguments, limits, report_invalid
+from ._common import add_as_of, add_input_arguments, limits, report_invalid
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -24,8 +24,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=FORMATS, default="csv", help="the output format (default: csv)")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write the record to FILE (default: standard output; xlsx needs a file)")
-    parser.add_argument("--as-of", type=date.fromisoformat, metavar="YYYY-MM-DD",
-                        help="assess third-country transfers on this date (default: today)")
+    add_as_of(parser, "assess third-country transfers on this date")
     parser.set_defaults(run=run)
 
 
