@@ -188,8 +188,7 @@ class _Reader:
                 elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
                     self.check_tag(event.tag, pos, "map" if kind is ev.MappingStartEvent else "seq")
                     if len(stack) >= self.limits.max_depth:
-                        raise self.fatal(pos, "depth", f"nesting is deeper than {self.limits.max_depth} levels",
-                                         "a pac declaration needs fewer than ten levels; flatten the structure")
+                        raise self.depth_error(pos)
                     container: LocDict | LocList
                     if kind is ev.MappingStartEvent:
                         container = LocDict()
@@ -228,6 +227,8 @@ class _Reader:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             pos = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+            if "nesting" in f"{exc.problem} {exc.context}":  # libyaml >= 0.2.5 scans ahead and has its own limit
+                raise self.depth_error(pos) from None
             raise self.fatal(pos, "yaml", f"YAML syntax: {exc.problem or exc.context}", _syntax_hint(data, mark)) from None
         except yaml.reader.ReaderError as exc:
             raise self.fatal(_position_of(data, exc.position), "encoding", f"not readable text: {_reader_problem(exc)}",
@@ -237,6 +238,11 @@ class _Reader:
         if self.errors:
             raise InvalidInput(self.errors)
         return root
+
+    def depth_error(self, pos: Pos) -> InvalidInput:
+        """Nesting beyond pac's limit, whether pac's own count or libyaml's look-ahead trips first."""
+        return self.fatal(pos, "depth", f"nesting is deeper than {self.limits.max_depth} levels",
+                          "a pac declaration needs fewer than ten levels; flatten the structure")
 
     def check_tag(self, tag: str | None, pos: Pos, expected: str) -> None:
         if tag is None or tag == "!":

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+
+from pac import yamlio
 
 from pac.errors import InvalidInput
 from pac.yamlio import Limits, LocDict, LocList, parse, read_file
@@ -83,10 +86,27 @@ def test_recursive_alias_is_refused():
     assert errors(b"&a [*a]\n")[0][0] == "alias"
 
 
-def test_very_deep_nesting_is_refused_without_crashing_libyaml():
-    # libyaml's recursive composer segfaults on this; the event reader refuses it at the limit.
-    found = errors(b"[" * 100_000 + b"]" * 100_000)
-    assert found == [("depth", 1, 65, "nesting is deeper than 64 levels")]
+class _LookAheadLimitParser(yaml.SafeLoader):
+    """libyaml 0.2.5 as PyYAML 6.0.4 bundles it: the scanner reads ahead and stops at 1000 levels itself."""
+
+    def fetch_flow_collection_start(self, token_class):  # type: ignore[no-untyped-def]
+        if self.flow_level >= 1000:
+            raise yaml.scanner.ScannerError("while increasing flow level", self.get_mark(),
+                                            "exceeded maximum nesting depth", self.get_mark())
+        super().fetch_flow_collection_start(token_class)
+
+
+@pytest.mark.parametrize("parser", [None, yaml.SafeLoader, _LookAheadLimitParser],
+                         ids=["installed-libyaml", "no-look-ahead-limit", "libyaml-look-ahead-limit"])
+def test_very_deep_nesting_is_refused_without_crashing_whichever_limit_trips_first(parser, monkeypatch):
+    # libyaml's recursive composer segfaults on this; the event reader refuses it with pac's own error, whether
+    # pac's count (64) or the parser's look-ahead limit (PyYAML 6.0.4: 1000) is reached first.
+    if parser is not None:
+        monkeypatch.setattr(yamlio, "_Parser", parser)
+    depth = 2_000 if parser is _LookAheadLimitParser else 100_000
+    [(kind, line, column, message)] = errors(b"[" * depth + b"]" * depth)
+    assert (kind, line, message) == ("depth", 1, "nesting is deeper than 64 levels")
+    assert column >= 65
 
 
 def test_long_scalar_is_refused():

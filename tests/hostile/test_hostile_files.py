@@ -148,7 +148,8 @@ def test_many_small_values_are_refused_before_they_fill_the_memory(demo):
 
 
 def test_very_deep_nesting_ends_in_an_error_not_a_crash(demo):
-    assert errors(demo(HEAD.encode() + b"notice: " + b"[" * 100_000 + b"]" * 100_000 + b"\n")) == [("depth", 3, 72)]
+    [(kind, line, column)] = errors(demo(HEAD.encode() + b"notice: " + b"[" * 100_000 + b"]" * 100_000 + b"\n"))
+    assert (kind, line) == ("depth", 3) and column >= 72  # pac's limit or libyaml's look-ahead limit, whichever trips first
 
 
 def test_a_file_wrong_throughout_reports_a_bounded_number_of_errors(demo, capsys):
