@@ -139,5 +139,5 @@ def recipient_data_stated(recipient: Recipient, ctx: Context):
     graph = ctx.graph
     route = chain(graph, recipient.subject)
     if all(graph.edges[a, b]["stated_by"] is None for a, b in zip(route, route[1:])):
-        yield ctx.finding(f"The declaration does not say which personal data {recipient.name!r} receives: it links "
-                          "the recipient to no activity and no data category.")
+        yield ctx.finding("The declaration does not say which personal data these recipients receive: it links them "
+                          "to no activity and no data category.")

@@ -216,12 +216,13 @@ def automated_decisions_stated(organisation: Organisation, ctx: Context):
 
     Severity: where the notice says such decisions are taken but leaves out the logic or the consequences,
     it breaks Art. 13(2)(f): an error. Where it says nothing at all, the law is broken only if such decisions
-    are in fact taken, which the declaration cannot show; a reader cannot tell, so this is a warning."""
+    are in fact taken, which the declaration cannot show (matching users, or personalising a service, is not by
+    itself a decision with legal or similarly significant effects): context (info), not a warning."""
     notice = organisation.notice
     adm = notice.automated_decision_making if notice else None
     if adm is None:
         yield ctx.finding("The notice does not say whether decisions are taken by automated means, including "
-                          "profiling.", at=_container(ctx), evidence=(), severity="warning")
+                          "profiling; it must where they are.", at=_container(ctx), evidence=(), severity="info")
         return
     missing = [what for what, given in (("the logic involved", adm.logic),
                                         ("their significance and envisaged consequences", adm.consequences))
@@ -312,14 +313,11 @@ def response_time_within_a_month(notice: Notice, ctx: Context):
 
     A stated period longer than the limit is an error when it runs past the limit whatever day a request
     arrives, and a warning when it does so only for some days (30 days run past one month in February).
-    Words that give no period (\u201ctijdig\u201d, \u201cas soon as possible\u201d) or a minimum without a maximum
-    are a warning: they do not break the rule, but they do not tell the data subject the limit either."""
+    Words that give no period (\u201ctijdig\u201d, \u201cas soon as possible\u201d) are not reported: Art. 12(3)
+    binds the controller's conduct, not the notice's words, and Art. 13 does not ask the notice for a response
+    period. A minimum without a maximum is a warning: it suggests a wait the rule may not allow."""
     stated = notice.response_time
-    if stated is None:
-        return
-    if stated.vague:
-        yield ctx.finding(f"The notice promises an answer {stated.vague!r}, which gives no period.", at=stated,
-                          severity="warning")
+    if stated is None or stated.vague:
         return
     if stated.limit == "at_least":
         yield ctx.finding(f"The notice gives at least {stated.period} to answer a request, with no maximum.", at=stated,

@@ -51,16 +51,11 @@ class Entry:
     line: int
 
     def matches(self, finding: Finding) -> bool:
-        return finding.check == self.check and (self.subject is None or self.subject in subjects(finding))
+        return finding.check == self.check and (self.subject is None or self.subject in finding.subjects)
 
     def __str__(self) -> str:
         where = f"{self.check} on {self.subject or 'any subject'}"
         return f"{where} ({self.severity})" if self.severity else where
-
-
-def subjects(finding: Finding) -> tuple[str, ...]:
-    """Every subject a finding is about: its own, and those the same root cause affects (when pac groups them)."""
-    return (finding.subject, *getattr(finding, "also", ()))
 
 
 _FIELDS = {"expected": {"check", "subject", "severity", "article", "meaning", "reasoning", "known"},

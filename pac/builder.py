@@ -124,7 +124,9 @@ class _Document:
             m.Notice, n,
             title=n.get("title"), source=n.get("source"), text_file=n.get("text_file"), language=n.get("language"),
             version=n.get("version"), last_updated=self.date(n, "last_updated"),
-            rights=tuple(self.element(m.Right, r, right=r["right"], route=r.get("route"), conditions=r.get("conditions"))
+            rights=tuple(self.element(m.Right, r, right=r["right"], route=r.get("route"), conditions=r.get("conditions"),
+                                      activities=self.refs(r, "activities", "activities"),
+                                      purposes=self.refs(r, "purposes", "purposes"))
                          for r in n.get("rights", ())),
             response_time=self.optional(n, "response_time", self.time_statement),
             automated_decision_making=self.optional(n, "automated_decision_making", lambda a: self.element(

@@ -129,9 +129,19 @@ class Statement(Element):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Right(Element):
+    """A right the notice states; for the whole notice, or only for the activities and purposes it names."""
+
     right: str
     route: str | None = None
     conditions: str | None = None
+    activities: tuple[str, ...] = ()
+    purposes: tuple[str, ...] = ()
+
+    def covers(self, purpose: Purpose) -> bool:
+        """Whether the notice states this right for ``purpose``."""
+        if not (self.activities or self.purposes):
+            return True
+        return purpose.activity in self.activities or purpose.id in self.purposes
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -183,8 +193,9 @@ class Notice(Element):
     provision_requirement: Statement | None = None
     change_policy: Statement | None = None
 
-    def states_right(self, right: str) -> bool:
-        return any(r.right == right for r in self.rights)
+    def states_right(self, right: str, purpose: Purpose | None = None) -> bool:
+        """Whether the notice states ``right`` at all, or (given ``purpose``) for that purpose."""
+        return any(r.right == right and (purpose is None or r.covers(purpose)) for r in self.rights)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -112,7 +112,7 @@ class PacSession:
         brief = self.config.get_verbosity() <= -2  # -qq: the counts only
         below = [] if brief else [f for f in run.findings if not f.waived and not at_least(f.severity, self.fail_on)]
         for finding in below:
-            write(printable(f"{finding.severity}: {finding.organisation} {finding.check} [{finding.subject}] "
+            write(printable(f"{finding.severity}: {finding.organisation} {finding.check} [{', '.join(finding.subjects)}] "
                             f"{finding.message}"))
         if self.report_dir is not None and not hasattr(self.config, "workerinput"):
             write(f"reports written to {self.report_dir}")
