@@ -9,7 +9,7 @@ modules, ``pac``, ``pac.model`` and ``pac.reference``, are all a check module im
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .checks import Check, Context, Finding, Severity, check
+from .checking import Check, Context, Finding, Severity, check
 from .duration import Duration
 from .engine import Engine
 from .graph import Flow, build_graph

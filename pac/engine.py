@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 import pluggy
 
 from . import hookspecs
-from .checks import SEVERITIES, Check, Context, Finding, Scope
+from .checking import SEVERITIES, Check, Context, Finding, Scope
 from .errors import InvalidInput, LocatedError
 from .model import Organisation
 from .reference import Reference, ReferenceDataError

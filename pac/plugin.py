@@ -21,7 +21,7 @@ from typing import Any, Iterator
 import pytest
 
 from . import __version__
-from .checks import SEVERITIES, Check, Finding, at_least
+from .checking import SEVERITIES, Check, Finding, at_least
 from .engine import GDPR_APPLIES_FROM, Engine, Evaluation
 from .errors import InvalidInput, LocatedError, printable
 from .loader import YAML_SUFFIXES, discover, load_files

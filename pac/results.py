@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Literal
 
-from .checks import SEVERITIES, Check, Finding
+from .checking import SEVERITIES, Check, Finding
 from .errors import Location
 from .model import Organisation, Provenance
 from .waivers import Waiver

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ..checks import SEVERITIES
+from ..checking import SEVERITIES
 from ..output import folder_lock
 from ..plugin import GRANULARITIES
 from ..reports.junit import normalise
