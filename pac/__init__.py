@@ -3,6 +3,9 @@
 Declarations (YAML) -> validated model -> checks and data-flow graph -> reports. The public API:
 :func:`load` reads declarations, :func:`check` declares a check, :data:`hookimpl` implements a pac
 hook, :class:`Engine` runs the catalogue.
+
+PYTEST_DONT_REWRITE: pac holds no assertions for pytest to rewrite, and ``pac check`` imports pac
+before it starts pytest, which would otherwise warn that it cannot rewrite it.
 """
 
 from importlib.metadata import PackageNotFoundError, version
@@ -13,9 +16,12 @@ from .graph import build_graph
 from .hookspecs import hookimpl
 from .loader import load
 
+DISTRIBUTION = "pac-gdpr"
+"""pac's name on PyPI (``pip install pac-gdpr``); the import package is ``pac``."""
+
 try:
-    __version__ = version("pac")
+    __version__ = version(DISTRIBUTION)
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0+unknown"
 
-__all__ = ["Check", "Context", "Engine", "Finding", "__version__", "build_graph", "check", "hookimpl", "load"]
+__all__ = ["DISTRIBUTION", "Check", "Context", "Engine", "Finding", "__version__", "build_graph", "check", "hookimpl", "load"]
