@@ -108,6 +108,13 @@ class Authority(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class StatedRoles(Element):
+    """The roles the notice gives the controller itself."""
+
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Controller(Element):
     subject: ClassVar[str] = "controller"
     legal_name: str | None = None
@@ -120,6 +127,7 @@ class Controller(Element):
     dpo: Dpo | None = None
     eu_representative: Representative | None = None
     supervisory_authority: Authority | None = None
+    stated_roles: StatedRoles | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -128,10 +136,16 @@ class Statement(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class RightCondition(Element):
+    condition: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Right(Element):
     right: str
     route: str | None = None
     conditions: str | None = None
+    restrictions: tuple[RightCondition, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -150,6 +164,7 @@ class AutomatedDecisions(Element):
     profiling: bool | None = None
     logic: str | None = None
     consequences: str | None = None
+    qualified: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -167,6 +182,29 @@ class BreachProcedure(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ProvisionRequirement(Statement):
+    """Whether data must be provided (Art. 13(2)(e)): ``requirement`` and ``consequences`` when the notice says;
+    ``partial`` when it says so for only some of the data."""
+
+    requirement: tuple[str, ...] = ()
+    consequences: str | None = None
+    partial: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim(Element):
+    """A general claim of the notice about its own processing; ``area`` for ``data_stay_in``."""
+
+    claim: str
+    area: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CitedLaw(Element):
+    law: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Notice(Element):
     subject: ClassVar[str] = "notice"
     title: str | None = None
@@ -180,8 +218,10 @@ class Notice(Element):
     automated_decision_making: AutomatedDecisions | None = None
     children: Children | None = None
     breach_procedure: BreachProcedure | None = None
-    provision_requirement: Statement | None = None
+    provision_requirement: ProvisionRequirement | None = None
     change_policy: Statement | None = None
+    claims: tuple[Claim, ...] = ()
+    cited_laws: tuple[CitedLaw, ...] = ()
 
     def states_right(self, right: str) -> bool:
         return any(r.right == right for r in self.rights)
@@ -201,6 +241,7 @@ class DataCategory(Identified):
     criminal: bool = False
     mandatory: bool | None = None
     source: str | None = None
+    origin: Statement | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -225,6 +266,16 @@ class Objection(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class AutomatedDecision(Element):
+    """What is decided or computed by automated means for a purpose; ``kind`` ``decision`` or ``scoring`` may
+    fall under Art. 22, matching, ranking and recommendation do not decide."""
+
+    kind: str
+    effect: str | None = None
+    human_review: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Purpose(Identified):
     """A purpose; ``categories`` are the ones it names, or else all of its activity's."""
 
@@ -241,6 +292,7 @@ class Purpose(Identified):
     objection: Objection | None = None
     channels: tuple[str, ...] = ()
     deidentification: str | None = None
+    automated_decision: AutomatedDecision | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -257,6 +309,7 @@ class Retention(Element):
     after: str | None = None
     until: str | None = None
     vague: str | None = None
+    reason: str | None = None
     description: str | None = None
 
     @property
@@ -271,6 +324,16 @@ class Dpia(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class RevealedCategory(Element):
+    special: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RiskFactor(Element):
+    factor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Activity(Identified):
     collection: ClassVar[str] = "activities"
     description: str | None = None
@@ -280,6 +343,11 @@ class Activity(Identified):
     collective_legal_bases: tuple[LegalBasis, ...] = ()
     retention: tuple[Retention, ...] = ()
     dpia: Dpia | None = None
+    context_reveals: tuple[RevealedCategory, ...] = ()
+    risk_factors: tuple[RiskFactor, ...] = ()
+
+    def has_factor(self, factor: str) -> bool:
+        return any(f.factor == factor for f in self.risk_factors)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -304,6 +372,24 @@ class ProcessorAgreement(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Integration(Element):
+    integration: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class JointArrangement(Element):
+    """The essence of a joint-controller arrangement (Art. 26(2)), as the notice makes it available."""
+
+    description: str
+    stages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Business(Element):
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Recipient(Identified):
     """A recipient; ``country`` is None when neither the notice nor a public fact establishes it."""
 
@@ -319,6 +405,11 @@ class Recipient(Identified):
     processor_agreement: ProcessorAgreement | None = None
     transfer_tools: tuple[TransferClaim, ...] = ()
     scope_conditions: tuple[ScopeCondition, ...] = ()
+    integrations: tuple[Integration, ...] = ()
+    joint_arrangement: JointArrangement | None = None
+    own_purposes: tuple[Statement, ...] = ()
+    processing_denied: Statement | None = None
+    business: Business | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

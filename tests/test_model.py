@@ -138,7 +138,10 @@ def test_subjects_follow_declaration_order(orgs):
 SCHEMA_TO_MODEL = {"controller": m.Controller, "notice": m.Notice, "data_subject": m.DataSubject,
                    "data_category": m.DataCategory, "activity": m.Activity, "purpose": m.Purpose, "retention": m.Retention,
                    "recipient": m.Recipient, "cookie": m.Cookie, "transfer_tool": m.TransferClaim, "right": m.Right,
-                   "time_statement": m.TimeStatement, "contact": m.Contact, "address": m.Address, "statement": m.Statement}
+                   "time_statement": m.TimeStatement, "contact": m.Contact, "address": m.Address, "statement": m.Statement,
+                   "provision_requirement": m.ProvisionRequirement, "claim": m.Claim, "cited_law": m.CitedLaw,
+                   "right_condition": m.RightCondition, "revealed_category": m.RevealedCategory, "risk_factor": m.RiskFactor,
+                   "integration": m.Integration}
 
 
 @pytest.mark.parametrize("definition", sorted(SCHEMA_TO_MODEL))
