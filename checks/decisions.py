@@ -4,22 +4,10 @@ notice says so (GDPR Art. 13(2)(f), 22; CJEU C-634/21; WP251 rev.01)."""
 from __future__ import annotations
 
 from pac import Context, check
-from pac.model import AutomatedDecision, Notice, Purpose
+from pac.model import Notice, Purpose
 
-DECIDING = ("decision", "scoring")
-"""Kinds of automated outcome that can be an Art. 22 decision; matching, ranking and recommendation are not."""
-SIGNIFICANT = ("legal", "similarly_significant")
 EXCEPTIONS = ("contract", "legal_obligation", "consent")
 """Bases that can carry one of the exceptions of Art. 22(2): a contract (a), a law (b), consent (c, if explicit)."""
-
-
-def art22_decision(purpose: Purpose) -> AutomatedDecision | None:
-    """The purpose's decision based solely on automated processing with legal or similarly significant effects
-    (Art. 22(1)), as the declaration states it, or None."""
-    decision = purpose.automated_decision
-    if decision is not None and decision.kind in DECIDING and decision.effect in SIGNIFICANT and not decision.human_review:
-        return decision
-    return None
 
 
 @check("automated-decision-lawful", title="An automated decision rests on an exception of Art. 22(2), and the notice says so",
@@ -42,17 +30,17 @@ def automated_decision_lawful(purpose: Purpose, ctx: Context):
     An Art. 22 decision on a basis that can carry no exception of Art. 22(2) (legitimate interests, or no basis)
     is an error, as is a notice that denies automated decisions or does not mention them. Consent carries the
     exception only if it is explicit, which the declaration may not show: a warning."""
-    decision = art22_decision(purpose)
+    decision = purpose.art22_decision
     if decision is None:
         return
     what = f"an automated {decision.kind} with {str(decision.effect).replace('_', ' ')} effects"
     basis = purpose.legal_basis.basis if purpose.legal_basis else None
-    if basis not in EXCEPTIONS:
+    if not purpose.rests_on(*EXCEPTIONS):
         rests = f"rests on {basis.replace('_', ' ')}" if basis else "rests on no stated basis"
         yield ctx.finding(f"{purpose.name!r} involves {what}, and {rests}, which is none of the exceptions of "
                           "Art. 22(2).", at=decision,
                           articles=["GDPR Art. 22(1)", "GDPR Art. 22(2)"])
-    elif basis == "consent" and purpose.art9_condition is None:
+    elif purpose.rests_on_consent and purpose.art9_condition is None:
         yield ctx.finding(f"{purpose.name!r} involves an automated decision on consent; Art. 22(2)(c) requires the "
                           "consent to be explicit, which the notice does not say.", at=decision, severity="warning",
                           articles=["GDPR Art. 22(2)"])

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from pac import Context, check
-from pac.duration import Duration
+from pac import Context, Duration, check
 from pac.model import Activity
 
 GRACE = Duration.parse("P3M")

@@ -6,9 +6,6 @@ from __future__ import annotations
 from pac import Context, check
 from pac.model import Activity, Recipient
 
-from .decisions import art22_decision
-from .special_categories import criminal_data, special_data
-
 AP_LIST = {
     "covert_investigation": ("covert investigation, including investigation to fight fraud (item 1)", None),
     "black_list": ("black lists: data on criminal offences, unlawful or annoying behaviour or bad payment that are "
@@ -49,9 +46,9 @@ def _third_party(recipient: Recipient) -> bool:
 def _criteria(activity: Activity, ctx: Context) -> list[str]:
     met = {FACTOR_CRITERIA[f.factor] for f in activity.risk_factors}
     organisation = ctx.organisation
-    if special_data(activity.categories, organisation) or criminal_data(activity.categories, organisation):
+    if organisation.special_categories(activity.categories) or organisation.criminal_categories(activity.categories):
         met.add("sensitive")
-    if any(art22_decision(p) for p in activity.purposes):
+    if any(p.art22_decision for p in activity.purposes):
         met.add("decision")
     if any(organisation.data_subject(s).children for s in activity.data_subjects):
         met.add("vulnerable")
@@ -59,8 +56,7 @@ def _criteria(activity: Activity, ctx: Context) -> list[str]:
 
 
 def _ap_items(activity: Activity, ctx: Context) -> list[str]:
-    controller = ctx.organisation.controller
-    if controller is None or controller.country != "NL":
+    if ctx.organisation.country != "NL":
         return []
     shared = any(_third_party(r) and activity.id in r.activities for r in ctx.organisation.recipients)
     conditions = {None: True, "shared": shared, "large_scale": activity.has_factor("large_scale")}
@@ -92,7 +88,7 @@ def dpia_risk_considered(activity: Activity, ctx: Context):
     if activity.dpia is not None and activity.dpia.status != "not_conducted":
         return
     triggers = [f"processing on the Dutch supervisory authority's DPIA list ({item})" for item in _ap_items(activity, ctx)]
-    if any(art22_decision(p) for p in activity.purposes):
+    if any(p.art22_decision for p in activity.purposes):
         triggers.append("automated decisions with legal or similarly significant effects (Art. 35(3)(a))")
     if activity.has_factor("camera_surveillance") and activity.has_factor("large_scale"):
         triggers.append("systematic monitoring of a publicly accessible area on a large scale (Art. 35(3)(c))")

@@ -71,7 +71,7 @@ def processor_acts_as_controller(recipient: Recipient, ctx: Context):
     the concepts of controller and processor). A party the notice calls a processor but also says uses the data
     for its own ends (its own newsletter, its own website) is therefore at least in part a controller. Whether the
     use is really its own or done on the controller's instructions may be a matter of wording: a warning."""
-    if recipient.role not in ("processor", "sub_processor") or not recipient.own_purposes:
+    if not recipient.is_processor or not recipient.own_purposes:
         return
     uses = "; ".join(s.description for s in recipient.own_purposes)
     yield ctx.finding(f"The notice calls {recipient.name!r} a {recipient.role.replace('_', '-')}, yet says it uses the "
