@@ -68,7 +68,8 @@ def notice_claims_consistent(notice: Notice, ctx: Context):
     for claim in notice.claims:
         found = facts[claim.claim](claim, ctx)
         if found:
-            said = CLAIMS[claim.claim].format(area=claim.area or "the EEA")
+            area = "the EEA" if claim.area in (None, "EEA") else ctx.place(claim.area)
+            said = CLAIMS[claim.claim].format(area=area)
             yield ctx.finding(f"The notice says {said}, yet it also states: {found}.", at=claim)
 
 

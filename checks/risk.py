@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from pac import Context, check
-from pac.model import Activity, Recipient
+from pac.model import Activity, Organisation
 
 AP_LIST = {
     "covert_investigation": ("covert investigation, including investigation to fight fraud (item 1)", None),
@@ -39,8 +39,10 @@ FACTOR_CRITERIA = {
 """The WP248 criterion each risk factor meets; a black list exists to keep the people on it out."""
 
 
-def _third_party(recipient: Recipient) -> bool:
-    return recipient.role in ("controller", "joint_controller", "recipient")
+def _shared_activities(organisation: Organisation) -> frozenset[str]:
+    """The ids of the activities whose data a third party receives (not a processor, not a public authority)."""
+    return frozenset(a for r in organisation.recipients if r.role in ("controller", "joint_controller", "recipient")
+                     for a in r.activities)
 
 
 def _criteria(activity: Activity, ctx: Context) -> list[str]:
@@ -58,7 +60,7 @@ def _criteria(activity: Activity, ctx: Context) -> list[str]:
 def _ap_items(activity: Activity, ctx: Context) -> list[str]:
     if ctx.organisation.country != "NL":
         return []
-    shared = any(_third_party(r) and activity.id in r.activities for r in ctx.organisation.recipients)
+    shared = activity.id in ctx.once(_shared_activities)
     conditions = {None: True, "shared": shared, "large_scale": activity.has_factor("large_scale")}
     return [item for factor, (item, condition) in AP_LIST.items() if activity.has_factor(factor) and conditions[condition]]
 
