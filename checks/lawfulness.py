@@ -36,10 +36,9 @@ def legal_basis_stated(purpose: Purpose, ctx: Context):
 def legitimate_interest_named(purpose: Purpose, ctx: Context):
     """Where processing rests on Art. 6(1)(f), Art. 13(1)(d) requires the notice to state the legitimate
     interests pursued."""
-    basis = purpose.legal_basis
-    if basis is not None and basis.basis == "legitimate_interests" and purpose.legitimate_interest is None:
+    if purpose.rests_on("legitimate_interests") and purpose.legitimate_interest is None:
         yield ctx.finding(f"{purpose.name!r} rests on legitimate interests, but the notice does not say which interest.",
-                          at=basis)
+                          at=purpose.legal_basis)
 
 
 @check("objection-right-stated", title="Legitimate interests come with a stated right to object",
@@ -50,10 +49,9 @@ def objection_right_stated(purpose: Purpose, ctx: Context):
     """Processing on Art. 6(1)(f) may be objected to (Art. 21(1)); the right must be explicitly brought to the
     data subject's attention, clearly and separately (Art. 21(4)), and the notice must state it (Art. 13(2)(b))."""
     basis = purpose.legal_basis
-    if basis is None or basis.basis not in ("legitimate_interests", "public_task"):
+    if basis is None or not purpose.rests_on("legitimate_interests", "public_task"):
         return
-    notice = ctx.organisation.notice
-    if purpose.objection is None and not (notice and notice.states_right("objection", purpose)):
+    if purpose.objection is None and not ctx.organisation.states_right("objection", purpose):
         yield ctx.finding(f"Processing rests on {basis.basis.replace('_', ' ')}, but the notice states no right to "
                           "object to it.")
 
@@ -65,12 +63,10 @@ def consent_withdrawal_route(purpose: Purpose, ctx: Context):
     """Consent may be withdrawn at any time, as easily as it was given (Art. 7(3)); the notice must say so
     (Art. 13(2)(c)) for every consent the processing rests on: a withdrawal stated only for some activities
     (e.g. cookies) does not inform about the others."""
-    basis = purpose.legal_basis
-    if basis is None or basis.basis != "consent":
+    if not purpose.rests_on_consent:
         return
-    notice = ctx.organisation.notice
-    if not (purpose.consent and purpose.consent.withdrawal) and not (
-            notice and notice.states_right("withdraw_consent", purpose)):
+    if not (purpose.consent and purpose.consent.withdrawal) and not ctx.organisation.states_right(
+            "withdraw_consent", purpose):
         yield ctx.finding("Processing rests on consent, but the notice gives no way to withdraw it.")
 
 
@@ -101,7 +97,7 @@ def email_marketing_consent(purpose: Purpose, ctx: Context):
     warning."""
     if purpose.kind != "direct_marketing" or not {"email", "sms"} & set(purpose.channels):
         return
-    if (purpose.legal_basis is not None and purpose.legal_basis.basis == "consent") or purpose.consent is not None:
+    if purpose.rests_on_consent or purpose.consent is not None:
         return
     organisation = ctx.organisation
     subjects = [organisation.data_subject(s) for s in organisation.activity(purpose.activity).data_subjects]
@@ -110,7 +106,7 @@ def email_marketing_consent(purpose: Purpose, ctx: Context):
         whom = ", ".join(others) if others else "people the declaration does not identify as customers or subscribers"
         yield ctx.finding(f"{purpose.name!r} sends marketing by e-mail to {whom}, and the notice does not say that "
                           "they consented to it.")
-    elif any(s.relationship == "customer" for s in subjects) and purpose.objection is None and not (
-            organisation.notice and organisation.notice.states_right("objection", purpose)):
+    elif any(s.relationship == "customer" for s in subjects) and purpose.objection is None and not \
+            organisation.states_right("objection", purpose):
         yield ctx.finding(f"{purpose.name!r} e-mails customers without their consent and the notice states no way to "
                           "opt out, which the customer exception of Tw art. 11.7(3) requires.", severity="warning")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pac import Engine, Finding, check, load
-from pac.engine import notice_text
+from pac.engine import evaluation_date, notice_option, notice_text
 from pac.waivers import Waiver
 from pac.errors import Location
 
@@ -118,6 +118,17 @@ def test_pac_check_exit_codes_and_parity_with_pytest(write, run_pac, tmp_path: P
     assert run_pac("check", "policies", "--as-of", "2026-11-22", "--fail-on", "info", cwd=tmp_path).returncode == 1
 
 
+def test_pac_check_quiet_prints_the_counts_only(write, run_pac, tmp_path: Path):
+    write(BODY, "policies/demo.yaml")
+    write(BODY.replace("organisation: demo", "organisation: other"), "policies/other.yaml")
+    quiet = run_pac("check", "policies", "--as-of", "2026-11-22", "--quiet", cwd=tmp_path)
+    assert quiet.returncode == 1, quiet.stdout + quiet.stderr
+    lines = quiet.stdout.split("\n")
+    assert lines[0] == "" and lines[1].strip("= ") == "pac" and lines[2] == "as of 2026-11-22; items fail on error and above"
+    assert [line.split(":")[0] for line in lines[3:]] == ["demo", "other", ""]  # no progress dots, no findings
+    assert quiet.stderr == ""
+
+
 @pytest.mark.parametrize("args", [("check", "policies/broken.yaml"), ("check", "policies", "--as-of", "22-11-2026"),
                                   ("check", "nowhere")])
 def test_pac_check_exits_2_on_invalid_input_or_usage(write, run_pac, tmp_path: Path, args: tuple[str, ...]):
@@ -155,7 +166,7 @@ def test_once_computes_an_index_once_per_evaluation(organisation):
 
 
 def test_findings_of_one_root_cause_are_reported_once_listing_every_subject():
-    from pac.checks import by_root_cause
+    from pac.checking import by_root_cause
     from pac.errors import Location
     from pac.model import Provenance
 
@@ -169,3 +180,17 @@ def test_findings_of_one_root_cause_are_reported_once_listing_every_subject():
     assert [p.quote for p in merged.evidence] == ["q1", "q2"]
     assert other.subjects == ("purposes/c",)
     assert by_root_cause([finding("purposes/a"), finding("purposes/a")]) == [finding("purposes/a")]
+    twice = by_root_cause([finding("purposes/a"), finding("purposes/a", line=2), finding("purposes/b", line=3)])
+    assert [f.subjects for f in twice] == [("purposes/a", "purposes/b"), ("purposes/a",)]  # two places, two findings
+
+
+def test_an_evaluation_date_and_a_notice_option_are_read_in_one_place():
+    assert evaluation_date("2018-05-25") == date(2018, 5, 25)
+    with pytest.raises(ValueError, match=r"the GDPR applies from 2018-05-25 \(Art. 99\(2\)\); pac cannot evaluate 2018-05-24"):
+        evaluation_date("2018-05-24")
+    with pytest.raises(ValueError, match="'25-05-2018' is not a date"):
+        evaluation_date("25-05-2018")
+    assert notice_option("shop=notices/shop.txt") == ("shop", Path("notices/shop.txt"))
+    for wrong in ("shop", "=x.txt", "shop="):
+        with pytest.raises(ValueError, match="is not ORG=PATH"):
+            notice_option(wrong)
