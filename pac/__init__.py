@@ -12,7 +12,7 @@ before it starts pytest, which would otherwise warn that it cannot rewrite it.
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .checks import Check, Context, Finding, Severity, check
+from .checking import Check, Context, Finding, Severity, check
 from .duration import Duration
 from .engine import Engine
 from .graph import Flow, build_graph

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Iterator, Mapping, TypeVar
 
-from .checks import Finding, at_least
+from .checking import Finding, at_least
 from .engine import Evaluation
 from .errors import printable
 from .model import Organisation, Purpose, Retention

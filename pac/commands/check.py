@@ -10,10 +10,11 @@ from typing import Generator
 
 import pytest
 
-from ..checks import SEVERITIES
+from ..checking import SEVERITIES
+from ..engine import notice_option
 from ..output import folder_lock
 from ..plugin import GRANULARITIES
-from ..reports.junit import normalise
+from ..reports.junit import strip_volatile
 from ._common import add_as_of, add_input_arguments
 
 EXIT_CODES = {pytest.ExitCode.OK: 0, pytest.ExitCode.TESTS_FAILED: 1}
@@ -43,9 +44,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _notice(value: str) -> str:
-    org, separator, path = value.partition("=")
-    if not (org and separator and path):
-        raise argparse.ArgumentTypeError(f"{value!r} is not ORG=PATH")
+    try:
+        notice_option(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     return value
 
 
@@ -89,7 +91,7 @@ def run(arguments: argparse.Namespace) -> int:
     code = pytest.main(pytest_arguments(arguments), plugins=[Quiet()] if arguments.quiet else [])
     junit = _private_junit(arguments.report_dir) if arguments.report_dir else None
     if junit is not None and junit.exists():
-        normalise(junit)
+        strip_volatile(junit)
         with folder_lock(arguments.report_dir):
             os.replace(junit, arguments.report_dir / "junit.xml")
     return EXIT_CODES.get(code, 2)
