@@ -118,6 +118,17 @@ def test_pac_check_exit_codes_and_parity_with_pytest(write, run_pac, tmp_path: P
     assert run_pac("check", "policies", "--as-of", "2026-11-22", "--fail-on", "info", cwd=tmp_path).returncode == 1
 
 
+def test_pac_check_quiet_prints_the_counts_only(write, run_pac, tmp_path: Path):
+    write(BODY, "policies/demo.yaml")
+    write(BODY.replace("organisation: demo", "organisation: other"), "policies/other.yaml")
+    quiet = run_pac("check", "policies", "--as-of", "2026-11-22", "--quiet", cwd=tmp_path)
+    assert quiet.returncode == 1, quiet.stdout + quiet.stderr
+    lines = quiet.stdout.split("\n")
+    assert lines[0] == "" and lines[1].strip("= ") == "pac" and lines[2] == "as of 2026-11-22; items fail on error and above"
+    assert [line.split(":")[0] for line in lines[3:]] == ["demo", "other", ""]  # no progress dots, no findings
+    assert quiet.stderr == ""
+
+
 @pytest.mark.parametrize("args", [("check", "policies/broken.yaml"), ("check", "policies", "--as-of", "22-11-2026"),
                                   ("check", "nowhere")])
 def test_pac_check_exits_2_on_invalid_input_or_usage(write, run_pac, tmp_path: Path, args: tuple[str, ...]):

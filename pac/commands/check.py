@@ -6,6 +6,7 @@ import argparse
 import os
 import shlex
 from pathlib import Path
+from typing import Generator
 
 import pytest
 
@@ -53,7 +54,7 @@ def _notice(value: str) -> str:
 def pytest_arguments(arguments: argparse.Namespace) -> list[str]:
     """The pytest command line that runs the catalogue on ``arguments.paths``."""
     paths = [str(Path(p).resolve()) for p in arguments.paths]
-    verbosity = ["-qq", "--tb=no", "-rN"] if arguments.quiet else ["--quiet"]
+    verbosity = ["-qq", "--tb=no", "-rN", "-o", "console_output_style=classic"] if arguments.quiet else ["--quiet"]
     args = [*paths, "-p", "no:cacheprovider", *verbosity, "--no-header", "--rootdir", os.getcwd(),
             "-o", "pac_paths=" + " ".join(shlex.quote(p) for p in paths), "--pac-fail-on", arguments.fail_on,
             "--pac-max-file-size", str(arguments.max_file_size)]
@@ -77,8 +78,17 @@ def _private_junit(report_dir: Path) -> Path:
     return report_dir / f".junit.{os.getpid()}.xml"
 
 
+class Quiet:
+    """For ``--quiet``: pytest reports no item, so that only the summary (the counts) is printed."""
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_report_teststatus(self) -> Generator[None, tuple, tuple]:
+        category, _, _ = yield
+        return category, "", ""
+
+
 def run(arguments: argparse.Namespace) -> int:
-    code = pytest.main(pytest_arguments(arguments))
+    code = pytest.main(pytest_arguments(arguments), plugins=[Quiet()] if arguments.quiet else [])
     junit = _private_junit(arguments.report_dir) if arguments.report_dir else None
     if junit is not None and junit.exists():
         strip_volatile(junit)
