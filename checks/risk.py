@@ -50,7 +50,7 @@ def _criteria(activity: Activity, ctx: Context) -> list[str]:
     organisation = ctx.organisation
     if organisation.special_categories(activity.categories) or organisation.criminal_categories(activity.categories):
         met.add("sensitive")
-    if any(p.art22_decision for p in activity.purposes):
+    if any(p.solely_automated_decision for p in activity.purposes):
         met.add("decision")
     if any(organisation.data_subject(s).children for s in activity.data_subjects):
         met.add("vulnerable")
@@ -90,7 +90,7 @@ def dpia_risk_considered(activity: Activity, ctx: Context):
     if activity.dpia is not None and activity.dpia.status != "not_conducted":
         return
     triggers = [f"processing on the Dutch supervisory authority's DPIA list ({item})" for item in _ap_items(activity, ctx)]
-    if any(p.art22_decision for p in activity.purposes):
+    if any(p.solely_automated_decision for p in activity.purposes):
         triggers.append("automated decisions with legal or similarly significant effects (Art. 35(3)(a))")
     if activity.has_factor("camera_surveillance") and activity.has_factor("large_scale"):
         triggers.append("systematic monitoring of a publicly accessible area on a large scale (Art. 35(3)(c))")
