@@ -84,7 +84,8 @@ def dpia_risk_considered(activity: Activity, ctx: Context):
 
     The check reads the features the notice states (``risk_factors``, purposes' automated decisions, special or
     criminal data, children), and stays silent when the notice says a DPIA was conducted or is not required.
-    Large-scale special-category data alone are the subject of dpia-considered. A DPIA need not be mentioned in a
+    An activity with special-category or criminal data is the subject of dpia-considered, which already asks for
+    a DPIA, so only the list items and Art. 35(3)(a) and (c) are reported for it here. A DPIA need not be mentioned in a
     notice, and the list items are summaries not re-read against the decree: a warning. A single criterion is
     reported as information."""
     if activity.dpia is not None and activity.dpia.status != "not_conducted":
@@ -95,8 +96,8 @@ def dpia_risk_considered(activity: Activity, ctx: Context):
     if activity.has_factor("camera_surveillance") and activity.has_factor("large_scale"):
         triggers.append("systematic monitoring of a publicly accessible area on a large scale (Art. 35(3)(c))")
     criteria = _criteria(activity, ctx)
-    if set(criteria) == {"sensitive", "large_scale"}:
-        criteria = []  # dpia-considered reports these (Art. 35(3)(b))
+    if "sensitive" in criteria:
+        criteria = []  # dpia-considered reports a missing DPIA for special-category or criminal data
     said = "says no DPIA was conducted" if activity.dpia else "mentions no DPIA"
     evidence = [p for f in activity.risk_factors for p in f.provenance] or list(activity.provenance)
     where = activity.dpia or activity
