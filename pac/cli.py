@@ -9,6 +9,8 @@ from typing import Sequence
 
 from . import __version__
 from .commands import COMMANDS
+from .errors import printable
+from .pytest.plugins import PluginError
 
 
 def parser() -> argparse.ArgumentParser:
@@ -25,6 +27,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
     try:
         return arguments.run(arguments)
+    except PluginError as error:
+        print(f"pac: error: {printable(str(error))}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # `pac ... | head`
         sys.stderr.close()
         return 0

@@ -7,7 +7,6 @@ id must match the file or folder name. ``waivers.yaml`` files hold waivers, not 
 
 from __future__ import annotations
 
-import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,11 +145,7 @@ def load_files(files: Iterable[Path], *, unread: Iterable[LocatedError] = (), li
     and holds the statutory record types that ``record_types`` may name."""
     reference = reference or Reference.packaged()
     with gc_paused():
-        loaded = _load_files(files, unread, limits, reference)
-    # The model is immutable, acyclic and kept for the whole run: the cyclic garbage collector need not scan
-    # its hundreds of thousands of objects again and again while the checks run (refcounting still frees it).
-    gc.freeze()
-    return loaded
+        return _load_files(files, unread, limits, reference)
 
 
 UNREADABLE = object()

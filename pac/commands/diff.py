@@ -20,7 +20,8 @@ from ..diff import RENDERERS, review
 from ..engine import Engine, Evaluation
 from ..errors import InvalidInput
 from ..model import Organisation
-from ._common import add_as_of, add_size_limit, limits, load_checked, report_invalid
+from ..pytest.plugins import engine_for
+from ._common import add_as_of, add_input_options, limits, load_checked, report_invalid
 
 
 class RevisionError(Exception):
@@ -40,7 +41,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_as_of(parser, "evaluate both versions on this date")
     parser.add_argument("--fail-on", choices=SEVERITIES, default="info",
                         help="the lowest severity of a new finding that makes the exit status 1 (default: info)")
-    add_size_limit(parser)
+    add_input_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -71,13 +72,14 @@ class Version:
 
 def run(arguments: argparse.Namespace) -> int:
     as_of = arguments.as_of or date.today()
-    engine = Engine.from_plugins()
     with tempfile.TemporaryDirectory(prefix="pac-diff-") as work:
         try:
             versions = materialise(arguments.old, Path(work) / "old"), materialise(arguments.new, Path(work) / "new")
         except RevisionError as error:
             print(f"pac diff: {error}", file=sys.stderr)
             return 2
+        # a revision is checked with the plugins (conftest.py files) of the working tree it stands for
+        engine = engine_for([v.working or v.path for v in versions])
         try:
             old, new = (_evaluate(engine, version, as_of, arguments) for version in versions)
         except InvalidInput as error:

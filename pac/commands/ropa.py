@@ -7,11 +7,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..engine import Engine
 from ..errors import InvalidInput
 from ..loader import load
 from ..output import OutputError, write_atomic
 from ..ropa import FORMATS, records, render
+from ..pytest.plugins import engine_for
 from ._common import add_as_of, add_input_arguments, limits, report_invalid
 
 
@@ -32,7 +32,7 @@ def run(arguments: argparse.Namespace) -> int:
     if arguments.format == "xlsx" and arguments.output is None:
         print("pac ropa: the xlsx format is written to a file: add --output FILE.xlsx", file=sys.stderr)
         return 2
-    reference = Engine.from_plugins().reference
+    reference = engine_for(arguments.paths).reference
     try:
         organisations = load(arguments.paths, limits=limits(arguments), reference=reference)
     except InvalidInput as error:
