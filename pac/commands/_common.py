@@ -45,17 +45,19 @@ class Loaded(NamedTuple):
     declarations: tuple[Path, ...]
 
 
-def load_checked(paths: Sequence[str | os.PathLike[str]], engine: Engine, limits: Limits) -> Loaded:
-    """Load the declarations under ``paths`` on ``engine``'s reference data, and their waiver files checked
-    against its catalogue; or raise :class:`InvalidInput` with every problem in both."""
+def load_checked(paths: Sequence[str | os.PathLike[str]], engine: Engine, arguments: argparse.Namespace) -> Loaded:
+    """Load the declarations under ``paths`` on ``engine``'s reference data (with the input options of
+    ``arguments``), and their waiver files checked against its catalogue; or raise :class:`InvalidInput`
+    with every problem in both."""
     inputs = discover(paths)
     errors: list[LocatedError] = []
     try:
-        organisations = load_found(paths, inputs, limits=limits, reference=engine.reference)
+        organisations = load_found(paths, inputs, limits=limits(arguments), reference=engine.reference,
+                                   cache=options.model_cache(arguments))
     except InvalidInput as invalid:
         organisations, errors = (), [*invalid.errors]
     try:
-        waivers = load_waivers(inputs.waivers, limits)
+        waivers = load_waivers(inputs.waivers, limits(arguments))
         engine.validate_waivers(waivers)
     except InvalidInput as invalid:
         waivers, errors = (), [*errors, *invalid.errors]

@@ -21,7 +21,7 @@ from ..engine import Engine, Evaluation
 from ..errors import InvalidInput
 from ..model import Organisation
 from ..pytest.plugins import engine_for
-from ._common import add_as_of, add_input_options, limits, load_checked, report_invalid
+from ._common import add_as_of, add_input_options, load_checked, report_invalid
 
 
 class RevisionError(Exception):
@@ -96,7 +96,7 @@ def run(arguments: argparse.Namespace) -> int:
 def _evaluate(engine: Engine, version: Version, as_of: date, arguments: argparse.Namespace) -> list[Evaluation]:
     """Every organisation of ``version`` evaluated on ``as_of`` with its waivers. The notice text of a git
     revision is read where its declaration names it, or else from the working tree."""
-    organisations, waivers, _ = load_checked([version.path], engine, limits(arguments))
+    organisations, waivers, _ = load_checked([version.path], engine, arguments)
     return [engine.evaluate(organisation, as_of, waivers, notice=_notice(organisation, version))
             for organisation in organisations]
 

@@ -11,6 +11,7 @@ from ..errors import InvalidInput
 from ..loader import load
 from ..output import OutputError, write_atomic
 from ..ropa import FORMATS, records, render
+from ..pytest import options
 from ..pytest.plugins import engine_for
 from ._common import add_as_of, add_input_arguments, limits, report_invalid
 
@@ -34,7 +35,8 @@ def run(arguments: argparse.Namespace) -> int:
         return 2
     reference = engine_for(arguments.paths).reference
     try:
-        organisations = load(arguments.paths, limits=limits(arguments), reference=reference)
+        organisations = load(arguments.paths, limits=limits(arguments), reference=reference,
+                             cache=options.model_cache(arguments))
     except InvalidInput as error:
         report_invalid(error)
         return 2

@@ -6,7 +6,7 @@ import argparse
 
 from ..errors import InvalidInput, printable
 from ..pytest.plugins import engine_for
-from ._common import add_input_arguments, limits, load_checked, report_invalid
+from ._common import add_input_arguments, load_checked, report_invalid
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -18,7 +18,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     try:
-        organisations = load_checked(arguments.paths, engine_for(arguments.paths), limits(arguments)).organisations
+        organisations = load_checked(arguments.paths, engine_for(arguments.paths), arguments).organisations
     except InvalidInput as error:
         report_invalid(error)
         return 2

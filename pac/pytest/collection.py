@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 import pytest
 
+from ..checks import Finding
 from ..engine import Evaluation
 from ..errors import InvalidInput, LocatedError, printable
 from ..loader import YAML_SUFFIXES, discover, load_files
@@ -59,8 +60,9 @@ def _policy(collector: pytest.Collector) -> Iterator[pytest.Collector]:
     engine = session.engine
     inputs = discover([collector.path])
     limits = session.settings.limits
-    organisations, errors = load_files(inputs.declarations, unread=inputs.errors, limits=limits,
-                                       reference=engine.reference)
+    cache = session.model_cache
+    organisations, errors = (load_files if cache is None else cache.load_files)(
+        inputs.declarations, unread=inputs.errors, limits=limits, reference=engine.reference)
     errors = [*inputs.errors, *errors]
     try:
         waivers = load_waivers([*inputs.waivers, *session.unread_waiver_files()], limits)
@@ -128,6 +130,7 @@ class OrganisationNode(pytest.Collector):
         super().__init__(**kwargs)
         self.organisation = organisation
         self._evaluation: Evaluation | None = None
+        self._by_check: dict[str, dict[str, tuple[Finding, ...]]] | None = None
 
     def evaluation(self) -> Evaluation:
         """Every check on this organisation, run once per process on first use."""
@@ -137,6 +140,14 @@ class OrganisationNode(pytest.Collector):
             self._evaluation = session.engine.evaluate(self.organisation, settings.as_of, session.waivers,
                                                        settings.notices.get(self.organisation.id))
         return self._evaluation
+
+    def findings_of(self, check: str) -> dict[str, tuple[Finding, ...]]:
+        """What ``check`` found on this organisation, by subject."""
+        if self._by_check is None:
+            self._by_check = {}
+            for (check_id, subject), found in self.evaluation().findings.items():
+                self._by_check.setdefault(check_id, {})[subject] = found
+        return self._by_check.get(check, {})
 
     def collect(self) -> Iterator[CheckItem]:
         return items(self)

@@ -33,13 +33,16 @@ class CheckCrashed(Exception):
 
 
 class CheckItem(pytest.Item):
-    """One or more checks on one subject (or on all subjects)."""
+    """One or more checks on one subject, or on all subjects but the ``excluded`` ones (those with items of
+    their own); ``-k`` matches the subjects the item covers."""
 
     parent: OrganisationNode
 
-    def __init__(self, *, checks: tuple[Check, ...], subject: Any, **kwargs: Any):
+    def __init__(self, *, checks: tuple[Check, ...], subject: Any, excluded: frozenset[str] = frozenset(),
+                 covers: tuple[str, ...] = (), **kwargs: Any):
         super().__init__(**kwargs)
-        self.checks, self.subject = checks, subject
+        self.checks, self.subject, self.excluded = checks, subject, excluded
+        self.extra_keyword_matches.update(covers)
         organisation = self.parent.organisation
         self.subject_path = subject.subject if subject is not None else ("organisation" if len(checks) > 1 else "*")
         if len(checks) == 1:
@@ -61,7 +64,8 @@ class CheckItem(pytest.Item):
             if self.subject is not None:
                 found += evaluation.findings.get((check.id, self.subject.subject), ())
             else:
-                found += [f for (c, _), fs in evaluation.findings.items() if c == check.id for f in fs]
+                found += [f for subject, fs in self.parent.findings_of(check.id).items() if subject not in self.excluded
+                          for f in fs]
         return sorted(found, key=Finding.sort_key)
 
     def runtest(self) -> None:
@@ -136,11 +140,29 @@ def items(parent: OrganisationNode) -> Iterator[CheckItem]:
     if granularity == "organisation":
         yield CheckItem.from_parent(parent, name=ALL_CHECKS, checks=engine.checks, subject=None)
         return
+    fail_on = state(parent.config).settings.fail_on
     for check in engine.checks:
         if granularity == "check":
             yield CheckItem.from_parent(parent, name=check.id, checks=(check,), subject=None)
             continue
-        for subject in parent.organisation.subjects(check.subject):
+        subjects = parent.organisation.subjects(check.subject)
+        if granularity == "failures":
+            failing = _failing(parent, check, fail_on)
+            rest = tuple(s.subject for s in subjects if s.subject not in failing)
+            subjects = [s for s in subjects if s.subject in failing]
+        for subject in subjects:
             name = f"{check.id}[{subject.subject}]"  # a parametrised id, as pytest's own (so --lf matches it)
             yield CheckItem.from_parent(parent, name=name, nodeid=f"{parent.nodeid}::{name}", checks=(check,),
                                         subject=subject)
+        if granularity == "failures" and rest:
+            yield CheckItem.from_parent(parent, name=check.id, checks=(check,), subject=None,
+                                        excluded=frozenset(s.subject for s in subjects), covers=rest)
+
+
+def _failing(parent: OrganisationNode, check: Check, fail_on: str) -> set[str]:
+    """The subjects on which ``check`` fails an item: a finding at or above ``fail_on`` (waived or not); all of
+    them when the check crashed (its one item then reports the crash)."""
+    if check.id in parent.evaluation().crashes:
+        return set()
+    return {subject for subject, found in parent.findings_of(check.id).items()
+            if any(at_least(f.severity, fail_on) for f in found)}

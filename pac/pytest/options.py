@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..cache import ModelCache
 from ..checks import SEVERITIES
 from ..engine import GDPR_APPLIES_FROM
 from ..yamlio import DEFAULT_LIMITS
@@ -16,8 +17,9 @@ from ..yamlio import DEFAULT_LIMITS
 if TYPE_CHECKING:  # pragma: no cover
     import pytest
 
-GRANULARITIES = ("subject", "check", "organisation")
-"""Items: one per check and subject (default), one per check, or one per organisation."""
+GRANULARITIES = ("failures", "subject", "check", "organisation")
+"""Items: one per failing subject of a check and one for the rest of its subjects (default), one per check
+and subject, one per check, or one per organisation."""
 
 
 def as_of(value: str) -> date:
@@ -57,6 +59,7 @@ class Option:
     name: str
     help: str
     settings: dict[str, Any] = field(default_factory=dict)  # argparse keyword arguments other than help
+    pac_default: Any = None  # pac's default, where it differs from pytest's
 
     @property
     def dest(self) -> str:
@@ -65,6 +68,8 @@ class Option:
     def arguments(self, value: Any) -> list[str]:
         """``value`` (as parsed by pac) as pytest arguments."""
         flag = f"--pac-{self.name}"
+        if self.settings.get("action") == "store_true":
+            return [flag] if value else []
         values = value if self.settings.get("action") == "append" else [value]
         return [part for v in values if v is not None
                 for part in (flag, v.isoformat() if isinstance(v, date) else str(v))]
@@ -83,11 +88,16 @@ OPTIONS = (
            {"action": "append", "default": [], "type": notice, "metavar": "ORG=PATH"}),
     Option("max-file-size", f"refuse YAML files larger than this (default {DEFAULT_LIMITS.max_bytes})",
            {"type": positive, "default": DEFAULT_LIMITS.max_bytes, "metavar": "BYTES"}),
-    Option("granularity", "pytest items: one per check and subject (default), one per check, or one per organisation",
+    Option("granularity", "pytest items: one per failing subject of a check and one for the rest of its subjects "
+           "(failures, the default); one per check and subject; one per check; or one per organisation",
            {"choices": GRANULARITIES}),
+    Option("cache-dir", "keep validated declarations in DIR, keyed by their content, so that a run on the same "
+           "files skips parsing them (default: pytest's cache folder; for pac, .pac_cache)",
+           {"type": Path, "metavar": "DIR"}, pac_default=Path(".pac_cache")),
+    Option("no-cache", "neither read nor write the cache of validated declarations", {"action": "store_true"}),
 )
 BY_NAME = {option.name: option for option in OPTIONS}
-INPUT_OPTIONS = ("max-file-size",)
+INPUT_OPTIONS = ("max-file-size", "cache-dir", "no-cache")
 """The options of every pac command that reads declarations."""
 
 
@@ -105,10 +115,18 @@ def add_to_argparse(parser: argparse.ArgumentParser, names: tuple[str, ...] = tu
     """The options ``names`` of the table, as ``--NAME`` on a pac command's parser."""
     for name in names:
         option = BY_NAME[name]
-        parser.add_argument(f"--{name}", dest=option.dest, help=option.help, **option.settings)
+        settings = dict(option.settings)
+        if option.pac_default is not None:
+            settings["default"] = option.pac_default
+        parser.add_argument(f"--{name}", dest=option.dest, help=option.help, **settings)
 
 
 def pytest_arguments(arguments: argparse.Namespace) -> list[str]:
     """The table's options that ``arguments`` (parsed by :func:`add_to_argparse`) holds, for pytest."""
     return [part for option in OPTIONS if hasattr(arguments, option.dest)
             for part in option.arguments(getattr(arguments, option.dest))]
+
+
+def model_cache(arguments: argparse.Namespace) -> ModelCache | None:
+    """The cache of validated declarations a pac command uses: None with ``--no-cache``."""
+    return None if arguments.pac_no_cache else ModelCache(arguments.pac_cache_dir)

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from .. import __version__
+from ..cache import ModelCache
 from ..checks import SEVERITIES, Check, Finding, at_least
 from ..engine import Engine
 from ..errors import printable
@@ -39,6 +40,8 @@ class Settings:
     waiver_files: tuple[Path, ...]
     notices: dict[str, Path]
     limits: Limits
+    cache_dir: Path | None  # None: pytest's cache folder, when pytest has one
+    no_cache: bool
 
     @classmethod
     def of(cls, config: pytest.Config) -> Settings:
@@ -57,7 +60,8 @@ class Settings:
                 raise pytest.UsageError(f"--pac-report-dir: cannot make the folder {report_dir}: {error.strerror}") from None
         return cls(config.getoption("pac_as_of") or date.today(), fail_on, granularity, report_dir,
                    tuple(config.getoption("pac_waivers")), {org: Path(path) for org, path in notices.items()},
-                   Limits(max_bytes=config.getoption("pac_max_file_size")))
+                   Limits(max_bytes=config.getoption("pac_max_file_size")), config.getoption("pac_cache_dir"),
+                   config.getoption("pac_no_cache"))
 
 
 class PacSession:
@@ -85,6 +89,17 @@ class PacSession:
                 for marker in markers(check):
                     self.config.addinivalue_line("markers", f"{marker}: pac checks ({marker.replace('_', ' ')})")
         return self._engine
+
+    @property
+    def model_cache(self) -> ModelCache | None:
+        """The cache of validated declarations: ``--pac-cache-dir``, else pytest's cache folder (none with
+        ``-p no:cacheprovider``), and none at all with ``--pac-no-cache``."""
+        if self.settings.no_cache:
+            return None
+        if self.settings.cache_dir is not None:
+            return ModelCache(self.settings.cache_dir)
+        pytest_cache = getattr(self.config, "cache", None)
+        return None if pytest_cache is None else ModelCache(pytest_cache.mkdir("pac"))
 
     def unread_waiver_files(self) -> list[Path]:
         """The ``--pac-waivers`` files the first time they are asked for: every policy folder shares them."""
