@@ -324,3 +324,14 @@ def test_pac_hooks_in_a_pytest_plugins_module_are_used(pytester, policies):
     result = run(pytester, "-k", "house-rule")
     result.assert_outcomes(failed=1)
     assert "house rule broken" in result.stdout.str()
+
+
+def test_the_plugin_freezes_the_collected_model_for_the_garbage_collector(pytester, policies):
+    import gc
+
+    gc.unfreeze()
+    try:
+        run(pytester, "--collect-only", "-q")
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
