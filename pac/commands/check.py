@@ -6,13 +6,14 @@ import argparse
 import os
 import shlex
 from pathlib import Path
+from typing import Generator
 
 import pytest
 
 from ..output import folder_lock
 from ..pytest import options
 from ..pytest.plugins import base_arguments
-from ..reports.junit import normalise
+from ..reports.junit import strip_volatile
 
 EXIT_CODES = {pytest.ExitCode.OK: 0, pytest.ExitCode.TESTS_FAILED: 1}
 """pytest's exit codes -> pac's: 0 nothing at or above --fail-on, 1 findings, 2 anything else (invalid input, usage)."""
@@ -32,7 +33,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def pytest_arguments(arguments: argparse.Namespace) -> list[str]:
     """The pytest command line that runs the catalogue on ``arguments.paths``."""
     paths = [str(Path(p).resolve()) for p in arguments.paths]
-    verbosity = ["-qq", "--tb=no", "-rN"] if arguments.quiet else ["--quiet"]
+    verbosity = ["-qq", "--tb=no", "-rN", "-o", "console_output_style=classic"] if arguments.quiet else ["--quiet"]
     args = [*base_arguments(paths), *verbosity, "--no-header",
             "-o", "pac_paths=" + " ".join(shlex.quote(p) for p in paths), *options.pytest_arguments(arguments)]
     if arguments.pac_report_dir:
@@ -47,12 +48,21 @@ def _private_junit(report_dir: Path) -> Path:
     return report_dir / f".junit.{os.getpid()}.xml"
 
 
+class Quiet:
+    """For ``--quiet``: pytest reports no item, so that only the summary (the counts) is printed."""
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_report_teststatus(self) -> Generator[None, tuple, tuple]:
+        category, _, _ = yield
+        return category, "", ""
+
+
 def run(arguments: argparse.Namespace) -> int:
-    code = pytest.main(pytest_arguments(arguments))
+    code = pytest.main(pytest_arguments(arguments), plugins=[Quiet()] if arguments.quiet else [])
     report_dir = arguments.pac_report_dir
     junit = _private_junit(report_dir) if report_dir else None
     if junit is not None and junit.exists():
-        normalise(junit)
+        strip_volatile(junit)
         with folder_lock(report_dir):
             os.replace(junit, report_dir / "junit.xml")
     return EXIT_CODES.get(code, 2)

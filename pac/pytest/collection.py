@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from ..checks import Finding
+from ..checking import Finding
 from ..engine import Evaluation
 from ..errors import InvalidInput, LocatedError, printable
 from ..loader import YAML_SUFFIXES, discover, load_files

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import pytest
 
-from ..checks import Check, Finding, at_least
+from ..checking import Check, Finding, at_least
 from ..errors import printable
 from ..results import finding_to_dict
 from .session import markers, state

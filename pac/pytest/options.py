@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..cache import ModelCache
-from ..checks import SEVERITIES
-from ..engine import GDPR_APPLIES_FROM
+from ..checking import SEVERITIES
+from ..engine import evaluation_date, notice_option
 from ..yamlio import DEFAULT_LIMITS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,12 +25,9 @@ and subject, one per check, or one per organisation."""
 def as_of(value: str) -> date:
     """An evaluation date: ISO, and one the GDPR covers."""
     try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
-    if day < GDPR_APPLIES_FROM:
-        raise argparse.ArgumentTypeError(f"the GDPR applies from {GDPR_APPLIES_FROM} (Art. 99(2))")
-    return day
+        return evaluation_date(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def positive(text: str) -> int:
@@ -45,10 +42,11 @@ def positive(text: str) -> int:
 
 
 def notice(value: str) -> str:
-    """ORG=PATH, kept as given."""
-    org, separator, path = value.partition("=")
-    if not (org and separator and path):
-        raise argparse.ArgumentTypeError(f"{value!r} is not ORG=PATH")
+    """ORG=PATH, kept as given (the session reads it with :func:`pac.engine.notice_option`)."""
+    try:
+        notice_option(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     return value
 
 

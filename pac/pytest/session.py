@@ -16,8 +16,8 @@ import pytest
 
 from .. import __version__
 from ..cache import ModelCache
-from ..checks import SEVERITIES, Check, Finding, at_least
-from ..engine import Engine
+from ..checking import SEVERITIES, Check, Finding, at_least
+from ..engine import Engine, notice_option
 from ..errors import printable
 from ..model import Organisation
 from ..reports import write_reports
@@ -51,7 +51,7 @@ class Settings:
         for name, value, allowed in (("pac_fail_on", fail_on, SEVERITIES), ("pac_granularity", granularity, GRANULARITIES)):
             if value not in allowed:
                 raise pytest.UsageError(f"{name}: {value!r} is not one of {', '.join(allowed)}")
-        notices = dict(pair.split("=", 1) for pair in config.getoption("pac_notice"))
+        notices = dict(notice_option(pair) for pair in config.getoption("pac_notice"))
         report_dir = config.getoption("pac_report_dir")
         if report_dir:  # now, rather than fail after the run (pytest's junit.xml writer would fail the same way)
             try:
@@ -59,7 +59,7 @@ class Settings:
             except OSError as error:
                 raise pytest.UsageError(f"--pac-report-dir: cannot make the folder {report_dir}: {error.strerror}") from None
         return cls(config.getoption("pac_as_of") or date.today(), fail_on, granularity, report_dir,
-                   tuple(config.getoption("pac_waivers")), {org: Path(path) for org, path in notices.items()},
+                   tuple(config.getoption("pac_waivers")), notices,
                    Limits(max_bytes=config.getoption("pac_max_file_size")), config.getoption("pac_cache_dir"),
                    config.getoption("pac_no_cache"))
 
