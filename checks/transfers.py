@@ -123,8 +123,18 @@ def recipient_country_known(recipient: Recipient, ctx: Context):
     suppliers and categories of recipients are no exception (their country and safeguard cannot be assessed
     either). Public authorities receive data under the law that entitles them, as a rule the controller's own:
     for them it is context (info). One finding lists every recipient concerned: the root cause is the notice's
-    silence on where data go."""
-    if recipient.country is None:
+    silence on where data go. A named company whose EU entity and seat public sources give (pac's reference data
+    on well-known recipients) gets its own finding: there the country can be encoded as a public fact."""
+    if recipient.country is not None:
+        return
+    known = ctx.reference.known_recipient(recipient.name) if recipient.named else None
+    if known is not None:
+        yield ctx.finding("The declaration does not say in which country these recipients process the data, though "
+                          "public sources name the entity that serves users in the EU and its seat (pac's reference "
+                          "data on well-known recipients); encode that country as a public fact with its source, so "
+                          "that the transfer (Art. 44) and the notice's duty to mention it (Art. 13(1)(f)) can be "
+                          "assessed.")
+    else:
         yield ctx.finding("The declaration does not say in which country these recipients process the data, so "
                           "whether the data leave the EEA (needing a transfer tool, Art. 44) and whether the notice "
                           "had to say so (Art. 13(1)(f)) cannot be assessed.",

@@ -222,3 +222,10 @@ def test_hostile_names_stay_on_one_line(findings: Findings):
     (found,) = findings(transfer_tool_valid, body)
     assert "Evil\\nCorp\\x1b[31m" in found.message
     assert "\n" not in found.message and "\x1b" not in found.message
+
+
+def test_a_well_known_recipient_without_a_country_points_at_the_public_facts(findings: Findings):
+    body = "recipients:\n" + recipient("ga", None, name="Google (Google Analytics)") + recipient("acme", None)
+    known, unknown = sorted(findings(recipient_country_known, body), key=lambda f: f.subject)[::-1]
+    assert known.subjects == ("recipients/ga",) and "well-known recipients" in known.message
+    assert unknown.subjects == ("recipients/acme",) and "well-known" not in unknown.message
