@@ -34,7 +34,7 @@ def automated_decision_lawful(purpose: Purpose, ctx: Context):
     if decision is None:
         return
     what = f"an automated {decision.kind} with {str(decision.effect).replace('_', ' ')} effects"
-    basis = purpose.legal_basis.basis if purpose.legal_basis else None
+    basis = purpose.basis
     if not purpose.rests_on(*EXCEPTIONS):
         rests = f"rests on {basis.replace('_', ' ')}" if basis else "rests on no stated basis"
         yield ctx.finding(f"{purpose.name!r} involves {what}, and {rests}, which is none of the exceptions of "
