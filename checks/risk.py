@@ -45,10 +45,14 @@ def _shared_activities(organisation: Organisation) -> frozenset[str]:
                      for a in r.activities)
 
 
+def _declared_sensitive(activity: Activity, organisation: Organisation) -> bool:
+    return bool(organisation.special_categories(activity.categories) or organisation.criminal_categories(activity.categories))
+
+
 def _criteria(activity: Activity, ctx: Context) -> list[str]:
     met = {FACTOR_CRITERIA[f.factor] for f in activity.risk_factors}
     organisation = ctx.organisation
-    if organisation.special_categories(activity.categories) or organisation.criminal_categories(activity.categories):
+    if activity.context_reveals or _declared_sensitive(activity, organisation):
         met.add("sensitive")
     if any(p.solely_automated_decision for p in activity.purposes):
         met.add("decision")
@@ -83,7 +87,7 @@ def dpia_risk_considered(activity: Activity, ctx: Context):
     requires a DPIA.
 
     The check reads the features the notice states (``risk_factors``, purposes' automated decisions, special or
-    criminal data, children), and stays silent when the notice says a DPIA was conducted or is not required.
+    criminal data, special categories the context reveals, children), and stays silent when the notice says a DPIA was conducted or is not required.
     An activity with special-category or criminal data is the subject of dpia-considered, which already asks for
     a DPIA, so only the list items and Art. 35(3)(a) and (c) are reported for it here. A DPIA need not be mentioned in a
     notice, and the list items are summaries not re-read against the decree: a warning. A single criterion is
@@ -96,7 +100,7 @@ def dpia_risk_considered(activity: Activity, ctx: Context):
     if activity.has_factor("camera_surveillance") and activity.has_factor("large_scale"):
         triggers.append("systematic monitoring of a publicly accessible area on a large scale (Art. 35(3)(c))")
     criteria = _criteria(activity, ctx)
-    if "sensitive" in criteria:
+    if _declared_sensitive(activity, ctx.organisation):
         criteria = []  # dpia-considered reports a missing DPIA for special-category or criminal data
     said = "says no DPIA was conducted" if activity.dpia else "mentions no DPIA"
     evidence = [p for f in activity.risk_factors for p in f.provenance] or list(activity.provenance)
