@@ -41,7 +41,7 @@ def _bases(organisation: Organisation) -> set[str] | None:
         for purpose in activity.purposes:
             if purpose.legal_basis is None and not collective:
                 return None
-            bases |= {purpose.legal_basis.basis} if purpose.legal_basis else collective
+            bases |= {purpose.basis} if purpose.basis else collective
     return bases if organisation.purposes else None
 
 
