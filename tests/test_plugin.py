@@ -156,6 +156,7 @@ def test_findings_json_is_written_and_identical_with_xdist(pytester, policies):
     improve = [f for f in document["findings"] if f["check"] == "legal-basis-stated"]
     assert improve == [{
         "check": "legal-basis-stated", "severity": "error", "organisation": "demo", "subject": "purposes/improve",
+        "also": [],
         "articles": ["GDPR Art. 6(1)", "GDPR Art. 13(1)(c)"],
         "message": "The notice states no legal basis for 'Improve the website'.",
         "location": {"file": "policies/demo.yaml", "line": 12, "column": 9},
