@@ -22,13 +22,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, TypeVar
 
 from .errors import Location
+from .graph import Flow, inflow
 from .model import SUBJECTS, DataCategory, Organisation, Provenance, Recipient, TransferClaim
 from .transfers import ToolVerdict, TransferAssessment, describe, invalid_anywhere, outside_eea, place
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
 
-    from .graph import Flow
     from .reference import Reference
     from .waivers import Waiver
 
@@ -201,15 +201,11 @@ class Context:
     def transfer(self, recipient: Recipient) -> TransferAssessment:
         """The transfer of personal data to ``recipient`` on the evaluation date under GDPR Chapter V: whether there
         is one, and what each claimed tool is worth (the assessment the data-flow graph carries)."""
-        from .graph import inflow
-
         return inflow(self.graph, recipient.subject)["assessment"]
 
     def flow(self, recipient: Recipient) -> Flow:
         """What the data-flow graph says reaches ``recipient``: activities, purposes, categories (special, criminal),
         and what in the declaration says so."""
-        from .graph import Flow, inflow
-
         return Flow.of(inflow(self.graph, recipient.subject))
 
     def outside_eea(self, recipient: Recipient) -> bool:
