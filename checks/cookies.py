@@ -35,14 +35,14 @@ def tracking_cookie_consent(cookie: Cookie, ctx: Context):
     if cookie.category not in TRACKING or cookie.consent == "asked":
         return
     if cookie.consent == "not_asked":
-        yield ctx.finding("These trackers (marketing, social-media or unclassified) are placed without asking the "
-                          "visitor's consent.")
+        yield ctx.finding("These trackers (marketing, tracking, social-media or unclassified) are placed without "
+                          "asking the visitor's consent.")
     elif cookie.consent == "browser_opt_out":
-        yield ctx.finding("These trackers (marketing, social-media or unclassified) are placed unless the visitor "
-                          "refuses them in the browser settings; a browser opt-out is not consent.")
+        yield ctx.finding("These trackers (marketing, tracking, social-media or unclassified) are placed unless the "
+                          "visitor refuses them in the browser settings; a browser opt-out is not consent.")
     else:
         yield ctx.finding("The notice does not say whether consent is asked before these trackers (marketing, "
-                          "social-media or unclassified) are placed.", severity="warning")
+                          "tracking, social-media or unclassified) are placed.", severity="warning")
 
 
 @check("analytics-cookie-consent", title="Analytics cookies without consent must have little or no effect on privacy",

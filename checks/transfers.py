@@ -77,7 +77,9 @@ def transfer_tool_valid(recipient: Recipient, ctx: Context):
                           articles=["GDPR Art. 13(1)(f)", "GDPR Art. 45(1)"])
     if assessment.status in ("domestic", "valid"):
         return
-    yield from _tool_findings(ctx, assessment, f"Personal data go to {recipient.name!r} in {country}, outside the EEA")
+    # a tool claimed for transfers in general fails alike for every recipient it is to carry: one root cause
+    who = "recipients" if assessment.general and assessment.verdicts else repr(recipient.name)
+    yield from _tool_findings(ctx, assessment, f"Personal data go to {who} in {country}, outside the EEA")
 
 
 @check("onward-transfer-tool", title="Data a processor passes on to a third country travel on a valid transfer tool",

@@ -155,7 +155,7 @@ def _judge_adequacy(claim: TransferClaim, tool: TransferTool, recipient: Recipie
     if missing:
         return _verdict(claim, tool, "unverified", f"the adequacy decision for {where} ({short(decision.instrument)})"
                         f" is limited in scope ({decision.scope}); the declaration does not establish that"
-                        f" {recipient.name!r} is within it ({', '.join(missing)})")
+                        f" the recipient is within it ({', '.join(missing)})")
     return _verdict(claim, tool, "valid", f"{short(decision.instrument)} (adequacy) covers {where} on {on}")
 
 

@@ -63,6 +63,7 @@ def test_trackers_treated_alike_are_one_root_cause(findings: Findings):
 def test_messages_say_what_the_notice_states_about_consent(findings: Findings, consent: str | None, words: str):
     (found,) = findings(tracking_cookie_consent, _cookie("social_media", consent, "embed"))
     assert words in found.message
+    assert "(marketing, tracking, social-media or unclassified)" in found.message  # every category it covers
 
 
 @pytest.mark.parametrize(("consent", "words"), [

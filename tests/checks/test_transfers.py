@@ -78,6 +78,18 @@ def test_a_conditional_tool_is_a_warning_and_failing_companions_are_named(findin
     assert any("dpf_certified" in f.message for f in found) and any("Privacy Shield" in f.message for f in found)
 
 
+
+def test_a_general_claim_failing_for_several_recipients_is_one_root_cause(findings: Findings):
+    """The notice's one general sentence ('we use standard contractual clauses'), judged for every recipient in the
+    country, fails alike for each: one finding per failing claim, listing every recipient it is to carry."""
+    body = general("tool: scc", "tool: adequacy") + "recipients:\n" + recipient("a", "US") + recipient("b", "US")
+    found = findings(transfer_tool_valid, body)
+    assert severities(found) == ["warning", "warning"]
+    assert all(f.subjects == ("recipients/a", "recipients/b") for f in found)
+    assert all(f.message.startswith("Personal data go to recipients in United States (US)") for f in found)
+    own = "recipients:\n" + recipient("a", "US", "tool: scc", name="Acme") + recipient("b", "US", "tool: scc")
+    assert [f.subjects for f in findings(transfer_tool_valid, own)] == [("recipients/a",), ("recipients/b",)]
+
 @pytest.mark.parametrize("body", [
     "recipients:\n" + recipient("acme", "US", "tool: eu_us_dpf"),
     "recipients:\n" + recipient("acme", "DE", "tool: processor_agreement"),
