@@ -22,13 +22,13 @@ from .fields import ReferenceDataError
 from .raw import Raw, merge
 from .raw import packaged as read_packaged
 from .rows import (AdequacyDecision, Art9Condition, Citation, ConsentAge, ConsentAgeRule, Country, CriminalData,
-                   EEAState, Event, LegalBasis, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
+                   EEAState, Event, LegalBasis, NationalRule, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
                    SccVersion, Source, SpecialCategory, TransferTool)
 from .tables import Tables, build, normalise
 
 __all__ = [
     "AdequacyDecision", "Art9Condition", "Citation", "ConsentAge", "ConsentAgeRule", "Country", "CriminalData",
-    "EEAState", "Event", "LegalBasis", "Note", "NoticeItem", "NoticeRule", "Obligation", "Reference",
+    "EEAState", "Event", "LegalBasis", "NationalRule", "Note", "NoticeItem", "NoticeRule", "Obligation", "Reference",
     "ReferenceDataError", "RetentionRule", "SccModule", "SccVersion", "Source", "SpecialCategory", "TransferTool",
     "UnknownReferenceKey",
 ]
@@ -234,6 +234,27 @@ class Reference:
     def obligations(self, include_proposals: bool = False) -> tuple[Obligation, ...]:
         """The timed obligations in force, and with ``include_proposals`` also proposed changes."""
         return tuple(row for row in self._tables.obligations.values() if include_proposals or row.applies)
+
+
+    # National law
+
+    def national_rule(self, country: str | None, topic: str, on: date) -> NationalRule | None:
+        """The rule of ``country``'s law on ``topic`` in force on ``on``, or None where pac has none (then a check
+        says so rather than cite another country's law)."""
+        if country is None:
+            return None
+        return next((rule for rule in self._tables.national_rules.values()
+                     if rule.country == country and rule.topic == topic and rule.in_force_on(on)), None)
+
+    def jurisdictions(self, topic: str) -> tuple[str, ...]:
+        """The countries for which pac has law on ``topic``: a national rule topic, ``retention_min``,
+        ``retention_max`` or ``consent_age``; sorted."""
+        if topic == "consent_age":
+            return tuple(sorted(self._tables.consent_ages))
+        if topic in ("retention_min", "retention_max"):
+            kind = "min" if topic == "retention_min" else "max_guidance"
+            return tuple(sorted({r.country for r in self._tables.retention.values() if r.kind == kind}))
+        return tuple(sorted({r.country for r in self._tables.national_rules.values() if r.topic == topic}))
 
 
 @cache

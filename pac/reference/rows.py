@@ -324,3 +324,36 @@ class Obligation:
     def applies(self) -> bool:
         """False for a proposal that is not law; a policy default (pac's own setting, not law) applies."""
         return self.status != "proposal"
+
+
+@dataclass(frozen=True, slots=True)
+class NationalRule:
+    """A rule of one Member State's law on a ``topic`` (see ``national.yaml``), in force from ``start`` to
+    ``until`` (inclusive; None: open); ``law`` is the short form findings cite."""
+
+    id: str
+    country: str
+    topic: str
+    law: str
+    title: str
+    rule: str
+    start: date | None
+    until: date | None
+    analytics_exemption: str | None
+    customer_exception: str | None
+    threshold: int | None
+    authority: str | None
+    url: str | None
+    note: str | None
+    citation: Citation
+
+    def in_force_on(self, on: date) -> bool:
+        """Whether the rule applies on ``on``."""
+        return (self.start is None or self.start <= on) and (self.until is None or on <= self.until)
+
+    def unverified(self, *fields: str) -> bool:
+        """Whether pac's data mark the row unverified as a whole, or its ``law``, ``rule`` or one of ``fields``."""
+        marked = self.citation.unverified_fields
+        if self.citation.unverified and not marked:
+            return True
+        return bool({"law", "rule", *fields} & set(marked))

@@ -13,8 +13,8 @@ from .fields import (ARTICLE, DATE, DURATION, INTEGER, TEXT, Fields, Kind, Refer
                      shown)
 from .raw import Raw
 from .rows import (AdequacyDecision, Art9Condition, ConsentAge, ConsentAgeRule, Country, CriminalData, EEAState, Event,
-                   LegalBasis, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule, SccVersion, Source,
-                   SpecialCategory, TransferTool)
+                   LegalBasis, NationalRule, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
+                   SccVersion, Source, SpecialCategory, TransferTool)
 
 T = TypeVar("T")
 
@@ -59,6 +59,7 @@ class Tables:
     consent_age_rule: ConsentAgeRule
     consent_ages: Mapping[str, ConsentAge]
     obligations: Mapping[str, Obligation]
+    national_rules: Mapping[str, NationalRule]
 
 
 class _Builder:
@@ -109,6 +110,7 @@ class _Builder:
             consent_age_rule=rule,
             consent_ages=self.table("consent_ages", lambda f: _consent_age(f, rule, countries.keys())),
             obligations=self.table("obligations", lambda f: _obligation(f, obligation_keys)),
+            national_rules=self.table("national_rules", lambda f: _national_rule(f, country)),
         )
 
 
@@ -343,6 +345,34 @@ def _obligation(f: Fields, keys: Collection[str]) -> Obligation:
         condition=f.optional("condition", TEXT),
         status=f.optional("status", member({"in_force", "proposal", "policy_default"}, "an obligation status")) or "in_force",
         amends=f.optional("amends", member(keys, "a key of the 'obligations' section")),
+        note=f.optional("note", TEXT),
+        citation=f.citation(),
+    )
+
+
+NATIONAL_TOPICS = frozenset({"terminal_equipment", "email_marketing", "dpo_threshold", "supervisory_authority",
+                             "criminal_data", "national_id_number"})
+"""What a national rule may be about (``national.yaml`` explains each)."""
+
+
+def _national_rule(f: Fields, country: Kind[str]) -> NationalRule:
+    start, until = f.optional("from", DATE), f.optional("until", DATE)
+    if start is not None and until is not None and until < start:
+        raise f.error("until", f"expected a date on or after 'from' ({start}), got {until}")
+    return NationalRule(
+        id=f.id,
+        country=f.required("country", country),
+        topic=f.required("topic", member(NATIONAL_TOPICS, "a national rule topic")),
+        law=f.required("law", TEXT),
+        title=f.required("title", TEXT),
+        rule=f.required("rule", TEXT),
+        start=start,
+        until=until,
+        analytics_exemption=f.optional("analytics_exemption", TEXT),
+        customer_exception=f.optional("customer_exception", TEXT),
+        threshold=f.optional("threshold", INTEGER),
+        authority=f.optional("authority", TEXT),
+        url=f.optional("url", TEXT),
         note=f.optional("note", TEXT),
         citation=f.citation(),
     )
