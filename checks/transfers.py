@@ -8,8 +8,8 @@ from typing import Iterator
 from pac import Context, Finding, check
 from pac.graph import inflow
 from pac.model import Organisation, Recipient, TransferClaim
-from pac.transfers import (ToolVerdict, TransferAssessment, claims_for, crosses_onward, describe, invalid_anywhere,
-                           place)
+from pac.transfers import (ToolVerdict, TransferAssessment, claims_for, crosses_onward, describe, destination,
+                           invalid_anywhere)
 
 from .accountability import PROCESSOR_ROLES
 
@@ -80,8 +80,17 @@ def transfer_tool_valid(recipient: Recipient, ctx: Context):
         return
     if assessment.status in ("domestic", "valid"):
         return
-    country = place(recipient.country or "", ctx.reference)
-    yield from tool_findings(ctx, assessment, f"Personal data go to {recipient.name!r} in {country}, outside the EEA")
+    yield from tool_findings(ctx, assessment, f"Personal data go to {recipient.name!r} in "
+                                              f"{_where(recipient, assessment, ctx)}, outside the EEA")
+
+
+def _where(recipient: Recipient, assessment: TransferAssessment, ctx: Context) -> str:
+    """The destination the assessment's status is about, in words, with what happens there when it is a further
+    place of processing (e.g. storage in the United States by an EU recipient)."""
+    if assessment.destination is not None and assessment.destination == recipient.country:
+        return destination(recipient.country, None, ctx.reference)
+    relation = next((p.relation for p in recipient.locations if p.country == assessment.destination), None)
+    return destination(assessment.destination, relation, ctx.reference)
 
 
 @check("recipient-country-known", title="It is known where each recipient processes the data",

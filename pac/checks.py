@@ -58,15 +58,19 @@ class Check:
     rationale: str
     topic: str
     function: Callable[[Any, "Context"], Iterable["Finding"] | None] = field(repr=False, compare=False)
+    national: tuple[str, ...] = ()
+    """The national law the check applies (topics of ``Reference.jurisdictions``); empty: the GDPR only."""
 
     def __call__(self, subject: Any, ctx: Context) -> Iterable[Finding]:
         return self.function(subject, ctx) or ()
 
 
 def check(id: str, *, title: str, articles: Iterable[str], severity: Severity, subject: str, remedy: str,
-          rationale: str | None = None, topic: str | None = None) -> Callable[[Callable], Check]:
+          rationale: str | None = None, topic: str | None = None,
+          national: Iterable[str] = ()) -> Callable[[Callable], Check]:
     """Declare a check. ``subject`` is one of :data:`pac.model.SUBJECTS`; ``rationale`` defaults to the
-    function's docstring and ``topic`` to its module's name (e.g. ``transfers``)."""
+    function's docstring and ``topic`` to its module's name (e.g. ``transfers``); ``national`` names the
+    national law it applies for the controller's jurisdiction (e.g. ``terminal_equipment``)."""
     if not _ID.match(id):
         raise ValueError(f"check id {id!r} must be lower-case words joined by '-'")
     if severity not in SEVERITIES:
@@ -83,7 +87,7 @@ def check(id: str, *, title: str, articles: Iterable[str], severity: Severity, s
             raise ValueError(f"check {id!r} needs a rationale (or a docstring)")
         return Check(id=id, title=title, articles=articles, severity=severity, subject=subject, remedy=remedy,
                      rationale=rationale or doc or "", topic=topic or function.__module__.rpartition(".")[2],
-                     function=function)
+                     function=function, national=tuple(national))
 
     return decorate
 

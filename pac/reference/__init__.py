@@ -24,7 +24,7 @@ from .raw import packaged as read_packaged
 from .rows import (AdequacyDecision, Art9Condition, Citation, ConsentAge, ConsentAgeRule, Country, CriminalData,
                    EEAState, Event, LegalBasis, NationalRule, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
                    SccVersion, Source, SpecialCategory, TransferTool)
-from .tables import Tables, build, normalise
+from .tables import Tables, build, normalise, organisation_key
 
 __all__ = [
     "AdequacyDecision", "Art9Condition", "Citation", "ConsentAge", "ConsentAgeRule", "Country", "CriminalData",
@@ -134,10 +134,11 @@ class Reference:
         return self._tables.dpf_certified
 
     def is_dpf_certified(self, name: str) -> bool | None:
-        """Whether ``name`` is on the DPF List (case-insensitive); None when no list was supplied."""
+        """Whether ``name`` is on the DPF List (ignoring case, punctuation and legal-form words such as 'Inc.');
+        None when no list was supplied."""
         if not self._tables.dpf_certified:
             return None
-        return normalise(name) in self._tables.dpf_certified_normalised
+        return organisation_key(name) in self._tables.dpf_certified_normalised
 
     def transfer_tool(self, key: str) -> TransferTool:
         """A transfer tool a declaration may claim, e.g. ``"scc"``."""

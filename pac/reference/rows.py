@@ -277,6 +277,19 @@ class RetentionRule:
     exception: str | None
     note: str | None
     citation: Citation
+    infer: Inference | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Inference:
+    """When a purpose forms records of a retention row without saying so: a statute the notice names
+    (``statutes``), or a purpose kind (``kinds``) with a word the declaration uses (``words``, each the start of a
+    word) and, if given, a special category of its data (``special``)."""
+
+    statutes: tuple[str, ...]
+    kinds: tuple[str, ...]
+    words: tuple[str, ...]
+    special: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from .fields import (ARTICLE, DATE, DURATION, INTEGER, TEXT, Fields, Kind, Refer
                      shown)
 from .raw import Raw
 from .rows import (AdequacyDecision, Art9Condition, ConsentAge, ConsentAgeRule, Country, CriminalData, EEAState, Event,
-                   LegalBasis, NationalRule, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
+                   Inference, LegalBasis, NationalRule, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
                    SccVersion, Source, SpecialCategory, TransferTool)
 
 T = TypeVar("T")
@@ -31,6 +31,21 @@ def _scope_conditions() -> frozenset[str]:
 def normalise(text: str) -> str:
     """Case- and whitespace-insensitive form of a term or name."""
     return " ".join(text.split()).casefold()
+
+
+LEGAL_FORMS = frozenset({
+    "inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "plc", "lp", "llp",
+    "pbc", "gmbh", "ag", "kg", "bv", "nv", "sa", "sas", "sarl", "srl", "spa", "ab", "as", "oy", "se"})
+"""Legal-form words that may end an organisation's name ('Acme Inc.', 'ACME, Inc.', 'Acme B.V.')."""
+
+
+def organisation_key(name: str) -> str:
+    """The form of an organisation's name two spellings of it share: case, punctuation and trailing legal-form words
+    ignored ('ACME, Inc.' and 'Acme Inc' are both 'acme'); the name itself when it is nothing but such words."""
+    words = re.sub(r"[^\w\s&]", " ", name.replace(".", "").casefold()).split()
+    while len(words) > 1 and words[-1] in LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +110,7 @@ class _Builder:
             adequacy=adequacy,
             adequacy_by_country=_by_country(adequacy.values()),
             dpf_certified=dpf,
-            dpf_certified_normalised=frozenset(normalise(name) for name in dpf),
+            dpf_certified_normalised=frozenset(organisation_key(name) for name in dpf),
             transfer_tools=self.table("transfer_tools", lambda f: _transfer_tool(f, adequacy.keys())),
             scc_versions=self.table("scc_versions", _scc_version),
             legal_bases=legal_bases,
@@ -316,7 +331,31 @@ def _retention(f: Fields, country: Kind[str]) -> RetentionRule:
         exception=f.optional("exception", TEXT),
         note=f.optional("note", TEXT),
         citation=f.citation(),
+        infer=f.one("infer", _inference),
     )
+
+
+def _purpose_kinds() -> frozenset[str]:
+    """The purpose kinds a declaration may state (the declaration schema's enum)."""
+    return frozenset(schema("declaration")["$defs"]["purpose"]["properties"]["kind"]["enum"])
+
+
+def _inference(f: Fields) -> Inference:
+    inference = Inference(
+        statutes=f.texts("statutes"),
+        kinds=f.optional("kinds", members(_purpose_kinds(), "a purpose kind")) or (),
+        words=f.texts("words"),
+        special=f.optional("special", members(_special_keys(), "a special category key")) or (),
+    )
+    if not inference.statutes and not (inference.kinds and inference.words):
+        raise f.error("statutes", "expected statutes, or kinds together with words: pac infers a record type only "
+                                  "from words in the declaration")
+    return inference
+
+
+def _special_keys() -> frozenset[str]:
+    """The special category keys a data category may state (the declaration schema's enum)."""
+    return frozenset(schema("declaration")["$defs"]["special_category"]["enum"])
 
 
 def _consent_age_rule(f: Fields) -> ConsentAgeRule:
