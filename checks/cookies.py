@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pac import Context, check
 from pac.model import Cookie
-from pac.national import caveat, no_rule, rule_for
 
 TRACKING = ("marketing", "tracking", "social_media", "unclassified")
 """Categories no national exemption covers (they serve neither the transmission nor the service the user asked
@@ -40,14 +39,14 @@ def tracking_cookie_consent(cookie: Cookie, ctx: Context):
     controller's country for the evaluation date, it says so (info) and cites no other country's law."""
     if cookie.category not in TRACKING or cookie.consent == "asked":
         return
-    rule = rule_for(ctx, "terminal_equipment")
+    rule = ctx.national_rule("terminal_equipment")
     tracker = _tracker(cookie, ctx)
     if rule is None:
-        yield no_rule(ctx, TOPIC, f"whether {tracker} may be placed without consent")
+        yield ctx.no_national_rule(TOPIC, f"whether {tracker} may be placed without consent")
         return
     articles = [rule.law, "GDPR Art. 4(11)", "CJEU C-673/17"]
     severity = "warning" if rule.unverified() else None
-    note = caveat(rule)
+    note = rule.caveat()
     if cookie.consent == "not_asked":
         yield ctx.finding(f"{tracker} is placed without asking the visitor's consent, which {rule.law} requires"
                           f"{note}.", articles=articles, severity=severity)
@@ -79,17 +78,17 @@ def analytics_cookie_consent(cookie: Cookie, ctx: Context):
     4(11)). Where pac has no rule of the controller's country for the date, it says so (info)."""
     if cookie.category != "analytics" or cookie.consent == "asked":
         return
-    rule = rule_for(ctx, "terminal_equipment")
+    rule = ctx.national_rule("terminal_equipment")
     tracker = _tracker(cookie, ctx)
     if rule is None:
-        yield no_rule(ctx, TOPIC, f"whether {tracker} may be placed without consent")
+        yield ctx.no_national_rule(TOPIC, f"whether {tracker} may be placed without consent")
         return
     articles = [rule.law, "GDPR Art. 4(11)"]
     if rule.analytics_exemption:
         condition = f"that is lawful under {rule.law} only if {rule.analytics_exemption}"
         severity = "warning"
     else:
-        condition = f"{rule.law} exempts no analytics from consent{caveat(rule)}"
+        condition = f"{rule.law} exempts no analytics from consent{rule.caveat()}"
         severity = "warning" if rule.unverified() or cookie.consent is None else "error"
     if cookie.consent == "not_asked":
         yield ctx.finding(f"{tracker} is placed without consent; {condition}.", articles=articles, severity=severity)

@@ -22,12 +22,15 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, TypeVar
 
 from .errors import Location
-from .model import SUBJECTS, Organisation, Provenance
+from .model import SUBJECTS, DataCategory, Organisation, Provenance, Purpose, Recipient, TransferClaim
+from .records import RecordType, record_types
+from .transfers import ToolVerdict, TransferAssessment, describe, invalid_anywhere, outside_eea, place
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
 
-    from .reference import Reference
+    from .graph import Flow
+    from .reference import NationalRule, Reference
     from .waivers import Waiver
 
 T = TypeVar("T")
@@ -161,6 +164,82 @@ class Context:
     def notice_text(self) -> str | None:
         """The text of the privacy notice, when pac has it (``--notice`` or ``notice.text_file``), else None."""
         return self.scope.notice_text
+
+    def transfer(self, recipient: Recipient) -> TransferAssessment:
+        """The transfer of personal data to ``recipient`` on the evaluation date under GDPR Chapter V: whether there
+        is one, and what each claimed tool is worth (the assessment the data-flow graph carries)."""
+        from .graph import inflow
+
+        return inflow(self.graph, recipient.subject)["assessment"]
+
+    def flow(self, recipient: Recipient) -> Flow:
+        """What the data-flow graph says reaches ``recipient``: activities, purposes, categories (special, criminal),
+        and what in the declaration says so."""
+        from .graph import Flow, inflow
+
+        return Flow.of(inflow(self.graph, recipient.subject))
+
+    def outside_eea(self, recipient: Recipient) -> bool:
+        """Whether ``recipient`` is known to be outside the EEA on the evaluation date (False when its country is
+        not stated)."""
+        return outside_eea(recipient, self.reference, self.as_of)
+
+    def transferred_onward(self, recipient: Recipient) -> bool:
+        """Whether the data leave the EEA when a processor not known to be outside it passes them on to
+        ``recipient``, its sub-processor: then the transfer (GDPR Art. 44) is the processor's, not the
+        controller's."""
+        if recipient.parent is None or not self.outside_eea(recipient):
+            return False
+        return not self.outside_eea(self.organisation.recipient(recipient.parent))
+
+    def failing_anywhere(self, claim: TransferClaim) -> ToolVerdict | None:
+        """The verdict on ``claim`` when it carries no transfer on the evaluation date whatever country the data go
+        to (no transfer tool at all, an invalidated decision, clauses no longer valid), else None."""
+        return invalid_anywhere(claim, self.reference, self.as_of)
+
+    def tool_name(self, claim: TransferClaim) -> str:
+        """The claimed transfer tool in words: 'Processor agreement', 'Standard contractual clauses 2021, module 2'."""
+        return describe(claim, self.reference)
+
+    def place(self, country: str | None) -> str:
+        """A country in words with its code, 'United States (US)'; 'country not stated' for None."""
+        return place(country, self.reference) if country else "country not stated"
+
+    def special_names(self, categories: Iterable[DataCategory]) -> str:
+        """``'Medical data' (health data), ...``: the special-category data among ``categories``, each by name with
+        its category of GDPR Art. 9(1)."""
+        return ", ".join(f"{c.name!r} ({self.reference.special_category(c.special).label.lower()})"
+                         for c in categories if c.special)
+
+    # The controller's jurisdiction: the national law a check applies
+
+    @property
+    def jurisdiction(self) -> str | None:
+        """The country of the controller's establishment, as the declaration states it."""
+        controller = self.organisation.controller
+        return controller.country if controller else None
+
+    def national_rule(self, topic: str) -> NationalRule | None:
+        """The rule on ``topic`` (e.g. ``terminal_equipment``) of the controller's country in force on the
+        evaluation date; None where pac has none, and then a check says so (:meth:`no_national_rule`) instead of
+        citing another country's law."""
+        return self.reference.national_rule(self.jurisdiction, topic, self.as_of)
+
+    def no_national_rule(self, what: str, unchecked: str, *, at: Any = None,
+                         articles: Iterable[str] | None = None) -> Finding:
+        """The info finding that pac has no rule of the controller's country on ``what`` for the evaluation date, so
+        that ``unchecked`` (e.g. 'whether this tracker needs consent') was not checked against national law."""
+        country = self.jurisdiction
+        where = (self.place(country) if country else "the controller's country, which the declaration does not "
+                 "state")
+        return self.finding(f"pac has no rule of the law of {where} on {what} in force on {self.as_of}, so "
+                            f"{unchecked} was not checked against national law.", at=at, evidence=(),
+                            severity="info", articles=articles)
+
+    def record_types(self, purpose: Purpose) -> tuple[RecordType, ...]:
+        """The statutory record types ``purpose``'s data form: those the declaration names, or else those its words
+        show for the controller's country (each saying why, :meth:`RecordType.because`)."""
+        return record_types(purpose, self.organisation, self.reference)
 
     def once(self, compute: Callable[[Organisation], T]) -> T:
         """``compute(organisation)``, computed once per evaluation: for indexes a check needs on every subject

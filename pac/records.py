@@ -27,10 +27,10 @@ class RecordType:
     reason: str | None
 
     def because(self) -> str:
-        """`` (treated as ... because ...)`` for an inferred record type, else nothing."""
+        """`` (treated as such records because ...)`` for an inferred record type, else nothing."""
         if self.reason is None:
             return ""
-        return f" (treated as {self.row.record!r} because {self.reason}; set record_types to override)"
+        return f" (treated as such records because {self.reason}; set record_types to override)"
 
 
 def record_types(purpose: Purpose, organisation: Organisation, reference: Reference) -> tuple[RecordType, ...]:

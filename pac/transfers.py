@@ -48,16 +48,14 @@ class TransferAssessment:
     destination: str | None = None
     """Where the data go that the status is about (a country code; None for a third country the notice does not
     name, or when there is no transfer)."""
+    where: str = ""
+    """That destination in words, with what happens there when it is a further place of processing ('United
+    States (US), for storage'); empty when there is no transfer."""
 
     @property
     def decisive(self) -> ToolVerdict | None:
         """The verdict that decides the status: the best one."""
         return min(self.verdicts, key=lambda v: _RANK[v.verdict], default=None)
-
-
-def claims_for(organisation: Organisation, recipient: Recipient) -> tuple[TransferClaim, ...]:
-    """The tools claimed for transfers to ``recipient``: its own, or else the organisation's general ones."""
-    return recipient.transfer_tools or organisation.transfer_tools
 
 
 def assess(organisation: Organisation, recipient: Recipient, reference: Reference, on: date) -> TransferAssessment:
@@ -83,15 +81,15 @@ def _assess_to(organisation: Organisation, recipient: Recipient, country: str | 
     """The transfer to ``recipient`` in ``country`` (None: a third country the notice does not name), outside the
     EEA; ``relation`` says what happens there when it is a further place of processing."""
     general = not recipient.transfer_tools
-    claims = claims_for(organisation, recipient)
+    claims = organisation.transfer_claims(recipient)
     where = destination(country, relation, reference)
     if not claims:
         return TransferAssessment(recipient, on, "invalid", (), general,
                                   f"personal data go to {where}, outside the EEA, and no transfer tool is stated",
-                                  country)
+                                  country, where)
     verdicts = tuple(_judge(claim, recipient, country, reference, on) for claim in claims)
     best = min(verdicts, key=lambda v: _RANK[v.verdict])
-    return TransferAssessment(recipient, on, best.verdict, verdicts, general, best.reason, country)
+    return TransferAssessment(recipient, on, best.verdict, verdicts, general, best.reason, country, where)
 
 
 def destination(country: str | None, relation: str | None, reference: Reference) -> str:
@@ -104,14 +102,6 @@ def destination(country: str | None, relation: str | None, reference: Reference)
 def outside_eea(recipient: Recipient, reference: Reference, on: date) -> bool:
     """Whether ``recipient`` is known to be outside the EEA on ``on`` (False when its country is not stated)."""
     return recipient.country is not None and not reference.in_eea(recipient.country, on)
-
-
-def crosses_onward(organisation: Organisation, recipient: Recipient, reference: Reference, on: date) -> bool:
-    """Whether the data leave the EEA when a processor not known to be outside it passes them on to ``recipient``,
-    its sub-processor: then the transfer (Art. 44) is the processor's onward transfer, not the controller's."""
-    if recipient.parent is None or not outside_eea(recipient, reference, on):
-        return False
-    return not outside_eea(organisation.recipient(recipient.parent), reference, on)
 
 
 def invalid_anywhere(claim: TransferClaim, reference: Reference, on: date) -> ToolVerdict | None:

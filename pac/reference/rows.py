@@ -370,3 +370,7 @@ class NationalRule:
         if self.citation.unverified and not marked:
             return True
         return bool({"law", "rule", *fields} & set(marked))
+
+    def caveat(self, *fields: str) -> str:
+        """`` (pac's reference data mark this rule unverified)`` where :meth:`unverified` says so, else nothing."""
+        return " (pac's reference data mark this rule unverified)" if self.unverified(*fields) else ""

@@ -28,7 +28,7 @@ def _scope_conditions() -> frozenset[str]:
     return frozenset(recipient["scope_conditions"]["items"]["properties"]["condition"]["enum"])
 
 
-def normalise(text: str) -> str:
+def name_key(text: str) -> str:
     """Case- and whitespace-insensitive form of a term or name."""
     return " ".join(text.split()).casefold()
 
@@ -151,7 +151,7 @@ def _aliases(raw: Mapping[str, Any], bases: Collection[str]) -> Mapping[str, str
         if key not in bases:
             raise ReferenceDataError("nl_aliases", term, None,
                                      f"expected a legal basis key ({', '.join(sorted(bases))}), got {shown(key)}")
-        aliases[normalise(term)] = key
+        aliases[name_key(term)] = key
     return MappingProxyType(aliases)
 
 
