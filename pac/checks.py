@@ -213,23 +213,17 @@ class Context:
 
     # The controller's jurisdiction: the national law a check applies
 
-    @property
-    def jurisdiction(self) -> str | None:
-        """The country of the controller's establishment, as the declaration states it."""
-        controller = self.organisation.controller
-        return controller.country if controller else None
-
     def national_rule(self, topic: str) -> NationalRule | None:
         """The rule on ``topic`` (e.g. ``terminal_equipment``) of the controller's country in force on the
         evaluation date; None where pac has none, and then a check says so (:meth:`no_national_rule`) instead of
         citing another country's law."""
-        return self.reference.national_rule(self.jurisdiction, topic, self.as_of)
+        return self.reference.national_rule(self.organisation.country, topic, self.as_of)
 
     def no_national_rule(self, what: str, unchecked: str, *, at: Any = None,
                          articles: Iterable[str] | None = None) -> Finding:
         """The info finding that pac has no rule of the controller's country on ``what`` for the evaluation date, so
         that ``unchecked`` (e.g. 'whether this tracker needs consent') was not checked against national law."""
-        country = self.jurisdiction
+        country = self.organisation.country
         where = (self.place(country) if country else "the controller's country, which the declaration does not "
                  "state")
         return self.finding(f"pac has no rule of the law of {where} on {what} in force on {self.as_of}, so "

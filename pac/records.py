@@ -37,8 +37,7 @@ def record_types(purpose: Purpose, organisation: Organisation, reference: Refere
     """The record types of ``purpose``: the declared ones, or else those its words show."""
     if purpose.record_types is not None:
         return tuple(RecordType(reference.retention_rule(record), None) for record in purpose.record_types)
-    controller = organisation.controller
-    country = controller.country if controller else None
+    country = organisation.country
     if country is None:
         return ()
     statutes = _statute_text(purpose, organisation)
