@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, TypeVar
 
 from .errors import Location
 from .model import SUBJECTS, DataCategory, Organisation, Provenance, Purpose, Recipient, TransferClaim
-from .records import RecordType, record_types
+from .records import RecordType, record_index
 from .transfers import ToolVerdict, TransferAssessment, describe, invalid_anywhere, outside_eea, place
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -233,7 +233,10 @@ class Context:
     def record_types(self, purpose: Purpose) -> tuple[RecordType, ...]:
         """The statutory record types ``purpose``'s data form: those the declaration names, or else those its words
         show for the controller's country (each saying why, :meth:`RecordType.because`)."""
-        return record_types(purpose, self.organisation, self.reference)
+        memo = self.scope._memo
+        if record_index not in memo:  # once per evaluation, like once(), but it needs the reference data too
+            memo[record_index] = record_index(self.organisation, self.reference)
+        return memo[record_index].get(purpose.id, ())
 
     def once(self, compute: Callable[[Organisation], T]) -> T:
         """``compute(organisation)``, computed once per evaluation: for indexes a check needs on every subject

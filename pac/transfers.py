@@ -215,6 +215,8 @@ def _certification_on_record(recipient: Recipient, on: date) -> bool | str:
         last = max(c.checked for c in dated if c.checked)
         return f"the List entry on record was seen on {last}, more than a year before {on}, and certification lapses" \
                " without annual re-certification"
+    if any(c.checked is not None and c.checked > on for c in statements):
+        return f"the List entry on record was seen only after {on}"
     if statements:
         return "the declaration states it without the date the List entry was seen"
     return "pac was given no Data Privacy Framework List and the declaration records no dated List entry"

@@ -103,7 +103,7 @@ def test_too_short_a_retention_of_inferred_records_fails_and_says_why(load_one):
                        f"{{period: P8Y, limit: exactly, after: end_of_financial_year, {P}}}", INVOICE)
     (before,) = findings(load_one, retention_meets_statutory_minimum, body, date(2024, 12, 31))
     assert before.severity == "error" and "P10Y" in before.message
-    assert "treated as such records because 'Billing' is a billing purpose and its declaration says 'Rechnung'" in \
+    assert "treated as such records because 'Billing' is a billing purpose and its declaration says 'Invoice'" in \
         before.message and "set record_types to override" in before.message
     assert findings(load_one, retention_meets_statutory_minimum, body, date(2025, 1, 1)) == []
 

@@ -227,6 +227,7 @@ DPF_LIST = {"dpf_certified": ["ACME, Inc."]}
     ("Acme", LISTED, None, []),
     ("Acme", f"scope_conditions: [{{condition: dpf_certified, checked: 2025-06-01, {P}}}]", None, ["warning"]),
     ("Acme", f"scope_conditions: [{{condition: dpf_certified, {P}}}]", None, ["warning"]),
+    ("Acme", f"scope_conditions: [{{condition: dpf_certified, checked: 2027-01-01, {P}}}]", None, ["warning"]),
     ("Acme", f"scope_conditions: [{{condition: dpf_certified, holds: false, {P}}}]", None, ["error"]),
 ])
 def test_a_dpf_claim_is_a_claim_until_certification_is_established(findings: Findings, name: str, extra: str,
