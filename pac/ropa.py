@@ -111,6 +111,10 @@ def _controller(organisation: Organisation) -> tuple[tuple[str, ...], tuple[str,
         return joint, (), ()
     address = c.address
     lines = [organisation.name, *(f"trading as {t}" for t in c.trade_names if t != organisation.name)]
+    if c.registration is not None:
+        lines.append(f"{c.registration.register} {c.registration.number}")
+    if c.vat_number:
+        lines.append(f"VAT {c.vat_number}")
     if address is not None:
         lines.append(", ".join(p for p in (address.street, address.postal_code, address.city, address.country) if p))
     lines += [f"{contact.channel}: {contact.value}" for contact in c.contacts]
@@ -224,13 +228,13 @@ def _md_cell(value: str | tuple[str, ...]) -> str:
 
 
 def render_xlsx(rows: list[Record], as_of: date) -> bytes:
-    """The record as an Excel workbook; byte-identical for the same rows and date (needs ``pac[xlsx]``)."""
+    """The record as an Excel workbook; byte-identical for the same rows and date (needs ``pac-gdpr[xlsx]``)."""
     try:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Font
         from openpyxl.writer.excel import ExcelWriter
     except ImportError:
-        raise RuntimeError("the xlsx format needs openpyxl: pip install 'pac[xlsx]'") from None
+        raise RuntimeError("the xlsx format needs openpyxl: pip install 'pac-gdpr[xlsx]'") from None
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Art. 30 record"

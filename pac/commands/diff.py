@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from ..checks import SEVERITIES, Finding
+from ..checking import SEVERITIES, Finding
 from ..diff import RENDERERS, review
 from ..engine import Engine, Evaluation
 from ..errors import InvalidInput
 from ..model import Organisation
-from ._common import add_as_of, add_size_limit, limits, load_checked, report_invalid
+from ..pytest.plugins import engine_for
+from ..waivers import Waiver
+from ._common import add_as_of, add_input_options, load_checked, report_invalid
 
 
 class RevisionError(Exception):
@@ -29,9 +31,9 @@ class RevisionError(Exception):
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
-        "diff", help="review a change for legal: recipients, countries, legal bases, retention, findings",
-        description="Exit 0 when the change adds no finding at or above --fail-on, 1 when it does (so CI can "
-                    "require a legal review), 2 when the input is invalid.")
+        "diff", help="review a change for legal: recipients, countries, legal bases, retention, waivers, findings",
+        description="Exit 0 when the change adds no finding at or above --fail-on and no waiver accepts more "
+                    "than before, 1 when it does (so CI can require a legal review), 2 when the input is invalid.")
     for name in ("old", "new"):
         parser.add_argument(name, metavar=name.upper(),
                             help=f"the {name} version: a declaration file or folder, or REV:PATH from git "
@@ -40,7 +42,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_as_of(parser, "evaluate both versions on this date")
     parser.add_argument("--fail-on", choices=SEVERITIES, default="info",
                         help="the lowest severity of a new finding that makes the exit status 1 (default: info)")
-    add_size_limit(parser)
+    add_input_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -63,40 +65,44 @@ class Version:
             return file
 
     def relabel(self, finding: Finding) -> Finding:
-        waiver = finding.waiver and dataclasses.replace(
-            finding.waiver, location=dataclasses.replace(finding.waiver.location, file=self.name(finding.waiver.location.file)))
         return dataclasses.replace(finding, location=dataclasses.replace(finding.location, file=self.name(finding.location.file)),
-                                   waiver=waiver)
+                                   waiver=finding.waiver and self.relabel_waiver(finding.waiver))
+
+    def relabel_waiver(self, waiver: Waiver) -> Waiver:
+        return dataclasses.replace(waiver, location=dataclasses.replace(waiver.location, file=self.name(waiver.location.file)))
 
 
 def run(arguments: argparse.Namespace) -> int:
     as_of = arguments.as_of or date.today()
-    engine = Engine.from_plugins()
     with tempfile.TemporaryDirectory(prefix="pac-diff-") as work:
         try:
             versions = materialise(arguments.old, Path(work) / "old"), materialise(arguments.new, Path(work) / "new")
         except RevisionError as error:
             print(f"pac diff: {error}", file=sys.stderr)
             return 2
+        # a revision is checked with the plugins (conftest.py files) of the working tree it stands for
+        engine = engine_for([v.working or v.path for v in versions])
         try:
-            old, new = (_evaluate(engine, version, as_of, arguments) for version in versions)
+            (old, old_waivers), (new, new_waivers) = (_evaluate(engine, version, as_of, arguments) for version in versions)
         except InvalidInput as error:
             report_invalid(InvalidInput(dataclasses.replace(e, location=dataclasses.replace(
                 e.location, file=versions[0].name(versions[1].name(e.location.file)))) for e in error.errors))
             return 2
-        result = review(old, new, engine.reference, as_of)
+        result = review(old, new, engine.reference, as_of, (old_waivers, new_waivers))
         result = dataclasses.replace(result, new_findings=tuple(versions[1].relabel(f) for f in result.new_findings),
                                      resolved_findings=tuple(versions[0].relabel(f) for f in result.resolved_findings))
     sys.stdout.write(RENDERERS[arguments.format](result))
-    return 1 if result.adds_findings(arguments.fail_on) else 0
+    return 1 if result.adds_findings(arguments.fail_on) or result.widens_waivers() else 0
 
 
-def _evaluate(engine: Engine, version: Version, as_of: date, arguments: argparse.Namespace) -> list[Evaluation]:
-    """Every organisation of ``version`` evaluated on ``as_of`` with its waivers. The notice text of a git
-    revision is read where its declaration names it, or else from the working tree."""
-    organisations, waivers, _ = load_checked([version.path], engine, limits(arguments))
-    return [engine.evaluate(organisation, as_of, waivers, notice=_notice(organisation, version))
-            for organisation in organisations]
+def _evaluate(engine: Engine, version: Version, as_of: date,
+              arguments: argparse.Namespace) -> tuple[list[Evaluation], list[Waiver]]:
+    """Every organisation of ``version`` evaluated on ``as_of`` with its waivers, and those waivers as
+    reports name them. The notice text of a git revision is read where its declaration names it, or else
+    from the working tree."""
+    organisations, waivers, _ = load_checked([version.path], engine, arguments)
+    return ([engine.evaluate(organisation, as_of, waivers, notice=_notice(organisation, version))
+             for organisation in organisations], [version.relabel_waiver(w) for w in waivers])
 
 
 def _notice(organisation: Organisation, version: Version) -> Path | None:

@@ -12,6 +12,8 @@ Reference with rows added or replaced (same shape as a packaged file). Every row
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,14 +23,14 @@ from typing import Any, TypeVar
 from .fields import ReferenceDataError
 from .raw import Raw, merge
 from .raw import packaged as read_packaged
-from .rows import (AdequacyDecision, Art9Condition, Citation, ConsentAge, ConsentAgeRule, Country, CriminalData,
-                   EEAState, Event, LegalBasis, NationalRule, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
-                   SccVersion, Source, SpecialCategory, TransferTool)
+from .rows import (AdequacyDecision, Art9ConditionRow, Citation, ConsentAge, ConsentAgeRule, Country, CriminalData,
+                   EEAState, LegalBasisRow, NationalRule, Note, NoticeItem, NoticeRule, Obligation, RetentionRule,
+                   SccModule, SccVersion, Source, SpecialCategory, TransferTool)
 from .tables import Tables, build, name_key, organisation_key
 
 __all__ = [
-    "AdequacyDecision", "Art9Condition", "Citation", "ConsentAge", "ConsentAgeRule", "Country", "CriminalData",
-    "EEAState", "Event", "LegalBasis", "NationalRule", "Note", "NoticeItem", "NoticeRule", "Obligation", "Reference",
+    "AdequacyDecision", "Art9ConditionRow", "Citation", "ConsentAge", "ConsentAgeRule", "Country", "CriminalData",
+    "EEAState", "LegalBasisRow", "NationalRule", "Note", "NoticeItem", "NoticeRule", "Obligation", "Reference",
     "ReferenceDataError", "RetentionRule", "SccModule", "SccVersion", "Source", "SpecialCategory", "TransferTool",
     "UnknownReferenceKey", "name_key",
 ]
@@ -72,6 +74,11 @@ class Reference:
         for override in data:
             merged = merge(merged, override)
         return Reference(merged, build(merged))
+
+    @property
+    def digest(self) -> str:
+        """The SHA-256 of this data (overrides merged in) as canonical JSON, in hex."""
+        return _digest(self)
 
     @property
     def sources(self) -> Mapping[str, Source]:
@@ -138,7 +145,7 @@ class Reference:
         None when no list was supplied."""
         if not self._tables.dpf_certified:
             return None
-        return organisation_key(name) in self._tables.dpf_certified_normalised
+        return organisation_key(name) in self._tables.dpf_certified_keys
 
     def transfer_tool(self, key: str) -> TransferTool:
         """A transfer tool a declaration may claim, e.g. ``"scc"``."""
@@ -158,11 +165,11 @@ class Reference:
 
     # Lawfulness
 
-    def legal_basis(self, key: str) -> LegalBasis:
+    def legal_basis(self, key: str) -> LegalBasisRow:
         """An Art. 6(1) basis, e.g. ``"legitimate_interests"``."""
         return _lookup(self._tables.legal_bases, key, "legal basis")
 
-    def legal_bases(self) -> tuple[LegalBasis, ...]:
+    def legal_bases(self) -> tuple[LegalBasisRow, ...]:
         """The six Art. 6(1) bases, in the article's order."""
         return tuple(self._tables.legal_bases.values())
 
@@ -170,11 +177,11 @@ class Reference:
         """The legal basis key a Dutch term names (case- and whitespace-insensitive), or None."""
         return self._tables.nl_aliases.get(name_key(term))
 
-    def art9_condition(self, key: str) -> Art9Condition:
+    def art9_condition(self, key: str) -> Art9ConditionRow:
         """An Art. 9(2) condition, e.g. ``"explicit_consent"``."""
         return _lookup(self._tables.art9_conditions, key, "Art. 9(2) condition")
 
-    def art9_conditions(self) -> tuple[Art9Condition, ...]:
+    def art9_conditions(self) -> tuple[Art9ConditionRow, ...]:
         """The ten Art. 9(2) conditions, in the article's order."""
         return tuple(self._tables.art9_conditions.values())
 
@@ -262,3 +269,14 @@ class Reference:
 def _packaged() -> Reference:
     raw = read_packaged()
     return Reference(raw, build(raw))
+
+
+@cache
+def _digest(reference: Reference) -> str:
+    text = json.dumps(reference._raw, sort_keys=True, ensure_ascii=False, default=_plain)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """A value of the raw data JSON has no type for: a read-only mapping as a dict, anything else (dates) as text."""
+    return dict(value) if isinstance(value, Mapping) else str(value)
