@@ -1,6 +1,6 @@
 """Cookies and similar trackers: prior consent unless an exemption applies, under the law of the controller's
 country implementing art. 5(3) of the ePrivacy Directive 2002/58/EC (NL Tw art. 11.7a, DE TDDDG § 25, FR LIL
-art. 82, BE LCE art. 129; CJEU C-673/17 Planet49)."""
+art. 82, BE art. 10/2 of the Law of 30 July 2018; CJEU C-673/17 Planet49)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def tracking_cookie_consent(cookie: Cookie, ctx: Context):
     and complete information, unless it is needed for the transmission or for the service the user asked for
     (art. 5(3) of Directive 2002/58/EC, as the law of the controller's country implements it: in the Netherlands
     Tw art. 11.7a, in Germany TTDSG § 25 from 2021-12-01 and TDDDG § 25 from 2024-05-14, in France LIL art. 82, in
-    Belgium art. 129 of the electronic communications act). Marketing and social-media trackers, and trackers the
+    Belgium art. 129 of the electronic communications act, since moved to art. 10/2 of the Law of 30 July 2018). Marketing and social-media trackers, and trackers the
     declaration does not classify, fall under no exemption. Consent has the GDPR meaning: an unambiguous, active
     indication (Art. 4(11)); silence, a pre-ticked box or carrying on browsing is no consent (CJEU C-673/17
     Planet49), and neither is a browser set to accept cookies that the user may change: that is an opt-out. When
