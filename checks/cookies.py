@@ -31,32 +31,35 @@ def tracking_cookie_consent(cookie: Cookie, ctx: Context):
     and complete information, unless it is needed for the transmission or for the service the user asked for
     (art. 5(3) of Directive 2002/58/EC, as the law of the controller's country implements it: in the Netherlands
     Tw art. 11.7a, in Germany TTDSG § 25 from 2021-12-01 and TDDDG § 25 from 2024-05-14, in France LIL art. 82, in
-    Belgium art. 129 of the electronic communications act, since moved to art. 10/2 of the Law of 30 July 2018). Marketing and social-media trackers, and trackers the
-    declaration does not classify, fall under no exemption. Consent has the GDPR meaning: an unambiguous, active
-    indication (Art. 4(11)); silence, a pre-ticked box or carrying on browsing is no consent (CJEU C-673/17
-    Planet49), and neither is a browser set to accept cookies that the user may change: that is an opt-out. When
-    the notice does not say whether consent is asked, the finding is a warning; where pac has no rule of the
-    controller's country for the evaluation date, it says so (info) and cites no other country's law."""
+    Belgium art. 129 of the electronic communications act, since moved to art. 10/2 of the Law of 30 July 2018).
+    Marketing and social-media trackers, and trackers the declaration does not classify, fall under no exemption.
+    Consent has the GDPR meaning: an unambiguous, active indication (Art. 4(11)); silence, a pre-ticked box or
+    carrying on browsing is no consent (CJEU C-673/17 Planet49), and neither is a browser set to accept cookies that
+    the user may change: that is an opt-out. When the notice does not say whether consent is asked, the finding is a
+    warning; where pac has no rule of the controller's country for the evaluation date, it says so (info) and cites
+    no other country's law. One finding lists every tracker the notice treats the same way: the root cause is how
+    the notice asks (or does not ask) consent."""
     if cookie.category not in TRACKING or cookie.consent == "asked":
         return
     rule = ctx.national_rule("terminal_equipment")
-    tracker = _tracker(cookie, ctx)
     if rule is None:
-        yield ctx.no_national_rule(TOPIC, f"whether {tracker} may be placed without consent")
+        yield ctx.no_national_rule(TOPIC, "whether these trackers (marketing, social-media or unclassified) may be "
+                                          "placed without consent")
         return
     articles = [rule.law, "GDPR Art. 4(11)", "CJEU C-673/17"]
     severity = "warning" if rule.unverified() else None
     note = rule.caveat()
     if cookie.consent == "not_asked":
-        yield ctx.finding(f"{tracker} is placed without asking the visitor's consent, which {rule.law} requires"
-                          f"{note}.", articles=articles, severity=severity)
+        yield ctx.finding("These trackers (marketing, social-media or unclassified) are placed without asking the "
+                          f"visitor's consent, which {rule.law} requires{note}.", articles=articles, severity=severity)
     elif cookie.consent == "browser_opt_out":
-        yield ctx.finding(f"{tracker} is placed unless the visitor refuses it in the browser settings; a browser "
-                          f"opt-out is not consent, which {rule.law} requires{note}.", articles=articles,
-                          severity=severity)
+        yield ctx.finding("These trackers (marketing, social-media or unclassified) are placed unless the visitor "
+                          f"refuses them in the browser settings; a browser opt-out is not consent, which {rule.law} "
+                          f"requires{note}.", articles=articles, severity=severity)
     else:
-        yield ctx.finding(f"The notice does not say whether consent is asked before {tracker} is placed, which "
-                          f"{rule.law} requires{note}.", severity="warning", articles=articles)
+        yield ctx.finding("The notice does not say whether consent is asked before these trackers (marketing, "
+                          f"social-media or unclassified) are placed, which {rule.law} requires{note}.",
+                          severity="warning", articles=articles)
 
 
 @check("analytics-cookie-consent", title="Analytics cookies without consent meet the national exemption, if any",

@@ -108,13 +108,16 @@ def test_too_short_a_retention_of_inferred_records_fails_and_says_why(load_one):
     assert findings(load_one, retention_meets_statutory_minimum, body, date(2025, 1, 1)) == []
 
 
-def test_inferred_statutory_records_with_no_retention_at_all_are_an_error(load_one):
+def test_inferred_statutory_records_with_no_retention_period_are_an_error(load_one):
     silent = declaration("NL", "name: Invoicing, term: facturen, kind: billing")
     (found,) = findings(load_one, statutory_retention_stated, silent, date(2026, 1, 1))
-    assert found.severity == "error" and "AWR art. 52" in found.articles
+    assert found.severity == "error" and "AWR art. 52" in found.articles and "treated as such records" in found.message
     vague = declaration("NL", "name: Invoicing, term: facturen, kind: billing", f"{{vague: as required, {P}}}")
     (found,) = findings(load_one, statutory_retention_stated, vague, date(2026, 1, 1))
-    assert found.severity == "warning"
+    assert found.severity == "error"
+    foreign = declaration("DE", "name: Invoicing, kind: billing, record_types: [nl_fiscal_administration]")
+    (found,) = findings(load_one, statutory_retention_stated, foreign, date(2026, 1, 1))
+    assert found.severity == "warning" and "the rule is for NL" in found.message
 
 
 def test_regulator_maximums_use_the_same_inference(load_one):
