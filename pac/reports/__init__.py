@@ -17,19 +17,21 @@ from ..results import Run
 from . import findings, html, markdown, sarif
 
 
-def renderers(reference: Reference) -> dict[str, Callable[[Run], str | bytes]]:
+def renderers(reference: Reference, root: str | None = None) -> dict[str, Callable[[Run], str | bytes]]:
     """Each report's file name and its renderer; ``report.html`` draws its diagrams on ``reference``, the
-    reference data the run was checked with."""
+    reference data the run was checked with; ``report.sarif`` gives files under ``root`` (the repository's
+    root) relative to it."""
     return {
         "findings.json": findings.render,
         "report.html": partial(html.render, reference=reference),
         "report.md": markdown.render,
-        "report.sarif": sarif.render,
+        "report.sarif": partial(sarif.render, root=root),
     }
 
 
 def write_reports(run: Run, reference: Reference, folder: Path, inputs: Iterable[Path] = ()) -> list[Path]:
     """Write every report of ``run`` (checked with ``reference``) into ``folder`` (atomically, one run at a time)."""
     inputs = tuple(inputs)
+    root = sarif.repository_root(f for o in run.organisations for f in o.files)
     with folder_lock(folder):
-        return [write_atomic(folder / name, render(run), inputs) for name, render in renderers(reference).items()]
+        return [write_atomic(folder / name, render(run), inputs) for name, render in renderers(reference, root).items()]
