@@ -1,5 +1,6 @@
 # The two commands of the README. Both set everything up first (a virtualenv with pac in it,
-# and Graphviz's `dot` from Debian when it is missing), so they work on a fresh clone.
+# and Graphviz's `dot` from Debian when it is missing; for the tests also Debian's chromium, in
+# which the report tests open report.html), so they work on a fresh clone.
 #   make demo   run pac on the built-in example, policies/
 #   make test   run the whole test suite
 
@@ -9,7 +10,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test setup graphviz clean
+.PHONY: demo test setup graphviz chromium clean
 
 # The committed graphs/ are drawn as of AS_OF, so that the demo reproduces them byte for byte;
 # `make demo AS_OF=2027-01-01` evaluates another day. pac check exits 1 when it finds something,
@@ -20,7 +21,7 @@ demo: setup
 	$(BIN)/pac graph policies --as-of $(AS_OF) --out graphs --format svg,dot
 	@echo "reports: reports/report.html, report.md, report.sarif, findings.json, junit.xml; diagrams: graphs/"
 
-test: setup
+test: setup chromium
 	$(BIN)/python -m pytest
 
 setup: $(STAMP) graphviz
@@ -43,6 +44,18 @@ graphviz:
 	    sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
 	  fi; \
 	  command -v dot >/dev/null 2>&1 || echo "warning: could not install Graphviz, so diagrams are written as .dot only. Install it with 'sudo apt-get install graphviz' (Debian, Ubuntu) or 'brew install graphviz' (macOS), then run make again." >&2; \
+	}
+
+# The report tests open report.html in headless Chromium; without it they are skipped (and say why).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  echo "Chromium is missing: installing Debian's chromium package (for the report tests)"; \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  elif command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+	    sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  fi; \
+	  command -v chromium >/dev/null 2>&1 || echo "warning: could not install Chromium, so the tests that open report.html in a browser are skipped. Install it with 'sudo apt-get install chromium' (Debian, Ubuntu), then run make test again." >&2; \
 	}
 
 clean:

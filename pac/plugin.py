@@ -9,7 +9,6 @@ collects declarations from are the ``pac_paths`` ini option (paths, or lines add
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 from functools import cache
@@ -24,6 +23,7 @@ from . import __version__
 from .checks import SEVERITIES, Check, Finding, at_least
 from .engine import GDPR_APPLIES_FROM, Engine, Evaluation
 from .errors import InvalidInput, LocatedError, printable
+from .flows import flows
 from .loader import YAML_SUFFIXES, discover, load_files
 from .model import Organisation
 from .reports import write_reports
@@ -80,8 +80,7 @@ class PacSession:
             return
         if "record" in record:
             data = record["record"]
-            self.organisations.setdefault(data["id"], OrganisationRecord(
-                data["id"], data["name"], tuple(data["files"]), tuple(data["digests"]), tuple(data["notes"])))
+            self.organisations.setdefault(data["id"], OrganisationRecord.from_dict(data))
         self.findings += [f if isinstance(f, Finding) else finding_from_dict(f) for f in record["findings"]]
         self.outcomes += [Outcome(record["organisation"], check, record["subject"], record["status"])
                           for check in record["checks"]]
@@ -376,7 +375,8 @@ class CheckItem(pytest.Item):
         if organisation.id not in state.sent:
             state.sent.add(organisation.id)
             notes = self.parent.evaluation().notes
-            record["record"] = dataclasses.asdict(OrganisationRecord.of(organisation, notes))
+            drawn = flows(organisation, _engine(self.config).reference, state.as_of) if state.report_dir else None
+            record["record"] = OrganisationRecord.of(organisation, notes, drawn).to_dict()
         return record
 
 

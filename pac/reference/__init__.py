@@ -12,6 +12,8 @@ Reference with rows added or replaced (same shape as a packaged file). Every row
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -73,6 +75,11 @@ class Reference:
             merged = merge(merged, override)
         return Reference(merged, build(merged))
 
+    def digest(self) -> str:
+        """The SHA-256 digest of the data (packaged and overrides, merged), which reports cite as its version."""
+        canonical = json.dumps(self._raw, sort_keys=True, default=str, ensure_ascii=False)
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
     @property
     def sources(self) -> Mapping[str, Source]:
         """The sources rows cite, by id."""
@@ -84,10 +91,17 @@ class Reference:
         """The ISO 3166-1 row for ``code``."""
         return _lookup(self._tables.countries, code, "ISO 3166-1 alpha-2 country code")
 
-    def country_name(self, code: str) -> str | None:
-        """The English name of an ISO 3166-1 alpha-2 code, or None for an unknown code."""
+    def country_name(self, code: str, lang: str = "en") -> str | None:
+        """The name of an ISO 3166-1 alpha-2 code in ``lang`` (``en``, or ``nl`` where the data has a Dutch
+        name), or None for an unknown code."""
         row = self._tables.countries.get(code)
-        return None if row is None else row.name
+        if row is None:
+            return None
+        return row.name_nl if lang == "nl" and row.name_nl else row.name
+
+    def alpha_2(self, alpha_3: str) -> str | None:
+        """The alpha-2 code of an ISO 3166-1 alpha-3 code (``USA`` -> ``US``), or None for an unknown one."""
+        return next((c.code for c in self._tables.countries.values() if c.alpha_3 == alpha_3), None)
 
     def is_country(self, code: str) -> bool:
         """Whether ``code`` is an ISO 3166-1 alpha-2 code."""
