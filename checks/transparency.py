@@ -5,11 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from pac import Context, check
-from pac.duration import Duration
+from pac import Context, Duration, check
 from pac.model import Controller, Notice, Organisation
-
-from .special_categories import criminal_data, special_data
 
 RIGHTS = (
     ("access", "right of access", "GDPR Art. 15"),
@@ -23,6 +20,8 @@ RIGHTS = (
 
 CORE_KINDS = ("service_delivery", "account_management")
 """Purpose kinds that are the service itself, so that processing for them is a core activity (Art. 37(1))."""
+MONITORING = ("profiling", "communication_monitoring", "location_tracking", "employee_monitoring", "camera_surveillance")
+"""Risk factors that are regular and systematic monitoring of data subjects (Art. 37(1)(b); WP243 rev.01)."""
 
 _FOUR_YEARS = tuple(date(2024, 1, 1) + timedelta(days=n) for n in range(366 + 3 * 365))
 """Every day of one leap-year cycle: the start days on which a stated period is compared with a legal one."""
@@ -134,23 +133,39 @@ def dpo_designation_considered(organisation: Organisation, ctx: Context):
     controller's goals, and the \u201cand\u201d between special-category and criminal data in Art. 37(1)(c) is
     read as \u201cor\u201d (WP243 rev.01, the Article 29 Working Party's guidelines on DPOs, endorsed by the EDPB).
 
-    The declaration shows the kind of processing, not its scale: special-category or criminal data used for
-    the service itself (purposes of kind service_delivery or account_management), or profiling the notice
-    states, are signs, not proof. Hence a warning, never an error."""
+    The declaration rarely shows the scale of processing: special-category or criminal data used for the
+    service itself (purposes of kind service_delivery or account_management), or profiling the notice states,
+    are signs, not proof, and draw a warning. Where the notice itself says such a core activity is carried out on
+    a large scale (risk factor ``large_scale``), with special-category or criminal data or with regular and
+    systematic monitoring (profiling, monitoring of communications, locations, employees or a public area), the
+    duty is plain, and a missing DPO is an error: were one designated, the notice would have to give the
+    contact details (Art. 13(1)(b))."""
     dpo = organisation.controller.dpo if organisation.controller else None
     if dpo is not None and dpo.designated:
         return
     core = [p for p in organisation.purposes if p.kind in CORE_KINDS]
-    sensitive = {c.id: c for p in core for c in (*special_data(p.categories, organisation),
-                                                 *criminal_data(p.categories, organisation))}
+    large = {a.id for a in organisation.activities if a.has_factor("large_scale")}
+    sensitive = {c.id: (c, p.activity in large) for p in core for c in (*organisation.special_categories(p.categories),
+                                                                      *organisation.criminal_categories(p.categories))}
     where: dict[str, Any] = {"at": dpo} if dpo is not None else {"at": _container(ctx), "evidence": ()}
     if sensitive:
-        names = ", ".join(repr(c.name) for c in sensitive.values())
-        yield ctx.finding(f"The service itself uses special-category or criminal-offence data ({names}), and no data "
-                          "protection officer is designated; one is required if this is a core activity on a large "
-                          "scale.", articles=["GDPR Art. 37(1)(c)", "WP243 rev.01"], **where)
+        names = ", ".join(repr(c.name) for c, _ in sensitive.values())
+        if any(at_scale for _, at_scale in sensitive.values()):
+            yield ctx.finding(f"The service itself uses special-category or criminal-offence data ({names}) on a large "
+                              "scale, as the notice says, and no data protection officer is designated.",
+                              severity="error", articles=["GDPR Art. 37(1)(c)", "WP243 rev.01"], **where)
+        else:
+            yield ctx.finding(f"The service itself uses special-category or criminal-offence data ({names}), and no "
+                              "data protection officer is designated; one is required if this is a core activity on a "
+                              "large scale.", articles=["GDPR Art. 37(1)(c)", "WP243 rev.01"], **where)
+    monitored = [a for a in organisation.activities if a.id in large and any(p.kind in CORE_KINDS for p in a.purposes)
+                 and any(a.has_factor(f) for f in MONITORING)]
     adm = organisation.notice.automated_decision_making if organisation.notice else None
-    if adm is not None and adm.profiling:
+    if monitored:
+        yield ctx.finding(f"{', '.join(repr(a.name) for a in monitored)} monitors data subjects regularly and "
+                          "systematically on a large scale, as the notice says, and no data protection officer is "
+                          "designated.", severity="error", articles=["GDPR Art. 37(1)(b)", "WP243 rev.01"], **where)
+    elif adm is not None and adm.profiling:
         yield ctx.finding("The notice says profiling takes place, and no data protection officer is designated; one "
                           "is required if regular and systematic monitoring on a large scale is a core activity.",
                           articles=["GDPR Art. 37(1)(b)", "WP243 rev.01"], **where)
@@ -170,10 +185,9 @@ def data_subject_rights_stated(organisation: Organisation, ctx: Context):
     object only for processing based on public task or legitimate interests, or for direct marketing
     (Art. 21(1), (2)). When every purpose states its basis and none brings one of these rights into being, a
     missing statement of that right is context (info), not an error."""
-    notice = organisation.notice
     reasons = _why_rights_may_not_arise(organisation)
     for right, name, article in RIGHTS:
-        if notice is not None and notice.states_right(right):
+        if organisation.states_right(right):
             continue
         articles = [article, "GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)"]
         reason = reasons.get(right)
@@ -193,9 +207,8 @@ def data_subject_rights_stated(organisation: Organisation, ctx: Context):
 def complaint_right_stated(organisation: Organisation, ctx: Context):
     """Every data subject may lodge a complaint with a supervisory authority (Art. 77(1)), and the notice must
     say so (Art. 13(2)(d), 14(2)(e)). Naming the authority to complain to states the right."""
-    notice = organisation.notice
     controller = organisation.controller
-    if notice is not None and notice.states_right("complaint"):
+    if organisation.states_right("complaint"):
         return
     if controller is not None and controller.supervisory_authority is not None:
         return
@@ -272,14 +285,13 @@ def children_consent_age(organisation: Organisation, ctx: Context):
     not show; a notice that says nothing about children then draws a warning. The minimum age a notice states
     is the age from which it processes a child's data without a parent's consent: below the age of digital
     consent, that is an error."""
-    consent = [p.name for p in organisation.purposes if p.legal_basis and p.legal_basis.basis == "consent"]
+    consent = [p.name for p in organisation.purposes if p.rests_on_consent]
     notice = organisation.notice
     stated = notice.children if notice else None
     groups = [s.name for s in organisation.data_subjects if s.children]
     if not consent or not (groups or stated):
         return
-    controller = organisation.controller
-    country = controller.country if controller else None
+    country = organisation.country
     if country:
         row = ctx.reference.consent_age(country)
         age, unverified = row.age, row.citation.unverified

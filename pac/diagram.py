@@ -30,7 +30,7 @@ from typing import Iterable
 
 import graphviz
 
-from .checks import Finding
+from .checking import Finding
 from .errors import printable
 from .flows import DataFlows, Flow, Node, flows
 from .graph import CONTROLLER, ZONES

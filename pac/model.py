@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import ClassVar, Iterator
+from typing import ClassVar, Iterable, Iterator
 
 from .duration import Duration
 from .errors import Location
@@ -20,6 +20,9 @@ SUBJECTS = ("organisation", "controller", "notice", "data_subjects", "data_categ
 """What a check can take as its subject: the organisation, its controller or notice, or the
 elements of a collection (named as in the YAML and in node ids, e.g. ``recipients``)."""
 _COLLECTIONS = SUBJECTS[3:]
+
+PROCESSOR_ROLES = ("processor", "sub_processor")
+"""The recipient roles that process personal data on the controller's behalf (GDPR Art. 4(8), 28)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -108,6 +111,13 @@ class Authority(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class StatedRoles(Element):
+    """The roles the notice gives the controller itself."""
+
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Controller(Element):
     subject: ClassVar[str] = "controller"
     legal_name: str | None = None
@@ -120,6 +130,7 @@ class Controller(Element):
     dpo: Dpo | None = None
     eu_representative: Representative | None = None
     supervisory_authority: Authority | None = None
+    stated_roles: StatedRoles | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -128,10 +139,16 @@ class Statement(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class RightCondition(Element):
+    condition: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Right(Element):
     right: str
     route: str | None = None
     conditions: str | None = None
+    restrictions: tuple[RightCondition, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -150,6 +167,7 @@ class AutomatedDecisions(Element):
     profiling: bool | None = None
     logic: str | None = None
     consequences: str | None = None
+    qualified: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -167,6 +185,29 @@ class BreachProcedure(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ProvisionRequirement(Statement):
+    """Whether data must be provided (Art. 13(2)(e)): ``requirement`` and ``consequences`` when the notice says;
+    ``partial`` when it says so for only some of the data."""
+
+    requirement: tuple[str, ...] = ()
+    consequences: str | None = None
+    partial: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim(Element):
+    """A general claim of the notice about its own processing; ``area`` for ``data_stay_in``."""
+
+    claim: str
+    area: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CitedLaw(Element):
+    law: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Notice(Element):
     subject: ClassVar[str] = "notice"
     title: str | None = None
@@ -180,8 +221,10 @@ class Notice(Element):
     automated_decision_making: AutomatedDecisions | None = None
     children: Children | None = None
     breach_procedure: BreachProcedure | None = None
-    provision_requirement: Statement | None = None
+    provision_requirement: ProvisionRequirement | None = None
     change_policy: Statement | None = None
+    claims: tuple[Claim, ...] = ()
+    cited_laws: tuple[CitedLaw, ...] = ()
 
     def states_right(self, right: str) -> bool:
         return any(r.right == right for r in self.rights)
@@ -201,10 +244,13 @@ class DataCategory(Identified):
     criminal: bool = False
     mandatory: bool | None = None
     source: str | None = None
+    origin: Statement | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LegalBasis(Element):
+    """The basis of GDPR Art. 6(1) a purpose rests on, as a key such as ``consent`` or ``legitimate_interests``."""
+
     basis: str
 
 
@@ -225,6 +271,23 @@ class Objection(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class AutomatedDecision(Element):
+    """What is decided or computed by automated means for a purpose; ``kind`` ``decision`` or ``scoring`` may
+    fall under Art. 22, matching, ranking and recommendation do not decide."""
+
+    kind: str
+    effect: str | None = None
+    human_review: bool | None = None
+
+    @property
+    def under_art22(self) -> bool:
+        """Whether it is a decision (or a score a decision rests on, CJEU C-634/21) based solely on automated
+        processing with legal or similarly significant effects (GDPR Art. 22(1)), as the declaration states it."""
+        return (self.kind in ("decision", "scoring") and self.effect in ("legal", "similarly_significant")
+                and not self.human_review)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Purpose(Identified):
     """A purpose; ``categories`` are the ones it names, or else all of its activity's."""
 
@@ -241,6 +304,22 @@ class Purpose(Identified):
     objection: Objection | None = None
     channels: tuple[str, ...] = ()
     deidentification: str | None = None
+    automated_decision: AutomatedDecision | None = None
+
+    def rests_on(self, *bases: str) -> bool:
+        """Whether the notice states one of ``bases`` (keys such as ``legitimate_interests``) for this purpose."""
+        return self.legal_basis is not None and self.legal_basis.basis in bases
+
+    @property
+    def rests_on_consent(self) -> bool:
+        """Whether the notice states consent (GDPR Art. 6(1)(a)) as this purpose's basis."""
+        return self.rests_on("consent")
+
+    @property
+    def art22_decision(self) -> AutomatedDecision | None:
+        """The purpose's automated decision when GDPR Art. 22(1) concerns it, else None."""
+        decision = self.automated_decision
+        return decision if decision is not None and decision.under_art22 else None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -257,6 +336,7 @@ class Retention(Element):
     after: str | None = None
     until: str | None = None
     vague: str | None = None
+    reason: str | None = None
     description: str | None = None
 
     @property
@@ -264,10 +344,53 @@ class Retention(Element):
         """``period``, ``until`` or ``vague``."""
         return "period" if self.period is not None else "until" if self.until else "vague"
 
+    def covers(self, purpose: str, category: str | None = None) -> bool:
+        """Whether the rule applies to the data of ``purpose`` (of ``category``, when given)."""
+        return purpose in self.purposes and (category is None or category in self.categories)
+
+    def describe(self, detail: bool = False) -> str:
+        """The rule in words, e.g. ``kept at most P2M after the end of the contract``, ``kept until withdrawal of
+        consent``, ``kept 'as long as necessary'``; with ``detail``, followed by the rule's description."""
+        if self.period is not None:
+            after = f" after {self._event(self.after)}" if self.after else ""
+            words = f"kept {_LIMITS[str(self.limit)]}{self.period}{after}"
+        elif self.until:
+            words = f"kept until {self._event(self.until)}"
+        else:
+            words = f"kept {self.vague!r}"
+        described = "other" in (self.after, self.until)  # the event's words are the description
+        return words + (f" ({self.description})" if detail and self.description and not described else "")
+
+    def _event(self, event: str) -> str:
+        if event == "other":
+            return f"an event described as {self.description!r}" if self.description else "another event"
+        return _EVENTS.get(event, event.replace("_", " "))
+
+
+_EVENTS = {
+    "contract_end": "the end of the contract", "consent_withdrawal": "withdrawal of consent",
+    "request_closed": "the request is handled", "incident_closed": "the incident is handled",
+    "end_of_financial_year": "the end of the financial year", "end_of_employment": "the end of employment",
+    "last_change": "the last change", "session_end": "the end of the session",
+    "erasure_request": "a request for erasure",
+}
+"""Retention events in words; any other event reads as its key with spaces."""
+_LIMITS = {"exactly": "", "at_most": "at most ", "at_least": "at least "}
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Dpia(Element):
     status: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RevealedCategory(Element):
+    special: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RiskFactor(Element):
+    factor: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -280,6 +403,11 @@ class Activity(Identified):
     collective_legal_bases: tuple[LegalBasis, ...] = ()
     retention: tuple[Retention, ...] = ()
     dpia: Dpia | None = None
+    context_reveals: tuple[RevealedCategory, ...] = ()
+    risk_factors: tuple[RiskFactor, ...] = ()
+
+    def has_factor(self, factor: str) -> bool:
+        return any(f.factor == factor for f in self.risk_factors)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -304,6 +432,24 @@ class ProcessorAgreement(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Integration(Element):
+    integration: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class JointArrangement(Element):
+    """The essence of a joint-controller arrangement (Art. 26(2)), as the notice makes it available."""
+
+    description: str
+    stages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Business(Element):
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Recipient(Identified):
     """A recipient; ``country`` is None when neither the notice nor a public fact establishes it."""
 
@@ -319,6 +465,16 @@ class Recipient(Identified):
     processor_agreement: ProcessorAgreement | None = None
     transfer_tools: tuple[TransferClaim, ...] = ()
     scope_conditions: tuple[ScopeCondition, ...] = ()
+    integrations: tuple[Integration, ...] = ()
+    joint_arrangement: JointArrangement | None = None
+    own_purposes: tuple[Statement, ...] = ()
+    processing_denied: Statement | None = None
+    business: Business | None = None
+
+    @property
+    def is_processor(self) -> bool:
+        """Whether the recipient processes the data on the controller's behalf (a processor or sub-processor)."""
+        return self.role in PROCESSOR_ROLES
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -370,6 +526,35 @@ class Organisation:
         if controller and controller.trade_names:
             return controller.trade_names[0]
         return self.id
+
+    @property
+    def country(self) -> str | None:
+        """The controller's country (ISO code), whose law applies to it; None when the declaration does not say."""
+        return self.controller.country if self.controller else None
+
+    def states_right(self, right: str) -> bool:
+        """Whether the notice states ``right`` (a key such as ``objection``) among the data subject's rights."""
+        return self.notice is not None and self.notice.states_right(right)
+
+    def special_categories(self, ids: Iterable[str]) -> tuple[DataCategory, ...]:
+        """The data categories among ``ids`` of a special category of GDPR Art. 9(1), in the order given."""
+        return tuple(c for c in map(self.category, ids) if c.special)
+
+    def criminal_categories(self, ids: Iterable[str]) -> tuple[DataCategory, ...]:
+        """The data categories among ``ids`` relating to criminal convictions and offences (GDPR Art. 10)."""
+        return tuple(c for c in map(self.category, ids) if c.criminal)
+
+    def transfer_claims(self, recipient: Recipient) -> tuple[TransferClaim, ...]:
+        """The transfer tools claimed for ``recipient``: its own, or else the notice's general ones."""
+        return recipient.transfer_tools or self.transfer_tools
+
+    def chain(self, recipient: Recipient) -> tuple[Recipient, ...]:
+        """The recipients personal data pass to reach ``recipient``, from the one the controller discloses them
+        to down to ``recipient`` itself (a sub-processor's processor comes first)."""
+        route = [recipient]
+        while route[-1].parent is not None:
+            route.append(self.recipient(route[-1].parent))
+        return tuple(reversed(route))
 
     def iter_retention(self) -> Iterator[Retention]:
         for activity in self.activities:

@@ -6,13 +6,15 @@ import argparse
 import os
 import shlex
 from pathlib import Path
+from typing import Generator
 
 import pytest
 
-from ..checks import SEVERITIES
+from ..checking import SEVERITIES
+from ..engine import notice_option
 from ..output import folder_lock
 from ..plugin import GRANULARITIES
-from ..reports.junit import normalise
+from ..reports.junit import strip_volatile
 from ._common import add_as_of, add_input_arguments
 
 EXIT_CODES = {pytest.ExitCode.OK: 0, pytest.ExitCode.TESTS_FAILED: 1}
@@ -42,16 +44,17 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _notice(value: str) -> str:
-    org, separator, path = value.partition("=")
-    if not (org and separator and path):
-        raise argparse.ArgumentTypeError(f"{value!r} is not ORG=PATH")
+    try:
+        notice_option(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     return value
 
 
 def pytest_arguments(arguments: argparse.Namespace) -> list[str]:
     """The pytest command line that runs the catalogue on ``arguments.paths``."""
     paths = [str(Path(p).resolve()) for p in arguments.paths]
-    verbosity = ["-qq", "--tb=no", "-rN"] if arguments.quiet else ["--quiet"]
+    verbosity = ["-qq", "--tb=no", "-rN", "-o", "console_output_style=classic"] if arguments.quiet else ["--quiet"]
     args = [*paths, "-p", "no:cacheprovider", *verbosity, "--no-header", "--rootdir", os.getcwd(),
             "-o", "pac_paths=" + " ".join(shlex.quote(p) for p in paths), "--pac-fail-on", arguments.fail_on,
             "--pac-max-file-size", str(arguments.max_file_size)]
@@ -75,11 +78,20 @@ def _private_junit(report_dir: Path) -> Path:
     return report_dir / f".junit.{os.getpid()}.xml"
 
 
+class Quiet:
+    """For ``--quiet``: pytest reports no item, so that only the summary (the counts) is printed."""
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_report_teststatus(self) -> Generator[None, tuple, tuple]:
+        category, _, _ = yield
+        return category, "", ""
+
+
 def run(arguments: argparse.Namespace) -> int:
-    code = pytest.main(pytest_arguments(arguments))
+    code = pytest.main(pytest_arguments(arguments), plugins=[Quiet()] if arguments.quiet else [])
     junit = _private_junit(arguments.report_dir) if arguments.report_dir else None
     if junit is not None and junit.exists():
-        normalise(junit)
+        strip_volatile(junit)
         with folder_lock(arguments.report_dir):
             os.replace(junit, arguments.report_dir / "junit.xml")
     return EXIT_CODES.get(code, 2)

@@ -28,7 +28,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import diagram
-from ..checks import Check, Finding
+from ..checking import Check, Finding
 from ..flows import DataFlows, Flow, Node
 from ..results import OrganisationRecord, Run
 from . import text

@@ -18,7 +18,7 @@ TIMED = ("testsuite", "testcase")
 """The elements that carry a ``time`` (in seconds) in the JUnit schema JUnit consumers read."""
 
 
-def normalise(path: Path) -> None:
+def strip_volatile(path: Path) -> None:
     """Rewrite the JUnit file at ``path`` without its volatile attributes and with every time 0 (atomically)."""
     root = ET.parse(path).getroot()
     for element in root.iter():

@@ -21,7 +21,7 @@ from pathlib import Path, PurePath
 from typing import Any, Iterable
 from urllib.parse import quote
 
-from ..checks import Check, Finding
+from ..checking import Check, Finding
 from ..errors import Location
 from ..results import Run
 from ..waivers import Waiver

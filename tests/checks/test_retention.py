@@ -8,7 +8,7 @@ from typing import Callable
 import pytest
 
 from checks_support import AS_OF, P, Findings
-from pac.checks import Finding
+from pac.checking import Finding
 from pac.model import Organisation
 from pac_checks import retention
 
@@ -386,4 +386,4 @@ def test_start_stated_or_no_period(evaluate: Evaluate, text: str):
 def test_describe_quotes_the_rule_as_stated(load_one: Callable[[str], Organisation], text: str, said: str):
     organisation = load_one(declaration(rules(text), purpose(), "", False))
     (stated,) = organisation.iter_retention()
-    assert retention.describe(stated) == said
+    assert stated.describe() == said

@@ -115,8 +115,8 @@ def test_another_run_writing_junit_xml_meanwhile_does_not_break_this_one(policie
 
         real = pytest.main
 
-        def main_then_another_run_writes(args):
-            code = real(args)
+        def main_then_another_run_writes(args, **options):
+            code = real(args, **options)
             with open("reports/junit.xml", "w") as other:
                 other.write('<?xml version="1.0"?><testsuites><testsuite name="pac" tests="1')  # cut off
             return code
