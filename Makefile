@@ -71,29 +71,25 @@ lock: setup
 	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes \
 	  --upgrade --quiet --custom-compile-command "make lock" -o $(LOCK)
 
+# $(call debian,PROGRAM,PACKAGE,WHY,WITHOUT IT): install Debian's PACKAGE when PROGRAM is missing, as root or
+# with password-less sudo; otherwise say what happens without it and how to install it.
+debian = command -v $(1) >/dev/null 2>&1 || { \
+	  echo "$(1) is missing: installing Debian's $(2) package ($(3))"; \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+	  elif command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+	    sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+	  fi; \
+	  command -v $(1) >/dev/null 2>&1 || echo "warning: could not install $(2), so $(4). Install it with 'sudo apt-get install $(2)' (Debian, Ubuntu)$(5), then run make again." >&2; \
+	}
+
 # Graphviz renders the data-flow diagrams. Without it pac still writes .dot files.
 graphviz:
-	@command -v dot >/dev/null 2>&1 || { \
-	  echo "Graphviz's dot is missing: installing Debian's graphviz package"; \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
-	  elif command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
-	    sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
-	  fi; \
-	  command -v dot >/dev/null 2>&1 || echo "warning: could not install Graphviz, so diagrams are written as .dot only. Install it with 'sudo apt-get install graphviz' (Debian, Ubuntu) or 'brew install graphviz' (macOS), then run make again." >&2; \
-	}
+	@$(call debian,dot,graphviz,to draw the diagrams,diagrams are written as .dot only, or 'brew install graphviz' (macOS))
 
 # The report tests open report.html in headless Chromium; without it they are skipped (and say why).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
-	  echo "Chromium is missing: installing Debian's chromium package (for the report tests)"; \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  elif command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
-	    sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  fi; \
-	  command -v chromium >/dev/null 2>&1 || echo "warning: could not install Chromium, so the tests that open report.html in a browser are skipped. Install it with 'sudo apt-get install chromium' (Debian, Ubuntu), then run make test again." >&2; \
-	}
+	@$(call debian,chromium,chromium,for the report tests,the tests that open report.html in a browser are skipped)
 
 clean:
 	rm -rf $(VENV) .venv-latest .venv-lowest build dist *.egg-info .pytest_cache

@@ -16,10 +16,11 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from ..checking import SEVERITIES, Finding
-from ..diff import RENDERERS, review
+from ..diff import review
 from ..engine import Engine, Evaluation
 from ..errors import InvalidInput
 from ..model import Organisation
+from ..reports.review import RENDERERS
 from ..waivers import Waiver
 from ._common import add_as_of, add_size_limit, limits, load_checked, report_invalid
 
