@@ -30,7 +30,7 @@ def automated_decision_lawful(purpose: Purpose, ctx: Context):
     An Art. 22 decision on a basis that can carry no exception of Art. 22(2) (legitimate interests, or no basis)
     is an error, as is a notice that denies automated decisions or does not mention them. Consent carries the
     exception only if it is explicit, which the declaration may not show: a warning."""
-    decision = purpose.art22_decision
+    decision = purpose.solely_automated_decision
     if decision is None:
         return
     what = f"an automated {decision.kind} with {str(decision.effect).replace('_', ' ')} effects"

@@ -50,7 +50,7 @@ def _criteria(activity: Activity, ctx: Context) -> list[str]:
     organisation = ctx.organisation
     if organisation.special_categories(activity.categories) or organisation.criminal_categories(activity.categories):
         met.add("sensitive")
-    if any(p.art22_decision for p in activity.purposes):
+    if any(p.solely_automated_decision for p in activity.purposes):
         met.add("decision")
     if any(organisation.data_subject(s).children for s in activity.data_subjects):
         met.add("vulnerable")
@@ -84,19 +84,20 @@ def dpia_risk_considered(activity: Activity, ctx: Context):
 
     The check reads the features the notice states (``risk_factors``, purposes' automated decisions, special or
     criminal data, children), and stays silent when the notice says a DPIA was conducted or is not required.
-    Large-scale special-category data alone are the subject of dpia-considered. A DPIA need not be mentioned in a
+    An activity with special-category or criminal data is the subject of dpia-considered, which already asks for
+    a DPIA, so only the list items and Art. 35(3)(a) and (c) are reported for it here. A DPIA need not be mentioned in a
     notice, and the list items are summaries not re-read against the decree: a warning. A single criterion is
     reported as information."""
     if activity.dpia is not None and activity.dpia.status != "not_conducted":
         return
     triggers = [f"processing on the Dutch supervisory authority's DPIA list ({item})" for item in _ap_items(activity, ctx)]
-    if any(p.art22_decision for p in activity.purposes):
+    if any(p.solely_automated_decision for p in activity.purposes):
         triggers.append("automated decisions with legal or similarly significant effects (Art. 35(3)(a))")
     if activity.has_factor("camera_surveillance") and activity.has_factor("large_scale"):
         triggers.append("systematic monitoring of a publicly accessible area on a large scale (Art. 35(3)(c))")
     criteria = _criteria(activity, ctx)
-    if set(criteria) == {"sensitive", "large_scale"}:
-        criteria = []  # dpia-considered reports these (Art. 35(3)(b))
+    if "sensitive" in criteria:
+        criteria = []  # dpia-considered reports a missing DPIA for special-category or criminal data
     said = "says no DPIA was conducted" if activity.dpia else "mentions no DPIA"
     evidence = [p for f in activity.risk_factors for p in f.provenance] or list(activity.provenance)
     where = activity.dpia or activity

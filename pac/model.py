@@ -316,7 +316,7 @@ class Purpose(Identified):
         return self.rests_on("consent")
 
     @property
-    def art22_decision(self) -> AutomatedDecision | None:
+    def solely_automated_decision(self) -> AutomatedDecision | None:
         """The purpose's automated decision when GDPR Art. 22(1) concerns it, else None."""
         decision = self.automated_decision
         return decision if decision is not None and decision.under_art22 else None

@@ -85,6 +85,21 @@ def test_the_organisation_answers_for_its_notice_and_controller(shop: Organisati
     assert [c.id for c in shop.criminal_categories(ids)] == ["record"]
 
 
+@pytest.mark.parametrize(("decision", "art22"), [
+    ("kind: decision, effect: legal", True), ("kind: scoring, effect: similarly_significant", True),
+    ("kind: decision, effect: legal, human_review: true", False), ("kind: decision, effect: none", False),
+    ("kind: decision", False), ("kind: matching, effect: legal", False), ("kind: ranking", False)])
+def test_a_purpose_says_whether_article_22_concerns_its_automated_decision(load_one: Callable[[str], Organisation],
+                                                                     decision: str, art22: bool):
+    organisation = load_one(f"activities: [{{id: a, name: A, purposes: [{{id: p, name: P, "
+                            f"automated_decision: {{{decision}, {P}}}, {P}}}], risk_factors: [{{factor: large_scale, {P}}}], {P}}}]")
+    (purpose,) = organisation.purposes
+    assert purpose.automated_decision.under_art22 is art22
+    assert purpose.solely_automated_decision is (purpose.automated_decision if art22 else None)
+    activity = organisation.activity("a")
+    assert activity.has_factor("large_scale") and not activity.has_factor("black_list")
+
+
 def test_an_organisation_without_controller_or_notice_has_no_country_and_states_no_right(
         load_one: Callable[[str], Organisation]):
     bare = load_one("")

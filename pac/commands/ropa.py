@@ -7,10 +7,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..engine import Engine
 from ..errors import InvalidInput
 from ..loader import load
 from ..output import OutputError, write_atomic
+from ..pytest import options
+from ..pytest.plugins import engine_for
 from ..reports.ropa import FORMATS, render
 from ..ropa import records
 from ._common import add_as_of, add_input_arguments, limits, report_invalid
@@ -33,9 +34,10 @@ def run(arguments: argparse.Namespace) -> int:
     if arguments.format == "xlsx" and arguments.output is None:
         print("pac ropa: the xlsx format is written to a file: add --output FILE.xlsx", file=sys.stderr)
         return 2
-    reference = Engine.from_plugins().reference
+    reference = engine_for(arguments.paths).reference
     try:
-        organisations = load(arguments.paths, limits=limits(arguments), reference=reference)
+        organisations = load(arguments.paths, limits=limits(arguments), reference=reference,
+                             cache=options.model_cache(arguments))
     except InvalidInput as error:
         report_invalid(error)
         return 2

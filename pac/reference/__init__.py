@@ -24,13 +24,13 @@ from .fields import ReferenceDataError
 from .raw import Raw, merge
 from .raw import packaged as read_packaged
 from .rows import (AdequacyDecision, Art9ConditionRow, Citation, ConsentAge, ConsentAgeRule, Country, CriminalData,
-                   EEAState, Event, LegalBasisRow, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
+                   EEAState, LegalBasisRow, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
                    SccVersion, Source, SpecialCategory, TransferTool)
 from .tables import Tables, build, name_key
 
 __all__ = [
     "AdequacyDecision", "Art9ConditionRow", "Citation", "ConsentAge", "ConsentAgeRule", "Country", "CriminalData",
-    "EEAState", "Event", "LegalBasisRow", "Note", "NoticeItem", "NoticeRule", "Obligation", "Reference",
+    "EEAState", "LegalBasisRow", "Note", "NoticeItem", "NoticeRule", "Obligation", "Reference",
     "ReferenceDataError", "RetentionRule", "SccModule", "SccVersion", "Source", "SpecialCategory", "TransferTool",
     "UnknownReferenceKey", "name_key",
 ]
@@ -75,10 +75,10 @@ class Reference:
             merged = merge(merged, override)
         return Reference(merged, build(merged))
 
+    @property
     def digest(self) -> str:
-        """The SHA-256 digest of the data (packaged and overrides, merged), which reports cite as its version."""
-        canonical = json.dumps(self._raw, sort_keys=True, default=str, ensure_ascii=False)
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        """The SHA-256 of this data (overrides merged in) as canonical JSON, in hex."""
+        return _digest(self)
 
     @property
     def sources(self) -> Mapping[str, Source]:
@@ -254,3 +254,14 @@ class Reference:
 def _packaged() -> Reference:
     raw = read_packaged()
     return Reference(raw, build(raw))
+
+
+@cache
+def _digest(reference: Reference) -> str:
+    text = json.dumps(reference._raw, sort_keys=True, ensure_ascii=False, default=_plain)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """A value of the raw data JSON has no type for: a read-only mapping as a dict, anything else (dates) as text."""
+    return dict(value) if isinstance(value, Mapping) else str(value)

@@ -31,8 +31,8 @@ def renderers(root: str | None = None) -> dict[str, Callable[[Run], str | bytes]
 
 def stamped(run: Run, reference: Reference) -> Run:
     """``run`` with the digest of the reference data it was checked with, and whether hooks changed pac's."""
-    digest = reference.digest()
-    return dataclasses.replace(run, reference_digest=digest, reference_overridden=digest != Reference.packaged().digest())
+    digest = reference.digest
+    return dataclasses.replace(run, reference_digest=digest, reference_overridden=digest != Reference.packaged().digest)
 
 
 def write_reports(run: Run, reference: Reference, folder: Path, inputs: Iterable[Path] = ()) -> list[Path]:

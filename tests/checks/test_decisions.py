@@ -25,7 +25,7 @@ ADM_USED = 'used: true, logic: "a score", consequences: "a refusal"'
 @pytest.mark.parametrize("decision", [
     "kind: matching", "kind: ranking, effect: none", "kind: recommendation, effect: similarly_significant",
     "kind: decision, effect: none", "kind: decision, effect: legal, human_review: true", "kind: decision"])
-def test_what_is_no_art22_decision_draws_nothing(findings: Findings, decision: str):
+def test_what_is_no_solely_automated_decision_draws_nothing(findings: Findings, decision: str):
     """Matching, ranking and recommendations decide nothing; a reviewed or effect-less outcome is not Art. 22's."""
     assert findings(automated_decision_lawful, _purpose(decision)) == []
 
