@@ -240,3 +240,16 @@ def test_a_run_without_data_flows_has_no_diagram_and_reads_no_file(demo_run: Run
     monkeypatch.setattr("builtins.open", None)  # a renderer that reached for an input file would fail here
     (drawing,) = html.drawings(bare).values()
     assert drawing.svg is None and "did not record the data flows" in drawing.missing
+
+
+def test_a_finding_for_several_subjects_of_one_root_cause_names_them_all_and_is_listed_on_each(demo_run: Run):
+    (found,) = demo_run.findings
+    moved = dataclasses.replace(found, subject="controller", also=("recipients/mailer",))
+    document = parse(html.render(dataclasses.replace(demo_run, findings=(moved,))))[0]
+    card = document.find("article", class_="finding")
+    assert [a.attrs["href"] for a in card.find("span", class_="where").iter("a")] == [
+        "#node-demo/controller", "#node-demo/recipients/mailer"]
+    rows = {r.attrs["id"]: r for r in document.iter("tr") if r.attrs.get("id", "").startswith("flow-")}
+    for subject in ("controller", "recipients/mailer"):
+        (link,) = [a for a in rows[f"flow-demo/{subject}"].iter("a") if "to-finding" in a.attrs.get("class", "")]
+        assert link.attrs["href"] == f"#{card.attrs['id']}"

@@ -66,6 +66,7 @@ def context(organisation: Organisation, subject, as_of: date = date(2026, 11, 22
 
 def test_a_purpose_says_what_it_rests_on(shop: Organisation):
     deliver, news = shop.purposes
+    assert (deliver.basis, news.basis) == ("contract", "consent")
     assert news.rests_on_consent and not deliver.rests_on_consent
     assert deliver.rests_on("legitimate_interests", "contract") and not deliver.rests_on("consent")
 
@@ -102,8 +103,10 @@ def test_a_purpose_says_whether_article_22_concerns_its_automated_decision(load_
 
 def test_an_organisation_without_controller_or_notice_has_no_country_and_states_no_right(
         load_one: Callable[[str], Organisation]):
-    bare = load_one("")
+    bare = load_one(f"activities: [{{id: a, name: A, purposes: [{{id: p, name: P, {P}}}], {P}}}]")
     assert bare.country is None and not bare.states_right("access")
+    (purpose,) = bare.purposes
+    assert purpose.basis is None and not purpose.rests_on_consent and not purpose.rests_on("contract")
 
 
 def test_a_retention_rule_covers_its_purposes_and_categories_and_says_itself_in_words(shop: Organisation):

@@ -141,7 +141,8 @@ def flow_rows(flows: DataFlows) -> list[FlowRow]:
 
 
 def _on_subject(tally: Tally, subject: str) -> list[Finding]:
-    return [f for f in tally.findings if f.subject == subject]
+    """The findings on ``subject``, also those on it that another subject's finding stands for (one root cause)."""
+    return [f for f in tally.findings if subject in f.subjects]
 
 
 def drawings(run: Run, lang: str = "en") -> dict[str, Drawing]:

@@ -40,7 +40,8 @@ def test_a_decision_on_legitimate_interests_denied_by_the_notice(findings: Findi
 
 @pytest.mark.parametrize(("basis", "extra", "expected"), [
     ("contract", "", []), ("legal_obligation", "", []),
-    ("consent", "", ["warning"]), ("consent", "art9_condition: explicit_consent, ", [])])
+    ("consent", "", ["warning"]), ("consent", "art9_condition: explicit_consent, ", []),
+    ("consent", "art9_condition: health_social_care, ", ["warning"])])
 def test_exceptions_of_art22_2(findings: Findings, basis: str, extra: str, expected: list[str]):
     found = findings(automated_decision_lawful, _purpose("kind: scoring, effect: similarly_significant", basis, ADM_USED,
                                                          extra))

@@ -63,3 +63,9 @@ def test_special_data_are_left_to_dpia_considered_unless_a_list_item_applies(fin
     assert findings(dpia_risk_considered, body) == []
     listed = _activity(["covert_investigation"], extra="categories: [h], ") + health
     assert [f.severity for f in findings(dpia_risk_considered, listed)] == ["warning"]
+
+
+def test_a_special_category_the_context_reveals_is_sensitive_data(findings: Findings):
+    body = _activity(["vulnerable_subjects"], extra=f"context_reveals: [{{special: health, {P}}}], ")
+    (found,) = findings(dpia_risk_considered, body)
+    assert found.severity == "warning" and "(special-category or criminal-offence data, vulnerable data subjects)" in found.message
