@@ -128,20 +128,21 @@ def by_root_cause(findings: Iterable[Finding]) -> list[Finding]:
     severity (and waiver) become one, on the first subject, with the others in ``also`` and the evidence
     of all. The same words twice on one subject, at two places, are two findings; at one place, one.
     pytest items stay per subject; reports show root causes."""
-    groups: dict[tuple, list[list[Finding]]] = {}
+    # a cluster is one root cause: its findings, and where each of its subjects was found (to tell the very same
+    # finding again from the same words at another place)
+    groups: dict[tuple, list[tuple[dict[str, set[Location]], list[Finding]]]] = {}
     for finding in sorted(findings, key=Finding.sort_key):
         clusters = groups.setdefault(
             (finding.organisation, finding.check, finding.severity, finding.message, finding.waiver), [])
-        same = next((c for c in clusters if any(f.subject == finding.subject for f in c)), None)
-        if same is not None and any(f.location == finding.location for f in same if f.subject == finding.subject):
-            continue  # the very same finding again
-        home = next((c for c in clusters if all(f.subject != finding.subject for f in c)), None)
-        if home is None:
-            clusters.append([finding])
-        else:
-            home.append(finding)
+        if any(finding.location in where.get(finding.subject, ()) for where, _ in clusters):
+            continue
+        where, members = next((c for c in clusters if finding.subject not in c[0]), None) or ({}, [])
+        if not members:
+            clusters.append((where, members))
+        where.setdefault(finding.subject, set()).add(finding.location)
+        members.append(finding)
     merged = []
-    for first, *rest in (c for clusters in groups.values() for c in clusters):
+    for first, *rest in (members for clusters in groups.values() for _, members in clusters):
         if rest:
             subjects = dict.fromkeys(s for f in (first, *rest) for s in f.subjects)
             evidence = dict.fromkeys(p for f in (first, *rest) for p in f.evidence)
