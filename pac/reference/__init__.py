@@ -94,10 +94,17 @@ class Reference:
         """The ISO 3166-1 row for ``code``."""
         return _lookup(self._tables.countries, code, "ISO 3166-1 alpha-2 country code")
 
-    def country_name(self, code: str) -> str | None:
-        """The English name of an ISO 3166-1 alpha-2 code, or None for an unknown code."""
+    def country_name(self, code: str, lang: str = "en") -> str | None:
+        """The name of an ISO 3166-1 alpha-2 code in ``lang`` (``en``, or ``nl`` where the data has a Dutch
+        name), or None for an unknown code."""
         row = self._tables.countries.get(code)
-        return None if row is None else row.name
+        if row is None:
+            return None
+        return row.name_nl if lang == "nl" and row.name_nl else row.name
+
+    def alpha_2(self, alpha_3: str) -> str | None:
+        """The alpha-2 code of an ISO 3166-1 alpha-3 code (``USA`` -> ``US``), or None for an unknown one."""
+        return next((c.code for c in self._tables.countries.values() if c.alpha_3 == alpha_3), None)
 
     def is_country(self, code: str) -> bool:
         """Whether ``code`` is an ISO 3166-1 alpha-2 code."""

@@ -74,11 +74,13 @@ class KnownRecipient:
 
 @dataclass(frozen=True, slots=True)
 class Country:
-    """An ISO 3166-1 alpha-2 code and its English name."""
+    """An ISO 3166-1 alpha-2 code, its English name, its Dutch name and its alpha-3 code."""
 
     code: str
     name: str
     citation: Citation
+    name_nl: str | None = None
+    alpha_3: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

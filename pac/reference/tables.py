@@ -173,7 +173,7 @@ def _country(f: Fields) -> Country:
     code = f.id
     if not _COUNTRY_CODE.match(code):
         raise f.error("id", f"expected an ISO 3166-1 alpha-2 code (two capital letters), got {shown(code)}")
-    return Country(code, f.required("name", TEXT), f.citation())
+    return Country(code, f.required("name", TEXT), f.citation(), f.optional("name_nl", TEXT), f.optional("alpha_3", TEXT))
 
 
 def _eea_state(f: Fields, countries: Collection[str]) -> EEAState:
