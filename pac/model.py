@@ -97,6 +97,11 @@ class Dpo(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Count(Element):
+    count: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Representative(Element):
     name: str
     country: str | None = None
@@ -137,6 +142,7 @@ class Controller(Element):
     country: str | None = None
     contacts: tuple[Contact, ...] = ()
     dpo: Dpo | None = None
+    processing_staff: Count | None = None
     eu_representative: Representative | None = None
     supervisory_authority: Authority | None = None
     stated_roles: StatedRoles | None = None
@@ -319,7 +325,8 @@ class Purpose(Identified):
     art9_condition: Art9Condition | None = None
     legitimate_interest: Statement | None = None
     statute: str | None = None
-    record_types: tuple[str, ...] = ()
+    record_types: tuple[str, ...] | None = None
+    """The statutory record types the declaration names (empty: none); None: pac infers them (pac.records)."""
     consent: Consent | None = None
     objection: Objection | None = None
     channels: tuple[str, ...] = ()
@@ -444,12 +451,27 @@ class TransferClaim(Element):
     version: str | None = None
     module: int | None = None
     concluded: date | None = None
+    processing_unchanged: bool | None = None
     reference: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ScopeCondition(Element):
+    """A fact about a recipient and an adequacy decision's scope; ``holds`` False denies it, ``checked`` dates a
+    DPF List entry."""
+
     condition: str
+    holds: bool = True
+    checked: date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place(Element):
+    """A further place where a recipient processes the data; ``country`` None: a third country the notice does not
+    name."""
+
+    country: str | None
+    relation: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -491,6 +513,7 @@ class Recipient(Identified):
     processor_agreement: ProcessorAgreement | None = None
     transfer_tools: tuple[TransferClaim, ...] = ()
     scope_conditions: tuple[ScopeCondition, ...] = ()
+    locations: tuple[Place, ...] = ()
     integrations: tuple[Integration, ...] = ()
     joint_arrangement: JointArrangement | None = None
     own_purposes: tuple[Statement, ...] = ()
@@ -569,8 +592,11 @@ class Organisation:
         shows it is not (Recital 91, WP243 rev.01 2.1.3), None where the notice does not say."""
         if activity.has_factor("large_scale"):
             return True
-        shown = activity.scale or (self.controller.scale if self.controller else None)
-        return False if shown is not None else None
+        return False if self.scale(activity) is not None else None
+
+    def scale(self, activity: Activity) -> Scale | None:
+        """The statement that ``activity`` is not on a large scale: its own ``scale``, else the controller's."""
+        return activity.scale or (self.controller.scale if self.controller else None)
 
     def special_categories(self, ids: Iterable[str]) -> tuple[DataCategory, ...]:
         """The data categories among ``ids`` of a special category of GDPR Art. 9(1), in the order given."""
