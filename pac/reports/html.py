@@ -24,7 +24,7 @@ from ..loader import load
 from ..reference import Reference
 from ..results import OrganisationRecord, Run, digest
 from . import text
-from .tally import Tally, by_provision, cited, provision, tallies
+from .tally import Tally, by_provision, cited, draft_banner, provision, tallies
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def page(run: Run, drawings: Mapping[str, Drawing]) -> str:
     counted = tallies(run)
     return _TEMPLATES.get_template("report.html").render(
         run=run, as_of=run.as_of.isoformat(), tallies=counted, drawings=drawings, matrix=_matrix(counted),
-        checks={c.id: c for c in run.checks}, by_provision=by_provision,
+        checks={c.id: c for c in run.checks}, by_provision=by_provision, banner=draft_banner(run),
         paragraphs=text.paragraphs)
 
 
