@@ -103,3 +103,20 @@ def test_check_reports_the_draft_with_a_banner(tmp_path: Path):
     assert '"declaration-reviewed"' in findings
     for report in ("report.md", "report.html"):
         assert "Unreviewed draft" in (reports / report).read_text(encoding="utf-8")
+
+
+def test_an_age_is_no_retention_period(tmp_path: Path):
+    notice = tmp_path / "notice.txt"
+    notice.write_text("Notice of Voorbeeld B.V.\n\nKinderen\n\nWij bewaren geen gegevens van kinderen jonger dan 16 jaar.\n",
+                      encoding="utf-8")
+    assert "activities" not in yaml.safe_load(_draft(notice, tmp_path).read_text(encoding="utf-8"))
+
+
+def test_the_score_counts_matches_one_to_one():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("draft_score", ROOT / "benchmarks" / "draft_score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    from collections import Counter
+    assert score.score(Counter({"mailchimp": 1, "acme": 1}), Counter({"mailchimp the rocket": 1}), "recipients") == (1, 1, 2)
+    assert score.score(Counter({("P2Y", "exactly"): 2}), Counter({("P2Y", "exactly"): 1}), "retention") == (1, 1, 2)

@@ -8,7 +8,7 @@ from .text import Sentence, find, provenance
 
 _FORMS = r"(?:B\.V\.|N\.V\.|V\.O\.F\.|BV|NV|VOF|bv|vzw|VZW|BVBA|bvba|GmbH|Ltd\.?|Limited|LLC|Inc\.|SE|S\.A\.)"
 LEGAL_NAME = re.compile(r"\b((?:Stichting|Vereniging|Coöperatie)\s+[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*"
-                        r"|[A-Z][\w&'.-]*(?:\s+(?:[A-Z0-9][\w&'.-]*|van|de|der|voor))*\s+" + _FORMS + r")(?!\w)")
+                        r"|[A-Z][\w&'.-]*(?:\s+(?:[A-Z0-9][\w&'.-]*|van|de|der|voor|app))*\s+" + _FORMS + r")(?!\w)")
 REGISTRATION = re.compile(r"\b(KvK(?:-nummer)?|Kamer van Koophandel|Chamber of Commerce|KBO|ondernemingsnummer|"
                           r"company number)\D{0,40}?(\d[\d.]{6,13}\d)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -21,6 +21,7 @@ DPO = re.compile(r"(?i)functionaris (?:voor|van) de gegevensbescherming|data pro
 _NO_DPO = re.compile(r"(?i)\b(geen|not|no)\b")
 _COUNTRIES = {"NL": re.compile(r"\b(Nederland|the Netherlands)\b"), "BE": re.compile(r"\b(België|Belgique|Belgium)\b"),
               "DE": re.compile(r"\b(Duitsland|Deutschland|Germany)\b"), "FR": re.compile(r"\b(Frankrijk|France)\b")}
+_BEFORE_REGISTRATION = re.compile(r"\b([A-Z][\w&'.-]*(?:\s[A-Z0-9][\w&'.-]*){0,3}) \((?=KvK|Kamer van Koophandel)")
 _RESPONSIBLE = re.compile(r"(?i)verantwoordelijk|responsible|controller|gevestigd|registered|geregistreerd|KvK|wie zijn wij|who we are")
 
 
@@ -34,6 +35,7 @@ def controller(items: list[Sentence]) -> dict:
     (else the first in the notice), with what else the notice states about it."""
     found: dict = {}
     names = legal_names(items)
+    names += [(s, m) for s, m in find(_BEFORE_REGISTRATION, items)]
     stated = [(s, m) for s, m in names if _RESPONSIBLE.search(s.text) or _RESPONSIBLE.search(s.section)] or names
     provenances: list[dict] = []
     if stated:

@@ -50,6 +50,11 @@ def recipients(items: list[Sentence], controller_name: str | None) -> tuple[list
                 continue
             found[key] = _recipient(name, sentence, start, end)
     for sentence in items:
+        for name, start, end in listed(sentence):
+            key = name.casefold()
+            if not any(key in other or other in key for other in found):
+                found[key] = _recipient(name, sentence, start, end)
+    for sentence in items:
         tools = transfer_tools(sentence)
         for key, element in found.items() if tools else ():
             if element["provenance"]["quote"] not in sentence.text and re.search(
@@ -57,6 +62,32 @@ def recipients(items: list[Sentence], controller_name: str | None) -> tuple[list
                 element.setdefault("transfer_tools", []).extend(
                     t for t in tools if t["tool"] not in {o["tool"] for o in element.get("transfer_tools", ())})
     return list(found.values()), []
+
+
+_LIST_INTRO = re.compile(r"(?i)(volgende|these|following) (partijen|verwerkers|ontvangers|parties|processors|recipients|"
+                         r"sub-?processors|service providers)\W{0,3}:\s*")
+_RECIPIENTS_SECTION = re.compile(r"(?i)verwerkers|ontvangers|derden|delen met|recipients|processors|third parties|"
+                                 r"who receives|sub-?processors")
+_ITEM = re.compile(r"(?:\(\w+\) )?[A-Z][\w.&'-]*(?: [A-Z0-9][\w.&'-]*){0,3}")
+
+
+def listed(sentence: Sentence) -> list[tuple[str, int, int]]:
+    """The names a list of recipients gives: 'the following parties: A (hosting), B (payments) en C', or an
+    item of a bulleted list under a recipients heading ('A - hosting'); only names that start upper-case."""
+    if sentence.bullet and _RECIPIENTS_SECTION.search(sentence.section):
+        match = _ITEM.match(sentence.text)
+        return [(match.group(0), match.start(), match.end())] if match else []
+    intro = _LIST_INTRO.search(sentence.text)
+    if not intro:
+        return []
+    names = []
+    for part in re.finditer(r"[^,;]+", sentence.text[intro.end():]):
+        for piece in re.split(r"\s(?:en|and)\s", part.group(0)):
+            item = _ITEM.match(piece.strip())
+            if item:
+                start = sentence.text.index(item.group(0), intro.end() + part.start())
+                names.append((item.group(0), start, start + len(item.group(0))))
+    return names
 
 
 def _joined(known: list[tuple[str, int, int]], legal: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -35,6 +35,7 @@ _UNTIL = [
     ("contract_end", r"(gedurende|zolang|voor de duur van) (de |je |uw )?(overeenkomst|lidmaatschap|contract)|"
                      r"for the duration of (the|your) (contract|membership)"),
 ]
+_AGE = re.compile(r"(?i)(jonger|ouder) dan\s*$|(younger|older) than\s*$|\b(under|aged?|leeftijd van)\s*$")
 _VAGUE = re.compile(r"(?i)(niet langer (bewaard )?dan (strikt )?(nodig|noodzakelijk)|zolang (als )?(dat )?(nodig|noodzakelijk)|"
                     r"no longer than (is )?(strictly )?necessary|as long as (is )?(necessary|needed|required))")
 
@@ -55,6 +56,8 @@ def rules(sentence: Sentence) -> list[dict]:
     found = []
     for match in PERIOD.finditer(text):
         before = text[max(0, match.start() - 40):match.start()]
+        if _AGE.search(before[-20:]) or re.match(r"\s*(oud|old|of age)\b", text[match.end():]):
+            continue  # an age ('jonger dan 16 jaar'), not a period
         limit = "at_most" if _AT_MOST.search(before) else "at_least" if _AT_LEAST.search(before) else "exactly"
         rule: dict = {"period": duration(match), "limit": limit}
         after = text[match.end():match.end() + 90]

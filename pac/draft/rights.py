@@ -7,11 +7,11 @@ import re
 from .text import Sentence, provenance
 
 RIGHTS = {
-    "access": r"inzage|inzien|\baccess\b|kopie van (je|uw|jouw)",
+    "access": r"inzage|inzien|in te zien|\baccess\b|kopie van (je|uw|jouw)",
     "rectification": r"rectific|aanpass|wijzigen|wijziging|correctie|corrigeren|verbeter|\brectif|\bcorrect(ed|ion|ing)?\b(?!e)",
     "erasure": r"verwijder|\bwissen|vergetelheid|\berase|\berasure|\bdelet|to be forgotten",
     "restriction": r"beperk|restrict",
-    "portability": r"overdraag|overdracht|dataportab|portab|meenemen",
+    "portability": r"overdraag|overdracht|over te (kunnen )?dragen|dataportab|portab|meenemen",
     "objection": r"bezwaar|\bobject(?!ive)",
     "withdraw_consent": r"(toestemming|consent)\b.{0,80}?(intrek|in te trekken|trekt? .{0,20}in\b|withdraw)|"
                         r"(intrek|withdraw).{0,40}?(toestemming|consent)",
