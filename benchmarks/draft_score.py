@@ -39,7 +39,8 @@ def references() -> dict[str, Path]:
     """Organisation id -> reviewed declaration, for every one whose notice text is here."""
     found = {p.stem: p for p in sorted((ROOT / "policies").glob("*.yaml"))}
     found |= {p.parent.name: p for p in sorted(ROOT.glob("evaluation/*/declaration.yaml"))}
-    return {org: path for org, path in found.items() if _notice(load([path])[0]).is_file()}
+    return {org: path for org, path in found.items()
+            if _notice(organisation := load([path])[0]).is_file() and organisation.notice.language in ("nl", "en")}
 
 
 def _notice(organisation: Organisation) -> Path:

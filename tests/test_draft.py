@@ -54,7 +54,10 @@ def _quotes(node: object) -> list[str]:
 
 @pytest.mark.parametrize("notice", NOTICES, ids=lambda p: p.parent.name if p.name == "notice.txt" else p.stem[:3])
 def test_every_draft_validates_and_quotes_verbatim(notice: Path, tmp_path: Path):
-    output = _draft(notice, tmp_path, _language(notice))
+    language = _language(notice)
+    if language not in ("nl", "en"):
+        pytest.skip(f"pac draft reads Dutch and English notices, not {language!r}")
+    output = _draft(notice, tmp_path, language)
     (organisation,) = load([output])
     assert organisation.notice.draft == MARKER
     lines = notice.read_text(encoding="utf-8").splitlines()

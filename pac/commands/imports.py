@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import InvalidInput
+from ..errors import InvalidInput, printable
 from ..fides import convert, pac_id
 from ..output import OutputError, write_atomic
 from ..pytest import options
@@ -44,6 +44,11 @@ def run_fides(arguments: argparse.Namespace) -> int:
     except InvalidInput as error:
         report_invalid(error)
         return 2
+    for dropped in imported.dropped:
+        print(printable(f"{dropped.location}: warning: {dropped.message}"), file=sys.stderr)
+    if imported.dropped:
+        print(f"pac import: {len(imported.dropped)} Fides key{'s' * (len(imported.dropped) != 1)} left out (listed above)",
+              file=sys.stderr)
     if arguments.output is None:
         sys.stdout.write(imported.to_yaml())
         return 0
