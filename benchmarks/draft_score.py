@@ -17,7 +17,6 @@ The drafter was written looking at DEVELOPMENT; the others are UNSEEN. Run:
 from __future__ import annotations
 
 import json
-import re
 import sys
 import tempfile
 from collections import Counter
@@ -28,11 +27,14 @@ sys.path.insert(0, str(ROOT))
 
 from pac import load  # noqa: E402
 from pac.commands.draft import render  # noqa: E402
+from pac.draft.compare import KINDS, facts, unmatched  # noqa: E402
 from pac.model import Organisation  # noqa: E402
 
 DEVELOPMENT = ("we4u", "we-do-better", "canal-desk")
-KINDS = ("rights", "controller", "retention", "recipients", "transfer_tools", "bases")
-_FORM = re.compile(r"(?i)\b(b\.?v\.?|n\.?v\.?|ltd\.?|llc|inc\.?|gmbh|limited|ireland|\(.*?\))|[.,]")
+
+
+def _notice(organisation: Organisation) -> Path:
+    return Path(organisation.notice.location.file).parent / organisation.notice.text_file
 
 
 def references() -> dict[str, Path]:
@@ -43,56 +45,9 @@ def references() -> dict[str, Path]:
             if _notice(organisation := load([path])[0]).is_file() and organisation.notice.language in ("nl", "en")}
 
 
-def _notice(organisation: Organisation) -> Path:
-    return Path(organisation.notice.location.file).parent / organisation.notice.text_file
-
-
-def _name(text: str) -> str:
-    return " ".join(_FORM.sub(" ", text.casefold()).split())
-
-
-def _sections(provenances) -> set[str]:
-    return {part.strip().casefold() for p in provenances if p.section for part in p.section.split(">")}
-
-
-def facts(organisation: Organisation) -> dict[str, Counter]:
-    """The facts of one declaration, per kind."""
-    c, notice = organisation.controller, organisation.notice
-    controller = set()
-    if c:
-        controller |= {("name", _name(c.legal_name))} if c.legal_name else set()
-        controller |= {("register", re.sub(r"\D", "", c.registration.number))} if c.registration else set()
-        controller |= {(k.channel, k.value.casefold()) for k in c.contacts if k.channel in ("email", "phone")}
-        controller |= {("authority", c.supervisory_authority.name.casefold())} if c.supervisory_authority else set()
-    tools = {t.tool for r in organisation.recipients for t in r.transfer_tools} | {t.tool for t in organisation.transfer_tools}
-    return {
-        "rights": Counter({r.right for r in notice.rights}),
-        "controller": Counter(controller),
-        "retention": Counter((r.period.text, r.limit) for a in organisation.activities for r in a.retention if r.period),
-        "recipients": Counter({_name(r.name) for r in organisation.recipients if r.named}),
-        "transfer_tools": Counter(tools),
-        "bases": Counter((frozenset(_sections(p.provenance + (p.legal_basis.provenance or ()))), p.legal_basis.basis)
-                         for p in organisation.purposes if p.legal_basis),
-    }
-
-
-def _matches(kind: str, drafted, reviewed) -> bool:
-    if kind == "recipients":
-        return drafted == reviewed or (min(len(drafted), len(reviewed)) >= 4 and (drafted in reviewed or reviewed in drafted))
-    if kind == "bases":
-        return drafted[1] == reviewed[1] and bool(drafted[0] & reviewed[0])
-    return drafted == reviewed
-
-
 def score(drafted: Counter, reviewed: Counter, kind: str) -> tuple[int, int, int]:
     """(reviewed facts found, drafted facts that are right, drafted facts): a greedy one-to-one matching."""
-    left = list(reviewed.elements())
-    right = 0
-    for fact in drafted.elements():
-        match = next((i for i, other in enumerate(left) if _matches(kind, fact, other)), None)
-        if match is not None:
-            left.pop(match)
-            right += 1
+    right = sum(drafted.values()) - len(unmatched(drafted, reviewed, kind))
     return right, right, sum(drafted.values())
 
 

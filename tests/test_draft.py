@@ -123,3 +123,14 @@ def test_the_score_counts_matches_one_to_one():
     from collections import Counter
     assert score.score(Counter({"mailchimp": 1, "acme": 1}), Counter({"mailchimp the rocket": 1}), "recipients") == (1, 1, 2)
     assert score.score(Counter({("P2Y", "exactly"): 2}), Counter({("P2Y", "exactly"): 1}), "retention") == (1, 1, 2)
+
+
+def test_against_shows_what_a_new_version_of_the_notice_adds(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("Notice of Voorbeeld B.V.\n\nJe rechten\n\nJe hebt het recht op inzage.\n", encoding="utf-8")
+    new.write_text(old.read_text(encoding="utf-8") + "Je hebt ook het recht op bezwaar.\n", encoding="utf-8")
+    declaration = _draft(old, tmp_path, org="voorbeeld")
+    assert main(["draft", str(old), "--against", str(declaration)]) == 0
+    capsys.readouterr()
+    assert main(["draft", str(new), "--against", str(declaration)]) == 1
+    assert "rights: the notice says, the declaration does not: objection" in capsys.readouterr().out

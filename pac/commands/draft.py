@@ -10,7 +10,11 @@ from pathlib import Path
 
 import yaml
 
+from .. import load
 from ..draft import draft
+from ..draft.compare import KINDS, facts, unmatched
+from ..errors import InvalidInput, printable
+from ._common import report_invalid
 
 HEADER = ("# yaml-language-server: $schema={schema}\n"
           "# UNREVIEWED DRAFT written by `pac draft` from {notice}: every fact quotes the notice, but a person must\n"
@@ -29,6 +33,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--check", action="store_true", help="run the check catalogue on the draft and write its "
                                                              "reports (with --report-dir), instead of keeping a file")
     parser.add_argument("--report-dir", metavar="DIR", help="with --check: where the reports go")
+    parser.add_argument("--against", metavar="DECLARATION", help="compare the draft with this declaration: what "
+                                                                 "the notice says that it does not, and the reverse")
     parser.set_defaults(run=run)
 
 
@@ -45,9 +51,12 @@ def run(arguments: argparse.Namespace) -> int:
         return _fail(f"{notice}: cannot read the notice ({error.__class__.__name__}: {error})",
                      "give a plain-text file in UTF-8")
     output = Path(arguments.output) if arguments.output else None
-    organisation = arguments.org or (output.stem if output else None)
+    organisation = arguments.org or (output.stem if output else None) or (
+        Path(arguments.against).stem if arguments.against else None)
     if not organisation:
         return _fail("no organisation id", "give --org ID or -o policies/ID.yaml")
+    if arguments.against:
+        return _against(text, notice, Path(arguments.against), arguments.lang)
     if arguments.check:
         return _check(text, notice, organisation, arguments)
     if output is None:
@@ -87,3 +96,32 @@ def _check(text: str, notice: Path, organisation: str, arguments: argparse.Names
         _write(text, notice, organisation, arguments.lang, output)
         extra = ["--report-dir", arguments.report_dir] if arguments.report_dir else []
         return main(["check", str(output), *extra])
+
+
+def _against(text: str, notice: Path, declaration: Path, language: str) -> int:
+    """Print the facts the notice's draft and ``declaration`` do not share, per kind; 1 when there are any."""
+    try:
+        (declared,) = load([declaration])
+    except InvalidInput as error:
+        report_invalid(error)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="pac-draft-") as folder:
+        output = Path(folder) / f"{declared.id}.yaml"
+        _write(text, notice, declared.id, language, output)
+        (drafted,) = load([output])
+    mine, theirs = facts(drafted), facts(declared)
+    differences = 0
+    for kind in KINDS:
+        for label, extra in (("the notice says, the declaration does not", unmatched(mine[kind], theirs[kind], kind)),
+                             ("the declaration says, the notice's draft does not", unmatched(theirs[kind], mine[kind], kind))):
+            for fact in extra:
+                differences += 1
+                print(printable(f"{kind}: {label}: {_shown(fact)}"))
+    print(f"{differences} difference{'s' * (differences != 1)} between {notice} and {declaration} (a draft's reading; review each)")
+    return 1 if differences else 0
+
+
+def _shown(fact: object) -> str:
+    if isinstance(fact, tuple):
+        return " ".join(", ".join(sorted(part)) if isinstance(part, frozenset) else str(part) for part in fact)
+    return str(fact)
