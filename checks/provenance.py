@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pac import Context, check, missing_quotes
-from pac.model import Organisation
+from pac.model import Notice, Organisation
 
 
 @check("quotes-found-in-notice", title="Every quote is found in the notice",
@@ -21,3 +21,16 @@ def quotes_found_in_notice(organisation: Organisation, ctx: Context):
     for provenance in missing_quotes(organisation, text):
         yield ctx.finding(f"The quote \u201c{provenance.quote}\u201d ({provenance.section}) is not in the notice.",
                           at=provenance, evidence=(provenance,))
+
+
+@check("declaration-reviewed", title="The declaration has been reviewed by a person",
+       articles=["GDPR Art. 5(2)"], severity="info", subject="notice",
+       remedy="Review every element against the notice (first those whose provenance note starts with 'Review:'), "
+              "correct what the drafter got wrong, then remove notice.draft.")
+def declaration_reviewed(notice: Notice, ctx: Context):
+    """The controller must be able to demonstrate what it tells data subjects (Art. 5(2)). A declaration that
+    ``pac draft`` wrote from the notice text (``notice.draft``) is a program's reading of it, not yet anyone's
+    encoding: findings on it may rest on a missed or misread statement, so every report on it says so."""
+    if notice.draft:
+        yield ctx.finding(f"This declaration is an unreviewed draft ({notice.draft}); its findings rest on a "
+                          "program's reading of the notice.")

@@ -128,7 +128,7 @@ class _Document:
         return self.element(
             m.Notice, n,
             title=n.get("title"), source=n.get("source"), text_file=n.get("text_file"), language=n.get("language"),
-            version=n.get("version"), last_updated=self.date(n, "last_updated"),
+            version=n.get("version"), last_updated=self.date(n, "last_updated"), draft=n.get("draft"),
             rights=tuple(self.element(m.Right, r, right=r["right"], route=r.get("route"), conditions=r.get("conditions"),
                                       activities=self.refs(r, "activities", "activities"),
                                       purposes=self.refs(r, "purposes", "purposes"),

@@ -250,6 +250,7 @@ class Notice(Element):
     change_policy: Statement | None = None
     claims: tuple[Claim, ...] = ()
     cited_laws: tuple[CitedLaw, ...] = ()
+    draft: str | None = None  # set by ``pac draft``: an unreviewed draft
 
     def states_right(self, right: str, purpose: Purpose | None = None) -> bool:
         """Whether the notice states ``right`` at all, or (given ``purpose``) for that purpose."""

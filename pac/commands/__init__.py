@@ -5,6 +5,6 @@
 
 from __future__ import annotations
 
-from . import check, checks, diff, graph, imports, init, ropa, schema, validate
+from . import check, checks, diff, draft, graph, imports, init, ropa, schema, validate
 
-COMMANDS = (validate, check, checks, graph, diff, ropa, imports, init, schema)
+COMMANDS = (validate, check, checks, graph, diff, ropa, imports, init, schema, draft)

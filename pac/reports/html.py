@@ -32,7 +32,7 @@ from ..checking import Check, Finding
 from ..flows import DataFlows, Flow, Node
 from ..results import OrganisationRecord, Run
 from . import text
-from .tally import Tally, cited, most_severe_first, provision, provision_order, tallies
+from .tally import Tally, cited, draft_banner, most_severe_first, provision, provision_order, tallies
 
 SCRIPT = resources.files("pac.reports").joinpath("templates", "report.js").read_text(encoding="utf-8")
 """Zoom and pan of the diagrams, and the filters: the page's only script, allowed by its digest."""
@@ -75,7 +75,7 @@ def page(run: Run, drawings: Mapping[str, Drawing]) -> str:
         run=run, as_of=run.as_of.isoformat(), tallies=counted, drawings=drawings, matrix=_matrix(counted),
         checks=checks, groups=lambda findings: by_check(findings, checks), anchor=anchor, node_link=node_link,
         flow_rows=flow_rows, on_subject=_on_subject, provisions=provisions, paragraphs=text.paragraphs,
-        script=Markup(SCRIPT), csp=CSP, all_provisions=cited(run.findings))
+        script=Markup(SCRIPT), csp=CSP, all_provisions=cited(run.findings), banner=draft_banner(run))
 
 
 def _matrix(counted: list[Tally]) -> list[tuple[str, list[int]]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..checking import Finding
 from ..results import Run
-from .tally import most_severe_first, tallies
+from .tally import draft_banner, most_severe_first, tallies
 from .text import markdown
 
 LISTED = 25
@@ -17,9 +17,12 @@ LISTED = 25
 
 def render(run: Run) -> str:
     counted = tallies(run)
-    lines = [f"## pac: GDPR checks as of {run.as_of.isoformat()}", "",
-             "| Organisation | Errors | Warnings | Info | Waived | Checks passed |",
-             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [f"## pac: GDPR checks as of {run.as_of.isoformat()}", ""]
+    banner = draft_banner(run)
+    if banner:
+        lines += [f"> **{markdown(banner)}**", ""]
+    lines += ["| Organisation | Errors | Warnings | Info | Waived | Checks passed |",
+              "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for tally in counted:
         org = tally.organisation
         lines.append(f"| {markdown(org.name)} (`{org.id}`) | " + " | ".join(map(str, tally.counts.values()))

@@ -112,3 +112,22 @@ def by_provision(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]
 def cited(findings: Iterable[Finding]) -> list[str]:
     """Every provision that ``findings`` cite, in :func:`provision_order`."""
     return sorted({provision(a) for f in findings for a in f.articles}, key=provision_order)
+
+
+DRAFT_CHECK = "declaration-reviewed"
+"""The check that reports an unreviewed draft (``notice.draft``); every report shows a banner for it."""
+
+
+def drafts(run: Run) -> list[str]:
+    """The ids of the organisations whose declaration is an unreviewed draft, in run order."""
+    marked = {f.organisation for f in run.findings if f.check == DRAFT_CHECK}
+    return [record.id for record in run.organisations if record.id in marked]
+
+
+def draft_banner(run: Run) -> str | None:
+    """The banner every report carries when it covers an unreviewed draft, or None."""
+    marked = drafts(run)
+    if not marked:
+        return None
+    return (f"Unreviewed draft: the declaration of {', '.join(marked)} was written by pac draft from the notice "
+            "text and has not been reviewed by a person; its findings rest on a program's reading of the notice.")

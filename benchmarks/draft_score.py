@@ -1,0 +1,98 @@
+"""Score ``pac draft`` like an extractor: recall and precision per kind of fact against reviewed encodings.
+
+For each organisation with a reviewed declaration and its notice (the evaluation suite's own notices; the
+five seeds when ``../shared/seeds`` is beside the repository), the notice is drafted and the facts of both
+declarations are compared as sets (retention as a multiset):
+
+- rights: the right keys; controller: legal name, register number, e-mail and phone values, authority name;
+- retention: (period, limit) of every rule with a period; recipients: the names of named recipients (equal
+  after case folding and without legal form and parentheses, or one containing the other);
+- transfer tools: the tool keys (on recipients or general); bases: (section, basis) of every purpose with
+  a basis, a drafted one matching a reviewed one of the same basis whose provenance shares a section heading.
+
+The drafter was written looking at DEVELOPMENT; the others are UNSEEN. Run:
+``.venv/bin/python benchmarks/draft_score.py`` (``--json`` for machine-readable output).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pac import load  # noqa: E402
+from pac.commands.draft import render  # noqa: E402
+from pac.draft.compare import KINDS, facts, unmatched  # noqa: E402
+from pac.model import Organisation  # noqa: E402
+
+DEVELOPMENT = ("we4u", "we-do-better", "canal-desk")
+
+
+def _notice(organisation: Organisation) -> Path:
+    return Path(organisation.notice.location.file).parent / organisation.notice.text_file
+
+
+def references() -> dict[str, Path]:
+    """Organisation id -> reviewed declaration, for every one whose notice text is here."""
+    found = {p.stem: p for p in sorted((ROOT / "policies").glob("*.yaml"))}
+    found |= {p.parent.name: p for p in sorted(ROOT.glob("evaluation/*/declaration.yaml"))}
+    return {org: path for org, path in found.items()
+            if _notice(organisation := load([path])[0]).is_file() and organisation.notice.language in ("nl", "en")}
+
+
+def score(drafted: Counter, reviewed: Counter, kind: str) -> tuple[int, int, int]:
+    """(reviewed facts found, drafted facts that are right, drafted facts): a greedy one-to-one matching."""
+    right = sum(drafted.values()) - len(unmatched(drafted, reviewed, kind))
+    return right, right, sum(drafted.values())
+
+
+def run() -> dict[str, dict[str, dict[str, list[int]]]]:
+    """Per split and kind: [found, reviewed, right, drafted] summed over the split's organisations."""
+    totals: dict[str, dict[str, list[int]]] = {"development": {}, "unseen": {}}
+    per_org = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for org, path in references().items():
+            (reviewed,) = load([path])
+            notice = _notice(reviewed)
+            output = Path(folder) / f"{org}.yaml"
+            output.write_text(render(notice.read_text(encoding="utf-8"), notice, org, reviewed.notice.language or "nl",
+                                     output), encoding="utf-8")
+            (drafted,) = load([output])
+            split = "development" if org in DEVELOPMENT else "unseen"
+            mine, theirs = facts(drafted), facts(reviewed)
+            per_org[org] = {}
+            for kind in KINDS:
+                found, right, count = score(mine[kind], theirs[kind], kind)
+                row = totals[split].setdefault(kind, [0, 0, 0, 0])
+                for i, value in enumerate((found, sum(theirs[kind].values()), right, count)):
+                    row[i] += value
+                per_org[org][kind] = [found, sum(theirs[kind].values()), right, count]
+    return {"splits": totals, "organisations": per_org}
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:5.1f}%" if whole else "    -"
+
+
+def main() -> None:
+    result = run()
+    if "--json" in sys.argv:
+        print(json.dumps(result, indent=2, sort_keys=True))
+        return
+    orgs = result["organisations"]
+    for split, kinds in result["splits"].items():
+        members = [o for o in orgs if (o in DEVELOPMENT) == (split == "development")]
+        print(f"{split}: {', '.join(members)}")
+        for kind in KINDS:
+            found, reviewed, right, drafted = kinds.get(kind, [0, 0, 0, 0])
+            print(f"  {kind:15} recall {_percent(found, reviewed)} ({found}/{reviewed})  "
+                  f"precision {_percent(right, drafted)} ({right}/{drafted})")
+
+
+if __name__ == "__main__":
+    main()

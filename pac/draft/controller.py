@@ -1,0 +1,107 @@
+"""The controller: its name, trade-register entry, address, contacts, DPO and supervisory authority."""
+
+from __future__ import annotations
+
+import re
+
+from .text import Sentence, find, provenance
+
+_FORMS = r"(?:B\.V\.|N\.V\.|V\.O\.F\.|BV|NV|VOF|bv|vzw|VZW|BVBA|bvba|GmbH|Ltd\.?|Limited|LLC|Inc\.|SE|S\.A\.)"
+LEGAL_NAME = re.compile(r"\b((?:Stichting|Vereniging|Coöperatie)\s+[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*"
+                        r"|[A-Z][\w&'.-]*(?:\s+(?:[A-Z0-9][\w&'.-]*|van|de|der|voor|app))*\s+" + _FORMS + r")(?!\w)")
+REGISTRATION = re.compile(r"\b(KvK(?:-nummer)?|Kamer van Koophandel|Chamber of Commerce|KBO|ondernemingsnummer|"
+                          r"company number)\D{0,40}?(\d[\d.]{6,13}\d)")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?i:telefoon(?:nummer)?|tel\.?|phone|bel(?:len)?|call)\D{0,20}?((?:\+\d{2}|0)[\d ()-]{8,14}\d)")
+STREET = re.compile(r"\b([A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s\d{1,4}[a-zA-Z]?)(?:,\s*|\s+in\s+)"
+                    r"(?:(\d{4}\s?[A-Z]{2}|\d{4})\s+)?([A-Z][a-z\u00e0-\u00ff-]+(?:\s[A-Z][a-z]+)?)")
+AUTHORITIES = re.compile(r"Autoriteit Persoonsgegevens|Gegevensbeschermingsautoriteit|Information Commissioner'?s? Office|"
+                         r"Commission nationale de l'informatique et des libertés|CNIL|Data Protection Commission")
+DPO = re.compile(r"(?i)functionaris (?:voor|van) de gegevensbescherming|data protection officer|\bDPO\b|\bFG\b")
+_NO_DPO = re.compile(r"(?i)\b(geen|not|no)\b")
+_COUNTRIES = {"NL": re.compile(r"\b(Nederland|the Netherlands)\b"), "BE": re.compile(r"\b(België|Belgique|Belgium)\b"),
+              "DE": re.compile(r"\b(Duitsland|Deutschland|Germany)\b"), "FR": re.compile(r"\b(Frankrijk|France)\b")}
+_BEFORE_REGISTRATION = re.compile(r"\b([A-Z][\w&'.-]*(?:\s[A-Z0-9][\w&'.-]*){0,3}) \((?=KvK|Kamer van Koophandel)")
+_RESPONSIBLE = re.compile(r"(?i)verantwoordelijk|responsible|controller|gevestigd|registered|geregistreerd|KvK|wie zijn wij|who we are")
+
+
+def legal_names(items: list[Sentence]) -> list[tuple[Sentence, re.Match[str]]]:
+    """Every name with a legal form (B.V., Ltd, ...) in ``items``."""
+    return list(find(LEGAL_NAME, items))
+
+
+def controller(items: list[Sentence]) -> dict:
+    """The controller element: the first name with a legal form in a sentence about who is responsible
+    (else the first in the notice), with what else the notice states about it."""
+    found: dict = {}
+    names = legal_names(items)
+    names += [(s, m) for s, m in find(_BEFORE_REGISTRATION, items)]
+    stated = [(s, m) for s, m in names if _RESPONSIBLE.search(s.text) or _RESPONSIBLE.search(s.section)] or names
+    provenances: list[dict] = []
+    if stated:
+        sentence, match = stated[0]
+        found["legal_name"] = match.group(1)
+        provenances.append(provenance(sentence, match.start(), match.end()))
+    for sentence, match in find(REGISTRATION, items):
+        register = "KBO" if match.group(1) in ("KBO", "ondernemingsnummer") else (
+            "KvK" if match.group(1).startswith(("KvK", "Kamer")) else match.group(1))
+        found["registration"] = {"register": register, "number": match.group(2),
+                                 "provenance": provenance(sentence, match.start(), match.end())}
+        if not provenances:
+            provenances.append(provenance(sentence, match.start(), match.end()))
+        break
+    if stated:
+        sentence = stated[0][0]
+        street = STREET.search(sentence.text)
+        if street:
+            address = {"street": street.group(1)}
+            if street.group(2):
+                address["postal_code"] = street.group(2)
+            address["city"] = street.group(3)
+            country = next((code for code, p in _COUNTRIES.items() if p.search(sentence.text[street.end():][:40])), None)
+            if country:
+                address["country"] = country
+                found["country"] = country
+            address["provenance"] = provenance(sentence, street.start(), street.end())
+            found["address"] = address
+    if "country" not in found and found.get("registration", {}).get("register") == "KvK":
+        found["country"] = "NL"
+        provenances[0]["note"] = ("Review: controller.country NL is the drafter's judgement: the notice states no "
+                                  "country, but a KvK registration places the establishment in the Netherlands.")
+    contacts, dpo_contacts = _contacts(items)
+    if contacts:
+        found["contacts"] = contacts
+    dpo = _dpo(items, dpo_contacts)
+    if dpo:
+        found["dpo"] = dpo
+    for sentence, match in find(AUTHORITIES, items):
+        found["supervisory_authority"] = {"name": match.group(0), "provenance": provenance(sentence, match.start(), match.end())}
+        break
+    if not provenances:
+        return {}
+    found["provenance"] = provenances[0]
+    return found
+
+
+def _contacts(items: list[Sentence]) -> tuple[list[dict], list[dict]]:
+    """The e-mail addresses and phone numbers of the notice: the controller's, and those stated for a DPO."""
+    mine: dict[tuple[str, str], dict] = {}
+    dpo: dict[tuple[str, str], dict] = {}
+    for pattern, channel in ((EMAIL, "email"), (PHONE, "phone")):
+        for sentence, match in find(pattern, items):
+            value = (match.group(1) if channel == "phone" else match.group(0)).rstrip(".")
+            target = dpo if DPO.search(sentence.text) else mine
+            target.setdefault((channel, value), {"channel": channel, "value": value,
+                                                 "provenance": provenance(sentence, match.start(), match.end())})
+    return list(mine.values()), list(dpo.values())
+
+
+def _dpo(items: list[Sentence], contacts: list[dict]) -> dict | None:
+    for sentence, match in find(DPO, items):
+        designated = not _NO_DPO.search(sentence.text)
+        dpo: dict = {"designated": designated}
+        if designated and contacts:
+            dpo["contacts"] = contacts
+        dpo["provenance"] = provenance(sentence, match.start(), match.end())
+        return dpo
+    return None

@@ -1,0 +1,114 @@
+"""The notice as the drafter reads it: sections (headings) and the sentences under them, and verbatim quotes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+MAX_QUOTE = 160
+"""The longest quote drafted (the schema allows 300): enough to find the sentence again."""
+
+GENERIC_HEADINGS = re.compile(
+    r"^(bewaartermijn(en)?|bewaren|doel(en)?( en grondslag)?|grondslag(en)?|(verwerkings)?grondslag|waarom|"
+    r"persoonsgegevens|welke gegevens|toestemming( intrekken)?|ontvangers|delen met anderen|"
+    r"retention( period)?|how long.*|purposes?|legal basis|lawful basis|why|what data.*|recipients|consent)\W*$",
+    re.IGNORECASE)
+"""Sub-headings that name a kind of fact, not an activity: they stand under the activity heading before them."""
+
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]\ufe0e?|\d{1,2}[.)])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\u00c0-\u00de\"'(])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence (or list item) of the notice: its section path, the activity heading above it, its text."""
+
+    section: str
+    activity: str | None
+    text: str
+    bullet: bool = False
+    number: int | None = None
+
+
+def _is_heading(line: str, before: str, after: str | None) -> bool:
+    stripped = line.strip()
+    return (0 < len(stripped) <= 80 and not before.strip() and after is not None and bool(after.strip())
+            and not _BULLET.match(line) and stripped[-1] not in ".;,!" and stripped[0].isupper()
+            and "@" not in stripped and len(stripped.split()) <= 10) or (
+        0 < len(stripped) <= 60 and stripped.endswith("?") and not _BULLET.match(line))
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The notice's sentences in order, each with its section ("Heading" or "Heading > Sub-heading")."""
+    lines = text.splitlines()
+    found: list[Sentence] = []
+    title = activity = None
+    for index, line in enumerate(lines):
+        before = lines[index - 1] if index else ""
+        after = next((l for l in lines[index + 1:] if l.strip()), None)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _is_heading(line, before, after):
+            if GENERIC_HEADINGS.match(stripped) and activity:
+                title = f"{activity} > {stripped}"
+            else:
+                title = activity = stripped
+            continue
+        section = title or "(top)"
+        bullet = _BULLET.match(line)
+        number = None
+        if bullet:
+            marker = bullet.group(0).strip().rstrip(".)")
+            number = int(marker) if marker.isdigit() else None
+            body = line[bullet.end():]
+            found.append(Sentence(section, activity, body.strip(), bullet=True, number=number))
+            continue
+        for part in _SENTENCE_END.split(stripped):
+            if part.strip():
+                found.append(Sentence(section, activity, part.strip()))
+    return found
+
+
+def quote(sentence: Sentence, start: int = 0, end: int | None = None) -> str:
+    """A verbatim excerpt of ``sentence`` around ``text[start:end]``, at most :data:`MAX_QUOTE` characters,
+    cut at word boundaries."""
+    text = sentence.text
+    end = min(len(text) if end is None else end, start + MAX_QUOTE)
+    if len(text) <= MAX_QUOTE:
+        return text
+    left = max(0, start - 40)
+    if left:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    right = min(len(text), max(end, left + MAX_QUOTE))
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space > 0 else right
+    return text[left:right].strip()
+
+
+def provenance(sentence: Sentence, start: int = 0, end: int | None = None, note: str | None = None) -> dict:
+    """The provenance of a fact stated in ``sentence``."""
+    entry = {"section": sentence.section[:200], "quote": quote(sentence, start, end)}
+    if note:
+        entry["note"] = note
+    return entry
+
+
+def slug(text: str, taken: set[str]) -> str:
+    """A fresh id from ``text``."""
+    base = re.sub(r"[^a-z0-9]+", "-", text.casefold().encode("ascii", "ignore").decode()).strip("-")[:40].strip("-")
+    base = base or "item"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def find(pattern: re.Pattern[str], items: list[Sentence]) -> Iterator[tuple[Sentence, re.Match[str]]]:
+    for sentence in items:
+        for match in pattern.finditer(sentence.text):
+            yield sentence, match
