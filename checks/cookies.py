@@ -10,6 +10,8 @@ from pac.model import Cookie
 TRACKING = ("marketing", "tracking", "social_media", "unclassified")
 """Categories no national exemption covers (they serve neither the transmission nor the service the user asked
 for): they need prior consent."""
+TRACKERS = "these trackers (marketing, tracking, social-media or unclassified)"
+"""How the findings name the cookies of :data:`TRACKING`."""
 EPRIVACY = "Directive 2002/58/EC art. 5(3)"
 TOPIC = "storing or reading information on a user's device (art. 5(3) of Directive 2002/58/EC)"
 
@@ -32,7 +34,7 @@ def tracking_cookie_consent(cookie: Cookie, ctx: Context):
     (art. 5(3) of Directive 2002/58/EC, as the law of the controller's country implements it: in the Netherlands
     Tw art. 11.7a, in Germany TTDSG § 25 from 2021-12-01 and TDDDG § 25 from 2024-05-14, in France LIL art. 82, in
     Belgium art. 129 of the electronic communications act, since moved to art. 10/2 of the Law of 30 July 2018).
-    Marketing and social-media trackers, and trackers the declaration does not classify, fall under no exemption.
+    Marketing, tracking and social-media trackers, and trackers the declaration does not classify, fall under no exemption.
     Consent has the GDPR meaning: an unambiguous, active indication (Art. 4(11)); silence, a pre-ticked box or
     carrying on browsing is no consent (CJEU C-673/17 Planet49), and neither is a browser set to accept cookies that
     the user may change: that is an opt-out. When the notice does not say whether consent is asked, the finding is a
@@ -43,23 +45,21 @@ def tracking_cookie_consent(cookie: Cookie, ctx: Context):
         return
     rule = ctx.national_rule("terminal_equipment")
     if rule is None:
-        yield ctx.no_national_rule(TOPIC, "whether these trackers (marketing, tracking, social-media or "
-                                          "unclassified) may be placed without consent")
+        yield ctx.no_national_rule(TOPIC, f"whether {TRACKERS} may be placed without consent")
         return
     articles = [rule.law, "GDPR Art. 4(11)", "CJEU C-673/17"]
     severity = "warning" if rule.unverified() else None
     note = rule.caveat()
     if cookie.consent == "not_asked":
-        yield ctx.finding("These trackers (marketing, tracking, social-media or unclassified) are placed without "
-                          f"asking the visitor's consent, which {rule.law} requires{note}.", articles=articles,
-                          severity=severity)
+        yield ctx.finding(f"{TRACKERS.capitalize()} are placed without asking the "
+                          f"visitor's consent, which {rule.law} requires{note}.", articles=articles, severity=severity)
     elif cookie.consent == "browser_opt_out":
-        yield ctx.finding("These trackers (marketing, tracking, social-media or unclassified) are placed unless the "
-                          "visitor refuses them in the browser settings; a browser opt-out is not consent, which "
-                          f"{rule.law} requires{note}.", articles=articles, severity=severity)
+        yield ctx.finding(f"{TRACKERS.capitalize()} are placed unless the visitor "
+                          f"refuses them in the browser settings; a browser opt-out is not consent, which {rule.law} "
+                          f"requires{note}.", articles=articles, severity=severity)
     else:
-        yield ctx.finding("The notice does not say whether consent is asked before these trackers (marketing, "
-                          f"tracking, social-media or unclassified) are placed, which {rule.law} requires{note}.",
+        yield ctx.finding(f"The notice does not say whether consent is asked before {TRACKERS} are placed, "
+                          f"which {rule.law} requires{note}.",
                           severity="warning", articles=articles)
 
 

@@ -69,6 +69,12 @@ def test_messages_say_what_the_notice_states_about_consent(findings: Findings, c
     assert "(marketing, tracking, social-media or unclassified)" in found.message  # every category it covers
 
 
+@pytest.mark.parametrize("consent", ("not_asked", "browser_opt_out", None))
+def test_tracking_messages_name_the_tracking_category(findings: Findings, consent: str | None):
+    (found,) = findings(tracking_cookie_consent, _cookie("tracking", consent))
+    assert "(marketing, tracking, social-media or unclassified)" in found.message
+
+
 @pytest.mark.parametrize(("consent", "words"), [
     ("not_asked", "placed without consent"), ("browser_opt_out", "which is not consent"),
     (None, "does not say whether")])
