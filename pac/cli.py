@@ -9,6 +9,7 @@ from typing import Sequence
 
 from . import __version__
 from .commands import COMMANDS
+from .output import interrupt_on_terminate
 
 
 def parser() -> argparse.ArgumentParser:
@@ -23,6 +24,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``pac``; return its exit status (0 ok, 1 findings, 2 invalid input or usage)."""
     arguments = parser().parse_args(argv)
+    interrupt_on_terminate()
     try:
         return arguments.run(arguments)
     except BrokenPipeError:  # `pac ... | head`

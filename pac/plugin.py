@@ -22,11 +22,13 @@ import pytest
 
 from . import __version__
 from .checks import SEVERITIES, Check, Finding, at_least
-from .engine import GDPR_APPLIES_FROM, Engine, Evaluation
+from .engine import GDPR_APPLIES_FROM, Engine, Evaluation, notice_path
 from .errors import InvalidInput, LocatedError, printable
 from .loader import YAML_SUFFIXES, discover, load_files
 from .model import Organisation
+from .output import OutputError, ReportFolder, interrupt_on_terminate
 from .reports import write_reports
+from .reports.junit import normalise
 from .reports.tally import tallies
 from .results import OrganisationRecord, Outcome, Run, finding_from_dict, finding_to_dict
 from .waivers import Waiver, load_waivers
@@ -62,6 +64,9 @@ class PacSession:
                  waiver_files: list[Path], notices: dict[str, Path]):
         self.config, self.as_of, self.fail_on, self.granularity = config, as_of, fail_on, granularity
         self.report_dir, self.waiver_files, self.notices = report_dir, waiver_files, notices
+        self.given_waiver_files = tuple(waiver_files)
+        self.report_folder: ReportFolder | None = None  # the controller's staged report set
+        self.inputs: set[Path] = set()  # the notice texts read, to keep reports from replacing them
         self.engine: Engine | None = None
         self.waivers: tuple[Waiver, ...] = ()
         self.sent: set[str] = set()  # organisations whose record this process has reported
@@ -82,6 +87,7 @@ class PacSession:
             data = record["record"]
             self.organisations.setdefault(data["id"], OrganisationRecord(
                 data["id"], data["name"], tuple(data["files"]), tuple(data["digests"]), tuple(data["notes"])))
+        self.inputs.update(Path(p) for p in record.get("inputs", ()))
         self.findings += [f if isinstance(f, Finding) else finding_from_dict(f) for f in record["findings"]]
         self.outcomes += [Outcome(record["organisation"], check, record["subject"], record["status"])
                           for check in record["checks"]]
@@ -90,11 +96,32 @@ class PacSession:
         return Run(self.as_of, __version__, _engine(self.config).checks,
                    tuple(self.organisations.values()), tuple(self.findings), tuple(self.outcomes))
 
-    def pytest_sessionfinish(self) -> None:
-        if hasattr(self.config, "workerinput") or self.report_dir is None or not self.outcomes:
+    @pytest.hookimpl(trylast=True)  # after pytest's junitxml has written junit.xml into the staging folder
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        folder = self.report_folder
+        if folder is None:
             return
-        inputs = [Path(f) for o in self.organisations.values() for f in o.files]
-        write_reports(self.run(), _engine(self.config).reference, self.report_dir, inputs)
+        if exitstatus not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or not self.outcomes:
+            folder.discard()  # an interrupted or broken run leaves the previous report set as it was
+            return
+        discovered = discover(_roots(self.config))
+        folder.inputs = (*(Path(f) for o in self.organisations.values() for f in o.files), *discovered.declarations,
+                         *discovered.waivers, *self.given_waiver_files, *self.notices.values(), *self.inputs)
+        staging = folder.staging
+        assert staging is not None
+        try:
+            if (staging / "junit.xml").exists():
+                normalise(staging / "junit.xml")
+            write_reports(self.run(), _engine(self.config).reference, staging)
+            folder.commit()
+        except OutputError as error:
+            folder.discard()
+            self.config.pluginmanager.get_plugin("terminalreporter").write_line(f"pac: error: {printable(str(error))}")
+            session.exitstatus = pytest.ExitCode.USAGE_ERROR
+
+    def pytest_unconfigure(self) -> None:
+        if self.report_folder is not None:
+            self.report_folder.discard()
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if not self.outcomes:
@@ -125,6 +152,7 @@ def _count(number: int, noun: str) -> str:
 STATE = pytest.StashKey[PacSession]()
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest's junitxml reads --junitxml
 def pytest_configure(config: pytest.Config) -> None:
     as_of_text = config.getoption("pac_as_of")
     try:
@@ -147,16 +175,28 @@ def pytest_configure(config: pytest.Config) -> None:
             raise pytest.UsageError(f"--pac-notice: {pair!r} is not ORG=PATH")
         notices[org] = Path(path)
     report_dir = config.getoption("pac_report_dir")
-    if report_dir:  # now, rather than fail after the run (pytest's junit.xml writer would fail the same way)
-        try:
-            Path(report_dir).mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise pytest.UsageError(f"--pac-report-dir: cannot make the folder {report_dir}: {error.strerror}") from None
     session = PacSession(config, as_of, fail_on, granularity, Path(report_dir) if report_dir else None,
                          [Path(p) for p in config.getoption("pac_waivers")], notices)
+    if report_dir and not hasattr(config, "workerinput"):
+        session.report_folder = _stage(config, Path(report_dir))
     config.stash[STATE] = session
     config.pluginmanager.register(session, "pac-session")
     config.addinivalue_line("markers", "pac: a pac check on a declaration")
+
+
+def _stage(config: pytest.Config, report_dir: Path) -> ReportFolder:
+    """Stage the new report set beside ``report_dir`` (checked now, before the run); a ``--junitxml`` file
+    inside it is written into the staging folder too, so that it changes with the other reports."""
+    folder = ReportFolder(report_dir)
+    try:
+        staging = folder.stage()
+    except OutputError as error:
+        raise pytest.UsageError(f"--pac-report-dir: {error}") from None
+    interrupt_on_terminate()  # `kill` then ends the run as Ctrl-C does: the staging folder is removed
+    xmlpath = config.option.xmlpath
+    if xmlpath and Path(os.path.realpath(Path(xmlpath).parent)) == folder.folder:
+        config.option.xmlpath = str(staging / Path(xmlpath).name)
+    return folder
 
 
 def _state(config: pytest.Config) -> PacSession:
@@ -377,6 +417,8 @@ class CheckItem(pytest.Item):
             state.sent.add(organisation.id)
             notes = self.parent.evaluation().notes
             record["record"] = dataclasses.asdict(OrganisationRecord.of(organisation, notes))
+            notice = notice_path(organisation, state.notices.get(organisation.id))
+            record["inputs"] = [str(notice)] if notice else []
         return record
 
 

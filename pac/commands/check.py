@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 
 from ..checks import SEVERITIES
-from ..output import folder_lock
 from ..plugin import GRANULARITIES
-from ..reports.junit import normalise
 from ._common import add_as_of, add_input_arguments
 
 EXIT_CODES = {pytest.ExitCode.OK: 0, pytest.ExitCode.TESTS_FAILED: 1}
@@ -58,7 +56,7 @@ def pytest_arguments(arguments: argparse.Namespace) -> list[str]:
     if arguments.as_of:
         args += ["--pac-as-of", arguments.as_of.isoformat()]
     if arguments.report_dir:
-        args += ["--pac-report-dir", str(arguments.report_dir), "--junitxml", str(_private_junit(arguments.report_dir)),
+        args += ["--pac-report-dir", str(arguments.report_dir), "--junitxml", str(arguments.report_dir / "junit.xml"),
                  "-o", "junit_family=xunit2", "-o", "junit_suite_name=pac"]
     for waiver in arguments.waivers:
         args += ["--pac-waivers", str(waiver)]
@@ -69,17 +67,6 @@ def pytest_arguments(arguments: argparse.Namespace) -> list[str]:
     return args
 
 
-def _private_junit(report_dir: Path) -> Path:
-    """Where pytest writes this run's junit.xml: pytest writes in place and unlocked, so a concurrent run
-    into the same folder could interleave with it; the whole file then replaces junit.xml under the lock."""
-    return report_dir / f".junit.{os.getpid()}.xml"
-
-
 def run(arguments: argparse.Namespace) -> int:
-    code = pytest.main(pytest_arguments(arguments))
-    junit = _private_junit(arguments.report_dir) if arguments.report_dir else None
-    if junit is not None and junit.exists():
-        normalise(junit)
-        with folder_lock(arguments.report_dir):
-            os.replace(junit, arguments.report_dir / "junit.xml")
-    return EXIT_CODES.get(code, 2)
+    """Run pytest with pac's plugin; it writes the report folder (with junit.xml) as one unit."""
+    return EXIT_CODES.get(pytest.main(pytest_arguments(arguments)), 2)

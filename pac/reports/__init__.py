@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
-from ..output import folder_lock, write_atomic
+from ..output import write_atomic
 from ..reference import Reference
 from ..results import Run
 from . import findings, html, markdown, sarif
@@ -28,8 +28,7 @@ def renderers(reference: Reference) -> dict[str, Callable[[Run], str | bytes]]:
     }
 
 
-def write_reports(run: Run, reference: Reference, folder: Path, inputs: Iterable[Path] = ()) -> list[Path]:
-    """Write every report of ``run`` (checked with ``reference``) into ``folder`` (atomically, one run at a time)."""
-    inputs = tuple(inputs)
-    with folder_lock(folder):
-        return [write_atomic(folder / name, render(run), inputs) for name, render in renderers(reference).items()]
+def write_reports(run: Run, reference: Reference, folder: Path) -> list[Path]:
+    """Write every report of ``run`` (checked with ``reference``) into ``folder``, the staging folder of a
+    :class:`~pac.output.ReportFolder` (which puts the whole set in place at once)."""
+    return [write_atomic(folder / name, render(run)) for name, render in renderers(reference).items()]
