@@ -9,8 +9,7 @@ from __future__ import annotations
 import pkgutil
 from importlib import import_module
 
-from pac.checks import Check
-from pac.hookspecs import hookimpl
+from pac import Check, hookimpl
 
 TOPICS = tuple(import_module(f"{__name__}.{m.name}") for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
 

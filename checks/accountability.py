@@ -3,13 +3,8 @@
 
 from __future__ import annotations
 
-from pac import Context, check
+from pac import Context, check, name_key
 from pac.model import Activity, DataCategory, DataSubject, Organisation, Recipient
-from pac.reference.tables import normalise
-
-from .special_categories import criminal_data, describe_special, special_data
-
-PROCESSOR_ROLES = ("processor", "sub_processor")
 
 AP_DPIA_LIST = {
     "genetic_data": "large-scale processing or systematic monitoring of genetic data",
@@ -27,10 +22,6 @@ AP_BLACK_LISTS = ("processing data on criminal convictions and offences that are
 """Item 2 of the same list (“zwarte lijsten”), as the NJB summarised it on publication."""
 
 
-def _processor(recipient: Recipient) -> bool:
-    return recipient.role in PROCESSOR_ROLES
-
-
 @check("processor-identified", title="Processors are named, or described by what they do",
        articles=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "WP260 rev.01"], severity="warning",
        subject="recipients",
@@ -43,7 +34,7 @@ def processor_identified(recipient: Recipient, ctx: Context):
     activities the recipients carry out, their sector and location. A processor the notice neither names nor
     describes by its service tells the data subject nothing beyond the word \u201cprocessor\u201d. The rule on
     how specific a category must be comes from guidance, not from the article's words: a warning."""
-    if _processor(recipient) and not recipient.named and not recipient.services:
+    if recipient.is_processor and not recipient.named and not recipient.services:
         yield ctx.finding(f"The notice neither names {recipient.name!r} nor says what service they provide.")
 
 
@@ -57,7 +48,7 @@ def processor_agreement_in_place(recipient: Recipient, ctx: Context):
     law with the content Art. 28(3) prescribes; a processor that engages a sub-processor must impose the same
     obligations on it (Art. 28(4)). A notice that says there is no such contract shows a breach: an error. A
     notice need not mention the contract at all, so silence is a warning: the contract must be confirmed."""
-    if not _processor(recipient):
+    if not recipient.is_processor:
         return
     agreement = recipient.processor_agreement
     if agreement is None:
@@ -71,7 +62,7 @@ def _recipients_by_name(organisation: Organisation) -> dict[str, tuple[Recipient
     """The recipients under each normalised name, in declaration order."""
     groups: dict[str, list[Recipient]] = {}
     for recipient in organisation.recipients:
-        groups.setdefault(normalise(recipient.name), []).append(recipient)
+        groups.setdefault(name_key(recipient.name), []).append(recipient)
     return {name: tuple(group) for name, group in groups.items()}
 
 
@@ -86,14 +77,14 @@ def recipient_roles_consistent(recipient: Recipient, ctx: Context):
     itself as a recipient (it cannot be its own processor). That a sub-processor works under a processor
     (Art. 28(4)) the loader already enforces."""
     organisation = ctx.organisation
-    name = normalise(recipient.name)
+    name = name_key(recipient.name)
     same_name = ctx.once(_recipients_by_name)[name]
     earlier = next((r for r in same_name[:same_name.index(recipient)] if r.role != recipient.role), None)
     if earlier is not None:
         yield ctx.finding(f"{recipient.name!r} is declared as a {recipient.role.replace('_', ' ')} here and as a "
                           f"{earlier.role.replace('_', ' ')} at {earlier.location}.")
     controller = organisation.controller
-    own = {normalise(n) for n in (controller.legal_name, *controller.trade_names) if n} if controller else set()
+    own = {name_key(n) for n in (controller.legal_name, *controller.trade_names) if n} if controller else set()
     if name in own:
         yield ctx.finding(f"The controller {recipient.name!r} is declared as one of its own recipients, as a "
                           f"{recipient.role.replace('_', ' ')}.")
@@ -159,13 +150,13 @@ def dpia_considered(activity: Activity, ctx: Context):
     if activity.dpia is not None and activity.dpia.status != "not_conducted":
         return
     organisation = ctx.organisation
-    special = special_data(activity.categories, organisation)
-    criminal = criminal_data(activity.categories, organisation)
+    special = organisation.special_categories(activity.categories)
+    criminal = organisation.criminal_categories(activity.categories)
     if not (special or criminal):
         return
-    uses = [describe_special(special, ctx)] if special else []
+    uses = [ctx.special_names(special)] if special else []
     uses += [f"{c.name!r} (data relating to criminal offences)" for c in criminal]
-    dutch = organisation.controller is not None and organisation.controller.country == "NL"
+    dutch = organisation.country == "NL"
     listed = [AP_DPIA_LIST[c.special] for c in special if dutch and c.special in AP_DPIA_LIST]
     if dutch and criminal and _shared_with_third_parties(activity, criminal, ctx):
         listed.append(AP_BLACK_LISTS)
@@ -181,5 +172,5 @@ def dpia_considered(activity: Activity, ctx: Context):
 def _shared_with_third_parties(activity: Activity, criminal: tuple[DataCategory, ...], ctx: Context) -> bool:
     """Whether a recipient other than a processor receives this activity's data or these criminal data."""
     ids = {c.id for c in criminal}
-    return any(not _processor(r) and (activity.id in r.activities or ids & set(r.categories))
+    return any(not r.is_processor and (activity.id in r.activities or ids & set(r.categories))
                for r in ctx.organisation.recipients)

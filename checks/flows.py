@@ -4,47 +4,7 @@
 from __future__ import annotations
 
 from pac import Context, check
-from pac.graph import chain, inflow
 from pac.model import Recipient
-from pac.transfers import crosses_onward, outside_eea, place
-
-from .transfers import assessment_of, tool_findings
-
-
-def _place(recipient: Recipient, ctx: Context) -> str:
-    return place(recipient.country, ctx.reference) if recipient.country else "country not stated"
-
-
-def _names(ctx: Context, nodes: tuple[str, ...]) -> str:
-    return " -> ".join(ctx.graph.nodes[n]["name"] for n in nodes)
-
-
-@check("onward-transfer-tool", title="Data a processor passes on to a third country travel on a valid transfer tool",
-       articles=["GDPR Art. 44", "GDPR Art. 46(1)", "GDPR Art. 28(4)", "EDPB Guidelines 05/2021"], severity="error",
-       subject="recipients",
-       remedy="Put a transfer tool valid on this date in place for the onward transfer (for a processor passing "
-              "data to a sub-processor, e.g. module 3 of the 2021 standard contractual clauses), and state it in "
-              "the notice; or keep the data in the EEA.")
-def onward_transfer_tool(recipient: Recipient, ctx: Context):
-    """Chapter V applies to every transfer, onward transfers included (Art. 44): also when a processor, not the
-    controller, sends the data out of the EEA to its sub-processor (EDPB Guidelines 05/2021 on the interplay
-    between Art. 3 and Chapter V: the exporter may be a processor). The sub-processor must be bound by the same
-    obligations as the processor (Art. 28(4)), and the transfer needs an adequacy decision or appropriate
-    safeguards (Art. 45, Art. 46(1)). This check follows each chain controller -> processor -> sub-processor to
-    the place where the data leave the EEA, that is a sub-processor outside the EEA under a processor that is not
-    known to be outside it, and reports every claimed tool that fails there, as transfer-tool-valid does for
-    direct recipients: as an error when no claimed tool carries the transfer, as a warning when the best of them
-    holds only under a condition the declaration does not establish. A chain that left the EEA earlier is
-    reported where it did."""
-    if not crosses_onward(ctx.organisation, recipient, ctx.reference, ctx.as_of):
-        return
-    parent = ctx.organisation.recipient(recipient.parent)
-    assessment = assessment_of(recipient, ctx)
-    if assessment.status == "valid":
-        return
-    yield from tool_findings(ctx, assessment, (
-        f"Personal data reach {recipient.name!r} in {_place(recipient, ctx)} through "
-        f"{_names(ctx, chain(ctx.graph, recipient.subject))}, passed on by {parent.name!r} ({_place(parent, ctx)})"))
 
 
 @check("special-category-transfer-safeguarded", title="Special-category data sent outside the EEA are safeguarded",
@@ -61,20 +21,20 @@ def special_category_transfer_safeguarded(recipient: Recipient, ctx: Context):
     sensitivity in mind. The GDPR does not forbid these transfers, so this is a warning a lawyer would raise;
     where an adequacy decision covers the recipient it is only information. Whether the tool itself is valid
     is the subject of the transfer checks."""
-    if not outside_eea(recipient, ctx.reference, ctx.as_of):
+    if not ctx.outside_eea(recipient):
         return
-    flow = inflow(ctx.graph, recipient.subject)
-    if not flow["special"]:
+    flow = ctx.flow(recipient)
+    if not flow.special:
         return
-    categories = ", ".join(ctx.organisation.category(c).name for c in flow["special"])
-    assessment = flow["assessment"]
+    categories = ", ".join(ctx.organisation.category(c).name for c in flow.special)
+    assessment = ctx.transfer(recipient)
     decisive = assessment.decisive
     adequate = assessment.status == "valid" and decisive is not None and \
         ctx.reference.transfer_tool(decisive.claim.tool).kind == "adequacy"
     verdict = {"valid": "on a transfer tool pac finds valid", "unverified": "on a transfer tool valid only under a "
                "condition the declaration does not establish", "invalid": "without a valid transfer tool"}
     yield ctx.finding(
-        f"Special-category data ({categories}) go to {recipient.name!r} in {_place(recipient, ctx)}, outside the "
+        f"Special-category data ({categories}) go to {recipient.name!r} in {ctx.place(recipient.country)}, outside the "
         f"EEA, {verdict[assessment.status]}.", severity="info" if adequate else None)
 
 
@@ -115,12 +75,12 @@ def recipient_categories_have_purpose(recipient: Recipient, ctx: Context):
     that purpose needs (Art. 5(1)(c)), and the notice must give the purposes (Art. 13(1)(c)). A recipient that is
     declared to receive a data category that no purpose of its activities (of any activity, when it names none)
     uses receives data for no stated purpose. The declaration may just be incomplete, hence a warning."""
-    flow = inflow(ctx.graph, recipient.subject)
-    if flow["stated_by"] != "categories":
+    flow = ctx.flow(recipient)
+    if flow.stated_by != "categories":
         return
     organisation = ctx.organisation
-    used = {c for p in flow["purposes"] for c in organisation.purpose(p).categories}
-    unused = [organisation.category(c).name for c in flow["categories"] if c not in used]
+    used = {c for p in flow.purposes for c in organisation.purpose(p).categories}
+    unused = [organisation.category(c).name for c in flow.categories if c not in used]
     if unused:
         scope = "of its activities" if recipient.activities else "of the notice"
         yield ctx.finding(f"{recipient.name!r} receives {', '.join(unused)}, which no purpose {scope} uses.")
@@ -136,8 +96,6 @@ def recipient_data_stated(recipient: Recipient, ctx: Context):
     so linked, is an orphan in the data-flow graph: pac cannot tell which personal data it receives, so the
     checks on special categories, onward transfers and purposes cannot judge it. The notice need not say this,
     so this is information."""
-    graph = ctx.graph
-    route = chain(graph, recipient.subject)
-    if all(graph.edges[a, b]["stated_by"] is None for a, b in zip(route, route[1:])):
+    if all(ctx.flow(r).stated_by is None for r in ctx.organisation.chain(recipient)):
         yield ctx.finding(f"The declaration does not say which personal data {recipient.name!r} receives: it links "
                           "the recipient to no activity and no data category.")

@@ -35,10 +35,9 @@ def legal_basis_stated(purpose: Purpose, ctx: Context):
 def legitimate_interest_named(purpose: Purpose, ctx: Context):
     """Where processing rests on Art. 6(1)(f), Art. 13(1)(d) requires the notice to state the legitimate
     interests pursued."""
-    basis = purpose.legal_basis
-    if basis is not None and basis.basis == "legitimate_interests" and purpose.legitimate_interest is None:
+    if purpose.rests_on("legitimate_interests") and purpose.legitimate_interest is None:
         yield ctx.finding(f"{purpose.name!r} rests on legitimate interests, but the notice does not say which interest.",
-                          at=basis)
+                          at=purpose.legal_basis)
 
 
 @check("objection-right-stated", title="Legitimate interests come with a stated right to object",
@@ -49,10 +48,9 @@ def objection_right_stated(purpose: Purpose, ctx: Context):
     """Processing on Art. 6(1)(f) may be objected to (Art. 21(1)); the right must be explicitly brought to the
     data subject's attention, clearly and separately (Art. 21(4)), and the notice must state it (Art. 13(2)(b))."""
     basis = purpose.legal_basis
-    if basis is None or basis.basis not in ("legitimate_interests", "public_task"):
+    if basis is None or not purpose.rests_on("legitimate_interests", "public_task"):
         return
-    notice = ctx.organisation.notice
-    if purpose.objection is None and not (notice and notice.states_right("objection")):
+    if purpose.objection is None and not ctx.organisation.states_right("objection"):
         yield ctx.finding(f"{purpose.name!r} rests on {basis.basis.replace('_', ' ')}, but the notice states no right "
                           "to object to it.", at=basis)
 
@@ -63,12 +61,11 @@ def objection_right_stated(purpose: Purpose, ctx: Context):
 def consent_withdrawal_route(purpose: Purpose, ctx: Context):
     """Consent may be withdrawn at any time, as easily as it was given (Art. 7(3)); the notice must say so
     (Art. 13(2)(c))."""
-    basis = purpose.legal_basis
-    if basis is None or basis.basis != "consent":
+    if not purpose.rests_on_consent:
         return
-    notice = ctx.organisation.notice
-    if not (purpose.consent and purpose.consent.withdrawal) and not (notice and notice.states_right("withdraw_consent")):
-        yield ctx.finding(f"{purpose.name!r} rests on consent, but the notice gives no way to withdraw it.", at=basis)
+    if not (purpose.consent and purpose.consent.withdrawal) and not ctx.organisation.states_right("withdraw_consent"):
+        yield ctx.finding(f"{purpose.name!r} rests on consent, but the notice gives no way to withdraw it.",
+                          at=purpose.legal_basis)
 
 
 @check("consent-not-bundled", title="Consent is not bundled with accepting terms",
@@ -98,7 +95,7 @@ def email_marketing_consent(purpose: Purpose, ctx: Context):
     warning."""
     if purpose.kind != "direct_marketing" or not {"email", "sms"} & set(purpose.channels):
         return
-    if (purpose.legal_basis is not None and purpose.legal_basis.basis == "consent") or purpose.consent is not None:
+    if purpose.rests_on_consent or purpose.consent is not None:
         return
     organisation = ctx.organisation
     subjects = [organisation.data_subject(s) for s in organisation.activity(purpose.activity).data_subjects]
@@ -107,7 +104,7 @@ def email_marketing_consent(purpose: Purpose, ctx: Context):
         whom = ", ".join(others) if others else "people the declaration does not identify as customers or subscribers"
         yield ctx.finding(f"{purpose.name!r} sends marketing by e-mail to {whom}, and the notice does not say that "
                           "they consented to it.")
-    elif any(s.relationship == "customer" for s in subjects) and purpose.objection is None and not (
-            organisation.notice and organisation.notice.states_right("objection")):
+    elif any(s.relationship == "customer" for s in subjects) and purpose.objection is None and not \
+            organisation.states_right("objection"):
         yield ctx.finding(f"{purpose.name!r} e-mails customers without their consent and the notice states no way to "
                           "opt out, which the customer exception of Tw art. 11.7(3) requires.", severity="warning")

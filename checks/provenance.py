@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pac import Context, check
+from pac import Context, check, missing_quotes
 from pac.model import Organisation
-from pac.provenance import missing_quotes
 
 
 @check("quotes-found-in-notice", title="Every quote is found in the notice",

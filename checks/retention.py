@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from pac import Context, check
-from pac.checks import Severity
-from pac.duration import Duration
+from pac import Context, Duration, Severity, check
 from pac.model import Activity, Organisation, Purpose, Retention
 from pac.reference import RetentionRule
 
@@ -20,40 +18,12 @@ SUBJECT_EVENTS = frozenset({"account_deletion", "consent_withdrawal", "unsubscri
 """Events that come only if the data subject acts: if they never do, the data are kept for ever."""
 CONSENT_ENDS = frozenset({"consent_withdrawal", "unsubscription"})
 """Events that end a consent."""
-_EVENTS = {
-    "contract_end": "the end of the contract", "consent_withdrawal": "withdrawal of consent",
-    "request_closed": "the request is handled", "incident_closed": "the incident is handled",
-    "end_of_financial_year": "the end of the financial year", "end_of_employment": "the end of employment",
-    "last_change": "the last change", "session_end": "the end of the session",
-    "erasure_request": "a request for erasure",
-}
-_LIMITS = {"exactly": "", "at_most": "at most ", "at_least": "at least "}
 _REFERENCE_FIELDS = frozenset({"kind", "period", "period_before", "effective", "with_consent_max", "statute",
                                "authority"})
 """The fields of a reference row a finding rests on; marked unverified, they make the finding a warning."""
 
 
 # What a rule says, and what it covers
-
-def _event(event: str, rule: Retention) -> str:
-    if event == "other":
-        return f"an event described as {rule.description!r}" if rule.description else "another event"
-    return _EVENTS.get(event, event.replace("_", " "))
-
-
-def describe(rule: Retention) -> str:
-    """The rule as the notice states it, e.g. ``kept at most P2M after creation``."""
-    if rule.period is not None:
-        after = f" after {_event(rule.after, rule)}" if rule.after else ""
-        return f"kept {_LIMITS[str(rule.limit)]}{rule.period}{after}"
-    if rule.until:
-        return f"kept until {_event(rule.until, rule)}"
-    return f"kept {rule.vague!r}"
-
-
-def _covers(rule: Retention, purpose: str, category: str | None) -> bool:
-    return purpose in rule.purposes and (category is None or category in rule.categories)
-
 
 def _pairs(purpose: Purpose) -> tuple[str | None, ...]:
     return purpose.categories or (None,)
@@ -68,7 +38,7 @@ def _coverages(organisation: Organisation) -> dict[str, Coverage]:
     coverages: dict[str, Coverage] = {}
     for purpose in organisation.purposes:
         rules = organisation.activity(purpose.activity).retention
-        coverages[purpose.id] = {c: tuple(r for r in rules if _covers(r, purpose.id, c)) for c in _pairs(purpose)}
+        coverages[purpose.id] = {c: tuple(r for r in rules if r.covers(purpose.id, c)) for c in _pairs(purpose)}
     return coverages
 
 
@@ -155,8 +125,7 @@ def _caveats(row: RetentionRule, ctx: Context) -> list[str]:
     caveats = []
     if row.citation.unverified or _REFERENCE_FIELDS & set(row.citation.unverified_fields):
         caveats.append("pac's reference data mark this rule unverified")
-    controller = ctx.organisation.controller
-    country = controller.country if controller else None
+    country = ctx.organisation.country
     if country != row.country:
         where = f"is {country}" if country else "is not stated"
         caveats.append(f"the rule is for {row.country} and the controller's country {where}")
@@ -234,7 +203,7 @@ def retention_meets_statutory_minimum(purpose: Purpose, ctx: Context):
             committed = rule.limit != "at_least"
             severity: Severity = "error" if committed and not caveats else "warning"
             verb = "is" if committed else "is only promised to be"
-            yield ctx.finding(_with(f"{purpose.name!r} {verb} {describe(rule)}: shorter than the {minimum} minimum "
+            yield ctx.finding(_with(f"{purpose.name!r} {verb} {rule.describe()}: shorter than the {minimum} minimum "
                                     f"of {row.statute} for {row.record!r}", caveats),
                               at=rule, severity=severity, articles=[row.statute])
 
@@ -254,7 +223,7 @@ def statutory_retention_stated(purpose: Purpose, ctx: Context):
     if not without:
         return
     said = _distinct(without.values())
-    stated = f"; it says only: {'; '.join(describe(r) for r in said)}" if said else ""
+    stated = f"; it says only: {'; '.join(r.describe() for r in said)}" if said else ""
     for row in rows:
         yield ctx.finding(_with(f"{purpose.name!r}{_part(purpose, without, ctx)} holds records that {row.statute} "
                                 f"requires to be kept at least {_period_on(row, ctx)} ({row.record}), but the notice "
@@ -273,7 +242,7 @@ def retention_within_guidance(purpose: Purpose, ctx: Context):
     rows = _rows(purpose, ctx, "max_guidance")
     if not rows:
         return
-    consent = purpose.legal_basis is not None and purpose.legal_basis.basis == "consent"
+    consent = purpose.rests_on_consent
     rules = _distinct(_coverage(purpose, ctx).values())
     for row in rows:
         with_consent = consent and row.with_consent_max is not None
@@ -281,7 +250,7 @@ def retention_within_guidance(purpose: Purpose, ctx: Context):
         how = " with the data subject's consent" if with_consent else ""
         for rule in rules:
             if rule.period is not None and rule.period > maximum:
-                yield ctx.finding(_with(f"{purpose.name!r} is {describe(rule)}: longer than the {maximum} that "
+                yield ctx.finding(_with(f"{purpose.name!r} is {rule.describe()}: longer than the {maximum} that "
                                         f"{row.authority} recommends{how} for {row.record!r}", _caveats(row, ctx)),
                                   at=rule)
 
@@ -300,13 +269,13 @@ def retention_bounded(activity: Activity, ctx: Context):
         if not _open(rule):
             continue
         unbounded = [p for p in rule.purposes if any(
-            not any(_bounded(other) for other in activity.retention if _covers(other, p, c))
+            not any(_bounded(other) for other in activity.retention if other.covers(p, c))
             for c in rule.categories or (None,))]
         if not unbounded:
             continue
         end = "which only the data subject brings about, " if rule.until else ""
         yield ctx.finding(f"The data of {activity.name!r}{_scope(activity, unbounded, rule.categories, ctx)} are "
-                          f"{describe(rule)}, {end}and the notice sets no maximum.", at=rule)
+                          f"{rule.describe()}, {end}and the notice sets no maximum.", at=rule)
 
 
 @check("retention-ends-with-consent", title="Data kept for a consent-based purpose do not outlast the consent",
@@ -321,10 +290,10 @@ def retention_ends_with_consent(purpose: Purpose, ctx: Context):
     years after the end of the contract) or until an event other than withdrawal does not end with the consent.
     A maximum period permits deletion on withdrawal and is not reported. Another legal ground may justify
     keeping the data, hence a warning."""
-    if purpose.legal_basis is None or purpose.legal_basis.basis != "consent":
+    if not purpose.rests_on_consent:
         return
     for rule in ctx.organisation.activity(purpose.activity).retention:
-        if not any(_covers(rule, purpose.id, c) for c in _pairs(purpose)):
+        if not any(rule.covers(purpose.id, c) for c in _pairs(purpose)):
             continue
         fixed = rule.period is not None and rule.limit != "at_most"
         if fixed and rule.after in CONSENT_ENDS:
@@ -333,7 +302,7 @@ def retention_ends_with_consent(purpose: Purpose, ctx: Context):
             how = "which does not end when consent is withdrawn"
         else:
             continue
-        yield ctx.finding(f"{purpose.name!r} rests on consent, but its data are {describe(rule)}, {how}.", at=rule)
+        yield ctx.finding(f"{purpose.name!r} rests on consent, but its data are {rule.describe()}, {how}.", at=rule)
 
 
 @check("retention-periods-consistent", title="The notice does not give incompatible periods for the same data",
@@ -354,7 +323,7 @@ def retention_periods_consistent(activity: Activity, ctx: Context):
                 continue
             names = ", ".join(repr(ctx.organisation.purpose(p).name) for p in purposes)
             yield ctx.finding(f"{activity.name!r} states incompatible retention periods for the same data of {names}: "
-                              f"{describe(first)}, and {describe(second)}.",
+                              f"{first.describe()}, and {second.describe()}.",
                               at=second, evidence=[*first.provenance, *second.provenance])
 
 
@@ -370,5 +339,5 @@ def retention_start_stated(activity: Activity, ctx: Context):
     for rule in activity.retention:
         if rule.period is not None and rule.after is None:
             yield ctx.finding(f"The notice says the data of {activity.name!r}"
-                              f"{_scope(activity, rule.purposes, rule.categories, ctx)} are {describe(rule)}, "
+                              f"{_scope(activity, rule.purposes, rule.categories, ctx)} are {rule.describe()}, "
                               "without saying from which event that period runs.", at=rule)

@@ -2,26 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable
-
 from pac import Context, check
-from pac.model import DataCategory, Organisation, Purpose
-
-
-def special_data(ids: Iterable[str], organisation: Organisation) -> tuple[DataCategory, ...]:
-    """The data categories among ``ids`` that belong to a special category of Art. 9(1), in the order given."""
-    return tuple(c for c in map(organisation.category, ids) if c.special)
-
-
-def criminal_data(ids: Iterable[str], organisation: Organisation) -> tuple[DataCategory, ...]:
-    """The data categories among ``ids`` that relate to criminal convictions and offences (Art. 10)."""
-    return tuple(c for c in map(organisation.category, ids) if c.criminal)
-
-
-def describe_special(categories: Iterable[DataCategory], ctx: Context) -> str:
-    """``'Medical data' (health data), ...``: each category by name with its Art. 9(1) category."""
-    return ", ".join(f"{c.name!r} ({ctx.reference.special_category(c.special).label.lower()})"
-                     for c in categories if c.special)
+from pac.model import Purpose
 
 
 @check("special-category-condition-stated", title="Special-category data rest on a condition of Art. 9(2)",
@@ -41,10 +23,10 @@ def special_category_condition_stated(purpose: Purpose, ctx: Context):
     processing of them (WP216, the Article 29 Working Party's opinion on anonymisation techniques), and
     whether the result is anonymous depends on facts the declaration does not show; a purpose the notice
     says works on anonymised or aggregated data therefore draws a warning rather than an error."""
-    special = special_data(purpose.categories, ctx.organisation)
+    special = ctx.organisation.special_categories(purpose.categories)
     if not special or purpose.art9_condition is not None:
         return
-    message = (f"{purpose.name!r} uses {describe_special(special, ctx)}, but the notice states no condition of "
+    message = (f"{purpose.name!r} uses {ctx.special_names(special)}, but the notice states no condition of "
                "Art. 9(2) that lifts the ban on processing these data.")
     if purpose.deidentification == "pseudonymised":
         yield ctx.finding(f"{message} The notice says the data are pseudonymised for this purpose; pseudonymised "
@@ -74,7 +56,7 @@ def criminal_data_authorised(purpose: Purpose, ctx: Context):
     need not name the provision it relies on. A purpose that uses these data without naming a law is
     therefore a warning: the authorisation must be confirmed, but its absence from the notice does not prove
     that the processing is unlawful."""
-    criminal = criminal_data(purpose.categories, ctx.organisation)
+    criminal = ctx.organisation.criminal_categories(purpose.categories)
     if criminal and purpose.statute is None:
         names = ", ".join(repr(c.name) for c in criminal)
         yield ctx.finding(f"{purpose.name!r} uses {names} (data relating to criminal convictions or offences), but "

@@ -5,13 +5,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pac import Context, Finding, check
-from pac.graph import inflow
+from pac import Context, Finding, ToolVerdict, TransferAssessment, check
 from pac.model import Organisation, Recipient, TransferClaim
-from pac.transfers import (ToolVerdict, TransferAssessment, claims_for, crosses_onward, describe, invalid_anywhere,
-                           place)
-
-from .accountability import PROCESSOR_ROLES
 
 _MODULES = {"processor": 2, "sub_processor": 3, "controller": 1, "joint_controller": 1, "public_authority": 1}
 """The module of the 2021 clauses (Decision (EU) 2021/914) for a transfer to a recipient in each role; the exporter
@@ -26,12 +21,7 @@ def _articles(ctx: Context, verdict: ToolVerdict) -> tuple[str, ...]:
     return ctx.check.articles + tuple(a for a in verdict.articles if a not in ctx.check.articles)
 
 
-def assessment_of(recipient: Recipient, ctx: Context) -> TransferAssessment:
-    """The transfer to ``recipient`` on the evaluation date, as the data-flow graph's edge into it carries it."""
-    return inflow(ctx.graph, recipient.subject)["assessment"]
-
-
-def tool_findings(ctx: Context, assessment: TransferAssessment, where: str) -> Iterator[Finding]:
+def _tool_findings(ctx: Context, assessment: TransferAssessment, where: str) -> Iterator[Finding]:
     """The findings on a transfer ``assessment`` does not find valid, each beginning with ``where``: that no tool is
     stated, or every claimed tool that fails (an error when none carries the transfer, a warning when the best holds
     only under a condition the declaration does not establish)."""
@@ -42,7 +32,7 @@ def tool_findings(ctx: Context, assessment: TransferAssessment, where: str) -> I
     severity = "error" if assessment.status == "invalid" else "warning"
     general = " (stated for transfers in general)" if assessment.general else ""
     for verdict in (v for v in assessment.verdicts if v.verdict != "valid"):
-        yield ctx.finding(f"{where}. Claimed tool: {describe(verdict.claim, ctx.reference)}{general}; "
+        yield ctx.finding(f"{where}. Claimed tool: {ctx.tool_name(verdict.claim)}{general}; "
                           f"{_WORTH[verdict.verdict]}: {verdict.reason}.",
                           at=verdict.claim, articles=_articles(ctx, verdict), severity=severity)
 
@@ -67,21 +57,52 @@ def transfer_tool_valid(recipient: Recipient, ctx: Context):
     recipient's country is unknown, only its own claims that fail wherever the data go are judged (see
     recipient-country-known); a sub-processor outside the EEA under a processor that is not is judged by
     onward-transfer-tool, which names the route."""
-    if crosses_onward(ctx.organisation, recipient, ctx.reference, ctx.as_of):
+    if ctx.transferred_onward(recipient):
         return
-    assessment = assessment_of(recipient, ctx)
+    assessment = ctx.transfer(recipient)
     if assessment.status == "unknown_country":
         for claim in recipient.transfer_tools:
-            verdict = invalid_anywhere(claim, ctx.reference, ctx.as_of)
+            verdict = ctx.failing_anywhere(claim)
             if verdict is not None:
                 yield ctx.finding(f"The notice claims a transfer tool for {recipient.name!r} that carries no transfer, "
-                                  f"wherever the data go. Claimed tool: {describe(claim, ctx.reference)}; "
+                                  f"wherever the data go. Claimed tool: {ctx.tool_name(claim)}; "
                                   f"{verdict.reason}.", at=claim, articles=_articles(ctx, verdict))
         return
     if assessment.status in ("domestic", "valid"):
         return
-    country = place(recipient.country or "", ctx.reference)
-    yield from tool_findings(ctx, assessment, f"Personal data go to {recipient.name!r} in {country}, outside the EEA")
+    yield from _tool_findings(ctx, assessment, f"Personal data go to {recipient.name!r} in {ctx.place(recipient.country)}, "
+                                               "outside the EEA")
+
+
+@check("onward-transfer-tool", title="Data a processor passes on to a third country travel on a valid transfer tool",
+       articles=["GDPR Art. 44", "GDPR Art. 46(1)", "GDPR Art. 28(4)", "EDPB Guidelines 05/2021"], severity="error",
+       subject="recipients",
+       topic="flows",
+       remedy="Put a transfer tool valid on this date in place for the onward transfer (for a processor passing "
+              "data to a sub-processor, e.g. module 3 of the 2021 standard contractual clauses), and state it in "
+              "the notice; or keep the data in the EEA.")
+def onward_transfer_tool(recipient: Recipient, ctx: Context):
+    """Chapter V applies to every transfer, onward transfers included (Art. 44): also when a processor, not the
+    controller, sends the data out of the EEA to its sub-processor (EDPB Guidelines 05/2021 on the interplay
+    between Art. 3 and Chapter V: the exporter may be a processor). The sub-processor must be bound by the same
+    obligations as the processor (Art. 28(4)), and the transfer needs an adequacy decision or appropriate
+    safeguards (Art. 45, Art. 46(1)). This check follows each chain controller -> processor -> sub-processor to
+    the place where the data leave the EEA, that is a sub-processor outside the EEA under a processor that is not
+    known to be outside it, and reports every claimed tool that fails there, as transfer-tool-valid does for
+    direct recipients: as an error when no claimed tool carries the transfer, as a warning when the best of them
+    holds only under a condition the declaration does not establish. A chain that left the EEA earlier is
+    reported where it did."""
+    if not ctx.transferred_onward(recipient):
+        return
+    organisation = ctx.organisation
+    parent = organisation.recipient(recipient.parent)
+    assessment = ctx.transfer(recipient)
+    if assessment.status == "valid":
+        return
+    route = " -> ".join([organisation.name, *(r.name for r in organisation.chain(recipient))])
+    yield from _tool_findings(ctx, assessment, (
+        f"Personal data reach {recipient.name!r} in {ctx.place(recipient.country)} through {route}, passed on by "
+        f"{parent.name!r} ({ctx.place(parent.country)})"))
 
 
 @check("recipient-country-known", title="It is known where each recipient processes the data",
@@ -96,7 +117,7 @@ def recipient_country_known(recipient: Recipient, ctx: Context):
     recipient the notice only describes as a group and that does not process data for anyone (other users,
     authorities), it is context (info): a lawyer would ask about the suppliers first."""
     if recipient.country is None:
-        supplier = recipient.named or recipient.role in PROCESSOR_ROLES
+        supplier = recipient.named or recipient.is_processor
         yield ctx.finding(f"The declaration does not say in which country {recipient.name!r} processes the data, so "
                           "whether they leave the EEA (needing a transfer tool, Art. 44) and whether the notice had to "
                           "say so (Art. 13(1)(f)) cannot be assessed.", severity=None if supplier else "info")
@@ -114,10 +135,10 @@ def general_transfer_tools_valid(organisation: Organisation, ctx: Context):
     and the notice gives no valid safeguard (Art. 13(1)(f)). Tools whose worth depends on the destination are judged
     per recipient (transfer-tool-valid)."""
     for claim in organisation.transfer_tools:
-        verdict = invalid_anywhere(claim, ctx.reference, ctx.as_of)
+        verdict = ctx.failing_anywhere(claim)
         if verdict is not None:
             yield ctx.finding(f"The notice names a safeguard for transfers outside the EEA that carries no transfer. "
-                              f"Claimed tool: {describe(claim, ctx.reference)}; {verdict.reason}.", at=claim,
+                              f"Claimed tool: {ctx.tool_name(claim)}; {verdict.reason}.", at=claim,
                               articles=_articles(ctx, verdict))
 
 
@@ -136,7 +157,7 @@ def _claims_with_transfers(organisation: Organisation, ctx: Context) -> Iterator
     for claim in organisation.transfer_tools:
         yield claim, "transfers outside the EEA"
     for recipient in organisation.recipients:
-        if assessment_of(recipient, ctx).status != "domestic":
+        if ctx.transfer(recipient).status != "domestic":
             for claim in recipient.transfer_tools:
                 yield claim, f"transfers to {recipient.name!r}"
 
@@ -155,7 +176,7 @@ def safeguard_copy_available(organisation: Organisation, ctx: Context):
     for claim, scope in _claims_with_transfers(organisation, ctx):
         if _copy_needed(claim, ctx):
             yield ctx.finding(f"The notice does not say how to obtain a copy of the safeguard it relies on for "
-                              f"{scope}, or where it is available. Claimed tool: {describe(claim, ctx.reference)}.",
+                              f"{scope}, or where it is available. Claimed tool: {ctx.tool_name(claim)}.",
                               at=claim)
 
 
@@ -170,11 +191,11 @@ def scc_module_matches_role(recipient: Recipient, ctx: Context):
     parties' roles may not give the safeguards that transfer needs. A warning: who signs as exporter (e.g. the
     controller itself with a sub-processor) may justify another module."""
     expected = _MODULES.get(recipient.role)
-    if expected is None or assessment_of(recipient, ctx).status == "domestic":
+    if expected is None or ctx.transfer(recipient).status == "domestic":
         return
     modules = {m.number: m.label for m in ctx.reference.scc_version("2021").modules}
     role = recipient.role.replace("sub_", "sub-").replace("_", " ")
-    for claim in claims_for(ctx.organisation, recipient):
+    for claim in ctx.organisation.transfer_claims(recipient):
         if claim.tool == "scc" and claim.module is not None and claim.module != expected:
             yield ctx.finding(f"The notice claims module {claim.module} ({modules[claim.module]}) of the standard "
                               f"contractual clauses for {recipient.name!r}, a {role}; a transfer to a {role} uses "

@@ -5,11 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from pac import Context, check
-from pac.duration import Duration
+from pac import Context, Duration, check
 from pac.model import Controller, Notice, Organisation
-
-from .special_categories import criminal_data, special_data
 
 RIGHTS = (
     ("access", "right of access", "GDPR Art. 15"),
@@ -141,8 +138,8 @@ def dpo_designation_considered(organisation: Organisation, ctx: Context):
     if dpo is not None and dpo.designated:
         return
     core = [p for p in organisation.purposes if p.kind in CORE_KINDS]
-    sensitive = {c.id: c for p in core for c in (*special_data(p.categories, organisation),
-                                                 *criminal_data(p.categories, organisation))}
+    sensitive = {c.id: c for p in core for c in (*organisation.special_categories(p.categories),
+                                                 *organisation.criminal_categories(p.categories))}
     where: dict[str, Any] = {"at": dpo} if dpo is not None else {"at": _container(ctx), "evidence": ()}
     if sensitive:
         names = ", ".join(repr(c.name) for c in sensitive.values())
@@ -170,10 +167,9 @@ def data_subject_rights_stated(organisation: Organisation, ctx: Context):
     object only for processing based on public task or legitimate interests, or for direct marketing
     (Art. 21(1), (2)). When every purpose states its basis and none brings one of these rights into being, a
     missing statement of that right is context (info), not an error."""
-    notice = organisation.notice
     reasons = _why_rights_may_not_arise(organisation)
     for right, name, article in RIGHTS:
-        if notice is not None and notice.states_right(right):
+        if organisation.states_right(right):
             continue
         articles = [article, "GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)"]
         reason = reasons.get(right)
@@ -193,9 +189,8 @@ def data_subject_rights_stated(organisation: Organisation, ctx: Context):
 def complaint_right_stated(organisation: Organisation, ctx: Context):
     """Every data subject may lodge a complaint with a supervisory authority (Art. 77(1)), and the notice must
     say so (Art. 13(2)(d), 14(2)(e)). Naming the authority to complain to states the right."""
-    notice = organisation.notice
     controller = organisation.controller
-    if notice is not None and notice.states_right("complaint"):
+    if organisation.states_right("complaint"):
         return
     if controller is not None and controller.supervisory_authority is not None:
         return
@@ -272,14 +267,13 @@ def children_consent_age(organisation: Organisation, ctx: Context):
     not show; a notice that says nothing about children then draws a warning. The minimum age a notice states
     is the age from which it processes a child's data without a parent's consent: below the age of digital
     consent, that is an error."""
-    consent = [p.name for p in organisation.purposes if p.legal_basis and p.legal_basis.basis == "consent"]
+    consent = [p.name for p in organisation.purposes if p.rests_on_consent]
     notice = organisation.notice
     stated = notice.children if notice else None
     groups = [s.name for s in organisation.data_subjects if s.children]
     if not consent or not (groups or stated):
         return
-    controller = organisation.controller
-    country = controller.country if controller else None
+    country = organisation.country
     if country:
         row = ctx.reference.consent_age(country)
         age, unverified = row.age, row.citation.unverified

@@ -2,20 +2,27 @@
 
 Declarations (YAML) -> validated model -> checks and data-flow graph -> reports. The public API:
 :func:`load` reads declarations, :func:`check` declares a check, :data:`hookimpl` implements a pac
-hook, :class:`Engine` runs the catalogue.
+hook, :class:`Engine` runs the catalogue. A check sees its subject (a :mod:`pac.model` element) and a
+:class:`Context` (the organisation, the date, :mod:`pac.reference`, the transfers and flows); these three
+modules, ``pac``, ``pac.model`` and ``pac.reference``, are all a check module imports from pac.
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .checks import Check, Context, Finding, check
+from .checks import Check, Context, Finding, Severity, check
+from .duration import Duration
 from .engine import Engine
-from .graph import build_graph
+from .graph import Flow, build_graph
 from .hookspecs import hookimpl
 from .loader import load
+from .provenance import missing_quotes
+from .reference import name_key
+from .transfers import ToolVerdict, TransferAssessment
 
 try:
     __version__ = version("pac")
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0+unknown"
 
-__all__ = ["Check", "Context", "Engine", "Finding", "__version__", "build_graph", "check", "hookimpl", "load"]
+__all__ = ["Check", "Context", "Duration", "Engine", "Finding", "Flow", "Severity", "ToolVerdict", "TransferAssessment",
+           "__version__", "build_graph", "check", "hookimpl", "load", "missing_quotes", "name_key"]

@@ -22,11 +22,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, TypeVar
 
 from .errors import Location
-from .model import SUBJECTS, Organisation, Provenance
+from .model import SUBJECTS, DataCategory, Organisation, Provenance, Recipient, TransferClaim
+from .transfers import ToolVerdict, TransferAssessment, describe, invalid_anywhere, outside_eea, place
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
 
+    from .graph import Flow
     from .reference import Reference
     from .waivers import Waiver
 
@@ -157,6 +159,52 @@ class Context:
     def notice_text(self) -> str | None:
         """The text of the privacy notice, when pac has it (``--notice`` or ``notice.text_file``), else None."""
         return self.scope.notice_text
+
+    def transfer(self, recipient: Recipient) -> TransferAssessment:
+        """The transfer of personal data to ``recipient`` on the evaluation date under GDPR Chapter V: whether there
+        is one, and what each claimed tool is worth (the assessment the data-flow graph carries)."""
+        from .graph import inflow
+
+        return inflow(self.graph, recipient.subject)["assessment"]
+
+    def flow(self, recipient: Recipient) -> Flow:
+        """What the data-flow graph says reaches ``recipient``: activities, purposes, categories (special, criminal),
+        and what in the declaration says so."""
+        from .graph import Flow, inflow
+
+        return Flow.of(inflow(self.graph, recipient.subject))
+
+    def outside_eea(self, recipient: Recipient) -> bool:
+        """Whether ``recipient`` is known to be outside the EEA on the evaluation date (False when its country is
+        not stated)."""
+        return outside_eea(recipient, self.reference, self.as_of)
+
+    def transferred_onward(self, recipient: Recipient) -> bool:
+        """Whether the data leave the EEA when a processor not known to be outside it passes them on to
+        ``recipient``, its sub-processor: then the transfer (GDPR Art. 44) is the processor's, not the
+        controller's."""
+        if recipient.parent is None or not self.outside_eea(recipient):
+            return False
+        return not self.outside_eea(self.organisation.recipient(recipient.parent))
+
+    def failing_anywhere(self, claim: TransferClaim) -> ToolVerdict | None:
+        """The verdict on ``claim`` when it carries no transfer on the evaluation date whatever country the data go
+        to (no transfer tool at all, an invalidated decision, clauses no longer valid), else None."""
+        return invalid_anywhere(claim, self.reference, self.as_of)
+
+    def tool_name(self, claim: TransferClaim) -> str:
+        """The claimed transfer tool in words: 'Processor agreement', 'Standard contractual clauses 2021, module 2'."""
+        return describe(claim, self.reference)
+
+    def place(self, country: str | None) -> str:
+        """A country in words with its code, 'United States (US)'; 'country not stated' for None."""
+        return place(country, self.reference) if country else "country not stated"
+
+    def special_names(self, categories: Iterable[DataCategory]) -> str:
+        """``'Medical data' (health data), ...``: the special-category data among ``categories``, each by name with
+        its category of GDPR Art. 9(1)."""
+        return ", ".join(f"{c.name!r} ({self.reference.special_category(c.special).label.lower()})"
+                         for c in categories if c.special)
 
     def once(self, compute: Callable[[Organisation], T]) -> T:
         """``compute(organisation)``, computed once per evaluation: for indexes a check needs on every subject

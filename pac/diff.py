@@ -21,7 +21,7 @@ from .model import Organisation, Purpose, Retention
 from .reference import Reference
 from .results import finding_to_dict
 from .reports.text import markdown as markdown_escape
-from .ropa import describe_retention, retention_scope
+from .ropa import retention_scope
 from .transfers import outside_eea, place
 
 KINDS = {
@@ -189,7 +189,7 @@ def _rules(organisation: Organisation | None) -> dict[tuple, tuple[Organisation,
 def _retention(org_id: str, old: Organisation | None, new: Organisation | None) -> Iterator[Change]:
     for key, o, n in _pairs(_rules(old), _rules(new)):
         organisation, rule = _either(o, n)
-        was, now = (describe_retention(x[1], detail=False) if x else None for x in (o, n))
+        was, now = (x[1].describe() if x else None for x in (o, n))
         scope = retention_scope(organisation, rule)
         where = organisation.activity(rule.activity).name + (f" ({', '.join(scope)})" if scope else "")
         if o is None or n is None:

@@ -33,8 +33,9 @@ everyone personal data reach, sub-processors included; :func:`chain` gives the p
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from .model import Activity, Organisation, Purpose, Recipient
 from .reference import Reference
@@ -87,6 +88,26 @@ def build_graph(organisation: Organisation, reference: Reference, as_of: date) -
         graph.add_edge(parent, recipient.subject, kind="onward" if recipient.parent else "disclosure",
                        assessment=assessment, transfer=assessment.status, **_disclosed(organisation, recipient))
     return graph
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    """What an edge of the graph carries: the ids of the activities, purposes and data categories (with the
+    special and criminal ones among them) of one flow, and ``stated_by``: ``"categories"``, ``"activities"``,
+    or None when the declaration does not say which data flow."""
+
+    activities: tuple[str, ...]
+    purposes: tuple[str, ...]
+    categories: tuple[str, ...]
+    special: tuple[str, ...]
+    criminal: tuple[str, ...]
+    stated_by: str | None
+
+    @classmethod
+    def of(cls, edge: Mapping) -> Flow:
+        """The flow of an edge's attributes."""
+        return cls(edge["activities"], edge["purposes"], edge["categories"], edge["special"], edge["criminal"],
+                   edge["stated_by"])
 
 
 def chain(graph: networkx.DiGraph, node: str) -> tuple[str, ...]:

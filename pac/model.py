@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import ClassVar, Iterator
+from typing import ClassVar, Iterable, Iterator
 
 from .duration import Duration
 from .errors import Location
@@ -20,6 +20,9 @@ SUBJECTS = ("organisation", "controller", "notice", "data_subjects", "data_categ
 """What a check can take as its subject: the organisation, its controller or notice, or the
 elements of a collection (named as in the YAML and in node ids, e.g. ``recipients``)."""
 _COLLECTIONS = SUBJECTS[3:]
+
+PROCESSOR_ROLES = ("processor", "sub_processor")
+"""The recipient roles that process personal data on the controller's behalf (GDPR Art. 4(8), 28)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -205,6 +208,8 @@ class DataCategory(Identified):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LegalBasis(Element):
+    """The basis of GDPR Art. 6(1) a purpose rests on, as a key such as ``consent`` or ``legitimate_interests``."""
+
     basis: str
 
 
@@ -242,6 +247,15 @@ class Purpose(Identified):
     channels: tuple[str, ...] = ()
     deidentification: str | None = None
 
+    def rests_on(self, *bases: str) -> bool:
+        """Whether the notice states one of ``bases`` (keys such as ``legitimate_interests``) for this purpose."""
+        return self.legal_basis is not None and self.legal_basis.basis in bases
+
+    @property
+    def rests_on_consent(self) -> bool:
+        """Whether the notice states consent (GDPR Art. 6(1)(a)) as this purpose's basis."""
+        return self.rests_on("consent")
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Retention(Element):
@@ -263,6 +277,39 @@ class Retention(Element):
     def form(self) -> str:
         """``period``, ``until`` or ``vague``."""
         return "period" if self.period is not None else "until" if self.until else "vague"
+
+    def covers(self, purpose: str, category: str | None = None) -> bool:
+        """Whether the rule applies to the data of ``purpose`` (of ``category``, when given)."""
+        return purpose in self.purposes and (category is None or category in self.categories)
+
+    def describe(self, detail: bool = False) -> str:
+        """The rule in words, e.g. ``kept at most P2M after the end of the contract``, ``kept until withdrawal of
+        consent``, ``kept 'as long as necessary'``; with ``detail``, followed by the rule's description."""
+        if self.period is not None:
+            after = f" after {self._event(self.after)}" if self.after else ""
+            words = f"kept {_LIMITS[str(self.limit)]}{self.period}{after}"
+        elif self.until:
+            words = f"kept until {self._event(self.until)}"
+        else:
+            words = f"kept {self.vague!r}"
+        described = "other" in (self.after, self.until)  # the event's words are the description
+        return words + (f" ({self.description})" if detail and self.description and not described else "")
+
+    def _event(self, event: str) -> str:
+        if event == "other":
+            return f"an event described as {self.description!r}" if self.description else "another event"
+        return _EVENTS.get(event, event.replace("_", " "))
+
+
+_EVENTS = {
+    "contract_end": "the end of the contract", "consent_withdrawal": "withdrawal of consent",
+    "request_closed": "the request is handled", "incident_closed": "the incident is handled",
+    "end_of_financial_year": "the end of the financial year", "end_of_employment": "the end of employment",
+    "last_change": "the last change", "session_end": "the end of the session",
+    "erasure_request": "a request for erasure",
+}
+"""Retention events in words; any other event reads as its key with spaces."""
+_LIMITS = {"exactly": "", "at_most": "at most ", "at_least": "at least "}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -320,6 +367,11 @@ class Recipient(Identified):
     transfer_tools: tuple[TransferClaim, ...] = ()
     scope_conditions: tuple[ScopeCondition, ...] = ()
 
+    @property
+    def is_processor(self) -> bool:
+        """Whether the recipient processes the data on the controller's behalf (a processor or sub-processor)."""
+        return self.role in PROCESSOR_ROLES
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Cookie(Identified):
@@ -370,6 +422,35 @@ class Organisation:
         if controller and controller.trade_names:
             return controller.trade_names[0]
         return self.id
+
+    @property
+    def country(self) -> str | None:
+        """The controller's country (ISO code), whose law applies to it; None when the declaration does not say."""
+        return self.controller.country if self.controller else None
+
+    def states_right(self, right: str) -> bool:
+        """Whether the notice states ``right`` (a key such as ``objection``) among the data subject's rights."""
+        return self.notice is not None and self.notice.states_right(right)
+
+    def special_categories(self, ids: Iterable[str]) -> tuple[DataCategory, ...]:
+        """The data categories among ``ids`` of a special category of GDPR Art. 9(1), in the order given."""
+        return tuple(c for c in map(self.category, ids) if c.special)
+
+    def criminal_categories(self, ids: Iterable[str]) -> tuple[DataCategory, ...]:
+        """The data categories among ``ids`` relating to criminal convictions and offences (GDPR Art. 10)."""
+        return tuple(c for c in map(self.category, ids) if c.criminal)
+
+    def transfer_claims(self, recipient: Recipient) -> tuple[TransferClaim, ...]:
+        """The transfer tools claimed for ``recipient``: its own, or else the notice's general ones."""
+        return recipient.transfer_tools or self.transfer_tools
+
+    def chain(self, recipient: Recipient) -> tuple[Recipient, ...]:
+        """The recipients personal data pass to reach ``recipient``, from the one the controller discloses them
+        to down to ``recipient`` itself (a sub-processor's processor comes first)."""
+        route = [recipient]
+        while route[-1].parent is not None:
+            route.append(self.recipient(route[-1].parent))
+        return tuple(reversed(route))
 
     def iter_retention(self) -> Iterator[Retention]:
         for activity in self.activities:

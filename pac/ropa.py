@@ -68,18 +68,6 @@ class Record:
         return [(v,) if isinstance(v := getattr(self, name), str) else v for name, _ in COLUMNS]
 
 
-def describe_retention(rule: Retention, detail: bool = True) -> str:
-    """A retention rule in words: ``exactly P2Y after contract_end``, ``until account_deletion``, ``vague: ...``;
-    with ``detail``, followed by the rule's description."""
-    if rule.period is not None:
-        text = f"{(rule.limit or '').replace('_', ' ')} {rule.period}" + (f" after {rule.after}" if rule.after else "")
-    elif rule.until:
-        text = f"until {rule.until}"
-    else:
-        text = f"vague: \u201c{rule.vague}\u201d"
-    return text + (f" ({rule.description})" if detail and rule.description else "")
-
-
 def records(organisation: Organisation, reference: Reference, as_of: date) -> list[Record]:
     """The organisation's record: one :class:`Record` per activity, in declaration order."""
     controller, dpo, representative = _controller(organisation)
@@ -182,7 +170,7 @@ def retention_scope(organisation: Organisation, rule: Retention) -> list[str]:
 
 def _retention(organisation: Organisation, rule: Retention) -> str:
     scope = retention_scope(organisation, rule)
-    return describe_retention(rule) + (f" [{', '.join(scope)}]" if scope else "")
+    return rule.describe(detail=True) + (f" [{', '.join(scope)}]" if scope else "")
 
 
 # Output formats

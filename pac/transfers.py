@@ -52,11 +52,6 @@ class TransferAssessment:
         return min(self.verdicts, key=lambda v: _RANK[v.verdict], default=None)
 
 
-def claims_for(organisation: Organisation, recipient: Recipient) -> tuple[TransferClaim, ...]:
-    """The tools claimed for transfers to ``recipient``: its own, or else the organisation's general ones."""
-    return recipient.transfer_tools or organisation.transfer_tools
-
-
 def assess(organisation: Organisation, recipient: Recipient, reference: Reference, on: date) -> TransferAssessment:
     """Assess the transfer of personal data to ``recipient`` on ``on``."""
     country = recipient.country
@@ -66,7 +61,7 @@ def assess(organisation: Organisation, recipient: Recipient, reference: Referenc
     if reference.in_eea(country, on):
         return TransferAssessment(recipient, on, "domestic", (), False, f"{country} is in the EEA on {on}")
     general = not recipient.transfer_tools
-    claims = claims_for(organisation, recipient)
+    claims = organisation.transfer_claims(recipient)
     if not claims:
         return TransferAssessment(recipient, on, "invalid", (), general,
                                   f"personal data go to {place(country, reference)}, outside the EEA, and no transfer"
@@ -79,14 +74,6 @@ def assess(organisation: Organisation, recipient: Recipient, reference: Referenc
 def outside_eea(recipient: Recipient, reference: Reference, on: date) -> bool:
     """Whether ``recipient`` is known to be outside the EEA on ``on`` (False when its country is not stated)."""
     return recipient.country is not None and not reference.in_eea(recipient.country, on)
-
-
-def crosses_onward(organisation: Organisation, recipient: Recipient, reference: Reference, on: date) -> bool:
-    """Whether the data leave the EEA when a processor not known to be outside it passes them on to ``recipient``,
-    its sub-processor: then the transfer (Art. 44) is the processor's onward transfer, not the controller's."""
-    if recipient.parent is None or not outside_eea(recipient, reference, on):
-        return False
-    return not outside_eea(organisation.recipient(recipient.parent), reference, on)
 
 
 def invalid_anywhere(claim: TransferClaim, reference: Reference, on: date) -> ToolVerdict | None:

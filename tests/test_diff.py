@@ -83,9 +83,10 @@ def test_the_review_names_every_change_a_lawyer_should_see(result):
         ("third-country-added", "countries/US", None, None),
         ("legal-basis-changed", "purposes/deliver", "contract", "legitimate_interests"),
         ("purpose-removed", "purposes/survey", "consent", None),
-        ("retention-shortened", "activities/orders", "exactly P2Y after contract_end", "exactly P1Y after contract_end"),
-        ("retention-added", "activities/orders", None, "at most P6M after collection"),
-        ("retention-removed", "activities/orders", "at most P1Y after collection", None),
+        ("retention-shortened", "activities/orders", "kept P2Y after the end of the contract",
+         "kept P1Y after the end of the contract"),
+        ("retention-added", "activities/orders", None, "kept at most P6M after collection"),
+        ("retention-removed", "activities/orders", "kept at most P1Y after collection", None),
         ("special-category-added", "data_categories/allergies", None, "Health data"),
     ]
 
@@ -118,7 +119,7 @@ def test_the_three_formats_are_deterministic_and_escape_untrusted_text(result, t
     assert "\x1b" not in text and "Tracker\\x1b[31m Inc" in text
     assert "  legal basis changed: purposes/deliver: Deliver orders: contract \u2192 legitimate_interests" in text
     markdown = render_markdown(result)
-    assert "- **Retention shortened** activities/orders: Orders: exactly P2Y after contract\\_end \u2192 exactly P1Y" in markdown
+    assert "- **Retention shortened** activities/orders: Orders: kept P2Y after the end of the contract \u2192 kept P1Y" in markdown
     assert "\x1b" not in markdown
     data = json.loads(render_json(result))
     assert data["as_of"] == "2026-01-01" and data["changes"][0]["new"] is None

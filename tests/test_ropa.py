@@ -74,8 +74,8 @@ def test_one_record_per_activity_with_the_art_30_items(rows):
                                 "Send tips: not stated")
     assert shop.data_categories == ("E-mail address", "Allergies [special category: Health data]",
                                     "Certificate of conduct [criminal convictions and offences (GDPR Art. 10)]")
-    assert shop.retention == ("exactly P2Y after contract_end [Deliver orders]",
-                              "vague: \u201cniet langer dan nodig\u201d [Allergies]")
+    assert shop.retention == ("kept P2Y after the end of the contract [Deliver orders]",
+                              "kept 'niet langer dan nodig' [Allergies]")
     assert shop.security == other.security == ("Encrypted connections",)
     assert other.purposes == other.retention == ()
 

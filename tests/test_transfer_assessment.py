@@ -12,7 +12,7 @@ import pytest
 from pac.errors import Location
 from pac.model import Organisation, TransferClaim
 from pac.reference import Reference
-from pac.transfers import TransferAssessment, assess, claims_for, describe, invalid_anywhere, place
+from pac.transfers import TransferAssessment, assess, describe, invalid_anywhere, place
 
 REF = Reference.packaged()
 P = "provenance: {section: S, quote: q}"
@@ -80,7 +80,7 @@ def test_general_claims_apply_only_to_recipients_without_their_own(organisation:
     general_result = assess(without, without.recipient("acme"), REF, date(2026, 1, 1))
     assert [v.claim.tool for v in own_result.verdicts] == ["eu_us_dpf"] and not own_result.general
     assert [v.claim.tool for v in general_result.verdicts] == ["processor_agreement"] and general_result.general
-    assert claims_for(without, without.recipient("acme")) == without.transfer_tools
+    assert without.transfer_claims(without.recipient("acme")) == without.transfer_tools
 
 
 def test_the_best_verdict_decides(assessed: Assess):

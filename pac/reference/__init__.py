@@ -24,13 +24,13 @@ from .raw import packaged as read_packaged
 from .rows import (AdequacyDecision, Art9Condition, Citation, ConsentAge, ConsentAgeRule, Country, CriminalData,
                    EEAState, Event, LegalBasis, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
                    SccVersion, Source, SpecialCategory, TransferTool)
-from .tables import Tables, build, normalise
+from .tables import Tables, build, name_key
 
 __all__ = [
     "AdequacyDecision", "Art9Condition", "Citation", "ConsentAge", "ConsentAgeRule", "Country", "CriminalData",
     "EEAState", "Event", "LegalBasis", "Note", "NoticeItem", "NoticeRule", "Obligation", "Reference",
     "ReferenceDataError", "RetentionRule", "SccModule", "SccVersion", "Source", "SpecialCategory", "TransferTool",
-    "UnknownReferenceKey",
+    "UnknownReferenceKey", "name_key",
 ]
 
 T = TypeVar("T")
@@ -137,7 +137,7 @@ class Reference:
         """Whether ``name`` is on the DPF List (case-insensitive); None when no list was supplied."""
         if not self._tables.dpf_certified:
             return None
-        return normalise(name) in self._tables.dpf_certified_normalised
+        return name_key(name) in self._tables.dpf_certified_normalised
 
     def transfer_tool(self, key: str) -> TransferTool:
         """A transfer tool a declaration may claim, e.g. ``"scc"``."""
@@ -167,7 +167,7 @@ class Reference:
 
     def legal_basis_for_term(self, term: str) -> str | None:
         """The legal basis key a Dutch term names (case- and whitespace-insensitive), or None."""
-        return self._tables.nl_aliases.get(normalise(term))
+        return self._tables.nl_aliases.get(name_key(term))
 
     def art9_condition(self, key: str) -> Art9Condition:
         """An Art. 9(2) condition, e.g. ``"explicit_consent"``."""

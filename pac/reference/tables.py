@@ -28,7 +28,7 @@ def _scope_conditions() -> frozenset[str]:
     return frozenset(recipient["scope_conditions"]["items"]["properties"]["condition"]["enum"])
 
 
-def normalise(text: str) -> str:
+def name_key(text: str) -> str:
     """Case- and whitespace-insensitive form of a term or name."""
     return " ".join(text.split()).casefold()
 
@@ -94,7 +94,7 @@ class _Builder:
             adequacy=adequacy,
             adequacy_by_country=_by_country(adequacy.values()),
             dpf_certified=dpf,
-            dpf_certified_normalised=frozenset(normalise(name) for name in dpf),
+            dpf_certified_normalised=frozenset(name_key(name) for name in dpf),
             transfer_tools=self.table("transfer_tools", lambda f: _transfer_tool(f, adequacy.keys())),
             scc_versions=self.table("scc_versions", _scc_version),
             legal_bases=legal_bases,
@@ -134,7 +134,7 @@ def _aliases(raw: Mapping[str, Any], bases: Collection[str]) -> Mapping[str, str
         if key not in bases:
             raise ReferenceDataError("nl_aliases", term, None,
                                      f"expected a legal basis key ({', '.join(sorted(bases))}), got {shown(key)}")
-        aliases[normalise(term)] = key
+        aliases[name_key(term)] = key
     return MappingProxyType(aliases)
 
 

@@ -386,4 +386,4 @@ def test_start_stated_or_no_period(evaluate: Evaluate, text: str):
 def test_describe_quotes_the_rule_as_stated(load_one: Callable[[str], Organisation], text: str, said: str):
     organisation = load_one(declaration(rules(text), purpose(), "", False))
     (stated,) = organisation.iter_retention()
-    assert retention.describe(stated) == said
+    assert stated.describe() == said
