@@ -26,6 +26,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
     interrupt_on_terminate()
     try:
+        os.getcwd()
+    except FileNotFoundError:
+        print("pac: error: the working folder no longer exists; cd into a folder and run pac again", file=sys.stderr)
+        return 2
+    try:
         return arguments.run(arguments)
     except BrokenPipeError:  # `pac ... | head`
         sys.stderr.close()

@@ -53,6 +53,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--pac-granularity", choices=GRANULARITIES,
                     help="one item per check and subject (default), per check, or per organisation")
     parser.addini("pac_paths", type="paths", default=[], help="folders or files of pac declarations")
+    parser.addini("pac_only", type="bool", default=False,
+                  help="collect the pac_paths and nothing else (pac check sets it, to collect declarations in a folder "
+                       "whose name pytest would read as a node id, such as a::b or draft[1])")
     parser.addini("pac_granularity", default="subject", help="default for --pac-granularity")
     parser.addini("pac_fail_on", default="error", help="default for --pac-fail-on")
 
@@ -67,6 +70,8 @@ class PacSession:
         self.given_waiver_files = tuple(waiver_files)
         self.report_folder: ReportFolder | None = None  # the controller's staged report set
         self.inputs: set[Path] = set()  # the notice texts read, to keep reports from replacing them
+        self.collected: set[str] = set()  # organisations this process collected; None of them invalid
+        self.invalid = False  # whether a collected declaration had errors
         self.engine: Engine | None = None
         self.waivers: tuple[Waiver, ...] = ()
         self.sent: set[str] = set()  # organisations whose record this process has reported
@@ -78,6 +83,13 @@ class PacSession:
         """The ``--pac-waivers`` files the first time they are asked for: every policy folder shares them."""
         files, self.waiver_files = self.waiver_files, []
         return files
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        """Refuse a ``--pac-notice`` for an organisation that is not in the run (a typo would check nothing)."""
+        unused = sorted(set(self.notices) - self.collected)
+        if unused and self.collected and not self.invalid:
+            raise pytest.UsageError(f"a notice text is given for {unused[0]!r} (--notice {unused[0]}=...), but no "
+                                    "organisation of that id is in this run; it has " + ", ".join(sorted(self.collected)))
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         record = getattr(report, "pac", None)
@@ -98,6 +110,8 @@ class PacSession:
 
     @pytest.hookimpl(trylast=True)  # after pytest's junitxml has written junit.xml into the staging folder
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        if any(outcome.status == "error" for outcome in self.outcomes):
+            session.exitstatus = pytest.ExitCode.INTERNAL_ERROR  # a crashed check: not a verdict on the input
         folder = self.report_folder
         if folder is None:
             return
@@ -136,6 +150,8 @@ class PacSession:
                   f"{_count(counts['warning'], 'warning')}, {counts['info']} info, {counts['waived']} waived")
             for note in tally.organisation.notes:
                 write(printable(f"  note: {note}"))
+        for crashed in sorted({(o.organisation, o.check) for o in self.outcomes if o.status == "error"}):
+            write(printable("error: check {1} crashed on {0}, so its findings are missing".format(*crashed)))
         brief = self.config.get_verbosity() <= -2  # -qq: the counts only
         below = [] if brief else [f for f in run.findings if not f.waived and not at_least(f.severity, self.fail_on)]
         for finding in below:
@@ -233,6 +249,16 @@ def _roots(config: pytest.Config) -> set[Path]:
     return {_real(p if Path(p).is_absolute() else config.rootpath / p) for p in config.getini("pac_paths")}
 
 
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """With ``pac_only``, skip whatever is neither a policy folder, inside one, nor on the way to one."""
+    if not config.getini("pac_only"):
+        return None
+    path = _real(collection_path)
+    if any(path.is_relative_to(root) or root.is_relative_to(path) for root in _roots(config)):
+        return None
+    return True
+
+
 def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     if _real(path) in _roots(parent.config):
         return PolicyFolder.from_parent(parent, path=path)
@@ -273,14 +299,23 @@ class PolicyFolder(pytest.Directory):
         broken: dict[Path, list[LocatedError]] = {}
         for error in errors:
             broken.setdefault(Path(error.location.file or self.path).absolute(), []).append(error)
-        root = self.config.rootpath
+        state.invalid = state.invalid or bool(broken)
+        state.collected.update(organisation.id for organisation in organisations)
         for file, found in sorted(broken.items()):
-            shown = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
-            # pytest prints node ids as they are, and a file name may carry terminal escapes or line breaks
-            yield Invalid.from_parent(self, path=file, name=printable(file.name), nodeid=printable(shown),
+            yield Invalid.from_parent(self, path=file, name=printable(file.name), nodeid=_nodeid(self.config, file),
                                       errors=tuple(found))
         for organisation in organisations:
-            yield Declaration.from_parent(self, path=_home(organisation), organisation=organisation)
+            home = _home(organisation)
+            yield Declaration.from_parent(self, path=home, name=printable(home.name), nodeid=_nodeid(self.config, home),
+                                          organisation=organisation)
+
+
+def _nodeid(config: pytest.Config, path: Path) -> str:
+    """``path``'s node id: pytest prints node ids as they are (in PASSED and FAILED lines too), and a folder or
+    file name may carry terminal escapes or line breaks."""
+    root = config.rootpath
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    return printable(shown)
 
 
 def _home(organisation: Organisation) -> Path:
@@ -375,8 +410,11 @@ class CheckItem(pytest.Item):
         found: list[Finding] = []
         for check in self.checks:
             if check.id in evaluation.crashes:
-                trace = "\n".join(printable(line) for line in evaluation.crashes[check.id].splitlines())
-                raise CheckCrashed(f"check {check.id} raised an exception:\n{trace}")
+                lines = evaluation.crashes[check.id].splitlines()
+                shown = lines if self.config.get_verbosity() > 0 else lines[-1:]  # the traceback with -v
+                trace = "\n".join(printable(line) for line in shown)
+                raise CheckCrashed(f"check {check.id} crashed (a fault in the check, not in the declaration; -v shows "
+                                   f"the traceback):\n{trace}")
             if self.subject is not None:
                 found += evaluation.findings.get((check.id, self.subject.subject), ())
             else:

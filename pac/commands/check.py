@@ -49,9 +49,12 @@ def _notice(value: str) -> str:
 def pytest_arguments(arguments: argparse.Namespace) -> list[str]:
     """The pytest command line that runs the catalogue on ``arguments.paths``."""
     paths = [str(Path(p).resolve()) for p in arguments.paths]
+    # pytest reads '::' and '[' in a path as a node id, so it is given the nearest folder above each path
+    # without them, and collects only the declarations below it (pac_only)
+    collected = [str(_plain_ancestor(Path(p))) for p in paths]
     verbosity = ["-qq", "--tb=no", "-rN"] if arguments.quiet else ["--quiet"]
-    args = [*paths, "-p", "no:cacheprovider", *verbosity, "--no-header", "--rootdir", os.getcwd(),
-            "-o", "pac_paths=" + " ".join(shlex.quote(p) for p in paths), "--pac-fail-on", arguments.fail_on,
+    args = [*dict.fromkeys(collected), "-p", "no:cacheprovider", *verbosity, "--no-header", "--rootdir", os.getcwd(),
+            "-o", "pac_paths=" + " ".join(shlex.quote(p) for p in paths), "-o", "pac_only=true", "--pac-fail-on", arguments.fail_on,
             "--pac-max-file-size", str(arguments.max_file_size)]
     if arguments.as_of:
         args += ["--pac-as-of", arguments.as_of.isoformat()]
@@ -65,6 +68,13 @@ def pytest_arguments(arguments: argparse.Namespace) -> list[str]:
     if arguments.granularity:
         args += ["--pac-granularity", arguments.granularity]
     return args
+
+
+def _plain_ancestor(path: Path) -> Path:
+    """``path``, or the nearest folder above it whose path pytest does not read as a node id."""
+    while "::" in str(path) or "[" in str(path):
+        path = path.parent
+    return path
 
 
 def run(arguments: argparse.Namespace) -> int:
