@@ -2,16 +2,21 @@
 # and Graphviz's `dot` from Debian when it is missing), so they work on a fresh clone.
 #   make demo   run pac on the built-in example, policies/
 #   make test   run the whole test suite
+# Both install exactly the versions in requirements.lock, each checked against its hash. Besides:
+#   make test-latest   the same suite on the newest versions pyproject.toml allows, in .venv-latest
+#   make test-lowest   the same suite on the lowest versions it allows, in .venv-lowest
+#   make lock          refresh requirements.lock to the newest allowed versions
 
 PYTHON ?= python3
 AS_OF  ?= 2026-11-22
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LOCK   := requirements.lock
 # The notice texts the example declarations encode live beside the repository (policies/notices.txt).
 NOTICES := $(addprefix --notice ,$(shell grep -v '^\#' policies/notices.txt))
 
-.PHONY: demo test setup graphviz clean
+.PHONY: demo test test-latest test-lowest lock setup graphviz python clean
 
 # The committed graphs/ are drawn as of AS_OF, so that the demo reproduces them byte for byte;
 # `make demo AS_OF=2027-01-01` evaluates another day. pac check exits 1 when it finds something,
@@ -27,13 +32,45 @@ test: setup
 
 setup: $(STAMP) graphviz
 
-$(STAMP): pyproject.toml
+# The lock holds every package but pac itself, hash-checked; pac is then installed editable from
+# this checkout, built by the locked setuptools (no build isolation, so nothing unpinned is fetched).
+# `pip check` fails when the lock no longer satisfies pyproject.toml (refresh it: make lock).
+$(STAMP): pyproject.toml $(LOCK) | python
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
+	@touch $@
+
+python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "pac needs Python 3.11 or newer; run 'make PYTHON=python3.11 ...'" >&2; exit 1; }
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	@touch $@
+
+# For a scheduled CI job: does pac still pass on what a user installing it today gets?
+test-latest: python graphviz
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --upgrade pip
+	.venv-latest/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]'
+	.venv-latest/bin/python -m pip freeze --exclude-editable
+	.venv-latest/bin/python -m pytest
+
+# The lower ends of pyproject.toml's ranges, tested: uv resolves the lowest versions they allow.
+test-lowest: setup
+	rm -rf .venv-lowest
+	$(BIN)/uv venv --quiet --no-python-downloads --python $(PYTHON) .venv-lowest
+	$(BIN)/uv pip compile pyproject.toml --extra dev --resolution lowest-direct --quiet --no-header -o .venv-lowest/lowest.txt
+	$(BIN)/uv pip install --quiet --python .venv-lowest/bin/python -r .venv-lowest/lowest.txt
+	$(BIN)/uv pip install --quiet --python .venv-lowest/bin/python --no-deps -e .
+	$(BIN)/uv pip freeze --python .venv-lowest/bin/python --exclude-editable
+	.venv-lowest/bin/python -m pytest
+
+# Every package pinned with its hashes, for any platform and Python >= 3.11; commit the result
+# after `make test` passes on it.
+lock: setup
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes \
+	  --upgrade --quiet --custom-compile-command "make lock" -o $(LOCK)
 
 # Graphviz renders the data-flow diagrams. Without it pac still writes .dot files.
 graphviz:
@@ -48,4 +85,4 @@ graphviz:
 	}
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) .venv-latest .venv-lowest build dist *.egg-info .pytest_cache

@@ -20,6 +20,8 @@ RIGHTS = (
 
 CORE_KINDS = ("service_delivery", "account_management")
 """Purpose kinds that are the service itself, so that processing for them is a core activity (Art. 37(1))."""
+MONITORING = ("profiling", "communication_monitoring", "location_tracking", "employee_monitoring", "camera_surveillance")
+"""Risk factors that are regular and systematic monitoring of data subjects (Art. 37(1)(b); WP243 rev.01)."""
 
 _FOUR_YEARS = tuple(date(2024, 1, 1) + timedelta(days=n) for n in range(366 + 3 * 365))
 """Every day of one leap-year cycle: the start days on which a stated period is compared with a legal one."""
@@ -131,23 +133,39 @@ def dpo_designation_considered(organisation: Organisation, ctx: Context):
     controller's goals, and the \u201cand\u201d between special-category and criminal data in Art. 37(1)(c) is
     read as \u201cor\u201d (WP243 rev.01, the Article 29 Working Party's guidelines on DPOs, endorsed by the EDPB).
 
-    The declaration shows the kind of processing, not its scale: special-category or criminal data used for
-    the service itself (purposes of kind service_delivery or account_management), or profiling the notice
-    states, are signs, not proof. Hence a warning, never an error."""
+    The declaration rarely shows the scale of processing: special-category or criminal data used for the
+    service itself (purposes of kind service_delivery or account_management), or profiling the notice states,
+    are signs, not proof, and draw a warning. Where the notice itself says such a core activity is carried out on
+    a large scale (risk factor ``large_scale``), with special-category or criminal data or with regular and
+    systematic monitoring (profiling, monitoring of communications, locations, employees or a public area), the
+    duty is plain, and a missing DPO is an error: were one designated, the notice would have to give the
+    contact details (Art. 13(1)(b))."""
     dpo = organisation.controller.dpo if organisation.controller else None
     if dpo is not None and dpo.designated:
         return
     core = [p for p in organisation.purposes if p.kind in CORE_KINDS]
-    sensitive = {c.id: c for p in core for c in (*organisation.special_categories(p.categories),
-                                                 *organisation.criminal_categories(p.categories))}
+    large = {a.id for a in organisation.activities if a.has_factor("large_scale")}
+    sensitive = {c.id: (c, p.activity in large) for p in core for c in (*organisation.special_categories(p.categories),
+                                                                      *organisation.criminal_categories(p.categories))}
     where: dict[str, Any] = {"at": dpo} if dpo is not None else {"at": _container(ctx), "evidence": ()}
     if sensitive:
-        names = ", ".join(repr(c.name) for c in sensitive.values())
-        yield ctx.finding(f"The service itself uses special-category or criminal-offence data ({names}), and no data "
-                          "protection officer is designated; one is required if this is a core activity on a large "
-                          "scale.", articles=["GDPR Art. 37(1)(c)", "WP243 rev.01"], **where)
+        names = ", ".join(repr(c.name) for c, _ in sensitive.values())
+        if any(at_scale for _, at_scale in sensitive.values()):
+            yield ctx.finding(f"The service itself uses special-category or criminal-offence data ({names}) on a large "
+                              "scale, as the notice says, and no data protection officer is designated.",
+                              severity="error", articles=["GDPR Art. 37(1)(c)", "WP243 rev.01"], **where)
+        else:
+            yield ctx.finding(f"The service itself uses special-category or criminal-offence data ({names}), and no "
+                              "data protection officer is designated; one is required if this is a core activity on a "
+                              "large scale.", articles=["GDPR Art. 37(1)(c)", "WP243 rev.01"], **where)
+    monitored = [a for a in organisation.activities if a.id in large and any(p.kind in CORE_KINDS for p in a.purposes)
+                 and any(a.has_factor(f) for f in MONITORING)]
     adm = organisation.notice.automated_decision_making if organisation.notice else None
-    if adm is not None and adm.profiling:
+    if monitored:
+        yield ctx.finding(f"{', '.join(repr(a.name) for a in monitored)} monitors data subjects regularly and "
+                          "systematically on a large scale, as the notice says, and no data protection officer is "
+                          "designated.", severity="error", articles=["GDPR Art. 37(1)(b)", "WP243 rev.01"], **where)
+    elif adm is not None and adm.profiling:
         yield ctx.finding("The notice says profiling takes place, and no data protection officer is designated; one "
                           "is required if regular and systematic monitoring on a large scale is a core activity.",
                           articles=["GDPR Art. 37(1)(b)", "WP243 rev.01"], **where)

@@ -5,11 +5,14 @@ Declarations (YAML) -> validated model -> checks and data-flow graph -> reports.
 hook, :class:`Engine` runs the catalogue. A check sees its subject (a :mod:`pac.model` element) and a
 :class:`Context` (the organisation, the date, :mod:`pac.reference`, the transfers and flows); these three
 modules, ``pac``, ``pac.model`` and ``pac.reference``, are all a check module imports from pac.
+
+PYTEST_DONT_REWRITE: pac holds no assertions for pytest to rewrite, and ``pac check`` imports pac
+before it starts pytest, which would otherwise warn that it cannot rewrite it.
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .checks import Check, Context, Finding, Severity, check
+from .checking import Check, Context, Finding, Severity, check
 from .duration import Duration
 from .engine import Engine
 from .graph import Flow, build_graph
@@ -19,10 +22,13 @@ from .provenance import missing_quotes
 from .reference import name_key
 from .transfers import ToolVerdict, TransferAssessment
 
+DISTRIBUTION = "pac-gdpr"
+"""pac's name on PyPI (``pip install pac-gdpr``); the import package is ``pac``."""
+
 try:
-    __version__ = version("pac")
+    __version__ = version(DISTRIBUTION)
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0+unknown"
 
-__all__ = ["Check", "Context", "Duration", "Engine", "Finding", "Flow", "Severity", "ToolVerdict", "TransferAssessment",
-           "__version__", "build_graph", "check", "hookimpl", "load", "missing_quotes", "name_key"]
+__all__ = ["DISTRIBUTION", "Check", "Context", "Duration", "Engine", "Finding", "Flow", "Severity", "ToolVerdict",
+           "TransferAssessment", "__version__", "build_graph", "check", "hookimpl", "load", "missing_quotes", "name_key"]

@@ -118,6 +118,7 @@ class _Document:
                 m.Representative, r, name=r["name"], country=r.get("country"), contacts=self.contacts(r))),
             supervisory_authority=self.optional(c, "supervisory_authority", lambda a: self.element(
                 m.Authority, a, name=a["name"], country=a.get("country"), url=a.get("url"))),
+            stated_roles=self.optional(c, "stated_roles", lambda r: self.element(m.StatedRoles, r, roles=tuple(r["roles"]))),
         )
 
     def notice(self, n: LocDict) -> m.Notice:
@@ -125,19 +126,29 @@ class _Document:
             m.Notice, n,
             title=n.get("title"), source=n.get("source"), text_file=n.get("text_file"), language=n.get("language"),
             version=n.get("version"), last_updated=self.date(n, "last_updated"),
-            rights=tuple(self.element(m.Right, r, right=r["right"], route=r.get("route"), conditions=r.get("conditions"))
+            rights=tuple(self.element(m.Right, r, right=r["right"], route=r.get("route"), conditions=r.get("conditions"),
+                                      restrictions=self.each(r, "restrictions", m.RightCondition, "condition"))
                          for r in n.get("rights", ())),
             response_time=self.optional(n, "response_time", self.time_statement),
             automated_decision_making=self.optional(n, "automated_decision_making", lambda a: self.element(
-                m.AutomatedDecisions, a, used=a["used"], profiling=a.get("profiling"), logic=a.get("logic"), consequences=a.get("consequences"))),
+                m.AutomatedDecisions, a, used=a["used"], profiling=a.get("profiling"), logic=a.get("logic"), consequences=a.get("consequences"),
+                qualified=a.get("qualified"))),
             children=self.optional(n, "children", lambda c: self.element(
                 m.Children, c, minimum_age=c["minimum_age"], parental_consent=c.get("parental_consent"), age_verified=c.get("age_verified"))),
             breach_procedure=self.optional(n, "breach_procedure", lambda b: self.element(
                 m.BreachProcedure, b, notify_authority=b.get("notify_authority"), notify_data_subjects=b.get("notify_data_subjects"),
                 deadline=self.duration(b, "deadline"))),
-            provision_requirement=self.optional(n, "provision_requirement", self.statement),
+            provision_requirement=self.optional(n, "provision_requirement", lambda p: self.element(
+                m.ProvisionRequirement, p, description=p["description"], requirement=tuple(p.get("requirement", ())),
+                consequences=p.get("consequences"), partial=p.get("partial", False))),
             change_policy=self.optional(n, "change_policy", self.statement),
+            claims=tuple(self.element(m.Claim, c, claim=c["claim"], area=c.get("area")) for c in n.get("claims", ())),
+            cited_laws=self.each(n, "cited_laws", m.CitedLaw, "law"),
         )
+
+    def each(self, owner: LocDict, key: str, cls: Callable[..., T], field: str) -> tuple[T, ...]:
+        """The elements listed under ``key``, each an object with one keyed ``field`` and its provenance."""
+        return tuple(self.element(cls, item, **{field: item[field]}) for item in owner.get(key, ()))
 
     def identified(self, cls: Callable[..., T], mapping: LocDict, **fields: Any) -> T:
         return self.element(cls, mapping, id=mapping["id"], name=mapping["name"], term=mapping.get("term"), **fields)
@@ -147,7 +158,8 @@ class _Document:
 
     def data_category(self, c: LocDict) -> m.DataCategory:
         return self.identified(m.DataCategory, c, special=c.get("special"), criminal=c.get("criminal", False),
-                               mandatory=c.get("mandatory"), source=c.get("source"))
+                               mandatory=c.get("mandatory"), source=c.get("source"),
+                               origin=self.optional(c, "origin", self.statement))
 
     def keyed(self, owner: LocDict, key: str, field: str, cls: Callable[..., T]) -> T | None:
         """A value that is either a bare key (sourced by ``owner``'s provenance) or an object with its own."""
@@ -174,6 +186,8 @@ class _Document:
                                                                        bundled_with_terms=c.get("bundled_with_terms"))),
             objection=self.optional(p, "objection", lambda o: self.element(m.Objection, o, route=o["route"])),
             channels=tuple(p.get("channels", ())), deidentification=p.get("deidentification"),
+            automated_decision=self.optional(p, "automated_decision", lambda a: self.element(
+                m.AutomatedDecision, a, kind=a["kind"], effect=a.get("effect"), human_review=a.get("human_review"))),
         )
 
     def retention(self, r: LocDict, activity: str, purposes: tuple[str, ...], categories: tuple[str, ...]) -> m.Retention:
@@ -183,7 +197,7 @@ class _Document:
             purposes=self.refs(r, "purposes", "purposes", set(purposes), owner) or purposes,
             categories=self.refs(r, "categories", "data_categories", set(categories), owner) or categories,
             period=self.duration(r, "period"), limit=r.get("limit"), after=r.get("after"), until=r.get("until"),
-            vague=r.get("vague"), description=r.get("description"),
+            vague=r.get("vague"), reason=r.get("reason"), description=r.get("description"),
         )
 
     def activity(self, a: LocDict) -> m.Activity:
@@ -193,9 +207,11 @@ class _Document:
         return self.identified(
             m.Activity, a, description=a.get("description"),
             data_subjects=self.refs(a, "data_subjects", "data_subjects"), categories=categories, purposes=purposes,
-            collective_legal_bases=tuple(self.element(m.LegalBasis, b, basis=b["basis"]) for b in a.get("collective_legal_bases", ())),
+            collective_legal_bases=self.each(a, "collective_legal_bases", m.LegalBasis, "basis"),
             retention=tuple(self.retention(r, a["id"], purpose_ids, categories) for r in a.get("retention", ())),
             dpia=self.optional(a, "dpia", lambda d: self.element(m.Dpia, d, status=d["status"])),
+            context_reveals=self.each(a, "context_reveals", m.RevealedCategory, "special"),
+            risk_factors=self.each(a, "risk_factors", m.RiskFactor, "factor"),
         )
 
     def transfer_claim(self, t: LocDict) -> m.TransferClaim:
@@ -214,7 +230,13 @@ class _Document:
             activities=self.refs(r, "activities", "activities"), categories=self.refs(r, "categories", "data_categories"),
             processor_agreement=self.optional(r, "processor_agreement", lambda a: self.element(m.ProcessorAgreement, a, in_place=a["in_place"])),
             transfer_tools=tuple(self.transfer_claim(t) for t in r.get("transfer_tools", ())),
-            scope_conditions=tuple(self.element(m.ScopeCondition, s, condition=s["condition"]) for s in r.get("scope_conditions", ())),
+            scope_conditions=self.each(r, "scope_conditions", m.ScopeCondition, "condition"),
+            integrations=self.each(r, "integrations", m.Integration, "integration"),
+            joint_arrangement=self.optional(r, "joint_arrangement", lambda j: self.element(
+                m.JointArrangement, j, description=j["description"], stages=tuple(j.get("stages", ())))),
+            own_purposes=tuple(self.statement(s) for s in r.get("own_purposes", ())),
+            processing_denied=self.optional(r, "processing_denied", self.statement),
+            business=self.optional(r, "business", lambda b: self.element(m.Business, b, kinds=tuple(b["kinds"]))),
         )
 
     def cookie(self, c: LocDict) -> m.Cookie:

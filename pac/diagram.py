@@ -24,7 +24,7 @@ from typing import Iterable
 
 import graphviz
 
-from .checks import Finding
+from .checking import Finding
 from .errors import printable
 from .graph import CONTROLLER, ZONES, build_graph, chain
 from .model import Organisation

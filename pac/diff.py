@@ -3,8 +3,8 @@
 :func:`review` compares the organisations of two versions (matched by id) and their evaluations on one
 date: recipients added or removed, third countries data newly go to (or no longer go to), purposes
 added or removed and changed legal bases, retention shortened, lengthened or otherwise changed,
-special-category (and Art. 10) data added or removed, and the findings that are new or resolved.
-The renderers give it as text, Markdown or JSON.
+special-category (and Art. 10) data added or removed, waivers added, widened, changed or removed,
+and the findings that are new or resolved. The renderers give it as text, Markdown or JSON.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Iterator, Mapping, TypeVar
 
-from .checks import Finding, at_least
+from .checking import Finding, at_least
 from .engine import Evaluation
 from .errors import printable
 from .model import Organisation, Purpose, Retention
@@ -23,6 +23,7 @@ from .results import finding_to_dict
 from .reports.text import markdown as markdown_escape
 from .ropa import retention_scope
 from .transfers import outside_eea, place
+from .waivers import Waiver
 
 KINDS = {
     "organisation-added": "Organisation added",
@@ -42,8 +43,15 @@ KINDS = {
     "retention-removed": "Retention rule removed",
     "special-category-added": "Special-category data added",
     "special-category-removed": "Special-category data removed",
+    "waiver-added": "Waiver added",
+    "waiver-widened": "Waiver widened",
+    "waiver-changed": "Waiver changed",
+    "waiver-removed": "Waiver removed",
 }
 """Every kind of change, with its heading."""
+
+ACCEPTS_MORE = frozenset({"waiver-added", "waiver-widened"})
+"""Waiver changes that accept findings no waiver accepted before: like a new finding, they need review."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,24 +84,34 @@ class Review:
         """Whether the change adds a finding at or above ``threshold`` that no waiver covers."""
         return any(not f.waived and at_least(f.severity, threshold) for f in self.new_findings)
 
+    def widens_waivers(self) -> bool:
+        """Whether the change adds a waiver or makes one accept more (another subject, a later expiry)."""
+        return any(c.kind in ACCEPTS_MORE for c in self.changes)
 
-def review(old: Iterable[Evaluation], new: Iterable[Evaluation], reference: Reference, as_of: date) -> Review:
-    """Compare two versions, each given as the evaluations of its organisations on ``as_of``."""
+
+def review(old: Iterable[Evaluation], new: Iterable[Evaluation], reference: Reference, as_of: date,
+           waivers: tuple[Iterable[Waiver], Iterable[Waiver]] = ((), ())) -> Review:
+    """Compare two versions, each given as the evaluations of its organisations on ``as_of`` and, in
+    ``waivers``, the waivers of the old and of the new version."""
     before = {e.organisation.id: e for e in old}
     after = {e.organisation.id: e for e in new}
+    old_waivers, new_waivers = (_waivers_by_organisation(w) for w in waivers)
+    organisations = sorted(before.keys() | after.keys() | old_waivers.keys() | new_waivers.keys())
     changes: list[Change] = []
     added: list[Finding] = []
     resolved: list[Finding] = []
-    for org_id, o, n in _pairs(before, after):
-        if o is None or n is None:
+    for org_id in organisations:
+        o, n = before.get(org_id), after.get(org_id)
+        if (o is None) != (n is None):
             kind = "organisation-added" if o is None else "organisation-removed"
             changes.append(Change(org_id, kind, "organisation", f"{_either(o, n).organisation.name} ({org_id})"))
         changes += compare(org_id, o and o.organisation, n and n.organisation, reference, as_of)
+        changes += _waivers(org_id, old_waivers.get(org_id, {}), new_waivers.get(org_id, {}))
         old_found = {_identity(f): f for f in (o.all_findings() if o else ())}
         new_found = {_identity(f): f for f in (n.all_findings() if n else ())}
         added += [f for key, f in new_found.items() if key not in old_found]
         resolved += [f for key, f in old_found.items() if key not in new_found]
-    return Review(as_of, tuple(sorted(before.keys() | after.keys())), tuple(changes),
+    return Review(as_of, tuple(organisations), tuple(changes),
                   tuple(sorted(added, key=Finding.sort_key)), tuple(sorted(resolved, key=Finding.sort_key)))
 
 
@@ -221,6 +239,49 @@ def _special(org_id: str, old: Organisation | None, new: Organisation | None, re
             yield Change(org_id, "special-category-added", f"data_categories/{cid}", f"{n[0]}: {n[1]}", o and o[1], n[1])
         if o is not None:
             yield Change(org_id, "special-category-removed", f"data_categories/{cid}", f"{o[0]}: {o[1]}", o[1], n and n[1])
+
+
+WaiverKey = tuple[str, str]
+"""A waiver's check and subject ("" for every subject of the check)."""
+
+
+def _until(waiver: Waiver) -> date:
+    return waiver.expires or date.max
+
+
+def _waivers_by_organisation(waivers: Iterable[Waiver]) -> dict[str, dict[WaiverKey, Waiver]]:
+    """Per organisation, its waivers by check and subject; of two for the same, the one lasting longer."""
+    found: dict[str, dict[WaiverKey, Waiver]] = {}
+    for waiver in waivers:
+        own = found.setdefault(waiver.organisation, {})
+        key = (waiver.check, waiver.subject or "")
+        if key not in own or _until(waiver) > _until(own[key]):
+            own[key] = waiver
+    return found
+
+
+def _scope(waiver: Waiver) -> str:
+    until = f"until {waiver.expires}" if waiver.expires else "no expiry"
+    return f"{waiver.check} on {waiver.subject or 'every subject'}, {until}"
+
+
+def _waivers(org_id: str, old: Mapping[WaiverKey, Waiver], new: Mapping[WaiverKey, Waiver]) -> Iterator[Change]:
+    """Waivers added, widened (another subject or every subject of a check, a later expiry or none),
+    changed without accepting more (an earlier expiry, another reason or owner) or removed."""
+    for (check, subject), o, n in _pairs(old, new):
+        w = _either(o, n)
+        element = w.subject or "every subject"
+        if n is None:
+            yield Change(org_id, "waiver-removed", element, f"{w.check}: {w.describe()}", _scope(w), None)
+            continue
+        covering = [c for (c_check, c_subject), c in old.items()
+                    if c_check == check and c_subject in ("", subject) and _until(c) >= _until(n)]
+        same_check = [c for (c_check, _), c in old.items() if c_check == check]
+        if o is not None and (o.justification, o.owner, o.expires) == (n.justification, n.owner, n.expires):
+            continue
+        kind = ("waiver-changed" if covering else "waiver-widened" if same_check else "waiver-added")
+        was = "; ".join(_scope(c) for c in same_check) or None
+        yield Change(org_id, kind, element, f"{w.check}: {n.describe()}", was, _scope(n))
 
 
 # Renderers

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 import pluggy
 
 from . import hookspecs
-from .checks import SEVERITIES, Check, Context, Finding, Scope
+from .checking import SEVERITIES, Check, Context, Finding, Scope
 from .errors import InvalidInput, LocatedError
 from .model import Organisation
 from .notices import declared_text_file
@@ -29,6 +29,30 @@ if TYPE_CHECKING:  # pragma: no cover
 
 GDPR_APPLIES_FROM = date(2018, 5, 25)
 """GDPR Art. 99(2): the Regulation applies from 25 May 2018; pac evaluates no earlier date."""
+
+
+def gdpr_applies(day: date) -> date:
+    """``day``, when the GDPR applies on it; else ValueError saying from when it does."""
+    if day < GDPR_APPLIES_FROM:
+        raise ValueError(f"the GDPR applies from {GDPR_APPLIES_FROM} (Art. 99(2)); pac cannot evaluate {day}")
+    return day
+
+
+def evaluation_date(text: str) -> date:
+    """The evaluation date ``text`` gives as YYYY-MM-DD (``--as-of``), one the GDPR applies on; else ValueError."""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    return gdpr_applies(day)
+
+
+def notice_option(text: str) -> tuple[str, Path]:
+    """The organisation id and the notice text file of an ``ORG=PATH`` option (``--notice``); else ValueError."""
+    organisation, separator, path = text.partition("=")
+    if not (organisation and separator and path):
+        raise ValueError(f"{text!r} is not ORG=PATH")
+    return organisation, Path(path)
 
 
 def plugin_manager(plugins: Iterable[object] = ()) -> pluggy.PluginManager:
@@ -101,8 +125,7 @@ class Engine:
                  notice: Path | None = None) -> Evaluation:
         """Run every check on every subject of ``organisation`` as of ``as_of``; ``notice`` is a text copy
         of the privacy notice (default: the declaration's ``notice.text_file``, when it exists)."""
-        if as_of < GDPR_APPLIES_FROM:
-            raise ValueError(f"the GDPR applies from {GDPR_APPLIES_FROM} (Art. 99(2)); pac cannot evaluate {as_of}")
+        gdpr_applies(as_of)
         own = [w for w in waivers if w.organisation == organisation.id]
         active = [w for w in own if w.active_on(as_of)]
         scope = Scope(organisation, as_of, self.reference, _graph_factory(organisation, self.reference, as_of),

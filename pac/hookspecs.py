@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 import pluggy
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .checks import Check, Finding, Severity
+    from .checking import Check, Finding, Severity
 
 hookspec = pluggy.HookspecMarker("pac")
 hookimpl = pluggy.HookimplMarker("pac")

@@ -111,6 +111,13 @@ class Authority(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class StatedRoles(Element):
+    """The roles the notice gives the controller itself."""
+
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Controller(Element):
     subject: ClassVar[str] = "controller"
     legal_name: str | None = None
@@ -123,6 +130,7 @@ class Controller(Element):
     dpo: Dpo | None = None
     eu_representative: Representative | None = None
     supervisory_authority: Authority | None = None
+    stated_roles: StatedRoles | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -131,10 +139,16 @@ class Statement(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class RightCondition(Element):
+    condition: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Right(Element):
     right: str
     route: str | None = None
     conditions: str | None = None
+    restrictions: tuple[RightCondition, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -153,6 +167,7 @@ class AutomatedDecisions(Element):
     profiling: bool | None = None
     logic: str | None = None
     consequences: str | None = None
+    qualified: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -170,6 +185,29 @@ class BreachProcedure(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ProvisionRequirement(Statement):
+    """Whether data must be provided (Art. 13(2)(e)): ``requirement`` and ``consequences`` when the notice says;
+    ``partial`` when it says so for only some of the data."""
+
+    requirement: tuple[str, ...] = ()
+    consequences: str | None = None
+    partial: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim(Element):
+    """A general claim of the notice about its own processing; ``area`` for ``data_stay_in``."""
+
+    claim: str
+    area: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CitedLaw(Element):
+    law: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Notice(Element):
     subject: ClassVar[str] = "notice"
     title: str | None = None
@@ -183,8 +221,10 @@ class Notice(Element):
     automated_decision_making: AutomatedDecisions | None = None
     children: Children | None = None
     breach_procedure: BreachProcedure | None = None
-    provision_requirement: Statement | None = None
+    provision_requirement: ProvisionRequirement | None = None
     change_policy: Statement | None = None
+    claims: tuple[Claim, ...] = ()
+    cited_laws: tuple[CitedLaw, ...] = ()
 
     def states_right(self, right: str) -> bool:
         return any(r.right == right for r in self.rights)
@@ -204,6 +244,7 @@ class DataCategory(Identified):
     criminal: bool = False
     mandatory: bool | None = None
     source: str | None = None
+    origin: Statement | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -230,6 +271,23 @@ class Objection(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class AutomatedDecision(Element):
+    """What is decided or computed by automated means for a purpose; ``kind`` ``decision`` or ``scoring`` may
+    fall under Art. 22, matching, ranking and recommendation do not decide."""
+
+    kind: str
+    effect: str | None = None
+    human_review: bool | None = None
+
+    @property
+    def under_art22(self) -> bool:
+        """Whether it is a decision (or a score a decision rests on, CJEU C-634/21) based solely on automated
+        processing with legal or similarly significant effects (GDPR Art. 22(1)), as the declaration states it."""
+        return (self.kind in ("decision", "scoring") and self.effect in ("legal", "similarly_significant")
+                and not self.human_review)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Purpose(Identified):
     """A purpose; ``categories`` are the ones it names, or else all of its activity's."""
 
@@ -246,6 +304,7 @@ class Purpose(Identified):
     objection: Objection | None = None
     channels: tuple[str, ...] = ()
     deidentification: str | None = None
+    automated_decision: AutomatedDecision | None = None
 
     def rests_on(self, *bases: str) -> bool:
         """Whether the notice states one of ``bases`` (keys such as ``legitimate_interests``) for this purpose."""
@@ -255,6 +314,12 @@ class Purpose(Identified):
     def rests_on_consent(self) -> bool:
         """Whether the notice states consent (GDPR Art. 6(1)(a)) as this purpose's basis."""
         return self.rests_on("consent")
+
+    @property
+    def art22_decision(self) -> AutomatedDecision | None:
+        """The purpose's automated decision when GDPR Art. 22(1) concerns it, else None."""
+        decision = self.automated_decision
+        return decision if decision is not None and decision.under_art22 else None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -271,6 +336,7 @@ class Retention(Element):
     after: str | None = None
     until: str | None = None
     vague: str | None = None
+    reason: str | None = None
     description: str | None = None
 
     @property
@@ -318,6 +384,16 @@ class Dpia(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class RevealedCategory(Element):
+    special: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RiskFactor(Element):
+    factor: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Activity(Identified):
     collection: ClassVar[str] = "activities"
     description: str | None = None
@@ -327,6 +403,11 @@ class Activity(Identified):
     collective_legal_bases: tuple[LegalBasis, ...] = ()
     retention: tuple[Retention, ...] = ()
     dpia: Dpia | None = None
+    context_reveals: tuple[RevealedCategory, ...] = ()
+    risk_factors: tuple[RiskFactor, ...] = ()
+
+    def has_factor(self, factor: str) -> bool:
+        return any(f.factor == factor for f in self.risk_factors)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -351,6 +432,24 @@ class ProcessorAgreement(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Integration(Element):
+    integration: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class JointArrangement(Element):
+    """The essence of a joint-controller arrangement (Art. 26(2)), as the notice makes it available."""
+
+    description: str
+    stages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Business(Element):
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Recipient(Identified):
     """A recipient; ``country`` is None when neither the notice nor a public fact establishes it."""
 
@@ -366,6 +465,11 @@ class Recipient(Identified):
     processor_agreement: ProcessorAgreement | None = None
     transfer_tools: tuple[TransferClaim, ...] = ()
     scope_conditions: tuple[ScopeCondition, ...] = ()
+    integrations: tuple[Integration, ...] = ()
+    joint_arrangement: JointArrangement | None = None
+    own_purposes: tuple[Statement, ...] = ()
+    processing_denied: Statement | None = None
+    business: Business | None = None
 
     @property
     def is_processor(self) -> bool:

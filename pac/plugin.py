@@ -21,14 +21,14 @@ from typing import Any, Iterator
 import pytest
 
 from . import __version__
-from .checks import SEVERITIES, Check, Finding, at_least
-from .engine import GDPR_APPLIES_FROM, Engine, Evaluation, notice_path
+from .checking import SEVERITIES, Check, Finding, at_least
+from .engine import Engine, Evaluation, evaluation_date, notice_option, notice_path
 from .errors import InvalidInput, LocatedError, printable
 from .loader import YAML_SUFFIXES, discover, load_files
 from .model import Organisation
 from .output import OutputError, ReportFolder, interrupt_on_terminate
 from .reports import write_reports
-from .reports.junit import normalise
+from .reports.junit import strip_volatile
 from .reports.tally import tallies
 from .results import OrganisationRecord, Outcome, Run, finding_from_dict, finding_to_dict
 from .waivers import Waiver, load_waivers
@@ -125,7 +125,7 @@ class PacSession:
         assert staging is not None
         try:
             if (staging / "junit.xml").exists():
-                normalise(staging / "junit.xml")
+                strip_volatile(staging / "junit.xml")
             write_reports(self.run(), _engine(self.config).reference, staging)
             folder.commit()
         except OutputError as error:
@@ -172,11 +172,9 @@ STATE = pytest.StashKey[PacSession]()
 def pytest_configure(config: pytest.Config) -> None:
     as_of_text = config.getoption("pac_as_of")
     try:
-        as_of = date.fromisoformat(as_of_text) if as_of_text else date.today()
-    except ValueError:
-        raise pytest.UsageError(f"--pac-as-of: {as_of_text!r} is not a date (YYYY-MM-DD)") from None
-    if as_of < GDPR_APPLIES_FROM:
-        raise pytest.UsageError(f"--pac-as-of: the GDPR applies from {GDPR_APPLIES_FROM} (Art. 99(2))")
+        as_of = evaluation_date(as_of_text) if as_of_text else date.today()
+    except ValueError as error:
+        raise pytest.UsageError(f"--pac-as-of: {error}") from None
     fail_on = config.getoption("pac_fail_on") or config.getini("pac_fail_on")
     granularity = config.getoption("pac_granularity") or config.getini("pac_granularity")
     for name, value, allowed in (("pac_fail_on", fail_on, SEVERITIES), ("pac_granularity", granularity, GRANULARITIES)):
@@ -186,10 +184,11 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError("--pac-max-file-size: must be at least 1 byte")
     notices: dict[str, Path] = {}
     for pair in config.getoption("pac_notice"):
-        org, separator, path = pair.partition("=")
-        if not separator or not org or not path:
-            raise pytest.UsageError(f"--pac-notice: {pair!r} is not ORG=PATH")
-        notices[org] = Path(path)
+        try:
+            org, path = notice_option(pair)
+        except ValueError as error:
+            raise pytest.UsageError(f"--pac-notice: {error}") from None
+        notices[org] = path
     report_dir = config.getoption("pac_report_dir")
     session = PacSession(config, as_of, fail_on, granularity, Path(report_dir) if report_dir else None,
                          [Path(p) for p in config.getoption("pac_waivers")], notices)

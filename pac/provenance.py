@@ -15,7 +15,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u00a0": " "})
 
 
-def normalise(text: str) -> str:
+def quote_form(text: str) -> str:
     """Text as quotes are compared: Unicode-normalised, case-folded, white space collapsed, quote marks straight."""
     if not text.isascii():  # (both are the identity on ASCII)
         text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
@@ -52,7 +52,7 @@ def iter_provenance(element: Any) -> Iterator[Provenance]:
 def found_in(notice: str, quotes: Iterable[str]) -> set[str]:
     """The ``quotes`` that occur in ``notice`` (both compared normalised). All of them are searched for at once,
     in one pass over the text (Aho-Corasick); searching the text once per quote grows with quotes x text."""
-    wanted = {quote: normalise(quote) for quote in quotes}
+    wanted = {quote: quote_form(quote) for quote in quotes}
     patterns = {pattern for pattern in wanted.values() if pattern}
     seen: set[str] = set()
     if patterns:
@@ -60,7 +60,7 @@ def found_in(notice: str, quotes: Iterable[str]) -> set[str]:
         for pattern in patterns:
             automaton.add_word(pattern, pattern)
         automaton.make_automaton()
-        for _, pattern in automaton.iter(normalise(notice)):
+        for _, pattern in automaton.iter(quote_form(notice)):
             seen.add(pattern)
             if len(seen) == len(patterns):
                 break

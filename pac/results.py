@@ -13,12 +13,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Literal
 
-from .checks import SEVERITIES, Check, Finding
+from .checking import SEVERITIES, Check, Finding
 from .errors import Location
 from .model import Organisation, Provenance
 from .waivers import Waiver
 
-Status = Literal["passed", "failed", "waived", "error"]
+ItemStatus = Literal["passed", "failed", "waived", "error"]
+"""How one item ended: its check passed, found something, found only waived findings, or crashed."""
 
 
 def digest(path: str | Path) -> str:
@@ -55,7 +56,7 @@ class Outcome:
     organisation: str
     check: str
     subject: str
-    status: Status
+    status: ItemStatus
 
 
 @dataclass(frozen=True)

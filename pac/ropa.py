@@ -224,13 +224,13 @@ def _md_cell(value: str | tuple[str, ...]) -> str:
 
 
 def render_xlsx(rows: list[Record], as_of: date) -> bytes:
-    """The record as an Excel workbook; byte-identical for the same rows and date (needs ``pac[xlsx]``)."""
+    """The record as an Excel workbook; byte-identical for the same rows and date (needs ``pac-gdpr[xlsx]``)."""
     try:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Font
         from openpyxl.writer.excel import ExcelWriter
     except ImportError:
-        raise RuntimeError("the xlsx format needs openpyxl: pip install 'pac[xlsx]'") from None
+        raise RuntimeError("the xlsx format needs openpyxl: pip install 'pac-gdpr[xlsx]'") from None
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Art. 30 record"

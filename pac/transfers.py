@@ -14,7 +14,7 @@ from .model import Organisation, Recipient, TransferClaim
 from .reference import AdequacyDecision, Reference, TransferTool
 
 Verdict = Literal["valid", "unverified", "invalid"]
-Status = Literal["domestic", "unknown_country", "valid", "unverified", "invalid"]
+TransferStatus = Literal["domestic", "unknown_country", "valid", "unverified", "invalid"]
 """``domestic``: the recipient is in the EEA, so there is no transfer. ``unknown_country``: the
 declaration does not say where the recipient is, so the transfer cannot be assessed. Otherwise the
 best verdict of the tools claimed: ``valid``, ``unverified`` (valid only under a condition the
@@ -41,7 +41,7 @@ class TransferAssessment:
 
     recipient: Recipient
     on: date
-    status: Status
+    status: TransferStatus
     verdicts: tuple[ToolVerdict, ...]
     general: bool
     reason: str

@@ -14,7 +14,7 @@ from typing import Any
 
 from jsonschema import Draft4Validator, Draft202012Validator, FormatChecker
 
-from pac.checks import Check, Finding, check
+from pac.checking import Check, Finding, check
 from pac.errors import Location
 from pac.model import Provenance
 from pac.results import OrganisationRecord, Outcome, Run

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from pac import Engine, load
-from pac.checks import SEVERITIES, Check, Finding
+from pac.checking import SEVERITIES, Check, Finding
 
 FIXTURES = Path(__file__).parent / "fixtures" / "checks"
 DEFAULT_AS_OF = date(2026, 11, 22)

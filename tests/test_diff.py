@@ -230,3 +230,59 @@ def test_findings_of_a_revision_are_named_by_it_and_the_output_is_deterministic(
     data = json.loads(first)
     assert {f["location"]["file"] for f in data["resolved_findings"]} == {"HEAD:policies/shop.yaml"}
     assert {f["location"]["file"] for f in data["new_findings"]} == {"HEAD~1:policies/shop.yaml"}
+
+
+US_RECIPIENT = ("recipients:\n", "recipients:\n  - {id: tracker, name: Tracker Inc, named: true, role: processor, country: US,"
+                                 " activities: [orders], provenance: {section: Ontvangers, quote: \"Tracker\"}}\n")
+
+
+def waiver_file(*entries: str) -> str:
+    listed = "".join(f"\n  - {{{entry}, justification: SCCs are being signed., owner: legal}}" for entry in entries)
+    return f"pac: 1\nwaivers:{listed or ' []'}\n"
+
+
+TRACKER = "check: transfer-tool-valid, organisation: shop, subject: recipients/tracker"
+
+
+def test_a_recipient_added_with_its_waiver_across_git_revisions_needs_review(repo, capsys):
+    """The pull request that adds a US recipient and waives its finding in the same change: the finding is
+    waived, but the waiver is new, so the review lists it and exits 1 like a new finding."""
+    policies = repo / "policies"
+    (policies / "shop.yaml").write_text(OLD, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "back to the old version")
+    (policies / "shop.yaml").write_text(OLD.replace(*US_RECIPIENT), encoding="utf-8")
+    (policies / "waivers.yaml").write_text(waiver_file(f"{TRACKER}, expires: 2026-06-30"), encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "a US recipient and its waiver")
+    args = ["diff", "HEAD~1:policies/", "HEAD:policies/", "--as-of", "2026-01-01"]
+    assert main([*args, "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    (waiver,) = [c for c in data["changes"] if c["kind"].startswith("waiver-")]
+    assert waiver == {"organisation": "shop", "kind": "waiver-added", "subject": "recipients/tracker",
+                      "description": "transfer-tool-valid: SCCs are being signed. (owner: legal, until 2026-06-30; "
+                                     "HEAD:policies/waivers.yaml:3:5)",
+                      "old": None, "new": "transfer-tool-valid on recipients/tracker, until 2026-06-30"}
+    assert all(f["waived"] for f in data["new_findings"] if f["check"] == "transfer-tool-valid")
+    assert main([*args, "--format", "md"]) == 1
+    assert "- **Waiver added** recipients/tracker: transfer-tool-valid: SCCs are being signed." in capsys.readouterr().out
+    assert main(["diff", "HEAD:policies/", "HEAD:policies/", "--as-of", "2026-01-01"]) == 0  # no change, nothing to review
+
+
+@pytest.mark.parametrize("old, new, kinds, exit_code", [
+    ([f"{TRACKER}, expires: 2026-06-30"], [f"{TRACKER}, expires: 2026-12-31"], ["waiver-widened"], 1),
+    ([f"{TRACKER}, expires: 2026-06-30"], [TRACKER], ["waiver-widened"], 1),  # no expiry: later than any
+    ([TRACKER], ["check: transfer-tool-valid, organisation: shop"], ["waiver-widened", "waiver-removed"], 1),  # every subject
+    ([TRACKER], ["check: transfer-tool-valid, organisation: shop, subject: recipients/host"],
+     ["waiver-widened", "waiver-removed"], 1),  # another subject
+    ([TRACKER], [f"{TRACKER}, expires: 2026-06-30"], ["waiver-changed"], 0),  # an earlier expiry accepts less
+    (["check: transfer-tool-valid, organisation: shop"], ["check: transfer-tool-valid, organisation: shop", TRACKER],
+     ["waiver-changed"], 0),  # already covered by the waiver of every subject
+    ([TRACKER], [], ["waiver-removed"], 0),
+])
+def test_waiver_changes_are_listed_and_those_accepting_more_need_review(tmp_path, capsys, old, new, kinds, exit_code):
+    for name, entries in (("old", old), ("new", new)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "shop.yaml").write_text(OLD.replace(*US_RECIPIENT), encoding="utf-8")
+        (tmp_path / name / "waivers.yaml").write_text(waiver_file(*entries), encoding="utf-8")
+    assert main(["diff", str(tmp_path / "old"), str(tmp_path / "new"), "--as-of", "2026-01-01", "--format", "json"]) == exit_code
+    assert [c["kind"] for c in json.loads(capsys.readouterr().out)["changes"]] == kinds

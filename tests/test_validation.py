@@ -8,8 +8,9 @@ from typing import Any, Callable, Iterator
 
 import fastjsonschema
 import pytest
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 
+from pac import validation
 from pac.errors import LocatedError
 from pac.validation import _gate, _validator, schema
 from pac.yamlio import parse
@@ -168,6 +169,32 @@ def test_bad_country_is_refused(errors_of, value: str, message: str):
 def test_bad_dates_are_refused(errors_of, value: str, message: str):
     (error,) = errors_of(f"notice:\n  last_updated: {value}\n")
     assert where([error]) == [(4, 17, f"$.notice.last_updated: {message}")]
+
+
+@pytest.mark.parametrize("age, message", [(30, "30 is more than 21, the maximum"), (-1, "-1 is less than 0, the minimum")])
+def test_a_number_out_of_range_is_refused_in_pacs_words(errors_of, age: int, message: str):
+    (error,) = errors_of(f"notice:\n  children: {{minimum_age: {age}, provenance: {{section: A, quote: b}}}}\n")
+    assert where([error]) == [(4, 27, f"$.notice.children.minimum_age: {message}")]
+
+
+@pytest.fixture
+def lax_date_rules(monkeypatch):
+    """Both validator libraries as some of their versions are: any string passes as a date (fastjsonschema
+    before 2.22 let 2023-02-30 through; jsonschema checks only the formats it is given)."""
+    compile_schema = fastjsonschema.compile
+    monkeypatch.setattr(fastjsonschema, "compile", lambda definition, formats=None, **options: compile_schema(
+        definition, formats={"date": "^.*$", **(formats or {})}, **options))
+    lax = FormatChecker(())
+    lax.checks("date")(lambda value: True)
+    monkeypatch.setattr(validation, "FormatChecker", lambda *formats: lax)
+    _gate.cache_clear(), _validator.cache_clear()
+    yield
+    _gate.cache_clear(), _validator.cache_clear()
+
+
+def test_an_impossible_date_is_refused_whatever_date_rule_the_libraries_have(lax_date_rules, errors_of):
+    (error,) = errors_of("notice:\n  last_updated: 2023-02-30\n")
+    assert where([error]) == [(4, 17, '$.notice.last_updated: "2023-02-30" is not a valid date (YYYY-MM-DD)')]
 
 
 @pytest.mark.parametrize("value", ["7 years", "P", "PT", "P1Y2", "p7y", "P1.5Y", "7Y"])

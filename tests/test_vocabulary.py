@@ -11,7 +11,7 @@ import pytest
 
 import pac
 from pac import Check, Context, Engine, Flow, TransferAssessment, check
-from pac.checks import Scope
+from pac.checking import Scope
 from pac.graph import build_graph
 from pac.model import Organisation
 from pac.reference import Reference

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-from ..engine import GDPR_APPLIES_FROM, Engine, notice_path
+from ..engine import Engine, evaluation_date, notice_path
 from ..errors import InvalidInput, LocatedError
 from ..loader import discover, load_found
 from ..model import Organisation
@@ -29,12 +29,9 @@ def _positive(text: str) -> int:
 
 def _as_of(value: str) -> date:
     try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
-    if day < GDPR_APPLIES_FROM:
-        raise argparse.ArgumentTypeError(f"the GDPR applies from {GDPR_APPLIES_FROM} (Art. 99(2))")
-    return day
+        return evaluation_date(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def add_as_of(parser: argparse.ArgumentParser, purpose: str) -> None:

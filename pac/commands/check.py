@@ -6,10 +6,12 @@ import argparse
 import os
 import shlex
 from pathlib import Path
+from typing import Generator
 
 import pytest
 
-from ..checks import SEVERITIES
+from ..checking import SEVERITIES
+from ..engine import notice_option
 from ..plugin import GRANULARITIES
 from ._common import add_as_of, add_input_arguments
 
@@ -40,9 +42,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _notice(value: str) -> str:
-    org, separator, path = value.partition("=")
-    if not (org and separator and path):
-        raise argparse.ArgumentTypeError(f"{value!r} is not ORG=PATH")
+    try:
+        notice_option(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     return value
 
 
@@ -51,10 +54,11 @@ def pytest_arguments(arguments: argparse.Namespace) -> list[str]:
     paths = [str(Path(p).resolve()) for p in arguments.paths]
     # pytest reads '::' and '[' in a path as a node id, so it is given the nearest folder above each path
     # without them, and collects only the declarations below it (pac_only)
-    collected = [str(_plain_ancestor(Path(p))) for p in paths]
-    verbosity = ["-qq", "--tb=no", "-rN"] if arguments.quiet else ["--quiet"]
-    args = [*dict.fromkeys(collected), "-p", "no:cacheprovider", *verbosity, "--no-header", "--rootdir", os.getcwd(),
-            "-o", "pac_paths=" + " ".join(shlex.quote(p) for p in paths), "-o", "pac_only=true", "--pac-fail-on", arguments.fail_on,
+    collected = dict.fromkeys(str(_plain_ancestor(Path(p))) for p in paths)
+    verbosity = ["-qq", "--tb=no", "-rN", "-o", "console_output_style=classic"] if arguments.quiet else ["--quiet"]
+    args = [*collected, "-p", "no:cacheprovider", *verbosity, "--no-header", "--rootdir", os.getcwd(),
+            "-o", "pac_paths=" + " ".join(shlex.quote(p) for p in paths), "-o", "pac_only=true",
+            "--pac-fail-on", arguments.fail_on,
             "--pac-max-file-size", str(arguments.max_file_size)]
     if arguments.as_of:
         args += ["--pac-as-of", arguments.as_of.isoformat()]
@@ -77,6 +81,15 @@ def _plain_ancestor(path: Path) -> Path:
     return path
 
 
+class Quiet:
+    """For ``--quiet``: pytest reports no item, so that only the summary (the counts) is printed."""
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_report_teststatus(self) -> Generator[None, tuple, tuple]:
+        category, _, _ = yield
+        return category, "", ""
+
+
 def run(arguments: argparse.Namespace) -> int:
     """Run pytest with pac's plugin; it writes the report folder (with junit.xml) as one unit."""
-    return EXIT_CODES.get(pytest.main(pytest_arguments(arguments)), 2)
+    return EXIT_CODES.get(pytest.main(pytest_arguments(arguments), plugins=[Quiet()] if arguments.quiet else []), 2)

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from ..checks import SEVERITIES, Finding
+from ..checking import SEVERITIES, Finding
 from ..diff import RENDERERS, review
 from ..engine import Engine, Evaluation
 from ..errors import InvalidInput
 from ..model import Organisation
+from ..waivers import Waiver
 from ._common import add_as_of, add_size_limit, limits, load_checked, report_invalid
 
 
@@ -29,9 +30,9 @@ class RevisionError(Exception):
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
-        "diff", help="review a change for legal: recipients, countries, legal bases, retention, findings",
-        description="Exit 0 when the change adds no finding at or above --fail-on, 1 when it does (so CI can "
-                    "require a legal review), 2 when the input is invalid.")
+        "diff", help="review a change for legal: recipients, countries, legal bases, retention, waivers, findings",
+        description="Exit 0 when the change adds no finding at or above --fail-on and no waiver accepts more "
+                    "than before, 1 when it does (so CI can require a legal review), 2 when the input is invalid.")
     for name in ("old", "new"):
         parser.add_argument(name, metavar=name.upper(),
                             help=f"the {name} version: a declaration file or folder, or REV:PATH from git "
@@ -63,10 +64,11 @@ class Version:
             return file
 
     def relabel(self, finding: Finding) -> Finding:
-        waiver = finding.waiver and dataclasses.replace(
-            finding.waiver, location=dataclasses.replace(finding.waiver.location, file=self.name(finding.waiver.location.file)))
         return dataclasses.replace(finding, location=dataclasses.replace(finding.location, file=self.name(finding.location.file)),
-                                   waiver=waiver)
+                                   waiver=finding.waiver and self.relabel_waiver(finding.waiver))
+
+    def relabel_waiver(self, waiver: Waiver) -> Waiver:
+        return dataclasses.replace(waiver, location=dataclasses.replace(waiver.location, file=self.name(waiver.location.file)))
 
 
 def run(arguments: argparse.Namespace) -> int:
@@ -80,24 +82,26 @@ def run(arguments: argparse.Namespace) -> int:
             print(f"pac diff: {error}", file=sys.stderr)
             return 2
         try:
-            old, new = (_evaluate(engine, version, as_of, arguments) for version in versions)
+            (old, old_waivers), (new, new_waivers) = (_evaluate(engine, version, as_of, arguments) for version in versions)
         except InvalidInput as error:
             report_invalid(InvalidInput(dataclasses.replace(e, location=dataclasses.replace(
                 e.location, file=versions[0].name(versions[1].name(e.location.file)))) for e in error.errors))
             return 2
-        result = review(old, new, engine.reference, as_of)
+        result = review(old, new, engine.reference, as_of, (old_waivers, new_waivers))
         result = dataclasses.replace(result, new_findings=tuple(versions[1].relabel(f) for f in result.new_findings),
                                      resolved_findings=tuple(versions[0].relabel(f) for f in result.resolved_findings))
     sys.stdout.write(RENDERERS[arguments.format](result))
-    return 1 if result.adds_findings(arguments.fail_on) else 0
+    return 1 if result.adds_findings(arguments.fail_on) or result.widens_waivers() else 0
 
 
-def _evaluate(engine: Engine, version: Version, as_of: date, arguments: argparse.Namespace) -> list[Evaluation]:
-    """Every organisation of ``version`` evaluated on ``as_of`` with its waivers. The notice text of a git
-    revision is read where its declaration names it, or else from the working tree."""
+def _evaluate(engine: Engine, version: Version, as_of: date,
+              arguments: argparse.Namespace) -> tuple[list[Evaluation], list[Waiver]]:
+    """Every organisation of ``version`` evaluated on ``as_of`` with its waivers, and those waivers as
+    reports name them. The notice text of a git revision is read where its declaration names it, or else
+    from the working tree."""
     organisations, waivers, _ = load_checked([version.path], engine, limits(arguments))
-    return [engine.evaluate(organisation, as_of, waivers, notice=_notice(organisation, version))
-            for organisation in organisations]
+    return ([engine.evaluate(organisation, as_of, waivers, notice=_notice(organisation, version))
+             for organisation in organisations], [version.relabel_waiver(w) for w in waivers])
 
 
 def _notice(organisation: Organisation, version: Version) -> Path | None:

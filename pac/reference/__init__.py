@@ -21,14 +21,14 @@ from typing import Any, TypeVar
 from .fields import ReferenceDataError
 from .raw import Raw, merge
 from .raw import packaged as read_packaged
-from .rows import (AdequacyDecision, Art9Condition, Citation, ConsentAge, ConsentAgeRule, Country, CriminalData,
-                   EEAState, Event, LegalBasis, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
+from .rows import (AdequacyDecision, Art9ConditionRow, Citation, ConsentAge, ConsentAgeRule, Country, CriminalData,
+                   EEAState, Event, LegalBasisRow, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
                    SccVersion, Source, SpecialCategory, TransferTool)
 from .tables import Tables, build, name_key
 
 __all__ = [
-    "AdequacyDecision", "Art9Condition", "Citation", "ConsentAge", "ConsentAgeRule", "Country", "CriminalData",
-    "EEAState", "Event", "LegalBasis", "Note", "NoticeItem", "NoticeRule", "Obligation", "Reference",
+    "AdequacyDecision", "Art9ConditionRow", "Citation", "ConsentAge", "ConsentAgeRule", "Country", "CriminalData",
+    "EEAState", "Event", "LegalBasisRow", "Note", "NoticeItem", "NoticeRule", "Obligation", "Reference",
     "ReferenceDataError", "RetentionRule", "SccModule", "SccVersion", "Source", "SpecialCategory", "TransferTool",
     "UnknownReferenceKey", "name_key",
 ]
@@ -137,7 +137,7 @@ class Reference:
         """Whether ``name`` is on the DPF List (case-insensitive); None when no list was supplied."""
         if not self._tables.dpf_certified:
             return None
-        return name_key(name) in self._tables.dpf_certified_normalised
+        return name_key(name) in self._tables.dpf_certified_keys
 
     def transfer_tool(self, key: str) -> TransferTool:
         """A transfer tool a declaration may claim, e.g. ``"scc"``."""
@@ -157,11 +157,11 @@ class Reference:
 
     # Lawfulness
 
-    def legal_basis(self, key: str) -> LegalBasis:
+    def legal_basis(self, key: str) -> LegalBasisRow:
         """An Art. 6(1) basis, e.g. ``"legitimate_interests"``."""
         return _lookup(self._tables.legal_bases, key, "legal basis")
 
-    def legal_bases(self) -> tuple[LegalBasis, ...]:
+    def legal_bases(self) -> tuple[LegalBasisRow, ...]:
         """The six Art. 6(1) bases, in the article's order."""
         return tuple(self._tables.legal_bases.values())
 
@@ -169,11 +169,11 @@ class Reference:
         """The legal basis key a Dutch term names (case- and whitespace-insensitive), or None."""
         return self._tables.nl_aliases.get(name_key(term))
 
-    def art9_condition(self, key: str) -> Art9Condition:
+    def art9_condition(self, key: str) -> Art9ConditionRow:
         """An Art. 9(2) condition, e.g. ``"explicit_consent"``."""
         return _lookup(self._tables.art9_conditions, key, "Art. 9(2) condition")
 
-    def art9_conditions(self) -> tuple[Art9Condition, ...]:
+    def art9_conditions(self) -> tuple[Art9ConditionRow, ...]:
         """The ten Art. 9(2) conditions, in the article's order."""
         return tuple(self._tables.art9_conditions.values())
 

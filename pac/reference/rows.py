@@ -176,7 +176,7 @@ class SccVersion:
 
 
 @dataclass(frozen=True, slots=True)
-class LegalBasis:
+class LegalBasisRow:
     """A lawful basis of GDPR Art. 6(1), with its Dutch name and DPV concepts."""
 
     key: str
@@ -194,7 +194,7 @@ class LegalBasis:
 
 
 @dataclass(frozen=True, slots=True)
-class Art9Condition:
+class Art9ConditionRow:
     """A condition of GDPR Art. 9(2) under which special-category data may be processed."""
 
     key: str

@@ -12,8 +12,8 @@ from ..validation import schema
 from .fields import (ARTICLE, DATE, DURATION, INTEGER, TEXT, Fields, Kind, ReferenceDataError, member, members,
                      shown)
 from .raw import Raw
-from .rows import (AdequacyDecision, Art9Condition, ConsentAge, ConsentAgeRule, Country, CriminalData, EEAState, Event,
-                   LegalBasis, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule, SccVersion, Source,
+from .rows import (AdequacyDecision, Art9ConditionRow, ConsentAge, ConsentAgeRule, Country, CriminalData, EEAState, Event,
+                   LegalBasisRow, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule, SccVersion, Source,
                    SpecialCategory, TransferTool)
 
 T = TypeVar("T")
@@ -44,12 +44,12 @@ class Tables:
     adequacy: Mapping[str, AdequacyDecision]
     adequacy_by_country: Mapping[str, tuple[AdequacyDecision, ...]]
     dpf_certified: frozenset[str]
-    dpf_certified_normalised: frozenset[str]
+    dpf_certified_keys: frozenset[str]
     transfer_tools: Mapping[str, TransferTool]
     scc_versions: Mapping[str, SccVersion]
-    legal_bases: Mapping[str, LegalBasis]
+    legal_bases: Mapping[str, LegalBasisRow]
     nl_aliases: Mapping[str, str]
-    art9_conditions: Mapping[str, Art9Condition]
+    art9_conditions: Mapping[str, Art9ConditionRow]
     special_categories: Mapping[str, SpecialCategory]
     criminal_data: CriminalData
     art9_national_notes: Mapping[str, Note]
@@ -94,7 +94,7 @@ class _Builder:
             adequacy=adequacy,
             adequacy_by_country=_by_country(adequacy.values()),
             dpf_certified=dpf,
-            dpf_certified_normalised=frozenset(name_key(name) for name in dpf),
+            dpf_certified_keys=frozenset(name_key(name) for name in dpf),
             transfer_tools=self.table("transfer_tools", lambda f: _transfer_tool(f, adequacy.keys())),
             scc_versions=self.table("scc_versions", _scc_version),
             legal_bases=legal_bases,
@@ -237,8 +237,8 @@ def _scc_version(f: Fields) -> SccVersion:
     )
 
 
-def _legal_basis(f: Fields) -> LegalBasis:
-    return LegalBasis(
+def _legal_basis(f: Fields) -> LegalBasisRow:
+    return LegalBasisRow(
         key=f.id,
         article=f.required("article", ARTICLE),
         label=f.required("label", TEXT),
@@ -254,8 +254,8 @@ def _legal_basis(f: Fields) -> LegalBasis:
     )
 
 
-def _art9_condition(f: Fields) -> Art9Condition:
-    return Art9Condition(
+def _art9_condition(f: Fields) -> Art9ConditionRow:
+    return Art9ConditionRow(
         key=f.id,
         article=f.required("article", ARTICLE),
         label=f.required("label", TEXT),

@@ -15,7 +15,7 @@ from ..output import write_atomic
 VOLATILE = ("timestamp", "hostname", "time")
 
 
-def normalise(path: Path) -> None:
+def strip_volatile(path: Path) -> None:
     """Rewrite the JUnit file at ``path`` without its volatile attributes (atomically)."""
     root = ET.parse(path).getroot()
     for element in root.iter():

@@ -6,7 +6,7 @@ A table of counts per organisation, then the open errors and warnings (the first
 
 from __future__ import annotations
 
-from ..checks import Finding
+from ..checking import Finding
 from ..results import Run
 from .tally import most_severe_first, tallies
 from .text import markdown

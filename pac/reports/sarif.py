@@ -12,7 +12,7 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from ..checks import Check, Finding
+from ..checking import Check, Finding
 from ..errors import Location
 from ..results import Run
 from ..waivers import Waiver

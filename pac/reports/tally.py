@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable, Literal, Mapping
 
-from ..checks import SEVERITIES, Finding
+from ..checking import SEVERITIES, Finding
 from ..results import OrganisationRecord, Run, severity_counts
 
 CheckStatus = Literal["crashed", "findings", "waived", "passed", "not applicable"]
@@ -95,7 +95,7 @@ def provision_order(name: str) -> tuple:
 
 
 def most_severe_first(finding: Finding) -> tuple:
-    """Sorts findings by severity, most severe first, then by :meth:`~pac.checks.Finding.sort_key`."""
+    """Sorts findings by severity, most severe first, then by :meth:`~pac.checking.Finding.sort_key`."""
     return (SEVERITIES.index(finding.severity), finding.sort_key())
 
 

@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Callable
 
-from pac.checks import Finding
+from pac.checking import Finding
 
 AS_OF = date(2026, 11, 22)
 """The evaluation date, unless a test says otherwise."""

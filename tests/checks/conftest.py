@@ -11,7 +11,7 @@ import pytest
 
 from checks_support import AS_OF, Findings
 from pac import Engine, load
-from pac.checks import Check, Finding
+from pac.checking import Check, Finding
 from pac.reference import Reference
 
 

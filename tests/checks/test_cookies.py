@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checks_support import P, Findings
-from pac.checks import Check, Finding
+from pac.checking import Check, Finding
 from pac_checks.cookies import analytics_cookie_consent, tracking_cookie_consent
 
 CATEGORIES = ("strictly_necessary", "functional", "analytics", "marketing", "tracking", "social_media", "unclassified")

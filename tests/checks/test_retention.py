@@ -8,7 +8,7 @@ from typing import Callable
 import pytest
 
 from checks_support import AS_OF, P, Findings
-from pac.checks import Finding
+from pac.checking import Finding
 from pac.model import Organisation
 from pac_checks import retention
 

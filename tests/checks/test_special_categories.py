@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checks_support import P, Findings
-from pac.checks import Check, Finding
+from pac.checking import Check, Finding
 from pac_checks import special_categories as sc
 
 CATEGORIES = f"""

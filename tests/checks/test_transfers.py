@@ -8,7 +8,7 @@ from typing import Callable
 import pytest
 
 from checks_support import AS_OF, P, Findings
-from pac.checks import Finding
+from pac.checking import Finding
 from pac.model import Organisation
 from pac_checks.transfers import (general_transfer_tools_valid, recipient_country_known, safeguard_copy_available,
                                   scc_module_matches_role, transfer_tool_valid)
