@@ -24,7 +24,7 @@ from typing import Any, Iterable
 import yaml
 
 from pac import Engine, load
-from pac.checks import SEVERITIES, Finding
+from pac.checking import SEVERITIES, Finding
 
 HERE = Path(__file__).parent
 EXPECTATIONS = "expectations.yaml"

@@ -11,7 +11,7 @@ import pytest
 
 from evaluation.__main__ import main
 from evaluation.suite import HERE, FormatError, Organisation, discover, evaluate, score
-from pac.checks import Finding
+from pac.checking import Finding
 from pac.errors import Location
 
 ORGANISATIONS = {o.folder.name: o for o in discover(HERE)}
