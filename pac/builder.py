@@ -29,7 +29,7 @@ class _Ids:
 
     def __init__(self) -> None:
         self.where: dict[str, dict[str, Location]] = {c: {} for c in (*_TOP_COLLECTIONS, "purposes")}
-        self.suggested = 0  # did-you-mean hints computed so far
+        self.compared = 0  # ids compared with unknown references so far, for did-you-mean hints
 
 
 class _Document:
@@ -248,15 +248,18 @@ class _Document:
         )
 
 
-SUGGESTIONS = 100
-"""How many unknown references of one organisation get a did-you-mean hint: each compares the reference
-with every id, so thousands of them would take time growing with the square of the input."""
+SUGGESTION_BUDGET = 5_000
+"""How many ids the did-you-mean hints of one organisation may compare references with, in all: each hint
+compares its reference with every id of the collection, so a hint for each of thousands of unknown
+references would take time growing with the square of the input. The first hints are given; once the
+budget is spent, the hint only says where to declare the id."""
 
 
 def _did_you_mean(ref: str, ids: _Ids, collection: str) -> str:
     known = ids.where[collection]
-    ids.suggested += 1
-    close = difflib.get_close_matches(ref, list(known), n=1) if isinstance(ref, str) and ids.suggested <= SUGGESTIONS else []
+    ids.compared += len(known)
+    affordable = isinstance(ref, str) and ids.compared <= SUGGESTION_BUDGET
+    close = difflib.get_close_matches(ref, list(known), n=1) if affordable else []
     return f"did you mean {close[0]!r}?" if close else f"declare it under {collection} first"
 
 

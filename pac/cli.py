@@ -9,7 +9,7 @@ from typing import Sequence
 
 from . import __version__
 from .commands import COMMANDS
-from .output import interrupt_on_terminate
+from .output import terminate_interrupts
 
 
 def parser() -> argparse.ArgumentParser:
@@ -24,14 +24,14 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``pac``; return its exit status (0 ok, 1 findings, 2 invalid input or usage)."""
     arguments = parser().parse_args(argv)
-    interrupt_on_terminate()
     try:
         os.getcwd()
     except FileNotFoundError:
         print("pac: error: the working folder no longer exists; cd into a folder and run pac again", file=sys.stderr)
         return 2
     try:
-        return arguments.run(arguments)
+        with terminate_interrupts():
+            return arguments.run(arguments)
     except BrokenPipeError:  # `pac ... | head`
         sys.stderr.close()
         return 0

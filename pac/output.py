@@ -83,7 +83,11 @@ def write_output(name: str | Path, content: str | bytes, inputs: Iterable[Path] 
     link such as ``/proc/self/fd/1``) is written through as it is; a regular file (or a new one) atomically.
     Raises :class:`OutputError` for a folder or an input of the run."""
     if str(name) == STDOUT:
-        _write_stream(sys.stdout.buffer, _encoded(content))
+        if isinstance(content, str):
+            sys.stdout.write(content)
+            sys.stdout.flush()
+        else:
+            _write_stream(sys.stdout.buffer, content)
         return
     path = Path(name)
     try:
@@ -170,14 +174,22 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt(f"signal {signum}")
 
 
-def interrupt_on_terminate() -> None:
-    """Make SIGTERM and SIGHUP (``kill``, a closed terminal) interrupt the run as Ctrl-C does, so that its
-    clean-up runs; a handler someone else installed stays."""
+@contextmanager
+def terminate_interrupts() -> Iterator[None]:
+    """While inside, SIGTERM and SIGHUP (``kill``, a closed terminal) interrupt the run as Ctrl-C does, so
+    that its clean-up runs; a handler someone else installed stays."""
     if threading.current_thread() is not threading.main_thread():
+        yield
         return
-    for number in (signal.SIGTERM, signal.SIGHUP):
-        if signal.getsignal(number) == signal.SIG_DFL:
+    previous = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGHUP)}
+    for number, handler in previous.items():
+        if handler == signal.SIG_DFL:
             signal.signal(number, _interrupt)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 class ReportFolder:

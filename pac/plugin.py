@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+from contextlib import ExitStack
 from functools import cache
 from datetime import date
 from pathlib import Path
@@ -26,7 +27,7 @@ from .engine import Engine, Evaluation, evaluation_date, notice_option, notice_p
 from .errors import InvalidInput, LocatedError, printable
 from .loader import YAML_SUFFIXES, discover, load_files
 from .model import Organisation
-from .output import OutputError, ReportFolder, interrupt_on_terminate
+from .output import OutputError, ReportFolder, terminate_interrupts
 from .reports import write_reports
 from .reports.junit import strip_volatile
 from .reports.tally import tallies
@@ -207,7 +208,10 @@ def _stage(config: pytest.Config, report_dir: Path) -> ReportFolder:
         staging = folder.stage()
     except OutputError as error:
         raise pytest.UsageError(f"--pac-report-dir: {error}") from None
-    interrupt_on_terminate()  # `kill` then ends the run as Ctrl-C does: the staging folder is removed
+    # `kill` ends the run as Ctrl-C does, so that the staging folder is removed
+    interrupts = ExitStack()
+    interrupts.enter_context(terminate_interrupts())
+    config.add_cleanup(interrupts.close)
     xmlpath = config.option.xmlpath
     if xmlpath and Path(os.path.realpath(Path(xmlpath).parent)) == folder.folder:
         config.option.xmlpath = str(staging / Path(xmlpath).name)
