@@ -23,6 +23,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``pac``; return its exit status (0 ok, 1 findings, 2 invalid input or usage)."""
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character shows its escape
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     arguments = parser().parse_args(argv)
     try:
         os.getcwd()

@@ -82,12 +82,13 @@ def write_output(name: str | Path, content: str | bytes, inputs: Iterable[Path] 
     """Write a command's ``-o`` output: ``-`` is standard output; a pipe, terminal or device (also through a
     link such as ``/proc/self/fd/1``) is written through as it is; a regular file (or a new one) atomically.
     Raises :class:`OutputError` for a folder or an input of the run."""
-    if str(name) == STDOUT:
-        if isinstance(content, str):
-            sys.stdout.write(content)
-            sys.stdout.flush()
-        else:
-            _write_stream(sys.stdout.buffer, content)
+    if str(name) == STDOUT:  # a document: UTF-8 as in a file, whatever the terminal's encoding
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text stream without bytes underneath (a test's capture)
+            sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8", errors="replace"))
+            return
+        sys.stdout.flush()
+        _write_stream(buffer, _encoded(content))
         return
     path = Path(name)
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,7 @@ from ..diff import RENDERERS, review
 from ..engine import Engine, Evaluation
 from ..errors import InvalidInput
 from ..model import Organisation
+from ..notices import repository
 from ..waivers import Waiver
 from ._common import add_as_of, add_size_limit, limits, load_checked, report_invalid
 
@@ -112,7 +114,9 @@ def _notice(organisation: Organisation, version: Version) -> Path | None:
     declared = Path(organisation.notice.location.file).parent
     if (declared / text_file).exists():
         return None
-    return version.working / declared.resolve().relative_to(version.written.resolve()) / text_file
+    folder = version.working / declared.resolve().relative_to(version.written.resolve())
+    path = folder / text_file  # confined as the working tree's own declaration would be (pac.notices)
+    return path if Path(os.path.realpath(path)).is_relative_to(repository(folder / "declaration")) else None
 
 
 def _git(*args: str, stdin: bytes | None = None) -> bytes:

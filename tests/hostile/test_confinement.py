@@ -80,3 +80,21 @@ def test_a_notice_given_on_the_command_line_may_lie_anywhere(repo: Path, run_pac
     missing = run_pac(*args, f"--notice=demo={repo / 'notices' / 'demo.txt'}x", cwd=repo)
     assert found.returncode == missing.returncode == 1
     assert "quotes-found-in-notice" not in found.stdout and "not available" in missing.stdout
+
+
+def test_a_revisions_notice_text_is_read_from_the_working_tree_only_inside_it(repo: Path, tmp_path: Path):
+    """``pac diff REV:PATH`` reads a revision's notice text from the working tree, confined as there."""
+    from pac.commands.diff import Version, _notice
+
+    written = tmp_path / "written" / "policies"
+    written.mkdir(parents=True)
+    (written.parent / ".git").mkdir()  # as pac diff marks the folder it writes a revision into
+    declare(repo, "../notices/demo.txt")
+    copy = written / "demo.yaml"
+    copy.write_text((repo / "policies" / "demo.yaml").read_text())
+    (revision,) = load([copy])
+    version = Version(copy, written, repo / "policies")
+    assert _notice(revision, version) == repo / "policies" / "../notices/demo.txt"
+    (repo / "notices" / "demo.txt").unlink()
+    (repo / "notices" / "demo.txt").symlink_to(tmp_path / "secret.txt")
+    assert _notice(revision, version) is None
