@@ -60,7 +60,8 @@ test-latest: python graphviz
 test-lowest: setup
 	rm -rf .venv-lowest
 	$(BIN)/uv venv --quiet --no-python-downloads --python $(PYTHON) .venv-lowest
-	$(BIN)/uv pip compile pyproject.toml --extra dev --resolution lowest-direct --quiet --no-header -o .venv-lowest/lowest.txt
+	$(BIN)/uv pip compile pyproject.toml --extra dev --resolution lowest-direct --python .venv-lowest/bin/python \
+	  --quiet --no-header -o .venv-lowest/lowest.txt
 	$(BIN)/uv pip install --quiet --python .venv-lowest/bin/python -r .venv-lowest/lowest.txt
 	$(BIN)/uv pip install --quiet --python .venv-lowest/bin/python --no-deps -e .
 	$(BIN)/uv pip freeze --python .venv-lowest/bin/python --exclude-editable

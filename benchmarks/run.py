@@ -8,7 +8,12 @@ subject, hundreds of thousands at the large size, run in the first rounds only. 
 medians of wall and CPU time, each as a ratio to the floor, and the peak resident memory. The
 last line summarises the run for tooling:
 
-    SUMMARY size=large check/floor=1.8 pytest_check/floor=2.2 item_overhead/bare=1.2 graph_s=4.0 peak_mb=600 medium_to_large=10.1
+    SUMMARY size=large check/floor=1.8 pytest_check/floor=2.2 item_overhead/bare=1.2 graph_s=4.0 peak_mb=600
+    small_default/floor=2.1 pytest_default/floor=1.9 peak_default_mb=400 warm/floor=0.3 medium_to_large=10.1
+    exponent_10k_100k=1.0
+
+(one line). ``--scale`` adds the scale curve: default ``pac check`` on 1, 1,000, 10,000 and 100,000
+activities, the time and peak memory of each step, and the growth exponent from 10,000 to 100,000.
 
 benchmarks/README.md defines each figure and holds the results.
 """
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import re
 import shutil
@@ -33,6 +39,7 @@ from typing import Callable
 from generate import AS_OF, SIZES, Size
 
 HERE = Path(__file__).resolve().parent
+REPOSITORY = HERE.parent
 PYTHON = sys.executable
 PYTEST = [PYTHON, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--no-header", "--tb=line"]
 """pytest as `pac check` runs it (quiet, no cache), with --tb=line: pac's items print the same report in
@@ -48,6 +55,10 @@ for path in sys.argv[1:]:
         yaml.load(handle, Loader=yaml.CSafeLoader)
 """
 """The floor: parse the same YAML with libyaml's CSafeLoader, garbage collector paused, nothing else."""
+SEEDS_FLOOR = "import pac.pytest.plugin\n" + FLOOR
+"""The floor of the five seeds: importing pac's pytest plugin (and so pytest), then parsing their YAML."""
+SCALE = (1, 1_000, 10_000, 100_000)
+"""The steps of the scale curve, in activities (a fifth as many recipients); the first is the fixed cost."""
 ROUNDS = {"small": (5, 5), "medium": (5, 3), "large": (3, 1)}
 """Rounds of every measure, and of those with an item per subject (minutes each at the large size)."""
 SMALLER = {"large": "medium"}
@@ -147,8 +158,8 @@ def pac(*arguments: str) -> list[str]:
 
 
 def pac_check(as_of: str, declaration: Path) -> list[str]:
-    """`pac check` through the CLI path, not its printing."""
-    return pac("check", "--as-of", as_of, "--granularity", "organisation", "--quiet", str(declaration))
+    """`pac check` through the CLI path, not its printing; cold (no cache)."""
+    return pac("check", "--as-of", as_of, "--granularity", "organisation", "--quiet", "--no-cache", str(declaration))
 
 
 def pytest_pac(as_of: str, granularity: str, *more: str) -> list[str]:
@@ -163,13 +174,18 @@ def measures(declaration: Path, as_of: str, work: Path, folder: Path | None) -> 
     subject = Measure("pytest_subject", "pytest --pac-granularity subject", pytest_pac(as_of, "subject"), home, (0, 1),
                       per_subject=True)
     found = [Measure("floor", "floor: CSafeLoader parse", [PYTHON, "-c", FLOOR, str(declaration)], home, pac=False),
-             Measure("validate", "pac validate", pac("validate", str(declaration)), home)]
+             Measure("validate", "pac validate", pac("validate", "--no-cache", str(declaration)), home),
+             Measure("warm", "pac validate, its cache filled", pac("validate", "--cache-dir", str(work / "cache"),
+                                                                  str(declaration)), home,
+                     before=lambda: subprocess.run(pac("validate", "--cache-dir", str(work / "cache"), str(declaration)),
+                                                   cwd=home, check=True, capture_output=True))]
     if folder:
         found.append(Measure("validate_folder", f"pac validate, the same in {len(list(folder.glob('*.yaml')))} files",
-                             pac("validate", str(folder)), home))
+                             pac("validate", "--no-cache", str(folder)), home))
     found += [Measure("check", "pac check --granularity organisation --quiet", pac_check(as_of, declaration), home, (0, 1)),
               subject,
               Measure("pytest_check", "pytest --pac-granularity check", pytest_pac(as_of, "check"), home, (0, 1)),
+              Measure("pytest_default", "pytest (default items)", [*PYTEST, "--pac-as-of", as_of], home, (0, 1)),
               Measure("pytest_organisation", "pytest --pac-granularity organisation", pytest_pac(as_of, "organisation"),
                       home, (0, 1))]
     if folder:
@@ -180,6 +196,20 @@ def measures(declaration: Path, as_of: str, work: Path, folder: Path | None) -> 
                             before=lambda: trivial_project(bare, subject.items or 0)),
                     Measure("empty", "pytest, no items", BARE, empty, (5,), pac=False,
                             before=lambda: trivial_project(empty, 0))]
+
+
+def seeds_measures(as_of: str, work: Path) -> list[Measure]:
+    """The five seeds of policies/ as users run them: `pac check --quiet` (its cache below ``work``) and
+    `pytest policies/` (pytest's cache on), each with its default items; and their floor."""
+    seeds = sorted(str(p) for p in (REPOSITORY / "policies").glob("*.yaml"))
+    return [Measure("seeds_floor", "seeds floor: import pac's plugin + CSafeLoader parse",
+                    [PYTHON, "-c", SEEDS_FLOOR, *seeds], REPOSITORY, pac=False),
+            Measure("seeds_check", "seeds: pac check --quiet", pac("check", "policies", "--quiet", "--as-of", as_of,
+                                                                   "--cache-dir", str(work / "seeds-cache")),
+                    REPOSITORY, (0, 1), pac=False),
+            Measure("seeds_pytest", "seeds: pytest policies/", [PYTHON, "-m", "pytest", "policies", "-q", "--no-header",
+                                                               "--pac-as-of", as_of, "-o", f"cache_dir={work / 'seeds-pytest-cache'}"],
+                    REPOSITORY, (0, 1), pac=False)]
 
 
 def scaling_measures(size: str, smaller: Path, tiny: Path, as_of: str) -> list[Measure]:
@@ -211,25 +241,78 @@ class Figures:
     graph_s: float | None
     peak_mb: float
     scaling: float | None
+    small_default_floor: float
+    pytest_default_floor: float
+    peak_default_mb: float
+    warm_floor: float
+    exponent: float | None
 
 
-def figures(by: dict[str, Measure], clock: str) -> Figures:
+def figures(by: dict[str, Measure], clock: str, curve: list[Step] | None = None) -> Figures:
     """README.md defines each figure. The item overhead is the time an item per subject adds to pac's run,
     over the time as many trivial items add to an empty pytest run (per item, on both sides)."""
     t: Callable[[str], float] = lambda name: by[name].median(clock)  # noqa: E731
     floor = t("floor")
     pac_items, bare_items = t("pytest_subject") - t("pytest_organisation"), t("bare") - t("empty")
     scaling = ratio(t("check") - t("fixed"), t("check_smaller") - t("fixed")) if "fixed" in by else None
+    seeds = max(t("seeds_check"), t("seeds_pytest"))
     return Figures(ratio(t("check"), floor), ratio(t("pytest_check"), floor), ratio(pac_items, bare_items),
                    t("graph_svg") if "graph_svg" in by else None,
-                   max(m.peak_mb for m in by.values() if m.pac and m.runs), scaling)
+                   max(m.peak_mb for m in by.values() if m.pac and m.runs), scaling,
+                   ratio(seeds, t("seeds_floor")), ratio(t("pytest_default"), floor), by["pytest_default"].peak_mb,
+                   ratio(t("warm"), floor), exponent(curve, clock) if curve else None)
 
 
 def summary(size: str, f: Figures) -> str:
     graph = f"{f.graph_s:.1f}" if f.graph_s is not None else "na"
     line = (f"SUMMARY size={size} check/floor={f.check_floor:.1f} pytest_check/floor={f.pytest_check_floor:.1f} "
-            f"item_overhead/bare={f.item_overhead_bare:.1f} graph_s={graph} peak_mb={f.peak_mb:.0f}")
-    return line + (f" {SMALLER[size]}_to_{size}={f.scaling:.1f}" if f.scaling is not None else "")
+            f"item_overhead/bare={f.item_overhead_bare:.1f} graph_s={graph} peak_mb={f.peak_mb:.0f} "
+            f"small_default/floor={f.small_default_floor:.1f} pytest_default/floor={f.pytest_default_floor:.1f} "
+            f"peak_default_mb={f.peak_default_mb:.0f} warm/floor={f.warm_floor:.1f}")
+    line += f" {SMALLER[size]}_to_{size}={f.scaling:.1f}" if f.scaling is not None else ""
+    return line + (f" exponent_10k_100k={f.exponent:.2f}" if f.exponent is not None else "")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the scale curve: default `pac check` (no cache) on this many activities, run once."""
+
+    activities: int
+    run: Run
+
+
+def scale_curve(work: Path, seed: int, as_of: str, env: dict[str, str]) -> list[Step]:
+    """Default `pac check --quiet --no-cache` on each size of :data:`SCALE` (a folder of files of 1,000
+    activities each, so that no file nears the size limit), once each."""
+    steps = []
+    for activities in SCALE:
+        say(f"scale: generating {activities:,} activities")
+        folder = generate(work / "scale" / str(activities), Size(activities, max(1, activities // 5)), seed,
+                          max(1, activities // 1_000))
+        measure = Measure(f"scale_{activities}", f"pac check, {activities:,} activities",
+                          pac("check", "--as-of", as_of, "--quiet", "--no-cache", str(folder)), folder.parent, (0, 1))
+        steps.append(Step(activities, measure.run(env)))
+        say(f"scale: {activities:,} activities: {steps[-1].run.wall:.1f} s, {steps[-1].run.peak_mb:.0f} MB")
+        shutil.rmtree(folder.parent, ignore_errors=True)
+    return steps
+
+
+def exponent(curve: list[Step], clock: str) -> float:
+    """The growth exponent from 10,000 to 100,000 activities of the time beyond the fixed cost (1 activity):
+    1.0 is linear."""
+    t = {step.activities: getattr(step.run, clock) for step in curve}
+    return math.log(ratio(t[100_000] - t[1], t[10_000] - t[1]), 10)
+
+
+def curve_lines(curve: list[Step]) -> list[str]:
+    return ["scale curve (default pac check --quiet --no-cache, one run each):",
+            *(f"  {s.activities:>7,} activities: {s.run.wall:8.1f} s wall, {s.run.cpu:8.1f} s CPU, {s.run.peak_mb:6.0f} MB peak"
+              for s in curve)]
+
+
+def say(text: str) -> None:
+    """Progress, on stderr."""
+    print(text, file=sys.stderr, flush=True)
 
 
 def table(done: list[Measure], floor: Measure) -> list[str]:
@@ -256,12 +339,11 @@ def benchmark(arguments: argparse.Namespace, work: Path, env: dict[str, str], st
     rounds, subject_rounds = (1, 1) if quick else ROUNDS[size]
     rounds = arguments.runs or rounds
     load_before = os.getloadavg()[0]
-    say = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731 - progress only
     say(f"generating the {size} organisation in {work}")
     spec = SIZES[size]
     declaration = project(work, size, arguments.seed)
     folder = None if quick else generate(work / size / "folder", spec, arguments.seed, max(2, spec.activities // 100))
-    repeated = measures(declaration, as_of, work, folder)
+    repeated = measures(declaration, as_of, work, folder) + seeds_measures(as_of, work)
     if size in SMALLER:
         repeated += scaling_measures(SMALLER[size], project(work, SMALLER[size], arguments.seed),
                                      generate(work / "tiny", Size(1, 1), arguments.seed), as_of)
@@ -278,7 +360,9 @@ def benchmark(arguments: argparse.Namespace, work: Path, env: dict[str, str], st
         if number == 1 and not quick:
             notes += phases(declaration, as_of, env)  # a diagnostic, run once
     by = {m.name: m for m in repeated}
-    result = figures(by, clock)
+    curve = scale_curve(work, arguments.seed, as_of, env) if arguments.scale else None
+    notes += curve_lines(curve) if curve else []
+    result = figures(by, clock, curve)
     notice = declaration.with_name(f"{declaration.stem}.notice.txt")
     notes.append(f"the pytest floor: pytest per subject / as many trivial items, {clock}: "
                  f"{ratio(by['pytest_subject'].median(clock), by['bare'].median(clock)):.2f}")
@@ -308,6 +392,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="the time the SUMMARY figures use: wall (default) or cpu, steadier on a busy machine")
     parser.add_argument("--quick", action="store_true",
                         help="one round, without the measures the SUMMARY line does not use (-n 2, the folder, the phases)")
+    parser.add_argument("--scale", action="store_true",
+                        help="add the scale curve (1 to 100,000 activities, once each: several minutes, a few GB)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--as-of", default=AS_OF, type=lambda text: date.fromisoformat(text).isoformat(), metavar="YYYY-MM-DD")
     parser.add_argument("--work", type=Path, help="keep the generated files and outputs here (default: a temporary folder)")

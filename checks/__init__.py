@@ -1,7 +1,8 @@
 """pac's GDPR check catalogue, one module per topic; installed as ``pac_checks``.
 
 pac loads it through its ``pac`` entry point, as it loads any third-party check pack. Every
-module of this package is a topic; every :class:`~pac.checking.Check` in it belongs to the catalogue.
+module of this package is a topic (a check may name another, ``@check(..., topic=...)``); every
+:class:`~pac.checking.Check` in it belongs to the catalogue.
 """
 
 from __future__ import annotations

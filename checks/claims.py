@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from pac import Context, check
-from pac.model import Claim, Cookie, Notice, Organisation
+from pac.model import Claim, Cookie, DataCategory, Notice, Provenance
 
 NOT_FUNCTIONAL = ("analytics", "marketing", "tracking", "social_media", "unclassified")
 TRACKING = ("marketing", "tracking", "social_media")
@@ -21,31 +21,34 @@ CLAIMS = {
 }
 
 
-def _names(items: Iterable) -> str:
-    return ", ".join(repr(item.name) for item in items)
+Contradiction = tuple[str, tuple[Provenance, ...]]
+"""A declared fact that contradicts a claim: in words, and where the notice states it."""
 
 
-def _outside(claim: Claim, ctx: Context) -> str:
-    """The recipients the notice places outside the claimed area."""
+def _named(elements: Iterable[Cookie | DataCategory], words: Callable[[Any], str] = lambda e: "") -> list[Contradiction]:
+    return [(f"{e.name!r}{words(e)}", e.provenance) for e in elements]
+
+
+def _contradictions(claim: Claim, ctx: Context) -> list[Contradiction]:
+    """The declared facts that contradict ``claim``."""
+    organisation = ctx.organisation
+    cookies, categories = organisation.cookies, organisation.data_categories
+    if claim.claim == "only_functional_cookies":
+        return _named(c for c in cookies if c.category in NOT_FUNCTIONAL)
+    if claim.claim == "no_tracking":
+        return _named(c for c in cookies if c.category in TRACKING or c.type == "pixel")
+    if claim.claim == "no_special_categories":
+        return _named(c for c in categories if c.special)
+    if claim.claim == "only_provided_data":
+        return _named((c for c in categories if c.source in NOT_PROVIDED), lambda c: f" ({NOT_PROVIDED[c.source]})")
     area = claim.area or "EEA"
 
     def outside(country: str) -> bool:
         return not ctx.reference.in_eea(country, ctx.as_of) if area == "EEA" else country != area
 
-    found = [r for r in ctx.organisation.recipients if r.country and outside(r.country)]
-    return ", ".join(f"{r.name!r} ({ctx.reference.country_name(r.country)})" for r in found)
-
-
-def _facts(organisation: Organisation) -> dict[str, Callable[[Claim, Context], str]]:
-    cookies, categories = organisation.cookies, organisation.data_categories
-    return {
-        "only_functional_cookies": lambda c, ctx: _names(k for k in cookies if k.category in NOT_FUNCTIONAL),
-        "data_stay_in": _outside,
-        "no_special_categories": lambda c, ctx: _names(k for k in categories if k.special),
-        "no_tracking": lambda c, ctx: _names(k for k in cookies if k.category in TRACKING or k.type == "pixel"),
-        "only_provided_data": lambda c, ctx: ", ".join(f"{k.name!r} ({NOT_PROVIDED[k.source]})" for k in categories
-                                                       if k.source in NOT_PROVIDED),
-    }
+    stated = [(r, r.country_provenance or r.provenance) for r in organisation.recipients if r.country]
+    return [(f"{r.name!r} ({ctx.reference.country_name(r.country)})", where) for r, where in stated
+            if outside(str(r.country)) and any(p.quote for p in where)]
 
 
 @check("notice-claims-consistent", title="The notice's general claims agree with what it says it does",
@@ -61,16 +64,17 @@ def notice_claims_consistent(notice: Notice, ctx: Context):
 
     Contradicting facts: for cookies, every cookie that is not functional (analytics, marketing, tracking, social
     media, unclassified); for tracking, marketing, tracking and social-media cookies and pixels; for where data
-    stay, recipients the declaration places outside the claimed country (or outside the EEA); for special
+    stay, recipients the notice itself places outside the claimed country (or outside the EEA; a country known
+    only from a public fact is not the notice's word); for special
     categories, declared special-category data; for provided data, data the notice says are observed, derived or
     obtained from others."""
-    facts = ctx.once(_facts)
     for claim in notice.claims:
-        found = facts[claim.claim](claim, ctx)
+        found = _contradictions(claim, ctx)
         if found:
             area = "the EEA" if claim.area in (None, "EEA") else ctx.place(claim.area)
             said = CLAIMS[claim.claim].format(area=area)
-            yield ctx.finding(f"The notice says {said}, yet it also states: {found}.", at=claim)
+            yield ctx.finding(f"The notice says {said}, yet it also states: {', '.join(words for words, _ in found)}.",
+                              at=claim, evidence=[*claim.provenance, *(p for _, where in found for p in where)])
 
 
 @check("essential-cookies-necessary", title="Cookies called essential do not serve advertising or analytics",

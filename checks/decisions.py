@@ -10,7 +10,13 @@ EXCEPTIONS = ("contract", "legal_obligation", "consent")
 """Bases that can carry one of the exceptions of Art. 22(2): a contract (a), a law (b), consent (c, if explicit)."""
 
 
-@check("automated-decision-lawful", title="An automated decision rests on an exception of Art. 22(2), and the notice says so",
+def _explicit(purpose: Purpose) -> bool:
+    """Whether the notice says the consent is explicit (an Art. 9(2)(a) explicit consent)."""
+    return purpose.art9_condition is not None and purpose.art9_condition.condition == "explicit_consent"
+
+
+@check("automated-decision-lawful",
+       title="An automated decision rests on an exception of Art. 22(2), and the notice says so",
        articles=["GDPR Art. 22(1)", "GDPR Art. 22(2)", "GDPR Art. 13(2)(f)", "CJEU C-634/21", "WP251 rev.01"],
        severity="error", subject="purposes",
        remedy="Base the decision on a contract, a law or the data subject's explicit consent (Art. 22(2)), give the "
@@ -30,17 +36,17 @@ def automated_decision_lawful(purpose: Purpose, ctx: Context):
     An Art. 22 decision on a basis that can carry no exception of Art. 22(2) (legitimate interests, or no basis)
     is an error, as is a notice that denies automated decisions or does not mention them. Consent carries the
     exception only if it is explicit, which the declaration may not show: a warning."""
-    decision = purpose.art22_decision
+    decision = purpose.solely_automated_decision
     if decision is None:
         return
     what = f"an automated {decision.kind} with {str(decision.effect).replace('_', ' ')} effects"
-    basis = purpose.legal_basis.basis if purpose.legal_basis else None
+    basis = purpose.basis
     if not purpose.rests_on(*EXCEPTIONS):
         rests = f"rests on {basis.replace('_', ' ')}" if basis else "rests on no stated basis"
         yield ctx.finding(f"{purpose.name!r} involves {what}, and {rests}, which is none of the exceptions of "
                           "Art. 22(2).", at=decision,
                           articles=["GDPR Art. 22(1)", "GDPR Art. 22(2)"])
-    elif purpose.rests_on_consent and purpose.art9_condition is None:
+    elif purpose.rests_on_consent and not _explicit(purpose):
         yield ctx.finding(f"{purpose.name!r} involves an automated decision on consent; Art. 22(2)(c) requires the "
                           "consent to be explicit, which the notice does not say.", at=decision, severity="warning",
                           articles=["GDPR Art. 22(2)"])
@@ -48,7 +54,8 @@ def automated_decision_lawful(purpose: Purpose, ctx: Context):
     stated = notice.automated_decision_making if notice else None
     if stated is None or not stated.used:
         said = "denies automated decisions" if stated else "does not mention automated decisions"
-        yield ctx.finding(f"{purpose.name!r} involves {what}, but the notice {said}.", at=decision, articles=["GDPR Art. 13(2)(f)", "GDPR Art. 22(1)"])
+        yield ctx.finding(f"{purpose.name!r} involves {what}, but the notice {said}.", at=decision,
+                          articles=["GDPR Art. 13(2)(f)", "GDPR Art. 22(1)"])
 
 
 @check("automated-denial-complete", title="A denial of automated decisions covers every decision Art. 22 concerns",

@@ -24,10 +24,11 @@ def controller_address_stated(controller: Controller, ctx: Context):
     e-mail address alone neither identifies the legal person behind it nor lets a data subject reach it by
     other means; the transparency guidelines (WP260 rev.01) ask for contact details that allow different forms
     of communication, such as a phone number, e-mail and postal address. A notice that gives a way to reach the
-    controller but no address where it is established is a warning; no contact details at all is the subject of
-    controller-identified."""
+    controller but no address (a street and town, or a postal contact) is a warning; no contact details at all
+    is the subject of controller-identified."""
     address = controller.address
-    if controller.contacts and not (address and address.street and address.city):
+    postal = any(c.channel == "postal" for c in controller.contacts)
+    if controller.contacts and not postal and not (address and address.street and address.city):
         channels = ", ".join(sorted({c.channel.replace("_", " ") for c in controller.contacts}))
         yield ctx.finding(f"The notice gives contact details for {ctx.organisation.name!r} ({channels}) but no postal "
                           "address where it is established.")

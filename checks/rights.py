@@ -32,7 +32,8 @@ CONDITIONS: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
         "(Art. 12(2)) and a request needs no particular form",
         ("GDPR Art. 12(2)", "EDPB Guidelines 01/2022")),
     (ANY, "fee"): (
-        "charges a fee for the {right}; requests are free of charge unless manifestly unfounded or excessive (Art. 12(5)), and "
+        "charges a fee for the {right}; requests are free of charge unless manifestly unfounded or excessive "
+        "(Art. 12(5)), and "
         "only further copies may be charged for (Art. 15(3))",
         ("GDPR Art. 12(5)", "GDPR Art. 15(3)")),
 }

@@ -45,12 +45,17 @@ def _shared_activities(organisation: Organisation) -> frozenset[str]:
                      for a in r.activities)
 
 
+def _declared_sensitive(activity: Activity, organisation: Organisation) -> bool:
+    ids = activity.categories
+    return bool(organisation.special_categories(ids) or organisation.criminal_categories(ids))
+
+
 def _criteria(activity: Activity, ctx: Context) -> list[str]:
     met = {FACTOR_CRITERIA[f.factor] for f in activity.risk_factors}
     organisation = ctx.organisation
-    if organisation.special_categories(activity.categories) or organisation.criminal_categories(activity.categories):
+    if activity.context_reveals or _declared_sensitive(activity, organisation):
         met.add("sensitive")
-    if any(p.art22_decision for p in activity.purposes):
+    if any(p.solely_automated_decision for p in activity.purposes):
         met.add("decision")
     if any(organisation.data_subject(s).children for s in activity.data_subjects):
         met.add("vulnerable")
@@ -83,20 +88,22 @@ def dpia_risk_considered(activity: Activity, ctx: Context):
     requires a DPIA.
 
     The check reads the features the notice states (``risk_factors``, purposes' automated decisions, special or
-    criminal data, children), and stays silent when the notice says a DPIA was conducted or is not required.
-    Large-scale special-category data alone are the subject of dpia-considered. A DPIA need not be mentioned in a
-    notice, and the list items are summaries not re-read against the decree: a warning. A single criterion is
-    reported as information."""
+    criminal data, special categories the context reveals, children), and stays silent when the notice says a
+    DPIA was conducted or is not required. An activity with special-category or criminal data is the subject
+    of dpia-considered, which already asks for a DPIA, so only the list items and Art. 35(3)(a) and (c) are
+    reported for it here. A DPIA need not be mentioned in a notice, and the list items are summaries not re-read
+    against the decree: a warning. A single criterion is reported as information."""
     if activity.dpia is not None and activity.dpia.status != "not_conducted":
         return
-    triggers = [f"processing on the Dutch supervisory authority's DPIA list ({item})" for item in _ap_items(activity, ctx)]
-    if any(p.art22_decision for p in activity.purposes):
+    triggers = [f"processing on the Dutch supervisory authority's DPIA list ({item})"
+                for item in _ap_items(activity, ctx)]
+    if any(p.solely_automated_decision for p in activity.purposes):
         triggers.append("automated decisions with legal or similarly significant effects (Art. 35(3)(a))")
     if activity.has_factor("camera_surveillance") and activity.has_factor("large_scale"):
         triggers.append("systematic monitoring of a publicly accessible area on a large scale (Art. 35(3)(c))")
     criteria = _criteria(activity, ctx)
-    if set(criteria) == {"sensitive", "large_scale"}:
-        criteria = []  # dpia-considered reports these (Art. 35(3)(b))
+    if _declared_sensitive(activity, ctx.organisation):
+        criteria = []  # dpia-considered reports a missing DPIA for special-category or criminal data
     said = "says no DPIA was conducted" if activity.dpia else "mentions no DPIA"
     evidence = [p for f in activity.risk_factors for p in f.provenance] or list(activity.provenance)
     where = activity.dpia or activity
@@ -111,4 +118,5 @@ def dpia_risk_considered(activity: Activity, ctx: Context):
     elif criteria and activity.risk_factors:
         yield ctx.finding(f"{activity.name!r} meets one of the WP248 criteria of likely high risk "
                           f"({CRITERIA[criteria[0]]}), and the notice {said}; one criterion alone seldom requires a "
-                          "DPIA.", at=where, evidence=evidence, severity="info", articles=["GDPR Art. 35(1)", "WP248 rev.01"])
+                          "DPIA.", at=where, evidence=evidence, severity="info",
+                          articles=["GDPR Art. 35(1)", "WP248 rev.01"])

@@ -41,7 +41,7 @@ def _bases(organisation: Organisation) -> set[str] | None:
         for purpose in activity.purposes:
             if purpose.legal_basis is None and not collective:
                 return None
-            bases |= {purpose.legal_basis.basis} if purpose.legal_basis else collective
+            bases |= {purpose.basis} if purpose.basis else collective
     return bases if organisation.purposes else None
 
 
@@ -229,10 +229,13 @@ def automated_decisions_stated(organisation: Organisation, ctx: Context):
 
     Severity: where the notice says such decisions are taken but leaves out the logic or the consequences,
     it breaks Art. 13(2)(f): an error. Where it says nothing at all, the law is broken only if such decisions
-    are in fact taken, which the declaration cannot show; a reader cannot tell, so this is a warning."""
+    are in fact taken, which the declaration cannot show; a reader cannot tell, so this is a warning. Where a
+    purpose takes such a decision and the notice says nothing, automated-decision-lawful reports it."""
     notice = organisation.notice
     adm = notice.automated_decision_making if notice else None
     if adm is None:
+        if any(p.solely_automated_decision for p in organisation.purposes):
+            return
         yield ctx.finding("The notice does not say whether decisions are taken by automated means, including "
                           "profiling.", at=_container(ctx), evidence=(), severity="warning")
         return

@@ -94,6 +94,8 @@ class Organisation:
     notice: Path | None
     as_of: date
     entries: tuple[Entry, ...]
+    scope: frozenset[str] | None = None
+    """The checks the expectations are written for (None: all); findings of other checks are not scored."""
 
     @classmethod
     def read(cls, folder: Path) -> Organisation:
@@ -105,7 +107,7 @@ class Organisation:
 
         if not isinstance(data, dict):
             raise fail(1, "an expectations file is a mapping")
-        unknown = set(data) - {"organisation", "declaration", "notice", "as_of", *_FIELDS, "__line__"}
+        unknown = set(data) - {"organisation", "declaration", "notice", "as_of", "scope", *_FIELDS, "__line__"}
         if unknown:
             raise fail(1, f"unknown key(s) {', '.join(sorted(unknown))}")
         for key in ("organisation", "declaration", "as_of"):
@@ -113,6 +115,9 @@ class Organisation:
                 raise fail(1, f"{key!r} is missing")
         if not isinstance(data["as_of"], date):
             raise fail(1, "'as_of' must be a date (YYYY-MM-DD)")
+        scope = data.get("scope")
+        if scope is not None and not (isinstance(scope, list) and scope and all(isinstance(c, str) for c in scope)):
+            raise fail(1, "'scope' must be a non-empty list of check ids")
         entries = []
         for kind in _FIELDS:
             for row in data.get(kind) or ():
@@ -129,7 +134,8 @@ class Organisation:
                 entries.append(Entry(kind, row["check"], row.get("subject"), row.get("severity"), row.get("article"),
                                      row.get("meaning"), row["reasoning"], row.get("known"), line))
         notice = folder / data["notice"] if data.get("notice") else None
-        return cls(folder, data["organisation"], folder / data["declaration"], notice, data["as_of"], tuple(entries))
+        return cls(folder, data["organisation"], folder / data["declaration"], notice, data["as_of"], tuple(entries),
+                   frozenset(scope) if scope else None)
 
     def kind(self, kind: str) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.kind == kind)
@@ -185,7 +191,8 @@ def evaluate(organisation: Organisation, engine: Engine | None = None) -> Score:
 
 
 def score(organisation: Organisation, findings: Iterable[Finding]) -> Score:
-    result = Score(organisation, tuple(findings))
+    scope = organisation.scope
+    result = Score(organisation, tuple(f for f in findings if scope is None or f.check in scope))
     for entry in organisation.kind("expected"):
         matching = tuple(f for f in result.findings if entry.matches(f))
         if any(f.severity == entry.severity for f in matching):

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from typing import Sequence
 
 from . import __version__
 from .commands import COMMANDS
+from .errors import printable
 from .output import terminate_interrupts
+from .pytest.plugins import PluginError
 
 
 def parser() -> argparse.ArgumentParser:
@@ -35,6 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with terminate_interrupts():
             return arguments.run(arguments)
+    except PluginError as error:
+        print(f"pac: error: {printable(str(error))}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # `pac ... | head`
         sys.stderr.close()
         return 0
@@ -47,7 +53,10 @@ def entry() -> None:
 
     On a large organisation, tearing down the interpreter (freeing every object of the model one by one)
     takes longer than some commands; nothing is left to do by then, so the streams are flushed and the
-    process ends at once (as mypy does for the same reason)."""
+    process ends at once (as mypy does for the same reason). For the same one-shot process the cyclic
+    garbage collector is off: the model is acyclic and freed by reference counting, and the collector
+    would only scan its hundreds of thousands of objects again and again."""
+    gc.disable()
     code = main()
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -7,11 +7,10 @@ id must match the file or folder name. ``waivers.yaml`` files hold waivers, not 
 
 from __future__ import annotations
 
-import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from .builder import build
 from .errors import InvalidInput, LocatedError, Location
@@ -20,6 +19,9 @@ from .notices import declared_text_file
 from .reference import Reference
 from .validation import schema_errors
 from .yamlio import DEFAULT_LIMITS, Limits, LocDict, gc_paused, read_file
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .cache import ModelCache
 
 YAML_SUFFIXES = (".yaml", ".yml")
 WAIVER_FILE = "waivers.yaml"
@@ -119,15 +121,18 @@ def _incomplete(org_id: str, files: list[tuple[str, Path, LocDict]],
 
 
 def load(paths: Sequence[str | os.PathLike[str]], *, limits: Limits = DEFAULT_LIMITS,
-         reference: Reference | None = None) -> tuple[Organisation, ...]:
+         reference: Reference | None = None, cache: ModelCache | None = None) -> tuple[Organisation, ...]:
     """Load every organisation found under ``paths``, sorted by id, or raise :class:`InvalidInput` with all problems."""
-    return load_found(paths, discover(paths), limits=limits, reference=reference)
+    return load_found(paths, discover(paths), limits=limits, reference=reference, cache=cache)
 
 
 def load_found(paths: Sequence[str | os.PathLike[str]], inputs: Inputs, *, limits: Limits = DEFAULT_LIMITS,
-               reference: Reference | None = None) -> tuple[Organisation, ...]:
-    """:func:`load` for the ``inputs`` that ``discover(paths)`` found (to use its waiver files too)."""
-    organisations, errors = load_files(inputs.declarations, unread=inputs.errors, limits=limits, reference=reference)
+               reference: Reference | None = None, cache: ModelCache | None = None) -> tuple[Organisation, ...]:
+    """:func:`load` for the ``inputs`` that ``discover(paths)`` found (to use its waiver files too); with a
+    ``cache``, validated declarations are read from it when their files have not changed."""
+    reader = load_files if cache is None else cache.load_files
+    organisations, errors = reader(inputs.declarations, unread=inputs.errors, limits=limits,
+                                   reference=reference or Reference.packaged())
     errors = [*inputs.errors, *errors]
     if not inputs.declarations and not errors:
         errors.append(LocatedError(Location(", ".join(map(str, paths))), "file", "no declaration files found",
@@ -147,11 +152,7 @@ def load_files(files: Iterable[Path], *, unread: Iterable[LocatedError] = (), li
     and holds the statutory record types that ``record_types`` may name."""
     reference = reference or Reference.packaged()
     with gc_paused():
-        loaded = _load_files(files, unread, limits, reference)
-    # The model is immutable, acyclic and kept for the whole run: the cyclic garbage collector need not scan
-    # its hundreds of thousands of objects again and again while the checks run (refcounting still frees it).
-    gc.freeze()
-    return loaded
+        return _load_files(files, unread, limits, reference)
 
 
 UNREADABLE = object()

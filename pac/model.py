@@ -306,9 +306,14 @@ class Purpose(Identified):
     deidentification: str | None = None
     automated_decision: AutomatedDecision | None = None
 
+    @property
+    def basis(self) -> str | None:
+        """The key of the Art. 6(1) basis the notice states for this purpose (``contract``), or None."""
+        return self.legal_basis.basis if self.legal_basis is not None else None
+
     def rests_on(self, *bases: str) -> bool:
         """Whether the notice states one of ``bases`` (keys such as ``legitimate_interests``) for this purpose."""
-        return self.legal_basis is not None and self.legal_basis.basis in bases
+        return self.basis in bases
 
     @property
     def rests_on_consent(self) -> bool:
@@ -316,7 +321,7 @@ class Purpose(Identified):
         return self.rests_on("consent")
 
     @property
-    def art22_decision(self) -> AutomatedDecision | None:
+    def solely_automated_decision(self) -> AutomatedDecision | None:
         """The purpose's automated decision when GDPR Art. 22(1) concerns it, else None."""
         decision = self.automated_decision
         return decision if decision is not None and decision.under_art22 else None

@@ -111,6 +111,10 @@ def _controller(organisation: Organisation) -> tuple[tuple[str, ...], tuple[str,
         return joint, (), ()
     address = c.address
     lines = [organisation.name, *(f"trading as {t}" for t in c.trade_names if t != organisation.name)]
+    if c.registration is not None:
+        lines.append(f"{c.registration.register} {c.registration.number}")
+    if c.vat_number:
+        lines.append(f"VAT {c.vat_number}")
     if address is not None:
         lines.append(", ".join(p for p in (address.street, address.postal_code, address.city, address.country) if p))
     lines += [f"{contact.channel}: {contact.value}" for contact in c.contacts]

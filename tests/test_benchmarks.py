@@ -120,5 +120,18 @@ def test_a_quick_small_run_ends_with_its_summary_line(tmp_path):
     last = result.stdout.splitlines()[-1]
     number = r"-?\d+\.\d"
     assert re.fullmatch(rf"SUMMARY size=small check/floor={number} pytest_check/floor={number} "
-                        rf"item_overhead/bare={number} graph_s=({number}|na) peak_mb=\d+", last), last
+                        rf"item_overhead/bare={number} graph_s=({number}|na) peak_mb=\d+ small_default/floor={number} "
+                        rf"pytest_default/floor={number} peak_default_mb=\d+ warm/floor={number}", last), last
     assert "pac check --granularity organisation" in result.stdout
+
+
+def test_the_growth_exponent_is_that_of_the_time_beyond_the_fixed_cost(monkeypatch):
+    monkeypatch.syspath_prepend(str(BENCHMARKS))  # run.py imports generate.py as its neighbour
+    run = _script("run")
+
+    def curve(seconds):
+        return [run.Step(n, run.Run(wall=seconds(n), cpu=seconds(n), peak_mb=1.0, stdout="")) for n in run.SCALE]
+
+    assert run.exponent(curve(lambda n: 2 + n / 1_000), "wall") == pytest.approx(1.0, abs=1e-3)  # linear, whatever the fixed cost
+    assert run.exponent(curve(lambda n: 2 + (n / 1_000) ** 2), "cpu") == pytest.approx(2.0, abs=1e-3)
+    assert "100,000 activities" in "\n".join(run.curve_lines(curve(lambda n: 1.0)))

@@ -18,6 +18,14 @@ EXAMPLES = {"pass.yaml", "fail.yaml"}
 """The names of every check's two examples, in ``tests/fixtures/checks/<check-id>/``."""
 
 
+def exists(path: str) -> bool:
+    """Whether ``path`` is a file or folder of the repository: from the root or a usual base (``pac/``), or,
+    for a bare file name such as ``plugin.py``, anywhere in ``pac/``."""
+    if any((ROOT / base / path).exists() for base in WHERE):
+        return True
+    return "/" not in path and any((ROOT / "pac").rglob(path))
+
+
 def development_section() -> str:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Development"):]
@@ -32,7 +40,7 @@ def development_section() -> str:
 def test_every_path_named_exists(name: str, text: str):
     named = {m for m in PATH.findall(text) if "<" not in m and m not in EXAMPLES}
     assert named, name
-    missing = [p for p in sorted(named) if not any((ROOT / base / p).exists() for base in WHERE)]
+    missing = [p for p in sorted(named) if not exists(p)]
     assert missing == [], f"{name} names {missing}"
 
 

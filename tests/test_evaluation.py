@@ -11,7 +11,7 @@ import pytest
 
 from evaluation.__main__ import main
 from evaluation.suite import HERE, FormatError, Organisation, discover, evaluate, score
-from pac.checking import Finding
+from pac import Finding
 from pac.errors import Location
 
 ORGANISATIONS = {o.folder.name: o for o in discover(HERE)}
@@ -92,10 +92,22 @@ def test_entries_marked_known_do_not_fail_until_pac_meets_them(tmp_path: Path):
         "retention-bounded"]
 
 
+def test_a_scope_limits_scoring_to_the_checks_it_names(tmp_path: Path):
+    """Expectations written for some checks only leave the findings of the others unscored."""
+    rows = "\n    scope: [legal-basis-stated, retention-bounded]" + _ROWS
+    found = [_finding("legal-basis-stated", "purposes/a"), _finding("retention-start-stated", "purposes/c", "warning"),
+             _finding("retention-bounded", "activities/x", "warning")]
+    result = score(_organisation(tmp_path, rows), found)
+    assert result.problems(known=False) == ["demo: must not raise retention-bounded on activities/x, but pac reports: "
+                                            "warning m"]
+    assert (len(result.legitimate), len(result.reported)) == (1, 2)
+
+
 @pytest.mark.parametrize("body, message", [
     ("expected:\n  - {check: c, subject: s, severity: error}\n", "expected row: missing article, meaning, reasoning"),
     ("triaged:\n  - {check: c, subject: s, severity: fatal, reasoning: r}\n", "severity must be one of"),
     ("surprise: 1\n", "unknown key(s) surprise"),
+    ("scope: legal-basis-stated\n", "'scope' must be a non-empty list of check ids"),
 ])
 def test_a_malformed_expectations_file_is_a_located_error(tmp_path: Path, body: str, message: str):
     with pytest.raises(FormatError, match=r"expectations\.yaml:\d+:1: error: .*" + message.replace("(", r"\(")

@@ -26,7 +26,7 @@ from pac import diagram
 from pac.engine import Engine
 from pac.errors import InvalidInput, printable
 from pac.loader import display, load
-from pac.plugin import describe
+from pac.pytest.items import describe
 from pac.reports import findings, html, markdown, sarif
 from pac.results import OrganisationRecord, Run
 from pac.yamlio import parse

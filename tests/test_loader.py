@@ -134,3 +134,16 @@ def test_usage_errors_exit_2(capsys):
     with pytest.raises(SystemExit) as exited:
         main(["validate"])
     assert exited.value.code == 2
+
+
+def test_loading_leaves_the_garbage_collector_alone(write):
+    """Process-level tuning belongs to the entry points (pac's console script, the pytest plugin), not to a
+    library function."""
+    import gc
+
+    from pac.loader import load_files
+
+    gc.unfreeze()  # (the plugin of this very session froze what it had collected)
+    enabled = gc.isenabled()
+    load_files([write("pac: 1\norganisation: demo\n")])
+    assert (gc.get_freeze_count(), gc.isenabled()) == (0, enabled)

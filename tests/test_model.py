@@ -83,7 +83,7 @@ def test_activities_and_purposes(orgs):
     assert org.data_subject("kids").children is True
     assert org.category("payment").origin.description == "the payment provider" and org.category("name").origin is None
     assert deliver.automated_decision.kind == "matching" and not deliver.automated_decision.under_art22
-    assert deliver.art22_decision is None and ai.automated_decision is None
+    assert deliver.solely_automated_decision is None and ai.automated_decision is None
     assert [r.special for r in service.context_reveals] == ["health"]
     assert service.has_factor("large_scale") and not service.has_factor("black_list")
 

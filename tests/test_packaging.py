@@ -32,8 +32,9 @@ def clean_environment() -> dict[str, str]:
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The folder with the sdist and the wheel built from it, by the locked build tools (no isolation)."""
     out = tmp_path_factory.mktemp("dist")
+    # run from ``out``: a build/ folder in the working folder (another worker's) would shadow the build package
     subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(ROOT)],
-                   check=True, capture_output=True, timeout=300)
+                   check=True, capture_output=True, timeout=300, cwd=out)
     return out
 
 

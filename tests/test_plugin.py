@@ -55,7 +55,7 @@ def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
 
 
 def test_items_have_stable_readable_node_ids(pytester, policies):
-    result = run(pytester, "--collect-only", "-q", "-k", "legal-basis-stated or legitimate")
+    result = run(pytester, "--collect-only", "-q", "-k", "legal-basis-stated or legitimate", "--pac-granularity", "subject")
     ids = [line for line in result.outlines if "::" in line]
     assert ids == ["policies/demo.yaml::legal-basis-stated[purposes/deliver]",
                    "policies/demo.yaml::legal-basis-stated[purposes/improve]",
@@ -65,6 +65,42 @@ def test_items_have_stable_readable_node_ids(pytester, policies):
         return [line for line in run(pytester, "--collect-only", "-q").outlines if "::" in line]
 
     assert collected() == collected()  # deterministic order
+
+
+def test_by_default_a_failing_subject_has_its_own_item_and_the_passing_ones_share_one(pytester, policies):
+    result = run(pytester, "--collect-only", "-q", "-k", "legal-basis-stated or legitimate")
+    assert [line for line in result.outlines if "::" in line] == [
+        "policies/demo.yaml::legal-basis-stated[purposes/improve]",  # fails
+        "policies/demo.yaml::legal-basis-stated",  # purposes/deliver, which passes
+        "policies/demo.yaml::legitimate-interest-named"]  # both purposes pass
+    # -k on a passing subject selects the item that covers it
+    selected = run(pytester, "-k", "legal-basis-stated and purposes/deliver")
+    selected.assert_outcomes(passed=1)
+    run(pytester, "-p", "cacheprovider", "-k", "legal-basis-stated").assert_outcomes(passed=1, failed=1)
+    run(pytester, "-p", "cacheprovider", "-k", "legal-basis-stated", "--lf").assert_outcomes(failed=1)
+
+
+def test_a_crashing_check_is_one_failing_item_by_default(pytester, policies):
+    pytester.makeconftest("""
+        import pac
+
+        @pac.check("crashes", title="Crashes", articles=["GDPR Art. 5(2)"], severity="error", subject="purposes",
+                   remedy="None.")
+        def crashes(purpose, ctx):
+            "Raises."
+            raise RuntimeError("boom")
+            yield
+
+        @pac.hookimpl
+        def pac_checks():
+            return [crashes]
+    """)
+    result = run(pytester, "-k", "crashes", "--pac-report-dir", "out")
+    result.assert_outcomes(failed=1)
+    assert "check crashes raised an exception" in result.stdout.str() and "RuntimeError: boom" in result.stdout.str()
+    subject = run(pytester, "-k", "crashes", "--pac-granularity", "subject", "--pac-report-dir", "fine")
+    subject.assert_outcomes(failed=2)
+    assert (pytester.path / "out/report.md").read_text() == (pytester.path / "fine/report.md").read_text()
 
 
 def test_a_finding_fails_its_item_with_a_lawyer_readable_report(pytester, policies):
@@ -104,7 +140,7 @@ def test_junit_items_carry_pac_properties(pytester, policies):
     run(pytester, "--junitxml=junit.xml", "-k", "legal-basis-stated")
     cases = ET.parse(pytester.path / "junit.xml").getroot().iter("testcase")
     properties = [{p.get("name"): p.get("value") for p in case.iter("property")} for case in cases]
-    assert properties[1] == {"pac_check": "legal-basis-stated", "pac_articles": "GDPR Art. 6(1); GDPR Art. 13(1)(c)",
+    assert properties[0] == {"pac_check": "legal-basis-stated", "pac_articles": "GDPR Art. 6(1); GDPR Art. 13(1)(c)",
                              "pac_severity": "error", "pac_organisation": "demo", "pac_subject": "purposes/improve"}
 
 
@@ -239,7 +275,7 @@ def test_conftest_adds_a_check_a_jurisdiction_and_tunes_a_severity(pytester, pol
             return "warning" if check.id == "legal-basis-stated" else None
     """ + SWEDISH_RETENTION)
     result = run(pytester, "-k", "se-bookkeeping or legal-basis-stated", "--pac-report-dir", "out")
-    result.assert_outcomes(passed=3)  # the user check warns; the tuned check no longer fails
+    result.assert_outcomes(passed=2)  # the user check warns; the tuned check no longer fails (one item, both purposes)
     findings = json.loads((pytester.path / "out/findings.json").read_text())["findings"]
     assert [(f["check"], f["severity"], f["message"]) for f in findings] == [
         ("legal-basis-stated", "warning", "The notice states no legal basis for 'Improve the website'."),
@@ -288,3 +324,14 @@ def test_pac_hooks_in_a_pytest_plugins_module_are_used(pytester, policies):
     result = run(pytester, "-k", "house-rule")
     result.assert_outcomes(failed=1)
     assert "house rule broken" in result.stdout.str()
+
+
+def test_the_plugin_freezes_the_collected_model_for_the_garbage_collector(pytester, policies):
+    import gc
+
+    gc.unfreeze()
+    try:
+        run(pytester, "--collect-only", "-q")
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

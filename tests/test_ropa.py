@@ -23,6 +23,8 @@ POLICIES = Path(__file__).resolve().parents[1] / "policies"
 BODY = """\
 controller:
   legal_name: "=HYPERLINK(\\"http://evil.example\\",\\"click\\")"
+  registration: {register: KvK, number: "12345678", provenance: {section: Contact, quote: "KvK"}}
+  vat_number: NL001234567B01
   address: {street: Dorpsstraat 1, city: Utrecht, country: NL, provenance: {section: Contact, quote: "Dorpsstraat 1"}}
   contacts: [{channel: phone, value: "+31 30 123 4567", provenance: {section: Contact, quote: "030"}}]
   dpo: {designated: true, name: J. Jansen, contacts: [{channel: email, value: fg@x.example, provenance: {section: FG, quote: "fg"}}], provenance: {section: FG, quote: "FG"}}
@@ -67,7 +69,8 @@ def rows(load_one):
 def test_one_record_per_activity_with_the_art_30_items(rows):
     shop, other = rows
     assert (shop.activity, other.activity) == ("Web shop", "Job applications")
-    assert shop.controller[1:] == ("Dorpsstraat 1, Utrecht, NL", "phone: +31 30 123 4567")
+    assert shop.controller[1:] == ("KvK 12345678", "VAT NL001234567B01", "Dorpsstraat 1, Utrecht, NL",
+                                   "phone: +31 30 123 4567")
     assert shop.dpo == ("J. Jansen", "email: fg@x.example")
     assert shop.purposes == ("Deliver orders", "Send tips")
     assert shop.legal_bases == ("Deliver orders: Performance of a contract / pre-contractual steps (GDPR Art. 6(1)(b))",

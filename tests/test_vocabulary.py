@@ -66,6 +66,7 @@ def context(organisation: Organisation, subject, as_of: date = date(2026, 11, 22
 
 def test_a_purpose_says_what_it_rests_on(shop: Organisation):
     deliver, news = shop.purposes
+    assert (deliver.basis, news.basis) == ("contract", "consent")
     assert news.rests_on_consent and not deliver.rests_on_consent
     assert deliver.rests_on("legitimate_interests", "contract") and not deliver.rests_on("consent")
 
@@ -85,10 +86,27 @@ def test_the_organisation_answers_for_its_notice_and_controller(shop: Organisati
     assert [c.id for c in shop.criminal_categories(ids)] == ["record"]
 
 
+@pytest.mark.parametrize(("decision", "art22"), [
+    ("kind: decision, effect: legal", True), ("kind: scoring, effect: similarly_significant", True),
+    ("kind: decision, effect: legal, human_review: true", False), ("kind: decision, effect: none", False),
+    ("kind: decision", False), ("kind: matching, effect: legal", False), ("kind: ranking", False)])
+def test_a_purpose_says_whether_article_22_concerns_its_automated_decision(load_one: Callable[[str], Organisation],
+                                                                     decision: str, art22: bool):
+    organisation = load_one(f"activities: [{{id: a, name: A, purposes: [{{id: p, name: P, "
+                            f"automated_decision: {{{decision}, {P}}}, {P}}}], risk_factors: [{{factor: large_scale, {P}}}], {P}}}]")
+    (purpose,) = organisation.purposes
+    assert purpose.automated_decision.under_art22 is art22
+    assert purpose.solely_automated_decision is (purpose.automated_decision if art22 else None)
+    activity = organisation.activity("a")
+    assert activity.has_factor("large_scale") and not activity.has_factor("black_list")
+
+
 def test_an_organisation_without_controller_or_notice_has_no_country_and_states_no_right(
         load_one: Callable[[str], Organisation]):
-    bare = load_one("")
+    bare = load_one(f"activities: [{{id: a, name: A, purposes: [{{id: p, name: P, {P}}}], {P}}}]")
     assert bare.country is None and not bare.states_right("access")
+    (purpose,) = bare.purposes
+    assert purpose.basis is None and not purpose.rests_on_consent and not purpose.rests_on("contract")
 
 
 def test_a_retention_rule_covers_its_purposes_and_categories_and_says_itself_in_words(shop: Organisation):

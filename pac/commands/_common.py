@@ -5,54 +5,36 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-from ..engine import Engine, evaluation_date, notice_path
+from ..engine import Engine, notice_path
 from ..errors import InvalidInput, LocatedError
 from ..loader import discover, load_found
 from ..model import Organisation
 from ..waivers import Waiver, load_waivers
-from ..yamlio import DEFAULT_LIMITS, Limits
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1 byte")
-    return value
-
-
-def _as_of(value: str) -> date:
-    try:
-        return evaluation_date(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+from ..pytest import options
+from ..yamlio import Limits
 
 
 def add_as_of(parser: argparse.ArgumentParser, purpose: str) -> None:
     """--as-of, the evaluation date (default: today), for ``purpose`` ("evaluate ... on this date")."""
-    parser.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD", help=f"{purpose} (default: today)")
+    parser.add_argument("--as-of", type=options.as_of, metavar="YYYY-MM-DD", help=f"{purpose} (default: today)")
 
 
-def add_size_limit(parser: argparse.ArgumentParser) -> None:
-    """--max-file-size, the input limit every command that reads YAML offers."""
-    parser.add_argument("--max-file-size", type=_positive, default=DEFAULT_LIMITS.max_bytes, metavar="BYTES",
-                        help=f"refuse YAML files larger than this (default {DEFAULT_LIMITS.max_bytes})")
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """The input options every command that reads YAML offers (--max-file-size), from the option table."""
+    options.add_to_argparse(parser, options.INPUT_OPTIONS)
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
-    """PATH... and the input limits."""
+    """PATH... and the input options."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help="declaration files or folders of them")
-    add_size_limit(parser)
+    add_input_options(parser)
 
 
 def limits(arguments: argparse.Namespace) -> Limits:
-    return Limits(max_bytes=arguments.max_file_size)
+    return Limits(max_bytes=arguments.pac_max_file_size)
 
 
 class Loaded(NamedTuple):
@@ -64,17 +46,19 @@ class Loaded(NamedTuple):
     inputs: tuple[Path, ...]
 
 
-def load_checked(paths: Sequence[str | os.PathLike[str]], engine: Engine, limits: Limits) -> Loaded:
-    """Load the declarations under ``paths`` on ``engine``'s reference data, and their waiver files checked
-    against its catalogue; or raise :class:`InvalidInput` with every problem in both."""
+def load_checked(paths: Sequence[str | os.PathLike[str]], engine: Engine, arguments: argparse.Namespace) -> Loaded:
+    """Load the declarations under ``paths`` on ``engine``'s reference data (with the input options of
+    ``arguments``), and their waiver files checked against its catalogue; or raise :class:`InvalidInput`
+    with every problem in both."""
     inputs = discover(paths)
     errors: list[LocatedError] = []
     try:
-        organisations = load_found(paths, inputs, limits=limits, reference=engine.reference)
+        organisations = load_found(paths, inputs, limits=limits(arguments), reference=engine.reference,
+                                   cache=options.model_cache(arguments))
     except InvalidInput as invalid:
         organisations, errors = (), [*invalid.errors]
     try:
-        waivers = load_waivers(inputs.waivers, limits)
+        waivers = load_waivers(inputs.waivers, limits(arguments))
         engine.validate_waivers(waivers)
     except InvalidInput as invalid:
         waivers, errors = (), [*errors, *invalid.errors]

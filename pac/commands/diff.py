@@ -22,8 +22,9 @@ from ..engine import Engine, Evaluation
 from ..errors import InvalidInput
 from ..model import Organisation
 from ..notices import repository
+from ..pytest.plugins import engine_for
 from ..waivers import Waiver
-from ._common import add_as_of, add_size_limit, limits, load_checked, report_invalid
+from ._common import add_as_of, add_input_options, load_checked, report_invalid
 
 
 class RevisionError(Exception):
@@ -43,7 +44,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_as_of(parser, "evaluate both versions on this date")
     parser.add_argument("--fail-on", choices=SEVERITIES, default="info",
                         help="the lowest severity of a new finding that makes the exit status 1 (default: info)")
-    add_size_limit(parser)
+    add_input_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -75,14 +76,15 @@ class Version:
 
 def run(arguments: argparse.Namespace) -> int:
     as_of = arguments.as_of or date.today()
-    engine = Engine.from_plugins()
     with tempfile.TemporaryDirectory(prefix="pac-diff-") as work:
         try:
-            versions = tuple(materialise(spec, Path(work) / name, arguments.max_file_size)
+            versions = tuple(materialise(spec, Path(work) / name, arguments.pac_max_file_size)
                              for spec, name in ((arguments.old, "old"), (arguments.new, "new")))
         except RevisionError as error:
             print(f"pac diff: {error}", file=sys.stderr)
             return 2
+        # a revision is checked with the plugins (conftest.py files) of the working tree it stands for
+        engine = engine_for([v.working or v.path for v in versions])
         try:
             (old, old_waivers), (new, new_waivers) = (_evaluate(engine, version, as_of, arguments) for version in versions)
         except InvalidInput as error:
@@ -101,7 +103,7 @@ def _evaluate(engine: Engine, version: Version, as_of: date,
     """Every organisation of ``version`` evaluated on ``as_of`` with its waivers, and those waivers as
     reports name them. The notice text of a git revision is read where its declaration names it, or else
     from the working tree."""
-    organisations, waivers, _ = load_checked([version.path], engine, limits(arguments))
+    organisations, waivers, _ = load_checked([version.path], engine, arguments)
     return ([engine.evaluate(organisation, as_of, waivers, notice=_notice(organisation, version))
              for organisation in organisations], [version.relabel_waiver(w) for w in waivers])
 

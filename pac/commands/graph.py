@@ -9,10 +9,10 @@ from datetime import date
 from pathlib import Path
 
 from ..diagram import FORMATS, INSTALL_GRAPHVIZ, LANGUAGES, diagram, render
-from ..engine import Engine
 from ..errors import InvalidInput, printable
 from ..output import OutputError, write_atomic
-from ._common import add_as_of, add_input_arguments, limits, load_checked, report_invalid
+from ..pytest.plugins import engine_for
+from ._common import add_as_of, add_input_arguments, load_checked, report_invalid
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -41,9 +41,9 @@ def _formats(value: str) -> tuple[str, ...]:
 
 def run(arguments: argparse.Namespace) -> int:
     as_of = arguments.as_of or date.today()
-    engine = Engine.from_plugins()
+    engine = engine_for(arguments.paths)
     try:
-        organisations, waivers, inputs = load_checked(arguments.paths, engine, limits(arguments))
+        organisations, waivers, inputs = load_checked(arguments.paths, engine, arguments)
     except InvalidInput as error:
         report_invalid(error)
         return 2

@@ -12,7 +12,8 @@ from pathlib import Path
 from ..errors import InvalidInput, printable
 from ..fides import convert, pac_id
 from ..output import STDOUT, OutputError, write_output
-from ._common import add_size_limit, limits, report_invalid
+from ..pytest import options
+from ._common import limits, report_invalid
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -28,7 +29,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                        help="write the declaration to FILE, e.g. policies/acme.yaml (default: standard output)")
     fides.add_argument("--organisation", metavar="ID",
                        help="the organisation id (default: the name of --output FILE, else the Fides organization key)")
-    add_size_limit(fides)
+    options.add_to_argparse(fides, ("max-file-size",))
     fides.set_defaults(run=run_fides)
 
 

@@ -7,11 +7,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..engine import Engine
 from ..errors import InvalidInput, printable
 from ..loader import load
 from ..output import STDOUT, OutputError, write_output
 from ..ropa import FORMATS, records, render
+from ..pytest import options
+from ..pytest.plugins import engine_for
 from ._common import add_as_of, add_input_arguments, limits, report_invalid
 
 
@@ -33,9 +34,10 @@ def run(arguments: argparse.Namespace) -> int:
         print("pac ropa: the xlsx format is written to a file: add --output FILE.xlsx ('-o -' for standard output)",
               file=sys.stderr)
         return 2
-    reference = Engine.from_plugins().reference
+    reference = engine_for(arguments.paths).reference
     try:
-        organisations = load(arguments.paths, limits=limits(arguments), reference=reference)
+        organisations = load(arguments.paths, limits=limits(arguments), reference=reference,
+                             cache=options.model_cache(arguments))
     except InvalidInput as error:
         report_invalid(error)
         return 2

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..engine import Engine
 from ..errors import InvalidInput, printable
-from ._common import add_input_arguments, limits, load_checked, report_invalid
+from ..pytest.plugins import engine_for
+from ._common import add_input_arguments, load_checked, report_invalid
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -18,7 +18,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     try:
-        organisations = load_checked(arguments.paths, Engine.from_plugins(), limits(arguments)).organisations
+        organisations = load_checked(arguments.paths, engine_for(arguments.paths), arguments).organisations
     except InvalidInput as error:
         report_invalid(error)
         return 2

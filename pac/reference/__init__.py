@@ -12,6 +12,8 @@ Reference with rows added or replaced (same shape as a packaged file). Every row
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,13 +24,13 @@ from .fields import ReferenceDataError
 from .raw import Raw, merge
 from .raw import packaged as read_packaged
 from .rows import (AdequacyDecision, Art9ConditionRow, Citation, ConsentAge, ConsentAgeRule, Country, CriminalData,
-                   EEAState, Event, LegalBasisRow, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
+                   EEAState, LegalBasisRow, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
                    SccVersion, Source, SpecialCategory, TransferTool)
 from .tables import Tables, build, name_key
 
 __all__ = [
     "AdequacyDecision", "Art9ConditionRow", "Citation", "ConsentAge", "ConsentAgeRule", "Country", "CriminalData",
-    "EEAState", "Event", "LegalBasisRow", "Note", "NoticeItem", "NoticeRule", "Obligation", "Reference",
+    "EEAState", "LegalBasisRow", "Note", "NoticeItem", "NoticeRule", "Obligation", "Reference",
     "ReferenceDataError", "RetentionRule", "SccModule", "SccVersion", "Source", "SpecialCategory", "TransferTool",
     "UnknownReferenceKey", "name_key",
 ]
@@ -72,6 +74,11 @@ class Reference:
         for override in data:
             merged = merge(merged, override)
         return Reference(merged, build(merged))
+
+    @property
+    def digest(self) -> str:
+        """The SHA-256 of this data (overrides merged in) as canonical JSON, in hex."""
+        return _digest(self)
 
     @property
     def sources(self) -> Mapping[str, Source]:
@@ -240,3 +247,14 @@ class Reference:
 def _packaged() -> Reference:
     raw = read_packaged()
     return Reference(raw, build(raw))
+
+
+@cache
+def _digest(reference: Reference) -> str:
+    text = json.dumps(reference._raw, sort_keys=True, ensure_ascii=False, default=_plain)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """A value of the raw data JSON has no type for: a read-only mapping as a dict, anything else (dates) as text."""
+    return dict(value) if isinstance(value, Mapping) else str(value)

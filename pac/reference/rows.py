@@ -1,5 +1,9 @@
 """The typed rows of pac's legal reference data: immutable, each with the citation it came with.
 
+A row holds what pac reads. The data files say more for their human readers (DPV concepts, a decision's
+ELI, history and litigation, adoption dates); pac checks those fields when it reads the files
+(:mod:`pac.reference.tables`) but does not keep them.
+
 Vocabulary rows (transfer tools, legal bases, Art. 9 conditions, notice items, obligations) are
 named by ``key``; registry rows (sources, decisions, SCC versions, retention rules) by ``id``;
 rows about a country by its ISO 3166-1 alpha-2 ``code`` or ``country``.
@@ -46,15 +50,6 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
-    """A dated step in the life of a decision (adoption, extension, litigation)."""
-
-    date: date
-    event: str
-    citation: Citation
-
-
-@dataclass(frozen=True, slots=True)
 class Source:
     """A source that rows cite by ``id``."""
 
@@ -93,8 +88,6 @@ class AdequacyDecision:
     country: str | None
     name: str
     instrument: str
-    eli: str | None
-    adopted: date
     in_force: date
     expires: date | None
     status: str
@@ -102,11 +95,6 @@ class AdequacyDecision:
     judgment: str | None
     scope: str
     scope_conditions: tuple[str, ...]
-    reviews: tuple[str, ...]
-    history: tuple[Event, ...]
-    litigation: tuple[Event, ...]
-    led_decisions: tuple[Event, ...]
-    dpv: str | None
     note: str | None
     citation: Citation
 
@@ -130,7 +118,6 @@ class TransferTool:
     label: str
     kind: str
     decision: str | None
-    dpv: str | None
     needs_sa_authorisation: bool
     public_authorities_allowed: bool
     notes: tuple[Note, ...]
@@ -151,19 +138,16 @@ class SccVersion:
     """One set of standard contractual clauses and the dates that bound its use.
 
     ``new_contracts_until`` is the last day a new contract could use these clauses and
-    ``valid_until`` the last day contracts concluded before then stay valid; ``transition``
-    cites the rule that sets those two dates.
+    ``valid_until`` the last day contracts concluded before then stay valid.
     """
 
     id: str
     instrument: str
-    adopted: date
     in_force: date | None
     new_contracts_until: date | None
     valid_until: date | None
     legal_basis: str | None
     modules: tuple[SccModule, ...]
-    transition: Citation | None
     citation: Citation
 
     def valid_on(self, on: date, concluded: date | None = None) -> bool:
@@ -177,16 +161,12 @@ class SccVersion:
 
 @dataclass(frozen=True, slots=True)
 class LegalBasisRow:
-    """A lawful basis of GDPR Art. 6(1), with its Dutch name and DPV concepts."""
+    """A lawful basis of GDPR Art. 6(1), with its Dutch name."""
 
     key: str
     article: str
     label: str
     nl: str
-    dpv: tuple[str, ...]
-    dpv_gdpr: str
-    dpv_v1: str
-    dpv_narrower: tuple[str, ...]
     requires: str | None
     constraints: tuple[str, ...]
     note: str | None
@@ -201,7 +181,6 @@ class Art9ConditionRow:
     article: str
     label: str
     nl: str
-    dpv: str
     requires_law: bool
     requires_law_or_contract: bool
     member_state_may_exclude: bool
@@ -216,7 +195,6 @@ class SpecialCategory:
     article: str
     label: str
     nl: str
-    dpv: tuple[str, ...]
     citation: Citation
 
 

@@ -12,7 +12,7 @@ from ..validation import schema
 from .fields import (ARTICLE, DATE, DURATION, INTEGER, TEXT, Fields, Kind, ReferenceDataError, member, members,
                      shown)
 from .raw import Raw
-from .rows import (AdequacyDecision, Art9ConditionRow, ConsentAge, ConsentAgeRule, Country, CriminalData, EEAState, Event,
+from .rows import (AdequacyDecision, Art9ConditionRow, ConsentAge, ConsentAgeRule, Country, CriminalData, EEAState,
                    LegalBasisRow, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule, SccVersion, Source,
                    SpecialCategory, TransferTool)
 
@@ -169,8 +169,29 @@ def _note(f: Fields, name: str = "text") -> Note:
     return Note(f.required(name, TEXT), f.citation())
 
 
-def _event(f: Fields) -> Event:
-    return Event(f.required("date", DATE), f.required("event", TEXT), f.citation())
+def _event(f: Fields) -> None:
+    """A dated step in the life of a decision (adoption, extension, litigation): checked, not kept."""
+    f.required("date", DATE)
+    f.required("event", TEXT)
+    f.citation()
+
+
+def _documentation(f: Fields, *texts: str, dates: tuple[str, ...] = (), lists: tuple[str, ...] = (),
+                   events: tuple[str, ...] = (), cited: tuple[str, ...] = ()) -> None:
+    """Check the fields of a row that document it for its readers (DPV concepts, an ELI, a decision's history)
+    and that no check reads, so that the row does not keep them: ``texts`` are optional texts, ``dates``
+    required dates, ``lists`` optional lists of texts, ``events`` lists of dated events, ``cited`` mappings
+    that hold only a citation."""
+    for name in cited:
+        f.one(name, Fields.citation)
+    for name in texts:
+        f.optional(name, TEXT)
+    for name in dates:
+        f.required(name, DATE)
+    for name in lists:
+        f.texts(name)
+    for name in events:
+        f.each(name, _event)
 
 
 def _adequacy(f: Fields, country: Kind[str], scope: Kind[tuple[str, ...]]) -> AdequacyDecision:
@@ -179,13 +200,13 @@ def _adequacy(f: Fields, country: Kind[str], scope: Kind[tuple[str, ...]]) -> Ad
     judgment = f.optional("judgment", TEXT)
     if (status == "invalidated") != (invalidated is not None and judgment is not None):
         raise f.error("invalidated", "expected an invalidation date and a judgment exactly when status is invalidated")
+    _documentation(f, "eli", "dpv", dates=("adopted",), lists=("reviews",),
+                   events=("history", "litigation", "led_decisions"))
     return AdequacyDecision(
         id=f.id,
         country=f.optional("country", country),
         name=f.required("name", TEXT),
         instrument=f.required("instrument", TEXT),
-        eli=f.optional("eli", TEXT),
-        adopted=f.required("adopted", DATE),
         in_force=f.required("in_force", DATE),
         expires=f.optional("expires", DATE),
         status=status,
@@ -193,24 +214,19 @@ def _adequacy(f: Fields, country: Kind[str], scope: Kind[tuple[str, ...]]) -> Ad
         judgment=judgment,
         scope=f.required("scope", TEXT),
         scope_conditions=f.optional("scope_conditions", scope) or (),
-        reviews=f.texts("reviews"),
-        history=f.each("history", _event),
-        litigation=f.each("litigation", _event),
-        led_decisions=f.each("led_decisions", _event),
-        dpv=f.optional("dpv", TEXT),
         note=f.optional("note", TEXT),
         citation=f.citation(),
     )
 
 
 def _transfer_tool(f: Fields, decisions: Collection[str]) -> TransferTool:
+    _documentation(f, "dpv")
     return TransferTool(
         key=f.id,
         article=f.required("article", ARTICLE),
         label=f.required("label", TEXT),
         kind=f.required("kind", member(TOOL_KINDS, "a transfer tool kind")),
         decision=f.optional("decision", member(decisions, "an id of the 'adequacy' section")),
-        dpv=f.optional("dpv", TEXT),
         needs_sa_authorisation=f.flag("needs_sa_authorisation"),
         public_authorities_allowed=f.flag("public_authorities_allowed", default=True),
         notes=f.each("notes", _note),
@@ -223,30 +239,26 @@ def _scc_module(f: Fields) -> SccModule:
 
 
 def _scc_version(f: Fields) -> SccVersion:
+    _documentation(f, dates=("adopted",), cited=("transition",))
     return SccVersion(
         id=f.id,
         instrument=f.required("instrument", TEXT),
-        adopted=f.required("adopted", DATE),
         in_force=f.optional("in_force", DATE),
         new_contracts_until=f.optional("new_contracts_until", DATE),
         valid_until=f.optional("valid_until", DATE),
         legal_basis=f.optional("legal_basis", TEXT),
         modules=f.each("modules", _scc_module),
-        transition=f.one("transition", lambda t: t.citation()),
         citation=f.citation(),
     )
 
 
 def _legal_basis(f: Fields) -> LegalBasisRow:
+    _documentation(f, "dpv_gdpr", "dpv_v1", lists=("dpv", "dpv_narrower"))
     return LegalBasisRow(
         key=f.id,
         article=f.required("article", ARTICLE),
         label=f.required("label", TEXT),
         nl=f.required("nl", TEXT),
-        dpv=f.texts("dpv"),
-        dpv_gdpr=f.required("dpv_gdpr", TEXT),
-        dpv_v1=f.required("dpv_v1", TEXT),
-        dpv_narrower=f.texts("dpv_narrower"),
         requires=f.optional("requires", TEXT),
         constraints=f.texts("constraints"),
         note=f.optional("note", TEXT),
@@ -255,12 +267,12 @@ def _legal_basis(f: Fields) -> LegalBasisRow:
 
 
 def _art9_condition(f: Fields) -> Art9ConditionRow:
+    _documentation(f, "dpv")
     return Art9ConditionRow(
         key=f.id,
         article=f.required("article", ARTICLE),
         label=f.required("label", TEXT),
         nl=f.required("nl", TEXT),
-        dpv=f.required("dpv", TEXT),
         requires_law=f.flag("requires_law"),
         requires_law_or_contract=f.flag("requires_law_or_contract"),
         member_state_may_exclude=f.flag("member_state_may_exclude"),
@@ -269,8 +281,9 @@ def _art9_condition(f: Fields) -> Art9ConditionRow:
 
 
 def _special_category(f: Fields) -> SpecialCategory:
+    _documentation(f, lists=("dpv",))
     return SpecialCategory(f.id, f.required("article", ARTICLE), f.required("label", TEXT),
-                           f.required("nl", TEXT), f.texts("dpv"), f.citation())
+                           f.required("nl", TEXT), f.citation())
 
 
 def _criminal_data(f: Fields) -> CriminalData:

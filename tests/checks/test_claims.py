@@ -15,6 +15,7 @@ data_categories:
 recipients:
   - {{id: host, name: Host, named: true, role: processor, country: DE, {P}}}
   - {{id: ads, name: Ads, named: true, role: controller, country: US, {P}}}
+  - {{id: cdn, name: CDN, named: true, role: processor, country: {{code: US, provenance: {{fact: a public fact}}}}, {P}}}
 cookies:
   - {{id: s, name: Session, type: cookie, category: strictly_necessary, {P}}}
   - {{id: px, name: Ads pixel, type: pixel, category: marketing, provider: ads, {P}}}

@@ -25,7 +25,7 @@ ADM_USED = 'used: true, logic: "a score", consequences: "a refusal"'
 @pytest.mark.parametrize("decision", [
     "kind: matching", "kind: ranking, effect: none", "kind: recommendation, effect: similarly_significant",
     "kind: decision, effect: none", "kind: decision, effect: legal, human_review: true", "kind: decision"])
-def test_what_is_no_art22_decision_draws_nothing(findings: Findings, decision: str):
+def test_what_is_no_solely_automated_decision_draws_nothing(findings: Findings, decision: str):
     """Matching, ranking and recommendations decide nothing; a reviewed or effect-less outcome is not Art. 22's."""
     assert findings(automated_decision_lawful, _purpose(decision)) == []
 
@@ -40,7 +40,8 @@ def test_a_decision_on_legitimate_interests_denied_by_the_notice(findings: Findi
 
 @pytest.mark.parametrize(("basis", "extra", "expected"), [
     ("contract", "", []), ("legal_obligation", "", []),
-    ("consent", "", ["warning"]), ("consent", "art9_condition: explicit_consent, ", [])])
+    ("consent", "", ["warning"]), ("consent", "art9_condition: explicit_consent, ", []),
+    ("consent", "art9_condition: health_social_care, ", ["warning"])])
 def test_exceptions_of_art22_2(findings: Findings, basis: str, extra: str, expected: list[str]):
     found = findings(automated_decision_lawful, _purpose("kind: scoring, effect: similarly_significant", basis, ADM_USED,
                                                          extra))

@@ -17,6 +17,7 @@ EMAIL = f"contacts: [{{channel: email, value: a@b.nl, {P}}}]"
     (f"{{legal_name: C, {EMAIL}, address: {{city: Utrecht, {P}}}, {P}}}", 1),
     (f"{{legal_name: C, {EMAIL}, address: {{street: Dorpsstraat 1, city: Utrecht, {P}}}, {P}}}", 0),
     (f"{{legal_name: C, {P}}}", 0),  # no contact details at all: controller-identified's finding
+    (f"{{legal_name: C, contacts: [{{channel: postal, value: Postbus 1 Utrecht, {P}}}], {P}}}", 0),
 ])
 def test_postal_address(findings: Findings, controller: str, expected: int):
     found = findings(controller_address_stated, f"controller: {controller}\n")

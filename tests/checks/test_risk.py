@@ -55,3 +55,17 @@ def test_a_dpia_the_notice_states_silences_it(findings: Findings, dpia: str):
 
 def test_no_factors_draw_nothing(findings: Findings):
     assert findings(dpia_risk_considered, _activity([])) == []
+
+
+def test_special_data_are_left_to_dpia_considered_unless_a_list_item_applies(findings: Findings):
+    health = f"data_categories: [{{id: h, name: Health, special: health, {P}}}]\n"
+    body = _activity(["vulnerable_subjects", "profiling"], extra="categories: [h], ") + health
+    assert findings(dpia_risk_considered, body) == []
+    listed = _activity(["covert_investigation"], extra="categories: [h], ") + health
+    assert [f.severity for f in findings(dpia_risk_considered, listed)] == ["warning"]
+
+
+def test_a_special_category_the_context_reveals_is_sensitive_data(findings: Findings):
+    body = _activity(["vulnerable_subjects"], extra=f"context_reveals: [{{special: health, {P}}}], ")
+    (found,) = findings(dpia_risk_considered, body)
+    assert found.severity == "warning" and "(special-category or criminal-offence data, vulnerable data subjects)" in found.message

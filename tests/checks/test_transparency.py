@@ -80,6 +80,35 @@ def test_a_notice_that_denies_a_dpo_is_pointed_at(findings: Findings):
     assert found.location.line == 3 and found.evidence
 
 
+LARGE = f"risk_factors: [{{factor: large_scale, {P}}}], "
+
+
+def test_special_data_in_the_service_on_a_large_scale_need_a_dpo(findings: Findings):
+    body = NL + HEALTH + SERVICE_USES_HEALTH.replace("KIND", "service_delivery").replace("categories: [h],",
+                                                                                         "categories: [h], " + LARGE)
+    (found,) = findings(t.dpo_designation_considered, body)
+    assert found.severity == "error" and "on a large scale, as the notice says" in found.message
+    dpo = f"controller: {{country: NL, dpo: {{designated: true, {P}}}, {P}}}\n"
+    assert findings(t.dpo_designation_considered, dpo + body[len(NL):]) == []
+
+
+@pytest.mark.parametrize(("factors", "kind", "expected"), [
+    ("[large_scale, communication_monitoring]", "service_delivery", ["error"]),
+    ("[large_scale, profiling]", "account_management", ["error"]),
+    ("[communication_monitoring]", "service_delivery", []),             # scale not stated
+    ("[large_scale, communication_monitoring]", "analytics", []),      # not a core activity
+    ("[large_scale, black_list]", "service_delivery", []),             # no monitoring
+])
+def test_large_scale_monitoring_in_the_core_activity_needs_a_dpo(findings: Findings, factors: str, kind: str,
+                                                                 expected: list[str]):
+    listed = ", ".join(f"{{factor: {f.strip()}, {P}}}" for f in factors.strip("[]").split(","))
+    body = NL + (f"activities: [{{id: a, name: Messages, risk_factors: [{listed}], "
+                 f"purposes: [{{id: p, name: Deliver, kind: {kind}, {P}}}], {P}}}]\n")
+    found = findings(t.dpo_designation_considered, body)
+    assert [f.severity for f in found] == expected
+    assert all(f.articles == ("GDPR Art. 37(1)(b)", "WP243 rev.01") and "'Messages' monitors" in f.message for f in found)
+
+
 def test_stated_profiling_suggests_a_dpo_unless_one_is_designated(findings: Findings):
     notice = f"notice: {{automated_decision_making: {{used: false, profiling: true, {P}}}}}\n"
     (found,) = findings(t.dpo_designation_considered, NL + notice)
@@ -132,6 +161,11 @@ def test_naming_the_authority_states_the_right_to_complain(findings: Findings):
 def test_silence_on_automated_decisions_is_a_warning(findings: Findings):
     (found,) = findings(t.automated_decisions_stated, "notice: {title: T}\n")
     assert found.severity == "warning"
+
+
+def test_silence_on_a_stated_automated_decision_is_left_to_automated_decision_lawful(findings: Findings):
+    body = "notice: {title: T}\n" + purposes(f"automated_decision: {{kind: decision, effect: legal, {P}}}")
+    assert findings(t.automated_decisions_stated, body) == []
 
 
 def test_automated_decisions_need_logic_and_consequences(findings: Findings):

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from pac.cli import main
-from pac.engine import notice_text
 from pac.errors import InvalidInput, LocatedError
 from pac.loader import discover, display, load, load_files
 from pac.validation import MAX_ERRORS

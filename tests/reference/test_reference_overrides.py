@@ -130,6 +130,17 @@ def test_error_names_the_nested_field_of_an_event():
     assert (raised.value.section, raised.value.row, raised.value.field) == ("adequacy", "US-X", "history[0].src")
 
 
+@pytest.mark.parametrize("field, value", [("eli", 7), ("adopted", "last year"), ("dpv", ["a", "b"])])
+def test_what_documents_a_row_is_checked_but_not_kept(field: str, value: Any):
+    """A decision's ELI, adoption date and DPV concept are for the data's readers: pac refuses them malformed,
+    and no row carries them, since no check reads them."""
+    with pytest.raises(ReferenceDataError) as raised:
+        REF.with_overrides({"adequacy": [{**DECISION, field: value}]})
+    assert (raised.value.row, raised.value.field) == ("US-X", field)
+    decision = REF.with_overrides({"adequacy": [{**DECISION, "eli": "http://data.europa.eu/eli/x", "dpv": "y"}]})
+    assert not any(hasattr(decision.decision("US-X"), name) for name in ("eli", "adopted", "dpv", "history"))
+
+
 def test_invalidated_decision_needs_date_and_judgment():
     row = {**DECISION, "status": "invalidated"}
     with pytest.raises(ReferenceDataError, match="invalidated"):
