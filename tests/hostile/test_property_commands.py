@@ -3,7 +3,7 @@ escaping notice texts and hostile names; waiver files good and bad; folder names
 odd option values and outputs. Whatever is generated:
 
 - the exit status is 0, 1 or 2 and no traceback is printed;
-- no file outside the report folder and the command's own output changes (no input is replaced);
+- no file outside the report folder, the command's own output and pac's cache changes (no input is replaced);
 - the report folder holds the old report set or a whole new one, and nothing is left beside it.
 
 Deterministic (``derandomize``) and bounded (``max_examples``); each example runs the command in this process.
@@ -139,7 +139,7 @@ def test_every_command_survives_hostile_input_and_loses_nothing(case: dict[str, 
         work = Path(folder)
         write_case(work, case)
         args = case["args"]
-        written = outputs(work, args)
+        written = outputs(work, args) | {work / ".pac_cache"}  # pac's cache of validated declarations
         report_dir = work / args[args.index("--report-dir") + 1] if "--report-dir" in args else None
         old_set = {r: (work / "reports" / r).read_bytes() for r in REPORTS}
         before = snapshot(work, written | {work / "reports"})
