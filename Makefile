@@ -59,7 +59,7 @@ test-latest: python graphviz
 # The lower ends of pyproject.toml's ranges, tested: uv resolves the lowest versions they allow.
 test-lowest: setup
 	rm -rf .venv-lowest
-	$(BIN)/uv venv --quiet --no-python-downloads --python $(PYTHON) .venv-lowest
+	$(BIN)/uv venv --quiet --seed --no-python-downloads --python $(PYTHON) .venv-lowest
 	$(BIN)/uv pip compile pyproject.toml --extra dev --resolution lowest-direct --python .venv-lowest/bin/python \
 	  --quiet --no-header -o .venv-lowest/lowest.txt
 	$(BIN)/uv pip install --quiet --python .venv-lowest/bin/python -r .venv-lowest/lowest.txt

@@ -101,15 +101,15 @@ def _used_categories(organisation: Organisation) -> frozenset[str]:
 
 
 @check("data-subjects-processed", title="Every group of data subjects belongs to some processing",
-       articles=["GDPR Art. 13(1)(c)", "GDPR Art. 30(1)(c)", "GDPR Art. 5(2)"], severity="warning",
+       articles=["GDPR Art. 13(1)(c)", "GDPR Art. 30(1)(c)", "GDPR Art. 5(2)"], severity="error",
        subject="data_subjects",
        remedy="Describe what is done with this group's data (purposes, legal bases, retention), or remove the group "
               "from the notice if its data are not processed.")
 def data_subjects_processed(subject: DataSubject, ctx: Context):
     """The notice must give the purposes and legal basis of the processing (Art. 13(1)(c)), and the record of
     processing activities links categories of data subjects to processing (Art. 30(1)(c)). A group the notice
-    names but links to no processing leaves its members without that information. A separate notice may inform
-    them (an employee privacy statement, for instance), so this is a warning."""
+    says it covers but links to no processing leaves its members without that information: an error (a group
+    informed by a separate notice, e.g. an employee privacy statement, is not named in this one)."""
     if subject.id not in ctx.once(_processed_subjects):
         yield ctx.finding(f"The notice names {subject.name!r} as data subjects, but describes no processing of their "
                           "data.")

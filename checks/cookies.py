@@ -30,18 +30,19 @@ def tracking_cookie_consent(cookie: Cookie, ctx: Context):
     under no exemption. Consent has the GDPR meaning: an unambiguous, active indication (Art. 4(11)); silence, a
     pre-ticked box or carrying on browsing is no consent (CJEU C-673/17 Planet49), and neither is a browser set to
     accept cookies that the user may change: that is an opt-out. When the notice does not say whether consent is asked,
-    the finding is a warning."""
+    the finding is a warning. One finding lists every tracker the notice treats the same way: the root cause is
+    how the notice asks (or does not ask) consent."""
     if cookie.category not in TRACKING or cookie.consent == "asked":
         return
-    tracker = _tracker(cookie, ctx)
     if cookie.consent == "not_asked":
-        yield ctx.finding(f"{tracker} is placed without asking the visitor's consent.")
+        yield ctx.finding("These trackers (marketing, social-media or unclassified) are placed without asking the "
+                          "visitor's consent.")
     elif cookie.consent == "browser_opt_out":
-        yield ctx.finding(f"{tracker} is placed unless the visitor refuses it in the browser settings; a browser "
-                          "opt-out is not consent.")
+        yield ctx.finding("These trackers (marketing, social-media or unclassified) are placed unless the visitor "
+                          "refuses them in the browser settings; a browser opt-out is not consent.")
     else:
-        yield ctx.finding(f"The notice does not say whether consent is asked before {tracker} is placed.",
-                          severity="warning")
+        yield ctx.finding("The notice does not say whether consent is asked before these trackers (marketing, "
+                          "social-media or unclassified) are placed.", severity="warning")
 
 
 @check("analytics-cookie-consent", title="Analytics cookies without consent must have little or no effect on privacy",

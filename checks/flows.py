@@ -97,5 +97,5 @@ def recipient_data_stated(recipient: Recipient, ctx: Context):
     checks on special categories, onward transfers and purposes cannot judge it. The notice need not say this,
     so this is information."""
     if all(ctx.flow(r).stated_by is None for r in ctx.organisation.chain(recipient)):
-        yield ctx.finding(f"The declaration does not say which personal data {recipient.name!r} receives: it links "
-                          "the recipient to no activity and no data category.")
+        yield ctx.finding("The declaration does not say which personal data these recipients receive: it links them "
+                          "to no activity and no data category.")

@@ -22,9 +22,10 @@ def legal_basis_stated(purpose: Purpose, ctx: Context):
     if purpose.legal_basis is not None:
         return
     listed = _collective(purpose, ctx)
-    if listed:
-        yield ctx.finding(f"The notice states no legal basis for {purpose.name!r}; it lists {listed} for the "
-                          "activity as a whole without saying which applies to this purpose.")
+    if listed:  # one root cause: the collective statement, on every purpose it leaves unlinked
+        activity = ctx.organisation.activity(purpose.activity)
+        yield ctx.finding(f"The notice lists {listed} as legal bases without saying which purpose rests on which.",
+                          at=activity, evidence=[p for b in activity.collective_legal_bases for p in b.provenance])
     else:
         yield ctx.finding(f"The notice states no legal basis for {purpose.name!r}.")
 
@@ -50,9 +51,9 @@ def objection_right_stated(purpose: Purpose, ctx: Context):
     basis = purpose.legal_basis
     if basis is None or not purpose.rests_on("legitimate_interests", "public_task"):
         return
-    if purpose.objection is None and not ctx.organisation.states_right("objection"):
-        yield ctx.finding(f"{purpose.name!r} rests on {basis.basis.replace('_', ' ')}, but the notice states no right "
-                          "to object to it.", at=basis)
+    if purpose.objection is None and not ctx.organisation.states_right("objection", purpose):
+        yield ctx.finding(f"Processing rests on {basis.basis.replace('_', ' ')}, but the notice states no right to "
+                          "object to it.")
 
 
 @check("consent-withdrawal-route", title="Consent can be withdrawn, and the notice says how",
@@ -60,12 +61,13 @@ def objection_right_stated(purpose: Purpose, ctx: Context):
        remedy="State that consent may be withdrawn at any time, as easily as it was given, and how.")
 def consent_withdrawal_route(purpose: Purpose, ctx: Context):
     """Consent may be withdrawn at any time, as easily as it was given (Art. 7(3)); the notice must say so
-    (Art. 13(2)(c))."""
+    (Art. 13(2)(c)) for every consent the processing rests on: a withdrawal stated only for some activities
+    (e.g. cookies) does not inform about the others."""
     if not purpose.rests_on_consent:
         return
-    if not (purpose.consent and purpose.consent.withdrawal) and not ctx.organisation.states_right("withdraw_consent"):
-        yield ctx.finding(f"{purpose.name!r} rests on consent, but the notice gives no way to withdraw it.",
-                          at=purpose.legal_basis)
+    if not (purpose.consent and purpose.consent.withdrawal) and not ctx.organisation.states_right(
+            "withdraw_consent", purpose):
+        yield ctx.finding("Processing rests on consent, but the notice gives no way to withdraw it.")
 
 
 @check("consent-not-bundled", title="Consent is not bundled with accepting terms",
@@ -105,6 +107,6 @@ def email_marketing_consent(purpose: Purpose, ctx: Context):
         yield ctx.finding(f"{purpose.name!r} sends marketing by e-mail to {whom}, and the notice does not say that "
                           "they consented to it.")
     elif any(s.relationship == "customer" for s in subjects) and purpose.objection is None and not \
-            organisation.states_right("objection"):
+            organisation.states_right("objection", purpose):
         yield ctx.finding(f"{purpose.name!r} e-mails customers without their consent and the notice states no way to "
                           "opt out, which the customer exception of Tw art. 11.7(3) requires.", severity="warning")

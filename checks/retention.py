@@ -95,6 +95,14 @@ def _open(rule: Retention) -> bool:
     return rule.limit == "at_least" or rule.until in SUBJECT_EVENTS
 
 
+def _ended_by_law(rule: Retention, purpose: Purpose, ctx: Context) -> bool:
+    """Whether an open rule for ``purpose`` is bounded by the law all the same: it keeps the data until the consent
+    the purpose rests on is withdrawn, or it is a minimum for records a statute sets the period of."""
+    if rule.until in CONSENT_ENDS:
+        return purpose.rests_on_consent
+    return rule.limit == "at_least" and bool(_rows(purpose, ctx, "min"))
+
+
 def _bounds(rule: Retention) -> tuple[Duration | None, Duration | None]:
     """The shortest and longest retention a period rule allows (None: no bound)."""
     return (None if rule.limit == "at_most" else rule.period, None if rule.limit == "at_least" else rule.period)
@@ -149,7 +157,11 @@ def retention_stated(purpose: Purpose, ctx: Context):
     if purpose.deidentification == "anonymised":
         return
     missing = [c for c, rules in _coverage(purpose, ctx).items() if not rules]
-    if missing:
+    activity = ctx.organisation.activity(purpose.activity)
+    if missing and not activity.retention:  # one root cause: the activity's data have no retention at all
+        yield ctx.finding(f"The notice states no retention period or criteria for any data of {activity.name!r}.",
+                          at=activity)
+    elif missing:
         yield ctx.finding(f"The notice states no retention period or criteria for {purpose.name!r}"
                           f"{_part(purpose, missing, ctx)}.")
 
@@ -163,7 +175,8 @@ def retention_not_vague(purpose: Purpose, ctx: Context):
     guidelines of the Article 29 Working Party (WP260 rev.01, endorsed by the EDPB; annex, Art. 13(2)(a)) add
     that the data subject must be able to work out the period for their own situation, and that a generic
     statement that data are kept as long as necessary does not meet the requirement. Such a statement is a
-    finding where it is all the notice says for the data; next to a period or an end event it is harmless.
+    finding where it is all the notice says for the data; next to a period or an end event it is harmless. One
+    finding per statement lists every purpose it leaves vague.
     Data anonymised before the use are not personal data (Recital 26)."""
     if purpose.deidentification == "anonymised":
         return
@@ -171,11 +184,9 @@ def retention_not_vague(purpose: Purpose, ctx: Context):
              if rules and all(r.form == "vague" for r in rules)}
     if not vague:
         return
-    statements = _distinct(vague.values())
-    words = "; ".join(repr(r.vague) for r in statements)
-    yield ctx.finding(f"For {purpose.name!r}{_part(purpose, vague, ctx)} the notice says only {words}: neither a "
-                      "period nor criteria to determine it.",
-                      at=statements[0], evidence=[p for r in statements for p in r.provenance])
+    for statement in _distinct(vague.values()):  # one finding per statement, on every purpose it leaves vague
+        yield ctx.finding(f"The notice says only {statement.vague!r} about how long these data are kept: neither a "
+                          "period nor criteria to determine it.", at=statement)
 
 
 @check("retention-meets-statutory-minimum", title="Records are kept at least as long as the law requires",
@@ -209,13 +220,14 @@ def retention_meets_statutory_minimum(purpose: Purpose, ctx: Context):
 
 
 @check("statutory-retention-stated", title="Records with a statutory minimum have a stated retention period",
-       articles=["GDPR Art. 13(2)(a)", "WP260 rev.01"], severity="warning", subject="purposes",
+       articles=["GDPR Art. 13(2)(a)", "WP260 rev.01"], severity="error", subject="purposes",
        remedy="State the statutory retention period for these records (e.g. 'seven years, as tax law requires').")
 def statutory_retention_stated(purpose: Purpose, ctx: Context):
     """Where a statute sets how long records must be kept, that period is the storage period the notice must give
     (Art. 13(2)(a)); WP260 rev.01 names statutory requirements as what may dictate it. A purpose whose data form
     such records (``record_types``) but for which the notice states no period leaves the data subject unable to
-    tell how long they are kept, and may lead to deletion before the statute allows."""
+    tell how long they are kept, and may lead to deletion before the statute allows. Where the statute is the
+    controller's own law and pac's reference row is not marked unverified this is an error; otherwise a warning."""
     rows = _rows(purpose, ctx, "min")
     if not rows:
         return
@@ -225,10 +237,12 @@ def statutory_retention_stated(purpose: Purpose, ctx: Context):
     said = _distinct(without.values())
     stated = f"; it says only: {'; '.join(r.describe() for r in said)}" if said else ""
     for row in rows:
+        caveats = _caveats(row, ctx)
         yield ctx.finding(_with(f"{purpose.name!r}{_part(purpose, without, ctx)} holds records that {row.statute} "
                                 f"requires to be kept at least {_period_on(row, ctx)} ({row.record}), but the notice "
-                                f"states no retention period for them{stated}", _caveats(row, ctx)),
-                          at=said[0] if said else None, articles=[*ctx.check.articles, row.statute])
+                                f"states no retention period for them{stated}", caveats),
+                          at=said[0] if said else None, articles=[*ctx.check.articles, row.statute],
+                          severity="warning" if caveats else "error")
 
 
 @check("retention-within-guidance", title="Retention stays within the regulator's recommended maximum",
@@ -264,11 +278,14 @@ def retention_bounded(activity: Activity, ctx: Context):
     least seven years'), or that keeps data until the data subject acts (deletes the account, withdraws consent,
     unsubscribes), keeps them for ever when no other rule for the same data sets a maximum or an end that comes:
     dormant accounts and forgotten subscriptions are never deleted. It can be justified where the data remain
-    necessary as long as the relationship lasts, hence a warning."""
+    necessary as long as the relationship lasts, hence a warning. Two open rules are bounded all the same: one that
+    ends with the withdrawal of the consent the purpose rests on (withdrawal ends the purpose, Art. 7(3), 17(1)(b)),
+    and a minimum for records whose retention a statute sets (``record_types``): the statute fixes the period and
+    its start, and ends the legal obligation that justifies the keeping."""
     for rule in activity.retention:
         if not _open(rule):
             continue
-        unbounded = [p for p in rule.purposes if any(
+        unbounded = [p for p in rule.purposes if not _ended_by_law(rule, ctx.organisation.purpose(p), ctx) and any(
             not any(_bounded(other) for other in activity.retention if other.covers(p, c))
             for c in rule.categories or (None,))]
         if not unbounded:
@@ -288,8 +305,9 @@ def retention_ends_with_consent(purpose: Purpose, ctx: Context):
     where no other legal ground applies (Art. 17(1)(b)), and no data may be kept longer than the purpose needs
     (Art. 5(1)(e)). A rule for a consent-based purpose that keeps the data a fixed or minimum period (e.g. two
     years after the end of the contract) or until an event other than withdrawal does not end with the consent.
-    A maximum period permits deletion on withdrawal and is not reported. Another legal ground may justify
-    keeping the data, hence a warning."""
+    A maximum period permits deletion on withdrawal and is not reported, nor is an end the declaration can
+    only describe in words (``until: other``, e.g. a period per cookie in the cookie settings). Another legal
+    ground may justify keeping the data, hence a warning."""
     if not purpose.rests_on_consent:
         return
     for rule in ctx.organisation.activity(purpose.activity).retention:
@@ -298,7 +316,7 @@ def retention_ends_with_consent(purpose: Purpose, ctx: Context):
         fixed = rule.period is not None and rule.limit != "at_most"
         if fixed and rule.after in CONSENT_ENDS:
             how = "which outlasts the withdrawal of consent"
-        elif fixed or rule.until not in (None, *CONSENT_ENDS):
+        elif fixed or rule.until not in (None, "other", *CONSENT_ENDS):  # an end described in words is not judged
             how = "which does not end when consent is withdrawn"
         else:
             continue
@@ -335,9 +353,11 @@ def retention_start_stated(activity: Activity, ctx: Context):
     """A period tells the data subject how long data are kept only together with the moment it starts; WP260
     rev.01 asks that the data subject can work out the period for their own situation. 'Seven years' may run from
     collection, the end of the contract or the end of the financial year. The period may be plain from context,
-    hence a warning."""
+    hence a warning. A period for data that include records whose retention a statute sets (``record_types``)
+    runs from the statute's own trigger (e.g. the end of the financial year, AWR art. 52) and is not asked about."""
     for rule in activity.retention:
-        if rule.period is not None and rule.after is None:
+        statutory = any(_rows(ctx.organisation.purpose(p), ctx, "min") for p in rule.purposes)
+        if rule.period is not None and rule.after is None and not statutory:
             yield ctx.finding(f"The notice says the data of {activity.name!r}"
                               f"{_scope(activity, rule.purposes, rule.categories, ctx)} are {rule.describe()}, "
                               "without saying from which event that period runs.", at=rule)

@@ -26,13 +26,11 @@ def special_category_condition_stated(purpose: Purpose, ctx: Context):
     special = ctx.organisation.special_categories(purpose.categories)
     if not special or purpose.art9_condition is not None:
         return
-    message = (f"{purpose.name!r} uses {ctx.special_names(special)}, but the notice states no condition of "
-               "Art. 9(2) that lifts the ban on processing these data.")
-    if purpose.deidentification == "pseudonymised":
-        yield ctx.finding(f"{message} The notice says the data are pseudonymised for this purpose; pseudonymised "
-                          "data are still personal data (GDPR Recital 26).",
-                          articles=["GDPR Art. 9(1)", "GDPR Art. 9(2)", "GDPR Art. 4(5)"])
-    elif purpose.deidentification in ("anonymised", "aggregated"):
+    # one root cause per set of data, on every purpose that uses them (pseudonymised data are still personal
+    # data, Recital 26 and Art. 4(5), so those purposes share it)
+    message = (f"The notice states no condition of Art. 9(2) that lifts the ban on processing "
+               f"{ctx.special_names(special)}, which these purposes use.")
+    if purpose.deidentification in ("anonymised", "aggregated"):
         yield ctx.finding(f"{message} The notice says the data are {purpose.deidentification} for this purpose; "
                           f"making them {purpose.deidentification} is itself processing of the special-category "
                           "data, and whether the result is anonymous the declaration does not show.",

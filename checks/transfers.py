@@ -52,7 +52,9 @@ def transfer_tool_valid(recipient: Recipient, ctx: Context):
     processing, Art. 4 of that Decision; binding corporate rules, Art. 47), or a derogation (Art. 49), for occasional
     transfers only (EDPB Guidelines 2/2018). A processor agreement (Art. 28) or unspecified 'appropriate measures' is
     no transfer tool; Safe Harbour fell on 2015-10-06 (CJEU C-362/14) and the Privacy Shield on 2020-07-16 (CJEU
-    C-311/18). Every claimed tool that fails is reported: as an error when no claimed tool carries the transfer, as a
+    C-311/18). A country whose adequacy decision has no scope condition needs no claim: the transfer is lawful
+    (Art. 45(1)), and only the notice's silence about the decision is reported (Art. 13(1)(f), a warning). Every
+    claimed tool that fails is reported: as an error when no claimed tool carries the transfer, as a
     warning when the best of them holds only under a condition the declaration does not establish. Where the
     recipient's country is unknown, only its own claims that fail wherever the data go are judged (see
     recipient-country-known); a sub-processor outside the EEA under a processor that is not is judged by
@@ -68,10 +70,14 @@ def transfer_tool_valid(recipient: Recipient, ctx: Context):
                                   f"wherever the data go. Claimed tool: {ctx.tool_name(claim)}; "
                                   f"{verdict.reason}.", at=claim, articles=_articles(ctx, verdict))
         return
+    country = ctx.place(recipient.country)
+    if assessment.status == "valid" and not assessment.verdicts:
+        yield ctx.finding(f"Personal data go to {recipient.name!r} in {country}, outside the EEA: {assessment.reason}, "
+                          "but the notice does not mention the adequacy decision.", severity="warning",
+                          articles=["GDPR Art. 13(1)(f)", "GDPR Art. 45(1)"])
     if assessment.status in ("domestic", "valid"):
         return
-    yield from _tool_findings(ctx, assessment, f"Personal data go to {recipient.name!r} in {ctx.place(recipient.country)}, "
-                                               "outside the EEA")
+    yield from _tool_findings(ctx, assessment, f"Personal data go to {recipient.name!r} in {country}, outside the EEA")
 
 
 @check("onward-transfer-tool", title="Data a processor passes on to a third country travel on a valid transfer tool",
@@ -113,14 +119,26 @@ def recipient_country_known(recipient: Recipient, ctx: Context):
     """Whether personal data leave the EEA depends on where the recipient processes them. If they do, the notice must
     say so and name the adequacy decision or safeguard relied on (Art. 13(1)(f), 14(1)(f)), and the transfer needs a
     Chapter V tool (Art. 44). A declaration that does not state the recipient's country leaves both unchecked: this is
-    a warning, not an error, because the notice need not name the country of a recipient inside the EEA. For a
-    recipient the notice only describes as a group and that does not process data for anyone (other users,
-    authorities), it is context (info): a lawyer would ask about the suppliers first."""
-    if recipient.country is None:
-        supplier = recipient.named or recipient.is_processor
-        yield ctx.finding(f"The declaration does not say in which country {recipient.name!r} processes the data, so "
-                          "whether they leave the EEA (needing a transfer tool, Art. 44) and whether the notice had to "
-                          "say so (Art. 13(1)(f)) cannot be assessed.", severity=None if supplier else "info")
+    a warning, not an error, because the notice need not name the country of a recipient inside the EEA; unnamed
+    suppliers and categories of recipients are no exception (their country and safeguard cannot be assessed
+    either). Public authorities receive data under the law that entitles them, as a rule the controller's own:
+    for them it is context (info). One finding lists every recipient concerned: the root cause is the notice's
+    silence on where data go. A named company whose EU entity and seat public sources give (pac's reference data
+    on well-known recipients) gets its own finding: there the country can be encoded as a public fact."""
+    if recipient.country is not None:
+        return
+    known = ctx.reference.known_recipient(recipient.name) if recipient.named else None
+    if known is not None:
+        yield ctx.finding("The declaration does not say in which country these recipients process the data, though "
+                          "public sources name the entity that serves users in the EU and its seat (pac's reference "
+                          "data on well-known recipients); encode that country as a public fact with its source, so "
+                          "that the transfer (Art. 44) and the notice's duty to mention it (Art. 13(1)(f)) can be "
+                          "assessed.")
+    else:
+        yield ctx.finding("The declaration does not say in which country these recipients process the data, so "
+                          "whether the data leave the EEA (needing a transfer tool, Art. 44) and whether the notice "
+                          "had to say so (Art. 13(1)(f)) cannot be assessed.",
+                          severity="info" if recipient.role == "public_authority" else None)
 
 
 @check("general-transfer-tools-valid", title="The safeguards the notice names for transfers are transfer tools",

@@ -184,19 +184,25 @@ def data_subject_rights_stated(organisation: Organisation, ctx: Context):
     Portability arises only for processing based on consent or a contract (Art. 20(1)(a)), and the right to
     object only for processing based on public task or legitimate interests, or for direct marketing
     (Art. 21(1), (2)). When every purpose states its basis and none brings one of these rights into being, a
-    missing statement of that right is context (info), not an error."""
+    missing statement of that right is context (info), not an error. The rights the notice leaves out are one
+    root cause (its statement of rights is incomplete): one finding names them all."""
     reasons = _why_rights_may_not_arise(organisation)
+    missing = []
     for right, name, article in RIGHTS:
         if organisation.states_right(right):
             continue
-        articles = [article, "GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)"]
         reason = reasons.get(right)
         if reason:
             yield ctx.finding(f"The notice does not state the {name}; {reason}, so the right may not arise.",
-                              at=_container(ctx), evidence=(), severity="info", articles=articles)
+                              at=_container(ctx), evidence=(), severity="info",
+                              articles=[article, "GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)"])
         else:
-            yield ctx.finding(f"The notice does not state the {name}.", at=_container(ctx), evidence=(),
-                              articles=articles)
+            missing.append((name, article))
+    if missing:
+        names = [f"the {name}" for name, _ in missing]
+        listed = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
+        yield ctx.finding(f"The notice does not state {listed}.", at=_container(ctx), evidence=(),
+                          articles=[*(article for _, article in missing), "GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)"])
 
 
 @check("complaint-right-stated", title="The notice states the right to complain to a supervisory authority",
@@ -229,7 +235,8 @@ def automated_decisions_stated(organisation: Organisation, ctx: Context):
 
     Severity: where the notice says such decisions are taken but leaves out the logic or the consequences,
     it breaks Art. 13(2)(f): an error. Where it says nothing at all, the law is broken only if such decisions
-    are in fact taken, which the declaration cannot show; a reader cannot tell, so this is a warning. Where a
+    are in fact taken, which the declaration cannot show (matching users, or personalising a service, is not by
+    itself a decision with legal or similarly significant effects): context (info), not a warning. Where a
     purpose takes such a decision and the notice says nothing, automated-decision-lawful reports it."""
     notice = organisation.notice
     adm = notice.automated_decision_making if notice else None
@@ -237,7 +244,7 @@ def automated_decisions_stated(organisation: Organisation, ctx: Context):
         if any(p.solely_automated_decision for p in organisation.purposes):
             return
         yield ctx.finding("The notice does not say whether decisions are taken by automated means, including "
-                          "profiling.", at=_container(ctx), evidence=(), severity="warning")
+                          "profiling; it must where they are.", at=_container(ctx), evidence=(), severity="info")
         return
     missing = [what for what, given in (("the logic involved", adm.logic),
                                         ("their significance and envisaged consequences", adm.consequences))
@@ -327,14 +334,11 @@ def response_time_within_a_month(notice: Notice, ctx: Context):
 
     A stated period longer than the limit is an error when it runs past the limit whatever day a request
     arrives, and a warning when it does so only for some days (30 days run past one month in February).
-    Words that give no period (\u201ctijdig\u201d, \u201cas soon as possible\u201d) or a minimum without a maximum
-    are a warning: they do not break the rule, but they do not tell the data subject the limit either."""
+    Words that give no period (\u201ctijdig\u201d, \u201cas soon as possible\u201d) are not reported: Art. 12(3)
+    binds the controller's conduct, not the notice's words, and Art. 13 does not ask the notice for a response
+    period. A minimum without a maximum is a warning: it suggests a wait the rule may not allow."""
     stated = notice.response_time
-    if stated is None:
-        return
-    if stated.vague:
-        yield ctx.finding(f"The notice promises an answer {stated.vague!r}, which gives no period.", at=stated,
-                          severity="warning")
+    if stated is None or stated.vague:
         return
     if stated.limit == "at_least":
         yield ctx.finding(f"The notice gives at least {stated.period} to answer a request, with no maximum.", at=stated,

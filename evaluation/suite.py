@@ -25,6 +25,7 @@ import yaml
 
 from pac import Engine, load
 from pac.checking import SEVERITIES, Finding
+from pac.model import SUBJECTS
 
 HERE = Path(__file__).parent
 EXPECTATIONS = "expectations.yaml"
@@ -51,16 +52,11 @@ class Entry:
     line: int
 
     def matches(self, finding: Finding) -> bool:
-        return finding.check == self.check and (self.subject is None or self.subject in subjects(finding))
+        return finding.check == self.check and (self.subject is None or self.subject in finding.subjects)
 
     def __str__(self) -> str:
         where = f"{self.check} on {self.subject or 'any subject'}"
         return f"{where} ({self.severity})" if self.severity else where
-
-
-def subjects(finding: Finding) -> tuple[str, ...]:
-    """Every subject a finding is about: its own, and those the same root cause affects (when pac groups them)."""
-    return (finding.subject, *getattr(finding, "also", ()))
 
 
 _FIELDS = {"expected": {"check", "subject", "severity", "article", "meaning", "reasoning", "known"},
@@ -186,6 +182,12 @@ def evaluate(organisation: Organisation, engine: Engine | None = None) -> Score:
     """Run pac's catalogue on the organisation's declaration and score its findings."""
     engine = engine or Engine.from_plugins()
     (model,) = [o for o in load([organisation.declaration]) if o.id == organisation.id]
+    known = {s.subject for kind in SUBJECTS for s in model.subjects(kind)}
+    for entry in organisation.entries:
+        if entry.subject is not None and entry.subject not in known:  # a row about nothing would pass vacuously
+            raise FormatError(f"{organisation.folder / EXPECTATIONS}:{entry.line}:1: error: {entry.kind} row names "
+                              f"subject {entry.subject!r}, which {organisation.id} does not have "
+                              "(hint: subjects are named as in pac's findings, e.g. purposes/<id>)")
     findings = tuple(engine.evaluate(model, organisation.as_of, notice=organisation.notice).all_findings())
     return score(organisation, findings)
 

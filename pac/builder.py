@@ -127,6 +127,8 @@ class _Document:
             title=n.get("title"), source=n.get("source"), text_file=n.get("text_file"), language=n.get("language"),
             version=n.get("version"), last_updated=self.date(n, "last_updated"),
             rights=tuple(self.element(m.Right, r, right=r["right"], route=r.get("route"), conditions=r.get("conditions"),
+                                      activities=self.refs(r, "activities", "activities"),
+                                      purposes=self.refs(r, "purposes", "purposes"),
                                       restrictions=self.each(r, "restrictions", m.RightCondition, "condition"))
                          for r in n.get("rights", ())),
             response_time=self.optional(n, "response_time", self.time_statement),

@@ -17,18 +17,18 @@ from __future__ import annotations
 
 import inspect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, TypeVar
 
 from .errors import Location
+from .graph import Flow, inflow
 from .model import SUBJECTS, DataCategory, Organisation, Provenance, Recipient, TransferClaim
 from .transfers import ToolVerdict, TransferAssessment, describe, invalid_anywhere, outside_eea, place
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
 
-    from .graph import Flow
     from .reference import Reference
     from .waivers import Waiver
 
@@ -104,13 +104,51 @@ class Finding:
     evidence: tuple[Provenance, ...]
     remedy: str
     waiver: Waiver | None = None
+    also: tuple[str, ...] = ()
+    """The other subjects the same root cause affects (see :func:`by_root_cause`)."""
 
     @property
     def waived(self) -> bool:
         return self.waiver is not None
 
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        """Every subject the finding is about: its own first."""
+        return (self.subject, *self.also)
+
     def sort_key(self) -> tuple:
         return (self.organisation, self.check, self.subject, self.location, self.message)
+
+
+def by_root_cause(findings: Iterable[Finding]) -> list[Finding]:
+    """One finding per root cause, listing every subject it affects, in canonical order.
+
+    A check says that findings on several subjects share one cause by giving them the same words
+    (e.g. one vague retention sentence that covers twenty purposes); those of one organisation and
+    severity (and waiver) become one, on the first subject, with the others in ``also`` and the evidence
+    of all. The same words twice on one subject, at two places, are two findings; at one place, one.
+    pytest items stay per subject; reports show root causes."""
+    # a cluster is one root cause: its findings, and where each of its subjects was found (to tell the very same
+    # finding again from the same words at another place)
+    groups: dict[tuple, list[tuple[dict[str, set[Location]], list[Finding]]]] = {}
+    for finding in sorted(findings, key=Finding.sort_key):
+        clusters = groups.setdefault(
+            (finding.organisation, finding.check, finding.severity, finding.message, finding.waiver), [])
+        if any(finding.location in where.get(finding.subject, ()) for where, _ in clusters):
+            continue
+        where, members = next((c for c in clusters if finding.subject not in c[0]), None) or ({}, [])
+        if not members:
+            clusters.append((where, members))
+        where.setdefault(finding.subject, set()).add(finding.location)
+        members.append(finding)
+    merged = []
+    for first, *rest in (members for clusters in groups.values() for _, members in clusters):
+        if rest:
+            subjects = dict.fromkeys(s for f in (first, *rest) for s in f.subjects)
+            evidence = dict.fromkeys(p for f in (first, *rest) for p in f.evidence)
+            first = replace(first, also=tuple(s for s in subjects if s != first.subject), evidence=tuple(evidence))
+        merged.append(first)
+    return sorted(merged, key=Finding.sort_key)
 
 
 class Scope:
@@ -163,15 +201,11 @@ class Context:
     def transfer(self, recipient: Recipient) -> TransferAssessment:
         """The transfer of personal data to ``recipient`` on the evaluation date under GDPR Chapter V: whether there
         is one, and what each claimed tool is worth (the assessment the data-flow graph carries)."""
-        from .graph import inflow
-
         return inflow(self.graph, recipient.subject)["assessment"]
 
     def flow(self, recipient: Recipient) -> Flow:
         """What the data-flow graph says reaches ``recipient``: activities, purposes, categories (special, criminal),
         and what in the declaration says so."""
-        from .graph import Flow, inflow
-
         return Flow.of(inflow(self.graph, recipient.subject))
 
     def outside_eea(self, recipient: Recipient) -> bool:

@@ -286,7 +286,7 @@ class _Drawing:
     def _badge(self, nodes: list[str]) -> tuple[str, str | None]:
         """The count of errors and warnings on ``nodes``, and the colour of the worst."""
         subjects = set(nodes)
-        counts = Counter(f.severity for f in self.findings if f.subject in subjects and not f.waived)
+        counts = Counter(f.severity for f in self.findings if not f.waived and not subjects.isdisjoint(f.subjects))
         parts = [self._count(s, counts[s]) for s in ("error", "warning") if counts[s]]
         colour = "#c00000" if counts["error"] else "#e07000" if counts["warning"] else None
         return html.escape(" · ".join(parts)), colour

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 import pluggy
 
 from . import hookspecs
-from .checking import SEVERITIES, Check, Context, Finding, Scope
+from .checking import SEVERITIES, Check, Context, Finding, Scope, by_root_cause
 from .errors import InvalidInput, LocatedError
 from .model import Organisation
 from .notices import declared_text_file
@@ -82,7 +82,8 @@ class Evaluation:
     notes: tuple[str, ...]
 
     def all_findings(self) -> list[Finding]:
-        return sorted((f for found in self.findings.values() for f in found), key=Finding.sort_key)
+        """Every finding, one per root cause (:func:`pac.checking.by_root_cause`)."""
+        return by_root_cause(f for found in self.findings.values() for f in found)
 
 
 class Engine:

@@ -145,10 +145,20 @@ class RightCondition(Element):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Right(Element):
+    """A right the notice states; for the whole notice, or only for the activities and purposes it names."""
+
     right: str
     route: str | None = None
     conditions: str | None = None
     restrictions: tuple[RightCondition, ...] = ()
+    activities: tuple[str, ...] = ()
+    purposes: tuple[str, ...] = ()
+
+    def covers(self, purpose: Purpose) -> bool:
+        """Whether the notice states this right for ``purpose``."""
+        if not (self.activities or self.purposes):
+            return True
+        return purpose.activity in self.activities or purpose.id in self.purposes
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -226,8 +236,9 @@ class Notice(Element):
     claims: tuple[Claim, ...] = ()
     cited_laws: tuple[CitedLaw, ...] = ()
 
-    def states_right(self, right: str) -> bool:
-        return any(r.right == right for r in self.rights)
+    def states_right(self, right: str, purpose: Purpose | None = None) -> bool:
+        """Whether the notice states ``right`` at all, or (given ``purpose``) for that purpose."""
+        return any(r.right == right and (purpose is None or r.covers(purpose)) for r in self.rights)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -539,9 +550,10 @@ class Organisation:
         """The controller's country (ISO code), whose law applies to it; None when the declaration does not say."""
         return self.controller.country if self.controller else None
 
-    def states_right(self, right: str) -> bool:
-        """Whether the notice states ``right`` (a key such as ``objection``) among the data subject's rights."""
-        return self.notice is not None and self.notice.states_right(right)
+    def states_right(self, right: str, purpose: Purpose | None = None) -> bool:
+        """Whether the notice states ``right`` (a key such as ``objection``) among the data subject's rights:
+        at all, or (given ``purpose``) for that purpose (a right may be stated for some activities only)."""
+        return self.notice is not None and self.notice.states_right(right, purpose)
 
     def special_categories(self, ids: Iterable[str]) -> tuple[DataCategory, ...]:
         """The data categories among ``ids`` of a special category of GDPR Art. 9(1), in the order given."""

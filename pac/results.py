@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Literal
 
-from .checking import SEVERITIES, Check, Finding
+from .checking import SEVERITIES, Check, Finding, by_root_cause
 from .errors import Location
 from .model import Organisation, Provenance
 from .waivers import Waiver
@@ -61,8 +61,8 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Run:
-    """Everything a report needs: the date, the catalogue, the organisations, the findings, the outcomes;
-    each held in canonical order (whatever order it is given in), so that reports need not sort them."""
+    """Everything a report needs: the date, the catalogue, the organisations, the findings (one per root cause),
+    the outcomes; each held in canonical order (whatever order it is given in), so that reports need not sort them."""
 
     as_of: date
     version: str
@@ -75,7 +75,7 @@ class Run:
         canonical = {
             "checks": sorted(self.checks, key=lambda c: c.id),
             "organisations": sorted(self.organisations, key=lambda o: o.id),
-            "findings": sorted(self.findings, key=Finding.sort_key),
+            "findings": by_root_cause(self.findings),
             "outcomes": sorted(self.outcomes, key=lambda o: (o.organisation, o.check, o.subject)),
         }
         for name, parts in canonical.items():
@@ -95,7 +95,8 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     waiver = finding.waiver
     return {
         "check": finding.check, "severity": finding.severity, "organisation": finding.organisation,
-        "subject": finding.subject, "articles": list(finding.articles), "message": finding.message,
+        "subject": finding.subject, "also": list(finding.also), "articles": list(finding.articles),
+        "message": finding.message,
         "location": location_to_dict(finding.location), "evidence": [_provenance_to_dict(p) for p in finding.evidence],
         "remedy": finding.remedy, "waived": waiver is not None,
         "waiver": None if waiver is None else {
@@ -109,7 +110,8 @@ def finding_from_dict(data: dict[str, Any]) -> Finding:
     waiver = data["waiver"]
     return Finding(
         check=data["check"], severity=data["severity"], organisation=data["organisation"], subject=data["subject"],
-        articles=tuple(data["articles"]), message=data["message"], location=Location(**data["location"]),
+        also=tuple(data.get("also", ())), articles=tuple(data["articles"]), message=data["message"],
+        location=Location(**data["location"]),
         evidence=tuple(Provenance(location=Location(""), **p) for p in data["evidence"]), remedy=data["remedy"],
         waiver=None if waiver is None else Waiver(
             check=data["check"], organisation=data["organisation"], subject=waiver["subject"],

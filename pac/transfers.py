@@ -63,6 +63,11 @@ def assess(organisation: Organisation, recipient: Recipient, reference: Referenc
     general = not recipient.transfer_tools
     claims = organisation.transfer_claims(recipient)
     if not claims:
+        adequate = [d for d in reference.adequacy_in_force(country, on) if not d.scope_conditions]
+        if adequate:  # Art. 45(1): such a transfer needs no specific authorisation, and no claim
+            return TransferAssessment(recipient, on, "valid", (), general,
+                                      f"{short(adequate[0].instrument)} (adequacy) covers {place(country, reference)}"
+                                      f" on {on}, without any claim (Art. 45(1))")
         return TransferAssessment(recipient, on, "invalid", (), general,
                                   f"personal data go to {place(country, reference)}, outside the EEA, and no transfer"
                                   " tool is stated")

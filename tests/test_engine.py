@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pac import Engine, check, load
+from pac import Engine, Finding, check, load
 from pac.engine import evaluation_date, notice_option, notice_text
 from pac.waivers import Waiver
 from pac.errors import Location
@@ -163,6 +163,25 @@ def test_once_computes_an_index_once_per_evaluation(organisation):
     assert [f.message for f in engine.evaluate(organisation, date(2026, 11, 22)).all_findings()] == ["Deliver", "Improve"]
     engine.evaluate(organisation, date(2026, 11, 22))
     assert calls == ["demo", "demo"]  # once for each of the two evaluations, not once per purpose
+
+
+def test_findings_of_one_root_cause_are_reported_once_listing_every_subject():
+    from pac.checking import by_root_cause
+    from pac.errors import Location
+    from pac.model import Provenance
+
+    def finding(subject: str, message: str = "same words", line: int = 1) -> Finding:
+        where = Location("d.yaml", line, 1)
+        return Finding("c", "error", "o", subject, ("GDPR Art. 5(1)",), message, where,
+                       (Provenance(section="S", quote=f"q{line}", location=where),), "r")
+
+    merged, other = by_root_cause([finding("purposes/b", line=2), finding("purposes/a"), finding("purposes/c", "other")])
+    assert merged.subjects == ("purposes/a", "purposes/b") and merged.location.line == 1
+    assert [p.quote for p in merged.evidence] == ["q1", "q2"]
+    assert other.subjects == ("purposes/c",)
+    assert by_root_cause([finding("purposes/a"), finding("purposes/a")]) == [finding("purposes/a")]
+    twice = by_root_cause([finding("purposes/a"), finding("purposes/a", line=2), finding("purposes/b", line=3)])
+    assert [f.subjects for f in twice] == [("purposes/a", "purposes/b"), ("purposes/a",)]  # two places, two findings
 
 
 def test_an_evaluation_date_and_a_notice_option_are_read_in_one_place():

@@ -121,3 +121,14 @@ def test_the_command_prints_recall_precision_and_what_to_look_at(capsys: pytest.
     assert out.startswith("organisation ") and "recall: " in out and "precision: " in out and "To look at: " in out
     assert code == (1 if "To look at: 0" not in out else 0)
     assert evaluate(ORGANISATIONS["canal-desk"]).organisation.as_of == date(2026, 11, 22)
+
+
+def test_a_row_about_a_subject_the_organisation_lacks_is_an_error(tmp_path: Path):
+    folder = tmp_path / "canal-desk"
+    folder.mkdir()
+    (folder / "expectations.yaml").write_text(
+        f"organisation: canal-desk\ndeclaration: {HERE / 'canal-desk' / 'declaration.yaml'}\nas_of: 2026-11-22\n"
+        "must_not_raise:\n  - {check: retention-stated, subject: purposes/nope, reasoning: r}\n", encoding="utf-8")
+    with pytest.raises(FormatError, match=r"expectations\.yaml:5:1: error: must_not_raise row names subject "
+                                          r"'purposes/nope', which canal-desk does not have"):
+        evaluate(Organisation.read(folder))

@@ -46,9 +46,9 @@ def notice_date(organisation: Organisation) -> date | None:
 
 
 def golden() -> str:
-    rows = sorted(f"{f.organisation}\t{f.check}\t{f.subject}\t{f.severity}"
+    rows = sorted(f"{f.organisation}\t{f.check}\t{','.join(f.subjects)}\t{f.severity}"
                   for org in organisations() for f in findings(org.id, AS_OF))
-    return f"# organisation\tcheck\tsubject\tseverity (as of {AS_OF})\n" + "\n".join(rows) + "\n"
+    return f"# organisation\tcheck\tsubjects (one root cause)\tseverity (as of {AS_OF})\n" + "\n".join(rows) + "\n"
 
 
 def counts(found: tuple[Finding, ...]) -> str:
@@ -68,8 +68,8 @@ def summary() -> str:
 
 
 def table(found: list[Finding]) -> str:
-    lines = ["| severity | check | subject | finding | law |", "|---|---|---|---|---|"]
-    lines += [f"| {f.severity} | `{f.check}` | `{f.subject}` | {markdown(f.message)} | {markdown(', '.join(f.articles))} |"
+    lines = ["| severity | check | subjects | finding | law |", "|---|---|---|---|---|"]
+    lines += [f"| {f.severity} | `{f.check}` | {', '.join(f'`{s}`' for s in f.subjects)} | {markdown(f.message)} | {markdown(', '.join(f.articles))} |"
               for f in found]
     return "\n".join(lines)
 

@@ -37,7 +37,7 @@ def checked(project: Path, run_pac) -> list[tuple[str, str, str]]:
 
 def test_check_runs_the_house_check_on_the_overridden_reference_data(checked):
     assert HOUSE in checked
-    assert ("statutory-retention-stated", "purposes/deliver", "warning") in checked  # reads the added row
+    assert ("statutory-retention-stated", "purposes/deliver", "error") in checked  # reads the added row
 
 
 def test_validate_accepts_the_record_type_the_conftest_adds(project, run_pac):
@@ -57,7 +57,10 @@ def test_graph_counts_the_findings_check_reports(project, run_pac, checked):
     assert done.returncode == 0, done.stderr
     counts = Counter(severity for _, _, severity in checked)
     dot = (project / "graphs" / "demo.dot").read_text(encoding="utf-8")
-    assert f"findings: {counts['error']} errors · {counts['warning']} warnings · {counts['info']} info" in dot
+    def count(severity: str) -> str:
+        return f"{counts[severity]} {severity}{'' if counts[severity] == 1 else 's'}"
+
+    assert f"findings: {count('error')} · {count('warning')} · {counts['info']} info" in dot
 
 
 def test_diff_finds_what_check_finds(project, run_pac, checked):

@@ -156,6 +156,7 @@ def test_findings_json_is_written_and_identical_with_xdist(pytester, policies):
     improve = [f for f in document["findings"] if f["check"] == "legal-basis-stated"]
     assert improve == [{
         "check": "legal-basis-stated", "severity": "error", "organisation": "demo", "subject": "purposes/improve",
+        "also": [],
         "articles": ["GDPR Art. 6(1)", "GDPR Art. 13(1)(c)"],
         "message": "The notice states no legal basis for 'Improve the website'.",
         "location": {"file": "policies/demo.yaml", "line": 12, "column": 9},
@@ -335,3 +336,20 @@ def test_the_plugin_freezes_the_collected_model_for_the_garbage_collector(pytest
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_one_option_table_feeds_pytest_and_pac_check(pytester):
+    from pac.cli import parser
+    from pac.commands.check import pytest_arguments
+    from pac.pytest.options import OPTIONS
+
+    pytest_help = pytester.runpytest("--help").stdout.str()
+    arguments = parser().parse_args(["check", "policies", "--as-of", "2026-01-01", "--waivers", "a.yaml", "--waivers",
+                                     "b.yaml", "--granularity", "check", "--no-cache"])
+    for option in OPTIONS:
+        assert f"--pac-{option.name}" in pytest_help and hasattr(arguments, option.dest), option.name
+    args = pytest_arguments(arguments)
+    for pair in (["--pac-as-of", "2026-01-01"], ["--pac-waivers", "a.yaml"], ["--pac-waivers", "b.yaml"],
+                 ["--pac-granularity", "check"], ["--pac-cache-dir", ".pac_cache"]):
+        assert any(args[i:i + 2] == pair for i in range(len(args))), pair
+    assert "--pac-no-cache" in args and "--pac-fail-on" not in args  # not given: the ini default decides

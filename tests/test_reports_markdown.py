@@ -32,7 +32,7 @@ def test_open_errors_and_warnings_are_listed_most_severe_first():
 
 def test_a_long_list_is_cut():
     first = FINDINGS[0]
-    many = tuple(dataclasses.replace(first, location=Location(first.location.file, line, 1))
+    many = tuple(dataclasses.replace(first, location=Location(first.location.file, line, 1), message=f"m{line}")
                  for line in range(1, markdown.LISTED + 8))
     text = markdown.render(dataclasses.replace(sample_run(), findings=many))
     assert sum(1 for line in text.splitlines() if line.startswith("- **error**")) == markdown.LISTED

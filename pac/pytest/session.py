@@ -196,8 +196,8 @@ class PacSession:
         below = [] if brief else [f for f in run.findings
                                   if not f.waived and not at_least(f.severity, self.settings.fail_on)]
         for finding in below:
-            write(printable(f"{finding.severity}: {finding.organisation} {finding.check} [{finding.subject}] "
-                            f"{finding.message}"))
+            subjects = ", ".join(finding.subjects)
+            write(printable(f"{finding.severity}: {finding.organisation} {finding.check} [{subjects}] {finding.message}"))
         if self.settings.report_dir is not None and not self.worker:
             write(f"reports written to {self.settings.report_dir}")
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,18 +25,19 @@ from .fields import ReferenceDataError
 from .raw import Raw, merge
 from .raw import packaged as read_packaged
 from .rows import (AdequacyDecision, Art9ConditionRow, Citation, ConsentAge, ConsentAgeRule, Country, CriminalData,
-                   EEAState, LegalBasisRow, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
-                   SccVersion, Source, SpecialCategory, TransferTool)
+                   EEAState, KnownRecipient, LegalBasisRow, Note, NoticeItem, NoticeRule, Obligation, RetentionRule,
+                   SccModule, SccVersion, Source, SpecialCategory, TransferTool)
 from .tables import Tables, build, name_key
 
 __all__ = [
     "AdequacyDecision", "Art9ConditionRow", "Citation", "ConsentAge", "ConsentAgeRule", "Country", "CriminalData",
-    "EEAState", "LegalBasisRow", "Note", "NoticeItem", "NoticeRule", "Obligation", "Reference",
+    "EEAState", "Event", "KnownRecipient", "LegalBasisRow", "Note", "NoticeItem", "NoticeRule", "Obligation", "Reference",
     "ReferenceDataError", "RetentionRule", "SccModule", "SccVersion", "Source", "SpecialCategory", "TransferTool",
     "UnknownReferenceKey", "name_key",
 ]
 
 T = TypeVar("T")
+_WORD = re.compile(r"[\w.&-]+")
 
 
 class UnknownReferenceKey(KeyError):
@@ -210,6 +212,13 @@ class Reference:
     def notice_rules(self) -> tuple[NoticeRule, ...]:
         """When notice is due under Art. 13 and 14, and the exemptions."""
         return tuple(self._tables.notice_rules.values())
+
+    def known_recipient(self, name: str) -> KnownRecipient | None:
+        """The well-known company a recipient's name names (a whole word of one of the row's names, in any
+        case), e.g. ``"Google (Google Analytics)"`` -> the ``google`` row; None when none does."""
+        words = " " + " ".join(_WORD.findall(name.casefold())) + " "
+        return next((row for row in self._tables.recipients.values()
+                     if any(f" {alias.casefold()} " in words for alias in row.names)), None)
 
     def retention_rule(self, rule_id: str) -> RetentionRule:
         """A national retention rule by id, e.g. ``"nl_fiscal_administration"``."""

@@ -60,6 +60,19 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class KnownRecipient:
+    """A company notices often name: the entity that serves EU users, its country, and its parent."""
+
+    id: str
+    names: tuple[str, ...]
+    eu_entity: str
+    eu_country: str
+    parent: str | None
+    parent_country: str | None
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
 class Country:
     """An ISO 3166-1 alpha-2 code and its English name."""
 

@@ -13,8 +13,8 @@ from .fields import (ARTICLE, DATE, DURATION, INTEGER, TEXT, Fields, Kind, Refer
                      shown)
 from .raw import Raw
 from .rows import (AdequacyDecision, Art9ConditionRow, ConsentAge, ConsentAgeRule, Country, CriminalData, EEAState,
-                   LegalBasisRow, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule, SccVersion, Source,
-                   SpecialCategory, TransferTool)
+                   KnownRecipient, LegalBasisRow, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
+                   SccVersion, Source, SpecialCategory, TransferTool)
 
 T = TypeVar("T")
 
@@ -59,6 +59,7 @@ class Tables:
     consent_age_rule: ConsentAgeRule
     consent_ages: Mapping[str, ConsentAge]
     obligations: Mapping[str, Obligation]
+    recipients: Mapping[str, KnownRecipient]
 
 
 class _Builder:
@@ -109,6 +110,7 @@ class _Builder:
             consent_age_rule=rule,
             consent_ages=self.table("consent_ages", lambda f: _consent_age(f, rule, countries.keys())),
             obligations=self.table("obligations", lambda f: _obligation(f, obligation_keys)),
+            recipients=self.table("recipients", lambda f: _known_recipient(f, country)),
         )
 
 
@@ -140,6 +142,14 @@ def _aliases(raw: Mapping[str, Any], bases: Collection[str]) -> Mapping[str, str
 
 def _source(f: Fields) -> Source:
     return Source(f.id, f.required("title", TEXT), f.required("url", TEXT), f.optional("note", TEXT))
+
+
+def _known_recipient(f: Fields, country: Kind[str]) -> KnownRecipient:
+    names = f.texts("names")
+    if not names:
+        raise f.error("names", "expected at least one name by which notices name the company")
+    return KnownRecipient(f.id, names, f.required("eu_entity", TEXT), f.required("eu_country", country),
+                          f.optional("parent", TEXT), f.optional("parent_country", country), f.citation())
 
 
 def _country(f: Fields) -> Country:

@@ -41,5 +41,6 @@ def render(run: Run) -> str:
 
 def _item(finding: Finding) -> str:
     location = finding.location
-    return (f"- **{finding.severity}** `{finding.organisation}` `{finding.check}` `{finding.subject}`: "
+    subjects = "` `".join(finding.subjects)
+    return (f"- **{finding.severity}** `{finding.organisation}` `{finding.check}` `{subjects}`: "
             f"{markdown(finding.message)} ({markdown(str(location))})")

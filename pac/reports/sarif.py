@@ -84,6 +84,8 @@ def _results(findings: tuple[Finding, ...], index: dict[str, int]) -> list[dict[
             "properties": {"organisation": finding.organisation, "subject": finding.subject,
                            "provisions": list(finding.articles), "remedy": finding.remedy},
         }
+        if finding.also:  # one root cause on several subjects
+            result["properties"]["also"] = list(finding.also)
         if finding.waiver is not None:
             result["suppressions"] = [_suppression(finding.waiver)]
         results.append(result)

@@ -35,8 +35,9 @@ def findings(findings: Findings):
     these recipients."""
 
     def run(check: str, *recipients: str, as_of: date = AS_OF) -> list[tuple[str, str, str]]:
+        """Each finding once per subject it lists (one root cause may affect several recipients)."""
         found = findings(ENGINE.check(check), HEAD + "".join(f"  - {{{r}, {P}}}\n" for r in recipients), as_of)
-        return [(f.severity, f.subject, f.message) for f in found]
+        return [(f.severity, s, f.message) for f in found for s in f.subjects]
 
     return run
 
@@ -170,8 +171,8 @@ def test_data_that_follow_from_activities_are_not_judged_here(findings):
 
 def test_orphan_recipient_is_information(findings):
     assert findings("recipient-data-stated", "id: vague, name: Partners, named: false, role: recipient") == [
-        ("info", "recipients/vague", "The declaration does not say which personal data 'Partners' receives: it links "
-                                     "the recipient to no activity and no data category.")]
+        ("info", "recipients/vague", "The declaration does not say which personal data these recipients receive: it "
+                                     "links them to no activity and no data category.")]
 
 
 def test_sub_processor_of_a_linked_processor_is_no_orphan(findings):
@@ -182,3 +183,4 @@ def test_sub_processor_of_an_orphan_processor_is_an_orphan_too(findings):
     orphan = f"id: host, name: Host, named: true, role: processor, country: DE, {AGREEMENT}"
     found = findings("recipient-data-stated", orphan, sub())
     assert [subject for _, subject, _ in found] == ["recipients/host", "recipients/sub"]
+    assert len({message for _, _, message in found}) == 1  # one root cause, one finding

@@ -49,3 +49,4 @@ def test_email_marketing_needs_prior_consent_or_the_customer_exception(findings:
 def test_the_message_says_what_the_notice_lacks(findings: Mailings):
     ((_, message),) = findings("prospect", "legal_basis: legitimate_interests, ")
     assert message == "'Offers' sends marketing by e-mail to Recipients, and the notice does not say that they consented to it."
+

@@ -64,9 +64,16 @@ def evaluate(findings: Findings) -> Evaluate:
 # retention-stated
 
 def test_purpose_without_retention_is_an_error(evaluate: Evaluate):
-    (finding,) = evaluate(retention.retention_stated)
+    (finding,) = evaluate(retention.retention_stated, rules("purposes: [q], until: contract_end"),
+                          purposes=TWO_PURPOSES)
     assert finding.severity == "error" and finding.subject == "purposes/p"
     assert finding.message == "The notice states no retention period or criteria for 'Keep the books'."
+
+
+def test_an_activity_without_any_retention_is_one_root_cause(evaluate: Evaluate):
+    (finding,) = evaluate(retention.retention_stated, purposes=TWO_PURPOSES)
+    assert finding.subjects == ("purposes/p", "purposes/q")
+    assert finding.message == "The notice states no retention period or criteria for any data of 'Accounts'."
 
 
 def test_rule_for_some_categories_leaves_the_others_unstated(evaluate: Evaluate):
@@ -97,9 +104,14 @@ def test_anonymised_use_needs_no_retention(evaluate: Evaluate):
 def test_vague_statement_alone_is_an_error_quoting_it(evaluate: Evaluate):
     (finding,) = evaluate(retention.retention_not_vague, rules("vague: niet langer dan nodig"))
     assert finding.severity == "error"
-    assert finding.message == ("For 'Keep the books' the notice says only 'niet langer dan nodig': neither a period "
-                               "nor criteria to determine it.")
+    assert finding.message == ("The notice says only 'niet langer dan nodig' about how long these data are kept: "
+                               "neither a period nor criteria to determine it.")
     assert finding.location.line > 0 and finding.evidence[0].quote == "q"
+
+
+def test_one_vague_statement_for_several_purposes_is_one_finding(evaluate: Evaluate):
+    (finding,) = evaluate(retention.retention_not_vague, rules("vague: niet langer dan nodig"), purposes=TWO_PURPOSES)
+    assert finding.subjects == ("purposes/p", "purposes/q")
 
 
 @pytest.mark.parametrize("other", ["until: account_deletion", "period: P2Y, limit: at_most, after: collection"])
@@ -107,10 +119,10 @@ def test_vague_statement_beside_a_period_or_event_is_harmless(evaluate: Evaluate
     assert evaluate(retention.retention_not_vague, rules("vague: niet langer dan nodig", other)) == []
 
 
-def test_vague_statement_alone_for_one_category_names_it(evaluate: Evaluate):
+def test_vague_statement_alone_for_one_category_is_reported(evaluate: Evaluate):
     stated = rules("vague: niet langer dan nodig", "categories: [invoices], period: P7Y, limit: exactly")
     (finding,) = evaluate(retention.retention_not_vague, stated, categories=True)
-    assert finding.message.startswith("For 'Keep the books' (Contact details) the notice says only")
+    assert finding.message.startswith("The notice says only 'niet langer dan nodig'")
 
 
 def test_nothing_stated_is_not_a_vague_statement(evaluate: Evaluate):
@@ -194,7 +206,7 @@ def test_purpose_without_record_type_has_no_minimum(evaluate: Evaluate):
 
 def test_record_type_without_period_says_what_the_notice_states(evaluate: Evaluate):
     (finding,) = evaluate(retention.statutory_retention_stated, rules("until: contract_end"), purposes=FISCAL)
-    assert finding.severity == "warning" and "AWR art. 52" in finding.articles
+    assert finding.severity == "error" and "AWR art. 52" in finding.articles
     assert finding.message.startswith("'Keep the books' holds records that AWR art. 52 requires to be kept at least "
                                       "P7Y (Fiscal administration")
     assert finding.message.endswith("but the notice states no retention period for them; it says only: kept until "
@@ -262,6 +274,30 @@ def test_open_ended_retention(evaluate: Evaluate, texts: tuple[str, ...], found:
     assert [f.severity for f in findings] == (["warning"] if found else [])
 
 
+def test_keeping_until_consent_ends_is_bounded_for_a_consent_based_purpose(evaluate: Evaluate):
+    for end in ("unsubscription", "consent_withdrawal"):
+        assert evaluate(retention.retention_bounded, rules(f"until: {end}"), purposes=purpose("legal_basis: consent")) == []
+    (finding,) = evaluate(retention.retention_bounded, rules("until: unsubscription"),
+                          purposes=purpose("legal_basis: legitimate_interests"))
+    assert "until unsubscription" in finding.message
+
+
+def test_a_statutory_minimum_is_bounded_by_its_statute(evaluate: Evaluate):
+    assert evaluate(retention.retention_bounded, rules("period: P7Y, limit: at_least"), purposes=FISCAL) == []
+    assert evaluate(retention.retention_bounded, rules("until: account_deletion"), purposes=FISCAL) != []
+
+
+def test_a_statutory_period_runs_from_the_statutes_trigger(evaluate: Evaluate):
+    assert evaluate(retention.retention_start_stated, rules("period: P7Y, limit: at_least"), purposes=FISCAL) == []
+    assert evaluate(retention.retention_start_stated, rules("period: P7Y, limit: at_least")) != []
+
+
+def test_a_missing_statutory_period_is_a_warning_on_another_countrys_statute(evaluate: Evaluate):
+    (finding,) = evaluate(retention.statutory_retention_stated, rules("until: contract_end"), purposes=FISCAL,
+                          head=f"controller: {{country: BE, {P}}}")
+    assert finding.severity == "warning"
+
+
 def test_open_ended_messages(evaluate: Evaluate):
     (minimum,) = evaluate(retention.retention_bounded, rules("period: P7Y, limit: at_least"))
     assert minimum.message == "The data of 'Accounts' are kept at least P7Y, and the notice sets no maximum."
@@ -290,6 +326,7 @@ def test_open_ended_names_the_categories_it_covers(evaluate: Evaluate):
     ("period: P2Y, limit: exactly, after: contract_end", "which does not end when consent is withdrawn"),
     ("period: P1Y, limit: at_least, after: collection", "which does not end when consent is withdrawn"),
     ("until: account_deletion", "which does not end when consent is withdrawn"),
+    ("until: other", None),  # an end described only in words is not judged
     ("period: P1M, limit: exactly, after: unsubscription", "which outlasts the withdrawal of consent"),
     ("period: P2Y, limit: at_most, after: collection", None),
     ("until: consent_withdrawal", None),

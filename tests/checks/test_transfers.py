@@ -45,6 +45,15 @@ def test_an_invalid_tool_is_an_error_at_the_claim(findings: Findings, load_one: 
     assert "CJEU C-311/18" in found.articles
 
 
+def test_a_country_with_full_adequacy_needs_no_claim(findings: Findings):
+    """Art. 45(1): the transfer is lawful without a tool; the notice's silence on the decision is an Art. 13(1)(f)
+    warning, not an Art. 44 error. A decision limited in scope (the US: DPF-certified organisations) does not do."""
+    (found,) = findings(transfer_tool_valid, "recipients:\n" + recipient("nexudus", "GB"))
+    assert found.severity == "warning" and found.articles == ("GDPR Art. 13(1)(f)", "GDPR Art. 45(1)")
+    assert "does not mention the adequacy decision" in found.message
+    assert severities(findings(transfer_tool_valid, "recipients:\n" + recipient("acme", "US"))) == ["error"]
+
+
 def test_every_failing_claim_is_reported(findings: Findings):
     body = "recipients:\n" + recipient("acme", "US", "tool: processor_agreement", "tool: appropriate_measures")
     found = findings(transfer_tool_valid, body)
@@ -121,14 +130,22 @@ def test_old_clauses_concluded_from_2021_09_27(findings: Findings, concluded: st
 
 def test_unknown_country_is_a_warning(findings: Findings):
     (found,) = findings(recipient_country_known, "recipients:\n" + recipient("acme", None, name="Acme Cloud"))
-    assert found.severity == "warning" and "'Acme Cloud'" in found.message
+    assert found.severity == "warning" and found.subject == "recipients/acme"
     assert "Art. 44" in found.message and "Art. 13(1)(f)" in found.message
     assert findings(recipient_country_known, "recipients:\n" + recipient("acme", "NL")) == []
 
 
-def test_unknown_country_of_a_group_that_processes_for_no_one_is_context(findings: Findings):
+def test_unknown_countries_are_one_root_cause(findings: Findings):
+    (found,) = findings(recipient_country_known, "recipients:\n" + recipient("a", None) + recipient("b", None))
+    assert found.subjects == ("recipients/a", "recipients/b") and len(found.evidence) == 2
+
+
+def test_unknown_country_of_a_public_authority_is_context(findings: Findings):
+    """Categories of recipients and unnamed suppliers are warnings; authorities receive under their own law."""
     users = "recipients:\n  - {id: users, name: Other users, named: false, role: recipient, " + P + "}\n"
-    (found,) = findings(recipient_country_known, users)
+    assert [f.severity for f in findings(recipient_country_known, users)] == ["warning"]
+    authorities = "recipients:\n  - {id: tax, name: Authorities, named: false, role: public_authority, " + P + "}\n"
+    (found,) = findings(recipient_country_known, authorities)
     assert found.severity == "info"
     suppliers = "recipients:\n  - {id: hosts, name: Hosting providers, named: false, role: processor, " + P + "}\n"
     assert [f.severity for f in findings(recipient_country_known, suppliers)] == ["warning"]
@@ -205,3 +222,10 @@ def test_hostile_names_stay_on_one_line(findings: Findings):
     (found,) = findings(transfer_tool_valid, body)
     assert "Evil\\nCorp\\x1b[31m" in found.message
     assert "\n" not in found.message and "\x1b" not in found.message
+
+
+def test_a_well_known_recipient_without_a_country_points_at_the_public_facts(findings: Findings):
+    body = "recipients:\n" + recipient("ga", None, name="Google (Google Analytics)") + recipient("acme", None)
+    known, unknown = sorted(findings(recipient_country_known, body), key=lambda f: f.subject)[::-1]
+    assert known.subjects == ("recipients/ga",) and "well-known recipients" in known.message
+    assert unknown.subjects == ("recipients/acme",) and "well-known" not in unknown.message

@@ -220,3 +220,17 @@ def test_unknown_keys_raise_key_error_naming_the_key(lookup, key: str):
         lookup(key)
     assert isinstance(raised.value, KeyError)
     assert repr(key) in str(raised.value)
+
+
+def test_well_known_recipients_are_matched_by_whole_words_and_cited():
+    from pac.reference import Reference
+
+    reference = Reference.packaged()
+    google = reference.known_recipient("Google (Google Analytics)")
+    assert (google.id, google.eu_entity, google.eu_country, google.parent_country) == (
+        "google", "Google Ireland Limited", "IE", "US")
+    assert reference.known_recipient("YouTube videos").id == "google"
+    assert reference.known_recipient("Googled Ltd") is None and reference.known_recipient("X-ray lab") is None
+    assert reference.known_recipient("Facebook").citation.unverified  # not re-read: checks resting on it warn
+    assert all(set(row.citation.sources) <= set(reference.sources) for row in map(reference.known_recipient,
+                                                                                  ("Hotjar", "Mailchimp", "Zapier")))
