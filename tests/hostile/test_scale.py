@@ -24,12 +24,13 @@ spec.loader.exec_module(shapes)
 
 
 def test_each_step_grows_near_linearly_on_every_hostile_shape():
-    """Four times the input must take well under the sixteen times a quadratic step would (growth 4)."""
-    result = shapes.run([250, 1000], sorted(shapes.SHAPES), repeats=2)
+    """Four times the input must take clearly less than the sixteen times a quadratic step would (growth 4;
+    a loaded machine adds noise, so the bound is loose: the cubic chain check this replaced grew 16-fold)."""
+    result = shapes.run([250, 1000], sorted(shapes.SHAPES), repeats=3)
     for shape, steps in result["growth"].items():
         for step, growth in steps.items():
             seconds = result["seconds"][shape][step]
-            assert growth < 2.5 or seconds[1000] < 0.2, (shape, step, seconds)
+            assert growth < 3.2 or seconds[1000] < 0.2, (shape, step, seconds)
 
 
 def timed_load(path: Path) -> tuple[float, InvalidInput | None]:
