@@ -1,4 +1,5 @@
-"""Lawfulness: a legal basis for every purpose, and what each basis requires (GDPR Art. 6-8; Tw art. 11.7)."""
+"""Lawfulness: a legal basis for every purpose, and what each basis requires (GDPR Art. 6-8); e-mail marketing
+under the law of the controller's country implementing art. 13 of the ePrivacy Directive 2002/58/EC."""
 
 from __future__ import annotations
 
@@ -84,29 +85,42 @@ def consent_not_bundled(purpose: Purpose, ctx: Context):
 
 
 @check("email-marketing-consent", title="E-mail marketing needs prior consent, or the customer exception",
-       articles=["Tw art. 11.7", "GDPR Art. 6(1)(a)"], severity="error", subject="purposes",
+       articles=["Directive 2002/58/EC art. 13", "GDPR Art. 6(1)(a)"], severity="error", subject="purposes",
+       national=["email_marketing"],
        remedy="Ask for prior consent before sending marketing e-mail (or SMS), or limit it to existing customers "
-              "for the controller's own similar products with an opt-out at collection and in every message "
-              "(Tw art. 11.7(3)).")
+              "for the controller's own similar products with an opt-out at collection and in every message, as "
+              "the customer exception of the controller's national law requires.")
 def email_marketing_consent(purpose: Purpose, ctx: Context):
-    """The Dutch Telecommunications Act (Telecommunicatiewet art. 11.7(1)) requires prior consent for unsolicited
-    electronic communications for commercial purposes to natural persons. People who signed up for the mailing
-    themselves, or whose consent the notice describes, asked for it. The only exception (art. 11.7(3)) is for
-    existing customers whose contact details were obtained in a sale, for the sender's own similar products,
-    with an opt-out offered at collection and in every message: relying on it without a stated opt-out is a
-    warning."""
+    """Unsolicited electronic communications for direct marketing to natural persons need their prior consent
+    (art. 13(1) of Directive 2002/58/EC, as the law of the controller's country implements it: in the Netherlands
+    Tw art. 11.7(1), in Germany UWG § 7(2), in France CPCE art. L34-5, in Belgium CDE art. XII.13). People who
+    signed up for the mailing themselves, or whose consent the notice describes, asked for it. The exception
+    (art. 13(2) of the Directive: NL Tw art. 11.7(3), DE UWG § 7(3), FR CPCE art. L34-5, BE Royal Decree of
+    2003-04-04 art. 1) is for existing customers whose contact details were obtained in a sale, for the sender's
+    own similar products, with an opt-out offered at collection and in every message: relying on it without a
+    stated opt-out is a warning. Where pac has no rule of the controller's country for the date, it says so
+    (info) and cites no other country's law."""
     if purpose.kind != "direct_marketing" or not {"email", "sms"} & set(purpose.channels):
         return
     if purpose.rests_on_consent or purpose.consent is not None:
         return
+    rule = ctx.national_rule("email_marketing")
+    if rule is None:
+        yield ctx.no_national_rule("unsolicited electronic marketing (art. 13 of Directive 2002/58/EC)",
+                      f"whether {purpose.name!r} may e-mail people without their consent")
+        return
     organisation = ctx.organisation
     subjects = [organisation.data_subject(s) for s in organisation.activity(purpose.activity).data_subjects]
     others = [s.name for s in subjects if s.relationship not in ("customer", "subscriber")]
+    articles = [rule.law, "GDPR Art. 6(1)(a)"]
     if others or not subjects:
         whom = ", ".join(others) if others else "people the declaration does not identify as customers or subscribers"
         yield ctx.finding(f"{purpose.name!r} sends marketing by e-mail to {whom}, and the notice does not say that "
-                          "they consented to it.")
+                          f"they consented to it, which {rule.law} requires{rule.caveat()}.", articles=articles,
+                          severity="warning" if rule.unverified() else None)
     elif any(s.relationship == "customer" for s in subjects) and purpose.objection is None and not \
             organisation.states_right("objection", purpose):
+        exception = rule.customer_exception or rule.law
         yield ctx.finding(f"{purpose.name!r} e-mails customers without their consent and the notice states no way to "
-                          "opt out, which the customer exception of Tw art. 11.7(3) requires.", severity="warning")
+                          f"opt out, which the customer exception of {exception} requires{rule.caveat()}.",
+                          severity="warning", articles=[exception, "GDPR Art. 6(1)(a)"])

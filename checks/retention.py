@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from pac import Context, Duration, Severity, check
+from pac import Context, Duration, RecordType, Severity, check
 from pac.model import Activity, Organisation, Purpose, Retention
 from pac.reference import RetentionRule
 
@@ -116,9 +116,9 @@ def _compatible(a: Retention, b: Retention) -> bool:
 
 # National retention rules from pac's reference data
 
-def _rows(purpose: Purpose, ctx: Context, kind: str) -> list[RetentionRule]:
-    rows = (ctx.reference.retention_rule(record) for record in purpose.record_types)
-    return [row for row in rows if row.kind == kind]
+def _rows(purpose: Purpose, ctx: Context, kind: str) -> list[RecordType]:
+    """The purpose's record types (declared, or inferred from its words) whose rows are of ``kind``."""
+    return [found for found in ctx.record_types(purpose) if found.row.kind == kind]
 
 
 def _period_on(row: RetentionRule, ctx: Context) -> Duration:
@@ -190,14 +190,18 @@ def retention_not_vague(purpose: Purpose, ctx: Context):
 
 
 @check("retention-meets-statutory-minimum", title="Records are kept at least as long as the law requires",
-       articles=["AWR art. 52", "BW art. 2:10", "BW art. 7:454", "Wwft art. 33"], severity="error",
-       subject="purposes",
+       articles=["GDPR Art. 5(1)(e)", "GDPR Art. 17(3)(b)"], severity="error", subject="purposes",
+       national=["retention_min"],
        remedy="Keep these records for at least the statutory period (and say so), or correct the record type if "
-              "the law does not apply to them.")
+              "the law does not apply to them (record_types).")
 def retention_meets_statutory_minimum(purpose: Purpose, ctx: Context):
-    """Where the declaration says a purpose's data form records that a statute requires to be kept for a minimum
-    period (``record_types``, e.g. the Dutch fiscal administration: seven years, AWR art. 52 and BW art. 2:10),
-    a retention rule for them with a shorter maximum or fixed period breaks that statute. A rule that promises
+    """Where a purpose's data form records that a statute of the controller's country requires to be kept for a
+    minimum period (e.g. the Dutch fiscal administration: seven years, AWR art. 52; German accounting vouchers:
+    AO § 147 and HGB § 257, ten years until 2024-12-31 and eight from 2025-01-01), a retention rule for them with a
+    shorter maximum or fixed period breaks that statute, and erasure is not due while the law requires keeping
+    them (Art. 17(3)(b)). The record types are those the declaration names (``record_types``), or else those its
+    words show (pac.records: a statute the notice names, or the purpose's kind with the names of its data, such as
+    a billing purpose with invoices); the finding states such an inference. A rule that promises
     only a shorter minimum ('at least five years') does not itself break it but permits deletion too early: a
     warning, unless another rule for the same data keeps them long enough. Findings on a reference row marked
     unverified, or on a rule of another country than the controller's (it may not apply), are warnings too.
@@ -207,7 +211,8 @@ def retention_meets_statutory_minimum(purpose: Purpose, ctx: Context):
     if not rows:
         return
     coverage = _coverage(purpose, ctx)
-    for row in rows:
+    for found in rows:
+        row = found.row
         minimum = _period_on(row, ctx)
         caveats = _caveats(row, ctx)
         for rule in _distinct(_shorter(rules, minimum) for rules in coverage.values()):
@@ -215,19 +220,21 @@ def retention_meets_statutory_minimum(purpose: Purpose, ctx: Context):
             severity: Severity = "error" if committed and not caveats else "warning"
             verb = "is" if committed else "is only promised to be"
             yield ctx.finding(_with(f"{purpose.name!r} {verb} {rule.describe()}: shorter than the {minimum} minimum "
-                                    f"of {row.statute} for {row.record!r}", caveats),
+                                    f"of {row.statute} for {row.record!r}{found.because()}", caveats),
                               at=rule, severity=severity, articles=[row.statute])
 
 
 @check("statutory-retention-stated", title="Records with a statutory minimum have a stated retention period",
        articles=["GDPR Art. 13(2)(a)", "WP260 rev.01"], severity="error", subject="purposes",
+       national=["retention_min"],
        remedy="State the statutory retention period for these records (e.g. 'seven years, as tax law requires').")
 def statutory_retention_stated(purpose: Purpose, ctx: Context):
     """Where a statute sets how long records must be kept, that period is the storage period the notice must give
     (Art. 13(2)(a)); WP260 rev.01 names statutory requirements as what may dictate it. A purpose whose data form
-    such records (``record_types``) but for which the notice states no period leaves the data subject unable to
-    tell how long they are kept, and may lead to deletion before the statute allows. Where the statute is the
-    controller's own law and pac's reference row is not marked unverified this is an error; otherwise a warning."""
+    such records (declared in ``record_types``, or inferred from the declaration's words as the finding states) but
+    for which the notice states no period leaves the data subject unable to tell how long they are kept, and may
+    lead to deletion before the statute allows. Where the statute is the controller's own law and pac's reference
+    row is not marked unverified this is an error; otherwise a warning."""
     rows = _rows(purpose, ctx, "min")
     if not rows:
         return
@@ -236,37 +243,41 @@ def statutory_retention_stated(purpose: Purpose, ctx: Context):
         return
     said = _distinct(without.values())
     stated = f"; it says only: {'; '.join(r.describe() for r in said)}" if said else ""
-    for row in rows:
+    for found in rows:
+        row = found.row
         caveats = _caveats(row, ctx)
         yield ctx.finding(_with(f"{purpose.name!r}{_part(purpose, without, ctx)} holds records that {row.statute} "
                                 f"requires to be kept at least {_period_on(row, ctx)} ({row.record}), but the notice "
-                                f"states no retention period for them{stated}", caveats),
+                                f"states no retention period for them{stated}{found.because()}", caveats),
                           at=said[0] if said else None, articles=[*ctx.check.articles, row.statute],
                           severity="warning" if caveats else "error")
 
 
 @check("retention-within-guidance", title="Retention stays within the regulator's recommended maximum",
-       articles=["GDPR Art. 5(1)(e)"], severity="warning", subject="purposes",
+       articles=["GDPR Art. 5(1)(e)"], severity="warning", subject="purposes", national=["retention_max"],
        remedy="Shorten the retention to the recommended maximum, or record why these data are needed for longer.")
 def retention_within_guidance(purpose: Purpose, ctx: Context):
     """Personal data may be kept no longer than necessary for the purposes (Art. 5(1)(e)). Where a supervisory
     authority recommends a maximum for a kind of record (e.g. the Autoriteit Persoonsgegevens: four weeks for
     camera footage and for rejected applicants' data, one year with the applicant's consent), a longer period is
-    what a lawyer would raise; the guidance is not law, so this is a warning."""
+    what a lawyer would raise; the guidance is not law, so this is a warning. The record types are declared or
+    inferred as for statutory minimums (e.g. a recruitment purpose about applicants, a security purpose with camera
+    images), and the finding states an inference."""
     rows = _rows(purpose, ctx, "max_guidance")
     if not rows:
         return
     consent = purpose.rests_on_consent
     rules = _distinct(_coverage(purpose, ctx).values())
-    for row in rows:
+    for found in rows:
+        row = found.row
         with_consent = consent and row.with_consent_max is not None
         maximum = row.with_consent_max if with_consent else _period_on(row, ctx)
         how = " with the data subject's consent" if with_consent else ""
         for rule in rules:
             if rule.period is not None and rule.period > maximum:
                 yield ctx.finding(_with(f"{purpose.name!r} is {rule.describe()}: longer than the {maximum} that "
-                                        f"{row.authority} recommends{how} for {row.record!r}", _caveats(row, ctx)),
-                                  at=rule)
+                                        f"{row.authority} recommends{how} for {row.record!r}{found.because()}",
+                                        _caveats(row, ctx)), at=rule)
 
 
 @check("retention-bounded", title="Retention has an end that comes",

@@ -41,8 +41,9 @@ def special_category_condition_stated(purpose: Purpose, ctx: Context):
 
 @check("criminal-data-authorised", title="Data on criminal offences rest on a law that authorises them",
        articles=["GDPR Art. 10"], severity="warning", subject="purposes",
+       national=["criminal_data"],
        remedy="Name the provision of Union or Member State law that authorises processing these data for this "
-              "purpose (in the Netherlands, the Uitvoeringswet AVG), or stop processing them.")
+              "purpose, or stop processing them.")
 def criminal_data_authorised(purpose: Purpose, ctx: Context):
     """Personal data relating to criminal convictions and offences are not a special category of Art. 9(1):
     they may be processed only under the control of official authority or when Union or Member State law
@@ -57,5 +58,7 @@ def criminal_data_authorised(purpose: Purpose, ctx: Context):
     criminal = ctx.organisation.criminal_categories(purpose.categories)
     if criminal and purpose.statute is None:
         names = ", ".join(repr(c.name) for c in criminal)
+        rule = ctx.national_rule("criminal_data")
+        where = f" For the controller's country pac's reference data note: {rule.rule}{rule.caveat()}." if rule else ""
         yield ctx.finding(f"{purpose.name!r} uses {names} (data relating to criminal convictions or offences), but "
-                          "the notice names no law that authorises this processing.")
+                          "the notice names no law that authorises this processing.", remedy=ctx.check.remedy + where)

@@ -77,7 +77,8 @@ def transfer_tool_valid(recipient: Recipient, ctx: Context):
                           articles=["GDPR Art. 13(1)(f)", "GDPR Art. 45(1)"])
     if assessment.status in ("domestic", "valid"):
         return
-    yield from _tool_findings(ctx, assessment, f"Personal data go to {recipient.name!r} in {country}, outside the EEA")
+    yield from _tool_findings(ctx, assessment, f"Personal data go to {recipient.name!r} in "
+                                               f"{assessment.where or country}, outside the EEA")
 
 
 @check("onward-transfer-tool", title="Data a processor passes on to a third country travel on a valid transfer tool",
@@ -124,8 +125,16 @@ def recipient_country_known(recipient: Recipient, ctx: Context):
     either). Public authorities receive data under the law that entitles them, as a rule the controller's own:
     for them it is context (info). One finding lists every recipient concerned: the root cause is the notice's
     silence on where data go. A named company whose EU entity and seat public sources give (pac's reference data
-    on well-known recipients) gets its own finding: there the country can be encoded as a public fact."""
+    on well-known recipients) gets its own finding: there the country can be encoded as a public fact. Where the
+    notice says only that the data go outside the EEA (a further place of processing without a country), the
+    transfer is judged (transfer-tool-valid), but which adequacy decision could apply, and whether the notice had to
+    name one, stays open: a warning of its own."""
     if recipient.country is not None:
+        return
+    if any(p.country is None for p in recipient.locations):
+        yield ctx.finding("The notice says the data of these recipients go outside the EEA without naming the "
+                          "country, so whether an adequacy decision covers it, as the notice must say (Art. 13(1)(f)), "
+                          "cannot be assessed.")
         return
     known = ctx.reference.known_recipient(recipient.name) if recipient.named else None
     if known is not None:

@@ -171,6 +171,44 @@ def dpo_designation_considered(organisation: Organisation, ctx: Context):
                           articles=["GDPR Art. 37(1)(b)", "WP243 rev.01"], **where)
 
 
+@check("national-dpo-threshold", title="A DPO where the controller's national law requires one",
+       articles=["GDPR Art. 37(4)", "BDSG § 38"], severity="error", subject="organisation",
+       national=["dpo_threshold"],
+       remedy="Designate a data protection officer and publish the contact details, or record why the national "
+              "threshold is not reached.")
+def national_dpo_threshold(organisation: Organisation, ctx: Context):
+    """Union or Member State law may require a data protection officer in other cases than Art. 37(1)
+    (Art. 37(4)). German law does: a controller that as a rule constantly engages at least 20 persons in the
+    automated processing of personal data must designate one (BDSG § 38(1); ten persons until 2019-11-25, raised to
+    20 from 2019-11-26). Where the notice states that headcount and no DPO is designated, the law of the controller's
+    country on the evaluation date decides: at or above the threshold it is an error. Where the headcount is not
+    stated, only a note (info): the notice need not state it. pac's data record that Dutch, Belgian and French law
+    add no such threshold; for other countries pac says it has no rule."""
+    dpo = organisation.controller.dpo if organisation.controller else None
+    if dpo is not None and dpo.designated:
+        return
+    rule = ctx.national_rule("dpo_threshold")
+    if rule is None:
+        yield ctx.no_national_rule("designating a data protection officer beyond GDPR Art. 37(1) (Art. 37(4))",
+                      "whether national law requires a data protection officer", at=_container(ctx),
+                      articles=("GDPR Art. 37(4)",))
+        return
+    if rule.threshold is None:
+        return
+    staff = organisation.controller.processing_staff if organisation.controller else None
+    articles = [rule.law, "GDPR Art. 37(4)"]
+    if staff is None:
+        yield ctx.finding(f"No data protection officer is designated, and the declaration does not say how many persons "
+                          f"are constantly engaged in automated processing of personal data; {rule.law} requires one "
+                          f"from {rule.threshold}{rule.caveat('threshold')}.", at=dpo or _container(ctx),
+                          evidence=() if dpo is None else None, severity="info", articles=articles)
+    elif staff.count >= rule.threshold:
+        yield ctx.finding(f"The notice says {staff.count} persons are constantly engaged in automated processing of "
+                          f"personal data, and no data protection officer is designated; {rule.law} requires one from "
+                          f"{rule.threshold} on {ctx.as_of}{rule.caveat('threshold')}.", at=staff, articles=articles,
+                          severity="warning" if rule.unverified("threshold") else None)
+
+
 @check("data-subject-rights-stated", title="The notice states every right of the data subject",
        articles=["GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)", *(article for _, _, article in RIGHTS)],
        severity="error", subject="organisation",
@@ -208,8 +246,9 @@ def data_subject_rights_stated(organisation: Organisation, ctx: Context):
 @check("complaint-right-stated", title="The notice states the right to complain to a supervisory authority",
        articles=["GDPR Art. 13(2)(d)", "GDPR Art. 14(2)(e)", "GDPR Art. 77(1)"], severity="error",
        subject="organisation",
-       remedy="Tell data subjects that they may lodge a complaint with a supervisory authority (in the "
-              "Netherlands, the Autoriteit Persoonsgegevens).")
+       national=["supervisory_authority"],
+       remedy="Tell data subjects that they may lodge a complaint with a supervisory authority, in particular the "
+              "one of their habitual residence, place of work or of the alleged infringement (Art. 77(1)).")
 def complaint_right_stated(organisation: Organisation, ctx: Context):
     """Every data subject may lodge a complaint with a supervisory authority (Art. 77(1)), and the notice must
     say so (Art. 13(2)(d), 14(2)(e)). Naming the authority to complain to states the right."""
@@ -218,8 +257,11 @@ def complaint_right_stated(organisation: Organisation, ctx: Context):
         return
     if controller is not None and controller.supervisory_authority is not None:
         return
+    authority = ctx.national_rule("supervisory_authority")
+    competent = (f" The authority competent for the controller's establishment is {authority.authority}"
+                 f"{authority.caveat()}." if authority and authority.authority else "")
     yield ctx.finding("The notice does not state the right to lodge a complaint with a supervisory authority.",
-                      at=_container(ctx), evidence=())
+                      at=_container(ctx), evidence=(), remedy=ctx.check.remedy + competent)
 
 
 @check("automated-decisions-stated", title="The notice says whether decisions are automated, and if so how",

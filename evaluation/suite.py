@@ -1,7 +1,8 @@
 """The legal evaluation suite: what a careful privacy lawyer expects pac to report, compared with what it reports.
 
 Each organisation is a folder ``evaluation/<id>/`` with an ``expectations.yaml`` (the format is in
-``evaluation/README.md``). :func:`evaluate` runs pac's catalogue on its declaration and scores the
+``evaluation/README.md``), and one ``expectations-<label>.yaml`` for each further evaluation date (e.g. on the other
+side of a change in law). :func:`evaluate` runs pac's catalogue on its declaration and scores the
 findings against the expectations:
 
 - **recall**: expected findings caught at their expected severity (by severity);
@@ -29,6 +30,8 @@ from pac.model import SUBJECTS
 
 HERE = Path(__file__).parent
 EXPECTATIONS = "expectations.yaml"
+FURTHER = "expectations-*.yaml"
+"""Expectations of the same organisation on another evaluation date."""
 REPORTED = ("error", "warning")
 """The severities precision is measured on: what a run fails on, or asks a lawyer to look at."""
 
@@ -92,10 +95,17 @@ class Organisation:
     entries: tuple[Entry, ...]
     scope: frozenset[str] | None = None
     """The checks the expectations are written for (None: all); findings of other checks are not scored."""
+    file: str = EXPECTATIONS
+    """The expectations file: expectations.yaml, or expectations-<label>.yaml for a further date."""
+
+    @property
+    def name(self) -> str:
+        """The organisation id, with the evaluation date when its folder holds expectations for several dates."""
+        return self.id if self.file == EXPECTATIONS else f"{self.id}@{self.as_of}"
 
     @classmethod
-    def read(cls, folder: Path) -> Organisation:
-        path = folder / EXPECTATIONS
+    def read(cls, folder: Path, file: str = EXPECTATIONS) -> Organisation:
+        path = folder / file
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
 
         def fail(line: int, message: str) -> FormatError:
@@ -131,7 +141,7 @@ class Organisation:
                                      row.get("meaning"), row["reasoning"], row.get("known"), line))
         notice = folder / data["notice"] if data.get("notice") else None
         return cls(folder, data["organisation"], folder / data["declaration"], notice, data["as_of"], tuple(entries),
-                   frozenset(scope) if scope else None)
+                   frozenset(scope) if scope else None, file)
 
     def kind(self, kind: str) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.kind == kind)
@@ -156,7 +166,7 @@ class Score:
 
     def problems(self, known: bool) -> list[str]:
         """What fails the suite: on entries marked ``known`` (an open issue) or on the others."""
-        org = self.organisation.id
+        org = self.organisation.name
         out = [f"{org}: missed expected {e}" + (f"; pac reports it as {', '.join(f.severity for f in fs)}" if fs else "")
                for e, fs in self.missed if bool(e.known) == known]
         out += [f"{org}: must not raise {e}, but pac reports: {f.severity} {f.message}"
@@ -174,8 +184,9 @@ class Score:
 
 
 def discover(root: Path = HERE) -> list[Organisation]:
-    """Every organisation of the suite, by folder name."""
-    return [Organisation.read(p.parent) for p in sorted(root.glob(f"*/{EXPECTATIONS}"))]
+    """Every organisation of the suite on each of its evaluation dates, by folder name and file."""
+    files = [*root.glob(f"*/{EXPECTATIONS}"), *root.glob(f"*/{FURTHER}")]
+    return sorted((Organisation.read(p.parent, p.name) for p in files), key=lambda o: (o.folder.name, o.as_of))
 
 
 def evaluate(organisation: Organisation, engine: Engine | None = None) -> Score:
@@ -237,7 +248,7 @@ def _ratio(part: int, whole: int) -> str:
 
 def render(scores: list[Score]) -> str:
     """The evaluation as text: a line per organisation, the totals, then everything to look at."""
-    lines = ["organisation                recall (error / warning / info)       precision (errors+warnings)"]
+    lines = ["organisation                     recall (error / warning / info)       precision (errors+warnings)"]
     total_expected: Counter[str] = Counter()
     total_caught: Counter[str] = Counter()
     reported = legitimate = 0
@@ -249,15 +260,15 @@ def render(scores: list[Score]) -> str:
         reported += len(s.reported)
         legitimate += len(s.legitimate)
         recall = " / ".join(f"{caught[k]}/{expected[k]}" for k in SEVERITIES)
-        lines.append(f"{s.organisation.id:<27} {recall:<37} {_ratio(len(s.legitimate), len(s.reported))}")
+        lines.append(f"{s.organisation.name:<32} {recall:<37} {_ratio(len(s.legitimate), len(s.reported))}")
     recall = " / ".join(f"{total_caught[k]}/{total_expected[k]}" for k in SEVERITIES)
-    lines.append(f"{'TOTAL':<27} {recall:<37} {_ratio(legitimate, reported)}")
+    lines.append(f"{'TOTAL':<32} {recall:<37} {_ratio(legitimate, reported)}")
     lines.append(f"recall: {_ratio(sum(total_caught.values()), sum(total_expected.values()))}; "
                  f"precision: {_ratio(legitimate, reported)}")
     for title, known in (("To look at", False), ("Known (marked with an open issue)", True)):
         problems = [p for s in scores for p in s.problems(known)]
         lines += ["", f"{title}: {len(problems)}"] + [f"  {p}" for p in problems]
-    stale = [f"{s.organisation.id}: {e} is marked known ({e.known}) but pac now meets it" for s in scores
+    stale = [f"{s.organisation.name}: {e} is marked known ({e.known}) but pac now meets it" for s in scores
              for e in s.stale_known()]
     if stale:
         lines += ["", f"Stale 'known' markers: {len(stale)}"] + [f"  {p}" for p in stale]

@@ -114,6 +114,7 @@ class _Document:
                                                                         city=a.get("city"), country=a.get("country"))),
             country=c.get("country"), contacts=self.contacts(c),
             dpo=self.optional(c, "dpo", lambda d: self.element(m.Dpo, d, designated=d["designated"], name=d.get("name"), contacts=self.contacts(d))),
+            processing_staff=self.optional(c, "processing_staff", lambda s: self.element(m.Count, s, count=s["count"])),
             eu_representative=self.optional(c, "eu_representative", lambda r: self.element(
                 m.Representative, r, name=r["name"], country=r.get("country"), contacts=self.contacts(r))),
             supervisory_authority=self.optional(c, "supervisory_authority", lambda a: self.element(
@@ -183,7 +184,7 @@ class _Document:
             legal_basis=self.keyed(p, "legal_basis", "basis", m.LegalBasis),
             art9_condition=self.keyed(p, "art9_condition", "condition", m.Art9Condition),
             legitimate_interest=self.optional(p, "legitimate_interest", self.statement),
-            statute=p.get("statute"), record_types=tuple(p.get("record_types", ())),
+            statute=p.get("statute"), record_types=tuple(p["record_types"]) if "record_types" in p else None,
             consent=self.optional(p, "consent", lambda c: self.element(m.Consent, c, withdrawal=c.get("withdrawal"),
                                                                        bundled_with_terms=c.get("bundled_with_terms"))),
             objection=self.optional(p, "objection", lambda o: self.element(m.Objection, o, route=o["route"])),
@@ -218,7 +219,8 @@ class _Document:
 
     def transfer_claim(self, t: LocDict) -> m.TransferClaim:
         return self.element(m.TransferClaim, t, tool=t["tool"], version=t.get("version"), module=t.get("module"),
-                            concluded=self.date(t, "concluded"), reference=t.get("reference"))
+                            concluded=self.date(t, "concluded"), processing_unchanged=t.get("processing_unchanged"),
+                            reference=t.get("reference"))
 
     def recipient(self, r: LocDict) -> m.Recipient:
         country = r.get("country")
@@ -232,7 +234,10 @@ class _Document:
             activities=self.refs(r, "activities", "activities"), categories=self.refs(r, "categories", "data_categories"),
             processor_agreement=self.optional(r, "processor_agreement", lambda a: self.element(m.ProcessorAgreement, a, in_place=a["in_place"])),
             transfer_tools=tuple(self.transfer_claim(t) for t in r.get("transfer_tools", ())),
-            scope_conditions=self.each(r, "scope_conditions", m.ScopeCondition, "condition"),
+            scope_conditions=tuple(self.element(m.ScopeCondition, s, condition=s["condition"], holds=s.get("holds", True),
+                                                checked=self.date(s, "checked")) for s in r.get("scope_conditions", ())),
+            locations=tuple(self.element(m.Place, place, country=place.get("country"), relation=place["relation"])
+                            for place in r.get("locations", ())),
             integrations=self.each(r, "integrations", m.Integration, "integration"),
             joint_arrangement=self.optional(r, "joint_arrangement", lambda j: self.element(
                 m.JointArrangement, j, description=j["description"], stages=tuple(j.get("stages", ())))),

@@ -23,13 +23,14 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, TypeVar
 
 from .errors import Location
 from .graph import Flow, inflow
-from .model import SUBJECTS, DataCategory, Organisation, Provenance, Recipient, TransferClaim
+from .model import SUBJECTS, DataCategory, Organisation, Provenance, Purpose, Recipient, TransferClaim
+from .records import RecordType, record_index
 from .transfers import ToolVerdict, TransferAssessment, describe, invalid_anywhere, outside_eea, place
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
 
-    from .reference import Reference
+    from .reference import NationalRule, Reference
     from .waivers import Waiver
 
 T = TypeVar("T")
@@ -60,15 +61,19 @@ class Check:
     rationale: str
     topic: str
     function: Callable[[Any, "Context"], Iterable["Finding"] | None] = field(repr=False, compare=False)
+    national: tuple[str, ...] = ()
+    """The national law the check applies (topics of ``Reference.jurisdictions``); empty: the GDPR only."""
 
     def __call__(self, subject: Any, ctx: Context) -> Iterable[Finding]:
         return self.function(subject, ctx) or ()
 
 
 def check(id: str, *, title: str, articles: Iterable[str], severity: Severity, subject: str, remedy: str,
-          rationale: str | None = None, topic: str | None = None) -> Callable[[Callable], Check]:
+          rationale: str | None = None, topic: str | None = None,
+          national: Iterable[str] = ()) -> Callable[[Callable], Check]:
     """Declare a check. ``subject`` is one of :data:`pac.model.SUBJECTS`; ``rationale`` defaults to the
-    function's docstring and ``topic`` to its module's name (e.g. ``transfers``)."""
+    function's docstring and ``topic`` to its module's name (e.g. ``transfers``); ``national`` names the
+    national law it applies for the controller's jurisdiction (e.g. ``terminal_equipment``)."""
     if not _ID.match(id):
         raise ValueError(f"check id {id!r} must be lower-case words joined by '-'")
     if severity not in SEVERITIES:
@@ -85,7 +90,7 @@ def check(id: str, *, title: str, articles: Iterable[str], severity: Severity, s
             raise ValueError(f"check {id!r} needs a rationale (or a docstring)")
         return Check(id=id, title=title, articles=articles, severity=severity, subject=subject, remedy=remedy,
                      rationale=rationale or doc or "", topic=topic or function.__module__.rpartition(".")[2],
-                     function=function)
+                     function=function, national=tuple(national))
 
     return decorate
 
@@ -239,6 +244,33 @@ class Context:
         its category of GDPR Art. 9(1)."""
         return ", ".join(f"{c.name!r} ({self.reference.special_category(c.special).label.lower()})"
                          for c in categories if c.special)
+
+    # The controller's jurisdiction: the national law a check applies
+
+    def national_rule(self, topic: str) -> NationalRule | None:
+        """The rule on ``topic`` (e.g. ``terminal_equipment``) of the controller's country in force on the
+        evaluation date; None where pac has none, and then a check says so (:meth:`no_national_rule`) instead of
+        citing another country's law."""
+        return self.reference.national_rule(self.organisation.country, topic, self.as_of)
+
+    def no_national_rule(self, what: str, unchecked: str, *, at: Any = None,
+                         articles: Iterable[str] | None = None) -> Finding:
+        """The info finding that pac has no rule of the controller's country on ``what`` for the evaluation date, so
+        that ``unchecked`` (e.g. 'whether this tracker needs consent') was not checked against national law."""
+        country = self.organisation.country
+        where = (self.place(country) if country else "the controller's country, which the declaration does not "
+                 "state")
+        return self.finding(f"pac has no rule of the law of {where} on {what} in force on {self.as_of}, so "
+                            f"{unchecked} was not checked against national law.", at=at, evidence=(),
+                            severity="info", articles=articles)
+
+    def record_types(self, purpose: Purpose) -> tuple[RecordType, ...]:
+        """The statutory record types ``purpose``'s data form: those the declaration names, or else those its words
+        show for the controller's country (each saying why, :meth:`RecordType.because`)."""
+        memo = self.scope._memo
+        if record_index not in memo:  # once per evaluation, like once(), but it needs the reference data too
+            memo[record_index] = record_index(self.organisation, self.reference)
+        return memo[record_index].get(purpose.id, ())
 
     def once(self, compute: Callable[[Organisation], T]) -> T:
         """``compute(organisation)``, computed once per evaluation: for indexes a check needs on every subject

@@ -1,13 +1,19 @@
-"""Graphviz diagrams of the data-flow graph, drawn for lawyers.
+"""Graphviz diagrams of the data flows, drawn for lawyers.
 
 >>> picture = diagram(organisation, Reference.packaged(), date(2026, 11, 22), findings=found)  # doctest: +SKIP
 >>> svg = render(picture, "svg")   # None when Graphviz's `dot` is not installed          # doctest: +SKIP
+
+:func:`draw` draws the plain :class:`~pac.flows.DataFlows` (what reports carry); :func:`diagram` first
+reads them off a declaration.
 
 Countries are clusters (the controller's country, the rest of the EEA, countries with an adequacy
 decision, other third countries, and recipients whose country is not stated); node shapes show roles;
 edges carry the data categories and the transfer tool with its verdict: red and bold without a valid
 tool, dashed orange when it cannot be judged, double lines for special-category or criminal data.
 The title gives the organisation, the date and the finding counts, and a legend explains the rest.
+In a report, each node links to the report's row on it and carries an id its findings link back to.
+The picture is kept narrow (labels wrapped, the legend in one column), so that across a landscape A4
+page its smallest text still prints at 8 pt or more.
 
 An organisation with more than :data:`MAX_RECIPIENTS` recipients is drawn with its recipients grouped
 by zone, role and transfer verdict, so that the picture stays readable and renders in a second.
@@ -26,11 +32,11 @@ import graphviz
 
 from .checking import Finding
 from .errors import printable
-from .graph import CONTROLLER, ZONES, build_graph, chain
+from .flows import DataFlows, Flow, Node, flows
+from .graph import CONTROLLER, ZONES
 from .model import Organisation
 from .reference import Reference
 from .results import severity_counts
-from .transfers import describe
 
 FORMATS = ("svg", "png", "pdf", "dot")
 """The formats :func:`render` writes."""
@@ -41,17 +47,25 @@ MAX_RECIPIENTS = 60
 INSTALL_GRAPHVIZ = ("install Graphviz to draw them: 'sudo apt-get install graphviz' (Debian, Ubuntu), "
                     "'brew install graphviz' (macOS) or see https://graphviz.org/download/")
 
-_CATEGORIES_SHOWN = 4
+_CATEGORIES_SHOWN = 3
 _NAMES_SHOWN = 6
-_WRAP = 30
-_TITLE_WRAP = 100
+_WRAP = 18
+_EDGE_WRAP = 17
+_NARROW_WRAP = 14
+"""Characters per line: of names in boxes, of edge labels, and of names in octagons and hexagons (which are wider
+than their text); short lines keep the picture narrow enough to print at its natural size."""
+_NARROW_SHAPES = ("octagon", "hexagon")
+_TITLE_WRAP = 70
 _UNKNOWN = "unknown"  # the cluster of nodes whose country is not stated
 
-_SHAPES = {"data_subject": "ellipse", "controller": "doubleoctagon", "processor": "box", "sub_processor": "component",
+_SHAPES = {"data_subject": "box", "controller": "box", "processor": "box", "sub_processor": "component",
            "joint_controller": "hexagon", "third_party_controller": "octagon", "public_authority": "house",
            "recipient": "box"}
-_STYLES = {"processor": "filled,rounded", "recipient": "filled,rounded,dashed"}
-"""Node styles other than plain ``filled``: a recipient without a stated role has a dashed outline."""
+_PERIPHERIES = {"controller": "2"}
+"""The controller is drawn with a double outline."""
+_STYLES = {"data_subject": "filled,diagonals", "processor": "filled,rounded", "recipient": "filled,rounded,dashed"}
+"""Node styles other than plain ``filled``: data subjects have cut corners (a box, narrower than an ellipse); a
+recipient without a stated role has a dashed outline."""
 _FILLS = {"home": "#e3eefc", "eea": "#e6f4e6", "adequate": "#fdf6dc", "third_country": "#fbe4e4", _UNKNOWN: "#eeeeee"}
 _STATUS_RANK = ("invalid", "unverified", "unknown_country", "valid", "domestic")
 """Transfer statuses, worst first: a group of edges is drawn as its worst."""
@@ -74,14 +88,14 @@ _WORDS = {
         "counts": "findings: {error} · {warning} · {info} · {waived}",
         "error": ("{n} error", "{n} errors"), "warning": ("{n} warning", "{n} warnings"), "info": ("{n} info",) * 2,
         "waived": ("{n} waived",) * 2,
-        "home": "Controller's country: {country}", "eea": "Rest of the EEA",
+        "home": "Controller's country: {country}", "eea": "Rest of the EEA", "here": "{country}",
         "adequate": "Adequacy decision in force (GDPR Art. 45)", "third_country": "Third countries (no adequacy decision)",
         _UNKNOWN: "Country not stated", "partial": "adequacy decision covers only some recipients",
         "data_subject": "data subjects", "controller": "controller", "processor": "processor",
         "sub_processor": "sub-processor", "joint_controller": "joint controller",
         "third_party_controller": "third-party controller", "public_authority": "public authority",
         "recipient": "recipient (role not stated)",
-        "valid": "valid", "unverified": "not established", "invalid": "invalid", "no_tool": "no transfer tool",
+        "valid": "valid", "unverified": "not established", "invalid": "invalid", "no_tool": "no transfer tool stated",
         "data_not_stated": "data not stated", "more": "+{n} more", "art9": "Art. 9", "art10": "Art. 10",
         "legend": "Legend",
         "legend_invalid": "transfer without a valid tool", "legend_unverified": "transfer that cannot be judged",
@@ -93,7 +107,7 @@ _WORDS = {
         "counts": "bevindingen: {error} · {warning} · {info} · {waived}",
         "error": ("{n} fout", "{n} fouten"), "warning": ("{n} waarschuwing", "{n} waarschuwingen"),
         "info": ("{n} info",) * 2, "waived": ("{n} met ontheffing",) * 2,
-        "home": "Land van de verwerkingsverantwoordelijke: {country}", "eea": "Rest van de EER",
+        "home": "Land van de verwerkingsverantwoordelijke: {country}", "eea": "Rest van de EER", "here": "{country}",
         "adequate": "Adequaatheidsbesluit van kracht (AVG art. 45)",
         "third_country": "Derde landen (geen adequaatheidsbesluit)", _UNKNOWN: "Land niet vermeld",
         "partial": "adequaatheidsbesluit geldt slechts voor een deel van de ontvangers",
@@ -101,7 +115,8 @@ _WORDS = {
         "sub_processor": "subverwerker", "joint_controller": "gezamenlijke verwerkingsverantwoordelijke",
         "third_party_controller": "andere verwerkingsverantwoordelijke", "public_authority": "overheidsinstantie",
         "recipient": "ontvanger (rol niet vermeld)",
-        "valid": "geldig", "unverified": "niet vastgesteld", "invalid": "ongeldig", "no_tool": "geen doorgifte-instrument",
+        "valid": "geldig", "unverified": "niet vastgesteld", "invalid": "ongeldig",
+        "no_tool": "geen doorgiftegrondslag vermeld",
         "data_not_stated": "gegevens niet vermeld", "more": "+{n} meer", "art9": "art. 9", "art10": "art. 10",
         "legend": "Legenda",
         "legend_invalid": "doorgifte zonder geldig instrument", "legend_unverified": "doorgifte die niet te beoordelen is",
@@ -117,9 +132,17 @@ def diagram(organisation: Organisation, reference: Reference, as_of: date, *, fi
     """The data-flow diagram of ``organisation`` on ``as_of``; ``findings`` (from the engine, for this
     organisation and date) give the counts in the title and the marks on the elements they concern;
     ``lang`` is ``en`` or ``nl`` (the notice's own terms, where the declaration gives them)."""
+    return draw(flows(organisation, reference, as_of), organisation.name, findings=findings, lang=lang)
+
+
+def draw(data: DataFlows, name: str, *, findings: Iterable[Finding] = (), lang: str = "en",
+         links: bool = False) -> graphviz.Digraph:
+    """The diagram of the data flows ``data`` of the organisation called ``name`` (see :func:`diagram`); with
+    ``links``, each node has the id ``node-<organisation>/<subject>`` and links to ``#flow-<organisation>/<subject>``
+    (the report's row on it)."""
     if lang not in _WORDS:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
-    return _Drawing(organisation, reference, as_of, tuple(findings), lang).draw()
+    return _Drawing(data, name, tuple(findings), lang, links).draw()
 
 
 def render(picture: graphviz.Digraph, fmt: str) -> bytes | None:
@@ -137,7 +160,7 @@ def render(picture: graphviz.Digraph, fmt: str) -> bytes | None:
 
 def _text(value: str, width: int = _WRAP) -> str:
     """Untrusted text for an HTML-like label: control characters shown, markup escaped, long lines wrapped."""
-    lines = textwrap.wrap(printable(value), width) or [""]
+    lines = textwrap.wrap(printable(value), width, break_long_words=False) or [""]  # words stay whole
     return "<BR/>".join(html.escape(line) for line in lines)
 
 
@@ -157,36 +180,33 @@ def _double(style: dict[str, str]) -> dict[str, str]:
 
 
 class _Drawing:
-    """One diagram being drawn: the graph, which box each node is drawn in, and the words of ``lang``."""
+    """One diagram being drawn: the flows, which box each node is drawn in, and the words of ``lang``."""
 
-    def __init__(self, organisation: Organisation, reference: Reference, as_of: date, findings: tuple[Finding, ...],
-                 lang: str):
-        self.organisation, self.reference, self.as_of, self.lang = organisation, reference, as_of, lang
+    def __init__(self, data: DataFlows, name: str, findings: tuple[Finding, ...], lang: str, links: bool):
+        self.data, self.name, self.lang, self.links = data, name, lang, links
         self.words = _WORDS[lang]
         self.findings = findings
-        self.graph = build_graph(organisation, reference, as_of)
-        grouped = len(organisation.recipients) > MAX_RECIPIENTS
-        self.box = {node: self._group(node) if grouped else node for node in self.graph}
+        self.nodes = {node.id: node for node in data.nodes}
+        self.inflow = {flow.target: flow for flow in data.flows if flow.kind != "collection"}
+        grouped = sum(1 for n in data.nodes if n.kind == "recipient") > MAX_RECIPIENTS
+        self.box = {node.id: self._group(node) if grouped else node.id for node in data.nodes}
         self.members: dict[str, list[str]] = {}
-        for node in sorted(self.graph):
-            self.members.setdefault(self.box[node], []).append(node)
+        for node in data.nodes:  # sorted by id
+            self.members.setdefault(self.box[node.id], []).append(node.id)
 
-    def _group(self, node: str) -> str:
+    def _group(self, node: Node) -> str:
         """The box of ``node`` when recipients are drawn in groups: data subjects together; recipients by zone,
         role, transfer verdict and how many hands the data pass through to reach them."""
-        data = self.graph.nodes[node]
-        if data["kind"] != "recipient":
-            return "group/data_subjects" if data["kind"] == "data_subject" else node
-        route = chain(self.graph, node)
-        transfer = self.graph.edges[route[-2], node]["transfer"]
-        return f"group/{data['zone'] or _UNKNOWN}/{data['role']}/{transfer}/{len(route) - 1}"
+        if node.kind != "recipient":
+            return "group/data_subjects" if node.kind == "data_subject" else node.id
+        return f"group/{node.zone or _UNKNOWN}/{node.role}/{self.inflow[node.id].status}/{node.hops}"
 
     def draw(self) -> graphviz.Digraph:
-        dot = graphviz.Digraph(self.organisation.id, engine="dot")
+        dot = graphviz.Digraph(self.data.organisation, engine="dot")
         # newrank: dot's other ranking, which clusters need (the default one fails on some: "trouble in init_rank")
-        dot.attr(rankdir="LR", newrank="true", labelloc="t", fontname="Helvetica", nodesep="0.25", ranksep="0.8",
+        dot.attr(rankdir="LR", newrank="true", labelloc="t", fontname="Helvetica", nodesep="0.18", ranksep="0.2",
                  label=self._title())
-        dot.attr("node", fontname="Helvetica", fontsize="11", style="filled", fillcolor="white")
+        dot.attr("node", fontname="Helvetica", fontsize="11", style="filled", fillcolor="white", margin="0.06,0.03")
         dot.attr("edge", fontname="Helvetica", fontsize="9", arrowsize="0.7")
         self._boxes(dot)
         self._edges(dot)
@@ -195,10 +215,10 @@ class _Drawing:
 
     # -- title ------------------------------------------------------------------------------------
     def _title(self) -> str:
-        title = self.words["title"].format(name=self.organisation.name, date=self.as_of.isoformat())
+        title = self.words["title"].format(name=self.name, date=self.data.as_of)
         summary = self.words["counts"].format(**{key: self._count(key, n)
                                                  for key, n in severity_counts(self.findings).items()})
-        return _label(f'<FONT POINT-SIZE="16"><B>{_text(title, _TITLE_WRAP)}</B></FONT>', html.escape(summary))
+        return _label(f'<FONT POINT-SIZE="14"><B>{_text(title, _TITLE_WRAP)}</B></FONT>', html.escape(summary))
 
     def _count(self, key: str, n: int) -> str:
         """``n`` findings of severity ``key`` (or waived), in words: "1 error", "3 warnings"."""
@@ -206,26 +226,28 @@ class _Drawing:
 
     # -- nodes ------------------------------------------------------------------------------------
     def _boxes(self, dot: graphviz.Digraph) -> None:
-        """Data subjects on their own, everyone else in the cluster of their zone (and country)."""
+        """Data subjects on their own, everyone else in the cluster of their zone (and country). The controller's
+        country is named in its nodes, not on its cluster, whose label the controller's many edges would cross."""
         clusters: dict[str, dict[str, list[str]]] = {}
-        for box, nodes in self.members.items():
-            data = self.graph.nodes[nodes[0]]
-            if data["kind"] == "data_subject":
-                self._node(dot, box, nodes)
+        for box, members in self.members.items():
+            node = self.nodes[members[0]]
+            if node.kind == "data_subject":
+                self._node(dot, box, members)
                 continue
-            zone = data["zone"] or _UNKNOWN
-            country = data["country"] if zone in ("eea", "adequate", "third_country") and box == nodes[0] else ""
-            clusters.setdefault(zone, {}).setdefault(country, []).append(box)
+            zone = node.zone or _UNKNOWN
+            country = node.country if zone in ("eea", "adequate", "third_country") and box == members[0] else ""
+            clusters.setdefault(zone, {}).setdefault(country or "", []).append(box)
         for zone in (*ZONES, _UNKNOWN):
             if zone not in clusters:
                 continue
             with dot.subgraph(name=f"cluster_{zone}") as cluster:
-                cluster.attr(label=_label(f"<B>{self._zone_name(zone)}</B>"), labeljust="l", style="filled,rounded",
-                             fillcolor=_FILLS[zone], color="#999999", fontsize="12")
+                label = "" if zone == "home" else _label(f"<B>{_text(self.words[zone], _EDGE_WRAP)}</B>")
+                cluster.attr(label=label, labeljust="r", style="filled,rounded", fillcolor=_FILLS[zone],
+                             color="#999999", fontsize="11")
                 for country, boxes in sorted(clusters[zone].items()):
                     if country:
                         with cluster.subgraph(name=f"cluster_{zone}_{country}") as inner:
-                            inner.attr(label=_label(self._country_name(country)), style="filled,rounded",
+                            inner.attr(label=_label(self._country_name(country)), labeljust="r", style="filled,rounded",
                                        fillcolor="white:" + _FILLS[zone], color="#bbbbbb", fontsize="10")
                             for box in boxes:
                                 self._node(inner, box, self.members[box])
@@ -233,59 +255,61 @@ class _Drawing:
                         for box in boxes:
                             self._node(cluster, box, self.members[box])
 
-    def _zone_name(self, zone: str) -> str:
-        if zone == "home":
-            home = self.graph.nodes[CONTROLLER]["country"]
-            return html.escape(self.words["home"].format(country=self.reference.country_name(home) or home))
-        return html.escape(self.words[zone])
-
     def _country_name(self, code: str) -> str:
-        name = html.escape(f"{self.reference.country_name(code) or code} ({code})")
-        decisions = self.reference.adequacy_in_force(code, self.as_of)
-        if any(d.scope_conditions for d in decisions):
-            name += "<BR/>" + _small(html.escape(self.words["partial"]))
+        country = self.data.country(code)
+        name = _text(f"{country.name(self.lang) if country else code} ({code})", _EDGE_WRAP)
+        if country is not None and country.partial:
+            name += "<BR/>" + _small(_text(self.words["partial"]))
         return name
 
-    def _role(self, node: str) -> str:
-        data = self.graph.nodes[node]
-        return "third_party_controller" if data["kind"] == "recipient" and data["role"] == "controller" else data["role"]
+    def _role(self, node: Node) -> str:
+        return "third_party_controller" if node.kind == "recipient" and node.role == "controller" else node.role
 
-    def _node(self, dot: graphviz.Digraph, box: str, nodes: list[str]) -> None:
-        role = self._role(nodes[0])
+    def _node(self, dot: graphviz.Digraph, box: str, members: list[str]) -> None:
+        node = self.nodes[members[0]]
+        role = self._role(node)
         what = html.escape(self.words[role])
-        if len(nodes) == 1:
-            rows = [f"<B>{self._name(nodes[0])}</B>", _small(what)]
+        if len(members) == 1:
+            width = _NARROW_WRAP if _SHAPES[role] in _NARROW_SHAPES else _WRAP
+            rows = [f"<B>{_text(node.name(self.lang), width)}</B>", _small(what)]
         else:
-            rows = [f"<B>{len(nodes)} × {what}</B>", *self._group_rows(nodes)]
-        badge, colour = self._badge(nodes)
+            rows = [f"<B>{len(members)} × {what}</B>", *self._group_rows(members)]
+        if node.zone == "home" and node.country:
+            country = self.data.country(node.country)
+            home = self.words["home"] if node.kind == "controller" else self.words["here"]
+            rows.append(_small(_text(home.format(country=country.name(self.lang) if country else node.country))))
+        badge, colour = self._badge(members)
         if badge:
             rows.append(_small(badge, colour))
         attributes = {"shape": _SHAPES[role], "style": _STYLES.get(role, "filled"), "color": colour or "black",
                       "penwidth": "2" if colour else "1"}
+        if role in _PERIPHERIES:
+            attributes["peripheries"] = _PERIPHERIES[role]
+        if role == "data_subject":
+            attributes["margin"] = "0.14,0.04"  # clear of the cut corners
         if role == "controller":
             attributes["fillcolor"] = "#cfe0fa"
-        element = self.graph.nodes[nodes[0]]["element"]
-        if len(nodes) == 1 and element is not None and element.provenance:
-            attributes["tooltip"] = graphviz.escape(printable(str(element.provenance[0])))
+        if self.links:
+            attributes["id"] = f"node-{self.data.organisation}/{box}"
+            if len(members) == 1:
+                attributes["URL"] = f"#flow-{self.data.organisation}/{box}"
+        if len(members) == 1:
+            if node.source:
+                attributes["tooltip"] = graphviz.escape(node.source)
         dot.node(box, _label(*rows), **attributes)
 
-    def _name(self, node: str) -> str:
-        data = self.graph.nodes[node]
-        element = data["element"]
-        return _text(element.label(self.lang) if data["kind"] != "controller" else data["name"])
-
-    def _group_rows(self, nodes: list[str]) -> list[str]:
+    def _group_rows(self, members: list[str]) -> list[str]:
         """The countries and the first names of a group of recipients."""
-        countries = sorted({c for n in nodes if (c := self.graph.nodes[n]["country"])})
-        names = [self.graph.nodes[n]["element"].label(self.lang) for n in nodes[:_NAMES_SHOWN]]
-        if len(nodes) > _NAMES_SHOWN:
-            names.append(self.words["more"].format(n=len(nodes) - _NAMES_SHOWN))
+        countries = sorted({c for n in members if (c := self.nodes[n].country)})
+        names = [self.nodes[n].name(self.lang) for n in members[:_NAMES_SHOWN]]
+        if len(members) > _NAMES_SHOWN:
+            names.append(self.words["more"].format(n=len(members) - _NAMES_SHOWN))
         rows = [_small(_text(", ".join(countries)))] if countries else []
         return rows + [_small(_text(", ".join(names)))]
 
-    def _badge(self, nodes: list[str]) -> tuple[str, str | None]:
-        """The count of errors and warnings on ``nodes``, and the colour of the worst."""
-        subjects = set(nodes)
+    def _badge(self, members: list[str]) -> tuple[str, str | None]:
+        """The count of errors and warnings on ``members``, and the colour of the worst."""
+        subjects = set(members)
         counts = Counter(f.severity for f in self.findings if not f.waived and not subjects.isdisjoint(f.subjects))
         parts = [self._count(s, counts[s]) for s in ("error", "warning") if counts[s]]
         colour = "#c00000" if counts["error"] else "#e07000" if counts["warning"] else None
@@ -293,12 +317,13 @@ class _Drawing:
 
     # -- edges ------------------------------------------------------------------------------------
     def _edges(self, dot: graphviz.Digraph) -> None:
-        flows: dict[tuple[str, str], list[dict]] = {}
-        for source, target, data in sorted(self.graph.edges(data=True), key=lambda e: (e[0], e[1])):
-            flows.setdefault((self.box[source], self.box[target]), []).append(data)
-        for (source, target), edges in flows.items():
-            status = min((e.get("transfer", "domestic") for e in edges), key=_STATUS_RANK.index)
-            special = any(e["special"] or e["criminal"] for e in edges)
+        """One edge per pair of boxes, carrying every category of every flow between them, drawn as the worst."""
+        merged: dict[tuple[str, str], list[Flow]] = {}
+        for flow in self.data.flows:
+            merged.setdefault((self.box[flow.source], self.box[flow.target]), []).append(flow)
+        for (source, target), edges in merged.items():
+            status = min((e.status for e in edges), key=_STATUS_RANK.index)
+            special = any(c.mark for e in edges for c in e.categories)
             style = _double(_EDGE_STYLES[status]) if special else dict(_EDGE_STYLES[status])
             rows = self._category_rows(edges)
             if status not in ("domestic", "unknown_country"):  # a transfer: its tools, tied to the edge
@@ -306,52 +331,57 @@ class _Drawing:
                 style["decorate"] = "true"
             dot.edge(source, target, _label(*rows) if rows else None, **style)
 
-    def _category_rows(self, edges: list[dict]) -> list[str]:
+    def _category_rows(self, edges: list[Flow]) -> list[str]:
         """The data categories that flow on ``edges``: special-category and criminal data first and marked, then
         the others; a few of each, and how many more."""
-        organisation, words = self.organisation, self.words
-        special = sorted({c for e in edges for c in e["special"]})
-        criminal = sorted({c for e in edges for c in e["criminal"]} - set(special))
-        marked = [(mark, c) for mark, ids in (("art9", special), ("art10", criminal)) for c in ids]
-        rows = [f'<FONT COLOR="{_SPECIAL_COLOUR}"><B>{words[mark]}: {_text(organisation.category(c).label(self.lang))}'
-                "</B></FONT>" for mark, c in marked[:_CATEGORIES_SHOWN]]
+        words, lang = self.words, self.lang
+        categories = {c.id: c for e in edges for c in e.categories}
+        marked = sorted((c for c in categories.values() if c.mark), key=lambda c: (c.mark != "art9", c.id))
+        rows = [f'<FONT COLOR="{_SPECIAL_COLOUR}"><B>{_text(words[c.mark] + ": " + c.name(lang), _EDGE_WRAP)}</B></FONT>'
+                for c in marked[:_CATEGORIES_SHOWN]]
         if len(marked) > _CATEGORIES_SHOWN:
             more = html.escape(words["more"].format(n=len(marked) - _CATEGORIES_SHOWN))
             rows.append(f'<FONT COLOR="{_SPECIAL_COLOUR}"><B>{more}</B></FONT>')
-        others = sorted({c for e in edges for c in e["categories"]} - set(special) - set(criminal))
-        names = [organisation.category(c).label(self.lang) for c in others[:_CATEGORIES_SHOWN]]
+        others = sorted((c for c in categories.values() if not c.mark), key=lambda c: c.id)
+        names = [c.name(lang) for c in others[:_CATEGORIES_SHOWN]]
         if len(others) > _CATEGORIES_SHOWN:
             names.append(words["more"].format(n=len(others) - _CATEGORIES_SHOWN))
         if names:
-            rows.append(_text(", ".join(names)))
+            rows.append(_text(", ".join(names), _EDGE_WRAP))
         return rows or [f'<I>{html.escape(words["data_not_stated"])}</I>']
 
-    def _tool_row(self, edges: list[dict], status: str) -> str:
+    def _tool_row(self, edges: list[Flow], status: str) -> str:
         """The claimed transfer tools of ``edges`` whose verdict is the drawn ``status``, and that verdict."""
-        tools = sorted({describe(v.claim, self.reference)
-                        for e in edges if "assessment" in e for v in e["assessment"].verdicts if v.verdict == status})
-        verdict = self.words[status]
-        text = f"{', '.join(tools)}: {verdict}" if tools else f"{self.words['no_tool']}: {verdict}"
+        tools = sorted({t.name for e in edges for t in e.tools if t.verdict == status})
+        text = f"{', '.join(tools)}: {self.words[status]}" if tools else self.words["no_tool"]
         colour = _EDGE_STYLES[status]["color"]
-        return f'<FONT COLOR="{colour}"><B>{_text(text)}</B></FONT>'
+        return f'<FONT COLOR="{colour}"><B>{_text(text, _EDGE_WRAP)}</B></FONT>'
 
     # -- legend -----------------------------------------------------------------------------------
     def _legend(self, dot: graphviz.Digraph) -> None:
-        """Sample shapes in two columns, then sample edges; invisible edges keep them side by side."""
+        """Sample shapes in two columns, the sample lines below them (each from the first column to its words in
+        the second): the legend stays as narrow as the data subjects' column and its labels."""
         words = self.words
+        roles = list(_SHAPES)
+        kinds = ("invalid", "unverified", "valid", "domestic", "special")
         with dot.subgraph(name="cluster_legend") as legend:
             legend.attr(label=_label(f"<B>{html.escape(words['legend'])}</B>"), labeljust="l", style="rounded",
-                        color="#999999", fontsize="12")
+                        color="#999999", fontsize="11")
             legend.attr("node", fontsize="9", height="0.3", margin="0.05")
-            shapes = [f"legend/{role}" for role in _SHAPES]
-            for node, (role, shape) in zip(shapes, _SHAPES.items()):
-                legend.node(node, _label(html.escape(words[role])), shape=shape, style=_STYLES.get(role, "filled"))
-            for left, right in zip(shapes[::2], shapes[1::2]):
-                legend.edge(left, right, style="invis")
-            for index, kind in enumerate(("invalid", "unverified", "valid", "domestic", "special")):
+            for column, names in enumerate((roles[::2], roles[1::2])):
+                with legend.subgraph() as same:
+                    same.attr(rank="same")
+                    for role in names:
+                        same.node(f"legend/{role}", _label(html.escape(words[role])), shape=_SHAPES[role],
+                                  style=_STYLES.get(role, "filled"), peripheries=_PERIPHERIES.get(role, "1"))
+                    for kind in kinds:
+                        if column == 0:
+                            same.node(f"legend/{kind}", "", shape="point", width="0.05", height="0.05")
+                        else:
+                            same.node(f"legend/{kind}/text", _label(_text(words[f"legend_{kind}"])), shape="plaintext",
+                                      style="")
+            for left, right in zip(roles[::2], roles[1::2]):
+                legend.edge(f"legend/{left}", f"legend/{right}", style="invis")
+            for kind in kinds:
                 style = _double(_EDGE_STYLES["domestic"]) if kind == "special" else _EDGE_STYLES[kind]
-                start, end = f"legend/{kind}", f"legend/{kind}/text"
-                legend.node(start, "", shape="point", width="0.05", height="0.05")
-                legend.node(end, _label(html.escape(words[f"legend_{kind}"])), shape="plaintext", style="")
-                legend.edge(start, end, **style)
-                legend.edge(shapes[min(2 * index + 1, len(shapes) - 1)], start, style="invis")
+                legend.edge(f"legend/{kind}", f"legend/{kind}/text", **style)

@@ -10,7 +10,13 @@ How Fides' resources become pac's (fideslang 2.x/3.x: ``ethyca/fideslang``, ``sr
 - ``data_shared_with_third_parties``/``third_parties`` become an unnamed recipient category,
   ``joint_controller_info`` a joint controller, ``legal_basis_for_transfers`` transfer tools;
 - a system of the organisation that ``does_international_transfers`` gets an unnamed recipient abroad;
-- the *organization* resource becomes the controller (name, contacts, DPO, representative, security policy).
+- the *organization* resource becomes the controller (name, contacts, DPO, representative, security policy);
+- each *dataset* gives its fields' data categories (special categories included) to the activities of the
+  systems that use it (``dataset_references``, or a flow of type ``dataset``), and a dataset no system uses
+  becomes an activity of its own, with no purpose, so that pac's checks ask why its data are held.
+
+Every key pac cannot carry over is returned with its location (:attr:`Imported.dropped`) and
+``pac import fides`` lists them on stderr; nothing is left out silently.
 
 What Fides cannot express is left out, so that pac's checks report it: the privacy notice, the
 controller's country, where each recipient is, whether it is a processor, which transfer tool covers
@@ -31,7 +37,8 @@ import yaml
 from .duration import Duration
 from .errors import InvalidInput, LocatedError, Location, printable
 from .loader import UNREADABLE, discover, read_documents
-from .yamlio import DEFAULT_LIMITS, Limits, LocDict, LocList, Pos
+from .reference import Reference
+from .yamlio import DEFAULT_LIMITS, Limits, LocDict, LocList, Pos, reads_as_string
 
 # Fides' vocabulary -> pac's keys. Source of the Fides values: fideslang, https://github.com/ethyca/fideslang
 # (also IABTechLab/fideslang): src/fideslang/models.py (LegalBasisForProcessingEnum, SpecialCategoryLegalBasisEnum,
@@ -63,6 +70,9 @@ ART9_CONDITIONS = {
 """``special_category_legal_basis`` (GDPR Art. 9(2)) -> pac Art. 9(2) condition key."""
 
 TRANSFER_TOOLS = {"adequacy decision": "adequacy", "sccs": "scc", "bcrs": "bcr"}
+
+ROLES = {"controller": "controller", "processor": "processor", "sub-processor": "sub_processor"}
+"""``responsibility`` (and the older ``data_responsibility_title``, fideslang DataResponsibilityTitle) -> pac role."""
 """``legal_basis_for_transfers`` -> pac transfer tool; "Supplementary Measures" and "Other" are none."""
 
 DATA_USES: tuple[tuple[str, str, str | None], ...] = (
@@ -119,6 +129,25 @@ RELATIONSHIPS = {"customer": "customer", "employee": "employee", "job_applicant"
 """Default data subject -> pac relationship, where the two mean the same."""
 
 _RESOURCES = ("system", "organization", "dataset", "data_category", "data_use", "data_subject", "policy", "registry")
+_IMPORTED = ("system", "organization", "dataset", "data_category", "data_use", "data_subject")
+CARRIED = {
+    "system": {"fides_key", "name", "description", "privacy_declarations", "processes_personal_data", "egress", "ingress",
+               "requires_data_protection_assessments", "exempt_from_privacy_regulations", "reason_for_exemption",
+               "joint_controller_info", "vendor_id", "legal_name", "does_international_transfers",
+               "legal_basis_for_transfers", "data_security_practices", "dataset_references", "responsibility",
+               "third_country_transfers", "dpa_location", "legal_address"},
+    "privacy_declaration": {"name", "data_use", "data_categories", "data_subjects", "legal_basis_for_processing",
+                            "special_category_legal_basis", "retention_period", "data_shared_with_third_parties",
+                            "third_parties", "shared_categories", "dataset_references", "data_responsibility_title"},
+    "flow": {"fides_key", "type", "data_categories"},
+    "organization": {"fides_key", "name", "controller", "data_protection_officer", "representative", "security_policy"},
+    "contact": {"name", "email", "phone", "address"},
+    "taxonomy": {"fides_key", "name"},
+    "dataset": {"fides_key", "name", "collections", "data_categories"},
+    "collection": {"name", "fields", "data_categories"},
+    "field": {"name", "fields", "data_categories"},
+}
+"""The keys of each kind of Fides resource that pac carries over; any other key is reported as dropped."""
 _BIOMETRIC_NOTE = ("Art. 9(1) covers biometric data only when processed to identify a person uniquely (Art. 4(14)); "
                    "Fides does not say so: remove 'special' if these data are not used that way.")
 _RETENTION = re.compile(r"(?i)^\s*(?P<limit>up to|at most|maximum|max\.?|no more than|at least|minimum|min\.?)?\s*"
@@ -131,8 +160,9 @@ def _prefixed(key: str, prefix: str) -> bool:
 
 
 def pac_id(key: str) -> str:
-    """A Fides key as a pac id: lower case, other characters as ``-``, at most 100 characters."""
-    return re.sub(r"[^a-z0-9_.-]", "-", key.lower()).lstrip("_.-")[:100] or "x"
+    """A Fides key as a readable pac id: lower case, each run of other characters one ``-``, no separator at
+    either end, at most 100 characters (``Shop App (EU)`` -> ``shop-app-eu``)."""
+    return re.sub(r"[^a-z0-9_.]+", "-", key.lower()).strip("_.-")[:100].rstrip("_.-") or "x"
 
 
 def _label(key: str) -> str:
@@ -168,6 +198,15 @@ class _Reader:
 
     def __init__(self) -> None:
         self.errors: list[LocatedError] = []
+        self.dropped: list[LocatedError] = []
+
+    def carry(self, mapping: LocDict, at: _Source, kind: str) -> None:
+        """Note every key of ``mapping`` (a Fides resource of ``kind``, see :data:`CARRIED`) that pac does not carry."""
+        for key in mapping:
+            if key not in CARRIED[kind] and mapping[key] not in (None, [], {}, ""):
+                where = at.child(mapping, key)
+                self.dropped.append(LocatedError(Location(where.file, *mapping.key_pos(key)), "fides",
+                                                 f"{where.path}: pac has no place for Fides' {key!r}; it is left out"))
 
     def error(self, at: _Source, message: str, hint: str = "") -> None:
         error = LocatedError(Location(at.file, *at.pos), "fides", f"{at.path}: {message}" if at.path else message, hint)
@@ -230,6 +269,7 @@ class _Manifests:
 
     systems: list[tuple[LocDict, _Source]] = field(default_factory=list)
     organizations: list[tuple[LocDict, _Source]] = field(default_factory=list)
+    datasets: list[tuple[LocDict, _Source]] = field(default_factory=list)
     names: dict[str, dict[str, str]] = field(default_factory=dict)  # data_category/data_use/data_subject -> key -> name
     files: list[str] = field(default_factory=list)
 
@@ -247,10 +287,17 @@ def read(paths: Sequence[str | os.PathLike[str]], reader: _Reader, limits: Limit
             reader.error(root, "not a Fides manifest", f"a manifest is a mapping with {', '.join(_RESOURCES[:3])}, ...")
             continue
         manifests.files.append(name)
+        for key in data:
+            if key not in _IMPORTED and data[key] not in (None, []):
+                where = root.child(data, key)
+                reader.dropped.append(LocatedError(Location(name, *data.key_pos(key)), "fides",
+                                                   f"{where.path}: pac does not import Fides {key} resources; left out"))
         manifests.systems += reader.mappings(data.get("system"), root.child(data, "system"))
         manifests.organizations += reader.mappings(data.get("organization"), root.child(data, "organization"))
+        manifests.datasets += reader.mappings(data.get("dataset"), root.child(data, "dataset"))
         for kind in ("data_category", "data_use", "data_subject"):
             for item, at in reader.mappings(data.get(kind), root.child(data, kind)):
+                reader.carry(item, at, "taxonomy")
                 key, label = reader.get(item, at, "fides_key", str, True), reader.get(item, at, "name", str)
                 if key and label:
                     manifests.names.setdefault(kind, {})[key] = label
@@ -311,8 +358,13 @@ class _Builder:
                          "import the manifests of each organisation separately")
         self.organization = organizations[0] if organizations else None
         self.legal_name: str | None = None  # the controller's name, as the organization resource gives it
+        self.datasets: dict[str, tuple[list[str], _Source, str]] = {}
         if self.organization is not None:
             org, at = self.organization
+            reader.carry(org, at, "organization")
+            for key in ("controller", "data_protection_officer", "representative"):
+                if isinstance(org.get(key), LocDict):
+                    reader.carry(org[key], at.child(org, key), "contact")
             contact = self.r.get(org, at, "controller", dict) or {}
             self.legal_name = self.r.get(contact, at.child(org, "controller"), "name", str) or self.r.get(org, at, "name", str)
 
@@ -352,8 +404,10 @@ class _Builder:
                 if (value := self.r.get(details, at, key, str))]
 
     def build(self, organisation_id: str) -> dict[str, Any]:
+        self.datasets = self.read_datasets()
         systems: dict[str, tuple[LocDict, _Source]] = {}
         for system, at in self.m.systems:
+            self.r.carry(system, at, "system")
             key = self.r.get(system, at, "fides_key", str, required=True)
             if key is None:
                 continue
@@ -362,9 +416,9 @@ class _Builder:
                              f"it is also declared at {systems[key][1].file}:{systems[key][1].pos[0]}")
                 continue
             systems[key] = (system, at)
-        if not systems and not self.r.errors:
-            self.r.error(_Source(", ".join(self.m.files), "", (0, 0)), "the manifests declare no system",
-                         "pac imports Fides systems and their privacy declarations")
+        if not systems and not self.datasets and not self.r.errors:
+            self.r.error(_Source(", ".join(self.m.files), "", (0, 0)), "the manifests declare no system and no dataset",
+                         "pac imports Fides systems with their privacy declarations, and datasets")
         own = (self.legal_name or "").casefold()
         external = {key for key, (s, at) in systems.items()
                     if self.r.get(s, at, "vendor_id", str) or
@@ -384,6 +438,10 @@ class _Builder:
         for key in sorted(external):
             system, at = systems[key]
             self.vendor(key, system, at, sorted(set(receives[key])))
+        used = {ref for _, (system, at) in systems.items() for ref in self.dataset_references(system, at)}
+        for key, (categories, at, name) in self.datasets.items():
+            if key not in used:
+                self.held(key, categories, at, name)
         doc: dict[str, Any] = {"pac": 1, "organisation": organisation_id}
         controller = self.controller()
         if controller:
@@ -417,6 +475,7 @@ class _Builder:
         purposes: list[dict[str, Any]] = []
         retention: list[dict[str, Any]] = []
         for declaration, d_at in declarations:
+            self.r.carry(declaration, d_at, "privacy_declaration")
             purpose = self.purpose(aid, declaration, d_at, subjects, categories, retention)
             if purpose:
                 purposes.append(purpose)
@@ -425,12 +484,20 @@ class _Builder:
         description = self.r.get(system, at, "description", str)
         if description:
             activity["description"] = description
+        held = [c for ref in self.dataset_references(system, at) if ref in self.datasets
+                for c in self.datasets[ref][0] if c not in categories]
+        categories += list(dict.fromkeys(held))
         activity.update({"data_subjects": subjects, "categories": categories, "purposes": purposes})
         if retention:
             activity["retention"] = retention
         if self.r.get(system, at, "requires_data_protection_assessments", bool) is False:
             activity["dpia"] = {"status": "not_required", "provenance": at.child(system, "requires_data_protection_assessments").fact()}
         notes = []
+        if "processor" in self.roles(system, at) or "sub_processor" in self.roles(system, at):
+            notes.append("Fides says the organisation processes these data as a processor (for another controller).")
+        for name in ("legal_address", "dpa_location"):
+            if value := self.r.get(system, at, name, str):
+                notes.append(f"Fides {name.replace('_', ' ')}: {value}.")
         if self.r.get(system, at, "exempt_from_privacy_regulations", bool):
             reason = self.r.get(system, at, "reason_for_exemption", str)
             notes.append("Fides marks this system exempt from privacy regulation" + (f": {reason}" if reason else "."))
@@ -439,11 +506,60 @@ class _Builder:
             self.recipients.add(f"joint:{joint}", at.child(system, "joint_controller_info"), {
                 "id": pac_id(f"joint-{joint}"), "name": joint[:200], "named": True, "role": "joint_controller",
                 "activities": [aid]})
+        if held:
+            notes.append("Some categories are those of the Fides datasets this system uses, which no privacy declaration "
+                         "names: no purpose is stated for them.")
         if notes:
             activity["note"] = " ".join(notes)
         activity["provenance"] = at.fact()
         self.activities.append(activity)
         return aid
+
+    def read_datasets(self) -> dict[str, tuple[list[str], _Source, str]]:
+        """Every dataset by Fides key: the pac ids of its data categories (at any level of its collections and
+        fields), where it is declared, and its name."""
+        found: dict[str, tuple[list[str], _Source, str]] = {}
+        for dataset, at in self.m.datasets:
+            self.r.carry(dataset, at, "dataset")
+            key = self.r.get(dataset, at, "fides_key", str, required=True)
+            if key is None:
+                continue
+            categories: list[str] = []
+            self._held(dataset, at, "collection", categories)
+            found[key] = (categories, at, (self.r.get(dataset, at, "name", str) or key)[:200])
+        return found
+
+    def _held(self, item: LocDict, at: _Source, kind: str, categories: list[str]) -> None:
+        """The data categories of a dataset, collection or field and of what it contains, into ``categories``."""
+        for key, c_at in self.r.strings(item, at, "data_categories"):
+            cid = self.category(key, c_at)
+            if cid and cid not in categories:
+                categories.append(cid)
+        children = "collections" if kind == "collection" else "fields"
+        for child, c_at in self.r.mappings(item.get(children), at.child(item, children)):
+            self.r.carry(child, c_at, kind)
+            self._held(child, c_at, "field", categories)
+
+    def dataset_references(self, system: LocDict, at: _Source) -> list[str]:
+        """The datasets a system uses: its and its privacy declarations' ``dataset_references``, and its flows to
+        or from a dataset."""
+        refs = [key for key, _ in self.r.strings(system, at, "dataset_references")]
+        for declaration, d_at in self.r.mappings(system.get("privacy_declarations"), at.child(system, "privacy_declarations")):
+            refs += [key for key, _ in self.r.strings(declaration, d_at, "dataset_references")]
+        for direction in ("egress", "ingress"):
+            for flow, f_at in self.r.mappings(system.get(direction), at.child(system, direction)):
+                if self.r.get(flow, f_at, "type", str) == "dataset" and (key := self.r.get(flow, f_at, "fides_key", str)):
+                    refs.append(key)
+        return list(dict.fromkeys(refs))
+
+    def held(self, key: str, categories: list[str], at: _Source, name: str) -> None:
+        """A dataset no system uses: an activity of its own, holding its categories for no stated purpose."""
+        aid = pac_id(key)
+        if any(a["id"] == aid for a in self.activities):
+            aid = pac_id(f"dataset-{key}")
+        self.activities.append({"id": aid, "name": f"Data held in {name}", "categories": categories, "purposes": [],
+                                "note": "Fides describes this dataset, but no system that uses it: why these data are "
+                                        "held, and on which legal basis, is not stated.", "provenance": at.fact()})
 
     def purpose(self, aid: str, declaration: LocDict, at: _Source, subjects: list[str], categories: list[str],
                 retention: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -512,6 +628,7 @@ class _Builder:
         """The systems ``system`` sends data to; a system in none of the manifests is an error."""
         flows = self.r.mappings(system.get("egress"), at.child(system, "egress"))
         for flow, f_at in flows:
+            self.r.carry(flow, f_at, "flow")
             key, kind = self.r.get(flow, f_at, "fides_key", str, True), self.r.get(flow, f_at, "type", str, True)
             if kind not in (None, "system", "dataset", "user"):
                 self.r.error(f_at.child(flow, "type"), f"{kind!r} is not a Fides flow type", "allowed: system, dataset, user")
@@ -526,6 +643,7 @@ class _Builder:
     def ingress(self, system: LocDict, at: _Source, external: set[str]) -> None:
         """Where the categories of ingress flows come from: the data subject (``user``) or a third party's system."""
         for flow, f_at in self.r.mappings(system.get("ingress"), at.child(system, "ingress")):
+            self.r.carry(flow, f_at, "flow")
             kind, key = self.r.get(flow, f_at, "type", str), self.r.get(flow, f_at, "fides_key", str)
             origin = "data_subject" if kind == "user" else "third_party" if kind == "system" and key in external else None
             for category, _ in self.r.strings(flow, f_at, "data_categories"):
@@ -533,11 +651,36 @@ class _Builder:
                     self.sources.setdefault(pac_id(category), set()).add(origin)
 
     def vendor(self, key: str, system: LocDict, at: _Source, activities: list[str]) -> None:
-        """A third party's system as a recipient, with the transfer tools Fides claims for it."""
+        """A third party's system as a recipient: its role, country, processor agreement, address and the transfer
+        tools Fides claims for it."""
         recipient: dict[str, Any] = {
             "id": pac_id(key), "name": (self.r.get(system, at, "legal_name", str) or self.r.get(system, at, "name", str) or key)[:200],
-            "named": True, "role": "recipient", "activities": activities,
-            "note": "Fides does not say whether this party is a processor or a controller, nor where it processes the data."}
+            "named": True, "role": "recipient", "activities": activities}
+        notes = []
+        roles = self.roles(system, at)
+        if len(roles) == 1 and roles[0] != "sub_processor":
+            recipient["role"] = roles[0]
+        elif roles:
+            notes.append(f"Fides gives it the responsibilities {', '.join(roles)}: say which role it has here"
+                         + (", and for a sub-processor which processor it works for (parent)." if "sub_processor" in roles else "."))
+        else:
+            notes.append("Fides does not say whether this party is a processor or a controller.")
+        countries = self.countries(system, at)
+        if len(countries) == 1:
+            recipient["country"] = {"code": countries[0], "provenance": at.child(system, "third_country_transfers").fact()}
+        elif countries:
+            notes.append(f"Fides lists the third countries {', '.join(countries)}; pac gives a recipient one country: "
+                         "split it into one recipient per country.")
+        else:
+            notes.append("Fides does not say where it processes the data.")
+        dpa = self.r.get(system, at, "dpa_location", str)
+        if dpa:
+            recipient["processor_agreement"] = {"in_place": True, "provenance": {
+                **at.child(system, "dpa_location").fact(), "note": f"Fides keeps its data processing agreement at {dpa}"[:500]}}
+        address = self.r.get(system, at, "legal_address", str)
+        if address:
+            notes.append(f"Legal address (Fides): {address}")
+        recipient["note"] = " ".join(notes)
         tools, other = self.transfer_tools(system, at)
         if tools:
             recipient["transfer_tools"] = tools
@@ -545,16 +688,49 @@ class _Builder:
             recipient["note"] += " " + other
         self.recipients.add(f"system:{key}", at, recipient)
 
+    def roles(self, system: LocDict, at: _Source) -> list[str]:
+        """The roles Fides gives a system (``responsibility``, else its declarations' ``data_responsibility_title``)."""
+        values = [value for value, _ in self.r.strings(system, at, "responsibility")]
+        for declaration, d_at in self.r.mappings(system.get("privacy_declarations"), at.child(system, "privacy_declarations")):
+            if not values and (title := self.r.get(declaration, d_at, "data_responsibility_title", str)):
+                values.append(title)
+        roles = []
+        for value in values:
+            role = ROLES.get(value.strip().casefold())
+            if role is None:
+                self.r.error(at.child(system, "responsibility"), f"{value!r} is not a responsibility Fides defines",
+                             "allowed: Controller, Processor, Sub-Processor")
+            elif role not in roles:
+                roles.append(role)
+        return roles
+
+    def countries(self, system: LocDict, at: _Source) -> list[str]:
+        """The third countries of ``third_country_transfers`` (ISO 3166-1 alpha-3, as Fides requires), as alpha-2."""
+        found = []
+        for value, v_at in self.r.strings(system, at, "third_country_transfers"):
+            code = Reference.packaged().alpha_2(value.strip().upper())
+            if code is None:
+                self.r.error(v_at, f"{value!r} is not an ISO 3166-1 alpha-3 country code",
+                             "Fides gives third countries as alpha-3 codes, such as USA")
+            elif code not in found:
+                found.append(code)
+        return found
+
     def abroad(self, key: str, system: LocDict, at: _Source, activity: str) -> None:
         """The organisation's own system transfers data abroad: an unnamed recipient there."""
         if not self.r.get(system, at, "does_international_transfers", bool):
             return
         tools, other = self.transfer_tools(system, at)
+        countries = self.countries(system, at)
+        named = f"names the countries ({', '.join(countries)}), not the recipients." if countries else \
+            "names neither the recipients nor the countries."
         self.recipients.add(f"abroad:{key}", at.child(system, "does_international_transfers"), {
             "id": pac_id(f"{key}-abroad"), "name": f"Recipients abroad of {self.r.get(system, at, 'name', str) or key}"[:200],
             "named": False, "role": "recipient", "activities": [activity], **({"transfer_tools": tools} if tools else {}),
-            "note": "Fides says this system transfers personal data to other countries, but names neither the "
-                    "recipients nor the countries." + (f" {other}" if other else "")})
+            **({"country": {"code": countries[0], "provenance": at.child(system, "third_country_transfers").fact()}}
+               if len(countries) == 1 else {}),
+            "note": "Fides says this system transfers personal data to other countries, but " + named
+                    + (f" {other}" if other else "")})
 
     def transfer_tools(self, system: LocDict, at: _Source) -> tuple[list[dict[str, Any]], str]:
         if not self.r.get(system, at, "does_international_transfers", bool):
@@ -603,11 +779,13 @@ def _retention(text: str) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Imported:
-    """The declaration made from Fides manifests, and the manifest files it was made from."""
+    """The declaration made from Fides manifests, the manifest files it was made from, and every Fides key pac
+    could not carry over (located, so that the user can see what is missing)."""
 
     organisation: str
     declaration: dict[str, Any]
     files: tuple[str, ...]
+    dropped: tuple[LocatedError, ...] = ()
 
     def to_yaml(self) -> str:
         """The declaration as YAML, with a header saying where it comes from and what it lacks."""
@@ -617,8 +795,21 @@ class Imported:
             "# their roles or which transfer tool covers which recipient: pac's checks report these gaps until the",
             "# declaration states them (add them here, with a provenance that says where they come from).",
         ]
-        body = yaml.safe_dump(self.declaration, sort_keys=False, allow_unicode=True, width=120)
+        body = yaml.dump(self.declaration, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120)
         return "\n".join(header) + "\n" + body
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, which quotes what YAML 1.1 would read otherwise, also quoting every string that YAML 1.2
+    (pac's reader) would read as something else: ``1e3``, ``0o17``, ``+.inf``."""
+
+
+def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = None if reads_as_string(value) else '"'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _string)
 
 
 def convert(paths: Sequence[str | os.PathLike[str]], organisation_id: str | None = None,
@@ -634,5 +825,6 @@ def convert(paths: Sequence[str | os.PathLike[str]], organisation_id: str | None
     doc = builder.build(organisation_id)
     if reader.errors:
         raise InvalidInput(reader.errors)
-    return Imported(organisation_id, doc, tuple(manifests.files))
+    dropped = tuple(sorted(set(reader.dropped), key=lambda e: (e.location, e.message)))
+    return Imported(organisation_id, doc, tuple(manifests.files), dropped)
 

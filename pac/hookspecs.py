@@ -36,7 +36,10 @@ def pac_reference_data() -> Mapping[str, Any] | None:
          "sources": [{"id": "MY-SOURCE", "title": "...", "url": "..."}],
          "retention": [{"id": "se_bookkeeping", "country": "SE", "kind": "min", "period": "P7Y", ...}]}
 
-    or the organisations on the EU-US Data Privacy Framework List: ``{"dpf_certified": ["Mailchimp"]}``.
+    another jurisdiction's national rules (``{"national_rules": [{"id": "se_terminal_equipment", "country": "SE",
+    "topic": "terminal_equipment", "law": "...", "from": "2022-04-22", ...}]}``, the topics are listed in
+    ``pac/reference/data/national.yaml``), or the organisations on the EU-US Data Privacy Framework List:
+    ``{"dpf_certified": ["Mailchimp"]}`` (matched ignoring case, punctuation and legal-form words).
     """
 
 

@@ -97,6 +97,11 @@ class Dpo(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Count(Element):
+    count: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Representative(Element):
     name: str
     country: str | None = None
@@ -128,6 +133,7 @@ class Controller(Element):
     country: str | None = None
     contacts: tuple[Contact, ...] = ()
     dpo: Dpo | None = None
+    processing_staff: Count | None = None
     eu_representative: Representative | None = None
     supervisory_authority: Authority | None = None
     stated_roles: StatedRoles | None = None
@@ -310,7 +316,8 @@ class Purpose(Identified):
     art9_condition: Art9Condition | None = None
     legitimate_interest: Statement | None = None
     statute: str | None = None
-    record_types: tuple[str, ...] = ()
+    record_types: tuple[str, ...] | None = None
+    """The statutory record types the declaration names (empty: none); None: pac infers them (pac.records)."""
     consent: Consent | None = None
     objection: Objection | None = None
     channels: tuple[str, ...] = ()
@@ -434,12 +441,27 @@ class TransferClaim(Element):
     version: str | None = None
     module: int | None = None
     concluded: date | None = None
+    processing_unchanged: bool | None = None
     reference: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ScopeCondition(Element):
+    """A fact about a recipient and an adequacy decision's scope; ``holds`` False denies it, ``checked`` dates a
+    DPF List entry."""
+
     condition: str
+    holds: bool = True
+    checked: date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Place(Element):
+    """A further place where a recipient processes the data; ``country`` None: a third country the notice does not
+    name."""
+
+    country: str | None
+    relation: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -481,6 +503,7 @@ class Recipient(Identified):
     processor_agreement: ProcessorAgreement | None = None
     transfer_tools: tuple[TransferClaim, ...] = ()
     scope_conditions: tuple[ScopeCondition, ...] = ()
+    locations: tuple[Place, ...] = ()
     integrations: tuple[Integration, ...] = ()
     joint_arrangement: JointArrangement | None = None
     own_purposes: tuple[Statement, ...] = ()

@@ -15,6 +15,7 @@ from typing import Any, Iterable, Literal
 
 from .checking import SEVERITIES, Check, Finding, by_root_cause
 from .errors import Location
+from .flows import DataFlows
 from .model import Organisation, Provenance
 from .waivers import Waiver
 
@@ -35,18 +36,29 @@ def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
 
 @dataclass(frozen=True, slots=True)
 class OrganisationRecord:
-    """An organisation as reports name it, with the SHA-256 digests of its input files."""
+    """An organisation as reports name it, with the SHA-256 digests of its input files and, for the reports
+    that draw it, its data flows on the run's date."""
 
     id: str
     name: str
     files: tuple[str, ...]
     digests: tuple[str, ...]
     notes: tuple[str, ...] = ()
+    flows: DataFlows | None = None
 
     @classmethod
-    def of(cls, organisation: Organisation, notes: tuple[str, ...] = ()) -> OrganisationRecord:
+    def of(cls, organisation: Organisation, notes: tuple[str, ...] = (), flows: DataFlows | None = None) -> OrganisationRecord:
         digests = tuple(digest(f) for f in organisation.files)
-        return cls(organisation.id, organisation.name, organisation.files, digests, notes)
+        return cls(organisation.id, organisation.name, organisation.files, digests, notes, flows)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "files": list(self.files), "digests": list(self.digests),
+                "notes": list(self.notes), "flows": self.flows.to_dict() if self.flows else None}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> OrganisationRecord:
+        flows = DataFlows.from_dict(data["flows"]) if data.get("flows") else None
+        return cls(data["id"], data["name"], tuple(data["files"]), tuple(data["digests"]), tuple(data["notes"]), flows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +74,9 @@ class Outcome:
 @dataclass(frozen=True)
 class Run:
     """Everything a report needs: the date, the catalogue, the organisations, the findings (one per root cause),
-    the outcomes; each held in canonical order (whatever order it is given in), so that reports need not sort them."""
+    the outcomes, and the SHA-256 digest of the reference data they were checked on (``reference_overridden``
+    when hooks changed pac's packaged data); each held in canonical order (whatever order it is given in), so
+    that reports need not sort them."""
 
     as_of: date
     version: str
@@ -70,6 +84,8 @@ class Run:
     organisations: tuple[OrganisationRecord, ...]
     findings: tuple[Finding, ...]
     outcomes: tuple[Outcome, ...]
+    reference_digest: str = ""
+    reference_overridden: bool = False
 
     def __post_init__(self) -> None:
         canonical = {

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from .model import Organisation, Recipient, TransferClaim
@@ -45,6 +45,12 @@ class TransferAssessment:
     verdicts: tuple[ToolVerdict, ...]
     general: bool
     reason: str
+    destination: str | None = None
+    """Where the data go that the status is about (a country code; None for a third country the notice does not
+    name, or when there is no transfer)."""
+    where: str = ""
+    """That destination in words, with what happens there when it is a further place of processing ('United
+    States (US), for storage'); empty when there is no transfer."""
 
     @property
     def decisive(self) -> ToolVerdict | None:
@@ -53,15 +59,30 @@ class TransferAssessment:
 
 
 def assess(organisation: Organisation, recipient: Recipient, reference: Reference, on: date) -> TransferAssessment:
-    """Assess the transfer of personal data to ``recipient`` on ``on``."""
-    country = recipient.country
-    if country is None:
+    """Assess the transfer of personal data to ``recipient`` on ``on``: to its country and to every further place of
+    processing the declaration states (``locations``); the status is the worst of them, each judged by the best tool
+    claimed, since every destination outside the EEA needs its own valid tool."""
+    places = [(p.country, p.relation) for p in recipient.locations]
+    if recipient.country is None and not places:
         return TransferAssessment(recipient, on, "unknown_country", (), False,
                                   "the declaration does not say in which country the recipient processes the data")
-    if reference.in_eea(country, on):
-        return TransferAssessment(recipient, on, "domestic", (), False, f"{country} is in the EEA on {on}")
+    destinations = [(c, r) for c, r in ([(recipient.country, None)] if recipient.country else []) + places
+                    if c is None or not reference.in_eea(c, on)]
+    if not destinations:
+        return TransferAssessment(recipient, on, "domestic", (), False, f"{recipient.country} is in the EEA on {on}",
+                                  recipient.country)
+    assessments = [_assess_to(organisation, recipient, country, relation, reference, on)
+                   for country, relation in destinations]
+    return max(assessments, key=lambda a: _RANK[a.status])
+
+
+def _assess_to(organisation: Organisation, recipient: Recipient, country: str | None, relation: str | None,
+               reference: Reference, on: date) -> TransferAssessment:
+    """The transfer to ``recipient`` in ``country`` (None: a third country the notice does not name), outside the
+    EEA; ``relation`` says what happens there when it is a further place of processing."""
     general = not recipient.transfer_tools
     claims = organisation.transfer_claims(recipient)
+    where = destination(country, relation, reference)
     if not claims:
         adequate = [d for d in reference.adequacy_in_force(country, on) if not d.scope_conditions]
         if adequate:  # Art. 45(1): such a transfer needs no specific authorisation, and no claim
@@ -69,11 +90,18 @@ def assess(organisation: Organisation, recipient: Recipient, reference: Referenc
                                       f"{short(adequate[0].instrument)} (adequacy) covers {place(country, reference)}"
                                       f" on {on}, without any claim (Art. 45(1))")
         return TransferAssessment(recipient, on, "invalid", (), general,
-                                  f"personal data go to {place(country, reference)}, outside the EEA, and no transfer"
-                                  " tool is stated")
-    verdicts = tuple(_judge(claim, recipient, reference, on) for claim in claims)
+                                  f"personal data go to {where}, outside the EEA, and no transfer tool is stated",
+                                  country, where)
+    verdicts = tuple(_judge(claim, recipient, country, reference, on) for claim in claims)
     best = min(verdicts, key=lambda v: _RANK[v.verdict])
-    return TransferAssessment(recipient, on, best.verdict, verdicts, general, best.reason)
+    return TransferAssessment(recipient, on, best.verdict, verdicts, general, best.reason, country, where)
+
+
+def destination(country: str | None, relation: str | None, reference: Reference) -> str:
+    """A destination in words: 'United States (US)', 'United States (US), for storage', 'a third country the
+    notice does not name'."""
+    where = place(country, reference) if country else "a third country the notice does not name"
+    return where + (f", for {relation}" if relation else "")
 
 
 def outside_eea(recipient: Recipient, reference: Reference, on: date) -> bool:
@@ -123,18 +151,21 @@ def _verdict(claim: TransferClaim, tool: TransferTool, value: Verdict, reason: s
     return ToolVerdict(claim, value, reason, articles + tuple(a for a in more if a not in articles))
 
 
-def _judge(claim: TransferClaim, recipient: Recipient, reference: Reference, on: date) -> ToolVerdict:
+def _judge(claim: TransferClaim, recipient: Recipient, country: str | None, reference: Reference,
+           on: date) -> ToolVerdict:
     tool = reference.transfer_tool(claim.tool)
     if tool.kind == "adequacy":
-        return _judge_adequacy(claim, tool, recipient, reference, on)
+        if country is None:
+            return _verdict(claim, tool, "unverified", "the notice does not name the third country, so whether an "
+                            "adequacy decision covers it cannot be established")
+        return _judge_adequacy(claim, tool, recipient, country, reference, on)
     if tool.kind == "invalidated":
-        return _judge_invalidated(claim, tool, recipient.country, reference, on)
+        return _judge_invalidated(claim, tool, country, reference, on)
     return _judge_instrument(claim, tool, reference, on)
 
 
-def _judge_adequacy(claim: TransferClaim, tool: TransferTool, recipient: Recipient, reference: Reference,
-                    on: date) -> ToolVerdict:
-    country = recipient.country or ""
+def _judge_adequacy(claim: TransferClaim, tool: TransferTool, recipient: Recipient, country: str,
+                    reference: Reference, on: date) -> ToolVerdict:
     where = place(country, reference)
     if tool.decision and reference.decision(tool.decision).country != country:
         decision = reference.decision(tool.decision)
@@ -145,18 +176,55 @@ def _judge_adequacy(claim: TransferClaim, tool: TransferTool, recipient: Recipie
     if not in_force:
         return _no_adequacy(claim, tool, where, decisions, on)
     decision = in_force[0]
-    stated = {c.condition for c in recipient.scope_conditions}
-    if tool.decision:
-        stated.update(decision.scope_conditions)  # claiming the DPF is claiming the recipient's certification
-    if "dpf_certified" in decision.scope_conditions and reference.is_dpf_certified(recipient.name) is False:
-        return _verdict(claim, tool, "invalid", f"{recipient.name!r} is not on the Data Privacy Framework List pac was"
-                        " given, and the adequacy decision for the United States covers only organisations on it")
+    instrument = short(decision.instrument)
+    denied = [c.condition for c in recipient.scope_conditions
+              if not c.holds and (c.condition in decision.scope_conditions or c.condition == "adequacy_scope")]
+    if denied:
+        return _verdict(claim, tool, "invalid", f"the declaration says {recipient.name!r} is outside the scope of the"
+                        f" adequacy decision for {where} ({instrument}: {decision.scope}; not met: {', '.join(denied)})")
+    stated = {c.condition for c in recipient.scope_conditions if c.holds and c.condition != "dpf_certified"}
+    if "dpf_certified" in decision.scope_conditions:
+        listed = reference.is_dpf_certified(recipient.name)
+        if listed is False:
+            return _verdict(claim, tool, "invalid", f"{recipient.name!r} is not on the Data Privacy Framework List pac"
+                            " was given, and the adequacy decision for the United States covers only organisations"
+                            " on it")
+        certified = listed or _certification_on_record(recipient, on)
+        if certified is not True:
+            status = "claimed, not verified" if claim.tool == "eu_us_dpf" else "not established"
+            return _verdict(claim, tool, "unverified", f"the certification of {recipient.name!r} under the Data"
+                            f" Privacy Framework is {status}: {certified}; {instrument} covers only organisations on"
+                            " the Data Privacy Framework List")
+        stated.add("dpf_certified")
     missing = [c for c in decision.scope_conditions if c not in stated]
     if missing:
-        return _verdict(claim, tool, "unverified", f"the adequacy decision for {where} ({short(decision.instrument)})"
+        return _verdict(claim, tool, "unverified", f"the adequacy decision for {where} ({instrument})"
                         f" is limited in scope ({decision.scope}); the declaration does not establish that"
                         f" {recipient.name!r} is within it ({', '.join(missing)})")
-    return _verdict(claim, tool, "valid", f"{short(decision.instrument)} (adequacy) covers {where} on {on}")
+    return _verdict(claim, tool, "valid", f"{instrument} (adequacy) covers {where} on {on}")
+
+
+DPF_RECERTIFICATION = timedelta(days=366)
+"""An organisation must re-certify under the Data Privacy Framework every year or leave the List (reference
+obligation dpf_recertification): an entry seen longer ago no longer shows certification."""
+
+
+def _certification_on_record(recipient: Recipient, on: date) -> bool | str:
+    """True when the declaration gives a dated statement, with its source, that the recipient was on the DPF List
+    within the year before ``on``; else why not."""
+    statements = [c for c in recipient.scope_conditions if c.condition == "dpf_certified" and c.holds]
+    dated = [c for c in statements if c.checked is not None and c.checked <= on and c.provenance]
+    if any(on - c.checked <= DPF_RECERTIFICATION for c in dated if c.checked):
+        return True
+    if dated:
+        last = max(c.checked for c in dated if c.checked)
+        return f"the List entry on record was seen on {last}, more than a year before {on}, and certification lapses" \
+               " without annual re-certification"
+    if any(c.checked is not None and c.checked > on for c in statements):
+        return f"the List entry on record was seen only after {on}"
+    if statements:
+        return "the declaration states it without the date the List entry was seen"
+    return "pac was given no Data Privacy Framework List and the declaration records no dated List entry"
 
 
 def _no_adequacy(claim: TransferClaim, tool: TransferTool, where: str, decisions: list[AdequacyDecision],
@@ -233,6 +301,14 @@ def _judge_scc(claim: TransferClaim, tool: TransferTool, reference: Reference, o
     if version.valid_on(on, claim.concluded):
         if version.new_contracts_until is None or on <= version.new_contracts_until:
             return _verdict(claim, tool, "valid", f"{clauses} are valid on {on}")
+        if claim.concluded and claim.processing_unchanged:
+            return _verdict(claim, tool, "valid", f"{clauses} remain valid until {version.valid_until} in this contract,"
+                            f" concluded on {claim.concluded}, for processing the notice says is unchanged"
+                            f" ({_TRANSITION})")
+        if claim.processing_unchanged is False:
+            return _verdict(claim, tool, "invalid", f"{clauses} remained valid after {version.new_contracts_until}"
+                            f" only for unchanged processing operations ({_TRANSITION}), and the declaration says the"
+                            " processing changed")
         missing = ("that the processing is unchanged" if claim.concluded else
                    f"that the contract was concluded by {version.new_contracts_until} and the processing is unchanged")
         return _verdict(claim, tool, "unverified", f"on {on} {clauses} are valid only in contracts concluded by"

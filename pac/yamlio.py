@@ -119,6 +119,15 @@ def _plain(value: str) -> Any:
     return value
 
 
+def reads_as_string(text: str) -> bool:
+    """Whether ``text`` written as a plain (unquoted) scalar reads back as this same string under the YAML 1.2 core
+    schema pac reads with (``1e3`` is a number there, ``0o17`` an integer, ``null`` nothing)."""
+    try:
+        return bool(text) and _plain(text) == text
+    except ValueError:  # a number too long to read: a number all the same
+        return False
+
+
 def _tagged(tag: str, value: str) -> Any:
     """Apply an explicit core tag (``!!str``, ``!!int`` ...) to a scalar."""
     kind = tag[len(_TAG):]

@@ -40,6 +40,41 @@ def sarif_errors(document: Any) -> list[str]:
     return [f"{list(e.absolute_path)}: {e.message}" for e in Draft4Validator(SARIF_SCHEMA).iter_errors(document)]
 
 
+def code_scanning_errors(log: dict) -> list[str]:
+    """Where a SARIF log breaks the rules GitHub code scanning documents for uploads ("SARIF support for code
+    scanning", docs.github.com): its limits (20 runs, 25,000 rules and results per run, 20 tags per rule, 1,000
+    locations per result), a message and a location for every result, URIs relative to the checkout (under
+    ``%SRCROOT%``) for the alert to link to the file, a numeric ``security-severity`` of 0.0 to 10.0 as a string,
+    and an absolute ``helpUri``."""
+    errors = []
+    if len(log["runs"]) > 20:
+        errors.append("more than 20 runs")
+    for run in log["runs"]:
+        rules = run["tool"]["driver"].get("rules", [])
+        ids = {rule["id"] for rule in rules}
+        if len(rules) > 25_000 or len(run["results"]) > 25_000:
+            errors.append("more than 25,000 rules or results in a run")
+        for rule in rules:
+            properties = rule.get("properties", {})
+            if len(properties.get("tags", [])) > 20:
+                errors.append(f"rule {rule['id']}: more than 20 tags")
+            severity = properties.get("security-severity")
+            if not (isinstance(severity, str) and 0.0 <= float(severity) <= 10.0):
+                errors.append(f"rule {rule['id']}: security-severity {severity!r} is no number from 0.0 to 10.0")
+            if "helpUri" in rule and not rule["helpUri"].startswith("https://"):
+                errors.append(f"rule {rule['id']}: helpUri {rule['helpUri']!r} is not absolute")
+        for number, result in enumerate(run["results"]):
+            if result["ruleId"] not in ids or not result["message"].get("text"):
+                errors.append(f"result {number}: unknown rule or no message text")
+            if not 1 <= len(result.get("locations", [])) <= 1000:
+                errors.append(f"result {number}: no location, or more than 1,000")
+            for location in result.get("locations", []):
+                artifact = location["physicalLocation"]["artifactLocation"]
+                if artifact.get("uriBaseId") != "%SRCROOT%" or artifact["uri"].startswith(("/", "file:")):
+                    errors.append(f"result {number}: {artifact} is not relative to the checkout")
+    return errors
+
+
 def findings_errors(document: Any) -> list[str]:
     """Where and why a findings.json document breaks its published schema."""
     validator = Draft202012Validator(schema("findings"), format_checker=FormatChecker(["date"]))

@@ -25,6 +25,8 @@ ENGINE = Engine.from_plugins()
 CITATION = re.compile(
     r"^(GDPR Art\. \d+(\(\d+\))?(\([a-z]\))?( (first|second) subparagraph)?"
     r"|(UAVG|Tw|AWR|BW|Wwft|Archiefwet) art\. [\d.:]+[a-z]?(\(\d+\))?"
+    r"|(TDDDG|TTDSG|UWG|BDSG|HGB|AO) § \d+[a-z]?(\(\d+\))?|(LIL|CPCE|CDE|LCE) art\. [A-Z]*[\d.-]+"
+    r"|Directive \d{4}/\d+/EC art\. \d+(\(\d+\))?"
     r"|CJEU C-\d+/\d+|EDPB Guidelines \d+/\d{4}|WP\d+( rev\.\d+)?|AP DPIA list \d{4})$")
 
 

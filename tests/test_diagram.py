@@ -123,8 +123,11 @@ def test_clusters_for_the_controllers_country_the_eea_adequate_and_third_countri
     assert clusters == ["cluster_home", "cluster_eea", "cluster_eea_DE", "cluster_adequate", "cluster_adequate_CH",
                         "cluster_adequate_US", "cluster_third_country", "cluster_third_country_IN", "cluster_unknown",
                         "cluster_legend"]
-    assert "Controller&#x27;s country: Netherlands" in source and "Country not stated" in source
-    assert "United States (US)<BR/>" in source and "adequacy decision covers only some recipients" in source
+    assert "Controller&#x27;s country: Netherlands" in statement(source, "controller")  # not on its cluster
+    assert "Netherlands" in statement(source, "recipients/tax") and "label=\"\"" in source
+    source = source.replace("<BR/>", " ")
+    assert "Country not stated" in source
+    assert "United States (US) <FONT" in source and "adequacy decision covers only some recipients" in source
     home = source[source.index("subgraph cluster_home"):source.index("subgraph cluster_eea")]
     assert '"recipients/tax"' in home and "\tcontroller [" in home
 
@@ -134,17 +137,19 @@ def test_node_shapes_follow_roles(flows):
     shapes = {node: re.search(r"shape=(\w+)", statement(source, node)).group(1) for node in (
         "data_subjects/users", "controller", "recipients/hosting", "recipients/mailer", "recipients/analytics",
         "recipients/insurer", "recipients/tax", "recipients/partners")}
-    assert shapes == {"data_subjects/users": "ellipse", "controller": "doubleoctagon", "recipients/hosting": "box",
+    assert shapes == {"data_subjects/users": "box", "controller": "box", "recipients/hosting": "box",
                       "recipients/mailer": "component", "recipients/analytics": "hexagon",
                       "recipients/insurer": "octagon", "recipients/tax": "house", "recipients/partners": "box"}
     assert "dashed" in statement(source, "recipients/partners") and "dashed" not in statement(source, "recipients/hosting")
+    assert "diagonals" in statement(source, "data_subjects/users") and "rounded" in statement(source, "recipients/hosting")
+    assert "peripheries=2" in statement(source, "controller")  # a double outline, like no other node
 
 
 def test_edges_carry_categories_and_the_transfer_tool_with_its_verdict(flows):
     source = diagram(flows, REFERENCE, AS_OF).source
     failing = statement(source, "recipients/hosting", "recipients/mailer")
     assert 'color="#c00000"' in failing and "style=bold" in failing and "penwidth=2.5" in failing
-    assert "E-mail address" in failing and "no transfer tool: invalid" in failing
+    assert "E-mail address" in failing and "no transfer tool stated" in failing
     unknown = statement(source, "controller", "recipients/analytics")  # the DPF covers certified organisations only
     assert 'color="#e07000"' in unknown and "style=dashed" in unknown
     assert "Commission adequacy decision: not established" in unknown
@@ -187,14 +192,16 @@ def test_elements_with_findings_are_marked(flows):
 
 def test_legend_explains_shapes_and_lines(flows):
     source = diagram(flows, REFERENCE, AS_OF).source
-    legend = source[source.index("subgraph cluster_legend"):]
+    legend = source[source.index("subgraph cluster_legend"):].replace("<BR/>", " ")
     for words in ("sub-processor", "public authority", "recipient (role not stated)", "transfer without a valid tool",
                   "transfer that cannot be judged", "special-category (Art. 9) or criminal (Art. 10) data"):
         assert words in legend
 
 
 def test_dutch_labels_use_the_notices_terms(flows):
-    source = diagram(flows, REFERENCE, AS_OF, lang="nl").source
+    source = diagram(flows, REFERENCE, AS_OF, lang="nl").source.replace("<BR/>", " ")
+    assert "Verenigde Staten (US)" in source and "Zwitserland (CH)" in source  # country names in Dutch too
+    assert "geen doorgiftegrondslag vermeld" in source
     assert "hostingbedrijf" in source and "gebruikers" in source and "art. 9: medische gegevens" in source
     assert "verwerker" in source and "Rest van de EER" in source and "Legenda" in source
     assert "stromen van persoonsgegevens op 2026-11-22" in source
@@ -364,3 +371,77 @@ def test_pac_graph_reports_an_unwritable_output(declaration, tmp_path, capsys):
     blocked.write_text("not a folder")
     assert main(["graph", str(declaration), "--out", str(blocked), "--format", "dot", "--as-of", "2026-11-22"]) == 2
     assert "pac: error:" in capsys.readouterr().err
+
+
+# -- the geometry of the five notices' diagrams ---------------------------------------------------------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+SEEDS = sorted((Path(__file__).parent.parent / "policies").glob("*.yaml"))
+LANDSCAPE_WIDTH_PT = 287 / 25.4 * 72
+"""The width a diagram is printed at in report.html: a landscape A4 page inside its 5 mm margins."""
+
+
+def text_boxes(root: ET.Element) -> list[tuple[str, str, tuple[float, float, float, float], str, float]]:
+    """Every text of the nodes, edges and clusters: its kind, its element's title, its box (a generous estimate
+    of Helvetica's extent: half the font size per character, from the ascender to below the baseline), its text
+    and its size."""
+    found = []
+    for group in root.iter(f"{SVG}g"):
+        kind = group.get("class")
+        if kind not in ("node", "edge", "cluster"):
+            continue
+        title = group.find(f"{SVG}title").text
+        for text in group.iter(f"{SVG}text"):
+            size, x, y = float(text.get("font-size")), float(text.get("x")), float(text.get("y"))
+            width = len(text.text or "") * size * 0.5
+            left = {"middle": x - width / 2, "end": x - width}.get(text.get("text-anchor"), x)
+            found.append((kind, title, (left, y - 0.75 * size, left + width, y + 0.15 * size), text.text or "", size))
+    return found
+
+
+def path_points(d: str) -> list[tuple[float, float]]:
+    """Points along an SVG path of cubic Bézier segments (as Graphviz writes edges), 20 per segment."""
+    numbers = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", d)]
+    points = list(zip(numbers[0::2], numbers[1::2]))
+    along = [points[0]]
+    for i in range(1, len(points) - 2, 3):
+        p0, p1, p2, p3 = points[i - 1:i + 3]
+        for k in range(1, 21):
+            t = k / 20
+            along.append(tuple((1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t * t * c + t ** 3 * e
+                               for a, b, c, e in zip(p0, p1, p2, p3)))
+    return along
+
+
+def inside(point: tuple[float, float], box: tuple[float, float, float, float]) -> bool:
+    return box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]
+
+
+def overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@needs_dot
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])
+def test_seed_diagrams_are_legible_at_print_size_with_no_edge_through_a_label(seed: Path):
+    (organisation,) = load([seed], reference=REFERENCE)
+    root = ET.fromstring(render(diagram(organisation, REFERENCE, AS_OF, findings=findings_of(organisation)), "svg"))
+    width = float(root.get("width").removesuffix("pt"))
+    texts = text_boxes(root)
+    smallest = min(size for *_, size in texts)
+    assert smallest >= 9 and smallest * LANDSCAPE_WIDTH_PT / width >= 8  # 8 pt or more across a landscape page
+    labels = [t for t in texts if t[0] != "edge"]  # cluster and node texts
+    crossings = []
+    titles = []
+    for edge in root.iter(f"{SVG}g"):
+        if edge.get("class") != "edge":
+            continue
+        titles.append(edge.find(f"{SVG}title").text)
+        for path in edge.iter(f"{SVG}path"):
+            points = path_points(path.get("d"))
+            crossings += [(titles[-1], label) for *_, box, label, _ in labels if any(inside(p, box) for p in points)]
+    assert crossings == []
+    overlapping = [(a[3], b[3]) for i, a in enumerate(texts) for b in texts[i + 1:] if a[1] != b[1] and overlap(a[2], b[2])]
+    assert overlapping == []
+    flows = [t for t in titles if not t.startswith("legend/")]
+    assert len(flows) == len(set(flows))  # every pair of boxes has one edge, which carries all their categories

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from pac.cli import main
-from pac.diff import compare, render_json, render_markdown, render_text, review
+from pac.diff import compare, review
+from pac.reports.review import render_json, render_markdown, render_text
 from pac.engine import Engine
 from pac.loader import load
 

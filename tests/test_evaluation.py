@@ -14,7 +14,7 @@ from evaluation.suite import HERE, FormatError, Organisation, discover, evaluate
 from pac import Finding
 from pac.errors import Location
 
-ORGANISATIONS = {o.folder.name: o for o in discover(HERE)}
+ORGANISATIONS = {o.name: o for o in discover(HERE)}
 
 
 @pytest.mark.parametrize("name", sorted(ORGANISATIONS))
@@ -28,7 +28,15 @@ def test_pac_reports_what_the_lawyer_expects(name: str):
 
 
 def test_every_organisation_folder_is_named_after_its_organisation():
-    assert ORGANISATIONS and all(o.id == name for name, o in ORGANISATIONS.items())
+    assert ORGANISATIONS and all(o.id == o.folder.name for o in ORGANISATIONS.values())
+
+
+def test_a_folder_may_hold_expectations_for_further_dates(tmp_path: Path):
+    folder = tmp_path / "demo"
+    folder.mkdir()
+    for file, as_of in (("expectations.yaml", "2024-12-31"), ("expectations-2025.yaml", "2025-01-01")):
+        (folder / file).write_text(f"organisation: demo\ndeclaration: demo.yaml\nas_of: {as_of}\n", encoding="utf-8")
+    assert [o.name for o in discover(tmp_path)] == ["demo", "demo@2025-01-01"]  # by date
 
 
 def _organisation(tmp_path: Path, body: str) -> Organisation:

@@ -13,7 +13,7 @@ import pytest
 from pac.cli import main
 from pac.engine import Engine
 from pac.errors import InvalidInput
-from pac.fides import _retention, convert
+from pac.fides import _retention, convert, pac_id
 from pac.loader import display, load
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fides"
@@ -221,3 +221,74 @@ def test_pac_import_fides_refuses_bad_ids_and_bad_manifests(tmp_path, write, cap
     assert main(["import", "fides", str(write(SYSTEM.format(basis="Maybe"), "fides.yml"))]) == 2
     assert "'Maybe' is not a value Fides defines" in capsys.readouterr().err
     assert main(["import", "fides", str(tmp_path / "missing")]) == 2
+
+
+DATASETS = Path(__file__).parent / "fixtures" / "fides-datasets"
+
+
+@pytest.fixture(scope="module")
+def care(tmp_path_factory):
+    imported = convert([DATASETS], "care")
+    path = tmp_path_factory.mktemp("care") / "care.yaml"
+    path.write_text(imported.to_yaml(), encoding="utf-8")
+    (organisation,) = load([path])
+    return imported, organisation
+
+
+def test_a_dataset_alone_is_imported_with_its_special_categories():
+    imported = convert([DATASETS / "datasets.yml"])
+    activities = {a["id"]: a for a in imported.declaration["activities"]}
+    assert sorted(activities) == ["app_db", "crm_export"]
+    assert activities["app_db"]["categories"] == ["user.contact.email", "user.health.allergy"]  # nested fields too
+    assert activities["app_db"]["purposes"] == [] and "no system that uses it" in activities["app_db"]["note"]
+    categories = {c["id"]: c for c in imported.declaration["data_categories"]}
+    assert categories["user.health.allergy"]["special"] == "health"  # Art. 9 data are not lost
+    assert categories["user.criminal_history"]["criminal"] is True
+
+
+def test_a_dataset_gives_its_categories_to_the_system_that_uses_it(care):
+    imported, organisation = care
+    app = organisation.activity("care-app-eu")  # a readable id from the key "Care App (EU)"
+    assert app.categories == ("user.contact.email", "user.health.allergy")
+    assert organisation.category("user.health.allergy").special == "health"
+    assert "no privacy declaration names" in app.note
+    assert organisation.activity("crm_export").name == "Data held in CRM export"  # used by no system
+    assert organisation.get("activities", "app_db") is None
+
+
+def test_roles_third_countries_processor_agreements_and_addresses_are_carried_over(care):
+    _, organisation = care
+    hosting = organisation.recipient("hosting")
+    assert (hosting.role, hosting.country) == ("processor", "US")
+    assert hosting.country_provenance[0].fact.endswith("system[1].third_country_transfers")
+    assert hosting.processor_agreement.in_place
+    assert "https://hosting.example/dpa" in hosting.processor_agreement.provenance[0].note
+    assert "Legal address (Fides): 1 Main Street, Springfield" in hosting.note
+
+
+def test_every_fides_key_pac_cannot_carry_is_reported_with_its_location(care, capsys):
+    imported, _ = care
+    dropped = [f"{e.location.line}:{e.location.column} {e.message}" for e in imported.dropped]
+    assert dropped == [
+        "15:5 dataset[1].description: pac has no place for Fides' 'description'; it is left out",
+        "6:5 system[0].system_type: pac has no place for Fides' 'system_type'; it is left out"]
+    assert [e.location.file for e in imported.dropped] == [display(DATASETS / "datasets.yml"),
+                                                          display(DATASETS / "systems.yml")]
+    assert main(["import", "fides", str(DATASETS)]) == 0
+    err = capsys.readouterr().err
+    assert f"{display(DATASETS / 'systems.yml')}:6:5: warning: system[0].system_type:" in err
+    assert "2 Fides keys left out" in err
+
+
+def test_names_that_yaml_1_2_reads_as_numbers_are_written_quoted(care):
+    imported, organisation = care
+    text = imported.to_yaml()
+    assert 'name: "1e3"' in text and 'name: "0o17"' in text
+    assert organisation.activity("care-app-eu").name == "1e3"  # read back as written, not as 1000.0
+    assert organisation.activity("care-app-eu").purposes[0].name == "0o17"
+
+
+@pytest.mark.parametrize("key, pid", [("Shop App (EU)", "shop-app-eu"), ("user.contact.email", "user.contact.email"),
+                                      ("__private--key__", "private-key"), ("!!!", "x")])
+def test_ids_are_readable(key, pid):
+    assert pac_id(key) == pid

@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.parser
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -28,12 +29,23 @@ def clean_environment() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_") and k != "PYTHONPATH"}
 
 
+def not_sources(folder: str, names: list[str]) -> set[str]:
+    """What a checkout holds besides its sources: virtualenvs, caches, build output, reports."""
+    made = {n for n in names if n == "__pycache__" or n.endswith(".egg-info")}
+    if Path(folder) == ROOT:
+        made |= {n for n in names if n in {".git", "build", "dist", "reports", ".hypothesis"} or n.startswith((".venv", ".pytest"))}
+    return made
+
+
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The folder with the sdist and the wheel built from it, by the locked build tools (no isolation)."""
-    out = tmp_path_factory.mktemp("dist")
-    # run from ``out``: a build/ folder in the working folder (another worker's) would shadow the build package
-    subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(ROOT)],
+    """The folder with the sdist and the wheel built from it, by the locked build tools (no isolation), from a
+    copy of this checkout: building writes build/ and *.egg-info/ into the source folder, and a stale egg-info
+    there would stand for pac (its entry points) in every later run from it."""
+    out, source = tmp_path_factory.mktemp("dist"), tmp_path_factory.mktemp("source") / "pac"
+    shutil.copytree(ROOT, source, ignore=not_sources)
+    # run from ``out``: a build/ folder in the working folder would shadow the build package
+    subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(source)],
                    check=True, capture_output=True, timeout=300, cwd=out)
     return out
 

@@ -9,7 +9,7 @@ import pytest
 
 from pac.errors import Location
 from pac.reports import sarif
-from reports_support import BASIS, CHECKS, FINDINGS, HOSTILE, SARIF_SCHEMA, sample_run, sarif_errors
+from reports_support import BASIS, CHECKS, FINDINGS, HOSTILE, SARIF_SCHEMA, code_scanning_errors, sample_run, sarif_errors
 
 
 @pytest.fixture
@@ -41,7 +41,9 @@ def test_one_rule_per_check_with_descriptions_help_and_tags(log: dict):
     assert basis["fullDescription"]["text"] == "Why sample-basis holds.\n\nIts sources, in a second paragraph."
     assert "GDPR Art. 6(1), GDPR Art. 13(1)(c)" in basis["help"]["text"] and BASIS.remedy in basis["help"]["text"]
     assert "**Remedy:**" in basis["help"]["markdown"] and "GDPR Art. 13(1)(c)" in basis["help"]["markdown"]
-    assert basis["properties"]["tags"] == ["sample", "error", "GDPR Art. 6(1)", "GDPR Art. 13(1)(c)"]
+    assert basis["properties"]["tags"] == ["privacy", "security", "sample", "error", "GDPR Art. 6", "GDPR Art. 13"]
+    assert {r["id"]: r["properties"]["security-severity"] for r in rules}["sample-notice"] == "5.0"
+    assert "helpUri" not in basis  # the checks' module is in no distribution that names its documentation
     assert {r["id"]: r["defaultConfiguration"]["level"] for r in rules}["sample-context"] == "note"
 
 
@@ -115,3 +117,47 @@ def test_the_log_does_not_depend_on_input_order():
 ])
 def test_artifact_uris(file: str, expected: str):
     assert sarif.uri(file) == expected
+
+
+def test_files_in_a_repository_are_relative_to_its_root_for_code_scanning(tmp_path, monkeypatch):
+    """pac run in a subfolder of a monorepo, on absolute paths: the URIs still start at the repository root."""
+    (tmp_path / ".git").write_text("gitdir: elsewhere\n")  # a worktree's .git is a file
+    policies = tmp_path / "services" / "privacy" / "policies"
+    policies.mkdir(parents=True)
+    monkeypatch.chdir(policies.parent)
+    files = [str(policies / "acme.yaml"), "policies/waivers.yaml"]
+    root = sarif.repository_root(files)
+    assert root == str(tmp_path)
+    run = sample_run()
+    run = dataclasses.replace(run, findings=tuple(dataclasses.replace(f, location=Location(files[0], 3, 1))
+                                                  for f in run.findings if f.organisation == "acme"))
+    log = sarif.document(run, root)
+    results = log["runs"][0]["results"]
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results} == {
+        "services/privacy/policies/acme.yaml"}
+    waiver = next(r for r in results if "suppressions" in r)["suppressions"][0]["location"]
+    assert waiver["physicalLocation"]["artifactLocation"] == {"uri": "services/privacy/policies/waivers.yaml",
+                                                              "uriBaseId": "%SRCROOT%"}
+    assert "%SRCROOT%" in log["runs"][0]["originalUriBaseIds"]
+    assert sarif_errors(log) == []
+
+
+def test_files_outside_any_repository_have_no_base(tmp_path):
+    assert sarif.repository_root([str(tmp_path / "a.yaml")]) is None
+    log = sarif.document(sample_run(), None)
+    assert "originalUriBaseIds" not in log["runs"][0]
+    assert all("uriBaseId" not in r["locations"][0]["physicalLocation"]["artifactLocation"]
+               for r in log["runs"][0]["results"])
+
+
+def test_a_check_links_to_the_documentation_its_distribution_names(monkeypatch):
+    monkeypatch.setattr(sarif, "documentation", lambda module: "https://docs.example/pac/checks")
+    rules = sarif.document(sample_run())["runs"][0]["tool"]["driver"]["rules"]
+    assert {r["id"]: r["helpUri"] for r in rules}["sample-basis"] == "https://docs.example/pac/checks#sample-basis"
+
+
+def test_the_rules_meet_code_scannings_documented_limits(log: dict):
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert all(len(r["properties"]["tags"]) <= 20 for r in rules)
+    errors = code_scanning_errors(log)
+    assert errors and all("not relative to the checkout" in e for e in errors)  # sample_run is in no repository

@@ -15,7 +15,8 @@ import pytest
 from pac.cli import main
 from pac.loader import load
 from pac.reference import Reference
-from pac.ropa import COLUMNS, records, render, render_csv, render_markdown, render_xlsx, spreadsheet_safe
+from pac.reports.ropa import render, render_csv, render_markdown, render_xlsx, spreadsheet_safe
+from pac.ropa import COLUMNS, records
 
 AS_OF = date(2026, 1, 1)
 POLICIES = Path(__file__).resolve().parents[1] / "policies"

@@ -27,6 +27,13 @@ def _claim(tool: str) -> str:
     return "{" + ", ".join(pairs + [P]) + "}"
 
 
+def _condition(condition: str) -> str:
+    """A scope condition in flow YAML: ``dpf_certified checked=2025-12-01`` -> ``{condition: dpf_certified,
+    checked: 2025-12-01, provenance: ...}``."""
+    key, *fields = condition.split()
+    return "{" + ", ".join([f"condition: {key}", *(f.replace("=", ": ") for f in fields), P]) + "}"
+
+
 @pytest.fixture
 def organisation(load_one: Callable[[str], Organisation]) -> Callable[..., Organisation]:
     """``organisation(country, *tools, general=(), scope=(), name="Acme")``: one recipient ``acme``."""
@@ -37,7 +44,7 @@ def organisation(load_one: Callable[[str], Organisation]) -> Callable[..., Organ
                  "recipients:", f"  - id: acme", f"    name: {name}", "    named: true", "    role: processor",
                  f"    country: {country}" if country else "",
                  f"    transfer_tools: [{', '.join(map(_claim, tools))}]" if tools else "",
-                 f"    scope_conditions: [{', '.join(f'{{condition: {c}, {P}}}' for c in scope)}]" if scope else "",
+                 f"    scope_conditions: [{', '.join(map(_condition, scope))}]" if scope else "",
                  f"    {P}"]
         return load_one("\n".join(line for line in lines if line) + "\n")
 
@@ -92,7 +99,7 @@ def test_the_best_verdict_decides(assessed: Assess):
 @pytest.mark.parametrize(("tool", "country", "before", "on", "verdicts", "cited"), [
     ("privacy_shield", "US", date(2020, 7, 15), date(2020, 7, 16), ("valid", "invalid"), "CJEU C-311/18"),
     ("safe_harbor", "US", date(2015, 10, 5), date(2015, 10, 6), ("valid", "invalid"), "CJEU C-362/14"),
-    ("eu_us_dpf", "US", date(2023, 7, 9), date(2023, 7, 10), ("invalid", "valid"), "GDPR Art. 45(3)"),
+    ("eu_us_dpf", "US", date(2023, 7, 9), date(2023, 7, 10), ("invalid", "unverified"), "GDPR Art. 45(3)"),
     ("adequacy", "GB", date(2031, 12, 27), date(2031, 12, 28), ("valid", "invalid"), "GDPR Art. 45(3)"),
     ("scc version=2021", "IN", date(2021, 6, 26), date(2021, 6, 27), ("invalid", "valid"), "GDPR Art. 46(2)(c)"),
     ("scc module=2", "IN", date(2021, 6, 26), date(2021, 6, 27), ("invalid", "valid"), "GDPR Art. 46(2)(c)"),
@@ -131,12 +138,13 @@ def test_old_clauses_after_2022_12_27_say_until_when(assessed: Assess):
 
 @pytest.mark.parametrize(("country", "condition"), [
     ("CA", "pipeda"), ("JP", "appi_business_operator"), ("KR", "pipa"), ("IL", "automated_processing"),
-    ("US", "dpf_certified"),
+    ("US", "dpf_certified checked=2025-12-01"),
 ])
 def test_adequacy_with_a_limited_scope_needs_its_condition(assessed: Assess, country: str, condition: str):
     unstated = assessed(country, "adequacy", on=date(2026, 1, 1))
     stated = assessed(country, "adequacy", on=date(2026, 1, 1), scope=(condition,))
-    assert unstated.status == "unverified" and condition in unstated.reason and "Acme" in unstated.reason
+    assert unstated.status == "unverified" and "Acme" in unstated.reason
+    assert condition.split()[0] in unstated.reason or "not established" in unstated.reason
     assert stated.status == "valid"
 
 
@@ -168,8 +176,13 @@ def test_dpf_covers_the_united_states_only(assessed: Assess):
     assert result.status == "invalid" and "United States (US) only" in result.reason
 
 
-def test_claiming_the_dpf_is_claiming_certification_unless_the_list_says_otherwise(assessed: Assess):
-    assert assessed("US", "eu_us_dpf", on=date(2026, 1, 1)).status == "valid"
+def test_a_dpf_claim_is_claimed_not_verified_unless_the_list_or_a_dated_entry_establishes_it(assessed: Assess):
+    claimed = assessed("US", "eu_us_dpf", on=date(2026, 1, 1))
+    assert claimed.status == "unverified" and "claimed, not verified" in claimed.reason
+    seen = assessed("US", "eu_us_dpf", on=date(2026, 1, 1), scope=("dpf_certified checked=2025-06-01",))
+    assert seen.status == "valid"
+    stale = assessed("US", "eu_us_dpf", on=date(2026, 7, 1), scope=("dpf_certified checked=2025-06-01",))
+    assert stale.status == "unverified" and "more than a year" in stale.reason
     listed = REF.with_overrides({"dpf_certified": ["Acme"]})
     assert assessed("US", "eu_us_dpf", on=date(2026, 1, 1), reference=listed, name="ACME").status == "valid"
     off_list = assessed("US", "eu_us_dpf", on=date(2026, 1, 1), reference=listed, name="Other Corp")
@@ -259,4 +272,5 @@ def test_plain_adequacy_for_the_us_under_privacy_shield_needed_certification():
     adequacy_only = dataclasses.replace(org, transfer_tools=org.transfer_tools[:1])
     verdict = assess(adequacy_only, google, REF, date(2019, 1, 1))
     assert verdict.status == "unverified" and "privacy_shield_certified" in verdict.reason
-    assert assess(adequacy_only, google, REF, date(2023, 7, 10)).status == "valid"
+    undated = assess(adequacy_only, google, REF, date(2023, 7, 10))
+    assert undated.status == "unverified" and "without the date the List entry was seen" in undated.reason

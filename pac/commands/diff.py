@@ -17,12 +17,13 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from ..checking import SEVERITIES, Finding
-from ..diff import RENDERERS, review
+from ..diff import review
 from ..engine import Engine, Evaluation
 from ..errors import InvalidInput
 from ..model import Organisation
 from ..notices import repository
 from ..pytest.plugins import engine_for
+from ..reports.review import RENDERERS
 from ..waivers import Waiver
 from ._common import add_as_of, add_input_options, load_checked, report_invalid
 

@@ -45,6 +45,11 @@ def run_fides(arguments: argparse.Namespace) -> int:
     except InvalidInput as error:
         report_invalid(error)
         return 2
+    for dropped in imported.dropped:
+        print(printable(f"{dropped.location}: warning: {dropped.message}"), file=sys.stderr)
+    if imported.dropped:
+        print(f"pac import: {len(imported.dropped)} Fides key{'s' * (len(imported.dropped) != 1)} left out (listed above)",
+              file=sys.stderr)
     try:
         write_output(arguments.output or STDOUT, imported.to_yaml(), [Path(f) for f in imported.files])
     except OutputError as error:

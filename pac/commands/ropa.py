@@ -10,9 +10,10 @@ from pathlib import Path
 from ..errors import InvalidInput, printable
 from ..loader import load
 from ..output import STDOUT, OutputError, write_output
-from ..ropa import FORMATS, records, render
 from ..pytest import options
 from ..pytest.plugins import engine_for
+from ..reports.ropa import FORMATS, render
+from ..ropa import records
 from ._common import add_as_of, add_input_arguments, limits, report_invalid
 
 

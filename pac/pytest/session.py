@@ -3,7 +3,6 @@ workers as plain data), the terminal summary, and the reports written at the end
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import os
 import re
@@ -21,6 +20,7 @@ from ..cache import ModelCache
 from ..checking import SEVERITIES, Check, Finding, at_least
 from ..engine import Engine, notice_option
 from ..errors import printable
+from ..flows import flows
 from ..loader import discover
 from ..model import Organisation
 from ..output import OutputError, ReportFolder, terminate_interrupts
@@ -130,19 +130,20 @@ class PacSession:
             return
         if "record" in record:
             data = record["record"]
-            self.organisations.setdefault(data["id"], OrganisationRecord(
-                data["id"], data["name"], tuple(data["files"]), tuple(data["digests"]), tuple(data["notes"])))
+            self.organisations.setdefault(data["id"], OrganisationRecord.from_dict(data))
         self.inputs.update(Path(p) for p in record.get("inputs", ()))
         self.findings += [f if isinstance(f, Finding) else finding_from_dict(f) for f in record["findings"]]
         self.outcomes += [Outcome(record["organisation"], check, record["subject"], record["status"])
                           for check in record["checks"]]
 
     def organisation_record(self, organisation: Organisation, notes: tuple[str, ...]) -> dict[str, Any] | None:
-        """The record of ``organisation`` the first time this process reports on it, as plain data."""
+        """The record of ``organisation`` the first time this process reports on it, as plain data; with its data
+        flows (drawn on the reference data it is checked with) when reports are written."""
         if organisation.id in self.sent:
             return None
         self.sent.add(organisation.id)
-        return dataclasses.asdict(OrganisationRecord.of(organisation, notes))
+        drawn = flows(organisation, self.engine.reference, self.settings.as_of) if self.settings.report_dir else None
+        return OrganisationRecord.of(organisation, notes, drawn).to_dict()
 
     def run(self) -> Run:
         return Run(self.settings.as_of, __version__, self.engine.checks, tuple(self.organisations.values()),

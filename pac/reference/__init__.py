@@ -25,13 +25,14 @@ from .fields import ReferenceDataError
 from .raw import Raw, merge
 from .raw import packaged as read_packaged
 from .rows import (AdequacyDecision, Art9ConditionRow, Citation, ConsentAge, ConsentAgeRule, Country, CriminalData,
-                   EEAState, KnownRecipient, LegalBasisRow, Note, NoticeItem, NoticeRule, Obligation, RetentionRule,
-                   SccModule, SccVersion, Source, SpecialCategory, TransferTool)
-from .tables import Tables, build, name_key
+                   EEAState, KnownRecipient, LegalBasisRow, NationalRule, Note, NoticeItem, NoticeRule, Obligation,
+                   RetentionRule, SccModule, SccVersion, Source, SpecialCategory, TransferTool)
+from .tables import Tables, build, name_key, organisation_key
 
 __all__ = [
     "AdequacyDecision", "Art9ConditionRow", "Citation", "ConsentAge", "ConsentAgeRule", "Country", "CriminalData",
-    "EEAState", "Event", "KnownRecipient", "LegalBasisRow", "Note", "NoticeItem", "NoticeRule", "Obligation", "Reference",
+    "EEAState", "Event", "KnownRecipient", "LegalBasisRow", "NationalRule", "Note", "NoticeItem", "NoticeRule",
+    "Obligation", "Reference",
     "ReferenceDataError", "RetentionRule", "SccModule", "SccVersion", "Source", "SpecialCategory", "TransferTool",
     "UnknownReferenceKey", "name_key",
 ]
@@ -93,10 +94,17 @@ class Reference:
         """The ISO 3166-1 row for ``code``."""
         return _lookup(self._tables.countries, code, "ISO 3166-1 alpha-2 country code")
 
-    def country_name(self, code: str) -> str | None:
-        """The English name of an ISO 3166-1 alpha-2 code, or None for an unknown code."""
+    def country_name(self, code: str, lang: str = "en") -> str | None:
+        """The name of an ISO 3166-1 alpha-2 code in ``lang`` (``en``, or ``nl`` where the data has a Dutch
+        name), or None for an unknown code."""
         row = self._tables.countries.get(code)
-        return None if row is None else row.name
+        if row is None:
+            return None
+        return row.name_nl if lang == "nl" and row.name_nl else row.name
+
+    def alpha_2(self, alpha_3: str) -> str | None:
+        """The alpha-2 code of an ISO 3166-1 alpha-3 code (``USA`` -> ``US``), or None for an unknown one."""
+        return next((c.code for c in self._tables.countries.values() if c.alpha_3 == alpha_3), None)
 
     def is_country(self, code: str) -> bool:
         """Whether ``code`` is an ISO 3166-1 alpha-2 code."""
@@ -143,10 +151,11 @@ class Reference:
         return self._tables.dpf_certified
 
     def is_dpf_certified(self, name: str) -> bool | None:
-        """Whether ``name`` is on the DPF List (case-insensitive); None when no list was supplied."""
+        """Whether ``name`` is on the DPF List (ignoring case, punctuation and legal-form words such as 'Inc.');
+        None when no list was supplied."""
         if not self._tables.dpf_certified:
             return None
-        return name_key(name) in self._tables.dpf_certified_keys
+        return organisation_key(name) in self._tables.dpf_certified_keys
 
     def transfer_tool(self, key: str) -> TransferTool:
         """A transfer tool a declaration may claim, e.g. ``"scc"``."""
@@ -250,6 +259,27 @@ class Reference:
     def obligations(self, include_proposals: bool = False) -> tuple[Obligation, ...]:
         """The timed obligations in force, and with ``include_proposals`` also proposed changes."""
         return tuple(row for row in self._tables.obligations.values() if include_proposals or row.applies)
+
+
+    # National law
+
+    def national_rule(self, country: str | None, topic: str, on: date) -> NationalRule | None:
+        """The rule of ``country``'s law on ``topic`` in force on ``on``, or None where pac has none (then a check
+        says so rather than cite another country's law)."""
+        if country is None:
+            return None
+        return next((rule for rule in self._tables.national_rules.values()
+                     if rule.country == country and rule.topic == topic and rule.in_force_on(on)), None)
+
+    def jurisdictions(self, topic: str) -> tuple[str, ...]:
+        """The countries for which pac has law on ``topic``: a national rule topic, ``retention_min``,
+        ``retention_max`` or ``consent_age``; sorted."""
+        if topic == "consent_age":
+            return tuple(sorted(self._tables.consent_ages))
+        if topic in ("retention_min", "retention_max"):
+            kind = "min" if topic == "retention_min" else "max_guidance"
+            return tuple(sorted({r.country for r in self._tables.retention.values() if r.kind == kind}))
+        return tuple(sorted({r.country for r in self._tables.national_rules.values() if r.topic == topic}))
 
 
 @cache

@@ -43,12 +43,13 @@ SECTIONS: Mapping[str, str] = MappingProxyType({
     "consent_age_rule": RECORD,
     "consent_ages": ROWS,
     "obligations": ROWS,
+    "national_rules": ROWS,
     "recipients": ROWS,
 })
 
 FILES = ("sources.yaml", "countries.yaml", "eea.yaml", "adequacy.yaml", "transfer_tools.yaml", "scc_versions.yaml",
          "legal_bases.yaml", "art9.yaml", "notice_items.yaml", "retention.yaml", "consent_ages.yaml",
-         "obligations.yaml", "recipients.yaml")
+         "obligations.yaml", "national.yaml", "recipients.yaml")
 
 _CITATION_DEFAULTS = ("src", "ver")
 _EMPTY: dict[str, Any] = {ROWS: {}, ALIASES: {}, NAMES: (), RECORD: {}}

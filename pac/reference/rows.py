@@ -74,11 +74,13 @@ class KnownRecipient:
 
 @dataclass(frozen=True, slots=True)
 class Country:
-    """An ISO 3166-1 alpha-2 code and its English name."""
+    """An ISO 3166-1 alpha-2 code, its English name, its Dutch name and its alpha-3 code."""
 
     code: str
     name: str
     citation: Citation
+    name_nl: str | None = None
+    alpha_3: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +270,19 @@ class RetentionRule:
     exception: str | None
     note: str | None
     citation: Citation
+    infer: Inference | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Inference:
+    """When a purpose forms records of a retention row without saying so: a statute the notice names
+    (``statutes``), or a purpose kind (``kinds``) with a word the declaration uses (``words``, each the start of a
+    word) and, if given, a special category of its data (``special``)."""
+
+    statutes: tuple[str, ...]
+    kinds: tuple[str, ...]
+    words: tuple[str, ...]
+    special: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,3 +330,40 @@ class Obligation:
     def applies(self) -> bool:
         """False for a proposal that is not law; a policy default (pac's own setting, not law) applies."""
         return self.status != "proposal"
+
+
+@dataclass(frozen=True, slots=True)
+class NationalRule:
+    """A rule of one Member State's law on a ``topic`` (see ``national.yaml``), in force from ``start`` to
+    ``until`` (inclusive; None: open); ``law`` is the short form findings cite."""
+
+    id: str
+    country: str
+    topic: str
+    law: str
+    title: str
+    rule: str
+    start: date | None
+    until: date | None
+    analytics_exemption: str | None
+    customer_exception: str | None
+    threshold: int | None
+    authority: str | None
+    url: str | None
+    note: str | None
+    citation: Citation
+
+    def in_force_on(self, on: date) -> bool:
+        """Whether the rule applies on ``on``."""
+        return (self.start is None or self.start <= on) and (self.until is None or on <= self.until)
+
+    def unverified(self, *fields: str) -> bool:
+        """Whether pac's data mark the row unverified as a whole, or its ``law``, ``rule`` or one of ``fields``."""
+        marked = self.citation.unverified_fields
+        if self.citation.unverified and not marked:
+            return True
+        return bool({"law", "rule", *fields} & set(marked))
+
+    def caveat(self, *fields: str) -> str:
+        """`` (pac's reference data mark this rule unverified)`` where :meth:`unverified` says so, else nothing."""
+        return " (pac's reference data mark this rule unverified)" if self.unverified(*fields) else ""

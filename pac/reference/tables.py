@@ -13,8 +13,8 @@ from .fields import (ARTICLE, DATE, DURATION, INTEGER, TEXT, Fields, Kind, Refer
                      shown)
 from .raw import Raw
 from .rows import (AdequacyDecision, Art9ConditionRow, ConsentAge, ConsentAgeRule, Country, CriminalData, EEAState,
-                   KnownRecipient, LegalBasisRow, Note, NoticeItem, NoticeRule, Obligation, RetentionRule, SccModule,
-                   SccVersion, Source, SpecialCategory, TransferTool)
+                   Inference, KnownRecipient, LegalBasisRow, NationalRule, Note, NoticeItem, NoticeRule, Obligation,
+                   RetentionRule, SccModule, SccVersion, Source, SpecialCategory, TransferTool)
 
 T = TypeVar("T")
 
@@ -31,6 +31,21 @@ def _scope_conditions() -> frozenset[str]:
 def name_key(text: str) -> str:
     """Case- and whitespace-insensitive form of a term or name."""
     return " ".join(text.split()).casefold()
+
+
+LEGAL_FORMS = frozenset({
+    "inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "plc", "lp", "llp",
+    "pbc", "gmbh", "ag", "kg", "bv", "nv", "sa", "sas", "sarl", "srl", "spa", "ab", "as", "oy", "se"})
+"""Legal-form words that may end an organisation's name ('Acme Inc.', 'ACME, Inc.', 'Acme B.V.')."""
+
+
+def organisation_key(name: str) -> str:
+    """The form of an organisation's name two spellings of it share: case, punctuation and trailing legal-form words
+    ignored ('ACME, Inc.' and 'Acme Inc' are both 'acme'); the name itself when it is nothing but such words."""
+    words = re.sub(r"[^\w\s&]", " ", name.replace(".", "").casefold()).split()
+    while len(words) > 1 and words[-1] in LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +74,7 @@ class Tables:
     consent_age_rule: ConsentAgeRule
     consent_ages: Mapping[str, ConsentAge]
     obligations: Mapping[str, Obligation]
+    national_rules: Mapping[str, NationalRule]
     recipients: Mapping[str, KnownRecipient]
 
 
@@ -95,7 +111,7 @@ class _Builder:
             adequacy=adequacy,
             adequacy_by_country=_by_country(adequacy.values()),
             dpf_certified=dpf,
-            dpf_certified_keys=frozenset(name_key(name) for name in dpf),
+            dpf_certified_keys=frozenset(organisation_key(name) for name in dpf),
             transfer_tools=self.table("transfer_tools", lambda f: _transfer_tool(f, adequacy.keys())),
             scc_versions=self.table("scc_versions", _scc_version),
             legal_bases=legal_bases,
@@ -110,6 +126,7 @@ class _Builder:
             consent_age_rule=rule,
             consent_ages=self.table("consent_ages", lambda f: _consent_age(f, rule, countries.keys())),
             obligations=self.table("obligations", lambda f: _obligation(f, obligation_keys)),
+            national_rules=self.table("national_rules", lambda f: _national_rule(f, country)),
             recipients=self.table("recipients", lambda f: _known_recipient(f, country)),
         )
 
@@ -156,7 +173,7 @@ def _country(f: Fields) -> Country:
     code = f.id
     if not _COUNTRY_CODE.match(code):
         raise f.error("id", f"expected an ISO 3166-1 alpha-2 code (two capital letters), got {shown(code)}")
-    return Country(code, f.required("name", TEXT), f.citation())
+    return Country(code, f.required("name", TEXT), f.citation(), f.optional("name_nl", TEXT), f.optional("alpha_3", TEXT))
 
 
 def _eea_state(f: Fields, countries: Collection[str]) -> EEAState:
@@ -337,7 +354,31 @@ def _retention(f: Fields, country: Kind[str]) -> RetentionRule:
         exception=f.optional("exception", TEXT),
         note=f.optional("note", TEXT),
         citation=f.citation(),
+        infer=f.one("infer", _inference),
     )
+
+
+def _purpose_kinds() -> frozenset[str]:
+    """The purpose kinds a declaration may state (the declaration schema's enum)."""
+    return frozenset(schema("declaration")["$defs"]["purpose"]["properties"]["kind"]["enum"])
+
+
+def _inference(f: Fields) -> Inference:
+    inference = Inference(
+        statutes=f.texts("statutes"),
+        kinds=f.optional("kinds", members(_purpose_kinds(), "a purpose kind")) or (),
+        words=f.texts("words"),
+        special=f.optional("special", members(_special_keys(), "a special category key")) or (),
+    )
+    if not inference.statutes and not (inference.kinds and inference.words):
+        raise f.error("statutes", "expected statutes, or kinds together with words: pac infers a record type only "
+                                  "from words in the declaration")
+    return inference
+
+
+def _special_keys() -> frozenset[str]:
+    """The special category keys a data category may state (the declaration schema's enum)."""
+    return frozenset(schema("declaration")["$defs"]["special_category"]["enum"])
 
 
 def _consent_age_rule(f: Fields) -> ConsentAgeRule:
@@ -366,6 +407,34 @@ def _obligation(f: Fields, keys: Collection[str]) -> Obligation:
         condition=f.optional("condition", TEXT),
         status=f.optional("status", member({"in_force", "proposal", "policy_default"}, "an obligation status")) or "in_force",
         amends=f.optional("amends", member(keys, "a key of the 'obligations' section")),
+        note=f.optional("note", TEXT),
+        citation=f.citation(),
+    )
+
+
+NATIONAL_TOPICS = frozenset({"terminal_equipment", "email_marketing", "dpo_threshold", "supervisory_authority",
+                             "criminal_data", "national_id_number"})
+"""What a national rule may be about (``national.yaml`` explains each)."""
+
+
+def _national_rule(f: Fields, country: Kind[str]) -> NationalRule:
+    start, until = f.optional("from", DATE), f.optional("until", DATE)
+    if start is not None and until is not None and until < start:
+        raise f.error("until", f"expected a date on or after 'from' ({start}), got {until}")
+    return NationalRule(
+        id=f.id,
+        country=f.required("country", country),
+        topic=f.required("topic", member(NATIONAL_TOPICS, "a national rule topic")),
+        law=f.required("law", TEXT),
+        title=f.required("title", TEXT),
+        rule=f.required("rule", TEXT),
+        start=start,
+        until=until,
+        analytics_exemption=f.optional("analytics_exemption", TEXT),
+        customer_exception=f.optional("customer_exception", TEXT),
+        threshold=f.optional("threshold", INTEGER),
+        authority=f.optional("authority", TEXT),
+        url=f.optional("url", TEXT),
         note=f.optional("note", TEXT),
         citation=f.citation(),
     )

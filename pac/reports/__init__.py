@@ -1,5 +1,5 @@
-"""Reports for auditors and CI, each a function of a :class:`~pac.results.Run` (``report.html`` also reads
-the declarations again, to draw their diagrams).
+"""Reports for auditors and CI, each a function of a :class:`~pac.results.Run` and nothing else: no renderer
+reads an input file (``report.html`` draws its diagrams from the data flows the run carries).
 
 :func:`renderers` maps each report's file name to its renderer; :func:`write_reports` writes them all.
 pytest writes the fifth, ``junit.xml`` (``pac check --report-dir`` asks it to), with pac's item properties.
@@ -7,6 +7,7 @@ pytest writes the fifth, ``junit.xml`` (``pac check --report-dir`` asks it to), 
 
 from __future__ import annotations
 
+import dataclasses
 from functools import partial
 from pathlib import Path
 from typing import Callable
@@ -17,18 +18,26 @@ from ..results import Run
 from . import findings, html, markdown, sarif
 
 
-def renderers(reference: Reference) -> dict[str, Callable[[Run], str | bytes]]:
-    """Each report's file name and its renderer; ``report.html`` draws its diagrams on ``reference``, the
-    reference data the run was checked with."""
+def renderers(root: str | None = None) -> dict[str, Callable[[Run], str | bytes]]:
+    """Each report's file name and its renderer; ``report.sarif`` gives files under ``root`` (the repository's
+    root) relative to it."""
     return {
         "findings.json": findings.render,
-        "report.html": partial(html.render, reference=reference),
+        "report.html": html.render,
         "report.md": markdown.render,
-        "report.sarif": sarif.render,
+        "report.sarif": partial(sarif.render, root=root),
     }
+
+
+def stamped(run: Run, reference: Reference) -> Run:
+    """``run`` with the digest of the reference data it was checked with, and whether hooks changed pac's."""
+    digest = reference.digest
+    return dataclasses.replace(run, reference_digest=digest, reference_overridden=digest != Reference.packaged().digest)
 
 
 def write_reports(run: Run, reference: Reference, folder: Path) -> list[Path]:
     """Write every report of ``run`` (checked with ``reference``) into ``folder``, the staging folder of a
     :class:`~pac.output.ReportFolder` (which puts the whole set in place at once)."""
-    return [write_atomic(folder / name, render(run)) for name, render in renderers(reference).items()]
+    run = stamped(run, reference)
+    root = sarif.repository_root(f for o in run.organisations for f in o.files)
+    return [write_atomic(folder / name, render(run)) for name, render in renderers(root).items()]

@@ -1,37 +1,56 @@
-"""``report.html``: the audit report, one self-contained page (inline CSS, no script, no network).
+"""``report.html``: the audit report, one self-contained page (inline CSS, SVG and script, no network).
 
-A cover with the organisations, the evaluation date, the tool and the digests of the input files;
-a summary; then one section per organisation with its data-flow diagram, its findings grouped by
-provision (each with the notice's words, the YAML location, the rationale and the remedy), its
-waived findings and the result of every check; and the catalogue of checks. Rendered by Jinja2 with
-autoescape on; every value is also put on one line (:func:`pac.reports.text.line`).
+The first page names the organisations, the evaluation date, pac's version, the digest of the reference data
+and the digests of the input files, and counts the findings. Each organisation then gets a one-page summary;
+its data-flow diagram (full width, with zoom and pan; each node links to its row of the flows table, which
+lists the findings on it, and each finding links back to its node); the flows table, which says in words what
+the diagram shows; and its findings grouped by check, each with the notice's words, the YAML location and the
+remedy. Every check's rationale is given once, in the appendix the findings link to, which also shows how every
+check ended on every organisation. Filters by severity, check and provision work with JavaScript; without it
+the page is complete. Printed, the pages are numbered and the diagram is laid over landscape pages of its own,
+at a size whose smallest text stays at least 8 pt. Anchors are stable: a finding's id is a digest of what it
+is, not its position. Rendered by Jinja2 with autoescape on; every value is also put on one line
+(:func:`pac.reports.text.line`).
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
+import math
+import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
+from importlib import resources
 from typing import Any, Mapping
 
 import jinja2
 from markupsafe import Markup
 
 from .. import diagram
-from ..errors import InvalidInput
-from ..loader import load
-from ..reference import Reference
-from ..results import OrganisationRecord, Run, digest
+from ..checking import Check, Finding
+from ..flows import DataFlows, Flow, Node
+from ..results import OrganisationRecord, Run
 from . import text
-from .tally import Tally, by_provision, cited, provision, tallies
+from .tally import Tally, cited, most_severe_first, provision, provision_order, tallies
+
+SCRIPT = resources.files("pac.reports").joinpath("templates", "report.js").read_text(encoding="utf-8")
+"""Zoom and pan of the diagrams, and the filters: the page's only script, allowed by its digest."""
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+       f"script-src 'sha256-{base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode()}'")
+
+PRINT_WIDTH_MM = 287
+PRINT_HEIGHT_MM = 188
+"""The part of a landscape A4 page (297 x 210 mm, 5 mm margins) a slice of a diagram fills, under its caption."""
 
 
 @dataclass(frozen=True)
 class Drawing:
-    """An organisation's data-flow diagram as a ``data:`` URI, or why there is none."""
+    """An organisation's data-flow diagram as inline SVG with the slices it is printed in, or why there is none."""
 
-    uri: str | None = None
+    svg: Markup | None = None
+    slices: tuple[str, ...] = ()
+    """The ``viewBox`` of each printed page: the diagram cut across its height."""
     missing: str = ""
 
 
@@ -44,13 +63,19 @@ _TEMPLATES = jinja2.Environment(loader=jinja2.PackageLoader("pac.reports", "temp
                                 lstrip_blocks=True, keep_trailing_newline=True)
 
 
+def render(run: Run) -> str:
+    return page(run, drawings(run))
+
+
 def page(run: Run, drawings: Mapping[str, Drawing]) -> str:
     """The report of ``run`` with the given diagrams (by organisation id)."""
     counted = tallies(run)
+    checks = {c.id: c for c in run.checks}
     return _TEMPLATES.get_template("report.html").render(
         run=run, as_of=run.as_of.isoformat(), tallies=counted, drawings=drawings, matrix=_matrix(counted),
-        checks={c.id: c for c in run.checks}, by_provision=by_provision,
-        paragraphs=text.paragraphs)
+        checks=checks, groups=lambda findings: by_check(findings, checks), anchor=anchor, node_link=node_link,
+        flow_rows=flow_rows, on_subject=_on_subject, provisions=provisions, paragraphs=text.paragraphs,
+        script=Markup(SCRIPT), csp=CSP, all_provisions=cited(run.findings))
 
 
 def _matrix(counted: list[Tally]) -> list[tuple[str, list[int]]]:
@@ -59,26 +84,95 @@ def _matrix(counted: list[Tally]) -> list[tuple[str, list[int]]]:
     return [(row, [c[row] for c in cites]) for row in cited(f for t in counted for f in t.open)]
 
 
-def render(run: Run, reference: Reference) -> str:
-    return page(run, drawings(run, reference))
+def provisions(finding: Finding) -> str:
+    """The provisions a finding cites, at article level, as the filter reads them (``|`` between)."""
+    return "|".join(dict.fromkeys(provision(a) for a in finding.articles))
 
 
-def drawings(run: Run, reference: Reference) -> dict[str, Drawing]:
-    """Every organisation's data-flow diagram as SVG, drawn from its declaration files as they were checked
-    and on the reference data they were checked with."""
-    return {record.id: _drawing(record, run, reference) for record in run.organisations}
+def anchor(finding: Finding) -> str:
+    """A finding's stable anchor: a digest of its organisation, check, subject and message (not its position)."""
+    key = "\x1f".join((finding.organisation, finding.check, finding.subject, finding.message))
+    return "finding-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
-def _drawing(record: OrganisationRecord, run: Run, reference: Reference) -> Drawing:
-    files = [Path(f) for f in record.files]
-    if any(not f.is_file() or digest(f) != d for f, d in zip(files, record.digests)):
-        return Drawing(missing="No diagram: the declaration files changed (or went) after they were checked.")
-    try:
-        (organisation,) = load(files, reference=reference)
-    except InvalidInput as invalid:
-        return Drawing(missing=f"No diagram: the declaration could not be read again ({invalid.errors[0]}).")
+def node_link(organisation: str, subject: str) -> str:
+    """The id of a subject's node in its organisation's diagram."""
+    return f"node-{organisation}/{subject}"
+
+
+def by_check(findings: tuple[Finding, ...], checks: Mapping[str, Check]) -> list[tuple[Check | None, str, list[Finding]]]:
+    """Findings grouped by the check that made them: the check, the remedy its findings share (or "" when
+    they differ) and the findings; most severe groups first, then by provision, then by check id."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in sorted(findings, key=most_severe_first):
+        groups.setdefault(finding.check, []).append(finding)
+    ordered = sorted(groups.items(), key=lambda item: (most_severe_first(item[1][0])[0],
+                                                       provision_order(provision(item[1][0].articles[0])), item[0]))
+    result = []
+    for check_id, found in ordered:
+        remedies = {f.remedy for f in found}
+        result.append((checks.get(check_id), remedies.pop() if len(remedies) == 1 else "", found))
+    return result
+
+
+@dataclass(frozen=True)
+class FlowRow:
+    """One node of the diagram in words: who, where, which data reach them and on which tool."""
+
+    node: Node
+    flow: Flow | None
+    """The flow that brings the node its data (for data subjects: the one that collects from them)."""
+    source: str
+    """Whom the data come from (its name), or ""."""
+
+
+def flow_rows(flows: DataFlows) -> list[FlowRow]:
+    """The flows table: the controller, then the data subjects (what is collected from them), then every
+    recipient in the order of the diagram's nodes (what reaches them, from whom, on which tool)."""
+    into = {f.target: f for f in flows.flows if f.kind != "collection"}
+    out_of = {f.source: f for f in flows.flows if f.kind == "collection"}
+    order = {"controller": 0, "data_subject": 1, "recipient": 2}
+    rows = []
+    for node in sorted(flows.nodes, key=lambda n: (order[n.kind], n.id)):
+        flow = out_of.get(node.id) if node.kind == "data_subject" else into.get(node.id)
+        source = flows.node(flow.source).name.en if flow is not None and node.kind == "recipient" else ""
+        rows.append(FlowRow(node, flow, source))
+    return rows
+
+
+def _on_subject(tally: Tally, subject: str) -> list[Finding]:
+    """The findings on ``subject``, also those on it that another subject's finding stands for (one root cause)."""
+    return [f for f in tally.findings if subject in f.subjects]
+
+
+def drawings(run: Run, lang: str = "en") -> dict[str, Drawing]:
+    """Every organisation's data-flow diagram, drawn from the data flows the run carries."""
+    return {record.id: _drawing(record, run, lang) for record in run.organisations}
+
+
+def _drawing(record: OrganisationRecord, run: Run, lang: str) -> Drawing:
+    if record.flows is None:
+        return Drawing(missing="No diagram: the run did not record the data flows.")
     own = [f for f in run.findings if f.organisation == record.id]
-    svg = diagram.render(diagram.diagram(organisation, reference, run.as_of, findings=own), "svg")
+    svg = diagram.render(diagram.draw(record.flows, record.name, findings=own, lang=lang, links=True), "svg")
     if svg is None:
         return Drawing(missing=f"No diagram: Graphviz's dot program is not installed; {diagram.INSTALL_GRAPHVIZ}.")
-    return Drawing(uri="data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii"))
+    return inline(svg.decode("utf-8"), record.id)
+
+
+_VIEWBOX = re.compile(r'viewBox="([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)"')
+_ID = re.compile(r'\bid="(?!node(?:-|&#45;))([^"]+)"')  # Graphviz writes "-" as "&#45;"
+_REFERENCE = re.compile(r'url\(#([^)]+)\)')
+
+
+def inline(svg: str, organisation: str) -> Drawing:
+    """Graphviz's SVG made fit to sit in the page: no XML prologue or comments, sized by the page (its
+    ``viewBox`` kept), Graphviz's own ids made unique to the organisation; and the slices it prints in."""
+    svg = re.sub(r"<!--.*?-->\n?", "", svg[svg.index("<svg"):], flags=re.DOTALL)
+    svg = re.sub(r'<svg width="[\d.]+pt" height="[\d.]+pt"', '<svg class="drawing" role="img"', svg, count=1)
+    svg = _REFERENCE.sub(lambda m: f"url(#{organisation}-{m[1]})", _ID.sub(lambda m: f'id="{organisation}-{m[1]}"', svg))
+    x, y, width, height = (float(v) for v in _VIEWBOX.search(svg).groups())  # type: ignore[union-attr]
+    step = width * PRINT_HEIGHT_MM / PRINT_WIDTH_MM
+    count = max(1, math.ceil(height / step - 0.02))
+    slices = tuple(f"{x:.2f} {y + i * step:.2f} {width:.2f} {min(step, height - i * step):.2f}" for i in range(count))
+    return Drawing(svg=Markup(svg), slices=slices)

@@ -1,15 +1,24 @@
 """``report.sarif``: the findings as SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 
-One rule per check of the catalogue; one result per finding, at the YAML element it points at;
-a waived finding is a result with an external suppression that carries the waiver's justification.
+One rule per check of the catalogue (with a ``security-severity`` and tags per provision, which code
+scanning sorts and filters by, and a ``helpUri`` when the check's distribution names its documentation);
+one result per finding, at the YAML element it points at; a waived finding is a result with an external
+suppression that carries the waiver's justification.
+
+Files inside the git repository the inputs are in are given relative to its root, under the base
+``%SRCROOT%`` (code scanning resolves it to the checkout), so that an alert links to its line wherever
+pac ran; other files keep a relative path, or become ``file:`` URIs when absolute.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import PurePath
-from typing import Any
+import os
+from functools import cache
+from importlib import metadata
+from pathlib import Path, PurePath
+from typing import Any, Iterable
 from urllib.parse import quote
 
 from ..checking import Check, Finding
@@ -17,33 +26,56 @@ from ..errors import Location
 from ..results import Run
 from ..waivers import Waiver
 from . import text
+from .tally import provision
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+SRCROOT = "%SRCROOT%"
+SECURITY_SEVERITY = {"error": "8.0", "warning": "5.0", "info": "2.0"}
+"""Code scanning's scale (0.1-3.9 low, 4.0-6.9 medium, 7.0-8.9 high): an error breaks a rule of law (high),
+a warning could be justified (medium), info is context (low)."""
+MAX_TAGS = 20
+"""Code scanning reads at most 20 tags of a rule."""
 FINGERPRINT = "pacFinding/v1"
 """The key of results' ``partialFingerprints``: a hash of the check, organisation, subject and message
 (not the line), so that an alert survives edits that move its element."""
 
 
-def document(run: Run) -> dict[str, Any]:
+def document(run: Run, root: str | None = None) -> dict[str, Any]:
+    """The SARIF log of ``run``; files under ``root`` (the repository root, absolute) are given relative to it."""
     index = {check.id: i for i, check in enumerate(run.checks)}
     files = sorted({(file, digest) for o in run.organisations for file, digest in zip(o.files, o.digests)})
-    return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "pac", "version": run.version, "rules": [_rule(c) for c in run.checks]}},
-            "automationDetails": {"id": f"pac/{run.as_of.isoformat()}"},
-            "columnKind": "unicodeCodePoints",
-            "artifacts": [{"location": {"uri": uri(file)}, "hashes": {"sha-256": digest}} for file, digest in files],
-            "results": _results(run.findings, index),
-            "properties": {"asOf": run.as_of.isoformat()},
-        }],
+    located = _Locator(root)
+    log: dict[str, Any] = {
+        "tool": {"driver": {"name": "pac", "version": run.version, "rules": [_rule(c) for c in run.checks]}},
+        "automationDetails": {"id": f"pac/{run.as_of.isoformat()}"},
+        "columnKind": "unicodeCodePoints",
+        "artifacts": [{"location": located(file), "hashes": {"sha-256": digest}} for file, digest in files],
+        "results": _results(run.findings, index, located),
+        "properties": {"asOf": run.as_of.isoformat()},
     }
+    if root is not None:
+        log["originalUriBaseIds"] = {SRCROOT: {"description": {"text": "The root of the git repository checked."}}}
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [log]}
 
 
-def render(run: Run) -> str:
-    return json.dumps(document(run), indent=2) + "\n"  # ASCII: no raw bidi or C1 character reaches a terminal
+def render(run: Run, root: str | None = None) -> str:
+    return json.dumps(document(run, root), indent=2) + "\n"  # ASCII: no raw bidi or C1 character reaches a terminal
+
+
+def repository_root(files: Iterable[str]) -> str | None:
+    """The root of the git repository (a folder holding ``.git``, a folder or a worktree's file) that holds
+    every one of ``files``, as an absolute path; None when they are in none, or not all in the same one."""
+    roots = {_root_of(Path(os.path.abspath(f)).parent) for f in files}
+    return roots.pop() if len(roots) == 1 else None
+
+
+@cache
+def _root_of(folder: Path) -> str | None:
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return str(candidate)
+    return None
 
 
 def uri(file: str) -> str:
@@ -53,9 +85,36 @@ def uri(file: str) -> str:
     return path.as_uri() if path.is_absolute() else quote(path.as_posix(), safe="/")
 
 
+class _Locator:
+    """Artifact locations of files: relative to ``%SRCROOT%`` under ``root``, else as :func:`uri` gives them."""
+
+    def __init__(self, root: str | None):
+        self.root = root
+
+    def __call__(self, file: str) -> dict[str, str]:
+        if self.root is not None:
+            absolute = os.path.abspath(file)
+            if os.path.commonpath([absolute, self.root]) == self.root:
+                return {"uri": quote(Path(os.path.relpath(absolute, self.root)).as_posix(), safe="/"), "uriBaseId": SRCROOT}
+        return {"uri": uri(file)}
+
+
+@cache
+def documentation(topic_module: str) -> str | None:
+    """The documentation URL the distribution that provides ``topic_module`` names (its ``Project-URL``
+    ``Documentation``), or None."""
+    package = topic_module.split(".")[0]
+    for distribution in metadata.packages_distributions().get(package, ()):
+        for entry in metadata.metadata(distribution).get_all("Project-URL") or ():
+            label, _, url = entry.partition(",")
+            if label.strip().lower() == "documentation" and url.strip():
+                return url.strip()
+    return None
+
+
 def _rule(check: Check) -> dict[str, Any]:
     articles = ", ".join(check.articles)
-    return {
+    rule: dict[str, Any] = {
         "id": check.id,
         "name": "".join(word.capitalize() for word in check.id.split("-")),
         "shortDescription": {"text": check.title},
@@ -64,11 +123,22 @@ def _rule(check: Check) -> dict[str, Any]:
                  "markdown": f"**{text.markdown(check.title)}**\n\n**Provisions:** {text.markdown(articles)}\n\n"
                              f"**Remedy:** {text.markdown(check.remedy)}"},
         "defaultConfiguration": {"level": LEVELS[check.severity]},
-        "properties": {"tags": list(dict.fromkeys([check.topic, check.severity, *check.articles]))},
+        "properties": {"tags": tags(check), "security-severity": SECURITY_SEVERITY[check.severity]},
     }
+    base = documentation(check.function.__module__)
+    if base is not None:
+        rule["helpUri"] = f"{base}#{check.id}"
+    return rule
 
 
-def _results(findings: tuple[Finding, ...], index: dict[str, int]) -> list[dict[str, Any]]:
+def tags(check: Check) -> list[str]:
+    """Code scanning's tags of a check: ``privacy`` and ``security`` (so that it is sorted by its
+    security-severity), its topic and severity, and each provision it cites (``GDPR Art. 13``)."""
+    provisions = dict.fromkeys(provision(article) for article in check.articles)
+    return list(dict.fromkeys(["privacy", "security", check.topic, check.severity, *provisions]))[:MAX_TAGS]
+
+
+def _results(findings: tuple[Finding, ...], index: dict[str, int], located: _Locator) -> list[dict[str, Any]]:
     results = []
     seen: dict[str, int] = {}
     for finding in findings:
@@ -79,7 +149,7 @@ def _results(findings: tuple[Finding, ...], index: dict[str, int]) -> list[dict[
             "ruleIndex": index[finding.check],
             "level": LEVELS[finding.severity],
             "message": {"text": text.sarif(finding.message)},
-            "locations": [_location(finding.location)],
+            "locations": [_location(finding.location, located)],
             "partialFingerprints": {FINGERPRINT: hashlib.sha256(f"{key}\x1f{seen[key]}".encode()).hexdigest()},
             "properties": {"organisation": finding.organisation, "subject": finding.subject,
                            "provisions": list(finding.articles), "remedy": finding.remedy},
@@ -87,21 +157,21 @@ def _results(findings: tuple[Finding, ...], index: dict[str, int]) -> list[dict[
         if finding.also:  # one root cause on several subjects
             result["properties"]["also"] = list(finding.also)
         if finding.waiver is not None:
-            result["suppressions"] = [_suppression(finding.waiver)]
+            result["suppressions"] = [_suppression(finding.waiver, located)]
         results.append(result)
     return results
 
 
-def _suppression(waiver: Waiver) -> dict[str, Any]:
+def _suppression(waiver: Waiver, located: _Locator) -> dict[str, Any]:
     expires = waiver.expires.isoformat() if waiver.expires else None
     return {"kind": "external", "status": "accepted", "justification": text.line(waiver.justification),
-            "location": _location(waiver.location),
+            "location": _location(waiver.location, located),
             "properties": {"owner": text.line(waiver.owner), "expires": expires}}
 
 
-def _location(location: Location) -> dict[str, Any]:
+def _location(location: Location, located: _Locator) -> dict[str, Any]:
     """A physical location; line 0 (the whole file) has no region, column 0 (the whole line) no column."""
-    physical: dict[str, Any] = {"artifactLocation": {"uri": uri(location.file)}}
+    physical: dict[str, Any] = {"artifactLocation": located(location.file)}
     if location.line:
         region = physical["region"] = {"startLine": location.line}
         if location.column:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from checks_support import P, Findings
+from checks_support import AS_OF, P, Findings
 from pac.checking import Check, Finding
 from pac_checks.cookies import analytics_cookie_consent, tracking_cookie_consent
 
@@ -16,9 +18,10 @@ CONSENTS = ("asked", "not_asked", "browser_opt_out", None)
 def findings(findings: Findings) -> Findings:
     """``findings(check, cookie)``: what one check finds on one cookie (a YAML flow mapping's fields)."""
 
-    def _findings(check: Check, cookie: str) -> list[Finding]:
-        return findings(check, "recipients: [{id: meta, name: Meta, named: true, role: controller, " + P + "}]\n"
-                               "cookies: [{id: c, name: Tracker, " + cookie + ", " + P + "}]\n")
+    def _findings(check: Check, cookie: str, country: str | None = "NL", as_of: date = AS_OF) -> list[Finding]:
+        controller = f"controller: {{legal_name: Shop, country: {country}, {P}}}\n" if country else ""
+        return findings(check, controller + "recipients: [{id: meta, name: Meta, named: true, role: controller, " + P
+                        + "}]\ncookies: [{id: c, name: Tracker, " + cookie + ", " + P + "}]\n", as_of=as_of)
 
     return _findings
 
@@ -71,3 +74,34 @@ def test_messages_say_what_the_notice_states_about_consent(findings: Findings, c
 def test_analytics_messages_say_what_the_notice_states(findings: Findings, consent: str | None, words: str):
     (found,) = findings(analytics_cookie_consent, _cookie("analytics", consent))
     assert words in found.message and "'Tracker' (analytics cookie)" in found.message
+
+
+@pytest.mark.parametrize(("country", "as_of", "law"), [
+    ("NL", AS_OF, "Tw art. 11.7a"), ("DE", date(2024, 5, 13), "TTDSG § 25"), ("DE", date(2024, 5, 14), "TDDDG § 25"),
+    ("FR", AS_OF, "LIL art. 82"), ("BE", date(2021, 6, 1), "LCE art. 129"),
+    ("BE", AS_OF, "Law of 30 July 2018 art. 10/2")])
+def test_tracking_findings_cite_the_law_of_the_controllers_country_on_the_date(
+        findings: Findings, country: str, as_of: date, law: str):
+    (found,) = findings(tracking_cookie_consent, _cookie("marketing", "not_asked"), country, as_of)
+    assert found.severity == "error" and law in found.articles and law in found.message
+    assert not any(other in found.message + " ".join(found.articles) for other in
+                   {"Tw art. 11.7a", "TTDSG § 25", "TDDDG § 25", "LIL art. 82", "LCE art. 129",
+                    "Law of 30 July 2018 art. 10/2"} - {law})
+
+
+@pytest.mark.parametrize(("country", "as_of"), [(None, AS_OF), ("SE", AS_OF), ("DE", date(2021, 11, 30))])
+def test_without_a_national_rule_pac_says_so_and_cites_no_other_countrys_law(
+        findings: Findings, country: str | None, as_of: date):
+    for check in (tracking_cookie_consent, analytics_cookie_consent):
+        category = "analytics" if check is analytics_cookie_consent else "marketing"
+        (found,) = findings(check, _cookie(category, "not_asked"), country, as_of)
+        assert found.severity == "info" and "pac has no rule of the law of" in found.message
+        assert "Tw" not in " ".join(found.articles) + found.message and "Directive 2002/58/EC art. 5(3)" in found.articles
+
+
+@pytest.mark.parametrize(("country", "severity"), [("NL", "warning"), ("FR", "warning"), ("DE", "error"),
+                                                   ("BE", "error")])
+def test_analytics_without_consent_is_an_error_where_the_law_exempts_no_analytics(
+        findings: Findings, country: str, severity: str):
+    (found,) = findings(analytics_cookie_consent, _cookie("analytics", "not_asked"), country)
+    assert found.severity == severity

@@ -15,11 +15,13 @@ from pac_checks.transfers import (general_transfer_tools_valid, recipient_countr
 
 
 def recipient(id: str, country: str | None = "US", *tools: str, role: str = "processor", parent: str | None = None,
-              name: str | None = None) -> str:
-    """A recipient as a YAML list item; ``tools`` are flow mappings without provenance, e.g. ``tool: bcr``."""
+              name: str | None = None, extra: str = "") -> str:
+    """A recipient as a YAML list item; ``tools`` are flow mappings without provenance, e.g. ``tool: bcr``;
+    ``extra`` further fields (e.g. ``scope_conditions: [...]``)."""
     fields = [f"id: {id}", f"name: {name or id.title()}", "named: true", f"role: {role}"]
     fields += [f"parent: {parent}"] if parent else []
     fields += [f"country: {country}"] if country else []
+    fields += [extra] if extra else []
     fields += [f"transfer_tools: [{', '.join(f'{{{t}, {P}}}' for t in tools)}]"] if tools else []
     return "  - {" + ", ".join(fields + [P]) + "}\n"
 
@@ -75,11 +77,16 @@ def test_a_conditional_tool_is_a_warning_and_failing_companions_are_named(findin
     found = findings(transfer_tool_valid, body)
     assert severities(found) == ["warning", "warning"]
     assert all("(stated for transfers in general)" in f.message for f in found)
-    assert any("dpf_certified" in f.message for f in found) and any("Privacy Shield" in f.message for f in found)
+    assert any("certification of 'Acme' under the Data Privacy Framework is not established" in f.message for f in found)
+    assert any("Privacy Shield" in f.message for f in found)
+
+
+LISTED = f"scope_conditions: [{{condition: dpf_certified, checked: 2026-06-01, {P}}}]"
+"""A dated statement that the recipient's DPF List entry was seen, with its source."""
 
 
 @pytest.mark.parametrize("body", [
-    "recipients:\n" + recipient("acme", "US", "tool: eu_us_dpf"),
+    "recipients:\n" + recipient("acme", "US", "tool: eu_us_dpf", extra=LISTED),
     "recipients:\n" + recipient("acme", "DE", "tool: processor_agreement"),
     general("tool: scc, version: \"2021\"") + "recipients:\n" + recipient("acme", "IN"),
     "recipients:\n" + recipient("acme", None),
@@ -106,7 +113,7 @@ def test_onward_transfers_are_left_to_the_flow_check(findings: Findings):
 
 @pytest.mark.parametrize(("tool", "country", "before", "on", "expected"), [
     ("tool: privacy_shield", "US", date(2020, 7, 15), date(2020, 7, 16), ([], ["error"])),
-    ("tool: eu_us_dpf", "US", date(2023, 7, 9), date(2023, 7, 10), (["error"], [])),
+    ("tool: eu_us_dpf", "US", date(2023, 7, 9), date(2023, 7, 10), (["error"], ["warning"])),
     ("tool: adequacy", "GB", date(2031, 12, 27), date(2031, 12, 28), ([], ["error"])),
     ("tool: scc, version: \"2021\"", "IN", date(2021, 6, 26), date(2021, 6, 27), (["error"], [])),
     ("tool: scc, version: \"2010\"", "IN", date(2021, 9, 26), date(2021, 9, 27), ([], ["warning"])),
@@ -229,3 +236,71 @@ def test_a_well_known_recipient_without_a_country_points_at_the_public_facts(fin
     known, unknown = sorted(findings(recipient_country_known, body), key=lambda f: f.subject)[::-1]
     assert known.subjects == ("recipients/ga",) and "well-known recipients" in known.message
     assert unknown.subjects == ("recipients/acme",) and "well-known" not in unknown.message
+
+
+# Facts, not claims: DPF certification, denied scope, old clauses, several countries, an unnamed third country
+
+DPF_LIST = {"dpf_certified": ["ACME, Inc."]}
+
+
+@pytest.mark.parametrize(("name", "extra", "overrides", "expected"), [
+    ("Acme", "", None, ["warning"]),
+    ("Acme Inc.", "", DPF_LIST, []),
+    ("acme inc", "", DPF_LIST, []),
+    ("Other LLC", "", DPF_LIST, ["error"]),
+    ("Acme", LISTED, None, []),
+    ("Acme", f"scope_conditions: [{{condition: dpf_certified, checked: 2025-06-01, {P}}}]", None, ["warning"]),
+    ("Acme", f"scope_conditions: [{{condition: dpf_certified, {P}}}]", None, ["warning"]),
+    ("Acme", f"scope_conditions: [{{condition: dpf_certified, checked: 2027-01-01, {P}}}]", None, ["warning"]),
+    ("Acme", f"scope_conditions: [{{condition: dpf_certified, holds: false, {P}}}]", None, ["error"]),
+])
+def test_a_dpf_claim_is_a_claim_until_certification_is_established(findings: Findings, name: str, extra: str,
+                                                                  overrides: dict | None, expected: list[str]):
+    body = "recipients:\n" + recipient("acme", "US", "tool: eu_us_dpf", name=name, extra=extra)
+    found = findings(transfer_tool_valid, body, overrides=overrides)
+    assert severities(found) == expected
+    if expected == ["warning"]:
+        assert "claimed, not verified" in found[0].message
+
+
+@pytest.mark.parametrize(("country", "condition"), [("CA", "pipeda"), ("GB", "adequacy_scope"),
+                                                     ("US", "dpf_certified")])
+def test_adequacy_scope_can_be_denied(findings: Findings, country: str, condition: str):
+    denied = f"scope_conditions: [{{condition: {condition}, holds: false, {P}}}]"
+    (found,) = findings(transfer_tool_valid, "recipients:\n" + recipient("acme", country, "tool: adequacy",
+                                                                         extra=denied))
+    assert found.severity == "error" and "outside the scope" in found.message
+    granted = f"scope_conditions: [{{condition: pipeda, {P}}}]"
+    assert findings(transfer_tool_valid, "recipients:\n" + recipient("acme", "CA", "tool: adequacy",
+                                                                     extra=granted)) == []
+
+
+@pytest.mark.parametrize(("unchanged", "expected"), [("", ["warning"]), (", processing_unchanged: true", []),
+                                                     (", processing_unchanged: false", ["error"])])
+def test_old_clauses_in_an_old_contract_hold_until_2022_12_27_for_unchanged_processing(
+        findings: Findings, unchanged: str, expected: list[str]):
+    tool = f"tool: scc, version: \"2010\", concluded: 2019-03-01{unchanged}"
+    body = "recipients:\n" + recipient("acme", "IN", tool)
+    assert severities(findings(transfer_tool_valid, body, date(2022, 6, 1))) == expected
+    assert severities(findings(transfer_tool_valid, body, date(2022, 12, 28))) == ["error"]
+
+
+def test_a_recipient_in_the_eea_with_storage_abroad_needs_a_tool_for_it(findings: Findings):
+    storage = f"locations: [{{country: US, relation: storage, {P}}}]"
+    (found,) = findings(transfer_tool_valid, "recipients:\n" + recipient("host", "DE", extra=storage))
+    assert found.severity == "error" and "United States (US), for storage" in found.message
+    covered = "recipients:\n" + recipient("host", "DE", "tool: scc, version: \"2021\", module: 2", extra=storage)
+    assert findings(transfer_tool_valid, covered) == []
+    domestic = f"locations: [{{country: FR, relation: storage, {P}}}]"
+    assert findings(transfer_tool_valid, "recipients:\n" + recipient("host", "DE", extra=domestic)) == []
+
+
+def test_a_transfer_to_a_third_country_the_notice_does_not_name_is_judged(findings: Findings):
+    outside = f"locations: [{{outside_eea: true, relation: processing, {P}}}]"
+    (found,) = findings(transfer_tool_valid, "recipients:\n" + recipient("vendor", None, extra=outside))
+    assert found.severity == "error" and "a third country the notice does not name" in found.message
+    (claimed,) = findings(transfer_tool_valid, "recipients:\n" + recipient("vendor", None, "tool: adequacy",
+                                                                           extra=outside))
+    assert claimed.severity == "warning" and "does not name the third country" in claimed.message
+    clauses = "recipients:\n" + recipient("vendor", None, "tool: scc, version: \"2021\", module: 2", extra=outside)
+    assert findings(transfer_tool_valid, clauses) == []

@@ -295,3 +295,27 @@ def test_an_override_without_a_review_period_is_refused_by_name(load_one: Callab
         load_one("notice: {last_updated: 2026-01-01}\n"), AS_OF)
     crash = evaluation.crashes["notice-reviewed-recently"]
     assert "reference obligation 'notice_review_period' has no deadline" in crash
+
+
+def _german(count: int | None) -> str:
+    staff = f"  processing_staff: {{count: {count}, {P}}}\n" if count is not None else ""
+    return (f"controller:\n  legal_name: Beispiel GmbH\n  country: DE\n  dpo: {{designated: false, {P}}}\n{staff}"
+            f"  {P}\n")
+
+
+@pytest.mark.parametrize(("count", "as_of", "expected"), [
+    (15, date(2019, 11, 25), ["error"]), (15, date(2019, 11, 26), []), (20, date(2019, 11, 26), ["error"]),
+    (None, date(2025, 1, 1), ["info"])])
+def test_the_german_dpo_threshold_is_the_one_in_force_on_the_date(findings: Findings, count: int | None, as_of: date,
+                                                                   expected: list[str]):
+    found = findings(t.national_dpo_threshold, _german(count), as_of=as_of)
+    assert [f.severity for f in found] == expected
+    assert all("BDSG § 38(1)" in f.articles for f in found)
+
+
+@pytest.mark.parametrize(("country", "expected"), [("NL", []), ("FR", []), ("BE", []), ("SE", ["info"])])
+def test_other_countries_add_no_threshold_or_pac_says_it_has_no_rule(findings: Findings, country: str,
+                                                                     expected: list[str]):
+    body = f"controller: {{legal_name: X, country: {country}, processing_staff: {{count: 500, {P}}}, {P}}}\n"
+    found = findings(t.national_dpo_threshold, body)
+    assert [f.severity for f in found] == expected and all("BDSG" not in " ".join(f.articles) for f in found)
