@@ -130,10 +130,11 @@ def data_categories_used(category: DataCategory, ctx: Context):
 
 
 @check("dpia-considered", title="Likely high-risk processing comes with a DPIA",
-       articles=["GDPR Art. 35(1)", "GDPR Art. 35(3)(b)", "GDPR Art. 35(4)", "AP DPIA list 2019"], severity="warning",
-       subject="activities",
-       remedy="Assess whether this processing is likely to result in a high risk (large scale, the supervisory "
-              "authority's list); if so, carry out a data protection impact assessment before processing.")
+       articles=["GDPR Art. 35(1)", "GDPR Art. 35(3)(b)", "GDPR Art. 35(4)", "AP DPIA list 2019", "WP243 rev.01",
+                 "WP248 rev.01"], severity="warning", subject="activities",
+       remedy="Record the scale of this processing (number of data subjects, volume, duration, geographic extent); where "
+              "it is on a large scale or on the supervisory authority's list, carry out a data protection impact "
+              "assessment before processing.")
 def dpia_considered(activity: Activity, ctx: Context):
     """A controller must assess the impact of processing that is likely to result in a high risk before it
     starts (Art. 35(1)); this is so in particular for processing on a large scale of special categories of data
@@ -143,10 +144,15 @@ def dpia_considered(activity: Activity, ctx: Context):
     biometric data for identification, and \u201cblack lists\u201d: data on criminal offences that are shared
     with third parties.
 
-    The declaration does not show the scale of processing, and a notice need not mention a DPIA at all, so a
-    missing DPIA is a warning. A DPIA the notice says was conducted, or judged not required, draws no finding.
-    Systematic monitoring of publicly accessible areas (Art. 35(3)(c)) and automated decisions based on
-    profiling (Art. 35(3)(a)) cannot be read from the declaration and are not checked."""
+    Whether processing is on a large scale turns on the number of data subjects, the volume of data, the
+    duration and the geographic extent (WP243 rev.01 2.1.3, which WP248 rev.01 adopts); processing of patients'
+    or clients' data by an individual physician, other health care professional or lawyer is not (Recital 91).
+    So the check judges the scale the notice shows: where it says the processing is on a large scale (risk factor
+    ``large_scale``), a missing DPIA is a warning (a notice need not mention one) and a DPIA the notice says was
+    not conducted an error; where it shows the processing is not (``scale``: a single professional, a local
+    organisation), it is silent; where it says nothing, a note (info) asks for the scale. A black list shared
+    with third parties is on the Dutch list whatever its scale: a warning. A DPIA the notice says was conducted,
+    or judged not required, draws no finding."""
     if activity.dpia is not None and activity.dpia.status != "not_conducted":
         return
     organisation = ctx.organisation
@@ -154,19 +160,30 @@ def dpia_considered(activity: Activity, ctx: Context):
     criminal = organisation.criminal_categories(activity.categories)
     if not (special or criminal):
         return
-    uses = [ctx.special_names(special)] if special else []
-    uses += [f"{c.name!r} (data relating to criminal offences)" for c in criminal]
+    large = organisation.large_scale(activity)
     dutch = organisation.country == "NL"
-    listed = [AP_DPIA_LIST[c.special] for c in special if dutch and c.special in AP_DPIA_LIST]
+    listed = [AP_DPIA_LIST[c.special] for c in special if large and dutch and c.special in AP_DPIA_LIST]
     if dutch and criminal and _shared_with_third_parties(activity, criminal, ctx):
         listed.append(AP_BLACK_LISTS)
+    if large is False and not listed:
+        return
+    uses = [ctx.special_names(special)] if special else []
+    uses += [f"{c.name!r} (data relating to criminal offences)" for c in criminal]
     articles = ["GDPR Art. 35(1)", "GDPR Art. 35(3)(b)"] + (["GDPR Art. 35(4)", "AP DPIA list 2019"] if listed else [])
     covered = "; ".join(dict.fromkeys(listed))
     on_list = f" The Dutch supervisory authority's DPIA list covers {covered}." if listed else ""
     said = "says no DPIA was conducted" if activity.dpia else "mentions no DPIA"
-    yield ctx.finding(f"{activity.name!r} uses {', '.join(uses)}, and the notice {said}; Art. 35(3)(b) requires one "
-                      f"where such data are processed on a large scale.{on_list}",
-                      at=activity.dpia or activity, articles=articles)
+    if large:
+        yield ctx.finding(f"{activity.name!r} uses {', '.join(uses)} on a large scale, as the notice says, and the notice "
+                          f"{said}; Art. 35(3)(b) requires one.{on_list}", at=activity.dpia or activity,
+                          articles=articles, severity="error" if activity.dpia else None)
+    elif listed:
+        yield ctx.finding(f"{activity.name!r} uses {', '.join(uses)}, and the notice {said}.{on_list}",
+                          at=activity.dpia or activity, articles=articles)
+    else:
+        yield ctx.finding(f"{activity.name!r} uses {', '.join(uses)}, and the notice does not show whether this is on a "
+                          f"large scale; Art. 35(3)(b) requires a DPIA where it is.", at=activity, severity="info",
+                          articles=articles + ["WP243 rev.01"])
 
 
 def _shared_with_third_parties(activity: Activity, criminal: tuple[DataCategory, ...], ctx: Context) -> bool:

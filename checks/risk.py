@@ -50,6 +50,14 @@ def _declared_sensitive(activity: Activity, organisation: Organisation) -> bool:
     return bool(organisation.special_categories(ids) or organisation.criminal_categories(ids))
 
 
+def _judged_on_scale(activity: Activity, organisation: Organisation) -> bool:
+    """Whether special-category or criminal data of ``activity`` are judged by dpia-considered alone: on a large
+    scale, as the notice says (it reports the missing DPIA), or processed by a single health professional or
+    lawyer (Recital 91; WP248 rev.01 lists this as processing that needs no DPIA although two criteria are met)."""
+    scale = organisation.scale(activity)
+    return organisation.large_scale(activity) is True or (scale is not None and scale.extent == "individual_professional")
+
+
 def _criteria(activity: Activity, ctx: Context) -> list[str]:
     met = {FACTOR_CRITERIA[f.factor] for f in activity.risk_factors}
     organisation = ctx.organisation
@@ -90,8 +98,10 @@ def dpia_risk_considered(activity: Activity, ctx: Context):
     The check reads the features the notice states (``risk_factors``, purposes' automated decisions, special or
     criminal data, special categories the context reveals, children), and stays silent when the notice says a
     DPIA was conducted or is not required. An activity with special-category or criminal data is the subject
-    of dpia-considered, which already asks for a DPIA, so only the list items and Art. 35(3)(a) and (c) are
-    reported for it here. A DPIA need not be mentioned in a notice, and the list items are summaries not re-read
+    of dpia-considered where the notice shows it is on a large scale (dpia-considered then asks for a DPIA) or the
+    work of a single health professional or lawyer (Recital 91, which WP248 rev.01 gives as an example of
+    processing that needs no DPIA), so only the list items and Art. 35(3)(a) and (c) are reported for it then;
+    where the scale is not stated or the organisation is local, the criteria are counted here. A DPIA need not be mentioned in a notice, and the list items are summaries not re-read
     against the decree: a warning. A single criterion is reported as information."""
     if activity.dpia is not None and activity.dpia.status != "not_conducted":
         return
@@ -102,8 +112,8 @@ def dpia_risk_considered(activity: Activity, ctx: Context):
     if activity.has_factor("camera_surveillance") and activity.has_factor("large_scale"):
         triggers.append("systematic monitoring of a publicly accessible area on a large scale (Art. 35(3)(c))")
     criteria = _criteria(activity, ctx)
-    if _declared_sensitive(activity, ctx.organisation):
-        criteria = []  # dpia-considered reports a missing DPIA for special-category or criminal data
+    if _declared_sensitive(activity, ctx.organisation) and _judged_on_scale(activity, ctx.organisation):
+        criteria = []
     said = "says no DPIA was conducted" if activity.dpia else "mentions no DPIA"
     evidence = [p for f in activity.risk_factors for p in f.provenance] or list(activity.provenance)
     where = activity.dpia or activity

@@ -122,9 +122,10 @@ def dpo_contact_stated(controller: Controller, ctx: Context):
 @check("dpo-designation-considered", title="A DPO where the processing may require one",
        articles=["GDPR Art. 37(1)(b)", "GDPR Art. 37(1)(c)", "WP243 rev.01"], severity="warning",
        subject="organisation",
-       remedy="Assess whether the core activities involve large-scale processing of special-category or criminal "
-              "data, or regular and systematic monitoring on a large scale; if so, designate a data protection "
-              "officer and publish the contact details.")
+       remedy="Record the scale of the core activities (number of data subjects, volume, duration, geographic "
+              "extent); where they involve large-scale processing of special-category or criminal data, or regular "
+              "and systematic monitoring on a large scale, designate a data protection officer and publish the "
+              "contact details.")
 def dpo_designation_considered(organisation: Organisation, ctx: Context):
     """A controller must designate a data protection officer where its core activities consist of processing
     on a large scale of special categories of data or of data relating to criminal convictions and offences
@@ -133,41 +134,46 @@ def dpo_designation_considered(organisation: Organisation, ctx: Context):
     controller's goals, and the \u201cand\u201d between special-category and criminal data in Art. 37(1)(c) is
     read as \u201cor\u201d (WP243 rev.01, the Article 29 Working Party's guidelines on DPOs, endorsed by the EDPB).
 
-    The declaration rarely shows the scale of processing: special-category or criminal data used for the
-    service itself (purposes of kind service_delivery or account_management), or profiling the notice states,
-    are signs, not proof, and draw a warning. Where the notice itself says such a core activity is carried out on
-    a large scale (risk factor ``large_scale``), with special-category or criminal data or with regular and
-    systematic monitoring (profiling, monitoring of communications, locations, employees or a public area), the
-    duty is plain, and a missing DPO is an error: were one designated, the notice would have to give the
-    contact details (Art. 13(1)(b))."""
+    Whether processing is on a large scale turns on the number of data subjects, the volume of data, the duration
+    and the geographic extent (WP243 rev.01 2.1.3); an individual physician, other health care professional or
+    lawyer processing patients' or clients' data does not process on a large scale (Recital 91). Special-category
+    or criminal data used for the service itself (purposes of kind service_delivery or account_management), or
+    regular and systematic monitoring (profiling, monitoring of communications, locations, employees or a public
+    area), are judged on the scale the notice shows for their activity: where it says the processing is on a large
+    scale (risk factor ``large_scale``) the duty is plain, and a missing DPO is an error (were one designated, the
+    notice would have to give the contact details, Art. 13(1)(b)); where it shows it is not (``scale``: a single
+    professional, a local organisation) there is no finding; where it says nothing, a note (info) asks for the
+    scale. Profiling the notice states without naming the activity is judged on the scale of all activities."""
     dpo = organisation.controller.dpo if organisation.controller else None
     if dpo is not None and dpo.designated:
         return
+    scale = {a.id: organisation.large_scale(a) for a in organisation.activities}
     core = [p for p in organisation.purposes if p.kind in CORE_KINDS]
-    large = {a.id for a in organisation.activities if a.has_factor("large_scale")}
-    sensitive = {c.id: (c, p.activity in large) for p in core for c in (*organisation.special_categories(p.categories),
-                                                                      *organisation.criminal_categories(p.categories))}
+    sensitive = {c.id: (c, scale[p.activity]) for p in core for c in (*organisation.special_categories(p.categories),
+                                                                    *organisation.criminal_categories(p.categories))}
     where: dict[str, Any] = {"at": dpo} if dpo is not None else {"at": _container(ctx), "evidence": ()}
     if sensitive:
         names = ", ".join(repr(c.name) for c, _ in sensitive.values())
-        if any(at_scale for _, at_scale in sensitive.values()):
+        if any(large for _, large in sensitive.values()):
             yield ctx.finding(f"The service itself uses special-category or criminal-offence data ({names}) on a large "
                               "scale, as the notice says, and no data protection officer is designated.",
                               severity="error", articles=["GDPR Art. 37(1)(c)", "WP243 rev.01"], **where)
-        else:
-            yield ctx.finding(f"The service itself uses special-category or criminal-offence data ({names}), and no "
-                              "data protection officer is designated; one is required if this is a core activity on a "
-                              "large scale.", articles=["GDPR Art. 37(1)(c)", "WP243 rev.01"], **where)
-    monitored = [a for a in organisation.activities if a.id in large and any(p.kind in CORE_KINDS for p in a.purposes)
+        elif any(large is None for _, large in sensitive.values()):
+            yield ctx.finding(f"The service itself uses special-category or criminal-offence data ({names}), no data "
+                              "protection officer is designated, and the notice does not show whether this is on a "
+                              "large scale; one is required if it is a core activity on a large scale.",
+                              severity="info", articles=["GDPR Art. 37(1)(c)", "WP243 rev.01"], **where)
+    monitored = [a for a in organisation.activities if scale[a.id] and any(p.kind in CORE_KINDS for p in a.purposes)
                  and any(a.has_factor(f) for f in MONITORING)]
     adm = organisation.notice.automated_decision_making if organisation.notice else None
     if monitored:
         yield ctx.finding(f"{', '.join(repr(a.name) for a in monitored)} monitors data subjects regularly and "
                           "systematically on a large scale, as the notice says, and no data protection officer is "
                           "designated.", severity="error", articles=["GDPR Art. 37(1)(b)", "WP243 rev.01"], **where)
-    elif adm is not None and adm.profiling:
-        yield ctx.finding("The notice says profiling takes place, and no data protection officer is designated; one "
-                          "is required if regular and systematic monitoring on a large scale is a core activity.",
+    elif adm is not None and adm.profiling and not (scale and all(large is False for large in scale.values())):
+        yield ctx.finding("The notice says profiling takes place, no data protection officer is designated, and the "
+                          "notice does not show on what scale; one is required if regular and systematic monitoring on "
+                          "a large scale is a core activity.", severity="info",
                           articles=["GDPR Art. 37(1)(b)", "WP243 rev.01"], **where)
 
 

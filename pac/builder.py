@@ -104,10 +104,13 @@ class _Document:
         return self.element(m.TimeStatement, mapping, period=self.duration(mapping, "period"), limit=mapping.get("limit"),
                             extension=self.duration(mapping, "extension"), vague=mapping.get("vague"))
 
+    def scale(self, owner: LocDict) -> m.Scale | None:
+        return self.optional(owner, "scale", lambda s: self.element(m.Scale, s, extent=s["extent"]))
+
     def controller(self, c: LocDict) -> m.Controller:
         return self.element(
             m.Controller, c,
-            legal_name=c.get("legal_name"), trade_names=tuple(c.get("trade_names", ())),
+            legal_name=c.get("legal_name"), trade_names=tuple(c.get("trade_names", ())), scale=self.scale(c),
             registration=self.optional(c, "registration", lambda r: self.element(m.Registration, r, register=r["register"], number=r["number"])),
             vat_number=c.get("vat_number"),
             address=self.optional(c, "address", lambda a: self.element(m.Address, a, street=a.get("street"), postal_code=a.get("postal_code"),
@@ -214,7 +217,7 @@ class _Document:
             retention=tuple(self.retention(r, a["id"], purpose_ids, categories) for r in a.get("retention", ())),
             dpia=self.optional(a, "dpia", lambda d: self.element(m.Dpia, d, status=d["status"])),
             context_reveals=self.each(a, "context_reveals", m.RevealedCategory, "special"),
-            risk_factors=self.each(a, "risk_factors", m.RiskFactor, "factor"),
+            risk_factors=self.each(a, "risk_factors", m.RiskFactor, "factor"), scale=self.scale(a),
         )
 
     def transfer_claim(self, t: LocDict) -> m.TransferClaim:

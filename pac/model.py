@@ -123,10 +123,19 @@ class StatedRoles(Element):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Scale(Element):
+    """What the notice shows about the scale of processing that is not large: ``individual_professional``
+    (Recital 91) or ``local`` (WP243 rev.01 2.1.3)."""
+
+    extent: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Controller(Element):
     subject: ClassVar[str] = "controller"
     legal_name: str | None = None
     trade_names: tuple[str, ...] = ()
+    scale: Scale | None = None
     registration: Registration | None = None
     vat_number: str | None = None
     address: Address | None = None
@@ -428,6 +437,7 @@ class Activity(Identified):
     dpia: Dpia | None = None
     context_reveals: tuple[RevealedCategory, ...] = ()
     risk_factors: tuple[RiskFactor, ...] = ()
+    scale: Scale | None = None
 
     def has_factor(self, factor: str) -> bool:
         return any(f.factor == factor for f in self.risk_factors)
@@ -577,6 +587,18 @@ class Organisation:
         """Whether the notice states ``right`` (a key such as ``objection``) among the data subject's rights:
         at all, or (given ``purpose``) for that purpose (a right may be stated for some activities only)."""
         return self.notice is not None and self.notice.states_right(right, purpose)
+
+    def large_scale(self, activity: Activity) -> bool | None:
+        """Whether the notice shows ``activity`` is processing on a large scale (GDPR Art. 35(3), 37(1)): True
+        with the risk factor ``large_scale``, False where the activity's or else the controller's ``scale``
+        shows it is not (Recital 91, WP243 rev.01 2.1.3), None where the notice does not say."""
+        if activity.has_factor("large_scale"):
+            return True
+        return False if self.scale(activity) is not None else None
+
+    def scale(self, activity: Activity) -> Scale | None:
+        """The statement that ``activity`` is not on a large scale: its own ``scale``, else the controller's."""
+        return activity.scale or (self.controller.scale if self.controller else None)
 
     def special_categories(self, ids: Iterable[str]) -> tuple[DataCategory, ...]:
         """The data categories among ``ids`` of a special category of GDPR Art. 9(1), in the order given."""

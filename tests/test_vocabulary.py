@@ -109,6 +109,18 @@ def test_an_organisation_without_controller_or_notice_has_no_country_and_states_
     assert purpose.basis is None and not purpose.rests_on_consent and not purpose.rests_on("contract")
 
 
+def test_an_organisation_says_what_its_notice_shows_about_scale(load_one: Callable[[str], Organisation]):
+    """Large with the risk factor; not large with the activity's or else the controller's ``scale``; else unknown."""
+    large, own, plain = (f"risk_factors: [{{factor: large_scale, {P}}}], ", f"scale: {{extent: local, {P}}}, ", "")
+    body = "activities: [" + ", ".join(f"{{id: {i}, name: {i}, {extra}{P}}}" for i, extra in
+                                       (("large", large), ("own", own), ("plain", plain))) + "]\n"
+    unstated = load_one(body)
+    assert [unstated.large_scale(a) for a in unstated.activities] == [True, False, None]
+    practice = load_one(f"controller: {{scale: {{extent: individual_professional, {P}}}, {P}}}\n" + body)
+    assert [practice.large_scale(a) for a in practice.activities] == [True, False, False]
+    assert practice.controller.scale.extent == "individual_professional"
+
+
 def test_a_retention_rule_covers_its_purposes_and_categories_and_says_itself_in_words(shop: Organisation):
     limited, other = shop.activity("a").retention
     assert limited.covers("news") and limited.covers("news", "email") and not limited.covers("news", "health")

@@ -89,30 +89,60 @@ def activity(categories: str, dpia: str = "", country: str = "NL", extra: str = 
             f"activities: [{{id: a, name: App, categories: [{categories}], {dpia}{P}}}]\n" + extra)
 
 
+LARGE = f"risk_factors: [{{factor: large_scale, {P}}}], "
+
+
 def test_large_scale_health_data_are_on_the_dutch_list(findings: Findings):
-    (found,) = findings(acc.dpia_considered, activity("h"))
+    (found,) = findings(acc.dpia_considered, activity("h", dpia=LARGE))
     assert found.severity == "warning" and "AP DPIA list 2019" in found.articles
-    assert "large-scale processing of health data" in found.message
+    assert "large-scale processing of health data" in found.message and "on a large scale, as the notice says" in found.message
+
+
+def test_health_data_of_unknown_scale_ask_for_the_scale(findings: Findings):
+    """WP243 rev.01 2.1.3: scale turns on facts the notice may not state; without them a note, not a warning."""
+    (found,) = findings(acc.dpia_considered, activity("h"))
+    assert found.severity == "info" and "does not show whether this is on a large scale" in found.message
+    assert "AP DPIA list 2019" not in found.articles and "WP243 rev.01" in found.articles
+
+
+@pytest.mark.parametrize("extent", ["individual_professional", "local"])
+@pytest.mark.parametrize("where", ["controller", "activity"])
+def test_processing_the_notice_shows_is_not_large_scale_needs_no_dpia(findings: Findings, extent: str, where: str):
+    """Recital 91 (a single health professional) and WP243 rev.01 2.1.3 (a local organisation): not large scale."""
+    scale = f"scale: {{extent: {extent}, {P}}}, "
+    body = activity("h", dpia=scale if where == "activity" else "")
+    if where == "controller":
+        body = body.replace("controller: {", "controller: {" + scale, 1)
+    assert findings(acc.dpia_considered, body) == []
+
+
+def test_a_stated_large_scale_overrides_the_controllers_small_scale(findings: Findings):
+    body = activity("h", dpia=LARGE).replace("controller: {", f"controller: {{scale: {{extent: local, {P}}}, ", 1)
+    (found,) = findings(acc.dpia_considered, body)
+    assert found.severity == "warning"
 
 
 def test_outside_the_netherlands_only_the_gdpr_is_cited(findings: Findings):
-    (found,) = findings(acc.dpia_considered, activity("h", country="BE"))
+    (found,) = findings(acc.dpia_considered, activity("h", dpia=LARGE, country="BE"))
     assert found.articles == ("GDPR Art. 35(1)", "GDPR Art. 35(3)(b)") and "Dutch" not in found.message
 
 
 def test_criminal_data_shared_with_third_parties_are_a_black_list(findings: Findings):
     third_party = recipients("name: Other platforms, named: false, role: recipient, activities: [a]")
     (found,) = findings(acc.dpia_considered, activity("c", extra=third_party))
-    assert "black lists" in found.message
+    assert "black lists" in found.message and found.severity == "warning"
+    small = f"scale: {{extent: local, {P}}}, "
+    (found,) = findings(acc.dpia_considered, activity("c", dpia=small, extra=third_party))
+    assert "black lists" in found.message and found.severity == "warning"  # on the list whatever the scale
     processor = recipients("name: Host, named: true, role: processor, activities: [a]")
     (found,) = findings(acc.dpia_considered, activity("c", extra=processor))
     assert "black lists" not in found.message and "AP DPIA list 2019" not in found.articles
 
 
-@pytest.mark.parametrize("dpia, expected", [("conducted", 0), ("not_required", 0), ("not_conducted", 1)])
-def test_a_stated_dpia(findings: Findings, dpia: str, expected: int):
-    found = findings(acc.dpia_considered, activity("h", dpia=f"dpia: {{status: {dpia}, {P}}}, "))
-    assert len(found) == expected and all("says no DPIA was conducted" in f.message for f in found)
+@pytest.mark.parametrize("dpia, expected", [("conducted", []), ("not_required", []), ("not_conducted", ["error"])])
+def test_a_stated_dpia(findings: Findings, dpia: str, expected: list[str]):
+    found = findings(acc.dpia_considered, activity("h", dpia=f"dpia: {{status: {dpia}, {P}}}, " + LARGE))
+    assert [f.severity for f in found] == expected and all("says no DPIA was conducted" in f.message for f in found)
 
 
 def test_ordinary_data_need_no_dpia(findings: Findings):

@@ -57,12 +57,19 @@ def test_no_factors_draw_nothing(findings: Findings):
     assert findings(dpia_risk_considered, _activity([])) == []
 
 
-def test_special_data_are_left_to_dpia_considered_unless_a_list_item_applies(findings: Findings):
+@pytest.mark.parametrize(("factors", "scale", "expected"), [
+    (["vulnerable_subjects", "large_scale"], "", []),                          # dpia-considered warns
+    (["vulnerable_subjects"], "individual_professional", []),                  # Recital 91, WP248 rev.01
+    (["vulnerable_subjects"], "local", ["warning"]),                           # two criteria, counted here
+    (["vulnerable_subjects"], "", ["warning"]),                                # scale not stated: counted here
+    (["covert_investigation", "large_scale"], "", ["warning"]),                # a list item is reported here
+])
+def test_special_data_are_left_to_dpia_considered_where_it_judges_their_scale(findings: Findings, factors: list[str],
+                                                                               scale: str, expected: list[str]):
     health = f"data_categories: [{{id: h, name: Health, special: health, {P}}}]\n"
-    body = _activity(["vulnerable_subjects", "profiling"], extra="categories: [h], ") + health
-    assert findings(dpia_risk_considered, body) == []
-    listed = _activity(["covert_investigation"], extra="categories: [h], ") + health
-    assert [f.severity for f in findings(dpia_risk_considered, listed)] == ["warning"]
+    stated = f"scale: {{extent: {scale}, {P}}}, " if scale else ""
+    body = _activity(factors, extra="categories: [h], " + stated) + health
+    assert [f.severity for f in findings(dpia_risk_considered, body)] == expected
 
 
 def test_a_special_category_the_context_reveals_is_sensitive_data(findings: Findings):

@@ -65,8 +65,18 @@ def test_a_designated_dpo_needs_contact_details(findings: Findings):
 def test_special_data_in_the_service_itself_suggest_a_dpo(findings: Findings):
     body = NL + HEALTH + SERVICE_USES_HEALTH.replace("KIND", "service_delivery")
     (found,) = findings(t.dpo_designation_considered, body)
-    assert found.severity == "warning" and found.articles == ("GDPR Art. 37(1)(c)", "WP243 rev.01")
-    assert "'Medical data'" in found.message and "large scale" in found.message
+    assert found.severity == "info" and found.articles == ("GDPR Art. 37(1)(c)", "WP243 rev.01")
+    assert "'Medical data'" in found.message and "does not show whether this is on a large scale" in found.message
+
+
+@pytest.mark.parametrize("extent", ["individual_professional", "local"])
+def test_special_data_of_a_single_professional_or_local_club_need_no_dpo(findings: Findings, extent: str):
+    """Recital 91 and WP243 rev.01 2.1.3: a single practice's patient records, a local club's members' data."""
+    controller = f"controller: {{country: NL, scale: {{extent: {extent}, {P}}}, {P}}}\n"
+    body = controller + HEALTH + SERVICE_USES_HEALTH.replace("KIND", "service_delivery")
+    assert findings(t.dpo_designation_considered, body) == []
+    notice = f"notice: {{automated_decision_making: {{used: false, profiling: true, {P}}}}}\n"
+    assert findings(t.dpo_designation_considered, body + notice) == []
 
 
 def test_special_data_outside_the_core_purposes_suggest_no_dpo(findings: Findings):
@@ -112,7 +122,7 @@ def test_large_scale_monitoring_in_the_core_activity_needs_a_dpo(findings: Findi
 def test_stated_profiling_suggests_a_dpo_unless_one_is_designated(findings: Findings):
     notice = f"notice: {{automated_decision_making: {{used: false, profiling: true, {P}}}}}\n"
     (found,) = findings(t.dpo_designation_considered, NL + notice)
-    assert found.articles == ("GDPR Art. 37(1)(b)", "WP243 rev.01")
+    assert found.articles == ("GDPR Art. 37(1)(b)", "WP243 rev.01") and found.severity == "info"
     dpo = f"controller: {{dpo: {{designated: true, contacts: [{{channel: email, value: d@e.f, {P}}}], {P}}}, {P}}}\n"
     assert findings(t.dpo_designation_considered, dpo + notice) == []
 
