@@ -14,6 +14,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LOCK   := requirements.lock
+# The notice texts the example declarations encode live beside the repository (policies/notices.txt).
+NOTICES := $(addprefix --notice ,$(shell grep -v '^\#' policies/notices.txt))
 
 .PHONY: demo test test-latest test-lowest lock setup graphviz chromium python clean
 
@@ -22,7 +24,7 @@ LOCK   := requirements.lock
 # which is the point of the demo; any other failure stops it.
 demo: setup
 	$(BIN)/pac validate policies
-	$(BIN)/pac check policies --as-of $(AS_OF) --report-dir reports --quiet || [ $$? -eq 1 ]
+	$(BIN)/pac check policies --as-of $(AS_OF) --report-dir reports --quiet $(NOTICES) || [ $$? -eq 1 ]
 	$(BIN)/pac graph policies --as-of $(AS_OF) --out graphs --format svg,dot
 	@echo "reports: reports/report.html, report.md, report.sarif, findings.json, junit.xml; diagrams: graphs/"
 

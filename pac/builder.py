@@ -29,6 +29,7 @@ class _Ids:
 
     def __init__(self) -> None:
         self.where: dict[str, dict[str, Location]] = {c: {} for c in (*_TOP_COLLECTIONS, "purposes")}
+        self.compared = 0  # ids compared with unknown references so far, for did-you-mean hints
 
 
 class _Document:
@@ -79,7 +80,7 @@ class _Document:
         for index, ref in enumerate(values):
             location = Location(self.file, *values.locs[index])
             if ref not in known:
-                self.fail(location, f"unknown {_NAMES[collection]} {ref!r}", _did_you_mean(ref, known, collection))
+                self.fail(location, f"unknown {_NAMES[collection]} {ref!r}", _did_you_mean(ref, self.ids, collection))
             elif within is not None and ref not in within:
                 self.fail(location, f"{_NAMES[collection]} {ref!r} is not part of {owner}",
                           f"list it in {owner} first, or leave this list out to cover all of it")
@@ -89,7 +90,7 @@ class _Document:
         value = mapping.get(key)
         if value is not None and value not in self.ids.where[collection]:
             self.fail(self.at(mapping, key), f"unknown {_NAMES[collection]} {value!r}",
-                      _did_you_mean(value, self.ids.where[collection], collection))
+                      _did_you_mean(value, self.ids, collection))
         return value
 
     # -- elements ---------------------------------------------------------------------------------
@@ -257,8 +258,18 @@ class _Document:
         )
 
 
-def _did_you_mean(ref: str, known: dict[str, Location], collection: str) -> str:
-    close = difflib.get_close_matches(ref, list(known), n=1) if isinstance(ref, str) else []
+SUGGESTION_BUDGET = 5_000
+"""How many ids the did-you-mean hints of one organisation may compare references with, in all: each hint
+compares its reference with every id of the collection, so a hint for each of thousands of unknown
+references would take time growing with the square of the input. The first hints are given; once the
+budget is spent, the hint only says where to declare the id."""
+
+
+def _did_you_mean(ref: str, ids: _Ids, collection: str) -> str:
+    known = ids.where[collection]
+    ids.compared += len(known)
+    affordable = isinstance(ref, str) and ids.compared <= SUGGESTION_BUDGET
+    close = difflib.get_close_matches(ref, list(known), n=1) if affordable else []
     return f"did you mean {close[0]!r}?" if close else f"declare it under {collection} first"
 
 
@@ -295,8 +306,12 @@ def _collect_ids(documents: list[tuple[str, LocDict]], errors: list[LocatedError
 
 
 def _check_parents(recipients: tuple[m.Recipient, ...], errors: list[LocatedError]) -> None:
-    """A sub-processor works under a processor (or another sub-processor), never under itself or in a circle."""
+    """A sub-processor works under a processor (or another sub-processor), never under itself or in a circle.
+
+    Each recipient is walked once: a walk stops at a recipient already settled, so a chain thousands deep
+    costs no more than its length."""
     by_id = {r.id: r for r in recipients}
+    settled: set[str] = set()  # recipients whose chain of parents is known to end (or to be reported)
     for recipient in recipients:
         if recipient.parent not in by_id:
             continue
@@ -309,15 +324,30 @@ def _check_parents(recipients: tuple[m.Recipient, ...], errors: list[LocatedErro
             errors.append(LocatedError(recipient.location, "reference", f"the parent of sub-processor {recipient.id!r} is "
                                        f"{parent.id!r}, a {parent.role.replace('_', ' ')}",
                                        "a sub-processor works under a processor or another sub-processor"))
-        chain = [recipient.id]
-        current = recipient
-        while current.parent in by_id and current.parent not in chain:
-            chain.append(current.parent)
-            current = by_id[current.parent]
-        if current.parent == recipient.id and len(chain) > 1:
-            errors.append(LocatedError(recipient.location, "reference", "the sub-processor chain "
-                                       f"{' -> '.join(chain + [recipient.id])} runs in a circle",
-                                       "every chain of parents must end at a processor"))
+    for recipient in recipients:
+        walk: dict[str, None] = {}  # this walk's recipients, in order
+        current: m.Recipient | None = recipient
+        while current is not None and current.id not in settled and current.id not in walk:
+            walk[current.id] = None
+            current = by_id.get(current.parent) if current.parent not in (None, current.id) else None
+        settled.update(walk)
+        if current is not None and current.id in walk:  # the walk came back to itself: a circle
+            ids = list(walk)
+            circle = ids[ids.index(current.id):]
+            for index, member in enumerate(circle):  # each member is told, at its own place
+                errors.append(LocatedError(by_id[member].location, "reference",
+                                           f"the sub-processor chain {_circle(circle, index)} runs in a circle",
+                                           "every chain of parents must end at a processor"))
+
+
+def _circle(circle: list[str], start: int) -> str:
+    """The circle of ids from ``circle[start]`` round to itself; a long one shortened (its length told)."""
+    size = len(circle)
+    if size <= 6:
+        shown = [circle[(start + i) % size] for i in range(size)]
+    else:
+        shown = [circle[(start + i) % size] for i in range(3)] + [f"... ({size - 3} more)"]
+    return " -> ".join([*shown, circle[start]])
 
 
 def build(org_id: str, documents: list[tuple[str, LocDict]], record_types: Collection[str]) -> m.Organisation:

@@ -11,6 +11,7 @@ from typing import Sequence
 from . import __version__
 from .commands import COMMANDS
 from .errors import printable
+from .output import terminate_interrupts
 from .pytest.plugins import PluginError
 
 
@@ -25,9 +26,18 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``pac``; return its exit status (0 ok, 1 findings, 2 invalid input or usage)."""
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character shows its escape
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     arguments = parser().parse_args(argv)
     try:
-        return arguments.run(arguments)
+        os.getcwd()
+    except FileNotFoundError:
+        print("pac: error: the working folder no longer exists; cd into a folder and run pac again", file=sys.stderr)
+        return 2
+    try:
+        with terminate_interrupts():
+            return arguments.run(arguments)
     except PluginError as error:
         print(f"pac: error: {printable(str(error))}", file=sys.stderr)
         return 2

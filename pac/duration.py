@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 _PATTERN = re.compile(
-    r"P(?!\Z)(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?"
-    r"(?:T(?=\d)(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?\Z"
+    r"P(?!\Z)(?:(?P<years>\d{1,9})Y)?(?:(?P<months>\d{1,9})M)?(?:(?P<weeks>\d{1,9})W)?(?:(?P<days>\d{1,9})D)?"
+    r"(?:T(?=\d)(?:(?P<hours>\d{1,9})H)?(?:(?P<minutes>\d{1,9})M)?(?:(?P<seconds>\d{1,9})S)?)?\Z"
 )
+"""At most nine digits a part (as the schema's pattern): longer numbers state no period a rule could weigh."""
 _DAYS_PER_MONTH = 365.2425 / 12  # the Gregorian mean, so that P12M == P1Y and P365D < P1Y
 
 
@@ -40,11 +41,17 @@ class Duration:
         return self.months * _DAYS_PER_MONTH + self.seconds / 86400
 
     def after(self, start: date) -> date:
-        """The date this long after ``start`` (calendar months first, then days; end of month clamps)."""
+        """The date this long after ``start`` (calendar months first, then days; end of month clamps);
+        ``date.max`` when that lies beyond the calendar (``P99999Y``, or a start of 9999-12-31)."""
         month_index = start.month - 1 + self.months
         year, month = start.year + month_index // 12, month_index % 12 + 1
+        if year > date.max.year:
+            return date.max
         day = min(start.day, calendar.monthrange(year, month)[1])
-        return date(year, month, day) + timedelta(seconds=self.seconds)
+        try:
+            return date(year, month, day) + timedelta(seconds=self.seconds)
+        except OverflowError:
+            return date.max
 
     def __lt__(self, other: Duration) -> bool:
         return self.days < other.days

@@ -19,6 +19,7 @@ from . import hookspecs
 from .checking import SEVERITIES, Check, Context, Finding, Scope, by_root_cause
 from .errors import InvalidInput, LocatedError
 from .model import Organisation
+from .notices import declared_text_file
 from .reference import Reference, ReferenceDataError
 from .waivers import Waiver
 from .yamlio import DEFAULT_LIMITS, read_regular
@@ -167,17 +168,26 @@ class Engine:
         return dataclasses.replace(finding, severity=severity)
 
 
-def notice_text(organisation: Organisation, path: Path | None = None) -> str | None:
-    """The text of the organisation's privacy notice: ``path``, or the declaration's ``notice.text_file``
-    (relative to the declaration file); None when there is none, or it is not a regular file within the
-    default size limit (a device or a pipe could make pac read for ever)."""
-    if path is None:
-        text_file = organisation.notice.text_file if organisation.notice else None
-        if text_file is None:
-            return None
-        path = Path(organisation.notice.location.file).parent / text_file
+def notice_path(organisation: Organisation, path: Path | None = None) -> Path | None:
+    """The notice text pac reads for ``organisation``: ``path`` (given by the user), or the declaration's
+    ``notice.text_file`` when it lies inside the declaration's repository (the loader reports one that
+    does not); None when there is neither."""
+    if path is not None:
+        return path
     try:
-        return read_regular(path, DEFAULT_LIMITS.max_bytes).decode("utf-8", errors="replace")
+        return declared_text_file(organisation)
+    except InvalidInput:
+        return None
+
+
+def notice_text(organisation: Organisation, path: Path | None = None) -> str | None:
+    """The text of the organisation's privacy notice (:func:`notice_path`); None when there is none, or it
+    is not a regular file within the default size limit (a device or a pipe could make pac read for ever)."""
+    found = notice_path(organisation, path)
+    if found is None:
+        return None
+    try:
+        return read_regular(found, DEFAULT_LIMITS.max_bytes).decode("utf-8", errors="replace")
     except OSError:
         return None
 

@@ -6,17 +6,28 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_PLANE_ENDS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}-{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f"  # C0 and C1 controls (escape sequences, bells, line breaks)
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"  # format characters: soft hyphen, Arabic marks
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"  # zero-width characters, bidi marks and overrides
+    "\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"  # more format characters (Unicode category Cf)
+    "\u2028\u2029"  # line and paragraph separators
+    "\ud800-\udfff"  # lone surrogates (from undecodable bytes)
+    "\ufdd0-\ufdef" + _PLANE_ENDS + "]"  # noncharacters (U+FFFE ...): not for interchange, refused by XML
+)
 
 
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def printable(text: str) -> str:
-    """Escape control, line-break and bidi characters so untrusted text can neither drive
-    a terminal nor forge extra output lines."""
+    """Escape control, line-break, bidi, zero-width and other format characters, surrogates and
+    noncharacters, so that untrusted text can neither drive a terminal, forge extra output lines, hide
+    or reorder what is shown, nor break an XML or Graphviz label."""
     return _CONTROL.sub(_escape, text)
 
 

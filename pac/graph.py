@@ -82,11 +82,15 @@ def build_graph(organisation: Organisation, reference: Reference, as_of: date) -
                        stated_by="activities", **_flow(organisation, (a.id for a in activities),
                                                        (p.id for a in activities for p in a.purposes),
                                                        (c for a in activities for c in a.categories)))
+    disclosed: dict[tuple, dict] = {}  # recipients of the same activities and categories receive the same flow
     for recipient in organisation.recipients:
         parent = organisation.recipient(recipient.parent).subject if recipient.parent else CONTROLLER
         assessment = assess(organisation, recipient, reference, as_of)
+        key = (recipient.activities, recipient.categories)
+        if key not in disclosed:
+            disclosed[key] = _disclosed(organisation, recipient)
         graph.add_edge(parent, recipient.subject, kind="onward" if recipient.parent else "disclosure",
-                       assessment=assessment, transfer=assessment.status, **_disclosed(organisation, recipient))
+                       assessment=assessment, transfer=assessment.status, **disclosed[key])
     return graph
 
 
@@ -111,11 +115,16 @@ class Flow:
 
 
 def chain(graph: networkx.DiGraph, node: str) -> tuple[str, ...]:
-    """The nodes personal data pass from the controller to recipient ``node``, both included."""
-    path = [node]
-    while path[-1] != CONTROLLER:
-        path.append(next(p for p in graph.predecessors(path[-1]) if graph.nodes[p]["kind"] != "data_subject"))
-    return tuple(reversed(path))
+    """The nodes personal data pass from the controller to recipient ``node``, both included (each chain is
+    kept with the graph and extends its source's, so a chain thousands deep costs its length once)."""
+    chains: dict[str, tuple[str, ...]] = graph.graph.setdefault("chains", {CONTROLLER: (CONTROLLER,)})
+    walk = [node]
+    while walk[-1] not in chains:
+        walk.append(next(p for p in graph.predecessors(walk[-1]) if graph.nodes[p]["kind"] != "data_subject"))
+    above = chains[walk.pop()]
+    for member in reversed(walk):
+        above = chains[member] = (*above, member)
+    return above
 
 
 def inflow(graph: networkx.DiGraph, node: str) -> dict:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 from .builder import build
 from .errors import InvalidInput, LocatedError, Location
 from .model import Organisation
+from .notices import declared_text_file
 from .reference import Reference
 from .validation import schema_errors
 from .yamlio import DEFAULT_LIMITS, Limits, LocDict, gc_paused, read_file
@@ -202,7 +203,9 @@ def _load_files(files: Iterable[Path], unread: Iterable[LocatedError], limits: L
             errors.append(problem)
             continue
         try:
-            organisations.append(build(org_id, [(name, doc) for name, _, doc in group], record_types))
+            organisation = build(org_id, [(name, doc) for name, _, doc in group], record_types)
+            declared_text_file(organisation)
+            organisations.append(organisation)
         except InvalidInput as exc:
             errors.extend(exc.errors)
     return tuple(organisations), errors

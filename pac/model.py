@@ -557,6 +557,7 @@ class Organisation:
     security_measures: tuple[Statement, ...] = ()
     purposes: tuple[Purpose, ...] = field(init=False)
     _index: dict[str, dict[str, Identified]] = field(init=False, repr=False, compare=False)
+    _chains: dict[str, tuple[Recipient, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         purposes = tuple(p for activity in self.activities for p in activity.purposes)
@@ -566,6 +567,7 @@ class Organisation:
                 index[element.collection][element.id] = element
         object.__setattr__(self, "purposes", purposes)
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_chains", {})
 
     @property
     def name(self) -> str:
@@ -614,10 +616,15 @@ class Organisation:
     def chain(self, recipient: Recipient) -> tuple[Recipient, ...]:
         """The recipients personal data pass to reach ``recipient``, from the one the controller discloses them
         to down to ``recipient`` itself (a sub-processor's processor comes first)."""
-        route = [recipient]
-        while route[-1].parent is not None:
-            route.append(self.recipient(route[-1].parent))
-        return tuple(reversed(route))
+        chains = self._chains  # each recipient's chain extends its parent's: a deep chain costs its length once
+        if recipient.id not in chains:
+            walk = [recipient]
+            while walk[-1].parent is not None and walk[-1].parent not in chains:
+                walk.append(self.recipient(walk[-1].parent))
+            above = chains[walk[-1].parent] if walk[-1].parent is not None else ()
+            for member in reversed(walk):
+                above = chains[member.id] = (*above, member)
+        return chains[recipient.id]
 
     def iter_retention(self) -> Iterator[Retention]:
         for activity in self.activities:

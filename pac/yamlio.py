@@ -92,6 +92,11 @@ _TAG = "tag:yaml.org,2002:"
 _CORE_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
 
 
+MAX_NUMBER_DIGITS = 1000
+"""The longest integer pac reads: far beyond any count or age, and far below what Python can print
+(``sys.get_int_max_str_digits()``; a hex number of 1000 digits has about 1200 decimal ones)."""
+
+
 def _plain(value: str) -> Any:
     """Resolve an untagged plain scalar with the YAML 1.2 core schema."""
     if value in _NULLS:
@@ -102,15 +107,10 @@ def _plain(value: str) -> Any:
         return False
     first = value[0]
     if first.isdigit() or first in "+-.":
-        if _INT.match(value):
-            try:
-                return int(value)
-            except ValueError:  # more digits than int() converts (sys.get_int_max_str_digits())
-                raise ValueError(f"a number of {len(value)} digits is too long to read") from None
-        if _HEX.match(value):
-            return int(value, 16)
-        if _OCT.match(value):
-            return int(value[2:], 8)
+        if _INT.match(value) or _HEX.match(value) or _OCT.match(value):
+            if len(value) > MAX_NUMBER_DIGITS:  # int() refuses such numbers, and printing one would fail
+                raise ValueError(f"a number of {len(value)} digits is too long to read")
+            return int(value) if _INT.match(value) else int(value, 16) if _HEX.match(value) else int(value[2:], 8)
         if _FLOAT.match(value):
             return float(value)
         special = _SPECIAL_FLOATS.get(value)

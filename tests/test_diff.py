@@ -287,3 +287,16 @@ def test_waiver_changes_are_listed_and_those_accepting_more_need_review(tmp_path
         (tmp_path / name / "waivers.yaml").write_text(waiver_file(*entries), encoding="utf-8")
     assert main(["diff", str(tmp_path / "old"), str(tmp_path / "new"), "--as-of", "2026-01-01", "--format", "json"]) == exit_code
     assert [c["kind"] for c in json.loads(capsys.readouterr().out)["changes"]] == kinds
+
+
+@pytest.mark.parametrize("spec", ["HEAD:policies/shop.yaml", "HEAD:policies/"])
+def test_a_git_blob_over_the_size_limit_is_refused_before_it_is_read(repo, capsys, monkeypatch, spec: str):
+    """The blob's size comes from git's object header; its content is never asked for."""
+    from pac.commands import diff as command
+
+    asked: list[tuple[str, ...]] = []
+    real = command._git
+    monkeypatch.setattr(command, "_git", lambda *args, **kw: asked.append(args) or real(*args, **kw))
+    assert main(["diff", spec, "policies/", "--max-file-size", "100"]) == 2
+    assert "more than the limit of 100" in capsys.readouterr().err
+    assert not [args for args in asked if args[0] == "show" or "--batch" in args]

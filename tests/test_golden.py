@@ -19,6 +19,7 @@ from pac.checking import SEVERITIES, Finding
 from pac.engine import GDPR_APPLIES_FROM
 from pac.model import Organisation
 from pac.reports.text import markdown
+from seed_notices import seed_notices
 
 ROOT = Path(__file__).parents[1]
 GOLDEN = ROOT / "tests" / "fixtures" / "golden-findings.tsv"
@@ -35,7 +36,7 @@ def organisations() -> tuple[Organisation, ...]:
 @cache
 def findings(org_id: str, as_of: date) -> tuple[Finding, ...]:
     (organisation,) = [o for o in organisations() if o.id == org_id]
-    return tuple(Engine.from_plugins().evaluate(organisation, as_of).all_findings())
+    return tuple(Engine.from_plugins().evaluate(organisation, as_of, notice=seed_notices()[org_id]).all_findings())
 
 
 def notice_date(organisation: Organisation) -> date | None:

@@ -97,7 +97,7 @@ def test_a_crashing_check_is_one_failing_item_by_default(pytester, policies):
     """)
     result = run(pytester, "-k", "crashes", "--pac-report-dir", "out")
     result.assert_outcomes(failed=1)
-    assert "check crashes raised an exception" in result.stdout.str() and "RuntimeError: boom" in result.stdout.str()
+    assert "check crashes crashed" in result.stdout.str() and "RuntimeError: boom" in result.stdout.str()
     subject = run(pytester, "-k", "crashes", "--pac-granularity", "subject", "--pac-report-dir", "fine")
     subject.assert_outcomes(failed=2)
     assert (pytester.path / "out/report.md").read_text() == (pytester.path / "fine/report.md").read_text()

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-from ..engine import Engine
+from ..engine import Engine, notice_path
 from ..errors import InvalidInput, LocatedError
 from ..loader import discover, load_found
 from ..model import Organisation
@@ -38,11 +38,12 @@ def limits(arguments: argparse.Namespace) -> Limits:
 
 
 class Loaded(NamedTuple):
-    """The organisations under the given paths, the waivers beside them, and the declaration files read."""
+    """The organisations under the given paths, the waivers beside them, and the files read (declarations,
+    waiver files and notice texts: no output may replace one)."""
 
     organisations: tuple[Organisation, ...]
     waivers: tuple[Waiver, ...]
-    declarations: tuple[Path, ...]
+    inputs: tuple[Path, ...]
 
 
 def load_checked(paths: Sequence[str | os.PathLike[str]], engine: Engine, arguments: argparse.Namespace) -> Loaded:
@@ -63,7 +64,8 @@ def load_checked(paths: Sequence[str | os.PathLike[str]], engine: Engine, argume
         waivers, errors = (), [*errors, *invalid.errors]
     if errors:
         raise InvalidInput(errors)
-    return Loaded(organisations, waivers, inputs.declarations)
+    notices = (notice_path(organisation) for organisation in organisations)
+    return Loaded(organisations, waivers, (*inputs.declarations, *inputs.waivers, *filter(None, notices)))
 
 
 def report_invalid(error: InvalidInput) -> None:

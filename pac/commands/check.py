@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import os
 import shlex
 from pathlib import Path
 from typing import Generator
 
 import pytest
 
-from ..output import folder_lock
 from ..pytest import options
 from ..pytest.plugins import base_arguments
-from ..reports.junit import strip_volatile
 
 EXIT_CODES = {pytest.ExitCode.OK: 0, pytest.ExitCode.TESTS_FAILED: 1}
 """pytest's exit codes -> pac's: 0 nothing at or above --fail-on, 1 findings, 2 anything else (invalid input, usage)."""
@@ -35,17 +32,12 @@ def pytest_arguments(arguments: argparse.Namespace) -> list[str]:
     paths = [str(Path(p).resolve()) for p in arguments.paths]
     verbosity = ["-qq", "--tb=no", "-rN", "-o", "console_output_style=classic"] if arguments.quiet else ["--quiet"]
     args = [*base_arguments(paths), *verbosity, "--no-header",
-            "-o", "pac_paths=" + " ".join(shlex.quote(p) for p in paths), *options.pytest_arguments(arguments)]
-    if arguments.pac_report_dir:
-        args += ["--junitxml", str(_private_junit(arguments.pac_report_dir)),
+            "-o", "pac_paths=" + " ".join(shlex.quote(p) for p in paths), "-o", "pac_only=true",
+            *options.pytest_arguments(arguments)]
+    if arguments.pac_report_dir:  # written into the report folder's staging folder, with the other reports
+        args += ["--junitxml", str(arguments.pac_report_dir / "junit.xml"),
                  "-o", "junit_family=xunit2", "-o", "junit_suite_name=pac"]
     return args
-
-
-def _private_junit(report_dir: Path) -> Path:
-    """Where pytest writes this run's junit.xml: pytest writes in place and unlocked, so a concurrent run
-    into the same folder could interleave with it; the whole file then replaces junit.xml under the lock."""
-    return report_dir / f".junit.{os.getpid()}.xml"
 
 
 class Quiet:
@@ -58,11 +50,5 @@ class Quiet:
 
 
 def run(arguments: argparse.Namespace) -> int:
-    code = pytest.main(pytest_arguments(arguments), plugins=[Quiet()] if arguments.quiet else [])
-    report_dir = arguments.pac_report_dir
-    junit = _private_junit(report_dir) if report_dir else None
-    if junit is not None and junit.exists():
-        strip_volatile(junit)
-        with folder_lock(report_dir):
-            os.replace(junit, report_dir / "junit.xml")
-    return EXIT_CODES.get(code, 2)
+    """Run pytest with pac's plugin; it writes the report folder (with junit.xml) as one unit."""
+    return EXIT_CODES.get(pytest.main(pytest_arguments(arguments), plugins=[Quiet()] if arguments.quiet else []), 2)

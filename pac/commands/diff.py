@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,7 @@ from ..diff import review
 from ..engine import Engine, Evaluation
 from ..errors import InvalidInput
 from ..model import Organisation
+from ..notices import repository
 from ..pytest.plugins import engine_for
 from ..reports.review import RENDERERS
 from ..waivers import Waiver
@@ -77,7 +79,8 @@ def run(arguments: argparse.Namespace) -> int:
     as_of = arguments.as_of or date.today()
     with tempfile.TemporaryDirectory(prefix="pac-diff-") as work:
         try:
-            versions = materialise(arguments.old, Path(work) / "old"), materialise(arguments.new, Path(work) / "new")
+            versions = tuple(materialise(spec, Path(work) / name, arguments.pac_max_file_size)
+                             for spec, name in ((arguments.old, "old"), (arguments.new, "new")))
         except RevisionError as error:
             print(f"pac diff: {error}", file=sys.stderr)
             return 2
@@ -114,7 +117,9 @@ def _notice(organisation: Organisation, version: Version) -> Path | None:
     declared = Path(organisation.notice.location.file).parent
     if (declared / text_file).exists():
         return None
-    return version.working / declared.resolve().relative_to(version.written.resolve()) / text_file
+    folder = version.working / declared.resolve().relative_to(version.written.resolve())
+    path = folder / text_file  # confined as the working tree's own declaration would be (pac.notices)
+    return path if Path(os.path.realpath(path)).is_relative_to(repository(folder / "declaration")) else None
 
 
 def _git(*args: str, stdin: bytes | None = None) -> bytes:
@@ -127,36 +132,46 @@ def _git(*args: str, stdin: bytes | None = None) -> bytes:
     return done.stdout
 
 
-def materialise(spec: str, folder: Path) -> Version:
+def _size_checked(name: str, size: int, max_bytes: int) -> None:
+    """Refuse a blob larger than the input limit before git is asked for its content."""
+    if size > max_bytes:
+        raise RevisionError(f"{name}: error: the file is {size} bytes, more than the limit of {max_bytes}\n"
+                            "  hint: raise the limit with --max-file-size")
+
+
+def materialise(spec: str, folder: Path, max_bytes: int) -> Version:
     """The version ``spec`` names: a path that exists is used as it is; ``REV:PATH`` is read from git into
     ``folder``, keeping the last name of PATH (a declaration file must keep its name, a folder of one
-    organisation too)."""
+    organisation too). No blob larger than ``max_bytes`` is read."""
     if Path(spec).exists() or ":" not in spec:
         return Version(Path(spec))
     rev, _, inner = spec.partition(":")
     kind = _git("cat-file", "-t", spec).decode().strip()
+    folder.mkdir(parents=True)
+    (folder / ".git").mkdir()  # the revision's repository, to which its notice.text_file is confined (pac.notices)
     root = Path(_git("rev-parse", "--show-toplevel").decode().strip())
     working = (Path.cwd() if inner.startswith(("./", "../")) else root) / inner
     target = folder / (PurePosixPath(inner).name or root.name)
     if kind == "blob":
-        folder.mkdir(parents=True)
+        _size_checked(spec, int(_git("cat-file", "-s", spec)), max_bytes)
         target.write_bytes(_git("show", spec))
         parent = PurePosixPath(inner).parent.as_posix()
         return Version(target, folder, working.parent, f"{rev}:{'' if parent == '.' else parent + '/'}")
     if kind == "tree":
-        _write_tree(spec, target)
+        _write_tree(spec, target, max_bytes)
         return Version(target, target, working, f"{rev}:{inner.rstrip('/') + '/' if inner else ''}")
     raise RevisionError(f"{spec} is a git {kind}, not a file or folder")
 
 
-def _write_tree(spec: str, target: Path) -> None:
+def _write_tree(spec: str, target: Path, max_bytes: int) -> None:
     """Write the files of the git tree ``spec`` below ``target`` (two git calls, whatever the number of files)."""
     entries = []
-    for line in filter(None, _git("ls-tree", "-r", "-z", spec).decode().split("\0")):
+    for line in filter(None, _git("ls-tree", "-r", "-l", "-z", spec).decode(errors="surrogateescape").split("\0")):
         meta, _, name = line.partition("\t")
-        mode, kind, sha = meta.split()
+        mode, kind, sha, size = meta.split()
         path = PurePosixPath(name)
         if kind == "blob" and mode != "120000" and ".." not in path.parts and not path.is_absolute():
+            _size_checked(f"{spec.rstrip('/')}/{name}", int(size), max_bytes)
             entries.append((path, sha))
     target.mkdir(parents=True)
     contents = _git("cat-file", "--batch", stdin="".join(f"{sha}\n" for _, sha in entries).encode())

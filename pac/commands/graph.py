@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -42,7 +43,7 @@ def run(arguments: argparse.Namespace) -> int:
     as_of = arguments.as_of or date.today()
     engine = engine_for(arguments.paths)
     try:
-        organisations, waivers, declarations = load_checked(arguments.paths, engine, arguments)
+        organisations, waivers, inputs = load_checked(arguments.paths, engine, arguments)
     except InvalidInput as error:
         report_invalid(error)
         return 2
@@ -63,10 +64,14 @@ def run(arguments: argparse.Namespace) -> int:
                     fmt, content = "dot", picture.source.encode("utf-8")
                 outputs[fmt] = content
             for fmt, content in outputs.items():
-                path = write_atomic(arguments.out / f"{organisation.id}.{fmt}", content, declarations)
+                path = write_atomic(arguments.out / f"{organisation.id}.{fmt}", content, inputs)
                 print(printable(str(path)))
     except (OutputError, OSError) as error:
         print(f"pac: error: {printable(str(error))}", file=sys.stderr)
+        return 2
+    except subprocess.CalledProcessError as error:  # pac escapes every label, so this is Graphviz failing
+        problem = (error.stderr or b"").decode(errors="replace").strip().splitlines()[:1] or [f"exit status {error.returncode}"]
+        print(printable(f"pac: error: Graphviz's dot could not draw the diagram: {problem[0]}"), file=sys.stderr)
         return 2
     if missing_graphviz:
         print(f"pac: Graphviz's `dot` is not installed, so the diagrams were written as DOT source (.dot); "

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InvalidInput, printable
 from ..fides import convert, pac_id
-from ..output import OutputError, write_atomic
+from ..output import STDOUT, OutputError, write_output
 from ..pytest import options
 from ._common import limits, report_invalid
 
@@ -25,7 +25,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                     "recipients' roles, transfer tools per recipient) is left out, so that `pac check` reports it. "
                     "Exit 0 when written, 2 when a manifest is invalid.")
     fides.add_argument("paths", nargs="+", metavar="PATH", help="Fides manifest files (.yml, .yaml) or folders of them")
-    fides.add_argument("-o", "--output", type=Path, metavar="FILE",
+    fides.add_argument("-o", "--output", metavar="FILE",
                        help="write the declaration to FILE, e.g. policies/acme.yaml (default: standard output)")
     fides.add_argument("--organisation", metavar="ID",
                        help="the organisation id (default: the name of --output FILE, else the Fides organization key)")
@@ -34,7 +34,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_fides(arguments: argparse.Namespace) -> int:
-    organisation = arguments.organisation or (arguments.output.stem if arguments.output else None)
+    to_stdout = arguments.output in (None, STDOUT)
+    organisation = arguments.organisation or (None if to_stdout else Path(arguments.output).stem)
     if organisation is not None and organisation != pac_id(organisation):
         print(f"pac import: {organisation!r} is no organisation id (lower-case letters, digits, '-', '_', '.'); "
               "give one with --organisation", file=sys.stderr)
@@ -49,14 +50,12 @@ def run_fides(arguments: argparse.Namespace) -> int:
     if imported.dropped:
         print(f"pac import: {len(imported.dropped)} Fides key{'s' * (len(imported.dropped) != 1)} left out (listed above)",
               file=sys.stderr)
-    if arguments.output is None:
-        sys.stdout.write(imported.to_yaml())
-        return 0
     try:
-        write_atomic(arguments.output, imported.to_yaml(), [Path(f) for f in imported.files])
+        write_output(arguments.output or STDOUT, imported.to_yaml(), [Path(f) for f in imported.files])
     except OutputError as error:
-        print(f"pac import: {error}", file=sys.stderr)
+        print(printable(f"pac import: {error}"), file=sys.stderr)
         return 2
-    print(f"{imported.organisation}: written to {arguments.output}; run `pac check {arguments.output}` to see "
-          "what it lacks", file=sys.stderr)
+    if not to_stdout:
+        print(printable(f"{imported.organisation}: written to {arguments.output}; run `pac check {arguments.output}` "
+                        "to see what it lacks"), file=sys.stderr)
     return 0

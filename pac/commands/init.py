@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from .. import DISTRIBUTION, __version__
-from ..output import write_atomic
+from ..errors import printable
+from ..output import OutputError, write_atomic
 
 SCHEMA_FILE = "schema/declaration.schema.json"
 """Where the declaration schema goes, for the ``yaml-language-server`` modeline of the example."""
@@ -70,12 +72,16 @@ def scaffold(pac_requirement: str = f"{DISTRIBUTION}=={__version__}") -> dict[st
 def run(arguments: argparse.Namespace) -> int:
     target: Path = arguments.directory
     content = scaffold(arguments.pac_requirement)
-    existing = [name for name in content if (target / name).exists()]
+    existing = [name for name in content if os.path.lexists(target / name)]
     if existing:
         print(f"pac init: {target} already has {', '.join(existing)}; nothing was written", file=sys.stderr)
         return 2
-    for name, data in content.items():
-        write_atomic(target / name, data)
+    try:
+        for name, data in content.items():
+            write_atomic(target / name, data)
+    except OutputError as error:
+        print(printable(f"pac init: {error}"), file=sys.stderr)
+        return 2
     print(f"pac init: a compliance repository in {target}\n"
           "  policies/example.yaml   an example declaration of notices/example.txt: replace both with your own\n"
           "  checks/house_rules.py   a check of your own, loaded by conftest.py\n"

@@ -7,9 +7,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..errors import InvalidInput
+from ..errors import InvalidInput, printable
 from ..loader import load
-from ..output import OutputError, write_atomic
+from ..output import STDOUT, OutputError, write_output
 from ..pytest import options
 from ..pytest.plugins import engine_for
 from ..reports.ropa import FORMATS, render
@@ -24,15 +24,16 @@ def register(commands: argparse._SubParsersAction) -> None:
                     "GDPR Art. 30(1); an empty entry is a gap. Exit 0 when written, 2 when the input is invalid.")
     add_input_arguments(parser)
     parser.add_argument("--format", choices=FORMATS, default="csv", help="the output format (default: csv)")
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="write the record to FILE (default: standard output; xlsx needs a file)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the record to FILE, a file, pipe or device ('-' or default: standard output)")
     add_as_of(parser, "assess third-country transfers on this date")
     parser.set_defaults(run=run)
 
 
 def run(arguments: argparse.Namespace) -> int:
     if arguments.format == "xlsx" and arguments.output is None:
-        print("pac ropa: the xlsx format is written to a file: add --output FILE.xlsx", file=sys.stderr)
+        print("pac ropa: the xlsx format is written to a file: add --output FILE.xlsx ('-o -' for standard output)",
+              file=sys.stderr)
         return 2
     reference = engine_for(arguments.paths).reference
     try:
@@ -45,13 +46,11 @@ def run(arguments: argparse.Namespace) -> int:
     rows = [row for organisation in organisations for row in records(organisation, reference, as_of)]
     try:
         content = render(rows, arguments.format, as_of)
-        if arguments.output is None:
-            sys.stdout.write(content)  # type: ignore[arg-type]  # only text formats reach here
-        else:
-            inputs = [Path(f) for organisation in organisations for f in organisation.files]
-            write_atomic(arguments.output, content, inputs)
-            print(f"record of processing activities written to {arguments.output}", file=sys.stderr)
+        inputs = [Path(f) for organisation in organisations for f in organisation.files]
+        write_output(arguments.output or STDOUT, content, inputs)
+        if arguments.output not in (None, STDOUT):
+            print(printable(f"record of processing activities written to {arguments.output}"), file=sys.stderr)
     except (OutputError, RuntimeError) as error:
-        print(f"pac ropa: {error}", file=sys.stderr)
+        print(printable(f"pac ropa: {error}"), file=sys.stderr)
         return 2
     return 0

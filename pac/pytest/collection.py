@@ -8,7 +8,6 @@ each file whose errors keep it from being checked is an :class:`Invalid` file th
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -21,26 +20,27 @@ from ..loader import YAML_SUFFIXES, discover, load_files
 from ..model import Organisation
 from ..waivers import load_waivers
 from .items import CheckItem, items
-from .session import state
+from .session import real, roots, state
 
 
-def _real(path: Path) -> Path:
-    """The path with symbolic links resolved (never raising, not even on a link loop)."""
-    return Path(os.path.realpath(path))
-
-
-def _roots(config: pytest.Config) -> set[Path]:
-    return {_real(p if Path(p).is_absolute() else config.rootpath / p) for p in config.getini("pac_paths")}
+def ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """With ``pac_only``, skip whatever is neither a policy folder, inside one, nor on the way to one."""
+    if not config.getini("pac_only"):
+        return None
+    path = real(collection_path)
+    if any(path.is_relative_to(root) or root.is_relative_to(path) for root in roots(config)):
+        return None
+    return True
 
 
 def collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    if _real(path) in _roots(parent.config):
+    if real(path) in roots(parent.config):
         return PolicyFolder.from_parent(parent, path=path)
     return None
 
 
 def collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    if file_path.suffix in YAML_SUFFIXES and _real(file_path) in _roots(parent.config):
+    if file_path.suffix in YAML_SUFFIXES and real(file_path) in roots(parent.config):
         return PolicyFile.from_parent(parent, path=file_path)
     return None
 
@@ -73,16 +73,24 @@ def _policy(collector: pytest.Collector) -> Iterator[pytest.Collector]:
     broken: dict[Path, list[LocatedError]] = {}
     for error in errors:
         broken.setdefault(Path(error.location.file or collector.path).absolute(), []).append(error)
-    root = collector.config.rootpath
+    session.invalid = session.invalid or bool(broken)
+    session.collected.update(organisation.id for organisation in organisations)
     for file, found in sorted(broken.items()):
-        shown = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
-        # pytest prints node ids as they are, and a file name may carry terminal escapes or line breaks
-        yield Invalid.from_parent(collector, path=file, name=printable(file.name), nodeid=printable(shown),
-                                  errors=tuple(found))
+        yield Invalid.from_parent(collector, path=file, name=printable(file.name),
+                                  nodeid=_nodeid(collector.config, file), errors=tuple(found))
     for organisation in organisations:
         home = _home(organisation)
         node = OrganisationFile if home.is_file() else OrganisationFolder
-        yield node.from_parent(collector, path=home, organisation=organisation)
+        yield node.from_parent(collector, path=home, name=printable(home.name), nodeid=_nodeid(collector.config, home),
+                               organisation=organisation)
+
+
+def _nodeid(config: pytest.Config, path: Path) -> str:
+    """``path``'s node id: pytest prints node ids as they are (in PASSED and FAILED lines too), and a folder or
+    file name may carry terminal escapes or line breaks."""
+    root = config.rootpath
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    return printable(shown)
 
 
 class PolicyFolder(pytest.Directory):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import pytest
 
 from ..checking import Check, Finding, at_least
+from ..engine import notice_path
 from ..errors import printable
 from ..results import finding_to_dict
 from .session import markers, state
@@ -59,8 +60,11 @@ class CheckItem(pytest.Item):
         found: list[Finding] = []
         for check in self.checks:
             if check.id in evaluation.crashes:
-                trace = "\n".join(printable(line) for line in evaluation.crashes[check.id].splitlines())
-                raise CheckCrashed(f"check {check.id} raised an exception:\n{trace}")
+                lines = evaluation.crashes[check.id].splitlines()
+                shown = lines if self.config.get_verbosity() > 0 else lines[-1:]  # the traceback with -v
+                trace = "\n".join(printable(line) for line in shown)
+                raise CheckCrashed(f"check {check.id} crashed (a fault in the check, not in the declaration; -v shows "
+                                   f"the traceback):\n{trace}")
             if self.subject is not None:
                 found += evaluation.findings.get((check.id, self.subject.subject), ())
             else:
@@ -102,6 +106,8 @@ class CheckItem(pytest.Item):
         organisation_record = session.organisation_record(organisation, self.parent.evaluation().notes)
         if organisation_record is not None:
             record["record"] = organisation_record
+            notice = notice_path(organisation, session.settings.notices.get(organisation.id))
+            record["inputs"] = [str(notice)] if notice else []  # a report must not replace it
         return record
 
 

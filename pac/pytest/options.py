@@ -105,6 +105,9 @@ def add_to_pytest(parser: pytest.Parser) -> None:
     for option in OPTIONS:
         group.addoption(f"--pac-{option.name}", dest=option.dest, help=option.help, **option.settings)
     parser.addini("pac_paths", type="paths", default=[], help="folders or files of pac declarations")
+    parser.addini("pac_only", type="bool", default=False,
+                  help="collect the pac_paths and nothing else (pac check sets it, to collect declarations in a folder "
+                       "whose name pytest would read as a node id, such as a::b or draft[1])")
     parser.addini("pac_granularity", default=GRANULARITIES[0], help="default for --pac-granularity")
     parser.addini("pac_fail_on", default="error", help="default for --pac-fail-on")
 

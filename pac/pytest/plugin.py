@@ -23,8 +23,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     options.add_to_pytest(parser)
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest's junitxml reads --junitxml (the session may redirect it)
 def pytest_configure(config: pytest.Config) -> None:
     session.configure(config)
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    return collection.ignore_collect(collection_path, config)
 
 
 def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:

@@ -22,7 +22,17 @@ class PluginError(Exception):
 def base_arguments(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     """The pytest arguments every pac command starts from: the paths (absolute), the working folder as the
     rootdir, and no pytest cache (pac keeps its own)."""
-    return [*(str(Path(p).resolve()) for p in paths), "--rootdir", os.getcwd(), "-p", "no:cacheprovider"]
+    # pytest reads '::' and '[' in a path as a node id, so it is given the nearest folder above each path
+    # without them (``pac check`` then collects only the declarations below it: ``pac_only``)
+    folders = dict.fromkeys(str(_plain_ancestor(Path(p).resolve())) for p in paths)
+    return [*folders, "--rootdir", os.getcwd(), "-p", "no:cacheprovider"]
+
+
+def _plain_ancestor(path: Path) -> Path:
+    """``path``, or the nearest folder above it whose path pytest does not read as a node id."""
+    while "::" in str(path) or "[" in str(path):
+        path = path.parent
+    return path
 
 
 def engine_of(plugins: pluggy.PluginManager) -> Engine:

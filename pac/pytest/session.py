@@ -4,7 +4,9 @@ workers as plain data), the terminal summary, and the reports written at the end
 from __future__ import annotations
 
 import gc
+import os
 import re
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -19,8 +21,11 @@ from ..checking import SEVERITIES, Check, Finding, at_least
 from ..engine import Engine, notice_option
 from ..errors import printable
 from ..flows import flows
+from ..loader import discover
 from ..model import Organisation
+from ..output import OutputError, ReportFolder, terminate_interrupts
 from ..reports import write_reports
+from ..reports.junit import strip_volatile
 from ..reports.tally import tallies
 from ..results import OrganisationRecord, Outcome, Run, finding_from_dict
 from ..waivers import Waiver
@@ -53,11 +58,6 @@ class Settings:
                 raise pytest.UsageError(f"{name}: {value!r} is not one of {', '.join(allowed)}")
         notices = dict(notice_option(pair) for pair in config.getoption("pac_notice"))
         report_dir = config.getoption("pac_report_dir")
-        if report_dir:  # now, rather than fail after the run (pytest's junit.xml writer would fail the same way)
-            try:
-                report_dir.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise pytest.UsageError(f"--pac-report-dir: cannot make the folder {report_dir}: {error.strerror}") from None
         return cls(config.getoption("pac_as_of") or date.today(), fail_on, granularity, report_dir,
                    tuple(config.getoption("pac_waivers")), notices,
                    Limits(max_bytes=config.getoption("pac_max_file_size")), config.getoption("pac_cache_dir"),
@@ -76,6 +76,10 @@ class PacSession:
         self.organisations: dict[str, OrganisationRecord] = {}
         self.findings: list[Finding] = []
         self.outcomes: list[Outcome] = []
+        self.report_folder: ReportFolder | None = None  # the controller's staged report set
+        self.inputs: set[Path] = set()  # the notice texts read, which no report may replace
+        self.collected: set[str] = set()  # the organisations this process collected
+        self.invalid = False  # whether a declaration this process collected had errors
 
     @property
     def engine(self) -> Engine:
@@ -115,6 +119,10 @@ class PacSession:
         # The model is immutable, acyclic and kept for the whole run: the cyclic garbage collector need not scan
         # its hundreds of thousands of objects again and again while the checks run (refcounting still frees it).
         gc.freeze()
+        unused = sorted(set(self.settings.notices) - self.collected)  # a typo would check no quote, silently
+        if unused and self.collected and not self.invalid:
+            raise pytest.UsageError(f"a notice text is given for {unused[0]!r} (--notice {unused[0]}=...), but no "
+                                    "organisation of that id is in this run; it has " + ", ".join(sorted(self.collected)))
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         record = getattr(report, "pac", None)
@@ -123,6 +131,7 @@ class PacSession:
         if "record" in record:
             data = record["record"]
             self.organisations.setdefault(data["id"], OrganisationRecord.from_dict(data))
+        self.inputs.update(Path(p) for p in record.get("inputs", ()))
         self.findings += [f if isinstance(f, Finding) else finding_from_dict(f) for f in record["findings"]]
         self.outcomes += [Outcome(record["organisation"], check, record["subject"], record["status"])
                           for check in record["checks"]]
@@ -140,11 +149,34 @@ class PacSession:
         return Run(self.settings.as_of, __version__, self.engine.checks, tuple(self.organisations.values()),
                    tuple(self.findings), tuple(self.outcomes))
 
-    def pytest_sessionfinish(self) -> None:
-        if self.worker or self.settings.report_dir is None or not self.outcomes:
+    @pytest.hookimpl(trylast=True)  # after pytest's junitxml has written junit.xml into the staging folder
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        if any(outcome.status == "error" for outcome in self.outcomes):
+            session.exitstatus = pytest.ExitCode.INTERNAL_ERROR  # a crashed check: no verdict on the input
+        folder = self.report_folder
+        if folder is None:
             return
-        inputs = [Path(f) for o in self.organisations.values() for f in o.files]
-        write_reports(self.run(), self.engine.reference, self.settings.report_dir, inputs)
+        if exitstatus not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or not self.outcomes:
+            folder.discard()  # an interrupted or broken run leaves the previous report set as it was
+            return
+        found = discover(roots(self.config))
+        folder.inputs = (*(Path(f) for o in self.organisations.values() for f in o.files), *found.declarations,
+                         *found.waivers, *self.settings.waiver_files, *self.settings.notices.values(), *self.inputs)
+        staging = folder.staging
+        assert staging is not None
+        try:
+            if (staging / "junit.xml").exists():
+                strip_volatile(staging / "junit.xml")
+            write_reports(self.run(), self.engine.reference, staging)
+            folder.commit()
+        except OutputError as error:
+            folder.discard()
+            self.config.pluginmanager.get_plugin("terminalreporter").write_line(f"pac: error: {printable(str(error))}")
+            session.exitstatus = pytest.ExitCode.USAGE_ERROR
+
+    def pytest_unconfigure(self) -> None:
+        if self.report_folder is not None:
+            self.report_folder.discard()
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if not self.outcomes:
@@ -159,6 +191,8 @@ class PacSession:
                   f"{_count(counts['warning'], 'warning')}, {counts['info']} info, {counts['waived']} waived")
             for note in tally.organisation.notes:
                 write(printable(f"  note: {note}"))
+        for crashed in sorted({(o.organisation, o.check) for o in self.outcomes if o.status == "error"}):
+            write(printable("error: check {1} crashed on {0}, so its findings are missing".format(*crashed)))
         brief = self.config.get_verbosity() <= -2  # -qq: the counts only
         below = [] if brief else [f for f in run.findings
                                   if not f.waived and not at_least(f.severity, self.settings.fail_on)]
@@ -179,9 +213,38 @@ STATE = pytest.StashKey[PacSession]()
 def configure(config: pytest.Config) -> None:
     """Check pac's options and register the session's state and reporting."""
     session = PacSession(config, Settings.of(config))
+    if session.settings.report_dir is not None and not session.worker:
+        session.report_folder = _stage(config, session.settings.report_dir)
     config.stash[STATE] = session
     config.pluginmanager.register(session, "pac-session")
     config.addinivalue_line("markers", "pac: a pac check on a declaration")
+
+
+def real(path: Path) -> Path:
+    """The path with symbolic links resolved (never raising, not even on a link loop)."""
+    return Path(os.path.realpath(path))
+
+
+def roots(config: pytest.Config) -> set[Path]:
+    """The folders and files of ``pac_paths``, resolved."""
+    return {real(p if Path(p).is_absolute() else config.rootpath / p) for p in config.getini("pac_paths")}
+
+
+def _stage(config: pytest.Config, report_dir: Path) -> ReportFolder:
+    """Stage the new report set beside ``report_dir`` (checked now, before the run); a ``--junitxml`` file
+    inside it is written into the staging folder too, so that it changes with the other reports."""
+    folder = ReportFolder(report_dir)
+    try:
+        staging = folder.stage()
+    except OutputError as error:
+        raise pytest.UsageError(f"--pac-report-dir: {error}") from None
+    interrupts = ExitStack()  # `kill` ends the run as Ctrl-C does, so that the staging folder is removed
+    interrupts.enter_context(terminate_interrupts())
+    config.add_cleanup(interrupts.close)
+    xmlpath = config.option.xmlpath
+    if xmlpath and real(Path(xmlpath).parent) == folder.folder:
+        config.option.xmlpath = str(staging / Path(xmlpath).name)
+    return folder
 
 
 def state(config: pytest.Config) -> PacSession:

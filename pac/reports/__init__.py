@@ -10,9 +10,9 @@ from __future__ import annotations
 import dataclasses
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
-from ..output import folder_lock, write_atomic
+from ..output import write_atomic
 from ..reference import Reference
 from ..results import Run
 from . import findings, html, markdown, sarif
@@ -35,10 +35,9 @@ def stamped(run: Run, reference: Reference) -> Run:
     return dataclasses.replace(run, reference_digest=digest, reference_overridden=digest != Reference.packaged().digest)
 
 
-def write_reports(run: Run, reference: Reference, folder: Path, inputs: Iterable[Path] = ()) -> list[Path]:
-    """Write every report of ``run`` (checked with ``reference``) into ``folder`` (atomically, one run at a time)."""
-    inputs = tuple(inputs)
+def write_reports(run: Run, reference: Reference, folder: Path) -> list[Path]:
+    """Write every report of ``run`` (checked with ``reference``) into ``folder``, the staging folder of a
+    :class:`~pac.output.ReportFolder` (which puts the whole set in place at once)."""
     run = stamped(run, reference)
     root = sarif.repository_root(f for o in run.organisations for f in o.files)
-    with folder_lock(folder):
-        return [write_atomic(folder / name, render(run), inputs) for name, render in renderers(root).items()]
+    return [write_atomic(folder / name, render(run)) for name, render in renderers(root).items()]

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from pac.cli import main
-from pac.engine import notice_text
 from pac.errors import InvalidInput, LocatedError
 from pac.loader import discover, display, load, load_files
 from pac.validation import MAX_ERRORS
@@ -293,9 +292,3 @@ def test_check_on_a_folder_of_hostile_files_exits_2_and_runs_no_check(run_pac, t
                       "policies/pipe.yaml:0:0: error: not a regular file but a named pipe, device or socket"]
     assert result.stdout.splitlines()[-1].startswith("4 errors in ") and "Traceback" not in result.stdout
 
-
-def test_the_notice_text_file_named_by_a_declaration_is_never_a_device(demo):
-    """A device (/dev/zero never ends) or a named pipe (waits for a writer) named by notice.text_file."""
-    path = demo((HEAD + "notice: {text_file: /dev/null, language: nl}\n").encode())
-    (organisation,) = load([path])
-    assert notice_text(organisation) is None

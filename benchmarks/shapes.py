@@ -1,0 +1,137 @@
+"""Scale tests of hostile shapes: does every step of loading and checking stay near-linear in the input?
+
+    python benchmarks/shapes.py                 # sizes 1000, 2000, 4000, the best of 3 each
+    python benchmarks/shapes.py --sizes 500 1000 --repeats 1
+
+Each shape is an organisation that grows along one axis a careless or hostile author can push:
+
+- ``chain``: a sub-processor chain N deep (each recipient the parent of the next);
+- ``unknown``: N recipients, each naming a parent nobody declared (a located error each, with a did-you-mean
+  hint among the N ids);
+- ``fanout``: one activity with N purposes and N recipients of it (wide lists, long finding lists).
+
+For each shape and size it times, in this process, ``load`` (parse, schema, build; for ``unknown`` up to
+the located errors), ``evaluate`` (every check, as ``pac check`` runs them) and ``graph`` (the data-flow
+graph and its DOT source). It prints one JSON object: seconds per shape, step and size, and per shape and
+step the *growth*: the time of the largest size over the next largest, divided by their ratio of sizes
+(1.0 is linear; a quadratic step doubles it with every doubling of N). ``tests/test_benchmarks.py`` runs it
+on small sizes and fails on a growth above a bound.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from time import perf_counter
+from typing import Any, Callable
+
+import yaml
+
+from pac import Engine, load
+from pac.diagram import diagram
+from pac.errors import InvalidInput
+
+AS_OF = date(2025, 6, 30)
+SOURCE = {"section": "Verwerkers", "quote": "wij werken met verwerkers"}
+
+
+def _activity(purposes: int = 1) -> dict[str, Any]:
+    return {"id": "service", "name": "Service", "provenance": SOURCE, "categories": ["contact"],
+            "purposes": [{"id": f"p{i}", "name": f"Purpose {i}", "legal_basis": "contract", "provenance": SOURCE}
+                         for i in range(purposes)]}
+
+
+def _organisation(n: int, activities: list[dict[str, Any]], recipients: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"pac": 1, "organisation": f"shape-{n}",
+            "data_categories": [{"id": "contact", "name": "Contact details", "provenance": SOURCE}],
+            "activities": activities, "recipients": recipients}
+
+
+def chain(n: int) -> dict[str, Any]:
+    recipients = [{"id": f"r{i}", "name": f"Processor {i}", "named": True, "country": "NL",
+                   "role": "processor" if i == 0 else "sub_processor", "activities": ["service"], "provenance": SOURCE,
+                   **({"parent": f"r{i - 1}"} if i else {})} for i in range(n)]
+    return _organisation(n, [_activity()], recipients)
+
+
+def unknown(n: int) -> dict[str, Any]:
+    recipients = [{"id": f"recipient-{i}", "name": f"Recipient {i}", "named": True, "country": "NL",
+                   "role": "sub_processor", "parent": f"no-such-recipient-{i}", "activities": ["service"],
+                   "provenance": SOURCE} for i in range(n)]
+    return _organisation(n, [_activity()], recipients)
+
+
+def fanout(n: int) -> dict[str, Any]:
+    recipients = [{"id": f"r{i}", "name": f"Recipient {i}", "named": True, "country": "US", "role": "processor",
+                   "activities": ["service"], "provenance": SOURCE} for i in range(n)]
+    return _organisation(n, [_activity(n)], recipients)
+
+
+SHAPES: dict[str, Callable[[int], dict[str, Any]]] = {"chain": chain, "unknown": unknown, "fanout": fanout}
+
+
+def measure(shape: str, n: int, folder: Path, engine: Engine) -> dict[str, float]:
+    """Seconds of each step on the shape of size ``n``."""
+    path = folder / f"shape-{n}.yaml"
+    path.write_text(yaml.safe_dump(SHAPES[shape](n), sort_keys=False), encoding="utf-8")
+    start = perf_counter()
+    try:
+        (organisation,) = load([path], reference=engine.reference)
+    except InvalidInput as invalid:
+        assert len(invalid.errors) >= n, invalid
+        return {"load": perf_counter() - start}
+    times = {"load": perf_counter() - start}
+    start = perf_counter()
+    evaluation = engine.evaluate(organisation, AS_OF)
+    assert not evaluation.crashes, evaluation.crashes
+    times["evaluate"] = perf_counter() - start
+    start = perf_counter()
+    diagram(organisation, engine.reference, AS_OF, findings=evaluation.all_findings()).source
+    times["graph"] = perf_counter() - start
+    return times
+
+
+def growth(times: dict[int, float]) -> float:
+    """Time of the largest size over the next largest, per unit of size ratio (1.0: linear; the smaller
+    sizes are dominated by fixed costs)."""
+    small, large = sorted(times)[-2:]
+    return (times[large] / max(times[small], 1e-3)) / (large / small)
+
+
+def best(shape: str, n: int, folder: Path, engine: Engine, repeats: int) -> dict[str, float]:
+    """The fastest of ``repeats`` measures of each step (the least disturbed by other work on the machine)."""
+    runs = [measure(shape, n, folder, engine) for _ in range(repeats)]
+    return {step: min(r[step] for r in runs) for step in runs[0]}
+
+
+def run(sizes: list[int], shapes: list[str], repeats: int = 3) -> dict[str, Any]:
+    """Seconds per shape, step and size (the best of ``repeats``), and each step's growth."""
+    engine = Engine.from_plugins()
+    result: dict[str, Any] = {"sizes": sizes, "seconds": {}, "growth": {}}
+    with tempfile.TemporaryDirectory(prefix="pac-shapes-") as work:
+        for shape in shapes:
+            measure(shape, sizes[0], Path(work), engine)  # warm up: imports, caches
+            per_size = {n: best(shape, n, Path(work), engine, repeats) for n in sizes}
+            steps = per_size[sizes[0]].keys()
+            result["seconds"][shape] = {step: {n: round(per_size[n][step], 3) for n in sizes} for step in steps}
+            result["growth"][shape] = {step: round(growth({n: per_size[n][step] for n in sizes}), 2) for step in steps}
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 4000])
+    parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=sorted(SHAPES))
+    parser.add_argument("--repeats", type=int, default=3, help="measures per size; the fastest counts (default 3)")
+    arguments = parser.parse_args(argv)
+    json.dump(run(sorted(arguments.sizes), arguments.shapes, arguments.repeats), sys.stdout, indent=2)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
