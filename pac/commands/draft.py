@@ -14,6 +14,7 @@ from .. import load
 from ..draft import draft
 from ..draft.compare import KINDS, facts, unmatched
 from ..errors import InvalidInput, printable
+from ..notices import repository
 from ._common import report_invalid
 
 HEADER = ("# yaml-language-server: $schema={schema}\n"
@@ -65,13 +66,19 @@ def run(arguments: argparse.Namespace) -> int:
         return _fail(f"{output}: exists; a draft never replaces a file", "choose another name, or remove it first")
     _write(text, notice, organisation, arguments.lang, output)
     print(f"{output}: unreviewed draft of {notice} written; review it, then run `pac validate {output}`")
+    if not Path(os.path.realpath(notice)).is_relative_to(repository(output)):
+        print(f"  the notice lies outside {output}'s repository, so the draft does not name it: "
+              f"check its quotes with `pac check {output} --notice {organisation}={notice}`")
     return 0
 
 
 def render(text: str, notice: Path, organisation: str, language: str, output: Path) -> str:
     """The YAML of the draft of ``notice`` as it will stand at ``output``."""
     here = output.resolve().parent
-    text_file = Path(os.path.relpath(notice.resolve(), here)).as_posix()
+    # a declaration may name only a notice inside its own repository (pac.notices); elsewhere the user gives
+    # it to pac check with --notice
+    inside = Path(os.path.realpath(notice)).is_relative_to(repository(output))
+    text_file = Path(os.path.relpath(notice.resolve(), here)).as_posix() if inside else None
     schema = Path(os.path.relpath(Path(__file__).resolve().parent.parent / "schema" / "declaration.schema.json", here)).as_posix()
     body = yaml.safe_dump(draft(text, organisation, language, text_file), sort_keys=False, allow_unicode=True, width=120)
     return HEADER.format(schema=schema, notice=notice.name) + body
@@ -95,7 +102,7 @@ def _check(text: str, notice: Path, organisation: str, arguments: argparse.Names
         output = Path(folder) / f"{organisation}.yaml"
         _write(text, notice, organisation, arguments.lang, output)
         extra = ["--report-dir", arguments.report_dir] if arguments.report_dir else []
-        return main(["check", str(output), *extra])
+        return main(["check", str(output), "--notice", f"{organisation}={notice}", *extra])
 
 
 def _against(text: str, notice: Path, declaration: Path, language: str) -> int:

@@ -19,9 +19,9 @@ _MONTHS |= {m: i + 1 for i, m in enumerate("january february march april may jun
 _UPDATED = re.compile(r"(?i)(aangepast|bijgewerkt|gewijzigd|updated|herzien)\D{0,12}(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})")
 
 
-def draft(text: str, organisation: str, language: str, text_file: str) -> dict:
+def draft(text: str, organisation: str, language: str, text_file: str | None) -> dict:
     """The draft declaration (a YAML-ready mapping) of the notice ``text``, whose copy is at ``text_file``
-    (relative to the declaration)."""
+    (relative to the declaration; None when it lies outside the declaration's repository)."""
     items = sentences(text)
     declaration: dict = {"pac": 1, "organisation": organisation}
     owner = controller(items)
@@ -44,12 +44,14 @@ def draft(text: str, organisation: str, language: str, text_file: str) -> dict:
     return declaration
 
 
-def _notice(text: str, items: list[Sentence], language: str, text_file: str) -> dict:
+def _notice(text: str, items: list[Sentence], language: str, text_file: str | None) -> dict:
     notice: dict = {}
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if 0 < len(first) <= 120:
         notice["title"] = first
-    notice |= {"text_file": text_file, "language": language}
+    if text_file is not None:
+        notice["text_file"] = text_file
+    notice["language"] = language
     match = _UPDATED.search(text)
     if match:
         try:
