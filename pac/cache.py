@@ -6,13 +6,19 @@ locations show it by, the input limits, pac's version and the source of the pack
 and packaged reference data), the reference data in use (overrides included) and the Python version.
 An entry whose key differs from the one asked for is never used; a missing, truncated or unreadable
 one is a miss. Entries are written to a temporary file and renamed into place, so concurrent runs
-never see a half-written entry. The folder holds only what pac wrote there: like pytest's cache, its
-entries are pickles, to be kept where only the user writes.
+never see a half-written entry.
+
+Entries are pickles, and unpickling runs code, so an entry is read only when its HMAC-SHA256 verifies
+under a secret key of this user's, kept outside every repository (``$XDG_CACHE_HOME/pac/cache-key``, else
+``~/.cache/pac/cache-key``, mode 0600). A cache folder committed to a repository, copied from another
+machine or written by anyone without the key is a miss, never code that runs; without a key (no home
+folder, a read-only one) the cache is off.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
 import sys
@@ -56,21 +62,29 @@ class ModelCache:
         return loaded
 
     def _read(self, key: bytes) -> Loaded | None:
+        secret = user_secret()
         try:
             data = (self.folder / key.hex()).read_bytes()
         except OSError:
             return None
         header = FORMAT + key
-        if not data.startswith(header):
+        start = len(header) + MAC_BYTES
+        if secret is None or not data.startswith(header):
             return None
+        body = memoryview(data)[start:]
+        if not hmac.compare_digest(data[len(header):start], _mac(secret, key, body)):
+            return None  # not written by this user's pac: never unpickled
         try:
             with gc_paused():  # hundreds of thousands of acyclic objects
-                loaded = pickle.loads(memoryview(data)[len(header):])
+                loaded = pickle.loads(body)
         except Exception:  # a damaged entry is a miss, never an error
             return None
         return loaded
 
     def _write(self, key: bytes, loaded: Loaded) -> None:
+        secret = user_secret()
+        if secret is None:
+            return
         try:
             self._prepare()
             with gc_paused():
@@ -78,7 +92,7 @@ class ModelCache:
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".entry-")
             try:
                 with os.fdopen(handle, "wb") as out:
-                    out.write(FORMAT + key + data)
+                    out.write(FORMAT + key + _mac(secret, key, data) + data)
                 os.replace(temporary, self.folder / key.hex())
             except BaseException:
                 os.unlink(temporary)
@@ -108,6 +122,43 @@ class ModelCache:
                 os.unlink(path)
             except OSError:
                 pass
+
+
+MAC_BYTES = 32
+SECRET_BYTES = 32
+
+
+def user_secret() -> bytes | None:
+    """This user's cache key, made on first use; None when there is no place for it outside the repository."""
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:  # no home folder
+        return None
+    path = base / "pac" / "cache-key"
+    for _ in range(2):
+        try:
+            secret = path.read_bytes()
+            return secret if len(secret) == SECRET_BYTES else None
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return None
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another run made it first: read that one
+            continue
+        except OSError:
+            return None
+        with os.fdopen(handle, "wb") as out:
+            out.write(os.urandom(SECRET_BYTES))
+    return None
+
+
+def _mac(secret: bytes, key: bytes, body: bytes | memoryview) -> bytes:
+    mac = hmac.new(secret, key, hashlib.sha256)
+    mac.update(body)
+    return mac.digest()
 
 
 def _key(files: Sequence[Path], limits: Limits, reference: Reference) -> bytes | None:

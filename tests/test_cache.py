@@ -3,6 +3,10 @@ a damaged entry is a miss, concurrent writers never leave a partial entry, and i
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import os
+import pickle
 import shutil
 import threading
 from pathlib import Path
@@ -20,6 +24,13 @@ SWEDISH = {"src": ["TEST-SE"], "ver": "secondary",
            "sources": [{"id": "TEST-SE", "title": "Bokföringslag (1999:1078) 7 kap. 2 §", "url": "https://example.org"}],
            "retention": [{"id": "se_bookkeeping", "country": "SE", "record": "Bookkeeping records", "kind": "min",
                           "period": "P7Y", "statute": "BFL 7 kap. 2 §"}]}
+
+
+@pytest.fixture(autouse=True)
+def user_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This user's cache key, in a folder of the test's own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    return tmp_path / "user-cache" / "pac" / "cache-key"
 
 
 @pytest.fixture
@@ -129,3 +140,39 @@ def test_pytest_caches_in_its_cache_folder_unless_the_cache_provider_is_off(pyte
     assert len(entries(pytester.path / ".pytest_cache" / "d" / "pac")) == 1
     pytester.runpytest(*args, "-p", "cacheprovider", "--pac-no-cache", "--pac-cache-dir", "unused").assert_outcomes(failed=1)
     assert not (pytester.path / "unused").exists()
+
+
+class _Payload:
+    """What a hostile cache entry would hold: unpickling it makes a folder."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return os.mkdir, (str(self.marker),)
+
+
+def test_an_entry_not_signed_with_this_users_key_is_never_unpickled(seeds, tmp_path, user_key, monkeypatch):
+    # a cache folder committed to the repository, or written elsewhere: its key is computable from the inputs
+    cache = ModelCache(tmp_path / "cache")
+    expected = cached(cache, seeds)
+    (entry,) = entries(cache.folder)
+    marker = tmp_path / "code-ran"
+    key = bytes.fromhex(entry.name)
+    hostile = pickle.dumps(_Payload(marker))
+    for mac in (b"", bytes(32), hmac.new(b"another user's key", key + hostile, hashlib.sha256).digest()):
+        entry.write_bytes(pac.cache.FORMAT + key + mac + hostile)
+        assert cached(cache, seeds) == expected and not marker.exists()
+    assert user_key.stat().st_mode & 0o777 == 0o600
+    user_key.write_bytes(os.urandom(32))  # another key: what this user's pac wrote before is a miss too
+    parses = []
+    monkeypatch.setattr(pac.cache, "load_files", lambda *a, **k: parses.append(1) or load_files(*a, **k))
+    assert cached(cache, seeds) == expected and parses == [1]
+
+
+def test_without_a_place_for_the_key_the_cache_is_off(seeds, tmp_path, monkeypatch):
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: (_ for _ in ()).throw(RuntimeError("no home"))))
+    cache = ModelCache(tmp_path / "cache")
+    assert cached(cache, seeds) == load_files(seeds)
+    assert not (tmp_path / "cache").exists()
