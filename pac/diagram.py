@@ -193,6 +193,12 @@ class _Drawing:
         self.members: dict[str, list[str]] = {}
         for node in data.nodes:  # sorted by id
             self.members.setdefault(self.box[node.id], []).append(node.id)
+        self.open_findings: dict[str, list[int]] = {}
+        """The findings (by index) on each subject, waived ones left out: a box's badge reads its members'."""
+        for index, finding in enumerate(findings):
+            if not finding.waived:
+                for subject in finding.subjects:
+                    self.open_findings.setdefault(subject, []).append(index)
 
     def _group(self, node: Node) -> str:
         """The box of ``node`` when recipients are drawn in groups: data subjects together; recipients by zone,
@@ -309,8 +315,8 @@ class _Drawing:
 
     def _badge(self, members: list[str]) -> tuple[str, str | None]:
         """The count of errors and warnings on ``members``, and the colour of the worst."""
-        subjects = set(members)
-        counts = Counter(f.severity for f in self.findings if not f.waived and not subjects.isdisjoint(f.subjects))
+        on_box = {index for member in members for index in self.open_findings.get(member, ())}
+        counts = Counter(self.findings[index].severity for index in on_box)
         parts = [self._count(s, counts[s]) for s in ("error", "warning") if counts[s]]
         colour = "#c00000" if counts["error"] else "#e07000" if counts["warning"] else None
         return html.escape(" · ".join(parts)), colour
