@@ -3,7 +3,7 @@
 Prints recall (expected findings caught, by severity), precision (reported errors and warnings
 that are expected or triaged legitimate) and every finding to look at. Exits 1 when something
 is missed, forbidden, repeated or untriaged (entries marked ``known`` excepted), 2 on a bad
-expectations file.
+expectations file or declaration.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import argparse
 import sys
 
 from pac import Engine
+from pac.commands._common import report_invalid
+from pac.errors import InvalidInput
 
 from .suite import HERE, FormatError, discover, evaluate, render
 
@@ -30,7 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"no organisation folder {', '.join(sorted(unknown))} in {HERE}")
     engine = Engine.from_plugins()
-    scores = [evaluate(o, engine) for o in organisations if not wanted or o.folder.name in wanted]
+    try:
+        scores = [evaluate(o, engine) for o in organisations if not wanted or o.folder.name in wanted]
+    except InvalidInput as error:  # a declaration of the suite that pac rejects: located errors, no traceback
+        report_invalid(error)
+        return 2
     sys.stdout.write(render(scores))
     return 1 if any(s.problems(known=False) for s in scores) else 0
 

@@ -11,7 +11,7 @@ import pytest
 
 from evaluation.__main__ import main
 from evaluation.suite import HERE, FormatError, Organisation, discover, evaluate, score
-from pac import Finding
+from pac import Finding, load
 from pac.errors import Location
 
 ORGANISATIONS = {o.name: o for o in discover(HERE)}
@@ -140,3 +140,11 @@ def test_a_row_about_a_subject_the_organisation_lacks_is_an_error(tmp_path: Path
     with pytest.raises(FormatError, match=r"expectations\.yaml:5:1: error: must_not_raise row names subject "
                                           r"'purposes/nope', which canal-desk does not have"):
         evaluate(Organisation.read(folder))
+
+
+def test_a_declaration_pac_rejects_is_a_located_error_not_a_traceback(tmp_path: Path, monkeypatch, capsys):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("pac: 1\norganisation: broken\ncolour: blue\n", encoding="utf-8")
+    monkeypatch.setattr("evaluation.__main__.evaluate", lambda organisation, engine: load([broken]))
+    assert main(["canal-desk"]) == 2
+    assert f"{broken}:3:1: error:" in capsys.readouterr().err
