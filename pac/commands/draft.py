@@ -66,19 +66,22 @@ def run(arguments: argparse.Namespace) -> int:
         return _fail(f"{output}: exists; a draft never replaces a file", "choose another name, or remove it first")
     _write(text, notice, organisation, arguments.lang, output)
     print(f"{output}: unreviewed draft of {notice} written; review it, then run `pac validate {output}`")
-    if not Path(os.path.realpath(notice)).is_relative_to(repository(output)):
+    if not _nameable(notice, output):
         print(f"  the notice lies outside {output}'s repository, so the draft does not name it: "
               f"check its quotes with `pac check {output} --notice {organisation}={notice}`")
     return 0
 
 
+def _nameable(notice: Path, output: Path) -> bool:
+    """Whether the declaration at ``output`` may name ``notice``: only a file inside its own repository
+    (:mod:`pac.notices`); any other the user gives to ``pac check`` with ``--notice``."""
+    return Path(os.path.realpath(notice)).is_relative_to(repository(output))
+
+
 def render(text: str, notice: Path, organisation: str, language: str, output: Path) -> str:
     """The YAML of the draft of ``notice`` as it will stand at ``output``."""
     here = output.resolve().parent
-    # a declaration may name only a notice inside its own repository (pac.notices); elsewhere the user gives
-    # it to pac check with --notice
-    inside = Path(os.path.realpath(notice)).is_relative_to(repository(output))
-    text_file = Path(os.path.relpath(notice.resolve(), here)).as_posix() if inside else None
+    text_file = Path(os.path.relpath(notice.resolve(), here)).as_posix() if _nameable(notice, output) else None
     schema = Path(os.path.relpath(Path(__file__).resolve().parent.parent / "schema" / "declaration.schema.json", here)).as_posix()
     body = yaml.safe_dump(draft(text, organisation, language, text_file), sort_keys=False, allow_unicode=True, width=120)
     return HEADER.format(schema=schema, notice=notice.name) + body
