@@ -24,16 +24,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from pac import load  # noqa: E402
 from pac.commands.draft import render  # noqa: E402
 from pac.draft.compare import KINDS, facts, unmatched  # noqa: E402
 from pac.model import Organisation  # noqa: E402
+from seed_notices import seed_notices  # noqa: E402
 
 DEVELOPMENT = ("we4u", "we-do-better", "canal-desk")
 
 
 def _notice(organisation: Organisation) -> Path:
+    """The notice text: the declaration's own ``text_file``, or the seed's from ``policies/notices.txt``."""
+    if organisation.notice.text_file is None:
+        return seed_notices().get(organisation.id, ROOT / "missing")
     return Path(organisation.notice.location.file).parent / organisation.notice.text_file
 
 
