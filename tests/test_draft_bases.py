@@ -164,3 +164,14 @@ def test_one_basis_in_a_section_is_applied_to_its_listed_purposes_for_review(tmp
 def test_an_empty_list_item_is_no_purpose(tmp_path: Path):
     purposes = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nNieuwsbrief\n\nDoelen\n\n-\n  2. \n- Verzenden van de nieuwsbrief\n")
     assert [p["name"] for p in purposes] == ["Verzenden van de nieuwsbrief"]
+
+
+def test_labelled_purpose_and_basis(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nNieuwsbrief\n\nDoel: het versturen van de nieuwsbrief.\n"
+                                "Grondslag: toestemming (art. 6 lid 1 sub a AVG).\n\nFacturen\n\nDoel: de administratie. "
+                                "Grondslag: wettelijke verplichting.\n")
+    assert [(p["name"], p["legal_basis"]["basis"]) for p in dutch] == [
+        ("het versturen van de nieuwsbrief", "consent"), ("de administratie", "legal_obligation")]
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nSupport\n\nPurpose: answering your questions\n"
+                                         "Legal basis: our legitimate interest in helping customers\n", "en")
+    assert [(p["name"], p["legal_basis"]["basis"]) for p in english] == [("answering your questions", "legitimate_interests")]

@@ -1,8 +1,9 @@
 """Legal bases, tied to purposes only where the layout ties them: a basis in parentheses beside its purpose
 ("Sending the newsletter (consent)", "Toestemming (marketing)", "(art. 6 lid 1 sub b AVG)"), parallel numbered
-lists of purposes and bases, a basis over a list of purposes ("Op basis van je toestemming verwerken wij:"),
-a table row flattened to text, or a sentence stating a basis in the section of one activity. A basis the text
-does not tie to one purpose is left collective, never guessed."""
+lists of purposes and bases, labelled pairs ("Doel: ..." over "Grondslag: ..."), a basis over a list of
+purposes ("Op basis van je toestemming verwerken wij:"), a table row flattened to text, or a sentence stating a
+basis in the section of one activity. A basis the text does not tie to one purpose is left collective, never
+guessed."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bzonder\b.{0,20}toestemming
 """A basis stated as an exception or as the condition of a clause ('unless', 'without your consent', 'if we
 process your data on the basis of your consent, ...'): it ties no purpose."""
 _PAREN = re.compile(r"\(((?:[^()]|\([^()]{0,5}\)){3,80})\)")
+_PURPOSE_LABEL = re.compile(r"(?i)^(doel(en|einde)?|purposes?)\s*:\s*(?=\S)(.{3,})")
+_BASIS_LABEL = re.compile(r"(?i)^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:")
 _BASIS_LIST_HEADING = re.compile(r"(?i)grondslag|legal basis|lawful basis")
 _PURPOSE_LIST_HEADING = re.compile(r"(?i)waarom|doel|purpose|why")
 _CELL = re.compile(r"(?:(?!\s{3,})[^|\t])+")
@@ -99,6 +102,17 @@ def table_row(sentence: Sentence) -> tuple[str, str, int, int] | None:
     cell, (basis, match) = stating[0]
     words = " ".join(c.group(0).strip() for c in cells if c is not cell)
     return basis, words, cell.start() + match.start(), cell.start() + match.end()
+
+
+def labelled(items: list[Sentence]) -> list[tuple[Sentence, Sentence, str, re.Match[str]]]:
+    """(purpose, basis sentence, basis, match) of labelled pairs: 'Doel: ...' followed by 'Grondslag: ...'
+    ('Purpose: ...', 'Legal basis: ...') stating one basis."""
+    found = []
+    for purpose, where in zip(items, items[1:]):
+        single = basis_of(where.text) if _BASIS_LABEL.match(where.text) else None
+        if single and _PURPOSE_LABEL.match(purpose.text) and purpose.activity == where.activity:
+            found.append((purpose, where, *single))
+    return found
 
 
 def numbered_pairs(items: list[Sentence]) -> list[tuple[Sentence, Sentence]]:
@@ -176,6 +190,10 @@ def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
             note = (f"Review: tied to purpose {purpose.number} by the numbering of parallel lists"
                     + (f" and to '{words}' by the parentheses." if words else "."))
             found.append(Tie(basis, purpose.text[:150] + (f" ({words})" if words else ""), purpose, where, start, end, note))
+    for purpose, where, basis, match in labelled(under):
+        used |= {id(purpose), id(where)}
+        found.append(Tie(basis, _PURPOSE_LABEL.match(purpose.text).group(3).rstrip("."), purpose, where, match.start(),
+                         match.end()))
     for sentence in under:
         if id(sentence) in used:
             continue

@@ -34,6 +34,8 @@ class Sentence:
 
 def _is_heading(line: str, before: str, after: str | None) -> bool:
     stripped = line.strip()
+    if ":" in stripped and GENERIC_HEADINGS.match(stripped.split(":", 1)[0]):
+        return False  # a labelled line, "Doel: de nieuwsbrief", "Legal basis: consent"
     return (0 < len(stripped) <= 80 and not before.strip() and after is not None and bool(after.strip())
             and not _BULLET.match(line) and stripped[-1] not in ".;,!:" and stripped[0].isupper()
             and "@" not in stripped and len(stripped.split()) <= 10) or (
