@@ -131,6 +131,14 @@ def test_bases_the_text_does_not_tie_stay_collective(tmp_path: Path):
     assert [p.get("legal_basis") for p in activity["purposes"]] == [None, None]
     (organisation,) = load([output])
     assert organisation.activities[0].collective_legal_bases
+    notice.write_text("Notice of Voorbeeld B.V.\n\nWebsite\n\nDoelen\n\n- Het verbeteren van de website\n\n"
+                      "Waar het kan, is de grondslag ons gerechtvaardigd belang. Waar dat niet kan, verwerken wij je "
+                      "gegevens alleen met jouw toestemming. Ook dan is de grondslag gerechtvaardigd belang.\n", encoding="utf-8")
+    output.unlink()
+    assert main(["draft", str(notice), "-o", str(output)]) == 0
+    (activity,) = yaml.safe_load(output.read_text(encoding="utf-8"))["activities"]
+    assert [b["basis"] for b in activity["collective_legal_bases"]] == ["legitimate_interests", "consent"]
+    assert [p.get("legal_basis") for p in activity["purposes"]] == [None]
 
 
 def test_sections_survive_page_headers_list_lead_ins_and_block_headings():
@@ -152,13 +160,17 @@ def test_a_processor_agreement_is_no_contract_basis(tmp_path: Path):
          "provenance": {"section": "Delen > Doelen", "quote": "Hosting van de website (verwerkersovereenkomst)"}}]
 
 
-def test_one_basis_in_a_section_is_applied_to_its_listed_purposes_for_review(tmp_path: Path):
-    purposes = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nSupport\n\nPurposes\n\n- Answering your question\n"
-                                   "- Improving our help pages\n\nWe do this because we have a legitimate interest in "
-                                   "helping our customers.\n", "en")
-    assert [p["legal_basis"]["basis"] for p in purposes] == ["legitimate_interests"] * 2
-    assert all(p["legal_basis"]["provenance"]["note"].startswith("Review: the section 'Support' states one basis")
-               for p in purposes)
+def test_one_basis_beside_several_listed_purposes_stays_collective(tmp_path: Path):
+    notice = tmp_path / "notice.txt"
+    notice.write_text("Privacy notice of Example Ltd\n\nSupport\n\nPurposes\n\n- Answering your question\n"
+                      "- Improving our help pages\n\nWe do this because we have a legitimate interest in helping our "
+                      "customers.\n\nRetention\n\nWe keep your data as long as necessary to perform the contract.\n",
+                      encoding="utf-8")
+    output = tmp_path / "draft.yaml"
+    assert main(["draft", str(notice), "--lang", "en", "-o", str(output)]) == 0
+    (activity,) = yaml.safe_load(output.read_text(encoding="utf-8"))["activities"]
+    assert [p.get("legal_basis") for p in activity["purposes"]] == [None, None]
+    assert [b["basis"] for b in activity["collective_legal_bases"]] == ["legitimate_interests"]  # not the contract
 
 
 def test_an_empty_list_item_is_no_purpose(tmp_path: Path):
@@ -175,3 +187,20 @@ def test_labelled_purpose_and_basis(tmp_path: Path):
     english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nSupport\n\nPurpose: answering your questions\n"
                                          "Legal basis: our legitimate interest in helping customers\n", "en")
     assert [(p["name"], p["legal_basis"]["basis"]) for p in english] == [("answering your questions", "legitimate_interests")]
+
+
+def test_a_statutory_duty_in_its_own_words(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nFacturen\n\nWij zijn wettelijk verplicht om facturen te "
+                                "bewaren voor de Belastingdienst.\n")
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nInvoices\n\nWe are legally obliged to keep "
+                                         "invoices for the tax authority.\n", "en")
+    assert [p["legal_basis"]["basis"] for p in dutch + english] == ["legal_obligation"] * 2
+
+
+def test_prose_names_the_article_or_says_what_the_processing_rests_on(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nLedenadministratie\n\nWij verwerken deze gegevens op grond "
+                                "van artikel 6 lid 1 onder b AVG.\n")
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nAnalytics\n\nThis processing is based on "
+                                         "your consent.\n", "en")
+    assert [(p["name"], p["legal_basis"]["basis"]) for p in dutch + english] == [
+        ("Ledenadministratie", "contract"), ("Analytics", "consent")]

@@ -17,13 +17,15 @@ BASES = {
     "consent": r"toestemming|\bconsent\b|" + _ARTICLE.format("a"),
     "contract": r"(?<!verwerkers)overeenkomst|(?<!processing )\bcontract\b|" + _ARTICLE.format("b"),
     "legal_obligation": r"wettelijke (verplichting|plicht|bewaarplicht|administratieplicht)|legal obligation|required by law|"
-                        r"law requires|tax law requires|wet .{0,30}verplicht|" + _ARTICLE.format("c"),
+                        r"law requires|wet .{0,30}verplicht|wettelijk verplicht|legally (obliged|required|obligated)|" + _ARTICLE.format("c"),
     "vital_interests": r"vita(a|le)l? belang|vital interest|" + _ARTICLE.format("d"),
     "public_task": r"algemeen belang|public (task|interest)|openbaar gezag|" + _ARTICLE.format("e"),
     "legitimate_interests": r"gerechtvaardigd\w* belang|legitimate interest|" + _ARTICLE.format("f"),
 }
 _BASIS = {basis: re.compile(pattern, re.IGNORECASE) for basis, pattern in BASES.items()}
-_CUE = re.compile(r"(?i)grondslag|basis|\bomdat|because|nodig (om|voor)|need (these|your|this)|noodzakelijk|necessary|"
+_CUE = re.compile(r"(?i)grondslag|basis|wettelijk verplicht|legally (obliged|required|obligated)|op grond van|"
+                  r"on the grounds? of|pursuant to|gebaseerd op|based on|\brel(y|ies) on|\brests? on|berust|"
+                  + _ARTICLE.format("[a-f]") + r"|\bomdat|because|nodig (om|voor)|need (these|your|this)|noodzakelijk|necessary|"
                   r"\bonly with|alleen met|op basis van|on the basis|uitvoer|perform|required|vereist|rechtvaardig|legitim|"
                   r"vraagt? (je|u) om toestemming|ask (for )?your consent|met (je|uw|jouw) toestemming|with your consent")
 _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
@@ -148,8 +150,10 @@ def over_lists(items: list[Sentence]) -> list[tuple[str, Sentence, Sentence, re.
     return found
 
 
-_SKIP_SECTION = re.compile(r"(?i)recht|rights|intrek|withdraw|ontvanger|recipient|delen met|shar(e|ing)")
-"""Sections whose basis words speak of rights, withdrawal or disclosure, not of a purpose's basis."""
+_SKIP_SECTION = re.compile(r"(?i)recht|rights|intrek|withdraw|ontvanger|recipient|delen met|shar(e|ing)|"
+                           r"bewaar|bewaren|retention|how long|hoe lang")
+"""Sections whose basis words speak of rights, withdrawal, disclosure or retention, not of a purpose's basis
+("we keep your data as long as the contract requires")."""
 _PURPOSE_LEAD = re.compile(r"(?i)(doel(en|einden)?|purposes?)\b[^.]*:$")
 
 
@@ -161,12 +165,11 @@ def ties(under: list[Sentence], heading: str) -> tuple[list[Tie], list[Tie]]:
     used |= {id(s) for s in listed}
     loose, collective = _in_prose([s for s in under if id(s) not in used], heading, {tie.basis for tie in found})
     distinct = {tie.basis for tie in loose}
-    if len(distinct) == 1 and listed:
-        tie, count = loose[0], len(listed)
-        note = (f"Review: the section '{heading[:80]}' states one basis and lists {count} purpose"
-                f"{'s' * (count > 1)}; the basis is applied to each.")
-        return found + [Tie(tie.basis, item.text, item, tie.where, tie.start, tie.end, note) for item in listed], collective
     found += [Tie(None, item.text, item, item, 0, 0) for item in listed]
+    if listed:  # which of the listed purposes rest on which basis, the text does not say
+        for tie in loose:
+            collective += [] if tie.basis in {t.basis for t in collective} else [tie]
+        return found, collective
     if len(distinct) == 1:
         return found + loose[:1], collective
     note = (f"Review: the section '{heading[:80]}' states {len(distinct)} bases; this one is tied to the purpose "
