@@ -11,7 +11,9 @@ declarations are compared as sets (retention as a multiset):
   a basis, a drafted one matching a reviewed one of the same basis whose provenance shares a section heading.
 
 The drafter was written looking at DEVELOPMENT; the others are UNSEEN. Run:
-``.venv/bin/python benchmarks/draft_score.py`` (``--json`` for machine-readable output).
+``.venv/bin/python benchmarks/draft_score.py`` (``--json`` for machine-readable output;
+``--development`` drafts only the development notices and prints each one's row and the facts it misses or
+adds, for work on the drafter without looking at the unseen ones).
 """
 
 from __future__ import annotations
@@ -56,12 +58,16 @@ def score(drafted: Counter, reviewed: Counter, kind: str) -> tuple[int, int, int
     return right, right, sum(drafted.values())
 
 
-def run() -> dict[str, dict[str, dict[str, list[int]]]]:
-    """Per split and kind: [found, reviewed, right, drafted] summed over the split's organisations."""
+def run(development_only: bool = False) -> dict[str, dict]:
+    """Per split and kind: [found, reviewed, right, drafted] summed over the split's organisations; per
+    organisation the same, and (development only) the facts missed and added."""
     totals: dict[str, dict[str, list[int]]] = {"development": {}, "unseen": {}}
-    per_org = {}
+    per_org: dict[str, dict] = {}
+    differences: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as folder:
         for org, path in references().items():
+            if development_only and org not in DEVELOPMENT:
+                continue
             (reviewed,) = load([path])
             notice = _notice(reviewed)
             output = Path(folder) / f"{org}.yaml"
@@ -77,26 +83,43 @@ def run() -> dict[str, dict[str, dict[str, list[int]]]]:
                 for i, value in enumerate((found, sum(theirs[kind].values()), right, count)):
                     row[i] += value
                 per_org[org][kind] = [found, sum(theirs[kind].values()), right, count]
-    return {"splits": totals, "organisations": per_org}
+                if split == "development":
+                    differences.setdefault(org, {})[kind] = (unmatched(theirs[kind], mine[kind], kind),
+                                                             unmatched(mine[kind], theirs[kind], kind))
+    return {"splits": totals, "organisations": per_org, "differences": differences}
 
 
 def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f}%" if whole else "    -"
 
 
+def _rows(kinds: dict[str, list[int]], indent: str) -> None:
+    for kind in KINDS:
+        found, reviewed, right, drafted = kinds.get(kind, [0, 0, 0, 0])
+        print(f"{indent}{kind:15} recall {_percent(found, reviewed)} ({found}/{reviewed})  "
+              f"precision {_percent(right, drafted)} ({right}/{drafted})")
+
+
 def main() -> None:
-    result = run()
+    development_only = "--development" in sys.argv
+    result = run(development_only)
     if "--json" in sys.argv:
-        print(json.dumps(result, indent=2, sort_keys=True))
+        print(json.dumps({k: v for k, v in result.items() if k != "differences"}, indent=2, sort_keys=True, default=list))
         return
     orgs = result["organisations"]
     for split, kinds in result["splits"].items():
         members = [o for o in orgs if (o in DEVELOPMENT) == (split == "development")]
+        if development_only and split != "development":
+            continue
         print(f"{split}: {', '.join(members)}")
-        for kind in KINDS:
-            found, reviewed, right, drafted = kinds.get(kind, [0, 0, 0, 0])
-            print(f"  {kind:15} recall {_percent(found, reviewed)} ({found}/{reviewed})  "
-                  f"precision {_percent(right, drafted)} ({right}/{drafted})")
+        _rows(kinds, "  ")
+    for org, kinds in result["differences"].items() if development_only else ():
+        print(f"\n{org}:")
+        _rows(result["organisations"][org], "  ")
+        for kind, (missed, added) in kinds.items():
+            for label, items in (("missed", missed), ("added", added)):
+                if items:
+                    print(f"    {kind} {label}: {sorted(map(str, items))}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,122 @@
+"""``pac draft``: the named recipients of each layout a notice lists them in (English and Dutch), with the
+countries and transfer tools stated next to them, and nothing drafted that the text does not name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pac import load
+from pac.cli import main
+from pac.draft.assemble import draft
+
+ENGLISH = """Privacy notice of Harbour Books Ltd
+
+Who we are
+Harbour Books Ltd, 1 Quay Street, Bristol, United Kingdom, sells second-hand books online.
+
+Who receives your data
+We share your data with these processors:
+- Amazon Web Services EMEA SARL (hosting, Luxembourg)
+- Stripe Payments Europe Limited – payments – Ireland
+- Zendesk – customer support – United States (standard contractual clauses)
+- Accountants and auditors
+- Our IT supplier
+
+Name | Purpose | Country
+Postmark | order e-mails | United States
+Brightbase B.V. | payments | the Netherlands
+
+We also use Mailchimp, Hotjar and Plausible to send newsletters and measure visits. We do not use Facebook.
+You can contact us via our Website or via Privacy Desk. We share your Personal Data with Service Providers.
+Zendesk relies on the following sub-processors: Amazon Web Services (hosting, Ireland) and Twilio (texts, United States).
+You can delete cookies in the settings of Google Chrome.
+"""
+
+DUTCH = """Privacyverklaring van Bakkerij De Korenschoof B.V.
+
+Wie zijn wij
+Bakkerij De Korenschoof B.V., Dorpsstraat 3, 3511 AA Utrecht, is verantwoordelijk voor de verwerking.
+
+Met wie delen wij je gegevens?
+Onze verwerkers zijn: TransIP (hosting, Nederland), Moneybird (boekhouding) en Mailchimp (nieuwsbrief, Verenigde Staten, EU-US Data Privacy Framework).
+Wij maken gebruik van Mollie en Exact Online voor betalingen en facturen.
+  • Sendcloud – verzending – Nederland
+  • Hostingpartijen
+  • Onze accountant
+Wij verkopen je gegevens niet aan derden. Je kunt contact opnemen via Klantenservice.
+Bestellingen worden bezorgd door PostNL. Op onze website staan 'social media buttons' van onder andere Pinterest en LinkedIn.
+
+Cookies
+Aanbieders: Google Fonts, Vimeo, reCAPTCHA.
+"""
+
+
+def _recipients(text: str, language: str) -> dict[str, dict]:
+    return {r["name"]: r for r in draft(text, "example", language, None).get("recipients", ())}
+
+
+def test_english_layouts_bullets_table_prose_and_sub_processors():
+    found = _recipients(ENGLISH, "en")
+    assert list(found) == ["Amazon Web Services EMEA SARL", "Stripe Payments Europe Limited", "Zendesk", "Postmark",
+                           "Brightbase B.V.", "Mailchimp", "Hotjar", "Plausible", "Twilio"]
+    assert {name: r.get("country") for name, r in found.items()} == {
+        "Amazon Web Services EMEA SARL": "LU", "Stripe Payments Europe Limited": "IE", "Zendesk": "US", "Postmark": "US",
+        "Brightbase B.V.": "NL", "Mailchimp": None, "Hotjar": None, "Plausible": None, "Twilio": "US"}
+    assert [t["tool"] for t in found["Zendesk"]["transfer_tools"]] == ["scc"]
+    assert found["Twilio"]["role"] == "processor"
+
+
+def test_dutch_layouts_named_list_prose_bullets_and_providers():
+    found = _recipients(DUTCH, "nl")
+    assert list(found) == ["TransIP", "Moneybird", "Mailchimp", "Mollie", "Exact Online", "Sendcloud", "PostNL",
+                           "Pinterest", "LinkedIn", "Google Fonts", "Vimeo", "reCAPTCHA"]
+    assert found["Mailchimp"]["country"] == "US" and found["TransIP"]["country"] == "NL"  # each item's own country
+    assert "country" not in found["Moneybird"]
+    assert [t["tool"] for t in found["Mailchimp"]["transfer_tools"]] == ["eu_us_dpf"]
+    assert "transfer_tools" not in found["TransIP"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We do not use Facebook.", "You can contact us via Privacy Desk.", "We share your Personal Data with Service Providers.",
+    "You can delete cookies in the settings of Google Chrome.", "Our recipients are: accountants and the Tax Office.",
+    "Wij verkopen je gegevens niet aan Facebook.", "Wij delen gegevens via Mijn Omgeving met de Belastingdienst.",
+])
+def test_no_recipient_the_text_does_not_name(sentence: str):
+    assert _recipients(f"Privacy notice\n\nSharing\n{sentence}\n", "en") == {}
+
+
+def test_a_well_known_company_is_folded_into_its_product_and_joined_to_its_legal_entity():
+    text = ("Privacy\n\nWho we are\nExample Shop B.V. is responsible for your data.\n\nAnalytics\nWe use Google Analytics (a Google Inc. product). Google stores the data on servers.\n"
+            "We send e-mails with Mailchimp, a service of The Rocket Science Group LLC, in the United States.\n")
+    found = _recipients(text, "en")
+    assert list(found) == ["Google Analytics (Google Inc.)", "Mailchimp (The Rocket Science Group LLC)"]
+    assert found["Mailchimp (The Rocket Science Group LLC)"]["country"] == "US"
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    ("Transfers\nWhen we process data outside the EEA, we agree appropriate safeguards.\n", ["appropriate_measures"]),
+    ("Buiten de EU\nWe leggen afspraken over adequate veiligheidsmaatregelen vast in een verwerkersovereenkomst.\n",
+     ["processor_agreement", "appropriate_measures"]),
+    ("Doorgifte\nWij werken met partijen in door de Europese Commissie erkende landen met een passend beschermingsniveau. "
+     "Anders gebruiken wij standaardcontractbepalingen. Wij nemen passende maatregelen.\n", ["adequacy", "scc"]),
+    ("Sharing\nWe have a data processing agreement with every processor. We take appropriate measures.\n", []),
+    ("Transfers\nWe do not transfer data outside the EEA, so no processor agreement covers transfers.\n", []),
+])
+def test_transfer_tools_organisation_wide(text: str, tools: list[str]):
+    drafted = draft(f"Privacy notice\n\n{text}", "example", "en", None)
+    assert [t["tool"] for t in drafted.get("transfer_tools", ())] == tools
+
+
+@pytest.mark.parametrize(("text", "language"), [(ENGLISH, "en"), (DUTCH, "nl")])
+def test_recipient_drafts_validate_and_quote_verbatim(text: str, language: str, tmp_path: Path):
+    notice = tmp_path / "notice.txt"
+    notice.write_text(text, encoding="utf-8")
+    output = tmp_path / "example.yaml"
+    assert main(["draft", str(notice), "--lang", language, "-o", str(output)]) == 0
+    (organisation,) = load([output])
+    assert organisation.recipients
+    for recipient in organisation.recipients:
+        for entry in [*recipient.provenance, *(p for t in recipient.transfer_tools for p in t.provenance)]:
+            assert entry.quote in text
