@@ -120,3 +120,16 @@ def test_recipient_drafts_validate_and_quote_verbatim(text: str, language: str, 
     for recipient in organisation.recipients:
         for entry in [*recipient.provenance, *(p for t in recipient.transfer_tools for p in t.provenance)]:
             assert entry.quote in text
+
+
+def test_labelled_bullets_subjects_and_a_country_stated_later():
+    text = ("Privacyverklaring\n\nWie zijn wij\nTuincentrum Groen B.V. is verantwoordelijk.\n\n"
+            "Doelen\nWij verwerken je gegevens voor de volgende doelen: Marketing, Klantenservice en Bezorging.\n\n"
+            "Ontvangers\n  • Hosting: TransIP\n  • Betalingen: Mollie (Nederland)\n  • Functionele Cookies: voor je voorkeuren\n"
+            "Postmark verwerkt e-mails namens ons. Sommige partijen slaan gegevens op in de Verenigde Staten.\n"
+            "TransIP slaat de gegevens op in Nederland.\n")
+    found = _recipients(text, "nl")
+    assert list(found) == ["TransIP", "Mollie", "Postmark"]
+    assert found["Mollie"]["country"] == "NL" and "country" not in found["Postmark"]
+    assert found["TransIP"]["country"] == "NL"
+    assert [p["quote"] for p in found["TransIP"]["provenance"]] == ["Hosting: TransIP", "TransIP slaat de gegevens op in Nederland."]

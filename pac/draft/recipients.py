@@ -30,7 +30,9 @@ _CONTACT = re.compile(r"(?i)contact|bereik|reach|e-?mail (ons|us)|bel ons|call u
 _NEGATION = re.compile(r"(?i)\b(niet|geen|nooit|not|never|no)\b\W+(\w+\W+)?$")
 _LIST_INTRO = re.compile(
     r"(?i)(?:\b(?:aanbieders?|providers?|(?:sub-?)?verwerkers?|(?:sub-?)?processors?|ontvangers?|recipients?|"
-    r"partners?|leveranciers?|suppliers?|vendors?)|(?:volgende|these|following) [\w -]{3,40}?)\s*:\s*|"
+    r"partners?|leveranciers?|suppliers?|vendors?)|(?:volgende|these|following) (?:[\w-]+ ){0,3}?"
+    r"(?:partij|parties|verwerker|processor|sub-?processor|ontvanger|recipient|leverancier|supplier|dienst|services|"
+    r"provider|aanbieder|tools|software|bedrijven|companies|organi[sz]ations|partners|apps|platforms|plugins)\w*)\s*:\s*|"
     r"\b(?:onze|our) (?:sub-?)?(?:verwerkers|processors|ontvangers|recipients|leveranciers|suppliers) (?:zijn|are)\s*:?\s*")
 _USES = re.compile(
     r"(?i)(?:\b(?:we|wij) (?:also |ook |only |alleen |mainly |vooral )?(?:use|gebruiken|werken (?:samen )?met|work with|rely on|partner with)|gebruiken (?:we|wij)|"
@@ -40,6 +42,10 @@ _USES = re.compile(
     r"ontwikkeld|aangeboden|opgeslagen|verstuurd|verzonden|gehost) (?:door|bij)|"
     r"\b(?:services?|diensten?|software|plugins?|buttons?|tools?|pixel)['\u2019\"]? (?:of|from|van)|"
     r"\b(?:share|shares|delen|deelt|verstrekken|verstrekt|provide)\b[^.;:]{0,40}?\b(?:with|met|aan|to))\s+")
+_STORED = re.compile(r"(?i)opgeslagen|opslaan|slaat|stored?|stores|servers?|overgebracht|doorgegeven|transferr|gevestigd|"
+                     r"located|based in|hosted|gehost")
+_SUBJECT = re.compile(r" (?:processes|verwerkt|stores|slaat|hosts|host|provides|levert|receives|ontvangt|handles|"
+                      r"sends|verstuurt|verzorgt|acts as|treedt op|is our|is onze|is ons)\b")
 _FILLER = re.compile(r"(?i)(?:onder (?:andere|meer)|o\.a\.|among others|such as|zoals|bijvoorbeeld|for example|e\.g\.|"
                      r"including|waaronder|met name|namely)\s+")
 _RECIPIENTS_SECTION = re.compile(r"(?i)verwerkers|ontvangers|derden|derde partijen|delen|recipients|processors|"
@@ -49,7 +55,8 @@ _STOP = set("""de het een the a an onze ons our uw your je jouw mijn my deze thi
 we wij u you zij it naam name doel purpose land country personal persoonsgegevens data gegevens information informatie
 services service diensten dienst website websites site app apps platform account cookies cookie content products product
 email e-mail internet europese european eu eer eea avg gdpr uavg commissie commission autoriteit kvk iban bsn sms ip
-wanneer when als if""".split())
+wanneer when als if sommige some elke each every iedere geen none niemand nobody""".split())
+_NOT_LAST = {"cookies", "cookie", "gegevens", "data", "persoonsgegevens", "doeleinden", "purposes", "doelen"}
 _CATEGORIES = re.compile(r"(?i)leverancier|supplier|provider|aanbieder|partij|part(y|ies|ner)|bedrij[fv]|compan|organi[sz]ati|"
                          r"instanti|authorit|overhe|government|accountant|boekhoud|bookkeep|advoca|lawyer|hosting|hoster|"
                          r"verwerker|processor|ontvanger|recipient|dienstverlen|adviseur|advis|consultant|verzeker|insur|"
@@ -76,22 +83,36 @@ def well_known() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]:
-    """The named recipients, one element per name (its first statement wins), in the notice's order."""
+    """The named recipients, one element per name (its first statement wins), in the notice's order, with the
+    countries and tools that later sentences naming only that recipient state."""
     mentions = [m for sentence in items for m in _mentions(sentence) if _plausible(m, controller_name)]
-    found: dict[str, dict] = {}
+    found: dict[str, tuple[dict, re.Pattern[str]]] = {}
     for mention in mentions:
         key = _key(mention.name)
-        if any(key == other or _prefix(key, other) or _prefix(other, key) for other in found) or any(_key(o.name).startswith(key + " ") for o in mentions if o.row and o.row == mention.row):
+        if any(key == other or _prefix(key, other) or _prefix(other, key) for other in found) or any(
+                _key(o.name).startswith(key + " ") for o in mentions if o.row and o.row == mention.row):
             continue
-        found[key] = _recipient(mention, sum(1 for o in mentions if o.sentence is mention.sentence) == 1)
+        base = re.sub(r"^\(\w+\) | \(.*$", "", mention.name)
+        names = {base, base.split()[0]} if mention.row else {base}
+        found[key] = (_recipient(mention, sum(1 for o in mentions if o.sentence is mention.sentence) == 1),
+                      re.compile(r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b"))
     for sentence in items:
-        tools = claimed(sentence)
-        for element in found.values() if tools else ():
-            if element["provenance"]["quote"] not in sentence.text and re.search(
-                    r"\b" + re.escape(element["name"].split(" (")[0]) + r"\b", sentence.text):
-                element.setdefault("transfer_tools", []).extend(
-                    t for t in tools if t["tool"] not in {o["tool"] for o in element.get("transfer_tools", ())})
-    return list(found.values())
+        named = [element for element, pattern in found.values() if pattern.search(sentence.text)]
+        if len(named) == 1 and not isinstance(named[0]["provenance"], list) and (
+                named[0]["provenance"]["quote"] not in sentence.text):
+            _stated_later(named[0], sentence)
+    return [element for element, _ in found.values()]
+
+
+def _stated_later(element: dict, sentence: Sentence) -> None:
+    """Add to ``element`` the tools and (if it has none) the country where ``sentence`` stores or sends its data."""
+    tools = [t for t in claimed(sentence) if t["tool"] not in {o["tool"] for o in element.get("transfer_tools", ())}]
+    if tools:
+        element.setdefault("transfer_tools", []).extend(tools)
+    stated = country(sentence.text) if _STORED.search(sentence.text) else None
+    if stated and "country" not in element:
+        element["country"] = stated
+        element["provenance"] = [element["provenance"], provenance(sentence)]
 
 
 def _prefix(short: str, long: str) -> bool:
@@ -114,7 +135,8 @@ def _plausible(mention: _Mention, controller_name: str | None) -> bool:
         return not _BROWSER.search(mention.sentence.text)
     if LEGAL_NAME.fullmatch(name):
         return True
-    return (len(name) > 1 and words[0] not in _STOP and not all(w in _STOP for w in words) and not country(name)
+    return (len(name) > 1 and words[0] not in _STOP and not all(w in _STOP for w in words)
+            and words[-1] not in _NOT_LAST and not country(name)
             and not _CATEGORIES.search(name))
 
 
@@ -127,6 +149,9 @@ def _mentions(sentence: Sentence) -> list[_Mention]:
     found += _listed(sentence)
     if _SHARING.search(text):
         found += [_Mention(m.group(1), sentence, m.start(1), m.end(1), (0, len(text))) for m in LEGAL_NAME.finditer(text)]
+    lead = _lead(text, 0)
+    if lead and not lead[0] and _SUBJECT.match(text, lead[1]):
+        found.append(_Mention(text[:lead[1]], sentence, 0, lead[1], (0, len(text))))
     for match in _USES.finditer(text):
         if not _NEGATION.search(text, 0, match.start()) and not (
                 match.group(0).casefold().strip() in ("via", "through") and _CONTACT.search(text)):
@@ -154,6 +179,9 @@ def _listed(sentence: Sentence) -> list[_Mention]:
         head = len(cells[0])
     elif sentence.bullet and in_section:
         head = re.search(r"\s*(?:\(|:|,|\s[\u2013\u2014-]\s|$)", text).start()
+        labelled = re.match(r"[^:]{1,40}:\s*", text)
+        if labelled and _lead(text, labelled.end()):
+            return _names(sentence, labelled.end(), len(text), stop=True)
     else:
         return []
     lead = _lead(text, 0)
