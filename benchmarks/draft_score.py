@@ -1,7 +1,8 @@
 """Score ``pac draft`` like an extractor: recall and precision per kind of fact against reviewed encodings.
 
-For each organisation with a reviewed declaration and its notice (the evaluation suite's own notices; the
-five seeds when ``../shared/seeds`` is beside the repository), the notice is drafted and the facts of both
+For each organisation with a reviewed declaration and its notice (the evaluation suite's own notices, the
+notices written for development in ``draft-development/``, and the five seeds when ``../shared/seeds`` is
+beside the repository), the notice is drafted and the facts of both
 declarations are compared as sets (retention as a multiset):
 
 - rights: the right keys; controller: legal name, register number, e-mail and phone values, authority name;
@@ -34,7 +35,8 @@ from pac.draft.compare import KINDS, facts, unmatched  # noqa: E402
 from pac.model import Organisation  # noqa: E402
 from seed_notices import seed_notices  # noqa: E402
 
-DEVELOPMENT = ("we4u", "we-do-better", "canal-desk")
+DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak")
+"""fernbridge and spaak are notices written for the drafter's development (``benchmarks/draft-development/``)."""
 
 
 def _notice(organisation: Organisation) -> Path:
@@ -48,6 +50,7 @@ def references() -> dict[str, Path]:
     """Organisation id -> reviewed declaration, for every one whose notice text is here."""
     found = {p.stem: p for p in sorted((ROOT / "policies").glob("*.yaml"))}
     found |= {p.parent.name: p for p in sorted(ROOT.glob("evaluation/*/declaration.yaml"))}
+    found |= {p.parent.name: p for p in sorted(ROOT.glob("benchmarks/draft-development/*/declaration.yaml"))}
     return {org: path for org, path in found.items()
             if _notice(organisation := load([path])[0]).is_file() and organisation.notice.language in ("nl", "en")}
 

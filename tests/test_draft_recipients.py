@@ -133,3 +133,14 @@ def test_labelled_bullets_subjects_and_a_country_stated_later():
     assert found["Mollie"]["country"] == "NL" and "country" not in found["Postmark"]
     assert found["TransIP"]["country"] == "NL"
     assert [p["quote"] for p in found["TransIP"]["provenance"]] == ["Hosting: TransIP", "TransIP slaat de gegevens op in Nederland."]
+
+
+def test_a_table_cell_with_a_legal_form_and_a_bullet_that_states_a_country():
+    text = ("Sub-processors of Example Ltd\n\nAbout\nExample Ltd is responsible.\n\nInfrastructure\n"
+            "Sub-processor | Service | Location\nCloudflare, Inc. | content delivery | United States\n\n"
+            "Support\n- Freshdesk (support tickets, India, standard contractual clauses)\n- Name (required)\n\n"
+            "Other\nWe also rely on Sentry for error reports and on Stripe for payments.\n"
+            "Bezorgde pakketten gaan mee met een koerier van PostNL.\n")
+    found = _recipients(text, "en")
+    assert list(found) == ["Cloudflare, Inc.", "Freshdesk", "Sentry", "Stripe", "PostNL"]
+    assert found["Freshdesk"]["country"] == "IN" and found["Cloudflare, Inc."]["country"] == "US"

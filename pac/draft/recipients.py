@@ -40,13 +40,15 @@ _USES = re.compile(
     r"\b(?:provided|supplied|powered|delivered|handled|carried out|operated|managed|developed|offered|processed|"
     r"stored|sent|hosted|run) (?:by|with|at)|\b(?:geleverd|bezorgd|verzorgd|uitgevoerd|afgehandeld|verwerkt|beheerd|"
     r"ontwikkeld|aangeboden|opgeslagen|verstuurd|verzonden|gehost) (?:door|bij)|"
-    r"\b(?:services?|diensten?|software|plugins?|buttons?|tools?|pixel)['\u2019\"]? (?:of|from|van)|"
+    r"\b(?:services?|diensten?|software|plugins?|buttons?|tools?|pixel|koeriers?|couriers?|bezorgers?|systeem|system)"
+    r"['\u2019\"]? (?:of|from|van)|"
     r"\b(?:share|shares|delen|deelt|verstrekken|verstrekt|provide)\b[^.;:]{0,40}?\b(?:with|met|aan|to))\s+")
 _STORED = re.compile(r"(?i)opgeslagen|opslaan|slaat|stored?|stores|servers?|overgebracht|doorgegeven|transferr|gevestigd|"
                      r"located|based in|hosted|gehost")
 _SUBJECT = re.compile(r" (?:processes|verwerkt|stores|slaat|hosts|host|provides|levert|receives|ontvangt|handles|"
                       r"sends|verstuurt|verzorgt|acts as|treedt op|is our|is onze|is ons)\b")
-_FILLER = re.compile(r"(?i)(?:onder (?:andere|meer)|o\.a\.|among others|such as|zoals|bijvoorbeeld|for example|e\.g\.|"
+_FORM_TAIL = re.compile(r",? ?(?:Inc|Ltd|LLC|B\.V|N\.V|GmbH|SE|S\.A|SARL|AB|ApS|Oy|AG)?\.?\s*")
+_FILLER = re.compile(r"(?i)(?:on|op|with|met|van|of|by|door|aan|to|voor|for) (?=[A-Z])|(?:onder (?:andere|meer)|o\.a\.|among others|such as|zoals|bijvoorbeeld|for example|e\.g\.|"
                      r"including|waaronder|met name|namely)\s+")
 _RECIPIENTS_SECTION = re.compile(r"(?i)verwerkers|ontvangers|derden|derde partijen|delen|recipients|processors|"
                                  r"third parties|who receives|shar(e|ing)|leveranciers|suppliers|partners|providers")
@@ -94,7 +96,8 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
             continue
         base = re.sub(r"^\(\w+\) | \(.*$", "", mention.name)
         names = {base, base.split()[0]} if mention.row else {base}
-        found[key] = (_recipient(mention, sum(1 for o in mentions if o.sentence is mention.sentence) == 1),
+        alone = len({_key(o.name) for o in mentions if o.sentence is mention.sentence}) == 1
+        found[key] = (_recipient(mention, alone),
                       re.compile(r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b"))
     for sentence in items:
         named = [element for element, pattern in found.values() if pattern.search(sentence.text)]
@@ -177,7 +180,7 @@ def _listed(sentence: Sentence) -> list[_Mention]:
     in_section = bool(_RECIPIENTS_SECTION.search(sentence.section))
     if len(cells) >= 3 or (len(cells) == 2 and in_section):
         head = len(cells[0])
-    elif sentence.bullet and in_section:
+    elif sentence.bullet and (in_section or country(text) or claimed(sentence)):
         head = re.search(r"\s*(?:\(|:|,|\s[\u2013\u2014-]\s|$)", text).start()
         labelled = re.match(r"[^:]{1,40}:\s*", text)
         if labelled and _lead(text, labelled.end()):
@@ -185,9 +188,10 @@ def _listed(sentence: Sentence) -> list[_Mention]:
     else:
         return []
     lead = _lead(text, 0)
-    if not lead or text[lead[1]:head].strip(". ") or lead[0]:
+    if not lead or lead[0] or not _FORM_TAIL.fullmatch(text, lead[1], head):
         return []
-    return [_Mention(text[:lead[1]], sentence, 0, lead[1], (0, len(text)))]
+    end = head if text[lead[1]:head].strip(". ") else lead[1]
+    return [_Mention(text[:end], sentence, 0, end, (0, len(text)))]
 
 
 def _names(sentence: Sentence, start: int, end: int, stop: bool) -> list[_Mention]:
