@@ -144,3 +144,26 @@ def test_a_table_cell_with_a_legal_form_and_a_bullet_that_states_a_country():
     found = _recipients(text, "en")
     assert list(found) == ["Cloudflare, Inc.", "Freshdesk", "Sentry", "Stripe", "PostNL"]
     assert found["Freshdesk"]["country"] == "IN" and found["Cloudflare, Inc."]["country"] == "US"
+
+
+def test_bullets_a_sentence_about_recipients_introduces_and_examples_after_such_as():
+    text = ("Privacyverklaring\n\nWie zijn wij\nVoorbeeld B.V. is verantwoordelijk.\n\nNieuwsbrief\n"
+            "Voor deze dienst verwerken wij de volgende gegevens:\n- E-mailadres\n- Voornaam\n"
+            "Wij delen je gegevens met de volgende partijen:\n- Laposta (nieuwsbrief)\n- Voys\n"
+            "Wij werken ook met andere leveranciers, zoals Exact en Twinfield.\n")
+    assert list(_recipients(text, "nl")) == ["Laposta", "Voys", "Exact", "Twinfield"]
+
+
+@pytest.mark.parametrize(("sentence", "tool"), [
+    ("Wij gebruiken standaard contractuele clausules.", "scc"), ("Het EU-VS Privacyschild geldt.", "privacy_shield"),
+    ("Zij vallen onder het EU-VS-gegevensprivacykader.", "eu_us_dpf"), ("Er gelden bindende bedrijfsregels.", "bcr"),
+])
+def test_dutch_names_of_transfer_tools(sentence: str, tool: str):
+    drafted = draft(f"Privacyverklaring\n\nDoorgifte\n{sentence}\n", "example", "nl", None)
+    assert [t["tool"] for t in drafted["transfer_tools"]] == [tool]
+
+
+def test_explicit_consent_counts_only_where_data_leave_the_eu():
+    outside = draft("Privacy\n\nTransfers\nWe transfer data outside the EEA only with your explicit consent.\n", "x", "en", None)
+    assert [t["tool"] for t in outside["transfer_tools"]] == ["derogation_explicit_consent"]
+    assert "transfer_tools" not in draft("Privacy\n\nHealth\nWe ask your explicit consent for health data.\n", "x", "en", None)

@@ -28,11 +28,13 @@ _NAME = re.compile(rf"(?:\(\w+\) )?{_TOKEN}(?: (?:& )?(?:{_TOKEN}|\d\w*)){{0,4}}
 _ABBREVIATION = re.compile(r"(?:\.\w+)+\.$|(?i:inc|ltd|co|corp|plc)\.$")
 _CONTACT = re.compile(r"(?i)contact|bereik|reach|e-?mail (ons|us)|bel ons|call us|schrijf|write to")
 _NEGATION = re.compile(r"(?i)\b(niet|geen|nooit|not|never|no)\b\W+(\w+\W+)?$")
+_NOUNS = (r"(?:partij|parties|verwerker|processor|sub-?processor|ontvanger|recipient|leverancier|supplier|dienst|services|"
+          r"provider|aanbieder|tools|software|bedrijven|companies|organi[sz]ations|partners|apps|platforms|plugins|derden|"
+          r"third)")
 _LIST_INTRO = re.compile(
     r"(?i)(?:\b(?:aanbieders?|providers?|(?:sub-?)?verwerkers?|(?:sub-?)?processors?|ontvangers?|recipients?|"
-    r"partners?|leveranciers?|suppliers?|vendors?)|(?:volgende|these|following) (?:[\w-]+ ){0,3}?"
-    r"(?:partij|parties|verwerker|processor|sub-?processor|ontvanger|recipient|leverancier|supplier|dienst|services|"
-    r"provider|aanbieder|tools|software|bedrijven|companies|organi[sz]ations|partners|apps|platforms|plugins)\w*)\s*:\s*|"
+    r"partners?|leveranciers?|suppliers?|vendors?)|(?:volgende|these|following) (?:[\w-]+ ){0,3}?" + _NOUNS +
+    r"\w*)\s*:\s*|"
     r"\b(?:onze|our) (?:sub-?)?(?:verwerkers|processors|ontvangers|recipients|leveranciers|suppliers) (?:zijn|are)\s*:?\s*")
 _USES = re.compile(
     r"(?i)(?:\b(?:we|wij) (?:also |ook |only |alleen |mainly |vooral )?(?:use|gebruiken|werken (?:samen )?met|work with|rely on|partner with)|gebruiken (?:we|wij)|"
@@ -47,6 +49,8 @@ _STORED = re.compile(r"(?i)opgeslagen|opslaan|slaat|stored?|stores|servers?|over
                      r"located|based in|hosted|gehost")
 _SUBJECT = re.compile(r" (?:processes|verwerkt|stores|slaat|hosts|host|provides|levert|receives|ontvangt|handles|"
                       r"sends|verstuurt|verzorgt|acts as|treedt op|is our|is onze|is ons)\b")
+_EXAMPLES = re.compile(r"(?i)\b" + _NOUNS + r"[^.;:]{0,60}?\b(?:zoals|such as|including|include|includes|bijvoorbeeld|"
+                       r"for example|e\.g\.|namely|namelijk|waaronder|onder andere|onder meer|o\.a\.)\s+")
 _FORM_TAIL = re.compile(r",? ?(?:Inc|Ltd|LLC|B\.V|N\.V|GmbH|SE|S\.A|SARL|AB|ApS|Oy|AG)?\.?\s*")
 _FILLER = re.compile(r"(?i)(?:on|op|with|met|van|of|by|door|aan|to|voor|for) (?=[A-Z])|(?:onder (?:andere|meer)|o\.a\.|among others|such as|zoals|bijvoorbeeld|for example|e\.g\.|"
                      r"including|waaronder|met name|namely)\s+")
@@ -63,7 +67,8 @@ _CATEGORIES = re.compile(r"(?i)leverancier|supplier|provider|aanbieder|partij|pa
                          r"instanti|authorit|overhe|government|accountant|boekhoud|bookkeep|advoca|lawyer|hosting|hoster|"
                          r"verwerker|processor|ontvanger|recipient|dienstverlen|adviseur|advis|consultant|verzeker|insur|"
                          r"incasso|collection|politie|police|rechter|court|toezicht|regulator|werkgever|employer|klant|"
-                         r"customer|medewerker|employee|gebruiker|user|derde|third|software|platform")
+                         r"customer|medewerker|employee|gebruiker|user|derde|third|software|platform|adres\b|address|telefoon|phone|"
+                         r"geboorte|birth|gegevens")
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,12 @@ def well_known() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]:
     """The named recipients, one element per name (its first statement wins), in the notice's order, with the
     countries and tools that later sentences naming only that recipient state."""
-    mentions = [m for sentence in items for m in _mentions(sentence) if _plausible(m, controller_name)]
+    mentions, introduced = [], False
+    for sentence in items:
+        mentions += [m for m in _mentions(sentence, introduced) if _plausible(m, controller_name)]
+        if not sentence.bullet:
+            tail = re.split(r"(?i)gegevens|data\b|informati", sentence.text)[-1]
+            introduced = sentence.text.endswith(":") and bool(re.search(r"(?i)" + _NOUNS, tail))
     found: dict[str, tuple[dict, re.Pattern[str]]] = {}
     for mention in mentions:
         key = _key(mention.name)
@@ -143,13 +153,17 @@ def _plausible(mention: _Mention, controller_name: str | None) -> bool:
             and not _CATEGORIES.search(name))
 
 
-def _mentions(sentence: Sentence) -> list[_Mention]:
-    """The recipients ``sentence`` names, by every layout, in the order of the text."""
+def _mentions(sentence: Sentence, introduced: bool) -> list[_Mention]:
+    """The recipients ``sentence`` names, by every layout, in the order of the text (``introduced``: it is an
+    item of a list that a sentence about recipients introduces)."""
     text = sentence.text
     found = [_Mention(m.group(1), sentence, m.start(1), m.end(1), (0, len(text)), row)
              for row, pattern in well_known() for m in pattern.finditer(text)
-             if not _NEGATION.search(text, max(0, m.start() - 30), m.start())] if _SHARING.search(text) else []
-    found += _listed(sentence)
+             if not _NEGATION.search(text, max(0, m.start() - 30), m.start())] if (
+        _SHARING.search(text) or sentence.bullet) else []
+    found += _listed(sentence, introduced)
+    for match in _EXAMPLES.finditer(text):
+        found += _names(sentence, match.end(), len(text), stop=True)
     if _SHARING.search(text):
         found += [_Mention(m.group(1), sentence, m.start(1), m.end(1), (0, len(text))) for m in LEGAL_NAME.finditer(text)]
     lead = _lead(text, 0)
@@ -169,15 +183,15 @@ def _mentions(sentence: Sentence) -> list[_Mention]:
     return _joined(sorted(spans.values(), key=lambda m: m.start))
 
 
-def _listed(sentence: Sentence) -> list[_Mention]:
+def _listed(sentence: Sentence, introduced: bool) -> list[_Mention]:
     """The names of a list: introduced ('de volgende partijen: ...'), an item of a bulleted list under a
-    recipients heading, or a table row ('A – hosting – Ierland', 'A | payments | US')."""
+    recipients heading or introduced so, or a table row ('A – hosting – Ierland', 'A | payments | US')."""
     text = sentence.text
     intro = _LIST_INTRO.search(text)
     if intro:
         return _names(sentence, intro.end(), len(text), stop=False)
     cells = _CELLS.split(text)
-    in_section = bool(_RECIPIENTS_SECTION.search(sentence.section))
+    in_section = introduced or bool(_RECIPIENTS_SECTION.search(sentence.section))
     if len(cells) >= 3 or (len(cells) == 2 and in_section):
         head = len(cells[0])
     elif sentence.bullet and (in_section or country(text) or claimed(sentence)):

@@ -14,20 +14,22 @@ COUNTRIES = {"US": r"Verenigde Staten|United States|\bUSA\b|\bVS\b|Amerika\b", "
              "IN": r"\bIndia\b", "CA": r"Canada", "AU": r"Australië|Australia", "IL": r"Israël|Israel"}
 COUNTRY = re.compile("|".join(f"(?P<{code}>{pattern})" for code, pattern in COUNTRIES.items()))
 
-TOOLS = {"eu_us_dpf": r"Data Privacy Framework|\bDPF\b",
-         "privacy_shield": r"Privacy Shield",
-         "scc": r"(?i:standaard\s?contract(bepalingen|clausules)|modelcontract(en|bepalingen)?|standaardbepalingen|"
+TOOLS = {"eu_us_dpf": r"Data Privacy Framework|\bDPF\b|(?i:gegevensprivacykader)",
+         "privacy_shield": r"Privacy Shield|(?i:privacyschild)",
+         "scc": r"(?i:standaard\s?contract(bepalingen|clausules|uele (clausules|bepalingen))|modelcontract(en|bepalingen)?|standaardbepalingen|"
                 r"standard (contractual|contract|data protection) clauses|model clauses)|\bSCCs?\b",
-         "bcr": r"(?i:bindende bedrijfsvoorschriften|binding corporate rules)|\bBCRs?\b",
+         "bcr": r"(?i:bindende bedrijfsvoorschriften|bindende bedrijfsregels|binding corporate rules)|\bBCRs?\b",
          "adequacy": r"(?i:adequaatheidsbesluit|adequacy decision|passendheidsbesluit|"
                      r"(Europese Commissie|European Commission)\b.{0,80}(passend|adequa|erkend|recogni[sz]ed|approved)|"
                      r"(erkend|recogni[sz]ed|approved|aangemerkt).{0,60}(Europese Commissie|European Commission))"}
 """The tools a notice claims wherever it names them."""
 
-_CONTEXT_TOOLS = {"processor_agreement": r"(?i)verwerkersovereenkomst|(data )?process(ing|or) agreement|\bDPA\b",
+_CONTEXT_TOOLS = {"derogation_explicit_consent": r"(?i)(uitdrukkelijke|expliciete|explicit) (toestemming|consent)",
+                  "processor_agreement": r"(?i)verwerkersovereenkomst|(data )?process(ing|or) agreement|\bDPA\b",
                   "appropriate_measures": r"(?i)(passende|adequate|juiste|geschikte|appropriate|suitable|adequate) "
                                           r"(veiligheids|beveiligings)?(maatregelen|waarborgen|measures|safeguards)"}
-"""What is no transfer tool but is claimed as one when a notice says it about data leaving the EU."""
+"""What counts as a claimed tool only in words about data leaving the EU: explicit consent (Art. 49(1)(a)), and
+what is no transfer tool at all, a processor agreement or unspecified measures."""
 
 _TRANSFER = re.compile(r"(?i)buiten de (EU|EER|Europese)|outside (of )?the (EU|EEA|European)|doorgifte|\btransfer|"
                        r"derde landen|third countr|internationa")
