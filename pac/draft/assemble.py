@@ -7,9 +7,10 @@ from datetime import date
 
 from . import bases, retention
 from .controller import controller
-from .recipients import recipients, transfer_tools
+from .recipients import recipients
 from .rights import rights
 from .text import Sentence, provenance, sentences, slug
+from .transfers import general
 
 MARKER = "drafted by pac draft from the notice text; not reviewed by a person"
 """The value of ``notice.draft`` in every draft."""
@@ -32,15 +33,14 @@ def draft(text: str, organisation: str, language: str, text_file: str | None) ->
     activities = _activities(items, taken)
     if activities:
         declaration["activities"] = activities
-    named, _ = recipients(items, owner.get("legal_name"))
+    named = recipients(items, owner.get("legal_name"))
     for recipient in named:
         recipient["id"] = slug(recipient["name"], taken)
     if named:
         declaration["recipients"] = [{"id": r.pop("id"), **r} for r in named]
-    claimed = {tool["tool"] for r in named for tool in r.get("transfer_tools", ())}
-    general = [tool for s in items for tool in transfer_tools(s) if tool["tool"] not in claimed]
-    if general:
-        declaration["transfer_tools"] = list({tool["tool"]: tool for tool in reversed(general)}.values())[::-1]
+    tools = general(items, {tool["tool"] for r in named for tool in r.get("transfer_tools", ())})
+    if tools:
+        declaration["transfer_tools"] = tools
     return declaration
 
 
