@@ -66,7 +66,10 @@ def run(arguments: argparse.Namespace) -> int:
             for fmt, content in outputs.items():
                 path = write_atomic(arguments.out / f"{organisation.id}.{fmt}", content, inputs)
                 print(printable(str(path)))
-    except (OutputError, OSError) as error:
+    except OutputError as error:
+        print(error.format(), file=sys.stderr)
+        return 2
+    except OSError as error:
         print(f"pac: error: {printable(str(error))}", file=sys.stderr)
         return 2
     except subprocess.CalledProcessError as error:  # pac escapes every label, so this is Graphviz failing

@@ -171,7 +171,7 @@ class PacSession:
             folder.commit()
         except OutputError as error:
             folder.discard()
-            self.config.pluginmanager.get_plugin("terminalreporter").write_line(f"pac: error: {printable(str(error))}")
+            self.config.pluginmanager.get_plugin("terminalreporter").write_line(error.format())
             session.exitstatus = pytest.ExitCode.USAGE_ERROR
 
     def pytest_unconfigure(self) -> None:
@@ -237,7 +237,7 @@ def _stage(config: pytest.Config, report_dir: Path) -> ReportFolder:
     try:
         staging = folder.stage()
     except OutputError as error:
-        raise pytest.UsageError(f"--pac-report-dir: {error}") from None
+        raise pytest.UsageError(error.format("--pac-report-dir")) from None
     interrupts = ExitStack()  # `kill` ends the run as Ctrl-C does, so that the staging folder is removed
     interrupts.enter_context(terminate_interrupts())
     config.add_cleanup(interrupts.close)
