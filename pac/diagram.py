@@ -55,6 +55,8 @@ _EDGE_WRAP = 17
 _NARROW_WRAP = 14
 """Characters per line: of names in boxes, of edge labels, and of names in octagons and hexagons (which are wider
 than their text); short lines keep the picture narrow enough to print at its natural size."""
+_LEGEND_WRAP = 26
+"""Characters per line of the legend's words, which sit in the controller's column (as wide as 26 characters)."""
 _NARROW_SHAPES = ("octagon", "hexagon")
 _SOFT_HYPHEN = "\u00ad"
 _TITLE_WRAP = 70
@@ -344,14 +346,15 @@ class _Drawing:
                 samples.attr(rank="same")
                 for role in _SHAPES:
                     samples.node(f"legend/{role}", "", shape=_SHAPES[role], style=_STYLES.get(role, "filled"),
-                                 peripheries=_PERIPHERIES.get(role, "1"), width="0.5", height="0.28", fixedsize="true")
+                                 peripheries=_PERIPHERIES.get(role, "1"), width="0.45", height="0.22", fixedsize="true")
                 for kind in kinds:
                     samples.node(f"legend/{kind}", "", shape="point", width="0.05", height="0.05")
             with legend.subgraph() as texts:
                 texts.attr(rank="same")
                 for key in (*_SHAPES, *kinds):
                     text = words[key] if key in _SHAPES else words[f"legend_{key}"]
-                    texts.node(f"legend/{key}/text", _label(_words(text)), shape="plaintext", style="")
+                    texts.node(f"legend/{key}/text", _label(_words(text, _LEGEND_WRAP)), shape="plaintext", style="",
+                               margin="0.02")
             for role in _SHAPES:
                 legend.edge(f"legend/{role}", f"legend/{role}/text", style="invis")
             for kind in kinds:
