@@ -34,7 +34,7 @@ from .checking import Finding
 from .errors import printable
 from .flows import DataFlows, Flow, Node, flows
 from .graph import CONTROLLER, ZONES
-from .messages import words
+from .messages import count, words
 from .model import Organisation
 from .reference import Reference
 from .results import severity_counts
@@ -200,7 +200,7 @@ class _Drawing:
 
     def _count(self, key: str, n: int) -> str:
         """``n`` findings of severity ``key`` (or waived), in words: "1 error", "3 warnings"."""
-        return self.words[key][n != 1].format(n=n)
+        return count(self.lang, key, n)
 
     # -- nodes ------------------------------------------------------------------------------------
     def _boxes(self, dot: graphviz.Digraph) -> None:

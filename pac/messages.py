@@ -68,8 +68,8 @@ _EN: dict[str, Any] = {
     "contents": "Contents", "by_provision": "Open findings by provision", "checks_run": "How every check ended",
     "catalogue": "The checks and their rationale",
     "filter_severity": "Severity", "filter_check": "Check", "filter_provision": "Provision", "all": "all",
-    "open_counts": ("Open findings: {error} error · {warning} warning · {info} info; waived: {waived}. Checks passed: "
-                    "{passed} of {applicable} applicable, as of {date}."),
+    "open_counts": ("Open findings: {error} · {warning} · {info}; {waived}. Checks passed: {passed} of {applicable} "
+                    "applicable, as of {date}."),
     "check": "Check", "provisions": "Provisions", "findings": "Findings", "no_open": "No open findings.",
     "data_flows": "Data flows", "zoom_in": "zoom in", "zoom_out": "zoom out", "zoom_reset": "whole diagram",
     "zoom_hint": "Ctrl + wheel zooms; drag to move.",
@@ -160,8 +160,8 @@ _NL: dict[str, Any] = {
     "contents": "Inhoud", "by_provision": "Openstaande bevindingen per bepaling", "checks_run": "Uitkomst van elke toets",
     "catalogue": "De toetsen en hun onderbouwing",
     "filter_severity": "Ernst", "filter_check": "Toets", "filter_provision": "Bepaling", "all": "alle",
-    "open_counts": ("Openstaande bevindingen: {error} fout · {warning} waarschuwing · {info} info; met ontheffing: "
-                    "{waived}. Toetsen geslaagd: {passed} van {applicable} van toepassing, per {date}."),
+    "open_counts": ("Openstaande bevindingen: {error} · {warning} · {info}; {waived}. Toetsen geslaagd: {passed} van "
+                    "{applicable} van toepassing, per {date}."),
     "check": "Toets", "provisions": "Bepalingen", "findings": "Bevindingen", "no_open": "Geen openstaande bevindingen.",
     "data_flows": "Gegevensstromen", "zoom_in": "inzoomen", "zoom_out": "uitzoomen", "zoom_reset": "hele diagram",
     "zoom_hint": "Ctrl + scrollwiel zoomt; slepen verschuift.",
@@ -213,3 +213,8 @@ def words(lang: str) -> Mapping[str, Any]:
     if lang not in _CATALOGUE:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     return _CATALOGUE[lang]
+
+
+def count(lang: str, key: str, n: int) -> str:
+    """``n`` of what ``key`` counts (a severity, ``waived``, findings), in words: "1 error", "3 fouten"."""
+    return words(lang)[key][n != 1].format(n=n)

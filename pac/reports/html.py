@@ -31,7 +31,7 @@ from markupsafe import Markup
 from .. import diagram
 from ..checking import Check, Finding
 from ..flows import DataFlows, Flow, Name, Node
-from ..messages import words
+from ..messages import count, words
 from ..results import OrganisationRecord, Run
 from . import text
 from .tally import Tally, cited, draft_banner, most_severe_first, provision, provision_order, tallies
@@ -80,7 +80,8 @@ def page(run: Run, drawings: Mapping[str, Drawing], lang: str = "en") -> str:
         checks=checks, groups=lambda findings: by_check(findings, checks), anchor=anchor, node_link=node_link,
         flow_rows=flow_rows, on_subject=_on_subject, provisions=provisions, paragraphs=text.paragraphs,
         script=Markup(SCRIPT), csp=CSP, all_provisions=cited(run.findings), banner=draft_banner(run, lang),
-        lang=lang, t=words(lang), en=Markup(' lang="en"' if lang != "en" else ""), role_of=diagram.role_of, css=_css)
+        lang=lang, t=words(lang), en=Markup(' lang="en"' if lang != "en" else ""), role_of=diagram.role_of, css=_css,
+        count=count, counted=lambda counts: {key: count(lang, key, n) for key, n in counts.items()})
 
 
 def _css(value: str) -> Markup:
@@ -183,6 +184,6 @@ def inline(svg: str, organisation: str) -> Drawing:
     svg = _REFERENCE.sub(lambda m: f"url(#{organisation}-{m[1]})", _ID.sub(lambda m: f'id="{organisation}-{m[1]}"', svg))
     x, y, width, height = (float(v) for v in _VIEWBOX.search(svg).groups())  # type: ignore[union-attr]
     step = width * PRINT_HEIGHT_MM / PRINT_WIDTH_MM
-    count = max(1, math.ceil(height / step - 0.02))
-    slices = tuple(f"{x:.2f} {y + i * step:.2f} {width:.2f} {min(step, height - i * step):.2f}" for i in range(count))
+    pieces = max(1, math.ceil(height / step - 0.02))
+    slices = tuple(f"{x:.2f} {y + i * step:.2f} {width:.2f} {min(step, height - i * step):.2f}" for i in range(pieces))
     return Drawing(svg=Markup(svg), slices=slices)
