@@ -9,14 +9,16 @@ from datetime import date
 from functools import cache
 from importlib.resources import files
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError, best_match
 
 from .errors import LocatedError, Location
 from .yamlio import LocDict, LocList, Pos
+
+if TYPE_CHECKING:  # pragma: no cover
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 TermLookup = Callable[[str], "str | None"]
 """Maps a source-language term (e.g. Dutch 'gerechtvaardigd belang') to an enum key, or None."""
@@ -60,13 +62,15 @@ def is_date(value: Any) -> bool:
         return False
 
 
-_FORMATS = FormatChecker(())
-_FORMATS.checks("date")(is_date)
-
-
 @cache
 def _validator(name: str) -> Draft202012Validator:
-    return Draft202012Validator(_end_anchored(schema(name)), format_checker=_FORMATS)
+    """The published 2020-12 validator, which describes what is wrong; imported only when the gate rejects (it takes
+    longer to import than valid input takes to validate)."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    formats = FormatChecker(())
+    formats.checks("date")(is_date)
+    return Draft202012Validator(_end_anchored(schema(name)), format_checker=formats)
 
 
 @cache
@@ -137,6 +141,8 @@ def _suggest(value: Any, allowed: Iterable[Any], terms: TermLookup | None) -> st
 
 def _branch_error(error: ValidationError) -> ValidationError | None:
     """For a failed oneOf/anyOf, the error of the branch that fits the value's type best."""
+    from jsonschema.exceptions import best_match
+
     fitting = [e for e in error.context or () if not (e.validator == "type" and not e.relative_path)]
     return best_match(fitting) if fitting else None
 
