@@ -293,3 +293,15 @@ def test_valid_declarations_are_validated_without_importing_jsonschema(tmp_path)
     script = ("import sys; from pac.loader import load; load([sys.argv[1]]); "
               "assert 'jsonschema' not in sys.modules, 'jsonschema imported'")
     subprocess.run([sys.executable, "-c", script, str(POLICIES / "we4u.yaml")], check=True)
+
+
+def test_the_gate_names_list_items_without_a_dict_of_locals_per_item():
+    """fastjsonschema's code names each list item with ``.format(**locals())``; pac's gate uses f-strings instead
+    (a fifth of the time valid input takes), naming the same item."""
+    gate = _gate("declaration")
+    functions = [f for f in gate.func.__globals__.values() if getattr(f, "__name__", "").startswith("validate")]
+    assert functions and not any("locals" in f.__code__.co_names for f in functions)
+    document = parse(b"pac: 1\norganisation: x\nactivities:\n  - {id: a, name: A}\n", "x.yaml")
+    with pytest.raises(fastjsonschema.JsonSchemaValueException) as rejected:
+        gate(document)
+    assert rejected.value.name == "data.activities[0]"
