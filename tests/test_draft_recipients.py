@@ -167,3 +167,15 @@ def test_explicit_consent_counts_only_where_data_leave_the_eu():
     outside = draft("Privacy\n\nTransfers\nWe transfer data outside the EEA only with your explicit consent.\n", "x", "en", None)
     assert [t["tool"] for t in outside["transfer_tools"]] == ["derogation_explicit_consent"]
     assert "transfer_tools" not in draft("Privacy\n\nHealth\nWe ask your explicit consent for health data.\n", "x", "en", None)
+
+
+def test_a_table_takes_the_column_its_header_names_recipients_in():
+    text = ("Cookieverklaring\n\nWie zijn wij\nVoorbeeld B.V. is verantwoordelijk.\n\nCookies\n"
+            "Cookie | Aanbieder | Doel\n_ga | Google Analytics | statistieken\nPHPSESSID | website | functioneel\n\n"
+            "Functionele cookies\nCookie | Doel | Looptijd\nPHPSESSID | sessie | sessie\nCONSENT | keuze | 1 jaar\n\n"
+            "Wie ontvangt je gegevens\nDienst | Verwerker | Land\nHosting | TransIP | Nederland\n\n"
+            "Hosting\nOnze website staat op servers van Hetzner. Wij gebruiken hiervoor ook Mollie. "
+            "Onze hostingprovider Combell verzorgt de back-ups.\n")
+    found = _recipients(text, "nl")
+    assert list(found) == ["Google Analytics", "TransIP", "Hetzner", "Mollie", "Combell"]
+    assert found["TransIP"]["country"] == "NL"

@@ -7,16 +7,18 @@ import re
 
 from .text import Sentence, provenance
 
-COUNTRIES = {"US": r"Verenigde Staten|United States|\bUSA\b|\bVS\b|Amerika\b", "GB": r"Verenigd Koninkrijk|United Kingdom|\bUK\b",
-             "IE": r"Ierland|Ireland", "NL": r"Nederland\b|the Netherlands|Amsterdam|Rotterdam|Utrecht",
-             "DE": r"Duitsland|Germany", "BE": r"België|Belgium", "FR": r"Frankrijk|France", "CH": r"Zwitserland|Switzerland",
+COUNTRIES = {"US": r"Verenigde Staten|United States|\bUSA\b|\bVS\b|Amerika\b",
+             "GB": r"Verenigd Koninkrijk|United Kingdom|\bUK\b", "IE": r"Ierland|Ireland",
+             "NL": r"Nederland\b|the Netherlands|Amsterdam|Rotterdam|Utrecht", "DE": r"Duitsland|Germany",
+             "BE": r"België|Belgium", "FR": r"Frankrijk|France", "CH": r"Zwitserland|Switzerland",
              "LU": r"Luxemburg|Luxembourg", "SE": r"Zweden|Sweden", "DK": r"Denemarken|Denmark", "FI": r"Finland",
              "IN": r"\bIndia\b", "CA": r"Canada", "AU": r"Australië|Australia", "IL": r"Israël|Israel"}
 COUNTRY = re.compile("|".join(f"(?P<{code}>{pattern})" for code, pattern in COUNTRIES.items()))
 
 TOOLS = {"eu_us_dpf": r"Data Privacy Framework|\bDPF\b|(?i:gegevensprivacykader)",
          "privacy_shield": r"Privacy Shield|(?i:privacyschild)",
-         "scc": r"(?i:standaard\s?contract(bepalingen|clausules|uele (clausules|bepalingen))|modelcontract(en|bepalingen)?|standaardbepalingen|"
+         "scc": r"(?i:standaard\s?contract(bepalingen|clausules|uele (clausules|bepalingen))|"
+                r"modelcontract(en|bepalingen)?|standaardbepalingen|"
                 r"standard (contractual|contract|data protection) clauses|model clauses)|\bSCCs?\b",
          "bcr": r"(?i:bindende bedrijfsvoorschriften|bindende bedrijfsregels|binding corporate rules)|\bBCRs?\b",
          "adequacy": r"(?i:adequaatheidsbesluit|adequacy decision|passendheidsbesluit|"
