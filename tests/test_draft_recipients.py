@@ -82,6 +82,9 @@ def test_dutch_layouts_named_list_prose_bullets_and_providers():
     "We do not use Facebook.", "You can contact us via Privacy Desk.", "We share your Personal Data with Service Providers.",
     "You can delete cookies in the settings of Google Chrome.", "Our recipients are: accountants and the Tax Office.",
     "Wij verkopen je gegevens niet aan Facebook.", "Wij delen gegevens via Mijn Omgeving met de Belastingdienst.",
+    "Wij maken gebruik van Artikel 6 lid 1 sub f AVG.", "Je past dit aan via Instellingen.", "We use SSL everywhere.",
+    "Wij gebruiken TLS-versleuteling.", "Jij ontvangt een bevestiging.", "Deelnemer ontvangt een e-mail van ons.",
+    "We share data with Recruitment Agencies.",
 ])
 def test_no_recipient_the_text_does_not_name(sentence: str):
     assert _recipients(f"Privacy notice\n\nSharing\n{sentence}\n", "en") == {}

@@ -49,6 +49,7 @@ _USES = re.compile(
     r"\b(?:share|shares|delen|deelt|verstrekken|verstrekt|provide)\b[^.;:]{0,40}?\b(?:with|met|aan|to))\s+")
 _STORED = re.compile(r"(?i)opgeslagen|opslaan|slaat|stored?|stores|servers?|overgebracht|doorgegeven|transferr|gevestigd|"
                      r"located|based in|hosted|gehost")
+_FOR_US = re.compile(r"(?i)\bvoor ons\b|\bfor us\b")
 _SUBJECT = re.compile(r" (?:processes|verwerkt|stores|slaat|hosts|host|provides|levert|receives|ontvangt|handles|"
                       r"sends|verstuurt|verzorgt|acts as|treedt op|is our|is onze|is ons)\b")
 _EXAMPLES = re.compile(r"(?i)\b" + _NOUNS + r"[^.;:]{0,60}?\b(?:zoals|such as|including|include|includes|bijvoorbeeld|"
@@ -71,14 +72,16 @@ _STOP = set("""de het een the a an onze ons our uw your je jouw mijn my deze thi
 other we wij u you zij it naam name doel purpose land country personal persoonsgegevens data gegevens information
 informatie services service diensten dienst website websites site app apps platform account cookies cookie content
 products product email e-mail internet europese european eu eer eea avg gdpr uavg commissie commission autoriteit kvk
-iban bsn sms ip wanneer when als if sommige some elke each every iedere geen none niemand nobody""".split())
+iban bsn sms ip wanneer when als if sommige some elke each every iedere geen none niemand nobody jij hij ze men they he she
+iedereen everyone artikel article art instellingen settings profiel profile formulier form contactformulier ssl tls
+https http vpn""".split())
 _NOT_LAST = {"cookies", "cookie", "gegevens", "data", "persoonsgegevens", "doeleinden", "purposes", "doelen"}
 _CATEGORIES = re.compile(r"(?i)leverancier|supplier|provider|aanbieder|partij|part(y|ies|ner)|bedrij[fv]|compan|organi[sz]ati|"
                          r"instanti|authorit|overhe|government|accountant|boekhoud|bookkeep|advoca|lawyer|hosting|hoster|"
                          r"verwerker|processor|ontvanger|recipient|dienstverlen|adviseur|advis|consultant|verzeker|insur|"
                          r"incasso|collection|politie|police|rechter|court|toezicht|regulator|werkgever|employer|klant|"
                          r"customer|medewerker|employee|gebruiker|user|derde|third|software|platform|adres\b|address|"
-                         r"telefoon|phone|geboorte|birth|gegevens")
+                         r"telefoon|phone|geboorte|birth|gegevens|agenc|bureau|kantoor|office|institution|hospital|ministr|municipal")
 
 
 @dataclass(frozen=True)
@@ -191,7 +194,7 @@ def _plausible(mention: _Mention, controller_name: str | None) -> bool:
         return not _BROWSER.search(mention.sentence.text)
     if LEGAL_NAME.fullmatch(name):
         return True
-    return (len(name) > 1 and words[0] not in _STOP and not all(w in _STOP for w in words)
+    return (len(name) > 1 and words[0] not in _STOP and words[0].split("-")[0] not in _STOP and not all(w in _STOP for w in words)
             and words[-1] not in _NOT_LAST and not country(name)
             and not _CATEGORIES.search(name))
 
@@ -209,7 +212,7 @@ def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
     if _SHARING.search(text):
         found += [_Mention(m.group(1), sentence, m.start(1), m.end(1), (0, len(text))) for m in LEGAL_NAME.finditer(text)]
     lead = _lead(text, 0)
-    if lead and not lead[0] and _SUBJECT.match(text, lead[1]):
+    if lead and not lead[0] and _SUBJECT.match(text, lead[1]) and (_PROCESSOR.search(text) or _FOR_US.search(text)):
         found.append(_Mention(text[:lead[1]], sentence, 0, lead[1], (0, len(text))))
     for match in _USES.finditer(text):
         if not _NEGATION.search(text, 0, match.start()) and not (
