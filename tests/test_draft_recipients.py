@@ -84,7 +84,7 @@ def test_dutch_layouts_named_list_prose_bullets_and_providers():
     "Wij verkopen je gegevens niet aan Facebook.", "Wij delen gegevens via Mijn Omgeving met de Belastingdienst.",
     "Wij maken gebruik van Artikel 6 lid 1 sub f AVG.", "Je past dit aan via Instellingen.", "We use SSL everywhere.",
     "Wij gebruiken TLS-versleuteling.", "Jij ontvangt een bevestiging.", "Deelnemer ontvangt een e-mail van ons.",
-    "We share data with Recruitment Agencies.",
+    "We share data with Recruitment Agencies.", "We use SCCs and the EU-US Data Privacy Framework.",
 ])
 def test_no_recipient_the_text_does_not_name(sentence: str):
     assert _recipients(f"Privacy notice\n\nSharing\n{sentence}\n", "en") == {}
@@ -182,3 +182,16 @@ def test_a_table_takes_the_column_its_header_names_recipients_in():
     found = _recipients(text, "nl")
     assert list(found) == ["Google Analytics", "TransIP", "Hetzner", "Mollie", "Combell"]
     assert found["TransIP"]["country"] == "NL"
+
+
+@pytest.mark.parametrize(("sentence", "tools"), [
+    ("We use standard contractual clauses approved by the European Commission.", ["scc"]),
+    ("Wij gebruiken door de Europese Commissie goedgekeurde modelcontracten.", ["scc"]),
+    ("For countries without an adequate level of protection recognised by the European Commission we use SCCs.", ["scc"]),
+    ("Where there is no adequacy decision, we rely on binding corporate rules.", ["bcr"]),
+    ("The United Kingdom has an adequacy decision of the European Commission.", ["adequacy"]),
+    ("We check ourselves that the country offers an adequate level of protection.", []),
+])
+def test_adequacy_only_where_the_commission_recognises_it(sentence: str, tools: list[str]):
+    drafted = draft(f"Privacy notice\n\nTransfers\n{sentence}\n", "example", "en", None)
+    assert [t["tool"] for t in drafted.get("transfer_tools", ())] == tools

@@ -15,7 +15,7 @@ import yaml
 
 from .controller import LEGAL_NAME
 from .text import Sentence, provenance
-from .transfers import claimed, country
+from .transfers import claimed, country, is_tool
 
 _SHARING = re.compile(r"(?i)verwerker|processor|on our behalf|namens ons|in (onze )?opdracht|delen|gedeeld|share|"
                       r"provided by|geleverd door|service of|dienst van|ontvang|receive|doorgegeven|hosted|gehost|"
@@ -195,7 +195,7 @@ def _plausible(mention: _Mention, controller_name: str | None) -> bool:
     if LEGAL_NAME.fullmatch(name):
         return True
     return (len(name) > 1 and words[0] not in _STOP and words[0].split("-")[0] not in _STOP and not all(w in _STOP for w in words)
-            and words[-1] not in _NOT_LAST and not country(name)
+            and words[-1] not in _NOT_LAST and not country(name) and not is_tool(name)
             and not _CATEGORIES.search(name))
 
 
