@@ -195,3 +195,14 @@ def test_a_table_takes_the_column_its_header_names_recipients_in():
 def test_adequacy_only_where_the_commission_recognises_it(sentence: str, tools: list[str]):
     drafted = draft(f"Privacy notice\n\nTransfers\n{sentence}\n", "example", "en", None)
     assert [t["tool"] for t in drafted.get("transfer_tools", ())] == tools
+
+
+def test_english_prose_names_with_a_comma_before_the_legal_form():
+    text = ("Privacy Policy of Bright Lane Studio Ltd\n\nWho We Are\nBright Lane Studio Ltd is the controller.\n\n"
+            "Sharing\nWe share your information with our service providers, such as hosting providers, and with "
+            "our Accountants.\nPayments are handled by Stripe Payments Europe, Ltd. in Ireland. We use Calendly to "
+            "schedule meetings and Zoom for video calls.\nZoom Video Communications, Inc. may transfer data to the "
+            "United States under the EU Standard Contractual Clauses.\n")
+    found = _recipients(text, "en")
+    assert list(found) == ["Stripe Payments Europe, Ltd.", "Calendly", "Zoom"]
+    assert found["Zoom"]["country"] == "US" and [t["tool"] for t in found["Zoom"]["transfer_tools"]] == ["scc"]

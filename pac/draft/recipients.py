@@ -47,14 +47,16 @@ _USES = re.compile(
     r"servers?|hulp|tussenkomst)['\u2019\"]? (?:of|from|van)|"
     r"\b(?:onze|our)\s\w*(?:provider|leverancier|partner|aanbieder|partij|hoster|verwerker|processor|supplier)s?(?= [A-Z])|"
     r"\b(?:share|shares|delen|deelt|verstrekken|verstrekt|provide)\b[^.;:]{0,40}?\b(?:with|met|aan|to))\s+")
-_STORED = re.compile(r"(?i)opgeslagen|opslaan|slaat|stored?|stores|servers?|overgebracht|doorgegeven|transferr|gevestigd|"
+_STORED = re.compile(r"(?i)opgeslagen|opslaan|slaat|stored?|stores|servers?|overgebracht|doorgegeven|transfer|gevestigd|"
                      r"located|based in|hosted|gehost")
 _FOR_US = re.compile(r"(?i)\bvoor ons\b|\bfor us\b")
 _SUBJECT = re.compile(r" (?:processes|verwerkt|stores|slaat|hosts|host|provides|levert|receives|ontvangt|handles|"
                       r"sends|verstuurt|verzorgt|acts as|treedt op|is our|is onze|is ons)\b")
 _EXAMPLES = re.compile(r"(?i)\b" + _NOUNS + r"[^.;:]{0,60}?\b(?:zoals|such as|including|include|includes|bijvoorbeeld|"
                        r"for example|e\.g\.|namely|namelijk|waaronder|onder andere|onder meer|o\.a\.)\s+")
-_FORM_TAIL = re.compile(r",? ?(?:Inc|Ltd|LLC|B\.V|N\.V|GmbH|SE|S\.A|SARL|AB|ApS|Oy|AG)?\.?\s*")
+_FORMS = r"(?:Inc|Ltd|LLC|B\.V|N\.V|GmbH|SE|S\.A|SARL|AB|ApS|Oy|AG|Limited|plc)\.?"
+_FORM_TAIL = re.compile(rf",? ?(?:{_FORMS})?\.?\s*")
+_COMMA_FORM = re.compile(rf", {_FORMS}(?!\w)")
 _FILLER = re.compile(r"(?i)(?:(?:on|op|with|met|van|of|by|door|aan|to|voor|for) (?=[A-Z])|(?:hiervoor|daarvoor|hierbij|"
                      r"daarbij|hiertoe|daartoe|therefore|also|ook|onder (?:andere|meer)|o\.a\.|among others|such as|"
                      r"zoals|bijvoorbeeld|for example|e\.g\.|including|waaronder|met name|namely)\s+)+")
@@ -76,12 +78,14 @@ iban bsn sms ip wanneer when als if sommige some elke each every iedere geen non
 iedereen everyone artikel article art instellingen settings profiel profile formulier form contactformulier ssl tls
 https http vpn""".split())
 _NOT_LAST = {"cookies", "cookie", "gegevens", "data", "persoonsgegevens", "doeleinden", "purposes", "doelen"}
-_CATEGORIES = re.compile(r"(?i)leverancier|supplier|provider|aanbieder|partij|part(y|ies|ner)|bedrij[fv]|compan|organi[sz]ati|"
+_CATEGORIES = re.compile(r"(?i)leverancier|supplier|provider|aanbieder|partij|part(y|ies|ner)|bedrij[fv]|compan|"
+                         r"organi[sz]ati|"
                          r"instanti|authorit|overhe|government|accountant|boekhoud|bookkeep|advoca|lawyer|hosting|hoster|"
                          r"verwerker|processor|ontvanger|recipient|dienstverlen|adviseur|advis|consultant|verzeker|insur|"
                          r"incasso|collection|politie|police|rechter|court|toezicht|regulator|werkgever|employer|klant|"
                          r"customer|medewerker|employee|gebruiker|user|derde|third|software|platform|adres\b|address|"
-                         r"telefoon|phone|geboorte|birth|gegevens|agenc|bureau|kantoor|office|institution|hospital|ministr|municipal")
+                         r"telefoon|phone|geboorte|birth|gegevens|agenc|bureau|kantoor|office|institution|hospital|"
+                         r"ministr|municipal")
 
 
 @dataclass(frozen=True)
@@ -194,7 +198,8 @@ def _plausible(mention: _Mention, controller_name: str | None) -> bool:
         return not _BROWSER.search(mention.sentence.text)
     if LEGAL_NAME.fullmatch(name):
         return True
-    return (len(name) > 1 and words[0] not in _STOP and words[0].split("-")[0] not in _STOP and not all(w in _STOP for w in words)
+    return (len(name) > 1 and words[0] not in _STOP and words[0].split("-")[0] not in _STOP
+            and not all(w in _STOP for w in words)
             and words[-1] not in _NOT_LAST and not country(name) and not is_tool(name)
             and not _CATEGORIES.search(name))
 
@@ -280,7 +285,8 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     while i < end:
         char = text[i]
         depth += (char == "(") - (char == ")")
-        separator = _SEPARATOR.match(text, i) if depth == 0 and char in ",; " else None
+        at_top = depth == 0 and char in ",; " and not _COMMA_FORM.match(text, i)
+        separator = _SEPARATOR.match(text, i) if at_top else None
         if separator:
             spans.append((begin, i))
             begin = i = separator.end()
@@ -298,6 +304,9 @@ def _lead(text: str, start: int) -> tuple[int, int] | None:
     if not match:
         return None
     end = match.end()
+    form = _COMMA_FORM.match(text, end)
+    if form:
+        return match.start(), form.end()
     return match.start(), end - 1 if text[end - 1] == "." and not _ABBREVIATION.search(text, 0, end) else end
 
 
