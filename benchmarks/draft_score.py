@@ -8,8 +8,10 @@ declarations are compared as sets (retention as a multiset):
 - rights: the right keys; controller: legal name, register number, e-mail and phone values, authority name;
 - retention: (period, limit) of every rule with a period; recipients: the names of named recipients (equal
   after case folding and without legal form and parentheses, or one containing the other);
-- transfer tools: the tool keys (on recipients or general); bases: (section, basis) of every purpose with
-  a basis, a drafted one matching a reviewed one of the same basis whose provenance shares a section heading.
+- transfer tools: the tool keys (on recipients or general); bases: every purpose with a basis, a drafted one
+  matching a reviewed one of the same basis whose provenance shares a section heading (not a generic one such
+  as 'Doelen') and points at the same statement (a quote of one lies within a quote of the other), so that a
+  basis counts only on its own purpose.
 
 The drafter was written looking at DEVELOPMENT; the others are UNSEEN. Run:
 ``.venv/bin/python benchmarks/draft_score.py`` (``--json`` for machine-readable output;

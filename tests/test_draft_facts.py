@@ -1,0 +1,77 @@
+"""``pac draft`` on synthetic notices: rights, retention, the controller and the notice's other statements
+(children, automated decisions, cookies) are drafted when stated, and not when not."""
+
+from __future__ import annotations
+
+import pytest
+
+from pac.draft import retention
+from pac.draft.controller import controller
+from pac.draft.rights import rights
+from pac.draft.text import sentences
+
+
+def _rights(text: str) -> list[str]:
+    return [r["right"] for r in rights(sentences(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Je rechten\n\nJe hebt recht op inzage, correctie en verwijdering van je gegevens.\n",
+     ["access", "rectification", "erasure"]),
+    ("Privacy\n\nJe kunt je gegevens laten verwijderen. U kunt ons vragen uw gegevens te corrigeren.\n",
+     ["rectification", "erasure"]),
+    ("Wat kun je doen?\n\nJe hebt de volgende rechten:\n- inzage\n- dataportabiliteit\n- bezwaar\n",
+     ["access", "portability", "objection"]),
+    ("Contact\n\nYou can ask us to delete your data, or request a copy of your personal data.\n",
+     ["access", "erasure"]),
+    ("Inzage, correctie en verwijdering\n\nStuur ons een e-mail als je gegevens wilt inzien.\n", ["access"]),
+    ("Toestemming intrekken\n\nJe kunt je keuze altijd intrekken via de instellingen.\n", ["withdraw_consent"]),
+    ("Klachten\n\nBen je het niet eens met ons? Dan kun je een klacht indienen. Dat doe je bij de "
+     "Autoriteit Persoonsgegevens.\n", ["complaint"]),
+    ("Your privacy\n\nYou may complain to the Information Commissioner's Office.\n", ["complaint"]),
+])
+def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
+    assert sorted(_rights(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Gerechtvaardigd belang\n\nDaarom beperken wij de toegang tot deze gegevens.\n",
+    "Je rechten\n\nJe kunt je cookies verwijderen via de instellingen van je browser.\n",
+    "Je rechten\n\nJe kunt je account verwijderen in de app.\n",
+    "Nieuwsbrief\n\nAls je je toestemming intrekt, verwijderen wij je e-mailadres.\n",
+    "Newsletter\n\nIf you withdraw your consent, we stop sending it.\n",
+])
+def test_no_right_where_none_is_offered(text: str):
+    assert _rights(text) == []
+
+
+def _rules(text: str) -> list[tuple]:
+    return [tuple(rule.get(k) for k in ("period", "limit", "after", "until", "vague"))
+            for s in sentences(f"Bewaren\n\n{text}\n") for rule in retention.rules(s)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wij bewaren je gegevens tot 2 jaar na het einde van de overeenkomst.", ("P2Y", "exactly", "contract_end", None, None)),
+    ("Wij bewaren je sollicitatie tot 4 weken.", ("P4W", "at_most", None, None, None)),
+    ("Facturen bewaren wij 7 jaar (fiscale bewaarplicht).", ("P7Y", "exactly", None, None, None)),
+    ("Wij bewaren deze gegevens zeven (7) jaar.", ("P7Y", "exactly", None, None, None)),
+    ("We keep your file for no more than twenty-four months.", ("P24M", "at_most", None, None, None)),
+    ("Camerabeelden worden hooguit vier weken bewaard.", ("P4W", "at_most", None, None, None)),
+    ("Wij bewaren je cv anderhalf jaar.", ("P18M", "exactly", None, None, None)),
+    ("Je gegevens bewaren we zolang je account bestaat.", (None, None, None, "account_deletion", None)),
+    ("Wij bewaren uw gegevens zolang uw account actief is.", (None, None, None, "account_deletion", None)),
+    ("Wij bewaren je gegevens zolang je lid bent.", (None, None, None, "contract_end", None)),
+    ("Wij bewaren je gegevens niet langer dan nodig.", (None, None, None, None, "niet langer dan nodig")),
+    ("Wij zullen je gegevens niet langer bewaren dan strikt noodzakelijk is.",
+     (None, None, None, None, "niet langer bewaren dan strikt noodzakelijk")),
+])
+def test_retention_as_stated(text: str, expected: tuple):
+    assert _rules(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Wij gebruiken je gegevens maximaal zes maanden.",  # a limit on use, not on storage
+    "We delete old backups once a week.",  # a frequency
+])
+def test_no_retention_period_where_none_is_stated(text: str):
+    assert _rules(text) == []
