@@ -206,3 +206,12 @@ def test_english_prose_names_with_a_comma_before_the_legal_form():
     found = _recipients(text, "en")
     assert list(found) == ["Stripe Payments Europe, Ltd.", "Calendly", "Zoom"]
     assert found["Zoom"]["country"] == "US" and [t["tool"] for t in found["Zoom"]["transfer_tools"]] == ["scc"]
+
+
+def test_items_of_a_list_of_processors_are_processors_and_columns_may_be_spaced():
+    text = ("Privacyverklaring\n\nWie zijn wij\nVoorbeeld B.V. is verantwoordelijk.\n\nGegevens\n"
+            "Wij werken met deze verwerkers:\n- Laposta (nieuwsbrief)\n\nTabel\n"
+            "Naam        Doel           Land\nSendcloud   verzending     Nederland\n")
+    found = _recipients(text, "nl")
+    assert list(found) == ["Laposta", "Sendcloud"]
+    assert found["Laposta"]["role"] == "processor" and found["Sendcloud"]["country"] == "NL"

@@ -7,7 +7,7 @@ carries the country and transfer tools its own item states (its sentence's when 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -69,7 +69,7 @@ _HEADER = re.compile(r"(?i)(naam|name|doel|purpose|land|country|locati|aanbieder
                      r"function|gegevens|data)\w*(\s\w+){0,3}$")
 _RECIPIENT_COLUMN = re.compile(r"(?i)aanbieder|provider|verwerker|processor|partij|party|ontvanger|recipient|leverancier|"
                                r"supplier|vendor|bedrijf|company")
-_CELLS = re.compile(r"\s+[|\u2013\u2014-]\s+|\t+")
+_CELLS = re.compile(r"\s+[|\u2013\u2014-]\s+|\t+|\s{3,}")
 _STOP = set("""de het een the a an onze ons our uw your je jouw mijn my deze this these die dat that alle all andere
 other we wij u you zij it naam name doel purpose land country personal persoonsgegevens data gegevens information
 informatie services service diensten dienst website websites site app apps platform account cookies cookie content
@@ -90,22 +90,23 @@ _CATEGORIES = re.compile(r"(?i)leverancier|supplier|provider|aanbieder|partij|pa
 
 @dataclass(frozen=True)
 class _Layout:
-    """What the sentences before one tell about it: whether a sentence about recipients introduces its list,
-    and which column of a table names the recipient (its header's; -1 when a header has none: a cookie table)."""
+    """What the sentences before one tell about it: the sentence about recipients that introduces its list
+    (empty if none), and which column of a table names the recipient (its header's; -1 when a header has none:
+    a cookie table)."""
 
-    introduced: bool = False
+    intro: str = ""
     column: int = 0
 
     def after(self, sentence: Sentence) -> _Layout:
         cells = _CELLS.split(sentence.text)
         if _is_header(cells):
-            return _Layout(self.introduced, _column(cells))
+            return _Layout(self.intro, _column(cells))
         if len(cells) >= 2:
             return self
         if sentence.bullet:
-            return _Layout(self.introduced)
+            return _Layout(self.intro)
         tail = re.split(r"(?i)gegevens|data\b|informati", sentence.text)[-1]
-        return _Layout(sentence.text.endswith(":") and bool(re.search(r"(?i)" + _NOUNS, tail)))
+        return _Layout(sentence.text if sentence.text.endswith(":") and re.search(r"(?i)" + _NOUNS, tail) else "")
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -126,6 +127,7 @@ class _Mention:
     end: int
     scope: tuple[int, int]
     row: str | None = None
+    processor: bool = False
 
 
 @cache
@@ -146,7 +148,8 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
             section, heading = sentence.section, sentence.section.split(" > ")[-1]
             cells = _CELLS.split(heading)
             layout = _Layout(column=_column(cells) if _is_header(cells) else 0)
-        mentions += [m for m in _mentions(sentence, layout) if _plausible(m, controller_name)]
+        processor = bool(_PROCESSOR.search(layout.intro))
+        mentions += [replace(m, processor=processor) for m in _mentions(sentence, layout) if _plausible(m, controller_name)]
         layout = layout.after(sentence)
     found: dict[str, tuple[dict, re.Pattern[str]]] = {}
     for mention in mentions:
@@ -242,7 +245,7 @@ def _listed(sentence: Sentence, layout: _Layout) -> list[_Mention]:
     if intro:
         return _names(sentence, intro.end(), len(text), stop=False)
     cells = _CELLS.split(text)
-    in_section = layout.introduced or bool(_RECIPIENTS_SECTION.search(sentence.section))
+    in_section = bool(layout.intro) or bool(_RECIPIENTS_SECTION.search(sentence.section))
     if len(cells) >= 3 or (len(cells) == 2 and in_section):
         if _is_header(cells) or not 0 <= layout.column < len(cells):
             return []
@@ -336,8 +339,8 @@ def _recipient(mention: _Mention, alone: bool) -> dict:
     sentence = mention.sentence
     start, end = (0, len(sentence.text)) if alone else mention.scope
     element: dict = {"name": re.sub(r"\s+", " ", mention.name), "named": True,
-                     "role": "processor" if _PROCESSOR.search(sentence.text) or _PROCESSOR.search(sentence.section)
-                     else "recipient"}
+                     "role": "processor" if mention.processor or _PROCESSOR.search(sentence.text)
+                     or _PROCESSOR.search(sentence.section) else "recipient"}
     stated = country(sentence.text[start:end])
     if stated:
         element["country"] = stated
