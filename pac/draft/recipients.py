@@ -151,23 +151,24 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
         processor = bool(_PROCESSOR.search(layout.intro))
         mentions += [replace(m, processor=processor) for m in _mentions(sentence, layout) if _plausible(m, controller_name)]
         layout = layout.after(sentence)
-    found: dict[str, tuple[dict, re.Pattern[str]]] = {}
+    found: dict[str, dict] = {}
+    called: dict[str, str] = {}
     for mention in mentions:
         key = _key(mention.name)
         if any(key == other or _prefix(key, other) or _prefix(other, key) for other in found) or any(
                 _key(o.name).startswith(key + " ") for o in mentions if o.row and o.row == mention.row):
             continue
         base = re.sub(r"^\(\w+\) | \(.*$", "", mention.name)
-        names = {base, base.split()[0]} if mention.row else {base}
+        called |= {name: key for name in ({base, base.split()[0]} if mention.row else {base}) if name not in called}
         alone = len({_key(o.name) for o in mentions if o.sentence is mention.sentence}) == 1
-        found[key] = (_recipient(mention, alone),
-                      re.compile(r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b"))
-    for sentence in items:
-        named = [element for element, pattern in found.values() if pattern.search(sentence.text)]
-        if len(named) == 1 and not isinstance(named[0]["provenance"], list) and (
-                named[0]["provenance"]["quote"] not in sentence.text):
-            _stated_later(named[0], sentence)
-    return [element for element, _ in found.values()]
+        found[key] = _recipient(mention, alone)
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(called, key=len, reverse=True))) + r")\b")
+    for sentence in items if called else ():
+        named = {called[m.group(1)] for m in pattern.finditer(sentence.text)}
+        element = found[named.pop()] if len(named) == 1 else None
+        if element and not isinstance(element["provenance"], list) and element["provenance"]["quote"] not in sentence.text:
+            _stated_later(element, sentence)
+    return list(found.values())
 
 
 def _stated_later(element: dict, sentence: Sentence) -> None:
@@ -231,7 +232,7 @@ def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
         same = spans.get((mention.start, mention.end))
         if same:
             narrow = min(same.scope, mention.scope, key=lambda scope: scope[1] - scope[0])
-            mention = _Mention(mention.name, sentence, mention.start, mention.end, narrow, same.row or mention.row)
+            mention = replace(mention, scope=narrow, row=same.row or mention.row)
         spans[mention.start, mention.end] = mention
     return _joined(sorted(spans.values(), key=lambda m: m.start))
 
