@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from pac.draft import retention
+from pac import load
+from pac.cli import main
+from pac.draft import cookies, retention, statements
 from pac.draft.controller import controller
 from pac.draft.rights import rights
 from pac.draft.text import sentences
@@ -75,3 +79,64 @@ def test_retention_as_stated(text: str, expected: tuple):
 ])
 def test_no_retention_period_where_none_is_stated(text: str):
     assert _rules(text) == []
+
+
+def test_children_as_stated():
+    drafted = statements.children(sentences(
+        "Kinderen\n\nWij verwerken geen gegevens van kinderen jonger dan 16 jaar zonder toestemming van een ouder of "
+        "voogd. We kunnen echter niet controleren hoe oud een bezoeker is.\n"))
+    assert (drafted["minimum_age"], drafted["parental_consent"], drafted["age_verified"]) == (16, True, False)
+    assert statements.children(sentences("Sollicitaties\n\nWij bewaren je brief tot 4 weken.\n")) is None
+    assert statements.children(sentences("Children\n\nOur services are not directed at children under 13.\n"))["minimum_age"] == 13
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Geautomatiseerde besluitvorming\n\nWij nemen geen besluiten op basis van geautomatiseerde besluitvorming.\n",
+     {"used": False}),
+    ("Profiling\n\nWe do not use profiling or take automated decisions with adverse effects for you.\n",
+     {"used": False, "profiling": False, "qualified": "adverse_effects"}),
+    ("Scoring\n\nWe use automated decision-making and profiling to assess applications.\n",
+     {"used": True, "profiling": True}),
+    ("Je rechten\n\nJe hebt het recht niet te worden onderworpen aan geautomatiseerde besluitvorming.\n", None),
+])
+def test_automated_decisions_as_stated(text: str, expected: dict | None):
+    drafted = statements.automated_decisions(sentences(text))
+    assert (drafted and {k: v for k, v in drafted.items() if k != "provenance"}) == expected
+
+
+def test_the_right_not_to_be_subject_to_automated_decisions():
+    assert _rights("Je rechten\n\nJe hebt het recht niet te worden onderworpen aan geautomatiseerde besluitvorming.\n") == [
+        "no_automated_decision"]
+
+
+def test_cookies_with_the_notice_own_category_and_consent():
+    drafted = cookies.cookies(sentences(
+        "Cookies\n\n- Functionele cookies: die staan altijd aan.\n- Marketingcookies: hiervoor vragen wij je toestemming.\n"
+        "- Tracking cookies volgen je over websites.\n\nWij gebruiken geen social media cookies.\n"), set())
+    assert [(c["category"], c["term"], c.get("consent")) for c in drafted] == [
+        ("functional", "Functionele cookies", "not_asked"), ("marketing", "Marketingcookies", "asked"),
+        ("tracking", "Tracking cookies", None)]
+    assert len({c["id"] for c in drafted}) == 3
+
+
+def test_dpo_authority_and_complaint_route_are_drafted_when_stated(tmp_path: Path):
+    notice = tmp_path / "notice.txt"
+    notice.write_text(
+        "Privacyverklaring van Voorbeeld B.V.\n\nWie zijn wij\n\nVoorbeeld B.V. (KvK 12345678) is verantwoordelijk.\n\n"
+        "Functionaris\n\nOnze functionaris voor de gegevensbescherming bereik je via fg@voorbeeld.nl.\n\n"
+        "Klachten\n\nJe kunt een klacht indienen bij de Autoriteit Persoonsgegevens.\n\nKinderen\n\n"
+        "Wij verwerken geen gegevens van kinderen jonger dan 16 jaar.\n\nCookies\n\nWij plaatsen analytische cookies.\n",
+        encoding="utf-8")
+    output = tmp_path / "voorbeeld.yaml"
+    assert main(["draft", str(notice), "-o", str(output)]) == 0
+    (organisation,) = load([output])
+    assert organisation.controller.dpo.designated and organisation.controller.dpo.contacts[0].value == "fg@voorbeeld.nl"
+    assert organisation.controller.supervisory_authority.name == "Autoriteit Persoonsgegevens"
+    assert organisation.notice.states_right("complaint")
+    assert organisation.notice.children.minimum_age == 16
+    assert [c.category for c in organisation.cookies] == ["analytics"]
+
+
+def test_a_choice_to_accept_cookies_is_consent_asked():
+    (drafted,) = cookies.cookies(sentences("Cookies\n\nJe kunt ervoor kiezen statistische cookies te accepteren.\n"), set())
+    assert (drafted["category"], drafted["consent"]) == ("analytics", "asked")

@@ -15,6 +15,7 @@ RIGHTS = {
     "restriction": r"beperk|restrict",
     "portability": r"overdraag|overdrag|overdracht|over te (kunnen )?dragen|dataportab|portab|meenemen|mee te nemen",
     "objection": r"bezwaar|\bverzet|\bobject(?!ive)",
+    "no_automated_decision": r"(niet|not) (\w+ ){0,4}(onderworpen|subject(ed)?) (\w+ ){0,5}(geautomatiseerde|automated)",
     "withdraw_consent": r"(toestemming|consent)\b.{0,80}?(intrek|in te trekken|trekt? .{0,20}(in|terug)\b|terug te trekken|"
                         r"withdraw|revoke)|(intrek|withdraw|revoke).{0,40}?(toestemming|consent)",
     "complaint": r"(klacht|complain).{0,120}?(autoriteit|authority|toezichthoud|supervis|commissioner|\bAP\b|GBA|\bICO\b)|"
