@@ -140,3 +140,25 @@ def test_dpo_authority_and_complaint_route_are_drafted_when_stated(tmp_path: Pat
 def test_a_choice_to_accept_cookies_is_consent_asked():
     (drafted,) = cookies.cookies(sentences("Cookies\n\nJe kunt ervoor kiezen statistische cookies te accepteren.\n"), set())
     assert (drafted["category"], drafted["consent"]) == ("analytics", "asked")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wie zijn wij\n\nMaatschap Huisartsen Zuid is verantwoordelijk. Ingeschreven in het Handelsregister onder nummer "
+     "87654321. Telefoon: +31 (0)20 123 45 67.\n",
+     {"legal_name": "Maatschap Huisartsen Zuid", "register": ("KvK", "87654321"), "phone": "+31 (0)20 123 45 67"}),
+    ("Who we are\n\nNorth Sea Tools Ltd is the controller, company number 01234567. You may complain to the "
+     "Information Commissioner.\n",
+     {"legal_name": "North Sea Tools Ltd", "register": ("company number", "01234567"), "authority": "Information Commissioner"}),
+    ("Over ons\n\nDe verwerkingsverantwoordelijke is Atelier Noord CommV (KBO 0123.456.789). Je kunt klagen bij de "
+     "Gegevensbeschermingsautoriteit.\n",
+     {"legal_name": "Atelier Noord CommV", "register": ("KBO", "0123.456.789"), "authority": "Gegevensbeschermingsautoriteit"}),
+    ("Contact\n\nFietsplan B.V., KVK-nummer 11223344, is verantwoordelijk.\n",
+     {"legal_name": "Fietsplan B.V.", "register": ("KvK", "11223344")}),
+])
+def test_controller_identity(text: str, expected: dict):
+    found = controller(sentences(text))
+    drafted = {"legal_name": found.get("legal_name"),
+               "register": (found["registration"]["register"], found["registration"]["number"])}
+    drafted |= {"phone": c["value"] for c in found.get("contacts", ()) if c["channel"] == "phone"}
+    drafted |= {"authority": found["supervisory_authority"]["name"]} if "supervisory_authority" in found else {}
+    assert drafted == expected
