@@ -33,6 +33,7 @@ def _rights(text: str) -> list[str]:
     ("Klachten\n\nBen je het niet eens met ons? Dan kun je een klacht indienen. Dat doe je bij de "
      "Autoriteit Persoonsgegevens.\n", ["complaint"]),
     ("Your privacy\n\nYou may complain to the Information Commissioner's Office.\n", ["complaint"]),
+    ("Je rechten\n\nJe hebt het recht bezwaar te maken tegen het plaatsen van cookies.\n", ["objection"]),
 ])
 def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
     assert sorted(_rights(text)) == sorted(expected)
@@ -44,6 +45,7 @@ def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
     "Je rechten\n\nJe kunt je account verwijderen in de app.\n",
     "Nieuwsbrief\n\nAls je je toestemming intrekt, verwijderen wij je e-mailadres.\n",
     "Newsletter\n\nIf you withdraw your consent, we stop sending it.\n",
+    "Rechten\n\nNeem contact op als je een verzoek hebt.\n\nBeveiliging\n\n- we beperken de toegang tot je gegevens\n",
 ])
 def test_no_right_where_none_is_offered(text: str):
     assert _rights(text) == []
@@ -62,6 +64,9 @@ def _rules(text: str) -> list[tuple]:
     ("We keep your file for no more than twenty-four months.", ("P24M", "at_most", None, None, None)),
     ("Camerabeelden worden hooguit vier weken bewaard.", ("P4W", "at_most", None, None, None)),
     ("Wij bewaren je cv anderhalf jaar.", ("P18M", "exactly", None, None, None)),
+    ("Offertes bewaren wij een half jaar.", ("P6M", "exactly", None, None, None)),
+    ("Logbestanden: max. 6 mnd bewaard.", ("P6M", "at_most", None, None, None)),
+    ("Gegevens ouder dan 2 jaar worden verwijderd.", ("P2Y", "exactly", None, None, None)),
     ("Je gegevens bewaren we zolang je account bestaat.", (None, None, None, "account_deletion", None)),
     ("Wij bewaren uw gegevens zolang uw account actief is.", (None, None, None, "account_deletion", None)),
     ("Wij bewaren je gegevens zolang je lid bent.", (None, None, None, "contract_end", None)),
