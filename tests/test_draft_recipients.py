@@ -216,3 +216,12 @@ def test_items_of_a_list_of_processors_are_processors_and_columns_may_be_spaced(
     found = _recipients(text, "nl")
     assert list(found) == ["Laposta", "Sendcloud"]
     assert found["Laposta"]["role"] == "processor" and found["Sendcloud"]["country"] == "NL"
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Our webshop runs on Shopify, which processes order data on our behalf.", ["Shopify"]),
+    ("Onze website draait op WordPress en is gebouwd met Elementor.", ["WordPress", "Elementor"]),
+    ("We process it based on Legitimate Interest.", []),
+])
+def test_what_a_service_runs_on(sentence: str, names: list[str]):
+    assert list(_recipients(f"Privacy notice\n\nWho we are\nShop B.V. is responsible.\n\nSharing\n{sentence}\n", "en")) == names

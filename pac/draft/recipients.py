@@ -46,6 +46,7 @@ _USES = re.compile(
     r"\b(?:services?|diensten?|software|plugins?|buttons?|tools?|pixel|koeriers?|couriers?|bezorgers?|systeem|system|"
     r"servers?|hulp|tussenkomst)['\u2019\"]? (?:of|from|van)|"
     r"\b(?:onze|our)\s\w*(?:provider|leverancier|partner|aanbieder|partij|hoster|verwerker|processor|supplier)s?(?= [A-Z])|"
+    r"\b(?:runs|run|draait|draaien|is built|built|gebouwd|hosted) (?:on|op|with|met|in)|"
     r"\b(?:share|shares|delen|deelt|verstrekken|verstrekt|provide|disclose|discloses|doorgeven|geven|geeft|send|sends)\b"
     r"[^.;:]{0,40}?\b(?:with|met|aan|to))\s+")
 _STORED = re.compile(r"(?i)opgeslagen|opslaan|slaat|stored?|stores|servers?|overgebracht|doorgegeven|transfer|gevestigd|"
