@@ -225,3 +225,45 @@ def test_items_of_a_list_of_processors_are_processors_and_columns_may_be_spaced(
 ])
 def test_what_a_service_runs_on(sentence: str, names: list[str]):
     assert list(_recipients(f"Privacy notice\n\nWho we are\nShop B.V. is responsible.\n\nSharing\n{sentence}\n", "en")) == names
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wij geven nooit gegevens aan Zilveren Kruis of een andere verzekeraar voor reclame.",
+    "We never share data with Acme Analytics.",
+    "It works alongside tools your team may already use, such as Microsoft Teams and Slack; we do not send them any data.",
+    "Het werkt naast software zoals Exact Online en AFAS; wij sturen daar geen gegevens naartoe.",
+])
+def test_names_in_a_sentence_that_denies_sharing_are_no_recipients(sentence: str):
+    assert _recipients(f"Privacy notice\n\nSharing\n{sentence}\n", "en") == {}
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Wij delen gegevens met: de Belastingdienst, onze accountant Cijfermeesters B.V., onze IT-leverancier en de "
+     "vervoerder die je pakket bezorgt (DHL Parcel of PostNL).", ["Belastingdienst", "Cijfermeesters B.V.", "DHL Parcel", "PostNL"]),
+    ("We share data with: our accountant Ledgerly, our IT supplier and the courier who delivers your order (DPD or Evri).",
+     ["Ledgerly", "DPD", "Evri"]),
+])
+def test_a_list_after_share_with_colon_with_categories_and_named_instances(sentence: str, names: list[str]):
+    assert list(_recipients(f"Privacy notice\n\nWho we are\nShop B.V. is responsible.\n\nSharing\n{sentence}\n", "nl")) == names
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Je dossier staat in het patiëntendossier van Intramed, dat namens ons je gegevens opslaat.", ["Intramed"]),
+    ("Afspraken maak je in de agenda van Afspraakplanner Online, die je naam en telefoonnummer verwerkt.",
+     ["Afspraakplanner Online"]),
+    ("Bookings go into the calendar of Slotbook, which stores your name on our behalf.", ["Slotbook"]),
+    ("Klarna ontvangt je gegevens alleen als je kiest voor achteraf betalen.", ["Klarna"]),
+    ("Sentry helps us find errors; it receives technical logs that may include your e-mail address.", ["Sentry"]),
+    ("Onze nieuwsbrief versturen wij met Klaviyo.", ["Klaviyo"]),
+    ("Bestellingen bezorgen wij met Budbee.", ["Budbee"]),
+    ("Herinneringen per sms stuurt Spryng B.V. voor ons.", ["Spryng B.V."]),
+    ("Intercom R&D Unlimited Company – customer support chat – Ireland", ["Intercom R&D Unlimited Company"]),
+    # a name that is the subject of a sentence but not said to receive anything, or a relative clause about the
+    # organisation's own work, is no recipient
+    ("Zilveren Kruis vergoedt fysiotherapie uit de aanvullende verzekering.", []),
+    ("Our office is next to Temple Meads, which we chose for easy travel.", []),
+    ("Onze zepen verkopen wij ook bij Bol en in de winkels van Marqt.", []),  # selling goods there sends no data
+])
+def test_recipients_named_as_receiving_or_processing_data(sentence: str, names: list[str]):
+    text = f"Privacy notice\n\nWho we are\nShop B.V. is responsible.\n\nSub-processors\n{sentence}\n"
+    assert list(_recipients(text, "nl")) == names

@@ -20,7 +20,7 @@ from .transfers import claimed, country, is_tool
 _SHARING = re.compile(r"(?i)verwerker|processor|on our behalf|namens ons|in (onze )?opdracht|delen|gedeeld|share|"
                       r"provided by|geleverd door|service of|dienst van|ontvang|receive|doorgegeven|hosted|gehost|"
                       r"through|via|gebruik|we use|uses?\b|stores?|slaat .* op|servers?|cookies|pixel|plugin|button|"
-                      r"embedded|analytics|advertis|advertent")
+                      r"embedded|analytics|advertis|advertent|voor ons|for us|\bstuurt|\bsends?\b")
 _PROCESSOR = re.compile(r"(?i)verwerker|processor|on our behalf|namens ons|in (onze )?opdracht")
 _BROWSER = re.compile(r"(?i)browser|\bChrome\b|Safari|Firefox|\bEdge\b|Play Store|App Store")
 _TOKEN = r"(?:[A-Z\u00c0-\u00de]|[a-z]{1,3}[A-Z])[\w&'\u2019-]*(?:\.[\w-]+)*\.?"
@@ -48,7 +48,23 @@ _USES = re.compile(
     r"\b(?:onze|our)\s\w*(?:provider|leverancier|partner|aanbieder|partij|hoster|verwerker|processor|supplier)s?(?= [A-Z])|"
     r"\b(?:runs|run|draait|draaien|is built|built|gebouwd|hosted) (?:on|op|with|met|in)|"
     r"\b(?:share|shares|delen|deelt|verstrekken|verstrekt|provide|disclose|discloses|doorgeven|geven|geeft|send|sends)\b"
-    r"[^.;:]{0,40}?\b(?:with|met|aan|to))\s+")
+    r"[^.;:]{0,40}?\b(?:with|met|aan|to)|"
+    r"\b(?:versturen|verzenden|sturen|bezorgen|leveren|beheren|bewaren|verwerken|hosten|regelen|doen|plannen|meten|"
+    r"analyseren) (?:wij|we) (?:ook )?(?:met|via|bij)):?\s+")
+_VERBS = (r"(?:share|sell|send|disclose|give|pass|provide|delen|deelt|verkopen|verkoopt|sturen|stuurt|geven|geeft|"
+          r"verstrek\w*|doorgeven)")
+_NO = r"\b(?:niet|geen|nooit|not|never|no)\b"
+_DENIED = re.compile(rf"(?i){_NO}[^.;:]{{0,30}}?\b{_VERBS}\b|\b{_VERBS}\b[^.;:]{{0,20}}?{_NO}")
+_BACK = re.compile(r"(?i)\b(?:them|they|it|hen|ze|zij|daar|hun)\b")
+"""A sentence denying that data go to someone: its names, in the denying clause (or all of the sentence's, where
+the denial points back with 'them', 'daar'), are no recipients."""
+_RELATIVE = re.compile(r"(?i),\s+(?:die|dat|which|who|that)\b[^.;]{0,80}?(?:namens ons|on our behalf|for us|voor ons|"
+                       r"\bverwerkt|\bopslaat|\bbewaart|\bontvangt|\bprocesses|\bstores|\breceives|\bhosts)\b")
+_RECEIVES = re.compile(r"(?i)\b(?:receives?|ontvangt|ontvangen|krijgt|krijgen|gets)\b[^.;:]{0,30}?\b(?:persoons)?"
+                       r"(?:gegevens|data|information|informatie|logs?|naam|name|adres|address|e-?mailadres|"
+                       r"e-?mail address)\b")
+_CATEGORY_PREFIX = re.compile(r"(?:onze|ons|our|de|het|the|je|your|uw) ((?:[a-z][\w-]* ){1,2})(?=[A-Z])")
+_INSTANCES = re.compile(r"(?:de|het|the|onze|our|a|een)\b[^A-Z()]*\(([^()]+)\)")
 _STORED = re.compile(r"(?i)opgeslagen|opslaan|slaat|stored?|stores|servers?|overgebracht|doorgegeven|transfer|gevestigd|"
                      r"located|based in|hosted|gehost")
 _FOR_US = re.compile(r"(?i)\bvoor ons\b|\bfor us\b")
@@ -225,12 +241,17 @@ def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
     if _SHARING.search(text):
         found += [_Mention(m.group(1), sentence, m.start(1), m.end(1), (0, len(text))) for m in LEGAL_NAME.finditer(text)]
     lead = _lead(text, 0)
-    if lead and not lead[0] and _SUBJECT.match(text, lead[1]) and (_PROCESSOR.search(text) or _FOR_US.search(text)):
+    if lead and not lead[0] and (_SUBJECT.match(text, lead[1]) and (_PROCESSOR.search(text) or _FOR_US.search(text))
+                                 or _RECEIVES.search(text, lead[1])):
         found.append(_Mention(text[:lead[1]], sentence, 0, lead[1], (0, len(text))))
+    for match in _RELATIVE.finditer(text):
+        found += [_Mention(m.group(), sentence, m.start(), m.end(), (m.start(), match.end()))
+                  for pattern in (LEGAL_NAME, _NAME) for m in pattern.finditer(text, 0, match.start())
+                  if m.end() == match.start()][:1]
     for match in _USES.finditer(text):
         if not _NEGATION.search(text, 0, match.start()) and not (
                 match.group(0).casefold().strip() in ("via", "through") and _CONTACT.search(text)):
-            found += _names(sentence, match.end(), len(text), stop=True)
+            found += _names(sentence, match.end(), len(text), stop=":" not in match.group(0))
     spans: dict[tuple[int, int], _Mention] = {}
     for mention in found:
         same = spans.get((mention.start, mention.end))
@@ -238,7 +259,16 @@ def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
             narrow = min(same.scope, mention.scope, key=lambda scope: scope[1] - scope[0])
             mention = replace(mention, scope=narrow, row=same.row or mention.row)
         spans[mention.start, mention.end] = mention
-    return _joined(sorted(spans.values(), key=lambda m: m.start))
+    return [m for m in _joined(sorted(spans.values(), key=lambda m: m.start)) if not _denied(text, m)]
+
+
+def _denied(text: str, mention: _Mention) -> bool:
+    """Whether a clause of ``text`` denies that data go to ``mention`` (see ``_DENIED``)."""
+    for denial in _DENIED.finditer(text):
+        clause = (text.rfind(";", 0, denial.start()) + 1, (text.find(";", denial.end()) + 1 or len(text) + 1) - 1)
+        if clause[0] <= mention.start < clause[1] or _BACK.search(text, clause[0], clause[1]):
+            return True
+    return False
 
 
 def _listed(sentence: Sentence, layout: _Layout) -> list[_Mention]:
@@ -280,11 +310,29 @@ def _names(sentence: Sentence, start: int, end: int, stop: bool) -> list[_Mentio
     found = []
     for piece_start, piece_end in _items(sentence.text, start, end):
         lead = _lead(sentence.text, piece_start)
-        if lead and lead[1] <= piece_end:
+        prefix = _CATEGORY_PREFIX.match(sentence.text, piece_start)
+        if not lead and prefix and _CATEGORIES.search(prefix.group(1)):
+            lead = _lead(sentence.text, prefix.end())
+        instances = _INSTANCES.match(sentence.text, piece_start)
+        if not lead and instances and instances.end() <= piece_end:
+            found += _instances(sentence, instances.start(1), instances.end(1))
+        elif lead and lead[1] <= piece_end:
             found.append(_Mention(sentence.text[lead[0]:lead[1]], sentence, lead[0], lead[1], (piece_start, piece_end)))
         elif stop:
             break
     return found
+
+
+def _instances(sentence: Sentence, start: int, end: int) -> list[_Mention]:
+    """The names in the parentheses after a category ('de vervoerder (DHL Parcel of PostNL)'), if all are names."""
+    text = sentence.text[:end]
+    pieces = [m.span(1) for m in re.finditer(r"(?:^|,\s*|\s+(?:of|or|en|and)\s+)([^,]+?)(?=,|\s+(?:of|or|en|and)\s+|$)",
+                                             text[start:])]
+    pieces = [(s + start, e + start) for s, e in pieces]
+    names = [_lead(sentence.text, s) for s, e in pieces]
+    if not all(lead and lead == (s, e) for lead, (s, e) in zip(names, pieces, strict=True)):
+        return []
+    return [_Mention(sentence.text[s:e], sentence, s, e, (start, end)) for s, e in pieces]
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
