@@ -267,3 +267,23 @@ def test_a_list_after_share_with_colon_with_categories_and_named_instances(sente
 def test_recipients_named_as_receiving_or_processing_data(sentence: str, names: list[str]):
     text = f"Privacy notice\n\nWho we are\nShop B.V. is responsible.\n\nSub-processors\n{sentence}\n"
     assert list(_recipients(text, "nl")) == names
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Via de BuurtBuddy-app vraag je hulp aan.", []),  # the organisation's own app, not a recipient
+    ("Je kunt ons bereiken via WhatsApp of telefoon.", []),  # a contact channel
+    ("You can reach us through WhatsApp or by phone.", []),
+    ("Vraag je hulp, dan geven wij met jouw toestemming je naam en telefoonnummer door aan de schuldhulpverlening van "
+     "de gemeente Zwolle.", ["gemeente Zwolle"]),
+    ("With your consent we pass your name to the debt advice team of the City of Leeds.", ["City of Leeds"]),
+])
+def test_own_apps_contact_channels_and_named_municipalities(sentence: str, names: list[str]):
+    text = f"Privacy notice\n\nWho we are\nShop B.V. is responsible.\n\nSharing\n{sentence}\n"
+    assert list(_recipients(text, "nl")) == names
+
+
+def test_a_table_cell_naming_software_at_its_host_is_one_recipient():
+    text = ("Privacy\n\nWie zijn wij\nShop B.V. is verantwoordelijk.\n\nVerwerkers\nVerwerker | Doel | Land\nNextcloud bij Hostnet B.V. | opslag van dossiers | Nederland\n"
+            "Brevo | nieuwsbrief | Frankrijk\n")
+    assert {r["name"]: r.get("country") for r in draft(text, "x", "nl", None)["recipients"]} == {
+        "Nextcloud bij Hostnet B.V.": "NL", "Brevo": "FR"}

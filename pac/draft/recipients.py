@@ -47,8 +47,8 @@ _USES = re.compile(
     r"servers?|hulp|tussenkomst)['\u2019\"]? (?:of|from|van)|"
     r"\b(?:onze|our)\s\w*(?:provider|leverancier|partner|aanbieder|partij|hoster|verwerker|processor|supplier)s?(?= [A-Z])|"
     r"\b(?:runs|run|draait|draaien|is built|built|gebouwd|hosted) (?:on|op|with|met|in)|"
-    r"\b(?:share|shares|delen|deelt|verstrekken|verstrekt|provide|disclose|discloses|doorgeven|geven|geeft|send|sends)\b"
-    r"[^.;:]{0,40}?\b(?:with|met|aan|to)|"
+    r"\b(?:share|shares|delen|deelt|verstrekken|verstrekt|provide|disclose|discloses|doorgeven|geven|geeft|send|sends|"
+    r"pass|passes)\b[^.;:]{0,70}?\b(?:with|met|aan|to)|"
     r"\b(?:versturen|verzenden|sturen|bezorgen|leveren|beheren|bewaren|verwerken|hosten|regelen|doen|plannen|meten|"
     r"analyseren) (?:wij|we) (?:ook )?(?:met|via|bij)):?\s+")
 _VERBS = (r"(?:share|sell|send|disclose|give|pass|provide|delen|deelt|verkopen|verkoopt|sturen|stuurt|geven|geeft|"
@@ -65,6 +65,10 @@ _RECEIVES = re.compile(r"(?i)\b(?:receives?|ontvangt|ontvangen|krijgt|krijgen|ge
                        r"e-?mail address)\b")
 _CATEGORY_PREFIX = re.compile(r"(?:onze|ons|our|de|het|the|je|your|uw) ((?:[a-z][\w-]* ){1,2})(?=[A-Z])")
 _INSTANCES = re.compile(r"(?:de|het|the|onze|our|a|een)\b[^A-Z()]*\(([^()]+)\)")
+_AUTHORITY = re.compile(r"\b(?:[Gg]emeente|[Pp]rovincie|[Ww]aterschap|[Mm]unicipality of|City of|County of|"
+                        r"(?:London )?Borough of) [A-Z][\w-]+(?: (?:[A-Z][\w-]+|upon [A-Z][\w-]+))?")
+"""A named public body whose name opens with its kind ('gemeente Zwolle', 'City of Leeds')."""
+_OWN_PRODUCT = re.compile(r"-(?:app|portaal|portal|platform|omgeving)$")
 _STORED = re.compile(r"(?i)opgeslagen|opslaan|slaat|stored?|stores|servers?|overgebracht|doorgegeven|transfer|gevestigd|"
                      r"located|based in|hosted|gehost")
 _FOR_US = re.compile(r"(?i)\bvoor ons\b|\bfor us\b")
@@ -220,9 +224,9 @@ def _plausible(mention: _Mention, controller_name: str | None) -> bool:
         return False
     if mention.row:
         return not _BROWSER.search(mention.sentence.text)
-    if LEGAL_NAME.fullmatch(name):
+    if LEGAL_NAME.fullmatch(name) or _AUTHORITY.fullmatch(name):
         return True
-    return (len(name) > 1 and words[0] not in _STOP and words[0].split("-")[0] not in _STOP
+    return (len(name) > 1 and words[0] not in _STOP and not _OWN_PRODUCT.search(name) and words[0].split("-")[0] not in _STOP
             and not all(w in _STOP for w in words)
             and words[-1] not in _NOT_LAST and not country(name) and not is_tool(name)
             and not _CATEGORIES.search(name))
@@ -234,7 +238,7 @@ def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
     found = [_Mention(m.group(1), sentence, m.start(1), m.end(1), (0, len(text)), row)
              for row, pattern in well_known() for m in pattern.finditer(text)
              if not _NEGATION.search(text, max(0, m.start() - 30), m.start())] if (
-        _SHARING.search(text) or sentence.bullet) else []
+        _sharing(text) or sentence.bullet) else []
     found += _listed(sentence, layout)
     for match in _EXAMPLES.finditer(text):
         found += _names(sentence, match.end(), len(text), stop=True)
@@ -249,9 +253,10 @@ def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
                   for pattern in (LEGAL_NAME, _NAME) for m in pattern.finditer(text, 0, match.start())
                   if m.end() == match.start()][:1]
     for match in _USES.finditer(text):
-        if not _NEGATION.search(text, 0, match.start()) and not (
-                match.group(0).casefold().strip() in ("via", "through") and _CONTACT.search(text)):
+        if not _NEGATION.search(text, 0, match.start()) and not _channel(text, match):
             found += _names(sentence, match.end(), len(text), stop=":" not in match.group(0))
+            found += [_Mention(m.group(), sentence, m.start(), m.end(), (m.start(), len(text)))
+                      for m in _AUTHORITY.finditer(text, match.end())]
     spans: dict[tuple[int, int], _Mention] = {}
     for mention in found:
         same = spans.get((mention.start, mention.end))
@@ -260,6 +265,16 @@ def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
             mention = replace(mention, scope=narrow, row=same.row or mention.row)
         spans[mention.start, mention.end] = mention
     return [m for m in _joined(sorted(spans.values(), key=lambda m: m.start)) if not _denied(text, m)]
+
+
+def _channel(text: str, match: re.Match[str]) -> bool:
+    """Whether ``match`` is 'via' or 'through' in a sentence on how to contact the organisation (a channel)."""
+    return match.group(0).casefold().strip() in ("via", "through") and bool(_CONTACT.search(text))
+
+
+def _sharing(text: str) -> bool:
+    """Whether ``text`` is about data going to someone (not only 'via' a contact channel)."""
+    return any(not _channel(text, m) for m in _SHARING.finditer(text))
 
 
 def _denied(text: str, mention: _Mention) -> bool:
@@ -298,6 +313,9 @@ def _cell(sentence: Sentence, start: int, end: int) -> list[_Mention]:
     """The name that ``sentence.text[start:end]`` (a table cell, the head of a list item) consists of, if any;
     a legal form after a comma ('Cloudflare, Inc.') is part of it."""
     lead = _lead(sentence.text, start)
+    host = lead and re.compile(r" (?:bij|at|op|on) ").match(sentence.text, lead[1])
+    if host and (other := _lead(sentence.text, host.end())) and _FORM_TAIL.fullmatch(sentence.text, other[1], end):
+        lead = (lead[0], other[1])
     if not lead or lead[0] != start or not _FORM_TAIL.fullmatch(sentence.text, lead[1], end):
         return []
     end = end if sentence.text[lead[1]:end].strip(". ") else lead[1]
