@@ -11,7 +11,7 @@ from ..model import Organisation
 from .text import GENERIC_HEADINGS
 
 KINDS = ("rights", "controller", "retention", "recipients", "transfer_tools", "bases")
-_FORM = re.compile(r"(?i)\b(b\.?v\.?|n\.?v\.?|ltd\.?|llc|inc\.?|gmbh|limited|ireland|\(.*?\))|[.,]")
+_FORM = re.compile(r"(?i)\b(b\.?v\.?|n\.?v\.?|ltd\.?|llc|inc\.?|gmbh|limited|ireland)\b|\(.*?\)|[.,]")
 
 
 def _name(text: str) -> str:
