@@ -160,17 +160,14 @@ def test_a_processor_agreement_is_no_contract_basis(tmp_path: Path):
          "provenance": {"section": "Delen > Doelen", "quote": "Hosting van de website (verwerkersovereenkomst)"}}]
 
 
-def test_one_basis_beside_several_listed_purposes_stays_collective(tmp_path: Path):
-    notice = tmp_path / "notice.txt"
-    notice.write_text("Privacy notice of Example Ltd\n\nSupport\n\nPurposes\n\n- Answering your question\n"
-                      "- Improving our help pages\n\nWe do this because we have a legitimate interest in helping our "
-                      "customers.\n\nRetention\n\nWe keep your data as long as necessary to perform the contract.\n",
-                      encoding="utf-8")
-    output = tmp_path / "draft.yaml"
-    assert main(["draft", str(notice), "--lang", "en", "-o", str(output)]) == 0
-    (activity,) = yaml.safe_load(output.read_text(encoding="utf-8"))["activities"]
-    assert [p.get("legal_basis") for p in activity["purposes"]] == [None, None]
-    assert [b["basis"] for b in activity["collective_legal_bases"]] == ["legitimate_interests"]  # not the contract
+def test_one_basis_in_a_block_is_applied_to_its_listed_purposes_for_review(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nSupport\n\nPurposes\n\n- Answering your question\n"
+                                   "- Improving our help pages\n\nWe do this because we have a legitimate interest in "
+                                   "helping our customers.\n\nRetention\n\nWe keep your data as long as necessary to "
+                                   "perform the contract.\n", "en")
+    assert [p["legal_basis"]["basis"] for p in purposes] == ["legitimate_interests"] * 2  # not the contract
+    assert all(p["legal_basis"]["provenance"]["note"].startswith("Review: the section 'Support' states one basis")
+               for p in purposes)
 
 
 def test_an_empty_list_item_is_no_purpose(tmp_path: Path):

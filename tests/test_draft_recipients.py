@@ -82,6 +82,9 @@ def test_dutch_layouts_named_list_prose_bullets_and_providers():
     "We do not use Facebook.", "You can contact us via Privacy Desk.", "We share your Personal Data with Service Providers.",
     "You can delete cookies in the settings of Google Chrome.", "Our recipients are: accountants and the Tax Office.",
     "Wij verkopen je gegevens niet aan Facebook.", "Wij delen gegevens via Mijn Omgeving met de Belastingdienst.",
+    "Wij maken gebruik van Artikel 6 lid 1 sub f AVG.", "Je past dit aan via Instellingen.", "We use SSL everywhere.",
+    "Wij gebruiken TLS-versleuteling.", "Jij ontvangt een bevestiging.", "Deelnemer ontvangt een e-mail van ons.",
+    "We share data with Recruitment Agencies.", "We use SCCs and the EU-US Data Privacy Framework.",
 ])
 def test_no_recipient_the_text_does_not_name(sentence: str):
     assert _recipients(f"Privacy notice\n\nSharing\n{sentence}\n", "en") == {}
@@ -167,3 +170,48 @@ def test_explicit_consent_counts_only_where_data_leave_the_eu():
     outside = draft("Privacy\n\nTransfers\nWe transfer data outside the EEA only with your explicit consent.\n", "x", "en", None)
     assert [t["tool"] for t in outside["transfer_tools"]] == ["derogation_explicit_consent"]
     assert "transfer_tools" not in draft("Privacy\n\nHealth\nWe ask your explicit consent for health data.\n", "x", "en", None)
+
+
+def test_a_table_takes_the_column_its_header_names_recipients_in():
+    text = ("Cookieverklaring\n\nWie zijn wij\nVoorbeeld B.V. is verantwoordelijk.\n\nCookies\n"
+            "Cookie | Aanbieder | Doel\n_ga | Google Analytics | statistieken\nPHPSESSID | website | functioneel\n\n"
+            "Functionele cookies\nCookie | Doel | Looptijd\nPHPSESSID | sessie | sessie\nCONSENT | keuze | 1 jaar\n\n"
+            "Wie ontvangt je gegevens\nDienst | Verwerker | Land\nHosting | TransIP | Nederland\n\n"
+            "Hosting\nOnze website staat op servers van Hetzner. Wij gebruiken hiervoor ook Mollie. "
+            "Onze hostingprovider Combell verzorgt de back-ups.\n")
+    found = _recipients(text, "nl")
+    assert list(found) == ["Google Analytics", "TransIP", "Hetzner", "Mollie", "Combell"]
+    assert found["TransIP"]["country"] == "NL"
+
+
+@pytest.mark.parametrize(("sentence", "tools"), [
+    ("We use standard contractual clauses approved by the European Commission.", ["scc"]),
+    ("Wij gebruiken door de Europese Commissie goedgekeurde modelcontracten.", ["scc"]),
+    ("For countries without an adequate level of protection recognised by the European Commission we use SCCs.", ["scc"]),
+    ("Where there is no adequacy decision, we rely on binding corporate rules.", ["bcr"]),
+    ("The United Kingdom has an adequacy decision of the European Commission.", ["adequacy"]),
+    ("We check ourselves that the country offers an adequate level of protection.", []),
+])
+def test_adequacy_only_where_the_commission_recognises_it(sentence: str, tools: list[str]):
+    drafted = draft(f"Privacy notice\n\nTransfers\n{sentence}\n", "example", "en", None)
+    assert [t["tool"] for t in drafted.get("transfer_tools", ())] == tools
+
+
+def test_english_prose_names_with_a_comma_before_the_legal_form():
+    text = ("Privacy Policy of Bright Lane Studio Ltd\n\nWho We Are\nBright Lane Studio Ltd is the controller.\n\n"
+            "Sharing\nWe share your information with our service providers, such as hosting providers, and with "
+            "our Accountants.\nPayments are handled by Stripe Payments Europe, Ltd. in Ireland. We use Calendly to "
+            "schedule meetings and Zoom for video calls.\nZoom Video Communications, Inc. may transfer data to the "
+            "United States under the EU Standard Contractual Clauses.\n")
+    found = _recipients(text, "en")
+    assert list(found) == ["Stripe Payments Europe, Ltd.", "Calendly", "Zoom"]
+    assert found["Zoom"]["country"] == "US" and [t["tool"] for t in found["Zoom"]["transfer_tools"]] == ["scc"]
+
+
+def test_items_of_a_list_of_processors_are_processors_and_columns_may_be_spaced():
+    text = ("Privacyverklaring\n\nWie zijn wij\nVoorbeeld B.V. is verantwoordelijk.\n\nGegevens\n"
+            "Wij werken met deze verwerkers:\n- Laposta (nieuwsbrief)\n\nTabel\n"
+            "Naam        Doel           Land\nSendcloud   verzending     Nederland\n")
+    found = _recipients(text, "nl")
+    assert list(found) == ["Laposta", "Sendcloud"]
+    assert found["Laposta"]["role"] == "processor" and found["Sendcloud"]["country"] == "NL"

@@ -8,8 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..diagram import FORMATS, INSTALL_GRAPHVIZ, LANGUAGES, diagram, render
+from ..diagram import FORMATS, INSTALL_GRAPHVIZ, diagram, render
 from ..errors import InvalidInput, printable
+from ..messages import LANGUAGES
 from ..output import OutputError, write_atomic
 from ..pytest.plugins import engine_for
 from ._common import add_as_of, add_input_arguments, load_checked, report_invalid

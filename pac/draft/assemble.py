@@ -7,8 +7,10 @@ from datetime import date
 
 from . import bases, retention
 from .controller import controller
+from .cookies import cookies
 from .recipients import recipients
 from .rights import rights
+from .statements import automated_decisions, children
 from .text import Sentence, provenance, sentences, slug
 from .transfers import general
 
@@ -41,6 +43,9 @@ def draft(text: str, organisation: str, language: str, text_file: str | None) ->
     tools = general(items, {tool["tool"] for r in named for tool in r.get("transfer_tools", ())})
     if tools:
         declaration["transfer_tools"] = tools
+    trackers = cookies(items, taken)
+    if trackers:
+        declaration["cookies"] = trackers
     return declaration
 
 
@@ -61,6 +66,9 @@ def _notice(text: str, items: list[Sentence], language: str, text_file: str | No
     stated = rights(items)
     if stated:
         notice["rights"] = stated
+    for key, found in (("automated_decision_making", automated_decisions(items)), ("children", children(items))):
+        if found:
+            notice[key] = found
     notice["draft"] = MARKER
     return notice
 

@@ -165,6 +165,11 @@ def ties(under: list[Sentence], heading: str) -> tuple[list[Tie], list[Tie]]:
     used |= {id(s) for s in listed}
     loose, collective = _in_prose([s for s in under if id(s) not in used], heading, {tie.basis for tie in found})
     distinct = {tie.basis for tie in loose}
+    if len(distinct) == 1 and listed and not collective:  # one basis for the block: each of its purposes
+        tie, count = loose[0], len(listed)
+        note = (f"Review: the section '{heading[:80]}' states one basis and lists {count} purpose"
+                f"{'s' * (count > 1)}; the basis is applied to each.")
+        return found + [Tie(tie.basis, item.text, item, tie.where, tie.start, tie.end, note) for item in listed], collective
     found += [Tie(None, item.text, item, item, 0, 0) for item in listed]
     if listed:  # which of the listed purposes rest on which basis, the text does not say
         for tie in loose:

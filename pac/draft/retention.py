@@ -14,17 +14,18 @@ _NUMBERS = {"een": 1, "één": 1, "one": 1, "a": 1, "an": 1, "twee": 2, "two": 2
             "zesendertig": 36, "zestig": 60, "sixty": 60, "negentig": 90, "ninety": 90}
 _UNITS = {"jaar": "Y", "jaren": "Y", "year": "Y", "years": "Y", "maand": "M", "maanden": "M", "month": "M",
           "months": "M", "week": "W", "weken": "W", "weeks": "W", "dag": "D", "dagen": "D", "day": "D", "days": "D",
-          "uur": "H", "uren": "H", "hour": "H", "hours": "H"}
+          "uur": "H", "uren": "H", "hour": "H", "hours": "H", "jr": "Y", "mnd": "M"}
 PERIOD = re.compile(r"(?i)\b(?:(\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")\s+"
-                    r"(?:\((?:\d{1,3}|[a-zé-]+)\)\s+)?(" + "|".join(_UNITS) + r")|(anderhalf) jaar)\b")
-"""A period: '2 jaar', 'zeven (7) jaar', '7 (seven) years', 'anderhalf jaar'."""
+                    r"(?:\((?:\d{1,3}|[a-zé-]+)\)\s+)?(" + "|".join(_UNITS) + r")|(anderhalf) jaar|(een half) jaar|"
+                    r"(half a) year)\b")
+"""A period: '2 jaar', '6 mnd', 'zeven (7) jaar', '7 (seven) years', 'anderhalf jaar', 'een half jaar'."""
 _KEEP = re.compile(r"(?i)bewaa?r|bewaard|opgeslagen|verwijder|vernietig|gewist|\bkeep|\bkept|\bretain|\bstored?\b|"
                    r"\bdelete|\berase|\bretention")
-_AT_MOST = re.compile(r"(?i)maximaal|ten hoogste|hooguit|niet langer dan|nooit langer dan|uiterlijk|\bat most|"
+_AT_MOST = re.compile(r"(?i)maximaal|\bmax\.|ten hoogste|hooguit|niet langer dan|nooit langer dan|uiterlijk|\bat most|"
                       r"(no|not) (longer|more) than|\bup to\b|maximum|\bwithin\b|\bbinnen\b")
 _UP_TO = re.compile(r"(?i)\btot\s*$")
 """'tot 2 jaar' is at most 2 years; 'tot 2 jaar na het einde' is until then, exactly."""
-_AT_LEAST = re.compile(r"(?i)minimaal|ten minste|tenminste|in ieder geval|minstens|\bat least|minimum")
+_AT_LEAST = re.compile(r"(?i)minimaal|\bmin\.|ten minste|tenminste|in ieder geval|minstens|\bat least|minimum")
 _USE_ONLY = re.compile(r"(?i)\b(gebruik(en)?|use|using)\b")
 """A limit on use ('wij gebruiken je gegevens maximaal zes maanden') is no retention rule."""
 _FREQUENCY = re.compile(r"(?i)\b(once|twice|times|keer|eens|per)\s*$")
@@ -47,6 +48,9 @@ _UNTIL = [
                      r"for the duration of (the|your) (contract|membership)"),
 ]
 _AGE = re.compile(r"(?i)(jonger|ouder) dan\s*$|(younger|older) than\s*$|\b(under|aged?|leeftijd van)\s*$")
+_PEOPLE = re.compile(r"(?i)kind|minderjarig|leeftijd|jongere|ouders|voogd|bezoeker|gebruiker|persoon|personen|"
+                     r"\bchild|\bminor|\bage\b|parent|guardian|visitor|\busers?\b|\bpersons?\b|\bpeople")
+"""'ouder dan 2 jaar' is an age only in a sentence about people ('gegevens ouder dan 2 jaar' is a period)."""
 _VAGUE = re.compile(r"(?i)(niet langer (\w+ ){0,3}dan (\w+ ){0,2}?(nodig|noodzakelijk)|zolang (als )?(dat )?(\w+ )?(nodig|noodzakelijk)|"
                     r"no longer than (\w+ ){0,2}?(necessary|needed)|as long as (\w+ ){0,2}?(necessary|needed|required))")
 
@@ -54,6 +58,8 @@ _VAGUE = re.compile(r"(?i)(niet langer (\w+ ){0,3}dan (\w+ ){0,2}?(nodig|noodzak
 def duration(match: re.Match[str]) -> str:
     if match.group(3):
         return "P18M"
+    if match.group(4) or match.group(5):
+        return "P6M"
     count = match.group(1).casefold()
     number = int(count) if count.isdigit() else _NUMBERS[count]
     unit = _UNITS[match.group(2).casefold()]
@@ -69,7 +75,7 @@ def rules(sentence: Sentence) -> list[dict]:
     found = []
     for match in PERIOD.finditer(text):
         before = text[max(0, match.start() - 40):match.start()]
-        if (_AGE.search(before[-20:]) or _FREQUENCY.search(before[-10:])
+        if ((_AGE.search(before[-20:]) and _PEOPLE.search(text)) or _FREQUENCY.search(before[-10:])
                 or re.match(r"\s*(oud|old|of age)\b", text[match.end():])):
             continue  # an age ('jonger dan 16 jaar') or a frequency ('once a year'), not a period
         after = text[match.end():match.end() + 90]

@@ -15,6 +15,7 @@ RIGHTS = {
     "restriction": r"beperk|restrict",
     "portability": r"overdraag|overdrag|overdracht|over te (kunnen )?dragen|dataportab|portab|meenemen|mee te nemen",
     "objection": r"bezwaar|\bverzet|\bobject(?!ive)",
+    "no_automated_decision": r"(niet|not) (\w+ ){0,4}(onderworpen|subject(ed)?) (\w+ ){0,5}(geautomatiseerde|automated)",
     "withdraw_consent": r"(toestemming|consent)\b.{0,80}?(intrek|in te trekken|trekt? .{0,20}(in|terug)\b|terug te trekken|"
                         r"withdraw|revoke)|(intrek|withdraw|revoke).{0,40}?(toestemming|consent)",
     "complaint": r"(klacht|complain).{0,120}?(autoriteit|authority|toezichthoud|supervis|commissioner|\bAP\b|GBA|\bICO\b)|"
@@ -29,8 +30,15 @@ _RIGHTS_SENTENCE = re.compile(
     r"\byou (can|may) (also )?(ask|request)|\bask us to\b|"
     r"\bhave (your|them|it|the) (personal )?(data |information )?(deleted|erased|corrected|rectified)")
 """A sentence that offers something to the reader as a right, a request or what they can have done."""
-_NOT_A_RIGHT = re.compile(r"(?i)\b(wij|we) (bewaren|verwijderen|delete|keep)\b|\bcookie|\bbrowser|"
-                          r"\b(je|jouw|uw|your) (account|profiel|profile) (te |to )?(verwijder|opzeg|delet|clos|cancel)")
+_NOT_A_RIGHT = re.compile(r"(?i)\b(wij|we) (bewaren|verwijderen|delete|keep)\b")
+_NOT_THIS = {
+    "erasure": re.compile(r"(?i)\bcookie|\bbrowser|\b(je|jouw|uw|your) (account|profiel|profile) (te |to )?"
+                          r"(verwijder|opzeg|delet|clos|cancel)"),
+    "rectification": re.compile(r"(?i)\bcookie|\bbrowser"),
+    "restriction": re.compile(r"(?i)\bcookie|\bbrowser"),
+}
+"""Deleting cookies, changing browser settings or cancelling an account is not the right to erasure (or
+rectification, restriction) the GDPR gives."""
 _CONDITIONAL = re.compile(r"(?i)\b(als|indien|wanneer|zodra|nadat|if|when|once|after)\s+(je|jij|u|you)\b[^,.;]{0,30}$")
 """Words before a withdrawal that make it a condition ('if you withdraw your consent, ...'), not the right."""
 _CONSENT_SECTION = re.compile(r"(?i)toestemming|consent")
@@ -63,15 +71,16 @@ def _match(right: str, sentence: Sentence, following: str) -> re.Match[str] | No
 def rights(items: list[Sentence]) -> list[dict]:
     """One right element per right the notice states, with every place it states it (first five)."""
     stated: dict[str, list[dict]] = {}
-    lead_in = ""
+    lead_in = Sentence("", None, "")
     for index, sentence in enumerate(items):
         if not sentence.bullet:
-            lead_in = sentence.text
+            lead_in = sentence
+        introduced = sentence.bullet and lead_in.section == sentence.section and _RIGHTS_SENTENCE.search(lead_in.text)
         following = items[index + 1].text if index + 1 < len(items) and items[index + 1].section == sentence.section else ""
-        offered = (_named_rights(sentence.section) or _RIGHTS_SENTENCE.search(sentence.text)
-                   or (sentence.bullet and _RIGHTS_SENTENCE.search(lead_in))) and not _NOT_A_RIGHT.search(sentence.text)
+        offered = (_named_rights(sentence.section) or _RIGHTS_SENTENCE.search(sentence.text) or introduced
+                   ) and not _NOT_A_RIGHT.search(sentence.text)
         for right in _PATTERNS:
-            if not (offered or right in _UNSCOPED):
+            if not (offered or right in _UNSCOPED) or (right in _NOT_THIS and _NOT_THIS[right].search(sentence.text)):
                 continue
             match = _match(right, sentence, following)
             if match:

@@ -18,7 +18,10 @@ GENERIC_HEADINGS = re.compile(
 """Sub-headings that name a kind of fact, not an activity: they stand under the activity heading before them."""
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]\ufe0e?|\d{1,2}[.)])\s+")
-_SENTENCE_END = re.compile(r"(?<!\b[Aa]rt\.)(?<=[.!?])\s+(?=[A-Z0-9\u00c0-\u00de\"'(])")
+_ABBREVIATIONS = ("art", "max", "min", "bijv", "ca", "nr", "o.a", "e.g", "i.e", "m.b.t", "t.a.v", "incl", "excl")
+"""Abbreviations after which a full stop ends no sentence ('art. 6', 'max. 6 maanden')."""
+_SENTENCE_END = re.compile("".join(rf"(?<!\b(?i:{re.escape(a)})\.)" for a in _ABBREVIATIONS)
+                           + r"(?<=[.!?])\s+(?=[A-Z0-9\u00c0-\u00de\"'(])")
 
 
 @dataclass(frozen=True)

@@ -7,22 +7,26 @@ import re
 
 from .text import Sentence, provenance
 
-COUNTRIES = {"US": r"Verenigde Staten|United States|\bUSA\b|\bVS\b|Amerika\b", "GB": r"Verenigd Koninkrijk|United Kingdom|\bUK\b",
-             "IE": r"Ierland|Ireland", "NL": r"Nederland\b|the Netherlands|Amsterdam|Rotterdam|Utrecht",
-             "DE": r"Duitsland|Germany", "BE": r"België|Belgium", "FR": r"Frankrijk|France", "CH": r"Zwitserland|Switzerland",
+COUNTRIES = {"US": r"Verenigde Staten|United States|\bUSA\b|\bVS\b|Amerika\b",
+             "GB": r"Verenigd Koninkrijk|United Kingdom|\bUK\b", "IE": r"Ierland|Ireland",
+             "NL": r"Nederland\b|the Netherlands|Amsterdam|Rotterdam|Utrecht", "DE": r"Duitsland|Germany",
+             "BE": r"België|Belgium", "FR": r"Frankrijk|France", "CH": r"Zwitserland|Switzerland",
              "LU": r"Luxemburg|Luxembourg", "SE": r"Zweden|Sweden", "DK": r"Denemarken|Denmark", "FI": r"Finland",
              "IN": r"\bIndia\b", "CA": r"Canada", "AU": r"Australië|Australia", "IL": r"Israël|Israel"}
 COUNTRY = re.compile("|".join(f"(?P<{code}>{pattern})" for code, pattern in COUNTRIES.items()))
 
 TOOLS = {"eu_us_dpf": r"Data Privacy Framework|\bDPF\b|(?i:gegevensprivacykader)",
          "privacy_shield": r"Privacy Shield|(?i:privacyschild)",
-         "scc": r"(?i:standaard\s?contract(bepalingen|clausules|uele (clausules|bepalingen))|modelcontract(en|bepalingen)?|standaardbepalingen|"
+         "scc": r"(?i:standaard\s?contract(bepalingen|clausules|uele (clausules|bepalingen))|"
+                r"modelcontract(en|bepalingen)?|standaardbepalingen|"
                 r"standard (contractual|contract|data protection) clauses|model clauses)|\bSCCs?\b",
          "bcr": r"(?i:bindende bedrijfsvoorschriften|bindende bedrijfsregels|binding corporate rules)|\bBCRs?\b",
-         "adequacy": r"(?i:adequaatheidsbesluit|adequacy decision|passendheidsbesluit|"
-                     r"(Europese Commissie|European Commission)\b.{0,80}(passend|adequa|erkend|recogni[sz]ed|approved)|"
-                     r"(erkend|recogni[sz]ed|approved|aangemerkt).{0,60}(Europese Commissie|European Commission))"}
-"""The tools a notice claims wherever it names them."""
+         "adequacy": r"(?i:adequaatheidsbesluit|adequacy decision|passendheidsbesluit|beschermingsniveau|"
+                     r"(adequate|equivalent|sufficient) level of (data )?protection)"}
+"""The tools a notice claims wherever it names them (adequacy: a decision, or a level of protection the
+Commission recognises, not one the organisation judges or one that is missing)."""
+_COMMISSION = re.compile(r"(?i)(Europese Commissie|European Commission|adequaatheidsbesluit|adequacy decision|passendheidsbesluit)")
+_LACKING = re.compile(r"(?i)\b(zonder|without|geen|no|not|niet|onvoldoende|insufficient|lacks?)\b[^.;]{0,40}$")
 
 _CONTEXT_TOOLS = {"derogation_explicit_consent": r"(?i)(uitdrukkelijke|expliciete|explicit) (toestemming|consent)",
                   "processor_agreement": r"(?i)verwerkersovereenkomst|(data )?process(ing|or) agreement|\bDPA\b",
@@ -42,11 +46,19 @@ def country(text: str) -> str | None:
     return match.lastgroup if match else None
 
 
+def is_tool(name: str) -> bool:
+    """Whether ``name`` names a transfer tool ('SCCs', 'EU-US Data Privacy Framework')."""
+    return any(re.search(pattern, name) for pattern in TOOLS.values())
+
+
 def claimed(sentence: Sentence, start: int = 0, end: int | None = None) -> list[dict]:
     """The transfer tools ``sentence.text[start:end]`` claims, with their provenance."""
     tools = []
     for tool, pattern in TOOLS.items():
         match = re.compile(pattern).search(sentence.text, start, len(sentence.text) if end is None else end)
+        if match and tool == "adequacy" and (not _COMMISSION.search(sentence.text)
+                                             or _LACKING.search(sentence.text, 0, match.start())):
+            continue
         if match:
             tools.append({"tool": tool, "provenance": provenance(sentence, match.start(), match.end())})
     return tools

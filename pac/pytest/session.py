@@ -47,6 +47,8 @@ class Settings:
     limits: Limits
     cache_dir: Path | None  # None: pytest's cache folder, when pytest has one
     no_cache: bool
+    lang: str = "en"
+    """The language of report.html and report.md."""
 
     @classmethod
     def of(cls, config: pytest.Config) -> Settings:
@@ -61,7 +63,7 @@ class Settings:
         return cls(config.getoption("pac_as_of") or date.today(), fail_on, granularity, report_dir,
                    tuple(config.getoption("pac_waivers")), notices,
                    Limits(max_bytes=config.getoption("pac_max_file_size")), config.getoption("pac_cache_dir"),
-                   config.getoption("pac_no_cache"))
+                   config.getoption("pac_no_cache"), config.getoption("pac_lang") or "en")
 
 
 class PacSession:
@@ -167,7 +169,7 @@ class PacSession:
         try:
             if (staging / "junit.xml").exists():
                 strip_volatile(staging / "junit.xml")
-            write_reports(self.run(), self.engine.reference, staging)
+            write_reports(self.run(), self.engine.reference, staging, self.settings.lang)
             folder.commit()
         except OutputError as error:
             folder.discard()
