@@ -258,6 +258,7 @@ def test_a_list_after_share_with_colon_with_categories_and_named_instances(sente
     ("Bestellingen bezorgen wij met Budbee.", ["Budbee"]),
     ("Herinneringen per sms stuurt Spryng B.V. voor ons.", ["Spryng B.V."]),
     ("Intercom R&D Unlimited Company – customer support chat – Ireland", ["Intercom R&D Unlimited Company"]),
+    ("Postmark (ActiveCampaign, LLC) – transactional e-mail – United States", ["Postmark (ActiveCampaign, LLC)"]),
     # a name that is the subject of a sentence but not said to receive anything, or a relative clause about the
     # organisation's own work, is no recipient
     ("Zilveren Kruis vergoedt fysiotherapie uit de aanvullende verzekering.", []),

@@ -264,6 +264,12 @@ def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
             narrow = min(same.scope, mention.scope, key=lambda scope: scope[1] - scope[0])
             mention = replace(mention, scope=narrow, row=same.row or mention.row)
         spans[mention.start, mention.end] = mention
+    for mention in list(spans.values()):
+        outer = next((o for o in spans.values() if o is not mention and o.start <= mention.start
+                      and mention.end <= o.end), None)
+        if outer:  # a name within a longer one ('ActiveCampaign' in 'Postmark (ActiveCampaign, LLC)')
+            del spans[mention.start, mention.end]
+            spans[outer.start, outer.end] = replace(outer, row=outer.row or mention.row)
     return [m for m in _joined(sorted(spans.values(), key=lambda m: m.start)) if not _denied(text, m)]
 
 
@@ -316,6 +322,9 @@ def _cell(sentence: Sentence, start: int, end: int) -> list[_Mention]:
     host = lead and re.compile(r" (?:bij|at|op|on) ").match(sentence.text, lead[1])
     if host and (other := _lead(sentence.text, host.end())) and _FORM_TAIL.fullmatch(sentence.text, other[1], end):
         lead = (lead[0], other[1])
+    entity = lead and re.compile(r" \([^()]+\)").match(sentence.text, lead[1], end)
+    if entity and _FORM_TAIL.fullmatch(sentence.text, entity.end(), end):
+        lead = (lead[0], entity.end())
     if not lead or lead[0] != start or not _FORM_TAIL.fullmatch(sentence.text, lead[1], end):
         return []
     end = end if sentence.text[lead[1]:end].strip(". ") else lead[1]
