@@ -1,17 +1,22 @@
 """Score ``pac draft`` like an extractor: recall and precision per kind of fact against reviewed encodings.
 
-For each organisation with a reviewed declaration and its notice (the evaluation suite's own notices; the
-five seeds when ``../shared/seeds`` is beside the repository), the notice is drafted and the facts of both
+For each organisation with a reviewed declaration and its notice (the evaluation suite's own notices, the
+notices written for development in ``draft-development/``, and the five seeds when ``../shared/seeds`` is
+beside the repository), the notice is drafted and the facts of both
 declarations are compared as sets (retention as a multiset):
 
 - rights: the right keys; controller: legal name, register number, e-mail and phone values, authority name;
 - retention: (period, limit) of every rule with a period; recipients: the names of named recipients (equal
   after case folding and without legal form and parentheses, or one containing the other);
-- transfer tools: the tool keys (on recipients or general); bases: (section, basis) of every purpose with
-  a basis, a drafted one matching a reviewed one of the same basis whose provenance shares a section heading.
+- transfer tools: the tool keys (on recipients or general); bases: every purpose with a basis, a drafted one
+  matching a reviewed one of the same basis whose provenance shares a section heading (not a generic one such
+  as 'Doelen') and points at the same statement (a quote of one lies within a quote of the other), so that a
+  basis counts only on its own purpose.
 
 The drafter was written looking at DEVELOPMENT; the others are UNSEEN. Run:
-``.venv/bin/python benchmarks/draft_score.py`` (``--json`` for machine-readable output).
+``.venv/bin/python benchmarks/draft_score.py`` (``--json`` for machine-readable output;
+``--development`` drafts only the development notices and prints each one's row and the facts it misses or
+adds, for work on the drafter without looking at the unseen ones).
 """
 
 from __future__ import annotations
@@ -32,7 +37,9 @@ from pac.draft.compare import KINDS, facts, unmatched  # noqa: E402
 from pac.model import Organisation  # noqa: E402
 from seed_notices import seed_notices  # noqa: E402
 
-DEVELOPMENT = ("we4u", "we-do-better", "canal-desk")
+DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "harbour-books")
+"""fernbridge, spaak and harbour-books are notices written for the drafter's development
+(``benchmarks/draft-development/``)."""
 
 
 def _notice(organisation: Organisation) -> Path:
@@ -46,6 +53,7 @@ def references() -> dict[str, Path]:
     """Organisation id -> reviewed declaration, for every one whose notice text is here."""
     found = {p.stem: p for p in sorted((ROOT / "policies").glob("*.yaml"))}
     found |= {p.parent.name: p for p in sorted(ROOT.glob("evaluation/*/declaration.yaml"))}
+    found |= {p.parent.name: p for p in sorted(ROOT.glob("benchmarks/draft-development/*/declaration.yaml"))}
     return {org: path for org, path in found.items()
             if _notice(organisation := load([path])[0]).is_file() and organisation.notice.language in ("nl", "en")}
 
@@ -56,12 +64,16 @@ def score(drafted: Counter, reviewed: Counter, kind: str) -> tuple[int, int, int
     return right, right, sum(drafted.values())
 
 
-def run() -> dict[str, dict[str, dict[str, list[int]]]]:
-    """Per split and kind: [found, reviewed, right, drafted] summed over the split's organisations."""
+def run(development_only: bool = False) -> dict[str, dict]:
+    """Per split and kind: [found, reviewed, right, drafted] summed over the split's organisations; per
+    organisation the same, and (development only) the facts missed and added."""
     totals: dict[str, dict[str, list[int]]] = {"development": {}, "unseen": {}}
-    per_org = {}
+    per_org: dict[str, dict] = {}
+    differences: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as folder:
         for org, path in references().items():
+            if development_only and org not in DEVELOPMENT:
+                continue
             (reviewed,) = load([path])
             notice = _notice(reviewed)
             output = Path(folder) / f"{org}.yaml"
@@ -77,26 +89,43 @@ def run() -> dict[str, dict[str, dict[str, list[int]]]]:
                 for i, value in enumerate((found, sum(theirs[kind].values()), right, count)):
                     row[i] += value
                 per_org[org][kind] = [found, sum(theirs[kind].values()), right, count]
-    return {"splits": totals, "organisations": per_org}
+                if split == "development":
+                    differences.setdefault(org, {})[kind] = (unmatched(theirs[kind], mine[kind], kind),
+                                                             unmatched(mine[kind], theirs[kind], kind))
+    return {"splits": totals, "organisations": per_org, "differences": differences}
 
 
 def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:5.1f}%" if whole else "    -"
 
 
+def _rows(kinds: dict[str, list[int]], indent: str) -> None:
+    for kind in KINDS:
+        found, reviewed, right, drafted = kinds.get(kind, [0, 0, 0, 0])
+        print(f"{indent}{kind:15} recall {_percent(found, reviewed)} ({found}/{reviewed})  "
+              f"precision {_percent(right, drafted)} ({right}/{drafted})")
+
+
 def main() -> None:
-    result = run()
+    development_only = "--development" in sys.argv
+    result = run(development_only)
     if "--json" in sys.argv:
-        print(json.dumps(result, indent=2, sort_keys=True))
+        print(json.dumps({k: v for k, v in result.items() if k != "differences"}, indent=2, sort_keys=True, default=list))
         return
     orgs = result["organisations"]
     for split, kinds in result["splits"].items():
         members = [o for o in orgs if (o in DEVELOPMENT) == (split == "development")]
+        if development_only and split != "development":
+            continue
         print(f"{split}: {', '.join(members)}")
-        for kind in KINDS:
-            found, reviewed, right, drafted = kinds.get(kind, [0, 0, 0, 0])
-            print(f"  {kind:15} recall {_percent(found, reviewed)} ({found}/{reviewed})  "
-                  f"precision {_percent(right, drafted)} ({right}/{drafted})")
+        _rows(kinds, "  ")
+    for org, kinds in result["differences"].items() if development_only else ():
+        print(f"\n{org}:")
+        _rows(result["organisations"][org], "  ")
+        for kind, (missed, added) in kinds.items():
+            for label, items in (("missed", missed), ("added", added)):
+                if items:
+                    print(f"    {kind} {label}: {sorted(map(str, items))}")
 
 
 if __name__ == "__main__":

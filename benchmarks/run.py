@@ -61,6 +61,10 @@ SCALE = (1, 1_000, 10_000, 100_000)
 """The steps of the scale curve, in activities (a fifth as many recipients); the first is the fixed cost."""
 ROUNDS = {"small": (5, 5), "medium": (5, 3), "large": (3, 1)}
 """Rounds of every measure, and of those with an item per subject (minutes each at the large size)."""
+ITEMS_ONE_DOWN = ("large",)
+"""The sizes whose item overhead is measured one size down, unless ``--per-subject``: an item per subject
+of the large organisation is 330,000 items, some 6 minutes of pytest alone (and 20 on a busy machine);
+the overhead is a cost per item, which the medium organisation's 34,000 items measure as well."""
 SMALLER = {"large": "medium"}
 """The size one step down, against which a size's scaling is measured (at the smaller sizes the
 size-dependent cost is too small beside the fixed cost to measure a ratio)."""
@@ -166,13 +170,18 @@ def pytest_pac(as_of: str, granularity: str, *more: str) -> list[str]:
     return [*PYTEST, "--pac-as-of", as_of, "--pac-granularity", granularity, *more]
 
 
-def measures(declaration: Path, as_of: str, work: Path, folder: Path | None) -> list[Measure]:
+def measures(declaration: Path, as_of: str, work: Path, folder: Path | None, items: Path | None = None) -> list[Measure]:
     """The measures of one organisation, the floor first; ``folder`` is the same split over several files
-    (None: leave out the measures the SUMMARY line does not use). The floors of plain pytest run in
-    projects below ``work``, with as many items as pac's run per subject has."""
+    (None: leave out the measures the SUMMARY line does not use). ``items`` is the organisation whose run with
+    an item per subject measures the item overhead (default: this one): it is measured against pytest per
+    organisation on the same file. The floors of plain pytest run in projects below ``work``, with as many
+    items as pac's run per subject has."""
     home = declaration.parent
-    subject = Measure("pytest_subject", "pytest --pac-granularity subject", pytest_pac(as_of, "subject"), home, (0, 1),
-                      per_subject=True)
+    one_down = items is not None and items != declaration
+    items_home = items.parent if one_down else home
+    suffix = f", {items.stem}" if one_down else ""
+    subject = Measure("pytest_subject", f"pytest --pac-granularity subject{suffix}", pytest_pac(as_of, "subject"),
+                      items_home, (0, 1), per_subject=True)
     found = [Measure("floor", "floor: CSafeLoader parse", [PYTHON, "-c", FLOOR, str(declaration)], home, pac=False),
              Measure("validate", "pac validate", pac("validate", "--no-cache", str(declaration)), home),
              Measure("warm", "pac validate, its cache filled", pac("validate", "--cache-dir", str(work / "cache"),
@@ -188,6 +197,9 @@ def measures(declaration: Path, as_of: str, work: Path, folder: Path | None) -> 
               Measure("pytest_default", "pytest (default items)", [*PYTEST, "--pac-as-of", as_of], home, (0, 1)),
               Measure("pytest_organisation", "pytest --pac-granularity organisation", pytest_pac(as_of, "organisation"),
                       home, (0, 1))]
+    if one_down:
+        found.append(Measure("items_base", f"pytest --pac-granularity organisation{suffix}",
+                             pytest_pac(as_of, "organisation"), items_home, (0, 1)))
     if folder:
         found.append(Measure("pytest_check_n2", "pytest --pac-granularity check -n 2", pytest_pac(as_of, "check", "-n", "2"),
                              home, (0, 1)))
@@ -253,7 +265,8 @@ def figures(by: dict[str, Measure], clock: str, curve: list[Step] | None = None)
     over the time as many trivial items add to an empty pytest run (per item, on both sides)."""
     t: Callable[[str], float] = lambda name: by[name].median(clock)  # noqa: E731
     floor = t("floor")
-    pac_items, bare_items = t("pytest_subject") - t("pytest_organisation"), t("bare") - t("empty")
+    base = "items_base" if "items_base" in by else "pytest_organisation"  # pytest per organisation on the same file
+    pac_items, bare_items = t("pytest_subject") - t(base), t("bare") - t("empty")
     scaling = ratio(t("check") - t("fixed"), t("check_smaller") - t("fixed")) if "fixed" in by else None
     seeds = max(t("seeds_check"), t("seeds_pytest"))
     return Figures(ratio(t("check"), floor), ratio(t("pytest_check"), floor), ratio(pac_items, bare_items),
@@ -343,10 +356,13 @@ def benchmark(arguments: argparse.Namespace, work: Path, env: dict[str, str], st
     spec = SIZES[size]
     declaration = project(work, size, arguments.seed)
     folder = None if quick else generate(work / size / "folder", spec, arguments.seed, max(2, spec.activities // 100))
-    repeated = measures(declaration, as_of, work, folder) + seeds_measures(as_of, work)
-    if size in SMALLER:
-        repeated += scaling_measures(SMALLER[size], project(work, SMALLER[size], arguments.seed),
-                                     generate(work / "tiny", Size(1, 1), arguments.seed), as_of)
+    smaller = project(work, SMALLER[size], arguments.seed) if size in SMALLER else None
+    one_down = smaller if size in ITEMS_ONE_DOWN and not arguments.per_subject else None
+    if one_down:
+        subject_rounds = rounds
+    repeated = measures(declaration, as_of, work, folder, one_down) + seeds_measures(as_of, work)
+    if smaller:
+        repeated += scaling_measures(SMALLER[size], smaller, generate(work / "tiny", Size(1, 1), arguments.seed), as_of)
     graph, graph_note = graph_measure(declaration, as_of, work / "graphs")
     repeated += [graph] if graph else []
     notes = [] if graph else [f"graph: not measured: {graph_note}"]
@@ -373,7 +389,9 @@ def benchmark(arguments: argparse.Namespace, work: Path, env: dict[str, str], st
             f"{arguments.seed}, as of {as_of}, {os.cpu_count()} CPUs, load average {load_before:.2f} before and "
             f"{os.getloadavg()[0]:.2f} after",
             f"input: {declaration.stat().st_size / 2**20:.2f} MB of YAML, {notice.stat().st_size / 2**20:.2f} MB of "
-            f"notice text; {by['pytest_subject'].items:,} items per subject, {by['pytest_check'].items} per check", "",
+            f"notice text; {by['pytest_subject'].items:,} items per subject"
+            f"{f' (of the {SMALLER[size]} organisation, which measures the item overhead)' if one_down else ''}, "
+            f"{by['pytest_check'].items} per check", "",
             *table(repeated, by["floor"]), "", *notes,
             f"figures from {clock} time: check/floor {result.check_floor:.2f}, pytest_check/floor "
             f"{result.pytest_check_floor:.2f}, item_overhead/bare {result.item_overhead_bare:.2f}; "
@@ -394,6 +412,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="one round, without the measures the SUMMARY line does not use (-n 2, the folder, the phases)")
     parser.add_argument("--scale", action="store_true",
                         help="add the scale curve (1 to 100,000 activities, once each: several minutes, a few GB)")
+    parser.add_argument("--per-subject", action="store_true",
+                        help="at the large size, run pytest with an item per subject on the large organisation itself "
+                             "(330,000 items: 6 minutes or more) instead of measuring the item overhead on the medium one")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--as-of", default=AS_OF, type=lambda text: date.fromisoformat(text).isoformat(), metavar="YYYY-MM-DD")
     parser.add_argument("--work", type=Path, help="keep the generated files and outputs here (default: a temporary folder)")

@@ -2,6 +2,7 @@
 
     python benchmarks/shapes.py                 # sizes 1000, 2000, 4000, the best of 3 each
     python benchmarks/shapes.py --sizes 500 1000 --repeats 1
+    python benchmarks/shapes.py --memory --shapes chain --sizes 2500 5000 10000 --repeats 1
 
 Each shape is an organisation that grows along one axis a careless or hostile author can push:
 
@@ -14,8 +15,9 @@ For each shape and size it times, in this process, ``load`` (parse, schema, buil
 the located errors), ``evaluate`` (every check, as ``pac check`` runs them) and ``graph`` (the data-flow
 graph and its DOT source). It prints one JSON object: seconds per shape, step and size, and per shape and
 step the *growth*: the time of the largest size over the next largest, divided by their ratio of sizes
-(1.0 is linear; a quadratic step doubles it with every doubling of N). ``tests/test_benchmarks.py`` runs it
-on small sizes and fails on a growth above a bound.
+(1.0 is linear; a quadratic step doubles it with every doubling of N). With ``--memory`` it gives instead the
+peak of memory each step holds (bytes, measured with :mod:`tracemalloc`, which slows the steps) and its
+growth. ``tests/hostile/test_scale.py`` runs it on small sizes and fails on a growth above a bound.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import argparse
 import json
 import sys
 import tempfile
+import tracemalloc
 from datetime import date
 from pathlib import Path
 from time import perf_counter
@@ -34,6 +37,7 @@ import yaml
 from pac import Engine, load
 from pac.diagram import diagram
 from pac.errors import InvalidInput
+from pac.model import Organisation
 
 AS_OF = date(2025, 6, 30)
 SOURCE = {"section": "Verwerkers", "quote": "wij werken met verwerkers"}
@@ -74,50 +78,88 @@ def fanout(n: int) -> dict[str, Any]:
 SHAPES: dict[str, Callable[[int], dict[str, Any]]] = {"chain": chain, "unknown": unknown, "fanout": fanout}
 
 
-def measure(shape: str, n: int, folder: Path, engine: Engine) -> dict[str, float]:
-    """Seconds of each step on the shape of size ``n``."""
-    path = folder / f"shape-{n}.yaml"
-    path.write_text(yaml.safe_dump(SHAPES[shape](n), sort_keys=False), encoding="utf-8")
+Gauge = Callable[[Callable[[], Any]], tuple[Any, float]]
+"""Runs one step and gives its result and a figure: :func:`seconds` or :func:`peak_bytes`."""
+
+
+def seconds(step: Callable[[], Any]) -> tuple[Any, float]:
+    """The step's result and how many seconds it took."""
     start = perf_counter()
+    result = step()
+    return result, perf_counter() - start
+
+
+def peak_bytes(step: Callable[[], Any]) -> tuple[Any, float]:
+    """The step's result and the most memory it held at once (bytes allocated during the step and alive)."""
+    tracemalloc.start()
+    try:
+        result = step()
+        return result, float(tracemalloc.get_traced_memory()[1])
+    finally:
+        tracemalloc.stop()
+
+
+def _load(path: Path, engine: Engine) -> Organisation | InvalidInput:
     try:
         (organisation,) = load([path], reference=engine.reference)
     except InvalidInput as invalid:
-        assert len(invalid.errors) >= n, invalid
-        return {"load": perf_counter() - start}
-    times = {"load": perf_counter() - start}
-    start = perf_counter()
-    evaluation = engine.evaluate(organisation, AS_OF)
+        return invalid
+    return organisation
+
+
+STEPS = ("load", "evaluate", "graph")
+
+
+def measure(shape: str, n: int, folder: Path, engine: Engine, gauge: Gauge = seconds,
+            steps: tuple[str, ...] = STEPS) -> dict[str, float]:
+    """The ``gauge`` of each of ``steps`` (the others run ungauged) on the shape of size ``n``."""
+    path = folder / f"shape-{n}.yaml"
+    path.write_text(yaml.safe_dump(SHAPES[shape](n), sort_keys=False), encoding="utf-8")
+    figures: dict[str, float] = {}
+
+    def step(name: str, work: Callable[[], Any]) -> Any:
+        if name not in steps:
+            return work()
+        result, figures[name] = gauge(work)
+        return result
+
+    organisation = step("load", lambda: _load(path, engine))
+    if isinstance(organisation, InvalidInput):
+        assert len(organisation.errors) >= n, organisation
+        return figures
+    evaluation = step("evaluate", lambda: engine.evaluate(organisation, AS_OF))
     assert not evaluation.crashes, evaluation.crashes
-    times["evaluate"] = perf_counter() - start
-    start = perf_counter()
-    diagram(organisation, engine.reference, AS_OF, findings=evaluation.all_findings()).source
-    times["graph"] = perf_counter() - start
-    return times
+    step("graph", lambda: diagram(organisation, engine.reference, AS_OF, findings=evaluation.all_findings()).source)
+    return figures
 
 
-def growth(times: dict[int, float]) -> float:
-    """Time of the largest size over the next largest, per unit of size ratio (1.0: linear; the smaller
+def growth(figures: dict[int, float]) -> float:
+    """The figure of the largest size over the next largest, per unit of size ratio (1.0: linear; the smaller
     sizes are dominated by fixed costs)."""
-    small, large = sorted(times)[-2:]
-    return (times[large] / max(times[small], 1e-3)) / (large / small)
+    small, large = sorted(figures)[-2:]
+    return (figures[large] / max(figures[small], 1e-3)) / (large / small)
 
 
-def best(shape: str, n: int, folder: Path, engine: Engine, repeats: int) -> dict[str, float]:
-    """The fastest of ``repeats`` measures of each step (the least disturbed by other work on the machine)."""
-    runs = [measure(shape, n, folder, engine) for _ in range(repeats)]
+def best(shape: str, n: int, folder: Path, engine: Engine, repeats: int, gauge: Gauge = seconds,
+         steps: tuple[str, ...] = STEPS) -> dict[str, float]:
+    """The least of ``repeats`` measures of each step (the least disturbed by other work on the machine)."""
+    runs = [measure(shape, n, folder, engine, gauge, steps) for _ in range(repeats)]
     return {step: min(r[step] for r in runs) for step in runs[0]}
 
 
-def run(sizes: list[int], shapes: list[str], repeats: int = 3) -> dict[str, Any]:
-    """Seconds per shape, step and size (the best of ``repeats``), and each step's growth."""
+def run(sizes: list[int], shapes: list[str], repeats: int = 3, gauge: Gauge = seconds,
+        steps: tuple[str, ...] = STEPS) -> dict[str, Any]:
+    """The figures of ``steps`` per shape and size (the least of ``repeats``; under ``"seconds"`` or, with
+    :func:`peak_bytes`, ``"bytes"``), and each step's growth."""
     engine = Engine.from_plugins()
-    result: dict[str, Any] = {"sizes": sizes, "seconds": {}, "growth": {}}
+    unit = "bytes" if gauge is peak_bytes else "seconds"
+    result: dict[str, Any] = {"sizes": sizes, unit: {}, "growth": {}}
     with tempfile.TemporaryDirectory(prefix="pac-shapes-") as work:
         for shape in shapes:
             measure(shape, sizes[0], Path(work), engine)  # warm up: imports, caches
-            per_size = {n: best(shape, n, Path(work), engine, repeats) for n in sizes}
+            per_size = {n: best(shape, n, Path(work), engine, repeats, gauge, steps) for n in sizes}
             steps = per_size[sizes[0]].keys()
-            result["seconds"][shape] = {step: {n: round(per_size[n][step], 3) for n in sizes} for step in steps}
+            result[unit][shape] = {step: {n: round(per_size[n][step], 3) for n in sizes} for step in steps}
             result["growth"][shape] = {step: round(growth({n: per_size[n][step] for n in sizes}), 2) for step in steps}
     return result
 
@@ -126,9 +168,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 4000])
     parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=sorted(SHAPES))
-    parser.add_argument("--repeats", type=int, default=3, help="measures per size; the fastest counts (default 3)")
+    parser.add_argument("--repeats", type=int, default=3, help="measures per size; the least counts (default 3)")
+    parser.add_argument("--memory", action="store_true",
+                        help="measure the peak memory of each step (bytes, with tracemalloc) instead of its time")
     arguments = parser.parse_args(argv)
-    json.dump(run(sorted(arguments.sizes), arguments.shapes, arguments.repeats), sys.stdout, indent=2)
+    gauge = peak_bytes if arguments.memory else seconds
+    json.dump(run(sorted(arguments.sizes), arguments.shapes, arguments.repeats, gauge), sys.stdout, indent=2)
     print()
     return 0
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from pac import Context, check
-from pac.model import Recipient
+from pac.model import Organisation, Recipient
 
 
 @check("special-category-transfer-safeguarded", title="Special-category data sent outside the EEA are safeguarded",
@@ -96,6 +96,16 @@ def recipient_data_stated(recipient: Recipient, ctx: Context):
     so linked, is an orphan in the data-flow graph: pac cannot tell which personal data it receives, so the
     checks on special categories, onward transfers and purposes cannot judge it. The notice need not say this,
     so this is information."""
-    if all(ctx.flow(r).stated_by is None for r in ctx.organisation.chain(recipient)):
+    if recipient.id not in ctx.once(_linked):
         yield ctx.finding("The declaration does not say which personal data these recipients receive: it links them "
                           "to no activity and no data category.")
+
+
+def _linked(organisation: Organisation) -> set[str]:
+    """The ids of the recipients the declaration links to an activity or a data category, or that work under a
+    processor so linked (a processor's own link is known before its sub-processors', which are deeper)."""
+    linked: set[str] = set()
+    for recipient in sorted(organisation.recipients, key=organisation.depth):
+        if recipient.activities or recipient.categories or recipient.parent in linked:
+            linked.add(recipient.id)
+    return linked

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Iterator
 
 from pac import Context, Finding, ToolVerdict, TransferAssessment, check
@@ -11,6 +12,21 @@ from pac.model import Organisation, Recipient, TransferClaim
 _MODULES = {"processor": 2, "sub_processor": 3, "controller": 1, "joint_controller": 1, "public_authority": 1}
 """The module of the 2021 clauses (Decision (EU) 2021/914) for a transfer to a recipient in each role; the exporter
 of a transfer to a sub-processor is its processor. A plain 'recipient' has no known role."""
+
+
+_ROUTE_ENDS = 3
+"""How many recipients a long route names at its end (besides its head): a route thousands deep is no longer
+than a short one."""
+
+
+def _route(organisation: Organisation, recipient: Recipient) -> list[str]:
+    """The names of the recipients data pass to reach ``recipient``: all of them, or for a long chain its head,
+    how many follow, and the last :data:`_ROUTE_ENDS`."""
+    depth = organisation.depth(recipient)
+    if depth <= _ROUTE_ENDS + 2:
+        return [r.name for r in organisation.chain(recipient)]
+    last = [r.name for r in islice(organisation.upstream(recipient), _ROUTE_ENDS)][::-1]
+    return [organisation.head(recipient).name, f"... ({depth - 1 - _ROUTE_ENDS} more)", *last]
 
 
 _WORTH = {"invalid": "it does not carry the transfer",
@@ -108,7 +124,7 @@ def onward_transfer_tool(recipient: Recipient, ctx: Context):
     assessment = ctx.transfer(recipient)
     if assessment.status == "valid":
         return
-    route = " -> ".join([organisation.name, *(r.name for r in organisation.chain(recipient))])
+    route = " -> ".join([organisation.name, *_route(organisation, recipient)])
     yield from _tool_findings(ctx, assessment, (
         f"Personal data reach {recipient.name!r} in {ctx.place(recipient.country)} through {route}, passed on by "
         f"{parent.name!r} ({ctx.place(parent.country)})"))

@@ -63,8 +63,7 @@ class _Document:
         if value is None:
             return ()
         items = value if isinstance(value, LocList) else [value]
-        return tuple(m.Provenance(section=p.get("section"), quote=p.get("quote"), fact=p.get("fact"),
-                                  note=p.get("note"), location=self.at(p)) for p in items)
+        return tuple(m.Provenance(**p, location=self.at(p)) for p in items)  # (the schema allows only its fields)
 
     def element(self, cls: Callable[..., T], mapping: LocDict, **fields: Any) -> T:
         return cls(location=self.at(mapping), provenance=self.provenance(mapping), note=mapping.get("note"), **fields)
@@ -78,12 +77,12 @@ class _Document:
         values = mapping.get(key) or ()
         known = self.ids.where[collection]
         for index, ref in enumerate(values):
-            location = Location(self.file, *values.locs[index])
             if ref not in known:
-                self.fail(location, f"unknown {_NAMES[collection]} {ref!r}", _did_you_mean(ref, self.ids, collection))
+                self.fail(Location(self.file, *values.locs[index]), f"unknown {_NAMES[collection]} {ref!r}",
+                          _did_you_mean(ref, self.ids, collection))
             elif within is not None and ref not in within:
-                self.fail(location, f"{_NAMES[collection]} {ref!r} is not part of {owner}",
-                          f"list it in {owner} first, or leave this list out to cover all of it")
+                self.fail(Location(self.file, *values.locs[index]), f"{_NAMES[collection]} {ref!r} is not part of "
+                          f"{owner}", f"list it in {owner} first, or leave this list out to cover all of it")
         return tuple(values)
 
     def ref(self, mapping: LocDict, key: str, collection: str) -> str | None:

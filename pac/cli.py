@@ -10,7 +10,7 @@ from typing import Sequence
 
 from . import __version__
 from .commands import COMMANDS
-from .errors import printable
+from .errors import problem
 from .output import terminate_interrupts
 from .pytest.plugins import PluginError
 
@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with terminate_interrupts():
             return arguments.run(arguments)
     except PluginError as error:
-        print(f"pac: error: {printable(str(error))}", file=sys.stderr)
+        print(problem(error.message, error.hint), file=sys.stderr)
         return 2
     except BrokenPipeError:  # `pac ... | head`
         sys.stderr.close()

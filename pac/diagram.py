@@ -34,6 +34,7 @@ from .checking import Finding
 from .errors import printable
 from .flows import DataFlows, Flow, Node, flows
 from .graph import CONTROLLER, ZONES
+from .messages import count, words
 from .model import Organisation
 from .reference import Reference
 from .results import severity_counts
@@ -54,7 +55,10 @@ _EDGE_WRAP = 17
 _NARROW_WRAP = 14
 """Characters per line: of names in boxes, of edge labels, and of names in octagons and hexagons (which are wider
 than their text); short lines keep the picture narrow enough to print at its natural size."""
+_LEGEND_WRAP = 26
+"""Characters per line of the legend's words, which sit in the controller's column (as wide as 26 characters)."""
 _NARROW_SHAPES = ("octagon", "hexagon")
+_SOFT_HYPHEN = "\u00ad"
 _TITLE_WRAP = 70
 _UNKNOWN = "unknown"  # the cluster of nodes whose country is not stated
 
@@ -78,53 +82,6 @@ _EDGE_STYLES = {
 }
 _SPECIAL_COLOUR = "#7b1fa2"
 
-# Dutch terms as the Dutch text of the GDPR (the AVG) uses them: verwerkingsverantwoordelijke (art. 4(7)),
-# verwerker (art. 4(8)), ontvanger and overheidsinstantie (art. 4(9)), betrokkene (art. 4(1)),
-# gezamenlijke verwerkingsverantwoordelijken (art. 26), doorgifte (hoofdstuk V), adequaatheidsbesluit (art. 45);
-# "subverwerker" is what Dutch practice calls the "andere verwerker" of art. 28(2) and (4).
-_WORDS = {
-    "en": {
-        "title": "{name}: flows of personal data on {date}",
-        "counts": "findings: {error} · {warning} · {info} · {waived}",
-        "error": ("{n} error", "{n} errors"), "warning": ("{n} warning", "{n} warnings"), "info": ("{n} info",) * 2,
-        "waived": ("{n} waived",) * 2,
-        "home": "Controller's country: {country}", "eea": "Rest of the EEA", "here": "{country}",
-        "adequate": "Adequacy decision in force (GDPR Art. 45)", "third_country": "Third countries (no adequacy decision)",
-        _UNKNOWN: "Country not stated", "partial": "adequacy decision covers only some recipients",
-        "data_subject": "data subjects", "controller": "controller", "processor": "processor",
-        "sub_processor": "sub-processor", "joint_controller": "joint controller",
-        "third_party_controller": "third-party controller", "public_authority": "public authority",
-        "recipient": "recipient (role not stated)",
-        "valid": "valid", "unverified": "not established", "invalid": "invalid", "no_tool": "no transfer tool stated",
-        "data_not_stated": "data not stated", "more": "+{n} more", "art9": "Art. 9", "art10": "Art. 10",
-        "legend": "Legend",
-        "legend_invalid": "transfer without a valid tool", "legend_unverified": "transfer that cannot be judged",
-        "legend_valid": "transfer on a valid tool", "legend_domestic": "flow inside the EEA",
-        "legend_special": "special-category (Art. 9) or criminal (Art. 10) data",
-    },
-    "nl": {
-        "title": "{name}: stromen van persoonsgegevens op {date}",
-        "counts": "bevindingen: {error} · {warning} · {info} · {waived}",
-        "error": ("{n} fout", "{n} fouten"), "warning": ("{n} waarschuwing", "{n} waarschuwingen"),
-        "info": ("{n} info",) * 2, "waived": ("{n} met ontheffing",) * 2,
-        "home": "Land van de verwerkingsverantwoordelijke: {country}", "eea": "Rest van de EER", "here": "{country}",
-        "adequate": "Adequaatheidsbesluit van kracht (AVG art. 45)",
-        "third_country": "Derde landen (geen adequaatheidsbesluit)", _UNKNOWN: "Land niet vermeld",
-        "partial": "adequaatheidsbesluit geldt slechts voor een deel van de ontvangers",
-        "data_subject": "betrokkenen", "controller": "verwerkingsverantwoordelijke", "processor": "verwerker",
-        "sub_processor": "subverwerker", "joint_controller": "gezamenlijke verwerkingsverantwoordelijke",
-        "third_party_controller": "andere verwerkingsverantwoordelijke", "public_authority": "overheidsinstantie",
-        "recipient": "ontvanger (rol niet vermeld)",
-        "valid": "geldig", "unverified": "niet vastgesteld", "invalid": "ongeldig",
-        "no_tool": "geen doorgiftegrondslag vermeld",
-        "data_not_stated": "gegevens niet vermeld", "more": "+{n} meer", "art9": "art. 9", "art10": "art. 10",
-        "legend": "Legenda",
-        "legend_invalid": "doorgifte zonder geldig instrument", "legend_unverified": "doorgifte die niet te beoordelen is",
-        "legend_valid": "doorgifte met een geldig instrument", "legend_domestic": "stroom binnen de EER",
-        "legend_special": "bijzondere (art. 9) of strafrechtelijke (art. 10) gegevens",
-    },
-}
-LANGUAGES = tuple(_WORDS)
 
 
 def diagram(organisation: Organisation, reference: Reference, as_of: date, *, findings: Iterable[Finding] = (),
@@ -140,8 +97,6 @@ def draw(data: DataFlows, name: str, *, findings: Iterable[Finding] = (), lang: 
     """The diagram of the data flows ``data`` of the organisation called ``name`` (see :func:`diagram`); with
     ``links``, each node has the id ``node-<organisation>/<subject>`` and links to ``#flow-<organisation>/<subject>``
     (the report's row on it)."""
-    if lang not in _WORDS:
-        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     return _Drawing(data, name, tuple(findings), lang, links).draw()
 
 
@@ -164,6 +119,18 @@ def _text(value: str, width: int = _WRAP) -> str:
     return "<BR/>".join(html.escape(line) for line in lines)
 
 
+def _words(text: str, width: int = _WRAP) -> str:
+    """pac's own words (the catalogue's, so trusted) wrapped as :func:`_text` wraps text; a word too long for a
+    line breaks at a soft hyphen in it, shown as a hyphen there (Dutch compounds: verwerkings-|verantwoordelijke)."""
+    lines = textwrap.wrap(text.replace(_SOFT_HYPHEN, _SOFT_HYPHEN + " "), width, break_long_words=False) or [""]
+    return "<BR/>".join(html.escape(line.replace(_SOFT_HYPHEN + " ", "").replace(_SOFT_HYPHEN, "-")) for line in lines)
+
+
+def _width(role: str) -> int:
+    """Characters per line of the words in a node of ``role``'s shape."""
+    return _NARROW_WRAP if _SHAPES[role] in _NARROW_SHAPES else _WRAP
+
+
 def _label(*rows: str) -> str:
     """An HTML-like label of rows already escaped."""
     return "<" + "<BR/>".join(rows) + ">"
@@ -179,12 +146,17 @@ def _double(style: dict[str, str]) -> dict[str, str]:
     return {**style, "color": f"{style['color']}:invis:{style['color']}"}
 
 
+def role_of(node: Node) -> str:
+    """The role a node is drawn (and named) as: a recipient that is a controller is a third-party controller."""
+    return "third_party_controller" if node.kind == "recipient" and node.role == "controller" else node.role
+
+
 class _Drawing:
     """One diagram being drawn: the flows, which box each node is drawn in, and the words of ``lang``."""
 
     def __init__(self, data: DataFlows, name: str, findings: tuple[Finding, ...], lang: str, links: bool):
         self.data, self.name, self.lang, self.links = data, name, lang, links
-        self.words = _WORDS[lang]
+        self.words = words(lang)
         self.findings = findings
         self.nodes = {node.id: node for node in data.nodes}
         self.inflow = {flow.target: flow for flow in data.flows if flow.kind != "collection"}
@@ -228,7 +200,7 @@ class _Drawing:
 
     def _count(self, key: str, n: int) -> str:
         """``n`` findings of severity ``key`` (or waived), in words: "1 error", "3 warnings"."""
-        return self.words[key][n != 1].format(n=n)
+        return count(self.lang, key, n)
 
     # -- nodes ------------------------------------------------------------------------------------
     def _boxes(self, dot: graphviz.Digraph) -> None:
@@ -247,7 +219,7 @@ class _Drawing:
             if zone not in clusters:
                 continue
             with dot.subgraph(name=f"cluster_{zone}") as cluster:
-                label = "" if zone == "home" else _label(f"<B>{_text(self.words[zone], _EDGE_WRAP)}</B>")
+                label = "" if zone == "home" else _label(f"<B>{_words(self.words[zone], _EDGE_WRAP)}</B>")
                 cluster.attr(label=label, labeljust="r", style="filled,rounded", fillcolor=_FILLS[zone],
                              color="#999999", fontsize="11")
                 for country, boxes in sorted(clusters[zone].items()):
@@ -265,21 +237,17 @@ class _Drawing:
         country = self.data.country(code)
         name = _text(f"{country.name(self.lang) if country else code} ({code})", _EDGE_WRAP)
         if country is not None and country.partial:
-            name += "<BR/>" + _small(_text(self.words["partial"]))
+            name += "<BR/>" + _small(_words(self.words["partial"]))
         return name
-
-    def _role(self, node: Node) -> str:
-        return "third_party_controller" if node.kind == "recipient" and node.role == "controller" else node.role
 
     def _node(self, dot: graphviz.Digraph, box: str, members: list[str]) -> None:
         node = self.nodes[members[0]]
-        role = self._role(node)
-        what = html.escape(self.words[role])
+        role = role_of(node)
+        width = _width(role)
         if len(members) == 1:
-            width = _NARROW_WRAP if _SHAPES[role] in _NARROW_SHAPES else _WRAP
-            rows = [f"<B>{_text(node.name(self.lang), width)}</B>", _small(what)]
+            rows = [f"<B>{_text(node.name(self.lang), width)}</B>", _small(_words(self.words[role], width))]
         else:
-            rows = [f"<B>{len(members)} × {what}</B>", *self._group_rows(members)]
+            rows = [f"<B>{_words(f'{len(members)} × {self.words[role]}', width)}</B>", *self._group_rows(members)]
         if node.zone == "home" and node.country:
             country = self.data.country(node.country)
             home = self.words["home"] if node.kind == "controller" else self.words["here"]
@@ -359,35 +327,36 @@ class _Drawing:
     def _tool_row(self, edges: list[Flow], status: str) -> str:
         """The claimed transfer tools of ``edges`` whose verdict is the drawn ``status``, and that verdict."""
         tools = sorted({t.name for e in edges for t in e.tools if t.verdict == status})
-        text = f"{', '.join(tools)}: {self.words[status]}" if tools else self.words["no_tool"]
+        text = (self.words["tool_verdict"].format(tools=", ".join(tools), verdict=self.words[status]) if tools
+                else self.words["no_tool"])
         colour = _EDGE_STYLES[status]["color"]
         return f'<FONT COLOR="{colour}"><B>{_text(text, _EDGE_WRAP)}</B></FONT>'
 
     # -- legend -----------------------------------------------------------------------------------
     def _legend(self, dot: graphviz.Digraph) -> None:
-        """Sample shapes in two columns, the sample lines below them (each from the first column to its words in
-        the second): the legend stays as narrow as the data subjects' column and its labels."""
+        """A small sample of each shape and line, each with its words beside it: the legend stays as narrow as its
+        longest words (wrapped), whatever the language."""
         words = self.words
-        roles = list(_SHAPES)
         kinds = ("invalid", "unverified", "valid", "domestic", "special")
         with dot.subgraph(name="cluster_legend") as legend:
             legend.attr(label=_label(f"<B>{html.escape(words['legend'])}</B>"), labeljust="l", style="rounded",
                         color="#999999", fontsize="11")
             legend.attr("node", fontsize="9", height="0.3", margin="0.05")
-            for column, names in enumerate((roles[::2], roles[1::2])):
-                with legend.subgraph() as same:
-                    same.attr(rank="same")
-                    for role in names:
-                        same.node(f"legend/{role}", _label(html.escape(words[role])), shape=_SHAPES[role],
-                                  style=_STYLES.get(role, "filled"), peripheries=_PERIPHERIES.get(role, "1"))
-                    for kind in kinds:
-                        if column == 0:
-                            same.node(f"legend/{kind}", "", shape="point", width="0.05", height="0.05")
-                        else:
-                            same.node(f"legend/{kind}/text", _label(_text(words[f"legend_{kind}"])), shape="plaintext",
-                                      style="")
-            for left, right in zip(roles[::2], roles[1::2]):
-                legend.edge(f"legend/{left}", f"legend/{right}", style="invis")
+            with legend.subgraph() as samples:
+                samples.attr(rank="same")
+                for role in _SHAPES:
+                    samples.node(f"legend/{role}", "", shape=_SHAPES[role], style=_STYLES.get(role, "filled"),
+                                 peripheries=_PERIPHERIES.get(role, "1"), width="0.45", height="0.22", fixedsize="true")
+                for kind in kinds:
+                    samples.node(f"legend/{kind}", "", shape="point", width="0.05", height="0.05")
+            with legend.subgraph() as texts:
+                texts.attr(rank="same")
+                for key in (*_SHAPES, *kinds):
+                    text = words[key] if key in _SHAPES else words[f"legend_{key}"]
+                    texts.node(f"legend/{key}/text", _label(_words(text, _LEGEND_WRAP)), shape="plaintext", style="",
+                               margin="0.02")
+            for role in _SHAPES:
+                legend.edge(f"legend/{role}", f"legend/{role}/text", style="invis")
             for kind in kinds:
                 style = _double(_EDGE_STYLES["domestic"]) if kind == "special" else _EDGE_STYLES[kind]
                 legend.edge(f"legend/{kind}", f"legend/{kind}/text", **style)

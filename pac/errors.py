@@ -31,6 +31,12 @@ def printable(text: str) -> str:
     return _CONTROL.sub(_escape, text)
 
 
+def problem(message: str, hint: str = "", prefix: str = "pac: error") -> str:
+    """The text pac prints for a problem that has no place in an input file (an option, an output): one
+    escaped line, as the names in it come from the user, and the hint on the next."""
+    return printable(f"{prefix}: {message}") + (f"\n  hint: {printable(hint)}" if hint else "")
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Location:
     """A place in an input file; ``line`` and ``column`` are 1-based (0 = the whole file)."""

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from .errors import printable
-from .graph import build_graph, chain
+from .graph import CONTROLLER, build_graph
 from .model import Organisation
 from .reference import Reference
 from .transfers import describe
@@ -126,7 +126,10 @@ class DataFlows:
 
 def flows(organisation: Organisation, reference: Reference, as_of: date) -> DataFlows:
     """The data flows of ``organisation`` on ``as_of``, with countries and transfers judged by ``reference``."""
+    import networkx  # imported here so that `import pac` stays fast for commands that draw no graph
+
     graph = build_graph(organisation, reference, as_of)
+    hops = networkx.single_source_shortest_path_length(graph, CONTROLLER)  # data subjects send, they are no hop away
     nodes = []
     for node_id in sorted(graph):
         data = graph.nodes[node_id]
@@ -136,8 +139,8 @@ def flows(organisation: Organisation, reference: Reference, as_of: date) -> Data
         else:
             name = Name(element.label("en"), element.label("nl"))
         source = printable(str(element.provenance[0])) if element is not None and element.provenance else ""
-        hops = len(chain(graph, node_id)) - 1 if data["kind"] == "recipient" else 0
-        nodes.append(Node(node_id, data["kind"], data["role"], name, data["country"], data["zone"], hops, source))
+        nodes.append(Node(node_id, data["kind"], data["role"], name, data["country"], data["zone"],
+                          hops.get(node_id, 0), source))
     edges = []
     for source_id, target_id, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1])):
         assessment = data.get("assessment")

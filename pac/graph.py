@@ -115,16 +115,12 @@ class Flow:
 
 
 def chain(graph: networkx.DiGraph, node: str) -> tuple[str, ...]:
-    """The nodes personal data pass from the controller to recipient ``node``, both included (each chain is
-    kept with the graph and extends its source's, so a chain thousands deep costs its length once)."""
-    chains: dict[str, tuple[str, ...]] = graph.graph.setdefault("chains", {CONTROLLER: (CONTROLLER,)})
+    """The nodes personal data pass from the controller to recipient ``node``, both included (walked on each
+    call; ``networkx.single_source_shortest_path_length(graph, CONTROLLER)`` gives every chain's length at once)."""
     walk = [node]
-    while walk[-1] not in chains:
+    while walk[-1] != CONTROLLER:
         walk.append(next(p for p in graph.predecessors(walk[-1]) if graph.nodes[p]["kind"] != "data_subject"))
-    above = chains[walk.pop()]
-    for member in reversed(walk):
-        above = chains[member] = (*above, member)
-    return above
+    return tuple(reversed(walk))
 
 
 def inflow(graph: networkx.DiGraph, node: str) -> dict:

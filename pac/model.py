@@ -557,7 +557,7 @@ class Organisation:
     security_measures: tuple[Statement, ...] = ()
     purposes: tuple[Purpose, ...] = field(init=False)
     _index: dict[str, dict[str, Identified]] = field(init=False, repr=False, compare=False)
-    _chains: dict[str, tuple[Recipient, ...]] = field(init=False, repr=False, compare=False)
+    _heads: dict[str, tuple[Recipient, int]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         purposes = tuple(p for activity in self.activities for p in activity.purposes)
@@ -567,7 +567,7 @@ class Organisation:
                 index[element.collection][element.id] = element
         object.__setattr__(self, "purposes", purposes)
         object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_chains", {})
+        object.__setattr__(self, "_heads", {})
 
     @property
     def name(self) -> str:
@@ -615,16 +615,37 @@ class Organisation:
 
     def chain(self, recipient: Recipient) -> tuple[Recipient, ...]:
         """The recipients personal data pass to reach ``recipient``, from the one the controller discloses them
-        to down to ``recipient`` itself (a sub-processor's processor comes first)."""
-        chains = self._chains  # each recipient's chain extends its parent's: a deep chain costs its length once
-        if recipient.id not in chains:
+        to down to ``recipient`` itself (a sub-processor's processor comes first); built on each call."""
+        return tuple(reversed(tuple(self.upstream(recipient))))
+
+    def upstream(self, recipient: Recipient) -> Iterator[Recipient]:
+        """``recipient``, the processor it works under, that one's processor, ... up to :meth:`head`."""
+        while True:
+            yield recipient
+            if recipient.parent is None:
+                return
+            recipient = self.recipient(recipient.parent)
+
+    def head(self, recipient: Recipient) -> Recipient:
+        """The recipient the controller discloses the data to that reach ``recipient`` (itself, or the processor
+        its chain of sub-processors starts from)."""
+        return self._head(recipient)[0]
+
+    def depth(self, recipient: Recipient) -> int:
+        """How many recipients the data pass to reach ``recipient``, itself included (1 for the controller's own)."""
+        return self._head(recipient)[1]
+
+    def _head(self, recipient: Recipient) -> tuple[Recipient, int]:
+        heads = self._heads  # each recipient's head and depth follow from its parent's: a chain costs its length once
+        if recipient.id not in heads:
             walk = [recipient]
-            while walk[-1].parent is not None and walk[-1].parent not in chains:
+            while walk[-1].parent is not None and walk[-1].parent not in heads:
                 walk.append(self.recipient(walk[-1].parent))
-            above = chains[walk[-1].parent] if walk[-1].parent is not None else ()
+            head, depth = heads[walk[-1].parent] if walk[-1].parent is not None else (walk[-1], 0)
             for member in reversed(walk):
-                above = chains[member.id] = (*above, member)
-        return chains[recipient.id]
+                depth += 1
+                heads[member.id] = (head, depth)
+        return heads[recipient.id]
 
     def iter_retention(self) -> Iterator[Retention]:
         for activity in self.activities:

@@ -22,12 +22,33 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
+from .errors import problem
+
 STDOUT = "-"
 """The output name that means standard output."""
 
 
 class OutputError(Exception):
-    """An output that pac refuses to write or cannot write; the message says which and why."""
+    """An output that pac refuses to write or cannot write: ``message`` says which and why, ``hint`` what to do."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+    def format(self, prefix: str = "pac: error") -> str:
+        """The error as pac prints it (:func:`pac.errors.problem`)."""
+        return problem(self.message, self.hint, prefix)
+
+
+_WRITABLE = "give a path in a folder you may write to, or change the folder's permissions"
+_HINTS = {errno.EROFS: "the file system is read-only: give a path on a writable one",
+          errno.ENOSPC: "the disk is full: free some space, or give a path on another disk",
+          errno.EDQUOT: "your disk quota is used up: free some space, or give a path on another disk"}
+
+
+def _cannot(what: str, error: OSError, hint: str = "") -> OutputError:
+    """The error for ``what`` that pac cannot write because of ``error``, with what to do about it."""
+    return OutputError(f"cannot write {what}: {error.strerror or error}", hint or _HINTS.get(error.errno, _WRITABLE))
 
 
 def _same(path: Path, inputs: Iterable[Path]) -> bool:
@@ -64,7 +85,7 @@ def write_atomic(path: Path, content: str | bytes, inputs: Iterable[Path] = ()) 
         target.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
+        raise _cannot(path, error) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -72,8 +93,10 @@ def write_atomic(path: Path, content: str | bytes, inputs: Iterable[Path] = ()) 
             os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as error:
         os.unlink(temporary)
+        if isinstance(error, OSError):  # a full disk, say: the old file stays as it was
+            raise _cannot(path, error) from None
         raise
     return path
 
@@ -96,7 +119,7 @@ def write_output(name: str | Path, content: str | bytes, inputs: Iterable[Path] 
     except FileNotFoundError:
         mode = None
     except OSError as error:
-        raise OutputError(f"cannot write {name}: {error.strerror or error}") from None
+        raise _cannot(name, error) from None
     if mode is not None and stat.S_ISDIR(mode):
         raise OutputError(f"{name} is a folder; give the name of a file to write")
     if mode is not None and (not stat.S_ISREG(mode) or _is_stream_name(path)):
@@ -106,7 +129,7 @@ def write_output(name: str | Path, content: str | bytes, inputs: Iterable[Path] 
             with open(path, "ab", buffering=0) as stream:  # a stream or device: written through, never unlinked
                 _write_stream(stream, _encoded(content))
         except OSError as error:
-            raise OutputError(f"cannot write {name}: {error.strerror or error}") from None
+            raise _cannot(name, error) from None
         return
     write_atomic(path, content, inputs)
 
@@ -219,14 +242,15 @@ class ReportFolder:
             folder.parent.mkdir(parents=True, exist_ok=True)
             entries = list(os.scandir(folder)) if folder.is_dir() else []
         except OSError as error:
-            raise OutputError(f"cannot write the report folder {given}: {error.strerror or error}") from None
+            raise _cannot(f"the report folder {given}", error) from None
         nested = sorted(e.name for e in entries if e.is_dir(follow_symlinks=False))
         if nested:
             raise OutputError(f"the report folder {given} holds the folder {nested[0]}; pac replaces the report folder "
                               "as a whole, so give the reports a folder of their own")
         if not os.access(folder.parent, os.W_OK | os.X_OK):
             raise OutputError(f"cannot write the report folder {given}: its parent folder {folder.parent} is not "
-                              "writable (pac writes the new reports beside it, then swaps them in)")
+                              "writable (pac writes the new reports beside it, then swaps them in)",
+                              "give a report folder in a folder you may write to, or change that folder's permissions")
 
     def stage(self) -> Path:
         """The empty staging folder the new report set is written into."""
@@ -235,7 +259,7 @@ class ReportFolder:
             self.staging = Path(tempfile.mkdtemp(dir=self.folder.parent,
                                                  prefix=f".{self.folder.name}{_STAGING}.{os.getpid()}."))
         except OSError as error:
-            raise OutputError(f"cannot write the report folder {self.given}: {error.strerror or error}") from None
+            raise _cannot(f"the report folder {self.given}", error) from None
         os.chmod(self.staging, 0o755)
         return self.staging
 
@@ -257,7 +281,7 @@ class ReportFolder:
                     return
         except OSError as error:
             self.discard()
-            raise OutputError(f"cannot write the report folder {self.given}: {error.strerror or error}") from None
+            raise _cannot(f"the report folder {self.given}", error) from None
         shutil.rmtree(staging, ignore_errors=True)  # the old set, now at the staging name
         self.staging = None
 

@@ -140,19 +140,12 @@ def _tagged(tag: str, value: str) -> Any:
     return float(resolved) if kind == "float" else resolved
 
 
-class _Frame:
-    """An open mapping or sequence while its events are read."""
-
-    __slots__ = ("value", "is_map", "key", "key_pos", "skip", "size", "anchor")
-
-    def __init__(self, value: LocDict | LocList, is_map: bool, anchor: str | None):
-        self.value = value
-        self.is_map = is_map
-        self.key: str | None = None
-        self.key_pos: Pos = (0, 0)
-        self.skip = False  # the pending key was rejected: drop its value, keep the first one
-        self.size = 1
-        self.anchor = anchor
+_SCALAR, _ALIAS, _DOCUMENT = ev.ScalarEvent, ev.AliasEvent, ev.DocumentStartEvent
+_STARTS = {ev.MappingStartEvent: True, ev.SequenceStartEvent: False}  # the container an event opens: a mapping?
+_ENDS = (ev.MappingEndEvent, ev.SequenceEndEvent)
+_WORDS: dict[str, Any] = {**dict.fromkeys(_NULLS), **dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
+_NUMBER_START = frozenset("0123456789+-.")
+"""What a plain scalar that the core schema reads as a number begins with: any other is a string or a word."""
 
 
 class _Reader:
@@ -174,65 +167,124 @@ class _Reader:
         return InvalidInput(self.errors)
 
     def read(self, data: bytes) -> Any:
-        stack: list[_Frame] = []
+        """The document's value. One loop over the events, the open container's state in local variables (this is
+        pac's hottest loop: a million events in a large organisation); the enclosing ones wait on ``stack``."""
+        max_nodes, max_depth, max_chars = self.limits.max_nodes, self.limits.max_depth, self.limits.max_scalar_chars
+        anchors = self.anchors
+        stack: list[tuple[Any, ...]] = []
         root: Any = None
-        documents = nodes = 0
-        max_nodes = self.limits.max_nodes
-        parser = _Parser(data)
+        # the open container: its value and locations, whether a mapping, its pending key (None: a key comes next)
+        # and the key's position, whether that key was rejected (its value is dropped, the first one stays), its
+        # anchor, and the node count when it opened (of its own nodes and aliases' expansions, for its anchor)
+        container: Any = None
+        locs: Any = None
+        is_map = skip = False
+        key: Any = None
+        key_line = key_col = opened = 0
+        anchor: str | None = None
+        documents = nodes = expanded = 0
+        get_event = _Parser(data).get_event
         try:
             while True:
-                event = parser.get_event()
+                event = get_event()
                 if event is None:
                     break
                 kind = type(event)
-                mark = event.start_mark
-                pos = (mark.line + 1, mark.column + 1)
-                if kind is ev.ScalarEvent or kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+                if kind is _SCALAR:
+                    mark = event.start_mark
+                    line, col = mark.line + 1, mark.column + 1
                     nodes += 1
                     if nodes > max_nodes:
-                        raise self.fatal(pos, "size", f"the file holds more than {max_nodes} values",
-                                         "split it into several files in one folder")
-                if kind is ev.ScalarEvent:
-                    value, size = self.scalar(event, pos, key=bool(stack) and stack[-1].is_map and stack[-1].key is None)
-                elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-                    self.check_tag(event.tag, pos, "map" if kind is ev.MappingStartEvent else "seq")
-                    if len(stack) >= self.limits.max_depth:
-                        raise self.depth_error(pos)
-                    container: LocDict | LocList
-                    if kind is ev.MappingStartEvent:
-                        container = LocDict()
-                        container.locs = {}
-                    else:
-                        container = LocList()
-                        container.locs = []
-                    container.pos = pos
+                        raise self.too_many((line, col))
+                    value = event.value
+                    if len(value) > max_chars:
+                        raise self.fatal((line, col), "size", f"a value of {len(value)} characters is longer than the "
+                                         f"limit of {max_chars}", "shorten it: provenance quotes need only a few words")
+                    tag = event.tag
+                    if tag is not None and tag != "!":
+                        value = self.tagged(tag, value, (line, col))
+                    elif (is_map and key is None) or event.style or not event.implicit[0]:
+                        pass  # a key, quoted, block or tagged "!": a string
+                    elif value in _WORDS:
+                        value = _WORDS[value]
+                    elif value[0] in _NUMBER_START:
+                        try:
+                            value = _plain(value)
+                        except ValueError as exc:
+                            raise self.fatal((line, col), "size", str(exc),
+                                             "quote it if it is text; no pac value is such a number") from None
                     if event.anchor is not None:
-                        self.open_anchors.add(event.anchor)
-                    stack.append(_Frame(container, kind is ev.MappingStartEvent, event.anchor))
+                        anchors[event.anchor] = (value, 1)
+                    expanded += 1
+                elif kind in _STARTS:
+                    mark = event.start_mark
+                    pos = (mark.line + 1, mark.column + 1)
+                    nodes += 1
+                    if nodes > max_nodes:
+                        raise self.too_many(pos)
+                    opens_map = _STARTS[kind]
+                    self.check_tag(event.tag, pos, "map" if opens_map else "seq")
+                    if len(stack) >= max_depth:
+                        raise self.depth_error(pos)
+                    stack.append((container, locs, is_map, key, key_line, key_col, skip, anchor, opened))
+                    container = LocDict() if opens_map else LocList()
+                    container.locs = locs = {} if opens_map else []
+                    container.pos = pos
+                    is_map, key, skip, anchor = opens_map, None, False, event.anchor
+                    expanded += 1
+                    opened = expanded
+                    if anchor is not None:
+                        self.open_anchors.add(anchor)
                     continue
-                elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
-                    frame = stack.pop()
-                    value, size = frame.value, frame.size
-                    if frame.anchor is not None:
-                        self.open_anchors.discard(frame.anchor)
-                        self.anchors[frame.anchor] = (value, size)
-                    if frame.is_map and frame.key is not None:  # pragma: no cover - libyaml pairs keys and values
-                        raise self.fatal(pos, "yaml", "mapping key without a value")
-                    pos = frame.value.pos
-                elif kind is ev.AliasEvent:
-                    value, size = self.alias(event.anchor, pos)
-                elif kind is ev.DocumentStartEvent:
+                elif kind in _ENDS:
+                    value = container
+                    if anchor is not None:
+                        self.open_anchors.discard(anchor)
+                        anchors[anchor] = (value, expanded - opened + 1)
+                    if is_map and key is not None:  # pragma: no cover - libyaml pairs keys and values
+                        raise self.fatal(value.pos, "yaml", "mapping key without a value")
+                    container, locs, is_map, key, key_line, key_col, skip, anchor, opened = stack.pop()
+                    line, col = value.pos
+                elif kind is _ALIAS:
+                    mark = event.start_mark
+                    line, col = mark.line + 1, mark.column + 1
+                    value, size = self.alias(event.anchor, (line, col))
+                    expanded += size
+                elif kind is _DOCUMENT:
                     documents += 1
                     if documents > 1:
-                        raise self.fatal(pos, "multi-document", "the file holds more than one YAML document",
+                        mark = event.start_mark
+                        raise self.fatal((mark.line + 1, mark.column + 1), "multi-document",
+                                         "the file holds more than one YAML document",
                                          "put one declaration in each file (remove the '---' separator)")
                     continue
                 else:  # stream start/end, document end
                     continue
-                if not stack:
+                # attach the value that just ended, at (line, col), to the open container
+                if container is None:
                     root = value
-                    continue
-                self.attach(stack[-1], value, size, pos)
+                elif not is_map:
+                    container.append(value)
+                    locs.append((line, col))
+                elif key is None:  # the value is a key
+                    if type(value) is not str:
+                        raise self.fatal((line, col), "yaml", "a mapping key must be a plain string, not a mapping or list")
+                    if value == "<<":
+                        self.error((line, col), "merge-key", "YAML merge keys (<<) are not supported",
+                                   "merge keys hide which value wins and can smuggle duplicate keys; write the keys out")
+                        skip = True
+                    elif value in container:
+                        self.error((line, col), "duplicate-key", f"duplicate key {value!r} (first defined at line "
+                                   f"{locs[value][0]})", "YAML keeps only one of the two values; remove or rename one of them")
+                        skip = True
+                    key, key_line, key_col = value, line, col
+                else:
+                    if skip:  # reported with the key; the first value stays so that later errors remain meaningful
+                        skip = False
+                    else:
+                        container[key] = value
+                        locs[key] = (key_line, key_col, line, col)
+                    key = None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             pos = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -248,6 +300,10 @@ class _Reader:
             raise InvalidInput(self.errors)
         return root
 
+    def too_many(self, pos: Pos) -> InvalidInput:
+        return self.fatal(pos, "size", f"the file holds more than {self.limits.max_nodes} values",
+                          "split it into several files in one folder")
+
     def depth_error(self, pos: Pos) -> InvalidInput:
         """Nesting beyond pac's limit, whether pac's own count or libyaml's look-ahead trips first."""
         return self.fatal(pos, "depth", f"nesting is deeper than {self.limits.max_depth} levels",
@@ -260,30 +316,15 @@ class _Reader:
             raise self.fatal(pos, "tag", f"unsupported YAML tag {_short_tag(tag)}",
                              "pac reads plain YAML only (no Python objects or custom types); remove the tag")
 
-    def scalar(self, event: ev.ScalarEvent, pos: Pos, key: bool) -> tuple[Any, int]:
-        value = event.value
-        if len(value) > self.limits.max_scalar_chars:
-            raise self.fatal(pos, "size", f"a value of {len(value)} characters is longer than the limit of "
-                             f"{self.limits.max_scalar_chars}", "shorten it: provenance quotes need only a few words")
-        tag = event.tag
-        if tag is not None and tag != "!":
-            if tag not in _CORE_TAGS or tag in (_TAG + "map", _TAG + "seq"):
-                raise self.fatal(pos, "tag", f"unsupported YAML tag {_short_tag(tag)}",
-                                 "pac reads plain YAML only (no Python objects or custom types); remove the tag")
-            try:
-                resolved = _tagged(tag, value)
-            except ValueError as exc:
-                raise self.fatal(pos, "tag", str(exc)) from None
-        elif key or event.style or not event.implicit[0]:  # quoted, block or tagged: a string
-            resolved = value
-        else:
-            try:
-                resolved = _plain(value)
-            except ValueError as exc:
-                raise self.fatal(pos, "size", str(exc), "quote it if it is text; no pac value is such a number") from None
-        if event.anchor is not None:
-            self.anchors[event.anchor] = (resolved, 1)
-        return resolved, 1
+    def tagged(self, tag: str, value: str, pos: Pos) -> Any:
+        """A scalar with an explicit tag: a core one (``!!str``, ``!!int`` ...) applied, any other refused."""
+        if tag not in _CORE_TAGS or tag in (_TAG + "map", _TAG + "seq"):
+            raise self.fatal(pos, "tag", f"unsupported YAML tag {_short_tag(tag)}",
+                             "pac reads plain YAML only (no Python objects or custom types); remove the tag")
+        try:
+            return _tagged(tag, value)
+        except ValueError as exc:
+            raise self.fatal(pos, "tag", str(exc)) from None
 
     def alias(self, anchor: str, pos: Pos) -> tuple[Any, int]:
         if anchor in self.open_anchors:
@@ -297,36 +338,6 @@ class _Reader:
             raise self.fatal(pos, "alias", f"YAML aliases expand to more than {self.limits.max_alias_nodes} nodes",
                              "this looks like an alias bomb; write the data out or refer to elements by id")
         return value, size
-
-    def attach(self, frame: _Frame, value: Any, size: int, pos: Pos) -> None:
-        frame.size += size
-        container = frame.value
-        if not frame.is_map:
-            container.append(value)
-            container.locs.append(pos)
-            return
-        if frame.key is None:
-            if not isinstance(value, str):
-                raise self.fatal(pos, "yaml", "a mapping key must be a plain string, not a mapping or list")
-            if value == "<<":
-                self.error(pos, "merge-key", "YAML merge keys (<<) are not supported",
-                           "merge keys hide which value wins and can smuggle duplicate keys; write the keys out")
-                frame.skip = True
-            elif value in container:
-                first = container.locs[value]
-                self.error(pos, "duplicate-key", f"duplicate key {value!r} (first defined at line {first[0]})",
-                           "YAML keeps only one of the two values; remove or rename one of them")
-                frame.skip = True
-            frame.key = value
-            frame.key_pos = pos
-            return
-        key = frame.key
-        frame.key = None
-        if frame.skip:  # reported with the key; the first value stays so that later errors remain meaningful
-            frame.skip = False
-            return
-        container[key] = value
-        container.locs[key] = (frame.key_pos[0], frame.key_pos[1], pos[0], pos[1])
 
 
 def _short_tag(tag: str) -> str:

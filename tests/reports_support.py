@@ -11,6 +11,7 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jsonschema import Draft4Validator, Draft202012Validator, FormatChecker
 
@@ -40,12 +41,17 @@ def sarif_errors(document: Any) -> list[str]:
     return [f"{list(e.absolute_path)}: {e.message}" for e in Draft4Validator(SARIF_SCHEMA).iter_errors(document)]
 
 
+def _absolute(uri: str) -> bool:
+    parts = urlsplit(uri)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
 def code_scanning_errors(log: dict) -> list[str]:
     """Where a SARIF log breaks the rules GitHub code scanning documents for uploads ("SARIF support for code
     scanning", docs.github.com): its limits (20 runs, 25,000 rules and results per run, 20 tags per rule, 1,000
     locations per result), a message and a location for every result, URIs relative to the checkout (under
     ``%SRCROOT%``) for the alert to link to the file, a numeric ``security-severity`` of 0.0 to 10.0 as a string,
-    and an absolute ``helpUri``."""
+    an absolute ``helpUri`` and a ``help`` in text and Markdown (shown with the alert)."""
     errors = []
     if len(log["runs"]) > 20:
         errors.append("more than 20 runs")
@@ -61,8 +67,10 @@ def code_scanning_errors(log: dict) -> list[str]:
             severity = properties.get("security-severity")
             if not (isinstance(severity, str) and 0.0 <= float(severity) <= 10.0):
                 errors.append(f"rule {rule['id']}: security-severity {severity!r} is no number from 0.0 to 10.0")
-            if "helpUri" in rule and not rule["helpUri"].startswith("https://"):
-                errors.append(f"rule {rule['id']}: helpUri {rule['helpUri']!r} is not absolute")
+            if "helpUri" in rule and not _absolute(rule["helpUri"]):
+                errors.append(f"rule {rule['id']}: helpUri {rule['helpUri']!r} is not an absolute http(s) URI")
+            if not (rule.get("help", {}).get("text") and rule["help"].get("markdown")):
+                errors.append(f"rule {rule['id']}: no help text and Markdown")
         for number, result in enumerate(run["results"]):
             if result["ruleId"] not in ids or not result["message"].get("text"):
                 errors.append(f"result {number}: unknown rule or no message text")

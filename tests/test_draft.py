@@ -14,7 +14,7 @@ from pac.draft.assemble import MARKER
 
 ROOT = Path(__file__).parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
-NOTICES = sorted(ROOT.glob("evaluation/*/notice.txt")) + (sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
+NOTICES = sorted(ROOT.glob("evaluation/*/notice.txt")) + sorted(ROOT.glob("benchmarks/draft-development/*/notice.txt")) + (sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
 
 CRAFTED = """Privacy notice of Example Shop
 

@@ -82,3 +82,27 @@ def test_a_broken_conftest_is_a_clear_error(tmp_path, run_pac):
     done = run_pac("validate", "policies", cwd=tmp_path)
     assert done.returncode == 2
     assert "pac: error:" in done.stderr and "broken house rules" in done.stderr and "Traceback" not in done.stderr
+
+
+WAIVER = ("pac: 1\nwaivers:\n  - {{check: {check}, organisation: demo, justification: An auditor reads this reason,\n"
+          "     owner: Privacy officer}}\n")
+
+
+@pytest.mark.parametrize("waived", ["house-bookkeeping", "house-bookeeping"])
+@pytest.mark.parametrize("where", ["policies/waivers.yaml", "extra.yaml"])
+def test_validate_and_check_judge_a_waiver_of_a_house_check_alike(tmp_path, run_pac, waived: str, where: str):
+    """A waiver may name a check only a conftest.py defines; a typo in it is the same located error for both
+    commands, in a waiver file beside the declarations or given with --waivers (which validate once lacked)."""
+    shutil.copytree(FIXTURE, tmp_path, dirs_exist_ok=True)
+    (tmp_path / "project_conftest.py").rename(tmp_path / "conftest.py")
+    (tmp_path / where).write_text(WAIVER.format(check=waived), encoding="utf-8")
+    option = ("--waivers", where) if where == "extra.yaml" else ()
+    validated = run_pac("validate", "policies", *option, cwd=tmp_path)
+    checked = run_pac("check", "policies", *AS_OF, "--quiet", *option, cwd=tmp_path)
+    if waived == "house-bookkeeping":
+        assert (validated.returncode, checked.returncode) == (0, 1), validated.stderr + checked.stdout
+        assert "1 waived" in checked.stdout
+        return
+    error = f"{where}:3:5: error: waiver for unknown check 'house-bookeeping'"
+    assert (validated.returncode, checked.returncode) == (2, 2)
+    assert error in validated.stderr and error in checked.stdout + checked.stderr

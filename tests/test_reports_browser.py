@@ -1,6 +1,7 @@
 """report.html of the five encoded notices in a real browser (headless Chromium): the diagram is page-wide on
 screen and in print, its smallest text prints at 8 pt or more on A4, its nodes link to their findings and the
-findings back, the script works and logs no error, and the printed report is at most a third of what it was.
+findings back, the script works and logs no error, and the printed report is at most a third of what it was;
+in English and in Dutch.
 
 `make test` installs Debian's chromium for these; without one they are skipped and say so.
 """
@@ -28,10 +29,11 @@ pytestmark = pytest.mark.skipif(chromium.find() is None, reason=(
     "(Debian: apt-get install chromium)"))
 
 
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory: pytest.TempPathFactory, run_pac) -> Path:
+@pytest.fixture(scope="module", params=["en", "nl"])
+def seeds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, run_pac) -> Path:
+    """The reports of the five notices, in English and (``--lang nl``) in Dutch: every test runs on both."""
     return pac_check(run_pac, POLICIES.parent, ["policies"], str(tmp_path_factory.mktemp("browser") / "out"),
-                     "--granularity", "organisation")
+                     "--granularity", "organisation", "--lang", request.param)
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,14 @@ import json
 
 import pytest
 
+from pac import Engine
 from pac.errors import Location
-from pac.reports import sarif
-from reports_support import BASIS, CHECKS, FINDINGS, HOSTILE, SARIF_SCHEMA, code_scanning_errors, sample_run, sarif_errors
+from pac.reference import Reference
+from pac.reports import sarif, text
+from reports_support import BASIS, CHECKS, CONTEXT, FINDINGS, HOSTILE, SARIF_SCHEMA, code_scanning_errors, sample_run, sarif_errors
+
+GDPR_TEXT = "http://data.europa.eu/eli/reg/2016/679/oj"
+"""The official text of the GDPR (its ELI), source S01 of pac's reference data."""
 
 
 @pytest.fixture
@@ -39,11 +44,17 @@ def test_one_rule_per_check_with_descriptions_help_and_tags(log: dict):
     assert basis["name"] == "SampleBasis"
     assert basis["shortDescription"]["text"] == BASIS.title
     assert basis["fullDescription"]["text"] == "Why sample-basis holds.\n\nIts sources, in a second paragraph."
-    assert "GDPR Art. 6(1), GDPR Art. 13(1)(c)" in basis["help"]["text"] and BASIS.remedy in basis["help"]["text"]
-    assert "**Remedy:**" in basis["help"]["markdown"] and "GDPR Art. 13(1)(c)" in basis["help"]["markdown"]
+    assert basis["help"]["text"] == (
+        "The sample-basis rule\n\nWhy sample-basis holds.\n\nIts sources, in a second paragraph.\n\n"
+        "Provisions: GDPR Art. 6(1); GDPR Art. 13(1)(c)\n\n"
+        f"Official text: Regulation (EU) 2016/679 (GDPR): {GDPR_TEXT}\n\nRemedy: {BASIS.remedy}")
+    assert basis["help"]["markdown"] == (
+        "**The sample-basis rule**\n\nWhy sample-basis holds.\n\nIts sources, in a second paragraph.\n\n"
+        f"**Provisions:** [GDPR Art. 6(1)]({GDPR_TEXT}); [GDPR Art. 13(1)(c)]({GDPR_TEXT})\n\n**Remedy:** {BASIS.remedy}")
     assert basis["properties"]["tags"] == ["privacy", "security", "sample", "error", "GDPR Art. 6", "GDPR Art. 13"]
     assert {r["id"]: r["properties"]["security-severity"] for r in rules}["sample-notice"] == "5.0"
-    assert "helpUri" not in basis  # the checks' module is in no distribution that names its documentation
+    # the checks' module is in no distribution that names its documentation: the rule links to the law it cites
+    assert basis["helpUri"] == GDPR_TEXT
     assert {r["id"]: r["defaultConfiguration"]["level"] for r in rules}["sample-context"] == "note"
 
 
@@ -148,6 +159,36 @@ def test_files_outside_any_repository_have_no_base(tmp_path):
     assert "originalUriBaseIds" not in log["runs"][0]
     assert all("uriBaseId" not in r["locations"][0]["physicalLocation"]["artifactLocation"]
                for r in log["runs"][0]["results"])
+
+
+def test_help_links_only_official_texts_the_reference_data_cites(log: dict):
+    """The GDPR's text is the source ``cited_as: GDPR`` (S01, its ELI); the Telecommunicatiewet has no official
+    text in pac's reference data, so a citation of it stays unlinked, and a rule citing no linked provision first
+    links to the first one that is."""
+    assert Reference.packaged().cited_source("GDPR Art. 13(1)(c)").url == GDPR_TEXT
+    assert Reference.packaged().cited_source("Tw art. 11.7") is None
+    assert Reference.packaged().cited_source("GDPRX Art. 1") is None
+    context = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}["sample-context"]
+    assert context["help"]["markdown"].count("](") == 1 and f"[GDPR Art. 6(1)(a)]({GDPR_TEXT})" in context["help"]["markdown"]
+    assert "**Provisions:** Tw art. 11.7; " in context["help"]["markdown"] and context["helpUri"] == GDPR_TEXT
+    only_tw = dataclasses.replace(sample_run(), checks=(dataclasses.replace(CONTEXT, articles=("Tw art. 11.7",)),),
+                                  findings=(), outcomes=())
+    (rule,) = sarif.document(only_tw)["runs"][0]["tool"]["driver"]["rules"]
+    assert "helpUri" not in rule and "Official text" not in rule["help"]["text"]
+
+
+def test_every_rule_of_the_catalogue_has_help_and_only_absolute_links():
+    checks = tuple(sorted(Engine.from_plugins().checks, key=lambda c: c.id))
+    run = dataclasses.replace(sample_run(), checks=checks, findings=(), outcomes=())
+    log = sarif.document(run)
+    assert len(checks) > 40 and code_scanning_errors(log) == [] and sarif_errors(log) == []
+    for rule, check in zip(log["runs"][0]["tool"]["driver"]["rules"], checks):
+        assert rule["help"]["markdown"].startswith("**") and "**Remedy:**" in rule["help"]["markdown"]
+        assert text.paragraphs(check.rationale)[0] in rule["help"]["text"] and f"Remedy: {check.remedy}" in rule["help"]["text"]
+        if any(a.startswith("GDPR ") for a in check.articles):
+            assert rule["helpUri"] == GDPR_TEXT, rule["id"]
+        else:
+            assert "helpUri" not in rule, rule["id"]
 
 
 def test_a_check_links_to_the_documentation_its_distribution_names(monkeypatch):

@@ -7,12 +7,14 @@ declaration must be found in its own notice.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from pac import load
 from pac.engine import notice_text
+from pac.model import Organisation, Provenance
 from pac.provenance import iter_provenance, missing_quotes
 from seed_notices import seed_notices
 
@@ -55,3 +57,29 @@ def test_quotes_are_found_as_a_plain_search_would_find_them():
               "je gegevens niet", "van\nde dienst", "verwerken  je", "gegevens voor het", "\u201cde dienst\u201d"]
     assert found_in(notice, quotes) == {q for q in quotes if quote_form(q) in quote_form(notice)}
     assert found_in(notice, []) == set()
+
+
+def _every_provenance(node, found):
+    """A plain walk over every field of every model object, for comparison."""
+    if isinstance(node, tuple):
+        for item in node:
+            _every_provenance(item, found)
+    elif isinstance(node, Provenance):
+        found.setdefault(id(node), node)
+    elif dataclasses.is_dataclass(node):
+        for f in dataclasses.fields(node):
+            if not (isinstance(node, Organisation) and f.name == "purposes"):
+                _every_provenance(getattr(node, f.name), found)
+    return found
+
+
+@pytest.mark.parametrize("org_id", sorted(SEEDS))
+def test_iter_provenance_walks_only_fields_that_can_hold_provenance_and_misses_none(org_id: str):
+    organisation = ORGANISATIONS[org_id]
+    assert list(iter_provenance(organisation)) == list(_every_provenance(organisation, {}).values())
+
+
+def test_quote_form_straightens_quote_marks_and_spaces():
+    from pac.provenance import quote_form
+
+    assert quote_form("\u201eZo\u201d \u2018zeg\u2019 \u00abwij\u00bb\u00a0HET\u201a\u201b \u201c") == "\"zo\" 'zeg' \"wij\" het'' \""

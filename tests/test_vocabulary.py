@@ -75,6 +75,8 @@ def test_a_recipient_knows_whether_it_is_a_processor_and_its_chain(shop: Organis
     host, mail, tax = shop.recipients
     assert host.is_processor and mail.is_processor and not tax.is_processor
     assert shop.chain(mail) == (host, mail) and shop.chain(tax) == (tax,)
+    assert list(shop.upstream(mail)) == [mail, host] and shop.head(mail) is host and shop.head(tax) is tax
+    assert (shop.depth(mail), shop.depth(host), shop.depth(tax)) == (2, 1, 1)
     assert shop.transfer_claims(mail) == mail.transfer_tools and shop.transfer_claims(host) == shop.transfer_tools
 
 

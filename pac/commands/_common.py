@@ -48,9 +48,10 @@ class Loaded(NamedTuple):
 
 def load_checked(paths: Sequence[str | os.PathLike[str]], engine: Engine, arguments: argparse.Namespace) -> Loaded:
     """Load the declarations under ``paths`` on ``engine``'s reference data (with the input options of
-    ``arguments``), and their waiver files checked against its catalogue; or raise :class:`InvalidInput`
-    with every problem in both."""
+    ``arguments``), and their waiver files (with those of ``--waivers``, for a command that has it) checked
+    against its catalogue; or raise :class:`InvalidInput` with every problem in both."""
     inputs = discover(paths)
+    waiver_files = (*inputs.waivers, *getattr(arguments, "pac_waivers", ()))
     errors: list[LocatedError] = []
     try:
         organisations = load_found(paths, inputs, limits=limits(arguments), reference=engine.reference,
@@ -58,14 +59,14 @@ def load_checked(paths: Sequence[str | os.PathLike[str]], engine: Engine, argume
     except InvalidInput as invalid:
         organisations, errors = (), [*invalid.errors]
     try:
-        waivers = load_waivers(inputs.waivers, limits(arguments))
+        waivers = load_waivers(waiver_files, limits(arguments))
         engine.validate_waivers(waivers)
     except InvalidInput as invalid:
         waivers, errors = (), [*errors, *invalid.errors]
     if errors:
         raise InvalidInput(errors)
     notices = (notice_path(organisation) for organisation in organisations)
-    return Loaded(organisations, waivers, (*inputs.declarations, *inputs.waivers, *filter(None, notices)))
+    return Loaded(organisations, waivers, (*inputs.declarations, *waiver_files, *filter(None, notices)))
 
 
 def report_invalid(error: InvalidInput) -> None:

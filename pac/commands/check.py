@@ -41,12 +41,20 @@ def pytest_arguments(arguments: argparse.Namespace) -> list[str]:
 
 
 class Quiet:
-    """For ``--quiet``: pytest reports no item, so that only the summary (the counts) is printed."""
+    """For ``--quiet``: pytest reports no item, so that only the summary (the counts) is printed; but every
+    input error is (``--tb=no`` would leave only pytest's count of them)."""
+
+    def pytest_configure(self, config: pytest.Config) -> None:
+        self.config = config
 
     @pytest.hookimpl(wrapper=True)
     def pytest_report_teststatus(self) -> Generator[None, tuple, tuple]:
         category, _, _ = yield
         return category, "", ""
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self.config.pluginmanager.get_plugin("terminalreporter").write_line(report.longreprtext)
 
 
 def run(arguments: argparse.Namespace) -> int:

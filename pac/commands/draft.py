@@ -13,8 +13,9 @@ import yaml
 from .. import load
 from ..draft import draft
 from ..draft.compare import KINDS, facts, unmatched
-from ..errors import InvalidInput, printable
+from ..errors import InvalidInput, printable, problem
 from ..notices import repository
+from ..output import OutputError, write_atomic
 from ._common import report_invalid
 
 HEADER = ("# yaml-language-server: $schema={schema}\n"
@@ -40,7 +41,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _fail(message: str, hint: str = "") -> int:
-    print(f"pac: error: {message}" + (f"\n  hint: {hint}" if hint else ""), file=sys.stderr)
+    print(problem(message, hint), file=sys.stderr)
     return 2
 
 
@@ -62,9 +63,13 @@ def run(arguments: argparse.Namespace) -> int:
         return _check(text, notice, organisation, arguments)
     if output is None:
         return _fail("no output file", "give -o policies/ID.yaml (or --check for a report)")
-    if output.exists():
+    if os.path.lexists(output):
         return _fail(f"{output}: exists; a draft never replaces a file", "choose another name, or remove it first")
-    _write(text, notice, organisation, arguments.lang, output)
+    try:
+        _write(text, notice, organisation, arguments.lang, output)
+    except OutputError as error:
+        print(error.format(), file=sys.stderr)
+        return 2
     print(f"{output}: unreviewed draft of {notice} written; review it, then run `pac validate {output}`")
     if not _nameable(notice, output):
         print(f"  the notice lies outside {output}'s repository, so the draft does not name it: "
@@ -89,12 +94,7 @@ def render(text: str, notice: Path, organisation: str, language: str, output: Pa
 
 def _write(text: str, notice: Path, organisation: str, language: str, output: Path) -> None:
     """Write the draft whole or not at all (a temporary file renamed into place)."""
-    content = render(text, notice, organisation, language, output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=output.parent, prefix=f".{output.name}.",
-                                     delete=False) as handle:
-        handle.write(content)
-    os.replace(handle.name, output)
+    write_atomic(output, render(text, notice, organisation, language, output))
 
 
 def _check(text: str, notice: Path, organisation: str, arguments: argparse.Namespace) -> int:

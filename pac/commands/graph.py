@@ -8,8 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..diagram import FORMATS, INSTALL_GRAPHVIZ, LANGUAGES, diagram, render
+from ..diagram import FORMATS, INSTALL_GRAPHVIZ, diagram, render
 from ..errors import InvalidInput, printable
+from ..messages import LANGUAGES
 from ..output import OutputError, write_atomic
 from ..pytest.plugins import engine_for
 from ._common import add_as_of, add_input_arguments, load_checked, report_invalid
@@ -66,7 +67,10 @@ def run(arguments: argparse.Namespace) -> int:
             for fmt, content in outputs.items():
                 path = write_atomic(arguments.out / f"{organisation.id}.{fmt}", content, inputs)
                 print(printable(str(path)))
-    except (OutputError, OSError) as error:
+    except OutputError as error:
+        print(error.format(), file=sys.stderr)
+        return 2
+    except OSError as error:
         print(f"pac: error: {printable(str(error))}", file=sys.stderr)
         return 2
     except subprocess.CalledProcessError as error:  # pac escapes every label, so this is Graphviz failing

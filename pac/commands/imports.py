@@ -53,7 +53,7 @@ def run_fides(arguments: argparse.Namespace) -> int:
     try:
         write_output(arguments.output or STDOUT, imported.to_yaml(), [Path(f) for f in imported.files])
     except OutputError as error:
-        print(printable(f"pac import: {error}"), file=sys.stderr)
+        print(error.format("pac import"), file=sys.stderr)
         return 2
     if not to_stdout:
         print(printable(f"{imported.organisation}: written to {arguments.output}; run `pac check {arguments.output}` "

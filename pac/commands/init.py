@@ -80,7 +80,7 @@ def run(arguments: argparse.Namespace) -> int:
         for name, data in content.items():
             write_atomic(target / name, data)
     except OutputError as error:
-        print(printable(f"pac init: {error}"), file=sys.stderr)
+        print(error.format("pac init"), file=sys.stderr)
         return 2
     print(f"pac init: a compliance repository in {target}\n"
           "  policies/example.yaml   an example declaration of notices/example.txt: replace both with your own\n"

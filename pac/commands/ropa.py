@@ -50,7 +50,10 @@ def run(arguments: argparse.Namespace) -> int:
         write_output(arguments.output or STDOUT, content, inputs)
         if arguments.output not in (None, STDOUT):
             print(printable(f"record of processing activities written to {arguments.output}"), file=sys.stderr)
-    except (OutputError, RuntimeError) as error:
+    except OutputError as error:
+        print(error.format("pac ropa"), file=sys.stderr)
+        return 2
+    except RuntimeError as error:
         print(printable(f"pac ropa: {error}"), file=sys.stderr)
         return 2
     return 0

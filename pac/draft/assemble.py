@@ -7,9 +7,12 @@ from datetime import date
 
 from . import bases, retention
 from .controller import controller
-from .recipients import recipients, transfer_tools
+from .cookies import cookies
+from .recipients import recipients
 from .rights import rights
+from .statements import automated_decisions, children
 from .text import Sentence, provenance, sentences, slug
+from .transfers import general
 
 MARKER = "drafted by pac draft from the notice text; not reviewed by a person"
 """The value of ``notice.draft`` in every draft."""
@@ -32,15 +35,17 @@ def draft(text: str, organisation: str, language: str, text_file: str | None) ->
     activities = _activities(items, taken)
     if activities:
         declaration["activities"] = activities
-    named, _ = recipients(items, owner.get("legal_name"))
+    named = recipients(items, owner.get("legal_name"))
     for recipient in named:
         recipient["id"] = slug(recipient["name"], taken)
     if named:
         declaration["recipients"] = [{"id": r.pop("id"), **r} for r in named]
-    claimed = {tool["tool"] for r in named for tool in r.get("transfer_tools", ())}
-    general = [tool for s in items for tool in transfer_tools(s) if tool["tool"] not in claimed]
-    if general:
-        declaration["transfer_tools"] = list({tool["tool"]: tool for tool in reversed(general)}.values())[::-1]
+    tools = general(items, {tool["tool"] for r in named for tool in r.get("transfer_tools", ())})
+    if tools:
+        declaration["transfer_tools"] = tools
+    trackers = cookies(items, taken)
+    if trackers:
+        declaration["cookies"] = trackers
     return declaration
 
 
@@ -61,12 +66,15 @@ def _notice(text: str, items: list[Sentence], language: str, text_file: str | No
     stated = rights(items)
     if stated:
         notice["rights"] = stated
+    for key, found in (("automated_decision_making", automated_decisions(items)), ("children", children(items))):
+        if found:
+            notice[key] = found
     notice["draft"] = MARKER
     return notice
 
 
 def _activities(items: list[Sentence], taken: set[str]) -> list[dict]:
-    """One activity per top heading under which the notice states a basis or a retention rule."""
+    """One activity per top heading under which the notice lists purposes or states a basis or a retention rule."""
     by_heading: dict[str, list[Sentence]] = {}
     for sentence in items:
         if sentence.activity:
@@ -74,12 +82,15 @@ def _activities(items: list[Sentence], taken: set[str]) -> list[dict]:
     found = []
     for heading, under in by_heading.items():
         rules = [rule for s in under for rule in retention.rules(s)]
-        if not (rules or any(bases.stated(s) or bases.parenthesised(s) for s in under)):
+        purposes, collective = bases.ties(under, heading)
+        if not (rules or collective or purposes):
             continue
         activity: dict = {"id": slug(heading, taken), "name": heading[:200], "term": heading[:200]}
-        purposes = _purposes(under, heading, taken)
         if purposes:
-            activity["purposes"] = purposes
+            activity["purposes"] = [_purpose(tie, taken) for tie in purposes]
+        if collective:
+            activity["collective_legal_bases"] = [
+                {"basis": tie.basis, "provenance": provenance(tie.where, tie.start, tie.end)} for tie in collective]
         if rules:
             for rule in rules:
                 rule["provenance"]["note"] = (f"Review: attached to the activity '{heading[:80]}' as a whole; the "
@@ -90,45 +101,9 @@ def _activities(items: list[Sentence], taken: set[str]) -> list[dict]:
     return found
 
 
-def _purposes(under: list[Sentence], heading: str, taken: set[str]) -> list[dict]:
-    """The purposes of one activity with the basis the layout ties to each."""
-    found: list[dict] = []
-    used: set[int] = set()
-    for purpose_item, basis_item in bases.numbered_pairs(under):
-        used |= {id(purpose_item), id(basis_item)}
-        tied = bases.parenthesised(basis_item)
-        if not tied:
-            single = bases.basis_of(basis_item.text)
-            tied = [(single[0], None, single[1])] if single else []
-        for basis, words, match in tied:
-            name = f"{purpose_item.text[:150]}" + (f" ({words})" if words else "")
-            found.append(_purpose(name, taken, purpose_item, basis, provenance(
-                basis_item, match.start(), match.end(),
-                note=f"Review: tied to purpose {purpose_item.number} by the numbering of parallel lists"
-                     + (f" and to '{words}' by the parentheses." if words else "."))))
-    for sentence in under:
-        if id(sentence) in used:
-            continue
-        for basis, words, match in bases.parenthesised(sentence):
-            used.add(id(sentence))
-            found.append(_purpose(words, taken, sentence, basis, provenance(sentence, match.start(), match.end())))
-    loose = [(s, basis, match) for s in under if id(s) not in used for basis, match in bases.stated(s)]
-    distinct = {basis for _, basis, _ in loose}
-    for sentence, basis, match in loose:
-        if basis in {p["legal_basis"]["basis"] for p in found if p.get("section_activity") == heading}:
-            continue
-        note = None if len(distinct) == 1 else (
-            f"Review: the section '{heading[:80]}' states {len(distinct)} bases; which purpose each serves is not "
-            "tied by the layout, so this purpose is named after the section.")
-        purpose = _purpose(heading if len(distinct) == 1 else f"{heading} ({basis.replace('_', ' ')})", taken,
-                           sentence, basis, provenance(sentence, match.start(), match.end(), note=note))
-        purpose["section_activity"] = heading
-        found.append(purpose)
-    for purpose in found:
-        purpose.pop("section_activity", None)
-    return found
-
-
-def _purpose(name: str, taken: set[str], sentence: Sentence, basis: str, basis_provenance: dict) -> dict:
-    return {"id": slug(name, taken), "name": name[:200],
-            "legal_basis": {"basis": basis, "provenance": basis_provenance}, "provenance": provenance(sentence)}
+def _purpose(tie: bases.Tie, taken: set[str]) -> dict:
+    purpose: dict = {"id": slug(tie.name, taken), "name": tie.name[:200]}
+    if tie.basis:
+        purpose["legal_basis"] = {"basis": tie.basis, "provenance": provenance(tie.where, tie.start, tie.end, note=tie.note)}
+    purpose["provenance"] = provenance(tie.purpose)
+    return purpose

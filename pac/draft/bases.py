@@ -1,28 +1,59 @@
-"""Legal bases, tied to purposes where the layout ties them: a basis with its purpose in parentheses,
-parallel numbered lists of purposes and bases, or a basis stated in the section of one activity."""
+"""Legal bases, tied to purposes only where the layout ties them: a basis in parentheses beside its purpose
+("Sending the newsletter (consent)", "Toestemming (marketing)", "(art. 6 lid 1 sub b AVG)"), parallel numbered
+lists of purposes and bases, labelled pairs ("Doel: ..." over "Grondslag: ..."), a basis over a list of
+purposes ("Op basis van je toestemming verwerken wij:"), a table row flattened to text, or a sentence stating a
+basis in the section of one activity. A basis the text does not tie to one purpose is left collective, never
+guessed."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .text import Sentence
 
+_ARTICLE = r"\bart(?:ikel|icle|\.)?\s*6\s*(?:\(1\)|,?\s*lid\s*1,?|\.1\.?)?\s*(?:sub|onder|under|point|letter)?\s*\(?{}\)?(?!\w)"
 BASES = {
-    "consent": r"toestemming|\bconsent\b",
-    "contract": r"overeenkomst|\bcontract\b",
+    "consent": r"toestemming|\bconsent\b|" + _ARTICLE.format("a"),
+    "contract": r"(?<!verwerkers)overeenkomst|(?<!processing )\bcontract\b|" + _ARTICLE.format("b"),
     "legal_obligation": r"wettelijke (verplichting|plicht|bewaarplicht|administratieplicht)|legal obligation|required by law|"
-                        r"law requires|tax law requires|wet .{0,30}verplicht",
-    "legitimate_interests": r"gerechtvaardigd\w* belang|legitimate interest",
-    "vital_interests": r"vita(a|le)l? belang|vital interest",
-    "public_task": r"algemeen belang|public (task|interest)|openbaar gezag",
+                        r"law requires|wet .{0,30}verplicht|wettelijk verplicht|legally (obliged|required|obligated)|" + _ARTICLE.format("c"),
+    "vital_interests": r"vita(a|le)l? belang|vital interest|" + _ARTICLE.format("d"),
+    "public_task": r"algemeen belang|public (task|interest)|openbaar gezag|" + _ARTICLE.format("e"),
+    "legitimate_interests": r"gerechtvaardigd\w* belang|legitimate interest|" + _ARTICLE.format("f"),
 }
 _BASIS = {basis: re.compile(pattern, re.IGNORECASE) for basis, pattern in BASES.items()}
-_CUE = re.compile(r"(?i)grondslag|basis|\bomdat|because|nodig (om|voor)|need (these|your|this)|noodzakelijk|"
+_CUE = re.compile(r"(?i)grondslag|basis|wettelijk verplicht|legally (obliged|required|obligated)|op grond van|"
+                  r"on the grounds? of|pursuant to|gebaseerd op|based on|\brel(y|ies) on|\brests? on|berust|"
+                  + _ARTICLE.format("[a-f]") + r"|\bomdat|because|nodig (om|voor)|need (these|your|this)|noodzakelijk|necessary|"
                   r"\bonly with|alleen met|op basis van|on the basis|uitvoer|perform|required|vereist|rechtvaardig|legitim|"
-                  r"vraagt? (je|u) om toestemming|ask (for )?your consent|met (je|uw) toestemming|with your consent")
-_PARENTHESISED = re.compile(r"(?i)(?P<basis>" + "|".join(BASES.values()) + r")[^()]{0,30}\((?P<words>[^()]{3,80})\)")
+                  r"vraagt? (je|u) om toestemming|ask (for )?your consent|met (je|uw|jouw) toestemming|with your consent")
+_NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
+                        r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(toestemming|consent)")
+"""A basis stated as an exception or as the condition of a clause ('unless', 'without your consent', 'if we
+process your data on the basis of your consent, ...'): it ties no purpose."""
+_PAREN = re.compile(r"\(((?:[^()]|\([^()]{0,5}\)){3,80})\)")
+_PURPOSE_LABEL = re.compile(r"(?i)^(doel(en|einde)?|purposes?)\s*:\s*(?=\S)(.{3,})")
+_BASIS_LABEL = re.compile(r"(?i)^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:")
 _BASIS_LIST_HEADING = re.compile(r"(?i)grondslag|legal basis|lawful basis")
 _PURPOSE_LIST_HEADING = re.compile(r"(?i)waarom|doel|purpose|why")
+_CELL = re.compile(r"(?:(?!\s{3,})[^|\t])+")
+_BASIS_ANY = re.compile("|".join(BASES.values()), re.IGNORECASE)
+_TABLE_HEADER = re.compile(r"(?i)^(doel(en)?|purposes?|(verwerkings)?grondslag(en)?|(legal|lawful) basis|basis)$")
+
+
+@dataclass(frozen=True)
+class Tie:
+    """A basis stated in ``where[start:end]`` (None: none is tied) and tied to the purpose stated in ``purpose``
+    (named ``name``); ``note`` says how, when the tie is the drafter's reading of the layout."""
+
+    basis: str | None
+    name: str
+    purpose: Sentence
+    where: Sentence
+    start: int
+    end: int
+    note: str | None = None
 
 
 def basis_of(text: str) -> tuple[str, re.Match[str]] | None:
@@ -32,20 +63,57 @@ def basis_of(text: str) -> tuple[str, re.Match[str]] | None:
 
 
 def stated(sentence: Sentence) -> list[tuple[str, re.Match[str]]]:
-    """The bases ``sentence`` states as bases (a basis word with a cue of lawfulness), first to last."""
-    if not (_CUE.search(sentence.text) or _BASIS_LIST_HEADING.search(sentence.section)):
+    """The bases ``sentence`` states as bases (a basis word with a cue of lawfulness, not as an exception or a
+    condition), first to last."""
+    if _NOT_A_TIE.search(sentence.text) or not (_CUE.search(sentence.text) or _BASIS_LIST_HEADING.search(sentence.section)):
         return []
     found = [(basis, match) for basis, pattern in _BASIS.items() for match in pattern.finditer(sentence.text)]
     return sorted(found, key=lambda item: item[1].start())
 
 
-def parenthesised(sentence: Sentence) -> list[tuple[str, str, re.Match[str]]]:
-    """(basis, purpose words, match) for each 'basis (purpose)' in ``sentence``."""
+def parenthesised(sentence: Sentence) -> list[tuple[str, str, int, int]]:
+    """(basis, purpose words, start, end of the basis) for each purpose beside its basis in parentheses:
+    'purpose (basis)' or 'basis (purpose)', several per sentence when separated by commas or semicolons."""
     found = []
-    for match in _PARENTHESISED.finditer(sentence.text):
-        basis = basis_of(match.group("basis"))
-        if basis:
-            found.append((basis[0], match.group("words"), match))
+    text, left = sentence.text, 0
+    for match in _PAREN.finditer(text):
+        if not re.match(r"\s*([,;.]|$)", text[match.end():]):
+            continue  # a parenthesis inside a clause ("until cookies are placed (with consent) again")
+        before = text[left:match.start()]
+        inside, outside = basis_of(match.group(1)), basis_of(before)
+        words = before.strip(" ,;:-").strip()
+        if inside and len(words) >= 3 and (not _BASIS_ANY.search(words) or outside and outside[0] == inside[0]):
+            found.append((inside[0], words, match.start(1) + inside[1].start(), match.start(1) + inside[1].end()))
+        elif outside and not _BASIS_ANY.search(match.group(1)) and len(before.strip(" ,;")) <= 40:
+            found.append((outside[0], match.group(1), left + outside[1].start(), left + outside[1].end()))
+        left = match.end()
+        tail = re.match(r"[^,;]*[,;]", text[left:])
+        left += tail.end() if tail else 0
+    return found
+
+
+def table_row(sentence: Sentence) -> tuple[str, str, int, int] | None:
+    """(basis, purpose words, start, end) of a table row flattened to text, 'purpose | basis' (cells apart by
+    bars, tabs or wide spaces): one cell states one basis, the others none."""
+    cells = [m for m in _CELL.finditer(sentence.text) if m.group(0).strip()]
+    if len(cells) < 2 or any(_TABLE_HEADER.match(cell.group(0).strip()) for cell in cells):
+        return None
+    stating = [(cell, basis_of(cell.group(0))) for cell in cells if _BASIS_ANY.search(cell.group(0))]
+    if len(stating) != 1 or stating[0][1] is None:
+        return None
+    cell, (basis, match) = stating[0]
+    words = " ".join(c.group(0).strip() for c in cells if c is not cell)
+    return basis, words, cell.start() + match.start(), cell.start() + match.end()
+
+
+def labelled(items: list[Sentence]) -> list[tuple[Sentence, Sentence, str, re.Match[str]]]:
+    """(purpose, basis sentence, basis, match) of labelled pairs: 'Doel: ...' followed by 'Grondslag: ...'
+    ('Purpose: ...', 'Legal basis: ...') stating one basis."""
+    found = []
+    for purpose, where in zip(items, items[1:]):
+        single = basis_of(where.text) if _BASIS_LABEL.match(where.text) else None
+        if single and _PURPOSE_LABEL.match(purpose.text) and purpose.activity == where.activity:
+            found.append((purpose, where, *single))
     return found
 
 
@@ -64,3 +132,112 @@ def numbered_pairs(items: list[Sentence]) -> list[tuple[Sentence, Sentence]]:
                 pairs.append((earlier, item))
                 break
     return pairs
+
+
+def over_lists(items: list[Sentence]) -> list[tuple[str, Sentence, Sentence, re.Match[str]]]:
+    """(basis, purpose item, lead-in, match) for each item of a list under a lead-in that states one basis
+    ('Op basis van je toestemming verwerken wij:', 'With your consent we:')."""
+    found = []
+    lead: tuple[str, Sentence, re.Match[str]] | None = None
+    for sentence in items:
+        if sentence.bullet and lead and lead[1].section == sentence.section and not _BASIS_ANY.search(sentence.text):
+            found.append((lead[0], sentence, lead[1], lead[2]))
+            continue
+        lead = None
+        if not sentence.bullet and sentence.text.endswith(":") and not _NOT_A_TIE.search(sentence.text):
+            single = basis_of(sentence.text)
+            lead = (single[0], sentence, single[1]) if single and stated(sentence) else None
+    return found
+
+
+_SKIP_SECTION = re.compile(r"(?i)recht|rights|intrek|withdraw|ontvanger|recipient|delen met|shar(e|ing)|"
+                           r"bewaar|bewaren|retention|how long|hoe lang")
+"""Sections whose basis words speak of rights, withdrawal, disclosure or retention, not of a purpose's basis
+("we keep your data as long as the contract requires")."""
+_PURPOSE_LEAD = re.compile(r"(?i)(doel(en|einden)?|purposes?)\b[^.]*:$")
+
+
+def ties(under: list[Sentence], heading: str) -> tuple[list[Tie], list[Tie]]:
+    """(purposes, collective bases) of one activity's sentences: every purpose the layout lists or ties to a
+    basis (``basis`` None when nothing ties one), and the bases it states without tying them to a purpose."""
+    found, used = _by_layout(under)
+    listed = _listed([s for s in under if id(s) not in used])
+    used |= {id(s) for s in listed}
+    loose, collective = _in_prose([s for s in under if id(s) not in used], heading, {tie.basis for tie in found})
+    distinct = {tie.basis for tie in loose}
+    if len(distinct) == 1 and listed and not collective:  # one basis for the block: each of its purposes
+        tie, count = loose[0], len(listed)
+        note = (f"Review: the section '{heading[:80]}' states one basis and lists {count} purpose"
+                f"{'s' * (count > 1)}; the basis is applied to each.")
+        return found + [Tie(tie.basis, item.text, item, tie.where, tie.start, tie.end, note) for item in listed], collective
+    found += [Tie(None, item.text, item, item, 0, 0) for item in listed]
+    if listed:  # which of the listed purposes rest on which basis, the text does not say
+        for tie in loose:
+            collective += [] if tie.basis in {t.basis for t in collective} else [tie]
+        return found, collective
+    if len(distinct) == 1:
+        return found + loose[:1], collective
+    note = (f"Review: the section '{heading[:80]}' states {len(distinct)} bases; this one is tied to the purpose "
+            "its own sentence states.")
+    return found + [Tie(t.basis, t.where.text, t.where, t.where, t.start, t.end, note) for t in loose], collective
+
+
+def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
+    """The purposes whose basis the layout ties (numbered lists, parentheses, table rows, a basis over a list),
+    and the ids of the sentences they use."""
+    found: list[Tie] = []
+    used: set[int] = set()
+    for purpose, where in numbered_pairs(under):
+        used |= {id(purpose), id(where)}
+        tied = parenthesised(where)
+        single = None if tied else basis_of(where.text)
+        tied += [(single[0], None, single[1].start(), single[1].end())] if single else []
+        if not tied:
+            found.append(Tie(None, purpose.text[:150], purpose, purpose, 0, 0))
+        for basis, words, start, end in tied:
+            note = (f"Review: tied to purpose {purpose.number} by the numbering of parallel lists"
+                    + (f" and to '{words}' by the parentheses." if words else "."))
+            found.append(Tie(basis, purpose.text[:150] + (f" ({words})" if words else ""), purpose, where, start, end, note))
+    for purpose, where, basis, match in labelled(under):
+        used |= {id(purpose), id(where)}
+        found.append(Tie(basis, _PURPOSE_LABEL.match(purpose.text).group(3).rstrip("."), purpose, where, match.start(),
+                         match.end()))
+    for sentence in under:
+        if id(sentence) in used:
+            continue
+        row = table_row(sentence)
+        for basis, words, start, end in [row] if row else parenthesised(sentence):
+            used.add(id(sentence))
+            found.append(Tie(basis, words, sentence, sentence, start, end))
+    for basis, item, lead, match in over_lists([s for s in under if id(s) not in used]):
+        used.add(id(item))
+        found.append(Tie(basis, item.text, item, lead, match.start(), match.end()))
+    return found, used
+
+
+def _in_prose(rest: list[Sentence], heading: str, tied: set[str | None]) -> tuple[list[Tie], list[Tie]]:
+    """(sentences stating one basis not tied yet, bases stated several in one sentence) among ``rest``."""
+    loose: list[Tie] = []
+    collective: list[Tie] = []
+    for sentence in rest:
+        if _SKIP_SECTION.search(sentence.section):
+            continue
+        bases = stated(sentence)
+        if len({basis for basis, _ in bases}) > 1:  # several bases in one breath: none tied to a purpose
+            collective += [Tie(b, heading, sentence, sentence, m.start(), m.end()) for b, m in bases
+                           if b not in {tie.basis for tie in collective}]
+        elif bases and bases[0][0] not in tied:
+            basis, match = bases[0]
+            loose.append(Tie(basis, heading, sentence, sentence, match.start(), match.end()))
+    return loose, collective
+
+
+def _listed(items: list[Sentence]) -> list[Sentence]:
+    """The list items under a purpose sub-heading ('Doelen', 'Purposes') or a lead-in that announces purposes."""
+    listed, lead = [], None
+    for sentence in items:
+        if sentence.bullet and (lead == sentence.section or _PURPOSE_LIST_HEADING.search(sentence.section.rsplit(" > ", 1)[-1])):
+            listed.append(sentence)
+        elif not sentence.bullet:
+            lead = sentence.section if _PURPOSE_LEAD.search(sentence.text) else None
+    return listed

@@ -8,6 +8,7 @@ from collections import Counter
 from typing import Any
 
 from ..model import Organisation
+from .text import GENERIC_HEADINGS
 
 KINDS = ("rights", "controller", "retention", "recipients", "transfer_tools", "bases")
 _FORM = re.compile(r"(?i)\b(b\.?v\.?|n\.?v\.?|ltd\.?|llc|inc\.?|gmbh|limited|ireland|\(.*?\))|[.,]")
@@ -19,6 +20,32 @@ def _name(text: str) -> str:
 
 def _sections(provenances: Any) -> set[str]:
     return {part.strip().casefold() for p in provenances if p.section for part in p.section.split(">")}
+
+
+def _headings(provenances: Any) -> frozenset[str]:
+    """The section headings that name an activity (not a generic sub-heading such as 'Doelen' or 'Legal basis')."""
+    return frozenset(part for part in _sections(provenances) if not GENERIC_HEADINGS.match(part))
+
+
+def _shared(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether both name one heading, one perhaps cited shorter ('Logbestanden' for 'Logbestanden (en alle ...)')."""
+    return bool(mine & theirs) or any(a.startswith(b) and not a[len(b)].isalnum() for x, y in ((mine, theirs), (theirs, mine))
+                                      for a in x for b in y if len(a) > len(b) >= 8)
+
+
+def _quotes(provenances: Any) -> frozenset[str]:
+    return frozenset(" ".join(p.quote.casefold().split()).strip(" .,;:") for p in provenances if p.quote)
+
+
+def _overlap(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Whether a quote of one side lies within a quote of the other, or both share a run of five words: they
+    point at the same statement (quotes of one long sentence may be cut at different places)."""
+    return any(min(len(a), len(b)) >= 10 and (a in b or b in a) or _runs(a) & _runs(b) for a in mine for b in theirs)
+
+
+def _runs(quote: str) -> set[tuple[str, ...]]:
+    words = quote.split()
+    return {tuple(words[i:i + 5]) for i in range(len(words) - 4)}
 
 
 def facts(organisation: Organisation) -> dict[str, Counter]:
@@ -37,8 +64,8 @@ def facts(organisation: Organisation) -> dict[str, Counter]:
         "retention": Counter((r.period.text, r.limit) for a in organisation.activities for r in a.retention if r.period),
         "recipients": Counter({_name(r.name) for r in organisation.recipients if r.named}),
         "transfer_tools": Counter(tools),
-        "bases": Counter((frozenset(_sections(p.provenance + (p.legal_basis.provenance or ()))), p.legal_basis.basis)
-                         for p in organisation.purposes if p.legal_basis),
+        "bases": Counter((_headings(quoted := p.provenance + (p.legal_basis.provenance or ())), p.legal_basis.basis,
+                          _quotes(quoted)) for p in organisation.purposes if p.legal_basis),
     }
 
 
@@ -46,10 +73,8 @@ def matches(kind: str, drafted, reviewed) -> bool:
     if kind == "recipients":
         return drafted == reviewed or (min(len(drafted), len(reviewed)) >= 4 and (drafted in reviewed or reviewed in drafted))
     if kind == "bases":
-        return drafted[1] == reviewed[1] and bool(drafted[0] & reviewed[0])
+        return drafted[1] == reviewed[1] and _shared(drafted[0], reviewed[0]) and _overlap(drafted[2], reviewed[2])
     return drafted == reviewed
-
-
 
 
 def unmatched(mine: Counter, theirs: Counter, kind: str) -> list[Any]:

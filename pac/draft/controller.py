@@ -6,16 +6,19 @@ import re
 
 from .text import Sentence, find, provenance
 
-_FORMS = r"(?:B\.V\.|N\.V\.|V\.O\.F\.|BV|NV|VOF|bv|vzw|VZW|BVBA|bvba|GmbH|Ltd\.?|Limited|LLC|Inc\.|SE|S\.A\.)"
-LEGAL_NAME = re.compile(r"\b((?:Stichting|Vereniging|Coöperatie)\s+[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*"
+_FORMS = (r"(?:B\.V\.|N\.V\.|V\.O\.F\.|C\.V\.|U\.A\.|BV|NV|VOF|CV|bv|vzw|VZW|BVBA|bvba|CommV|cvba|CVBA|SRL|GmbH|"
+          r"Ltd\.?|Limited|LLP|plc|PLC|LLC|Inc\.|SE|S\.A\.)")
+LEGAL_NAME = re.compile(r"\b((?:Stichting|Vereniging|Coöperatie|Maatschap)\s+[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*"
                         r"|[A-Z][\w&'.-]*(?:\s+(?:[A-Z0-9][\w&'.-]*|van|de|der|voor|app))*\s+" + _FORMS + r")(?!\w)")
-REGISTRATION = re.compile(r"\b(KvK(?:-nummer)?|Kamer van Koophandel|Chamber of Commerce|KBO|ondernemingsnummer|"
-                          r"company number)\D{0,40}?(\d[\d.]{6,13}\d)")
+REGISTRATION = re.compile(r"(?i)\b(KvK(?:-nummer)?|Kamer van Koophandel|Chamber of Commerce|Handelsregister|KBO|"
+                          r"ondernemingsnummer|company (?:registration )?(?:number|no\.?)|registered in England)"
+                          r"\D{0,40}?(\d[\d.]{6,13}\d)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?i:telefoon(?:nummer)?|tel\.?|phone|bel(?:len)?|call)\D{0,20}?((?:\+\d{2}|0)[\d ()-]{8,14}\d)")
+PHONE = re.compile(r"(?i:telefoon(?:nummer)?|telefonisch|tel\.?|phone|bel(?:len)?|call)\D{0,20}?((?:\+\d{2}|0)[\d ()-]{8,16}\d)")
 STREET = re.compile(r"\b([A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s\d{1,4}[a-zA-Z]?)(?:,\s*|\s+in\s+)"
                     r"(?:(\d{4}\s?[A-Z]{2}|\d{4})\s+)?([A-Z][a-z\u00e0-\u00ff-]+(?:\s[A-Z][a-z]+)?)")
-AUTHORITIES = re.compile(r"Autoriteit Persoonsgegevens|Gegevensbeschermingsautoriteit|Information Commissioner'?s? Office|"
+AUTHORITIES = re.compile(r"Autoriteit Persoonsgegevens|Gegevensbeschermingsautoriteit|Information Commissioner(?:'?s? Office)?|"
+                         r"(?:Dutch |Belgian )?Data Protection Authority|Autorité de protection des données|"
                          r"Commission nationale de l'informatique et des libertés|CNIL|Data Protection Commission")
 DPO = re.compile(r"(?i)functionaris (?:voor|van) de gegevensbescherming|data protection officer|\bDPO\b|\bFG\b")
 _NO_DPO = re.compile(r"(?i)\b(geen|not|no)\b")
@@ -43,9 +46,10 @@ def controller(items: list[Sentence]) -> dict:
         found["legal_name"] = match.group(1)
         provenances.append(provenance(sentence, match.start(), match.end()))
     for sentence, match in find(REGISTRATION, items):
-        register = "KBO" if match.group(1) in ("KBO", "ondernemingsnummer") else (
-            "KvK" if match.group(1).startswith(("KvK", "Kamer")) else match.group(1))
-        found["registration"] = {"register": register, "number": match.group(2),
+        word = match.group(1).casefold()
+        register = "KBO" if word in ("kbo", "ondernemingsnummer") else (
+            "KvK" if word.startswith(("kvk", "kamer", "handelsregister")) else match.group(1))
+        found["registration"] = {"register": register, "number": match.group(2).strip(),
                                  "provenance": provenance(sentence, match.start(), match.end())}
         if not provenances:
             provenances.append(provenance(sentence, match.start(), match.end()))

@@ -11,13 +11,17 @@ MAX_QUOTE = 160
 
 GENERIC_HEADINGS = re.compile(
     r"^(bewaartermijn(en)?|bewaren|doel(en)?( en grondslag)?|grondslag(en)?|(verwerkings)?grondslag|waarom|"
-    r"persoonsgegevens|welke gegevens|toestemming( intrekken)?|ontvangers|delen met anderen|"
-    r"retention( period)?|how long.*|purposes?|legal basis|lawful basis|why|what data.*|recipients|consent)\W*$",
+    r"persoonsgegevens|welke gegevens|toestemming( intrekken)?|gerechtvaardigd belang|ontvangers|delen met anderen|"
+    r"retention( period)?|how long.*|purposes?|legal basis|lawful basis|legitimate interests?|why|what data.*|"
+    r"recipients|consent)\W*$",
     re.IGNORECASE)
 """Sub-headings that name a kind of fact, not an activity: they stand under the activity heading before them."""
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]\ufe0e?|\d{1,2}[.)])\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\u00c0-\u00de\"'(])")
+_ABBREVIATIONS = ("art", "max", "min", "bijv", "ca", "nr", "o.a", "e.g", "i.e", "m.b.t", "t.a.v", "incl", "excl")
+"""Abbreviations after which a full stop ends no sentence ('art. 6', 'max. 6 maanden')."""
+_SENTENCE_END = re.compile("".join(rf"(?<!\b(?i:{re.escape(a)})\.)" for a in _ABBREVIATIONS)
+                           + r"(?<=[.!?])\s+(?=[A-Z0-9\u00c0-\u00de\"'(])")
 
 
 @dataclass(frozen=True)
@@ -33,10 +37,24 @@ class Sentence:
 
 def _is_heading(line: str, before: str, after: str | None) -> bool:
     stripped = line.strip()
+    if ":" in stripped and GENERIC_HEADINGS.match(stripped.split(":", 1)[0]):
+        return False  # a labelled line, "Doel: de nieuwsbrief", "Legal basis: consent"
     return (0 < len(stripped) <= 80 and not before.strip() and after is not None and bool(after.strip())
-            and not _BULLET.match(line) and stripped[-1] not in ".;,!" and stripped[0].isupper()
+            and not _BULLET.match(line) and stripped[-1] not in ".;,!:" and stripped[0].isupper()
             and "@" not in stripped and len(stripped.split()) <= 10) or (
         0 < len(stripped) <= 60 and stripped.endswith("?") and not _BULLET.match(line))
+
+
+_BLOCK_OPENERS = re.compile(r"(?i)^(waarom|doel(en)?|purposes?|why|persoonsgegevens|welke gegevens|what data.*)\W*$")
+"""The generic sub-headings that open a block of facts about one activity or data group."""
+
+
+def _opens_block(line: str, after: str | None) -> bool:
+    """Whether ``line`` names the block whose first sub-heading follows it ("Persoonsgegevens: Telefoonnummer."
+    over "Waarom"), even when it reads like a sentence."""
+    stripped = line.strip()
+    return (after is not None and bool(_BLOCK_OPENERS.match(after.strip())) and not GENERIC_HEADINGS.match(stripped)
+            and not _BULLET.match(line) and len(stripped) <= 200 and stripped[0].isupper())
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -44,17 +62,23 @@ def sentences(text: str) -> list[Sentence]:
     lines = text.splitlines()
     found: list[Sentence] = []
     title = activity = None
+    first = next((line.strip() for line in lines if line.strip()), None)
+    opened, forced = 0, -1
     for index, line in enumerate(lines):
         before = lines[index - 1] if index else ""
-        after = next((l for l in lines[index + 1:] if l.strip()), None)
+        following = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+        after = None if following is None else lines[following]
         stripped = line.strip()
-        if not stripped:
-            continue
-        if _is_heading(line, before, after):
+        if not stripped or (stripped == first and title):
+            continue  # the notice's title again: a page header of the text it was extracted from
+        block = _opens_block(line, after) and len(found) > opened
+        if block or index == forced or _is_heading(line, before, after):
+            forced = following if block else forced
+            opened = len(found)
             if GENERIC_HEADINGS.match(stripped) and activity:
                 title = f"{activity} > {stripped}"
             else:
-                title = activity = stripped
+                title = activity = stripped.rstrip(".")
             continue
         section = title or "(top)"
         bullet = _BULLET.match(line)
@@ -62,8 +86,9 @@ def sentences(text: str) -> list[Sentence]:
         if bullet:
             marker = bullet.group(0).strip().rstrip(".)")
             number = int(marker) if marker.isdigit() else None
-            body = line[bullet.end():]
-            found.append(Sentence(section, activity, body.strip(), bullet=True, number=number))
+            body = line[bullet.end():].strip()
+            if body:
+                found.append(Sentence(section, activity, body, bullet=True, number=number))
             continue
         for part in _SENTENCE_END.split(stripped):
             if part.strip():

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..cache import ModelCache
 from ..checking import SEVERITIES
 from ..engine import evaluation_date, notice_option
+from ..messages import LANGUAGES
 from ..yamlio import DEFAULT_LIMITS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -79,6 +80,8 @@ OPTIONS = (
     Option("fail-on", "the lowest severity that fails an item (default: error, or the pac_fail_on ini value)",
            {"choices": SEVERITIES}),
     Option("report-dir", "write findings.json and the other reports into DIR", {"type": Path, "metavar": "DIR"}),
+    Option("lang", "the language of report.html and report.md: en (default), or nl for Dutch headings, labels, "
+           "verdicts and country names (the checks' texts stay English)", {"choices": LANGUAGES}),
     Option("waivers", "a waiver file to use besides the waivers.yaml files in the policy folders",
            {"action": "append", "default": [], "type": Path, "metavar": "FILE"}),
     Option("notice", "a text copy of organisation ORG's privacy notice; every provenance quote is checked against "

@@ -16,7 +16,12 @@ from ..engine import Engine
 
 
 class PluginError(Exception):
-    """A plugin pac loads is broken: a conftest.py that fails to import, two checks with one id, bad reference data."""
+    """A plugin pac loads is broken: a conftest.py that fails to import, two checks with one id, bad reference data.
+    ``message`` says which and why, ``hint`` what to do; ``str()`` gives both, on two lines."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message + (f"\n  hint: {hint}" if hint else ""))
+        self.message, self.hint = message, hint
 
 
 def base_arguments(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
@@ -52,8 +57,8 @@ def engine_for(paths: Sequence[str | os.PathLike[str]]) -> Engine:
     except pytest.UsageError as error:
         raise PluginError(f"pytest cannot start: {error}") from None
     except Exception as error:  # a conftest.py that fails to import, pytest's ConftestImportFailure among them
-        raise PluginError(f"cannot load the pytest plugins for {', '.join(map(str, paths))}: {error}\n"
-                          "  hint: fix that file (pytest shows its traceback)") from None
+        raise PluginError(f"cannot load the pytest plugins for {', '.join(map(str, paths))}: {error}",
+                          "fix that file; `pytest` shows where it fails") from None
     try:
         return engine_of(config.pluginmanager)
     finally:

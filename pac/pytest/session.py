@@ -47,6 +47,8 @@ class Settings:
     limits: Limits
     cache_dir: Path | None  # None: pytest's cache folder, when pytest has one
     no_cache: bool
+    lang: str = "en"
+    """The language of report.html and report.md."""
 
     @classmethod
     def of(cls, config: pytest.Config) -> Settings:
@@ -61,7 +63,7 @@ class Settings:
         return cls(config.getoption("pac_as_of") or date.today(), fail_on, granularity, report_dir,
                    tuple(config.getoption("pac_waivers")), notices,
                    Limits(max_bytes=config.getoption("pac_max_file_size")), config.getoption("pac_cache_dir"),
-                   config.getoption("pac_no_cache"))
+                   config.getoption("pac_no_cache"), config.getoption("pac_lang") or "en")
 
 
 class PacSession:
@@ -170,11 +172,11 @@ class PacSession:
         try:
             if (staging / "junit.xml").exists():
                 strip_volatile(staging / "junit.xml")
-            write_reports(self.run(), self.engine.reference, staging)
+            write_reports(self.run(), self.engine.reference, staging, self.settings.lang)
             folder.commit()
         except OutputError as error:
             folder.discard()
-            self.config.pluginmanager.get_plugin("terminalreporter").write_line(f"pac: error: {printable(str(error))}")
+            self.config.pluginmanager.get_plugin("terminalreporter").write_line(error.format())
             session.exitstatus = pytest.ExitCode.USAGE_ERROR
 
     def pytest_unconfigure(self) -> None:
@@ -250,7 +252,7 @@ def _stage(config: pytest.Config, report_dir: Path) -> ReportFolder:
     try:
         staging = folder.stage()
     except OutputError as error:
-        raise pytest.UsageError(f"--pac-report-dir: {error}") from None
+        raise pytest.UsageError(error.format("--pac-report-dir")) from None
     interrupts = ExitStack()  # `kill` ends the run as Ctrl-C does, so that the staging folder is removed
     interrupts.enter_context(terminate_interrupts())
     config.add_cleanup(interrupts.close)

@@ -88,6 +88,12 @@ class Reference:
         """The sources rows cite, by id."""
         return self._tables.sources
 
+    def cited_source(self, citation: str) -> Source | None:
+        """The source a check's citation is to (``GDPR Art. 13(1)(c)``: the GDPR), by the sources' ``cited_as``;
+        None when no source is cited by that name."""
+        return next((s for s in self._tables.sources.values()
+                     if s.cited_as and (citation == s.cited_as or citation.startswith(s.cited_as + " "))), None)
+
     # Countries and the EEA
 
     def country(self, code: str) -> Country:

@@ -57,6 +57,8 @@ class Source:
     title: str
     url: str
     note: str | None = None
+    cited_as: str | None = None
+    """The name checks cite it by (``GDPR`` for the GDPR): a citation ``GDPR Art. 13(1)`` is to this source."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,7 +158,8 @@ def _aliases(raw: Mapping[str, Any], bases: Collection[str]) -> Mapping[str, str
 
 
 def _source(f: Fields) -> Source:
-    return Source(f.id, f.required("title", TEXT), f.required("url", TEXT), f.optional("note", TEXT))
+    return Source(f.id, f.required("title", TEXT), f.required("url", TEXT), f.optional("note", TEXT),
+                  f.optional("cited_as", TEXT))
 
 
 def _known_recipient(f: Fields, country: Kind[str]) -> KnownRecipient:

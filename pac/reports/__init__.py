@@ -18,14 +18,16 @@ from ..results import Run
 from . import findings, html, markdown, sarif
 
 
-def renderers(root: str | None = None) -> dict[str, Callable[[Run], str | bytes]]:
+def renderers(root: str | None = None, lang: str = "en",
+              reference: Reference | None = None) -> dict[str, Callable[[Run], str | bytes]]:
     """Each report's file name and its renderer; ``report.sarif`` gives files under ``root`` (the repository's
-    root) relative to it."""
+    root) relative to it and links citations to the sources of ``reference``; ``report.html`` and ``report.md``
+    are written in ``lang``."""
     return {
         "findings.json": findings.render,
-        "report.html": html.render,
-        "report.md": markdown.render,
-        "report.sarif": partial(sarif.render, root=root),
+        "report.html": partial(html.render, lang=lang),
+        "report.md": partial(markdown.render, lang=lang),
+        "report.sarif": partial(sarif.render, root=root, reference=reference),
     }
 
 
@@ -35,9 +37,9 @@ def stamped(run: Run, reference: Reference) -> Run:
     return dataclasses.replace(run, reference_digest=digest, reference_overridden=digest != Reference.packaged().digest)
 
 
-def write_reports(run: Run, reference: Reference, folder: Path) -> list[Path]:
+def write_reports(run: Run, reference: Reference, folder: Path, lang: str = "en") -> list[Path]:
     """Write every report of ``run`` (checked with ``reference``) into ``folder``, the staging folder of a
-    :class:`~pac.output.ReportFolder` (which puts the whole set in place at once)."""
+    :class:`~pac.output.ReportFolder` (which puts the whole set in place at once); the ones for people in ``lang``."""
     run = stamped(run, reference)
     root = sarif.repository_root(f for o in run.organisations for f in o.files)
-    return [write_atomic(folder / name, render(run)) for name, render in renderers(root).items()]
+    return [write_atomic(folder / name, render(run)) for name, render in renderers(root, lang, reference).items()]

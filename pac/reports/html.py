@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import math
 import re
 from collections import Counter
@@ -29,7 +30,8 @@ from markupsafe import Markup
 
 from .. import diagram
 from ..checking import Check, Finding
-from ..flows import DataFlows, Flow, Node
+from ..flows import DataFlows, Flow, Name, Node
+from ..messages import count, words
 from ..results import OrganisationRecord, Run
 from . import text
 from .tally import Tally, cited, draft_banner, most_severe_first, provision, provision_order, tallies
@@ -63,19 +65,28 @@ _TEMPLATES = jinja2.Environment(loader=jinja2.PackageLoader("pac.reports", "temp
                                 lstrip_blocks=True, keep_trailing_newline=True)
 
 
-def render(run: Run) -> str:
-    return page(run, drawings(run))
+def render(run: Run, lang: str = "en") -> str:
+    """The report of ``run`` in ``lang`` (:data:`pac.messages.LANGUAGES`): pac's own words in that language, the
+    checks' texts as they are written (in English, marked so)."""
+    return page(run, drawings(run, lang), lang)
 
 
-def page(run: Run, drawings: Mapping[str, Drawing]) -> str:
-    """The report of ``run`` with the given diagrams (by organisation id)."""
+def page(run: Run, drawings: Mapping[str, Drawing], lang: str = "en") -> str:
+    """The report of ``run`` in ``lang`` with the given diagrams (by organisation id)."""
     counted = tallies(run)
     checks = {c.id: c for c in run.checks}
     return _TEMPLATES.get_template("report.html").render(
         run=run, as_of=run.as_of.isoformat(), tallies=counted, drawings=drawings, matrix=_matrix(counted),
         checks=checks, groups=lambda findings: by_check(findings, checks), anchor=anchor, node_link=node_link,
         flow_rows=flow_rows, on_subject=_on_subject, provisions=provisions, paragraphs=text.paragraphs,
-        script=Markup(SCRIPT), csp=CSP, all_provisions=cited(run.findings), banner=draft_banner(run))
+        script=Markup(SCRIPT), csp=CSP, all_provisions=cited(run.findings), banner=draft_banner(run, lang),
+        lang=lang, t=words(lang), en=Markup(' lang="en"' if lang != "en" else ""), role_of=diagram.role_of, css=_css,
+        count=count, counted=lambda counts: {key: count(lang, key, n) for key, n in counts.items()})
+
+
+def _css(value: str) -> Markup:
+    """A catalogue string as a CSS string (the page's style sheet is a template too)."""
+    return Markup(json.dumps(value, ensure_ascii=False))
 
 
 def _matrix(counted: list[Tally]) -> list[tuple[str, list[int]]]:
@@ -122,8 +133,8 @@ class FlowRow:
     node: Node
     flow: Flow | None
     """The flow that brings the node its data (for data subjects: the one that collects from them)."""
-    source: str
-    """Whom the data come from (its name), or ""."""
+    source: Name | None
+    """Whom the data come from (its names), or None."""
 
 
 def flow_rows(flows: DataFlows) -> list[FlowRow]:
@@ -135,7 +146,7 @@ def flow_rows(flows: DataFlows) -> list[FlowRow]:
     rows = []
     for node in sorted(flows.nodes, key=lambda n: (order[n.kind], n.id)):
         flow = out_of.get(node.id) if node.kind == "data_subject" else into.get(node.id)
-        source = flows.node(flow.source).name.en if flow is not None and node.kind == "recipient" else ""
+        source = flows.node(flow.source).name if flow is not None and node.kind == "recipient" else None
         rows.append(FlowRow(node, flow, source))
     return rows
 
@@ -152,11 +163,11 @@ def drawings(run: Run, lang: str = "en") -> dict[str, Drawing]:
 
 def _drawing(record: OrganisationRecord, run: Run, lang: str) -> Drawing:
     if record.flows is None:
-        return Drawing(missing="No diagram: the run did not record the data flows.")
+        return Drawing(missing=words(lang)["no_flows"])
     own = [f for f in run.findings if f.organisation == record.id]
     svg = diagram.render(diagram.draw(record.flows, record.name, findings=own, lang=lang, links=True), "svg")
     if svg is None:
-        return Drawing(missing=f"No diagram: Graphviz's dot program is not installed; {diagram.INSTALL_GRAPHVIZ}.")
+        return Drawing(missing=words(lang)["no_graphviz"].format(install=diagram.INSTALL_GRAPHVIZ))
     return inline(svg.decode("utf-8"), record.id)
 
 
@@ -173,6 +184,6 @@ def inline(svg: str, organisation: str) -> Drawing:
     svg = _REFERENCE.sub(lambda m: f"url(#{organisation}-{m[1]})", _ID.sub(lambda m: f'id="{organisation}-{m[1]}"', svg))
     x, y, width, height = (float(v) for v in _VIEWBOX.search(svg).groups())  # type: ignore[union-attr]
     step = width * PRINT_HEIGHT_MM / PRINT_WIDTH_MM
-    count = max(1, math.ceil(height / step - 0.02))
-    slices = tuple(f"{x:.2f} {y + i * step:.2f} {width:.2f} {min(step, height - i * step):.2f}" for i in range(count))
+    pieces = max(1, math.ceil(height / step - 0.02))
+    slices = tuple(f"{x:.2f} {y + i * step:.2f} {width:.2f} {min(step, height - i * step):.2f}" for i in range(pieces))
     return Drawing(svg=Markup(svg), slices=slices)

@@ -6,7 +6,10 @@ A table of counts per organisation, then the open errors and warnings (the first
 
 from __future__ import annotations
 
+from typing import Any, Mapping
+
 from ..checking import Finding
+from ..messages import words
 from ..results import Run
 from .tally import draft_banner, most_severe_first, tallies
 from .text import markdown
@@ -15,35 +18,38 @@ LISTED = 25
 """How many open errors and warnings the summary lists; the rest are counted."""
 
 
-def render(run: Run) -> str:
+def render(run: Run, lang: str = "en") -> str:
+    """The summary of ``run`` in ``lang``: pac's words in that language, the findings' messages as written."""
+    t = words(lang)
     counted = tallies(run)
-    lines = [f"## pac: GDPR checks as of {run.as_of.isoformat()}", ""]
-    banner = draft_banner(run)
+    lines = [f"## {t['md_heading'].format(date=run.as_of.isoformat())}", ""]
+    banner = draft_banner(run, lang)
     if banner:
         lines += [f"> **{markdown(banner)}**", ""]
-    lines += ["| Organisation | Errors | Warnings | Info | Waived | Checks passed |",
-              "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    headings = (t["organisation"], t["errors"], t["warnings"], t["infos"], t["waived_column"], t["checks_passed"])
+    lines += ["| " + " | ".join(headings) + " |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for tally in counted:
         org = tally.organisation
+        passed = t["of"].format(n=len(tally.checks("passed")), total=tally.applicable)
         lines.append(f"| {markdown(org.name)} (`{org.id}`) | " + " | ".join(map(str, tally.counts.values()))
-                     + f" | {len(tally.checks('passed'))} of {tally.applicable} |")
-    crashed = [f"`{check}` on `{t.organisation.id}`" for t in counted for check in t.checks("crashed")]
+                     + f" | {passed} |")
+    crashed = [t["md_on"].format(check=f"`{check}`", organisation=f"`{tally.organisation.id}`")
+               for tally in counted for check in tally.checks("crashed")]
     if crashed:
-        lines += ["", f"**Checks that crashed** (they fail their items; nothing was checked): {', '.join(crashed)}"]
-    shown = sorted((f for t in counted for f in t.open if f.severity != "info"), key=most_severe_first)
+        lines += ["", f"**{t['md_crashed']}** ({t['md_crashed_note']}): {', '.join(crashed)}"]
+    shown = sorted((f for c in counted for f in c.open if f.severity != "info"), key=most_severe_first)
     if shown:
-        lines += ["", f"<details><summary>Open errors and warnings ({len(shown)})</summary>", ""]
-        lines += [_item(f) for f in shown[:LISTED]]
+        lines += ["", f"<details><summary>{t['md_open'].format(n=len(shown))}</summary>", ""]
+        lines += [_item(f, t) for f in shown[:LISTED]]
         if len(shown) > LISTED:
-            lines.append(f"- and {len(shown) - LISTED} more")
+            lines.append(f"- {t['md_more'].format(n=len(shown) - LISTED)}")
         lines += ["", "</details>"]
-    lines += ["", f"pac {markdown(run.version)}, {len(run.checks)} checks. `report.html` gives the notice's words, "
-                  "the rationale and the remedy of every finding; `findings.json` and `report.sarif` are for tools."]
+    lines += ["", t["md_footer"].format(version=markdown(run.version), n=len(run.checks))]
     return "\n".join(lines) + "\n"
 
 
-def _item(finding: Finding) -> str:
+def _item(finding: Finding, t: Mapping[str, Any]) -> str:
     location = finding.location
     subjects = "` `".join(finding.subjects)
-    return (f"- **{finding.severity}** `{finding.organisation}` `{finding.check}` `{subjects}`: "
+    return (f"- **{t['severity'][finding.severity]}** `{finding.organisation}` `{finding.check}` `{subjects}`: "
             f"{markdown(finding.message)} ({markdown(str(location))})")

@@ -1,7 +1,11 @@
 """``report.sarif``: the findings as SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 
-One rule per check of the catalogue (with a ``security-severity`` and tags per provision, which code
-scanning sorts and filters by, and a ``helpUri`` when the check's distribution names its documentation);
+One rule per check of the catalogue, with a ``security-severity`` and tags per provision (which code
+scanning sorts and filters by) and a ``help`` (text and Markdown, which code scanning shows with an alert):
+what the check tests and why, the provisions it cites (linked to the official text where pac's reference
+data names one, ``cited_as``) and the remedy. Its ``helpUri`` is the check's documentation when its
+distribution names one (``Project-URL: Documentation``), else the official text of the first provision it
+cites that has one, else there is none: pac has no documentation site of its own and invents no link.
 one result per finding, at the YAML element it points at; a waived finding is a result with an external
 suppression that carries the waiver's justification.
 
@@ -19,10 +23,11 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path, PurePath
 from typing import Any, Iterable
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from ..checking import Check, Finding
 from ..errors import Location
+from ..reference import Reference, Source
 from ..results import Run
 from ..waivers import Waiver
 from . import text
@@ -41,13 +46,15 @@ FINGERPRINT = "pacFinding/v1"
 (not the line), so that an alert survives edits that move its element."""
 
 
-def document(run: Run, root: str | None = None) -> dict[str, Any]:
-    """The SARIF log of ``run``; files under ``root`` (the repository root, absolute) are given relative to it."""
+def document(run: Run, root: str | None = None, reference: Reference | None = None) -> dict[str, Any]:
+    """The SARIF log of ``run``; files under ``root`` (the repository root, absolute) are given relative to it;
+    citations link to the sources of ``reference`` (the data the run was checked with; default pac's own)."""
+    reference = reference or Reference.packaged()
     index = {check.id: i for i, check in enumerate(run.checks)}
     files = sorted({(file, digest) for o in run.organisations for file, digest in zip(o.files, o.digests)})
     located = _Locator(root)
     log: dict[str, Any] = {
-        "tool": {"driver": {"name": "pac", "version": run.version, "rules": [_rule(c) for c in run.checks]}},
+        "tool": {"driver": {"name": "pac", "version": run.version, "rules": [_rule(c, reference) for c in run.checks]}},
         "automationDetails": {"id": f"pac/{run.as_of.isoformat()}"},
         "columnKind": "unicodeCodePoints",
         "artifacts": [{"location": located(file), "hashes": {"sha-256": digest}} for file, digest in files],
@@ -59,8 +66,8 @@ def document(run: Run, root: str | None = None) -> dict[str, Any]:
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [log]}
 
 
-def render(run: Run, root: str | None = None) -> str:
-    return json.dumps(document(run, root), indent=2) + "\n"  # ASCII: no raw bidi or C1 character reaches a terminal
+def render(run: Run, root: str | None = None, reference: Reference | None = None) -> str:
+    return json.dumps(document(run, root, reference), indent=2) + "\n"  # ASCII: no raw bidi or C1 character reaches a terminal
 
 
 def repository_root(files: Iterable[str]) -> str | None:
@@ -112,23 +119,54 @@ def documentation(topic_module: str) -> str | None:
     return None
 
 
-def _rule(check: Check) -> dict[str, Any]:
-    articles = ", ".join(check.articles)
+def _rule(check: Check, reference: Reference) -> dict[str, Any]:
+    sources = official_texts(check, reference)
     rule: dict[str, Any] = {
         "id": check.id,
         "name": "".join(word.capitalize() for word in check.id.split("-")),
         "shortDescription": {"text": check.title},
         "fullDescription": {"text": "\n\n".join(text.paragraphs(check.rationale))},
-        "help": {"text": f"{check.title}\n\nProvisions: {articles}\n\nRemedy: {check.remedy}",
-                 "markdown": f"**{text.markdown(check.title)}**\n\n**Provisions:** {text.markdown(articles)}\n\n"
-                             f"**Remedy:** {text.markdown(check.remedy)}"},
+        "help": _help(check, sources),
         "defaultConfiguration": {"level": LEVELS[check.severity]},
         "properties": {"tags": tags(check), "security-severity": SECURITY_SEVERITY[check.severity]},
     }
     base = documentation(check.function.__module__)
     if base is not None:
         rule["helpUri"] = f"{base}#{check.id}"
+    elif sources:
+        rule["helpUri"] = next(iter(sources.values())).url
     return rule
+
+
+def official_texts(check: Check, reference: Reference) -> dict[str, Source]:
+    """Each provision ``check`` cites whose source in ``reference`` is an official text at an absolute http(s)
+    URL, and that source, in the check's order."""
+    found = {}
+    for article in check.articles:
+        source = reference.cited_source(article)
+        if source is not None and _absolute(source.url):
+            found[article] = source
+    return found
+
+
+def _absolute(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not set(url) & set(" <>()[]\"\\")
+
+
+def _help(check: Check, sources: dict[str, Source]) -> dict[str, str]:
+    """What code scanning shows with an alert: what the check tests and why, what it cites (with the official
+    texts, linked in Markdown) and the remedy."""
+    why = text.paragraphs(check.rationale)
+    texts = "; ".join(f"{s.title}: {s.url}" for s in {s.id: s for s in sources.values()}.values())
+    linked = "; ".join(f"[{text.markdown(a)}]({sources[a].url})" if a in sources else text.markdown(a)
+                       for a in check.articles)
+    return {
+        "text": "\n\n".join([check.title, *why, f"Provisions: {'; '.join(check.articles)}",
+                              *([f"Official text: {texts}"] if texts else []), f"Remedy: {check.remedy}"]),
+        "markdown": "\n\n".join([f"**{text.markdown(check.title)}**", *map(text.markdown, why),
+                                  f"**Provisions:** {linked}", f"**Remedy:** {text.markdown(check.remedy)}"]),
+    }
 
 
 def tags(check: Check) -> list[str]:

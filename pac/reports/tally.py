@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import Iterable, Literal, Mapping
 
 from ..checking import SEVERITIES, Finding
+from ..messages import words
 from ..results import OrganisationRecord, Run, severity_counts
 
 CheckStatus = Literal["crashed", "findings", "waived", "passed", "not applicable"]
@@ -124,10 +125,7 @@ def drafts(run: Run) -> list[str]:
     return [record.id for record in run.organisations if record.id in marked]
 
 
-def draft_banner(run: Run) -> str | None:
-    """The banner every report carries when it covers an unreviewed draft, or None."""
+def draft_banner(run: Run, lang: str = "en") -> str | None:
+    """The banner every report carries (in ``lang``) when it covers an unreviewed draft, or None."""
     marked = drafts(run)
-    if not marked:
-        return None
-    return (f"Unreviewed draft: the declaration of {', '.join(marked)} was written by pac draft from the notice "
-            "text and has not been reviewed by a person; its findings rest on a program's reading of the notice.")
+    return words(lang)["draft_banner"].format(ids=", ".join(marked)) if marked else None

@@ -61,6 +61,16 @@ def test_onward_transfer_without_a_tool_names_the_route(findings):
     assert "United States (US)" in found[2] and "no transfer tool" in found[2]
 
 
+def test_a_long_route_names_its_head_how_many_follow_and_the_last_hands(findings):
+    """A chain thousands deep gives a message no longer than a short one (the route was once the whole chain)."""
+    hands = [f"id: s{i}, name: S{i}, named: true, role: sub_processor, parent: {f's{i - 1}' if i else 'host'}, "
+             "country: DE" for i in range(8)]
+    (found,) = findings("onward-transfer-tool", processor(), *hands, sub().replace("parent: host", "parent: s7"))
+    assert "through Voorbeeld B.V. -> Host -> ... (6 more) -> S6 -> S7 -> Sub, passed on by 'S7'" in found[2]
+    (five,) = findings("onward-transfer-tool", processor(), *hands[:3], sub().replace("parent: host", "parent: s2"))
+    assert "through Voorbeeld B.V. -> Host -> S0 -> S1 -> S2 -> Sub, passed on" in five[2]
+
+
 def test_onward_transfer_on_a_condition_not_established_is_a_warning(findings):
     """The US adequacy decision covers only organisations certified under the Data Privacy Framework."""
     found = findings("onward-transfer-tool", processor(), sub(extra=f"transfer_tools: [{{tool: adequacy, {P}}}]"))
@@ -184,3 +194,11 @@ def test_sub_processor_of_an_orphan_processor_is_an_orphan_too(findings):
     found = findings("recipient-data-stated", orphan, sub())
     assert [subject for _, subject, _ in found] == ["recipients/host", "recipients/sub"]
     assert len({message for _, _, message in found}) == 1  # one root cause, one finding
+
+
+def test_a_chain_is_judged_whatever_the_order_its_members_are_declared_in(findings):
+    orphan = f"id: host, name: Host, named: true, role: processor, country: DE, {AGREEMENT}"
+    deeper = "id: deeper, name: Deeper, named: true, role: sub_processor, parent: sub, country: DE"
+    found = findings("recipient-data-stated", deeper, sub(), orphan)
+    assert sorted(subject for _, subject, _ in found) == ["recipients/deeper", "recipients/host", "recipients/sub"]
+    assert findings("recipient-data-stated", deeper, sub(), processor()) == []

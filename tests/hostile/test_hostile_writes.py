@@ -63,8 +63,9 @@ def test_a_failed_write_leaves_the_previous_report_and_no_temporary_file(tmp_pat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full_disk)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(OutputError, match="No space left") as raised:  # a clean error, with what to do
         write_atomic(report, "new\n")
+    assert raised.value.hint == "the disk is full: free some space, or give a path on another disk"
     assert report.read_text(encoding="utf-8") == "previous\n" and [p.name for p in tmp_path.iterdir()] == ["report.md"]
 
 

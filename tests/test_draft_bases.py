@@ -1,0 +1,203 @@
+"""``pac draft``: legal bases tied to their purposes, one synthetic notice per layout (Dutch and English),
+and the score that counts a basis only on its own purpose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from pac import load
+from pac.cli import main
+from pac.draft.compare import facts, unmatched
+
+
+def _purposes(tmp_path: Path, text: str, language: str = "nl") -> list[dict]:
+    tmp_path.mkdir(exist_ok=True)
+    notice = tmp_path / "notice.txt"
+    notice.write_text(text, encoding="utf-8")
+    output = tmp_path / "draft.yaml"
+    assert main(["draft", str(notice), "--lang", language, "-o", str(output)]) == 0
+    load([output])  # validates
+    drafted = yaml.safe_load(output.read_text(encoding="utf-8"))
+    return [p for a in drafted.get("activities", ()) for p in a.get("purposes", ())]
+
+
+def _tied(purposes: list[dict]) -> list[tuple[str, str]]:
+    return [(p["legal_basis"]["basis"], p["provenance"]["quote"]) for p in purposes]
+
+
+def test_the_score_counts_a_basis_only_on_its_own_purpose(tmp_path: Path):
+    def declaration(name: str, purposes: str) -> dict:
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(f"pac: 1\norganisation: {name}\nnotice: {{language: nl}}\nactivities:\n  - id: a\n    name: A\n"
+                        f"    provenance: {{section: Nieuwsbrief, quote: Nieuwsbrief}}\n    purposes:\n{purposes}",
+                        encoding="utf-8")
+        (organisation,) = load([path])
+        return facts(organisation)["bases"]
+
+    reviewed = declaration("reviewed", "      - {id: p, name: P, legal_basis: consent, provenance: "
+                                       "{section: Nieuwsbrief > Doelen, quote: Verzenden van onze nieuwsbrief}}\n")
+    elsewhere = declaration("elsewhere", "      - {id: p, name: P, legal_basis: consent, provenance: "
+                                         "{section: Verhalen > Doelen, quote: Verzenden van onze nieuwsbrief}}\n")
+    other = declaration("other", "      - {id: p, name: P, legal_basis: consent, provenance: "
+                                 "{section: Nieuwsbrief > Doelen, quote: Marketing over nieuwe diensten}}\n")
+    same = declaration("same", "      - {id: p, name: P, legal_basis: consent, provenance: "
+                               "{section: Nieuwsbrief > Doelen, quote: 'Verzenden van onze nieuwsbrief (toestemming)'}}\n")
+    assert unmatched(elsewhere, reviewed, "bases")  # shares only the generic sub-heading
+    assert unmatched(other, reviewed, "bases")  # same section, another purpose's statement
+    assert not unmatched(same, reviewed, "bases")
+
+
+def test_a_basis_in_parentheses_ties_its_own_purpose(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nDienstverlening\n\nDoelen\n\n"
+                                "Wij verwerken je persoonsgegevens voor de volgende doelen:\n\n"
+                                "- Het leveren van de dienst (overeenkomst)\n- Het sturen van de nieuwsbrief (toestemming)\n"
+                                "- Het bijhouden van de administratie (art. 6 lid 1 sub c AVG)\n- Het verbeteren van de app\n\n"
+                                "Cookies\n\nWe delen niets totdat er weer (met toestemming) cookies zijn geplaatst.\n")
+    assert [(p["name"], p.get("legal_basis", {}).get("basis")) for p in dutch] == [
+        ("Het leveren van de dienst", "contract"), ("Het sturen van de nieuwsbrief", "consent"),
+        ("Het bijhouden van de administratie", "legal_obligation"), ("Het verbeteren van de app", None)]
+    assert dutch[2]["legal_basis"]["provenance"]["quote"] == "Het bijhouden van de administratie (art. 6 lid 1 sub c AVG)"
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nAccounts\n\n"
+                                         "We use your data for: sending the newsletter (consent, Art. 6(1)(a) GDPR); "
+                                         "fraud checks (Art. 6(1)(f) GDPR).\n", "en")
+    assert [(p["name"], p["legal_basis"]["basis"]) for p in english] == [
+        ("We use your data for: sending the newsletter", "consent"), ("fraud checks", "legitimate_interests")]
+
+
+def test_a_basis_before_its_purpose_in_parentheses(tmp_path: Path):
+    (tied,) = [_tied(_purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nMatching\n\nVerwerkingsgrondslag\n\n"
+                                         "Uitvoeren overeenkomst (matching), Toestemming (marketing).\n"))]
+    assert [basis for basis, _ in tied] == ["contract", "consent"]
+
+
+def test_parallel_numbered_lists_in_english(tmp_path: Path):
+    purposes = _purposes(tmp_path / "x", "Privacy notice of Example Ltd\n\nNewsletter\n\nPurposes\n\n"
+                                         "  1. To send you the newsletter.\n  2. To find errors in our mailings.\n"
+                                         "  3. To count readers.\n\n"
+                                         "Legal basis\n\n  1. Consent.\n  2. Legitimate interest.\n  3. See above.\n", "en")
+    assert _tied(purposes[:2]) == [("consent", "To send you the newsletter."),
+                                   ("legitimate_interests", "To find errors in our mailings.")]
+    assert all(p["legal_basis"]["provenance"]["note"].startswith("Review:") for p in purposes[:2])
+    assert purposes[2]["name"] == "To count readers." and "legal_basis" not in purposes[2]
+
+
+def test_a_basis_over_a_list_of_purposes(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nMarketing\n\n"
+                                "Op basis van je toestemming verwerken wij je gegevens om:\n\n"
+                                "- je onze nieuwsbrief te sturen\n- je te bellen over nieuwe diensten\n")
+    assert _tied(dutch) == [("consent", "je onze nieuwsbrief te sturen"), ("consent", "je te bellen over nieuwe diensten")]
+    assert dutch[0]["legal_basis"]["provenance"]["quote"] == "Op basis van je toestemming verwerken wij je gegevens om:"
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nMarketing\n\nWith your consent we:\n\n"
+                                         "- send you our newsletter\n- show you offers that suit you\n", "en")
+    assert _tied(english) == [("consent", "send you our newsletter"), ("consent", "show you offers that suit you")]
+
+
+def test_prose_ties_a_basis_to_the_purpose_its_sentence_states(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nOrders\n\nWe use your address to deliver your "
+                                  "order because this is necessary to perform our contract with you. We keep invoices "
+                                  "because tax law requires it. We will not share your data without your consent, "
+                                  "unless the law requires it.\n", "en")
+    assert [(p["legal_basis"]["basis"], p["name"][:18]) for p in english] == [
+        ("contract", "We use your addres"), ("legal_obligation", "We keep invoices b")]
+    assert all(p["legal_basis"]["provenance"]["note"].startswith("Review:") for p in english)
+    dutch = _purposes(tmp_path / "nl", "Notice of Voorbeeld B.V.\n\nBestellingen\n\nWij gebruiken je adres om je "
+                                       "bestelling te bezorgen, omdat dit nodig is voor de uitvoering van de overeenkomst.\n"
+                                       "Als wij je gegevens op basis van je toestemming verwerken, kun je die intrekken.\n")
+    assert [(p["legal_basis"]["basis"], p["name"]) for p in dutch] == [("contract", "Bestellingen")]
+
+
+def test_a_table_flattened_to_text(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nWhat we do\n\nPurpose | Legal basis\n"
+                                  "Sending the newsletter | Consent\nKeeping invoices | Legal obligation (Art. 6(1)(c))\n"
+                                  "Improving the site | Consent or legitimate interest\n", "en")
+    assert [(p["name"], p["legal_basis"]["basis"]) for p in english] == [
+        ("Sending the newsletter", "consent"), ("Keeping invoices", "legal_obligation")]
+    dutch = _purposes(tmp_path / "nl", "Notice of Voorbeeld B.V.\n\nOverzicht\n\nDoel\tGrondslag\n"
+                                       "Nieuwsbrief\tToestemming\n")
+    assert [(p["name"], p["legal_basis"]["basis"]) for p in dutch] == [("Nieuwsbrief", "consent")]
+
+
+def test_bases_the_text_does_not_tie_stay_collective(tmp_path: Path):
+    notice = tmp_path / "notice.txt"
+    notice.write_text("Notice of Voorbeeld B.V.\n\nWebsite\n\nDoelen\n\n- Het verbeteren van de website\n"
+                      "- Het meten van bezoeken\n\nGrondslag\n\nWij verwerken deze gegevens op basis van je toestemming "
+                      "of ons gerechtvaardigd belang.\n", encoding="utf-8")
+    output = tmp_path / "draft.yaml"
+    assert main(["draft", str(notice), "-o", str(output)]) == 0
+    (activity,) = yaml.safe_load(output.read_text(encoding="utf-8"))["activities"]
+    assert [b["basis"] for b in activity["collective_legal_bases"]] == ["consent", "legitimate_interests"]
+    assert [p.get("legal_basis") for p in activity["purposes"]] == [None, None]
+    (organisation,) = load([output])
+    assert organisation.activities[0].collective_legal_bases
+    notice.write_text("Notice of Voorbeeld B.V.\n\nWebsite\n\nDoelen\n\n- Het verbeteren van de website\n\n"
+                      "Waar het kan, is de grondslag ons gerechtvaardigd belang. Waar dat niet kan, verwerken wij je "
+                      "gegevens alleen met jouw toestemming. Ook dan is de grondslag gerechtvaardigd belang.\n", encoding="utf-8")
+    output.unlink()
+    assert main(["draft", str(notice), "-o", str(output)]) == 0
+    (activity,) = yaml.safe_load(output.read_text(encoding="utf-8"))["activities"]
+    assert [b["basis"] for b in activity["collective_legal_bases"]] == ["legitimate_interests", "consent"]
+    assert [p.get("legal_basis") for p in activity["purposes"]] == [None]
+
+
+def test_sections_survive_page_headers_list_lead_ins_and_block_headings():
+    from pac.draft.text import sentences
+
+    text = ("Privacyverklaring Voorbeeld\n\nNieuwsbrief\n\nDoelen\n\nWij verwerken je gegevens voor de volgende doelen:\n\n"
+            "- Verzenden van de nieuwsbrief (toestemming)\n\nPrivacyverklaring Voorbeeld\n\n"
+            "Wij bewaren je gegevens zolang je de nieuwsbrief wilt.\n\nPersoonsgegevens: Telefoonnummer.\nWaarom\n\n"
+            "  1. Om je te bellen.\n")
+    assert [(s.section, s.text[:20]) for s in sentences(text)] == [
+        ("Nieuwsbrief > Doelen", "Wij verwerken je geg"), ("Nieuwsbrief > Doelen", "Verzenden van de nie"),
+        ("Nieuwsbrief > Doelen", "Wij bewaren je gegev"), ("Persoonsgegevens: Telefoonnummer > Waarom", "Om je te bellen.")]
+
+
+def test_a_processor_agreement_is_no_contract_basis(tmp_path: Path):
+    assert _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nDelen\n\nDoelen\n\n"
+                               "- Hosting van de website (verwerkersovereenkomst)\n") == [
+        {"id": "hosting-van-de-website-verwerkersovereen", "name": "Hosting van de website (verwerkersovereenkomst)",
+         "provenance": {"section": "Delen > Doelen", "quote": "Hosting van de website (verwerkersovereenkomst)"}}]
+
+
+def test_one_basis_in_a_block_is_applied_to_its_listed_purposes_for_review(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nSupport\n\nPurposes\n\n- Answering your question\n"
+                                   "- Improving our help pages\n\nWe do this because we have a legitimate interest in "
+                                   "helping our customers.\n\nRetention\n\nWe keep your data as long as necessary to "
+                                   "perform the contract.\n", "en")
+    assert [p["legal_basis"]["basis"] for p in purposes] == ["legitimate_interests"] * 2  # not the contract
+    assert all(p["legal_basis"]["provenance"]["note"].startswith("Review: the section 'Support' states one basis")
+               for p in purposes)
+
+
+def test_an_empty_list_item_is_no_purpose(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nNieuwsbrief\n\nDoelen\n\n-\n  2. \n- Verzenden van de nieuwsbrief\n")
+    assert [p["name"] for p in purposes] == ["Verzenden van de nieuwsbrief"]
+
+
+def test_labelled_purpose_and_basis(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nNieuwsbrief\n\nDoel: het versturen van de nieuwsbrief.\n"
+                                "Grondslag: toestemming (art. 6 lid 1 sub a AVG).\n\nFacturen\n\nDoel: de administratie. "
+                                "Grondslag: wettelijke verplichting.\n")
+    assert [(p["name"], p["legal_basis"]["basis"]) for p in dutch] == [
+        ("het versturen van de nieuwsbrief", "consent"), ("de administratie", "legal_obligation")]
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nSupport\n\nPurpose: answering your questions\n"
+                                         "Legal basis: our legitimate interest in helping customers\n", "en")
+    assert [(p["name"], p["legal_basis"]["basis"]) for p in english] == [("answering your questions", "legitimate_interests")]
+
+
+def test_a_statutory_duty_in_its_own_words(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nFacturen\n\nWij zijn wettelijk verplicht om facturen te "
+                                "bewaren voor de Belastingdienst.\n")
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nInvoices\n\nWe are legally obliged to keep "
+                                         "invoices for the tax authority.\n", "en")
+    assert [p["legal_basis"]["basis"] for p in dutch + english] == ["legal_obligation"] * 2
+
+
+def test_prose_names_the_article_or_says_what_the_processing_rests_on(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nLedenadministratie\n\nWij verwerken deze gegevens op grond "
+                                "van artikel 6 lid 1 onder b AVG.\n")
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nAnalytics\n\nThis processing is based on "
+                                         "your consent.\n", "en")
+    assert [(p["name"], p["legal_basis"]["basis"]) for p in dutch + english] == [
+        ("Ledenadministratie", "contract"), ("Analytics", "consent")]

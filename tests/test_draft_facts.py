@@ -1,0 +1,169 @@
+"""``pac draft`` on synthetic notices: rights, retention, the controller and the notice's other statements
+(children, automated decisions, cookies) are drafted when stated, and not when not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pac import load
+from pac.cli import main
+from pac.draft import cookies, retention, statements
+from pac.draft.controller import controller
+from pac.draft.rights import rights
+from pac.draft.text import sentences
+
+
+def _rights(text: str) -> list[str]:
+    return [r["right"] for r in rights(sentences(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Je rechten\n\nJe hebt recht op inzage, correctie en verwijdering van je gegevens.\n",
+     ["access", "rectification", "erasure"]),
+    ("Privacy\n\nJe kunt je gegevens laten verwijderen. U kunt ons vragen uw gegevens te corrigeren.\n",
+     ["rectification", "erasure"]),
+    ("Wat kun je doen?\n\nJe hebt de volgende rechten:\n- inzage\n- dataportabiliteit\n- bezwaar\n",
+     ["access", "portability", "objection"]),
+    ("Contact\n\nYou can ask us to delete your data, or request a copy of your personal data.\n",
+     ["access", "erasure"]),
+    ("Inzage, correctie en verwijdering\n\nStuur ons een e-mail als je gegevens wilt inzien.\n", ["access"]),
+    ("Toestemming intrekken\n\nJe kunt je keuze altijd intrekken via de instellingen.\n", ["withdraw_consent"]),
+    ("Klachten\n\nBen je het niet eens met ons? Dan kun je een klacht indienen. Dat doe je bij de "
+     "Autoriteit Persoonsgegevens.\n", ["complaint"]),
+    ("Your privacy\n\nYou may complain to the Information Commissioner's Office.\n", ["complaint"]),
+    ("Je rechten\n\nJe hebt het recht bezwaar te maken tegen het plaatsen van cookies.\n", ["objection"]),
+])
+def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
+    assert sorted(_rights(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Gerechtvaardigd belang\n\nDaarom beperken wij de toegang tot deze gegevens.\n",
+    "Je rechten\n\nJe kunt je cookies verwijderen via de instellingen van je browser.\n",
+    "Je rechten\n\nJe kunt je account verwijderen in de app.\n",
+    "Nieuwsbrief\n\nAls je je toestemming intrekt, verwijderen wij je e-mailadres.\n",
+    "Newsletter\n\nIf you withdraw your consent, we stop sending it.\n",
+    "Rechten\n\nNeem contact op als je een verzoek hebt.\n\nBeveiliging\n\n- we beperken de toegang tot je gegevens\n",
+])
+def test_no_right_where_none_is_offered(text: str):
+    assert _rights(text) == []
+
+
+def _rules(text: str) -> list[tuple]:
+    return [tuple(rule.get(k) for k in ("period", "limit", "after", "until", "vague"))
+            for s in sentences(f"Bewaren\n\n{text}\n") for rule in retention.rules(s)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wij bewaren je gegevens tot 2 jaar na het einde van de overeenkomst.", ("P2Y", "exactly", "contract_end", None, None)),
+    ("Wij bewaren je sollicitatie tot 4 weken.", ("P4W", "at_most", None, None, None)),
+    ("Facturen bewaren wij 7 jaar (fiscale bewaarplicht).", ("P7Y", "exactly", None, None, None)),
+    ("Wij bewaren deze gegevens zeven (7) jaar.", ("P7Y", "exactly", None, None, None)),
+    ("We keep your file for no more than twenty-four months.", ("P24M", "at_most", None, None, None)),
+    ("Camerabeelden worden hooguit vier weken bewaard.", ("P4W", "at_most", None, None, None)),
+    ("Wij bewaren je cv anderhalf jaar.", ("P18M", "exactly", None, None, None)),
+    ("Offertes bewaren wij een half jaar.", ("P6M", "exactly", None, None, None)),
+    ("Logbestanden: max. 6 mnd bewaard.", ("P6M", "at_most", None, None, None)),
+    ("Gegevens ouder dan 2 jaar worden verwijderd.", ("P2Y", "exactly", None, None, None)),
+    ("Je gegevens bewaren we zolang je account bestaat.", (None, None, None, "account_deletion", None)),
+    ("Wij bewaren uw gegevens zolang uw account actief is.", (None, None, None, "account_deletion", None)),
+    ("Wij bewaren je gegevens zolang je lid bent.", (None, None, None, "contract_end", None)),
+    ("Wij bewaren je gegevens niet langer dan nodig.", (None, None, None, None, "niet langer dan nodig")),
+    ("Wij zullen je gegevens niet langer bewaren dan strikt noodzakelijk is.",
+     (None, None, None, None, "niet langer bewaren dan strikt noodzakelijk")),
+])
+def test_retention_as_stated(text: str, expected: tuple):
+    assert _rules(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Wij gebruiken je gegevens maximaal zes maanden.",  # a limit on use, not on storage
+    "We delete old backups once a week.",  # a frequency
+])
+def test_no_retention_period_where_none_is_stated(text: str):
+    assert _rules(text) == []
+
+
+def test_children_as_stated():
+    drafted = statements.children(sentences(
+        "Kinderen\n\nWij verwerken geen gegevens van kinderen jonger dan 16 jaar zonder toestemming van een ouder of "
+        "voogd. We kunnen echter niet controleren hoe oud een bezoeker is.\n"))
+    assert (drafted["minimum_age"], drafted["parental_consent"], drafted["age_verified"]) == (16, True, False)
+    assert statements.children(sentences("Sollicitaties\n\nWij bewaren je brief tot 4 weken.\n")) is None
+    assert statements.children(sentences("Children\n\nOur services are not directed at children under 13.\n"))["minimum_age"] == 13
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Geautomatiseerde besluitvorming\n\nWij nemen geen besluiten op basis van geautomatiseerde besluitvorming.\n",
+     {"used": False}),
+    ("Profiling\n\nWe do not use profiling or take automated decisions with adverse effects for you.\n",
+     {"used": False, "profiling": False, "qualified": "adverse_effects"}),
+    ("Scoring\n\nWe use automated decision-making and profiling to assess applications.\n",
+     {"used": True, "profiling": True}),
+    ("Je rechten\n\nJe hebt het recht niet te worden onderworpen aan geautomatiseerde besluitvorming.\n", None),
+])
+def test_automated_decisions_as_stated(text: str, expected: dict | None):
+    drafted = statements.automated_decisions(sentences(text))
+    assert (drafted and {k: v for k, v in drafted.items() if k != "provenance"}) == expected
+
+
+def test_the_right_not_to_be_subject_to_automated_decisions():
+    assert _rights("Je rechten\n\nJe hebt het recht niet te worden onderworpen aan geautomatiseerde besluitvorming.\n") == [
+        "no_automated_decision"]
+
+
+def test_cookies_with_the_notice_own_category_and_consent():
+    drafted = cookies.cookies(sentences(
+        "Cookies\n\n- Functionele cookies: die staan altijd aan.\n- Marketingcookies: hiervoor vragen wij je toestemming.\n"
+        "- Tracking cookies volgen je over websites.\n\nWij gebruiken geen social media cookies.\n"), set())
+    assert [(c["category"], c["term"], c.get("consent")) for c in drafted] == [
+        ("functional", "Functionele cookies", "not_asked"), ("marketing", "Marketingcookies", "asked"),
+        ("tracking", "Tracking cookies", None)]
+    assert len({c["id"] for c in drafted}) == 3
+
+
+def test_dpo_authority_and_complaint_route_are_drafted_when_stated(tmp_path: Path):
+    notice = tmp_path / "notice.txt"
+    notice.write_text(
+        "Privacyverklaring van Voorbeeld B.V.\n\nWie zijn wij\n\nVoorbeeld B.V. (KvK 12345678) is verantwoordelijk.\n\n"
+        "Functionaris\n\nOnze functionaris voor de gegevensbescherming bereik je via fg@voorbeeld.nl.\n\n"
+        "Klachten\n\nJe kunt een klacht indienen bij de Autoriteit Persoonsgegevens.\n\nKinderen\n\n"
+        "Wij verwerken geen gegevens van kinderen jonger dan 16 jaar.\n\nCookies\n\nWij plaatsen analytische cookies.\n",
+        encoding="utf-8")
+    output = tmp_path / "voorbeeld.yaml"
+    assert main(["draft", str(notice), "-o", str(output)]) == 0
+    (organisation,) = load([output])
+    assert organisation.controller.dpo.designated and organisation.controller.dpo.contacts[0].value == "fg@voorbeeld.nl"
+    assert organisation.controller.supervisory_authority.name == "Autoriteit Persoonsgegevens"
+    assert organisation.notice.states_right("complaint")
+    assert organisation.notice.children.minimum_age == 16
+    assert [c.category for c in organisation.cookies] == ["analytics"]
+
+
+def test_a_choice_to_accept_cookies_is_consent_asked():
+    (drafted,) = cookies.cookies(sentences("Cookies\n\nJe kunt ervoor kiezen statistische cookies te accepteren.\n"), set())
+    assert (drafted["category"], drafted["consent"]) == ("analytics", "asked")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wie zijn wij\n\nMaatschap Huisartsen Zuid is verantwoordelijk. Ingeschreven in het Handelsregister onder nummer "
+     "87654321. Telefoon: +31 (0)20 123 45 67.\n",
+     {"legal_name": "Maatschap Huisartsen Zuid", "register": ("KvK", "87654321"), "phone": "+31 (0)20 123 45 67"}),
+    ("Who we are\n\nNorth Sea Tools Ltd is the controller, company number 01234567. You may complain to the "
+     "Information Commissioner.\n",
+     {"legal_name": "North Sea Tools Ltd", "register": ("company number", "01234567"), "authority": "Information Commissioner"}),
+    ("Over ons\n\nDe verwerkingsverantwoordelijke is Atelier Noord CommV (KBO 0123.456.789). Je kunt klagen bij de "
+     "Gegevensbeschermingsautoriteit.\n",
+     {"legal_name": "Atelier Noord CommV", "register": ("KBO", "0123.456.789"), "authority": "Gegevensbeschermingsautoriteit"}),
+    ("Contact\n\nFietsplan B.V., KVK-nummer 11223344, is verantwoordelijk.\n",
+     {"legal_name": "Fietsplan B.V.", "register": ("KvK", "11223344")}),
+])
+def test_controller_identity(text: str, expected: dict):
+    found = controller(sentences(text))
+    drafted = {"legal_name": found.get("legal_name"),
+               "register": (found["registration"]["register"], found["registration"]["number"])}
+    drafted |= {"phone": c["value"] for c in found.get("contacts", ()) if c["channel"] == "phone"}
+    drafted |= {"authority": found["supervisory_authority"]["name"]} if "supervisory_authority" in found else {}
+    assert drafted == expected
