@@ -174,6 +174,23 @@ def test_what_pac_keeps_for_the_run_is_made_without_the_cyclic_collector_then_fr
         gc.unfreeze()
 
 
+def test_the_terminal_summary_does_not_scan_the_empty_phases_of_pac_items(pytester, policies):
+    # pytest looks up each failure's teardown output among all passed setup and teardown reports (quadratic); pac's
+    # items have none, so their reports leave the terminal's statistics before the summary
+    pytester.makeconftest("""
+        import pytest
+
+        @pytest.hookimpl(trylast=True)
+        def pytest_terminal_summary(terminalreporter):
+            terminalreporter.write_line(f"phases kept: {len(terminalreporter.stats.get('', []))}")
+    """)
+    result = run(pytester, "-k", "legal-basis-stated", "--junitxml=junit.xml", "--durations=0")
+    result.assert_outcomes(passed=1, failed=1)
+    assert "phases kept: 0" in result.stdout.str()
+    assert "error [legal-basis-stated]" in result.stdout.str()  # the failure's report, in the default style
+    assert len(list(ET.parse(pytester.path / "junit.xml").getroot().iter("testcase"))) == 2
+
+
 def test_a_skip_mark_on_a_pac_item_is_honoured(pytester, policies):
     pytester.makeconftest("""
         import pytest

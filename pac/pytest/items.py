@@ -142,11 +142,25 @@ def _item_properties(check: Check) -> tuple[tuple[str, str], ...]:
 
 
 def make_report(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport) -> None:
-    """Attach a pac item's record to the report of its call."""
-    if isinstance(item, CheckItem) and call.when == "call":
+    """Attach a pac item's record to the report of its call, and mark the reports of its setup and teardown."""
+    if not isinstance(item, CheckItem):
+        return
+    if call.when == "call":
         status = ("waived" if report.skipped else "error" if call.excinfo and call.excinfo.errisinstance(CheckCrashed)
                   else "failed" if report.failed else "passed")
         report.pac = item.record(status)  # type: ignore[attr-defined]
+    else:
+        report.pac_phase = True  # type: ignore[attr-defined]
+
+
+def drop_empty_phases(terminalreporter: Any) -> None:
+    """Drop the passed setup and teardown reports of pac's items, which hold nothing to show, from the terminal's
+    statistics before it writes its summary: for each failure it scans all of them for teardown output
+    (``_get_teardown_reports``), which takes minutes with thousands of failures among thousands of items."""
+    phases = terminalreporter.stats.get("")
+    if phases:
+        terminalreporter.stats[""] = [r for r in phases if not (getattr(r, "pac_phase", False) and r.passed
+                                                                  and not r.sections)]
 
 
 def items(parent: OrganisationNode) -> Iterator[CheckItem]:
