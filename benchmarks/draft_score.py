@@ -37,8 +37,8 @@ from pac.draft.compare import KINDS, facts, unmatched  # noqa: E402
 from pac.model import Organisation  # noqa: E402
 from seed_notices import seed_notices  # noqa: E402
 
-DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "harbour-books")
-"""fernbridge, spaak and harbour-books are notices written for the drafter's development
+DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "harbour-books", "inktvis", "harbour-lane")
+"""fernbridge, spaak, harbour-books, inktvis and harbour-lane are notices written for the drafter's development
 (``benchmarks/draft-development/``)."""
 
 

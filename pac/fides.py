@@ -32,13 +32,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
-import yaml
 
 from .duration import Duration
 from .errors import InvalidInput, LocatedError, Location, printable
 from .loader import UNREADABLE, discover, read_documents
 from .reference import Reference
-from .yamlio import DEFAULT_LIMITS, Limits, LocDict, LocList, Pos, reads_as_string
+from .yamlio import DEFAULT_LIMITS, Limits, LocDict, LocList, Pos, dump
 
 # Fides' vocabulary -> pac's keys. Source of the Fides values: fideslang, https://github.com/ethyca/fideslang
 # (also IABTechLab/fideslang): src/fideslang/models.py (LegalBasisForProcessingEnum, SpecialCategoryLegalBasisEnum,
@@ -795,21 +794,8 @@ class Imported:
             "# their roles or which transfer tool covers which recipient: pac's checks report these gaps until the",
             "# declaration states them (add them here, with a provenance that says where they come from).",
         ]
-        body = yaml.dump(self.declaration, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120)
+        body = dump(self.declaration)
         return "\n".join(header) + "\n" + body
-
-
-class _Dumper(yaml.SafeDumper):
-    """PyYAML's safe dumper, which quotes what YAML 1.1 would read otherwise, also quoting every string that YAML 1.2
-    (pac's reader) would read as something else: ``1e3``, ``0o17``, ``+.inf``."""
-
-
-def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = None if reads_as_string(value) else '"'
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _string)
 
 
 def convert(paths: Sequence[str | os.PathLike[str]], organisation_id: str | None = None,

@@ -128,6 +128,24 @@ def reads_as_string(text: str) -> bool:
         return False
 
 
+class Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, which quotes what YAML 1.1 would read otherwise, also quoting every string that YAML 1.2
+    (pac's reader) would read as something else: ``1e3``, ``0o17``, ``+.inf``, ``09876543``."""
+
+
+def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = None if reads_as_string(value) else '"'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+Dumper.add_representer(str, _string)
+
+
+def dump(data: Any) -> str:
+    """``data`` as YAML that pac reads back as the same values, keys in their order, lines up to 120 characters."""
+    return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=120)
+
+
 def _tagged(tag: str, value: str) -> Any:
     """Apply an explicit core tag (``!!str``, ``!!int`` ...) to a scalar."""
     kind = tag[len(_TAG):]
@@ -419,7 +437,12 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
             raise NotRegularFile("not a regular file but a named pipe, device or socket")
         if info.st_size > max_bytes:
             raise FileTooLarge(info.st_size)
-        return handle.read(max_bytes + 1)
+        data = handle.read(info.st_size + 1)  # sized to the file, not to the limit (a buffer of the limit per file)
+        if len(data) > info.st_size:  # it grew since: read on, up to the limit
+            data += handle.read(max_bytes + 1 - len(data))
+        if len(data) > max_bytes:
+            raise FileTooLarge(len(data))
+        return data
 
 
 def read_file(path: Path, display: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Any:

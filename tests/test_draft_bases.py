@@ -201,3 +201,10 @@ def test_prose_names_the_article_or_says_what_the_processing_rests_on(tmp_path: 
                                          "your consent.\n", "en")
     assert [(p["name"], p["legal_basis"]["basis"]) for p in dutch + english] == [
         ("Ledenadministratie", "contract"), ("Analytics", "consent")]
+
+
+def test_asking_for_consent_ties_it_and_needing_none_does_not(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nCookies\n\nVoor analytische cookies is geen toestemming "
+                                   "nodig. Voor marketingcookies vragen wij wel om je toestemming.\n")
+    assert [(p["legal_basis"]["basis"], p["legal_basis"]["provenance"]["quote"]) for p in purposes] == [
+        ("consent", "Voor marketingcookies vragen wij wel om je toestemming.")]

@@ -34,6 +34,8 @@ def _rights(text: str) -> list[str]:
      "Autoriteit Persoonsgegevens.\n", ["complaint"]),
     ("Your privacy\n\nYou may complain to the Information Commissioner's Office.\n", ["complaint"]),
     ("Je rechten\n\nJe hebt het recht bezwaar te maken tegen het plaatsen van cookies.\n", ["objection"]),
+    ("Your rights\n\nYou have the following rights:\n  - to ask us to limit how we use your data\n"
+     "  - to receive your data in a machine-readable format\n", ["restriction", "portability"]),
 ])
 def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
     assert sorted(_rights(text)) == sorted(expected)
@@ -67,6 +69,7 @@ def _rules(text: str) -> list[tuple]:
     ("Offertes bewaren wij een half jaar.", ("P6M", "exactly", None, None, None)),
     ("Logbestanden: max. 6 mnd bewaard.", ("P6M", "at_most", None, None, None)),
     ("Gegevens ouder dan 2 jaar worden verwijderd.", ("P2Y", "exactly", None, None, None)),
+    ("Recordings are overwritten automatically after 72 hours.", ("PT72H", "exactly", None, None, None)),
     ("Je gegevens bewaren we zolang je account bestaat.", (None, None, None, "account_deletion", None)),
     ("Wij bewaren uw gegevens zolang uw account actief is.", (None, None, None, "account_deletion", None)),
     ("Wij bewaren je gegevens zolang je lid bent.", (None, None, None, "contract_end", None)),
@@ -167,3 +170,18 @@ def test_controller_identity(text: str, expected: dict):
     drafted |= {"phone": c["value"] for c in found.get("contacts", ()) if c["channel"] == "phone"}
     drafted |= {"authority": found["supervisory_authority"]["name"]} if "supervisory_authority" in found else {}
     assert drafted == expected
+
+
+def test_consent_for_cookies_in_english():
+    drafted = cookies.cookies(sentences("Cookies\n\nOur website uses strictly necessary cookies, which do not need your "
+                                        "consent. We only place analytics cookies if you accept them.\n"), set())
+    assert [(c["category"], c.get("consent")) for c in drafted] == [("strictly_necessary", "not_asked"), ("analytics", "asked")]
+
+
+def test_a_register_number_with_a_leading_zero_stays_a_string(tmp_path: Path):
+    notice = tmp_path / "notice.txt"
+    notice.write_text("Who we are\n\nNorth Sea Tools Ltd is the controller, company number 09876543.\n", encoding="utf-8")
+    output = tmp_path / "north-sea.yaml"
+    assert main(["draft", str(notice), "--lang", "en", "-o", str(output)]) == 0
+    (organisation,) = load([output])
+    assert organisation.controller.registration.number == "09876543"

@@ -81,7 +81,7 @@ def test_dutch_layouts_named_list_prose_bullets_and_providers():
 @pytest.mark.parametrize("sentence", [
     "We do not use Facebook.", "You can contact us via Privacy Desk.", "We share your Personal Data with Service Providers.",
     "You can delete cookies in the settings of Google Chrome.", "Our recipients are: accountants and the Tax Office.",
-    "Wij verkopen je gegevens niet aan Facebook.", "Wij delen gegevens via Mijn Omgeving met de Belastingdienst.",
+    "Wij verkopen je gegevens niet aan Facebook.", "Wij delen gegevens via Mijn Omgeving.", "Wij geven je gegevens door aan de Rechtbank.",
     "Wij maken gebruik van Artikel 6 lid 1 sub f AVG.", "Je past dit aan via Instellingen.", "We use SSL everywhere.",
     "Wij gebruiken TLS-versleuteling.", "Jij ontvangt een bevestiging.", "Deelnemer ontvangt een e-mail van ons.",
     "We share data with Recruitment Agencies.", "We use SCCs and the EU-US Data Privacy Framework.",
@@ -153,8 +153,9 @@ def test_bullets_a_sentence_about_recipients_introduces_and_examples_after_such_
     text = ("Privacyverklaring\n\nWie zijn wij\nVoorbeeld B.V. is verantwoordelijk.\n\nNieuwsbrief\n"
             "Voor deze dienst verwerken wij de volgende gegevens:\n- E-mailadres\n- Voornaam\n"
             "Wij delen je gegevens met de volgende partijen:\n- Laposta (nieuwsbrief)\n- Voys\n"
-            "Wij werken ook met andere leveranciers, zoals Exact en Twinfield.\n")
-    assert list(_recipients(text, "nl")) == ["Laposta", "Voys", "Exact", "Twinfield"]
+            "Wij werken ook met andere leveranciers, zoals Exact en Twinfield. Als de wet het vereist, geven wij "
+            "gegevens door aan de Belastingdienst.\n")
+    assert list(_recipients(text, "nl")) == ["Laposta", "Voys", "Exact", "Twinfield", "Belastingdienst"]
 
 
 @pytest.mark.parametrize(("sentence", "tool"), [
@@ -215,3 +216,12 @@ def test_items_of_a_list_of_processors_are_processors_and_columns_may_be_spaced(
     found = _recipients(text, "nl")
     assert list(found) == ["Laposta", "Sendcloud"]
     assert found["Laposta"]["role"] == "processor" and found["Sendcloud"]["country"] == "NL"
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Our webshop runs on Shopify, which processes order data on our behalf.", ["Shopify"]),
+    ("Onze website draait op WordPress en is gebouwd met Elementor.", ["WordPress", "Elementor"]),
+    ("We process it based on Legitimate Interest.", []),
+])
+def test_what_a_service_runs_on(sentence: str, names: list[str]):
+    assert list(_recipients(f"Privacy notice\n\nWho we are\nShop B.V. is responsible.\n\nSharing\n{sentence}\n", "en")) == names

@@ -8,7 +8,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
 
 from .. import load
 from ..draft import draft
@@ -16,6 +15,7 @@ from ..draft.compare import KINDS, facts, unmatched
 from ..errors import InvalidInput, printable, problem
 from ..notices import repository
 from ..output import OutputError, write_atomic
+from ..yamlio import dump
 from ._common import report_invalid
 
 HEADER = ("# yaml-language-server: $schema={schema}\n"
@@ -88,7 +88,7 @@ def render(text: str, notice: Path, organisation: str, language: str, output: Pa
     here = output.resolve().parent
     text_file = Path(os.path.relpath(notice.resolve(), here)).as_posix() if _nameable(notice, output) else None
     schema = Path(os.path.relpath(Path(__file__).resolve().parent.parent / "schema" / "declaration.schema.json", here)).as_posix()
-    body = yaml.safe_dump(draft(text, organisation, language, text_file), sort_keys=False, allow_unicode=True, width=120)
+    body = dump(draft(text, organisation, language, text_file))
     return HEADER.format(schema=schema, notice=notice.name) + body
 
 

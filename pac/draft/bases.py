@@ -27,8 +27,10 @@ _CUE = re.compile(r"(?i)grondslag|basis|wettelijk verplicht|legally (obliged|req
                   r"on the grounds? of|pursuant to|gebaseerd op|based on|\brel(y|ies) on|\brests? on|berust|"
                   + _ARTICLE.format("[a-f]") + r"|\bomdat|because|nodig (om|voor)|need (these|your|this)|noodzakelijk|necessary|"
                   r"\bonly with|alleen met|op basis van|on the basis|uitvoer|perform|required|vereist|rechtvaardig|legitim|"
-                  r"vraagt? (je|u) om toestemming|ask (for )?your consent|met (je|uw|jouw) toestemming|with your consent")
+                  r"vraagt? (je|u) om toestemming|vragen (wij|we) (\w+ )?om (je|jouw|uw) toestemming|ask (for )?your consent|"
+                  r"met (je|uw|jouw) toestemming|with your consent")
 _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
+                        r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|"
                         r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(toestemming|consent)")
 """A basis stated as an exception or as the condition of a clause ('unless', 'without your consent', 'if we
 process your data on the basis of your consent, ...'): it ties no purpose."""

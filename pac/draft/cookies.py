@@ -21,12 +21,13 @@ _LABEL = re.compile(r"(?i)\b(?P<words>(?:" + "|".join(f"(?P<{key}>{words})" for 
 _DENIED = re.compile(r"(?i)\b(geen|no|not|nooit|never)\b[^.;]{0,20}$")
 _ASKED = re.compile(r"(?i)toestemming (is )?(\w+ ){0,2}(vereist|nodig|gevraagd|vragen)|(vragen|vraagt|ask|asks) (\w+ ){0,3}"
                     r"(toestemming|consent)|(alleen|only) (met|with) (je |jouw |uw |your )?(toestemming|consent)|"
-                    r"consent is (always )?required|require (your )?consent")
+                    r"consent is (always )?required|require (your )?consent|\bif you accept|\bonce you (have )?accept|"
+                    r"\bals (je|u) (ze |deze |die )?(accepteert|toestaat)|\bna (je|jouw|uw) toestemming")
 _CHOICE = re.compile(r"(?i)\b(kiezen|kies|choose)\b[^.;]{0,60}$")
 _ACCEPT = re.compile(r"(?i)[^.;]{0,80}?\b(te accepteren|accepteert|to accept|accept)\b")
 """'Je kunt kiezen statistische cookies te accepteren': a choice offered before they are placed."""
 _NOT_ASKED = re.compile(r"(?i)(zonder|without) (je |jouw |uw |your )?(toestemming|consent)|geen toestemming|"
-                        r"no consent|(staan|are) altijd aan|always (on|active)")
+                        r"no consent|(do|does) not (need|require) (your )?consent|(staan|are) altijd aan|always (on|active)")
 
 
 def cookies(items: list[Sentence], taken: set[str]) -> list[dict]:

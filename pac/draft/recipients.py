@@ -46,7 +46,9 @@ _USES = re.compile(
     r"\b(?:services?|diensten?|software|plugins?|buttons?|tools?|pixel|koeriers?|couriers?|bezorgers?|systeem|system|"
     r"servers?|hulp|tussenkomst)['\u2019\"]? (?:of|from|van)|"
     r"\b(?:onze|our)\s\w*(?:provider|leverancier|partner|aanbieder|partij|hoster|verwerker|processor|supplier)s?(?= [A-Z])|"
-    r"\b(?:share|shares|delen|deelt|verstrekken|verstrekt|provide)\b[^.;:]{0,40}?\b(?:with|met|aan|to))\s+")
+    r"\b(?:runs|run|draait|draaien|is built|built|gebouwd|hosted) (?:on|op|with|met|in)|"
+    r"\b(?:share|shares|delen|deelt|verstrekken|verstrekt|provide|disclose|discloses|doorgeven|geven|geeft|send|sends)\b"
+    r"[^.;:]{0,40}?\b(?:with|met|aan|to))\s+")
 _STORED = re.compile(r"(?i)opgeslagen|opslaan|slaat|stored?|stores|servers?|overgebracht|doorgegeven|transfer|gevestigd|"
                      r"located|based in|hosted|gehost")
 _FOR_US = re.compile(r"(?i)\bvoor ons\b|\bfor us\b")
@@ -57,7 +59,8 @@ _EXAMPLES = re.compile(r"(?i)\b" + _NOUNS + r"[^.;:]{0,60}?\b(?:zoals|such as|in
 _FORMS = r"(?:Inc|Ltd|LLC|B\.V|N\.V|GmbH|SE|S\.A|SARL|AB|ApS|Oy|AG|Limited|plc)\.?"
 _FORM_TAIL = re.compile(rf",? ?(?:{_FORMS})?\.?\s*")
 _COMMA_FORM = re.compile(rf", {_FORMS}(?!\w)")
-_FILLER = re.compile(r"(?i)(?:(?:on|op|with|met|van|of|by|door|aan|to|voor|for) (?=[A-Z])|(?:hiervoor|daarvoor|hierbij|"
+_FILLER = re.compile(r"(?i)(?:(?:on|op|with|met|van|of|by|door|aan|to|voor|for|(?-i:de|het|the)) (?-i:(?=[A-Z]))|"
+                     r"(?:hiervoor|daarvoor|hierbij|"
                      r"daarbij|hiertoe|daartoe|therefore|also|ook|onder (?:andere|meer)|o\.a\.|among others|such as|"
                      r"zoals|bijvoorbeeld|for example|e\.g\.|including|waaronder|met name|namely)\s+)+")
 _RECIPIENTS_SECTION = re.compile(r"(?i)verwerkers|ontvangers|derden|derde partijen|delen|recipients|processors|"
@@ -76,7 +79,8 @@ informatie services service diensten dienst website websites site app apps platf
 products product email e-mail internet europese european eu eer eea avg gdpr uavg commissie commission autoriteit kvk
 iban bsn sms ip wanneer when als if sommige some elke each every iedere geen none niemand nobody jij hij ze men they he she
 iedereen everyone artikel article art instellingen settings profiel profile formulier form contactformulier ssl tls
-https http vpn""".split())
+https http vpn bank rechtbank gemeente inspectie curator deurwaarder notaris school stichting vereniging foundation
+association organisatie organisation portal portaal""".split())
 _NOT_LAST = {"cookies", "cookie", "gegevens", "data", "persoonsgegevens", "doeleinden", "purposes", "doelen"}
 _CATEGORIES = re.compile(r"(?i)leverancier|supplier|provider|aanbieder|partij|part(y|ies|ner)|bedrij[fv]|compan|"
                          r"organi[sz]ati|"

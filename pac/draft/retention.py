@@ -19,8 +19,8 @@ PERIOD = re.compile(r"(?i)\b(?:(\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, r
                     r"(?:\((?:\d{1,3}|[a-zé-]+)\)\s+)?(" + "|".join(_UNITS) + r")|(anderhalf) jaar|(een half) jaar|"
                     r"(half a) year)\b")
 """A period: '2 jaar', '6 mnd', 'zeven (7) jaar', '7 (seven) years', 'anderhalf jaar', 'een half jaar'."""
-_KEEP = re.compile(r"(?i)bewaa?r|bewaard|opgeslagen|verwijder|vernietig|gewist|\bkeep|\bkept|\bretain|\bstored?\b|"
-                   r"\bdelete|\berase|\bretention")
+_KEEP = re.compile(r"(?i)bewaa?r|bewaard|opgeslagen|verwijder|vernietig|gewist|overschreven|geanonimiseerd|\bkeep|\bkept|"
+                   r"\bretain|\bstored?\b|\bdelete|\berase|\bretention|overwrit|anonymi[sz]")
 _AT_MOST = re.compile(r"(?i)maximaal|\bmax\.|ten hoogste|hooguit|niet langer dan|nooit langer dan|uiterlijk|\bat most|"
                       r"(no|not) (longer|more) than|\bup to\b|maximum|\bwithin\b|\bbinnen\b")
 _UP_TO = re.compile(r"(?i)\btot\s*$")

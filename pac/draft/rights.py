@@ -12,8 +12,9 @@ RIGHTS = {
     "rectification": r"rectific|aanpass|aan te passen|wijzigen|wijziging|correctie|corrigeren|verbeter|aanvull|\brectif|"
                      r"\bcorrect(ed|ion|ing)?\b(?!e)",
     "erasure": r"verwijder|\bwissen|vergetelheid|\berase|\berasure|\bdelet|to be forgotten",
-    "restriction": r"beperk|restrict",
-    "portability": r"overdraag|overdrag|overdracht|over te (kunnen )?dragen|dataportab|portab|meenemen|mee te nemen",
+    "restriction": r"beperk|restrict|\blimit\w* (how|the (use|processing)|(its|their) (use|processing)|processing)",
+    "portability": r"overdraag|overdrag|overdracht|over te (kunnen )?dragen|dataportab|portab|meenemen|mee te nemen|"
+                   r"machine[- ]readable|(moved|transferred|sent) to another (organisation|organization|company|provider)",
     "objection": r"bezwaar|\bverzet|\bobject(?!ive)",
     "no_automated_decision": r"(niet|not) (\w+ ){0,4}(onderworpen|subject(ed)?) (\w+ ){0,5}(geautomatiseerde|automated)",
     "withdraw_consent": r"(toestemming|consent)\b.{0,80}?(intrek|in te trekken|trekt? .{0,20}(in|terug)\b|terug te trekken|"

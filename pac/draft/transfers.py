@@ -25,7 +25,8 @@ TOOLS = {"eu_us_dpf": r"Data Privacy Framework|\bDPF\b|(?i:gegevensprivacykader)
                      r"(adequate|equivalent|sufficient) level of (data )?protection)"}
 """The tools a notice claims wherever it names them (adequacy: a decision, or a level of protection the
 Commission recognises, not one the organisation judges or one that is missing)."""
-_COMMISSION = re.compile(r"(?i)(Europese Commissie|European Commission|adequaatheidsbesluit|adequacy decision|passendheidsbesluit)")
+_COMMISSION = re.compile(r"(?i)(Europese Commissie|European Commission|adequaatheidsbesluit|adequacy decision|"
+                         r"passendheidsbesluit)")
 _LACKING = re.compile(r"(?i)\b(zonder|without|geen|no|not|niet|onvoldoende|insufficient|lacks?)\b[^.;]{0,40}$")
 
 _CONTEXT_TOOLS = {"derogation_explicit_consent": r"(?i)(uitdrukkelijke|expliciete|explicit) (toestemming|consent)",
