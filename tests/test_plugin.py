@@ -3,6 +3,7 @@ waivers, --pac-as-of, xdist, and checks, reference data and severities added by 
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import shutil
@@ -134,6 +135,76 @@ def test_last_failed_and_exitfirst(pytester, policies):
     run(pytester, "-p", "cacheprovider", "-k", "legal-basis-stated", "--lf").assert_outcomes(failed=1)
     stopped = run(pytester, "-x")
     assert stopped.parseoutcomes()["failed"] == 1 and "stopping after 1 failures" in stopped.stdout.str()
+
+
+def test_pac_items_skip_the_hooks_of_each_phase_but_not_their_reports(pytester, policies):
+    # a pac item runs nothing in its setup, call and teardown: pytest's per-phase hooks (capture, logging, fixtures)
+    # are not called for it, while every report still goes through makereport and logreport
+    pytester.makeconftest("""
+        import pytest
+
+        def pytest_runtest_setup(item):
+            raise RuntimeError("a per-phase hook ran for " + item.nodeid)
+
+        def pytest_runtest_makereport(item, call):
+            item.user_properties.append(("seen_" + call.when, "yes"))
+    """)
+    result = run(pytester, "-k", "legal-basis-stated", "--junitxml=junit.xml")
+    result.assert_outcomes(passed=1, failed=1)
+    assert "a per-phase hook ran" not in result.stdout.str()
+    cases = list(ET.parse(pytester.path / "junit.xml").getroot().iter("testcase"))
+    assert [case.get("name") for case in cases] == ["legal-basis-stated[purposes/improve]", "legal-basis-stated"]
+    assert all({p.get("name") for p in case.iter("property")} >= {"seen_setup", "seen_call", "seen_teardown"}
+               for case in cases)
+    # under --pdb's protocol (or --setup-show) pytest runs its own hooks, which here fail the item
+    shown = run(pytester, "-k", "legal-basis-stated", "--setup-show")
+    shown.assert_outcomes(errors=2)
+
+
+def test_what_pac_keeps_for_the_run_is_made_without_the_cyclic_collector_then_frozen():
+    from pac.pytest.session import kept
+
+    enabled, before = gc.isenabled(), gc.get_freeze_count()
+    try:
+        with kept():
+            assert not gc.isenabled()
+            made = [[] for _ in range(1000)]
+        assert gc.isenabled() == enabled and gc.get_freeze_count() >= before + len(made)
+    finally:
+        gc.unfreeze()
+
+
+def test_the_terminal_summary_does_not_scan_the_empty_phases_of_pac_items(pytester, policies):
+    # pytest looks up each failure's teardown output among all passed setup and teardown reports (quadratic); pac's
+    # items have none, so their reports leave the terminal's statistics before the summary
+    pytester.makeconftest("""
+        import pytest
+
+        @pytest.hookimpl(trylast=True)
+        def pytest_terminal_summary(terminalreporter):
+            terminalreporter.write_line(f"phases kept: {len(terminalreporter.stats.get('', []))}")
+    """)
+    result = run(pytester, "-k", "legal-basis-stated", "--junitxml=junit.xml", "--durations=0")
+    result.assert_outcomes(passed=1, failed=1)
+    assert "phases kept: 0" in result.stdout.str()
+    assert "error [legal-basis-stated]" in result.stdout.str()  # the failure's report, in the default style
+    assert len(list(ET.parse(pytester.path / "junit.xml").getroot().iter("testcase"))) == 2
+
+
+def test_a_skip_mark_on_a_pac_item_is_honoured(pytester, policies):
+    pytester.makeconftest("""
+        import pytest
+
+        def pytest_collection_modifyitems(items):
+            for item in items:
+                if "improve" in item.name:
+                    item.add_marker(pytest.mark.skip(reason="under review"))
+                elif item.name == "legal-basis-stated":
+                    item.add_marker(pytest.mark.xfail(reason="known", strict=True))
+    """)
+    result = run(pytester, "-k", "legal-basis-stated", "-rs")
+    result.assert_outcomes(skipped=1, failed=1)  # the passing item, xfail(strict=True), fails as XPASS(strict)
+    assert "under review" in result.stdout.str()
 
 
 def test_junit_items_carry_pac_properties(pytester, policies):

@@ -20,7 +20,7 @@ from ..loader import YAML_SUFFIXES, discover, load_files
 from ..model import Organisation
 from ..waivers import load_waivers
 from .items import CheckItem, items
-from .session import real, roots, state
+from .session import kept, real, roots, state
 
 
 def ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
@@ -61,8 +61,9 @@ def _policy(collector: pytest.Collector) -> Iterator[pytest.Collector]:
     inputs = discover([collector.path])
     limits = session.settings.limits
     cache = session.model_cache
-    organisations, errors = (load_files if cache is None else cache.load_files)(
-        inputs.declarations, unread=inputs.errors, limits=limits, reference=engine.reference)
+    with kept():
+        organisations, errors = (load_files if cache is None else cache.load_files)(
+            inputs.declarations, unread=inputs.errors, limits=limits, reference=engine.reference)
     errors = [*inputs.errors, *errors]
     try:
         waivers = load_waivers([*inputs.waivers, *session.unread_waiver_files()], limits)
@@ -145,8 +146,9 @@ class OrganisationNode(pytest.Collector):
         if self._evaluation is None:
             session = state(self.config)
             settings = session.settings
-            self._evaluation = session.engine.evaluate(self.organisation, settings.as_of, session.waivers,
-                                                       settings.notices.get(self.organisation.id))
+            with kept():
+                self._evaluation = session.engine.evaluate(self.organisation, settings.as_of, session.waivers,
+                                                           settings.notices.get(self.organisation.id))
         return self._evaluation
 
     def findings_of(self, check: str) -> dict[str, tuple[Finding, ...]]:

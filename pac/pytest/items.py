@@ -35,15 +35,14 @@ class CheckCrashed(Exception):
 
 class CheckItem(pytest.Item):
     """One or more checks on one subject, or on all subjects but the ``excluded`` ones (those with items of
-    their own); ``-k`` matches the subjects the item covers."""
+    their own); with ``folds``, ``-k`` matches the subjects the item covers."""
 
     parent: OrganisationNode
 
     def __init__(self, *, checks: tuple[Check, ...], subject: Any, excluded: frozenset[str] = frozenset(),
-                 covers: tuple[str, ...] = (), **kwargs: Any):
+                 folds: bool = False, **kwargs: Any):
         super().__init__(**kwargs)
-        self.checks, self.subject, self.excluded = checks, subject, excluded
-        self.extra_keyword_matches.update(covers)
+        self.checks, self.subject, self.excluded, self.folds = checks, subject, excluded, folds
         organisation = self.parent.organisation
         self.subject_path = subject.subject if subject is not None else ("organisation" if len(checks) > 1 else "*")
         if len(checks) == 1:
@@ -54,6 +53,16 @@ class CheckItem(pytest.Item):
         else:
             self.add_marker("pac")
         self.user_properties += [("pac_organisation", organisation.id), ("pac_subject", self.subject_path)]
+
+    def listextrakeywords(self) -> set[str]:
+        """pytest's extra keywords (which only ``-k`` reads) and, for a folding item, the subjects it covers: made
+        when asked, not for every item of every run."""
+        keywords = super().listextrakeywords()
+        if self.folds:
+            (check,) = self.checks
+            keywords.update(s.subject for s in self.parent.organisation.subjects(check.subject)
+                            if s.subject not in self.excluded)
+        return keywords
 
     def findings(self) -> list[Finding]:
         evaluation = self.parent.evaluation()
@@ -133,11 +142,25 @@ def _item_properties(check: Check) -> tuple[tuple[str, str], ...]:
 
 
 def make_report(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport) -> None:
-    """Attach a pac item's record to the report of its call."""
-    if isinstance(item, CheckItem) and call.when == "call":
+    """Attach a pac item's record to the report of its call, and mark the reports of its setup and teardown."""
+    if not isinstance(item, CheckItem):
+        return
+    if call.when == "call":
         status = ("waived" if report.skipped else "error" if call.excinfo and call.excinfo.errisinstance(CheckCrashed)
                   else "failed" if report.failed else "passed")
         report.pac = item.record(status)  # type: ignore[attr-defined]
+    else:
+        report.pac_phase = True  # type: ignore[attr-defined]
+
+
+def drop_empty_phases(terminalreporter: Any) -> None:
+    """Drop the passed setup and teardown reports of pac's items, which hold nothing to show, from the terminal's
+    statistics before it writes its summary: for each failure it scans all of them for teardown output
+    (``_get_teardown_reports``), which takes minutes with thousands of failures among thousands of items."""
+    phases = terminalreporter.stats.get("")
+    if phases:
+        terminalreporter.stats[""] = [r for r in phases if not (getattr(r, "pac_phase", False) and r.passed
+                                                                  and not r.sections)]
 
 
 def items(parent: OrganisationNode) -> Iterator[CheckItem]:
@@ -151,18 +174,17 @@ def items(parent: OrganisationNode) -> Iterator[CheckItem]:
         if granularity == "check":
             yield CheckItem.from_parent(parent, name=check.id, checks=(check,), subject=None)
             continue
-        subjects = parent.organisation.subjects(check.subject)
+        subjects = all_subjects = parent.organisation.subjects(check.subject)
         if granularity == "failures":
             failing = _failing(parent, check, fail_on)
-            rest = tuple(s.subject for s in subjects if s.subject not in failing)
-            subjects = [s for s in subjects if s.subject in failing]
+            subjects = [s for s in all_subjects if s.subject in failing] if failing else []
         for subject in subjects:
             name = f"{check.id}[{subject.subject}]"  # a parametrised id, as pytest's own (so --lf matches it)
             yield CheckItem.from_parent(parent, name=name, nodeid=f"{parent.nodeid}::{name}", checks=(check,),
                                         subject=subject)
-        if granularity == "failures" and rest:
+        if granularity == "failures" and len(subjects) < len(all_subjects):
             yield CheckItem.from_parent(parent, name=check.id, checks=(check,), subject=None,
-                                        excluded=frozenset(s.subject for s in subjects), covers=rest)
+                                        excluded=frozenset(s.subject for s in subjects), folds=True)
 
 
 def _failing(parent: OrganisationNode, check: Check, fail_on: str) -> set[str]:
@@ -172,3 +194,29 @@ def _failing(parent: OrganisationNode, check: Check, fail_on: str) -> set[str]:
         return set()
     return {subject for subject, found in parent.findings_of(check.id).items()
             if any(at_least(f.severity, fail_on) for f in found)}
+
+
+def protocol(item: pytest.Item) -> bool | None:
+    """pytest's runtest protocol for a pac item, without the hooks of each phase: a pac item was evaluated during
+    collection, so it has no fixtures to set up, output or logs to capture, or code to run. Its setup, call and
+    teardown reports still come from ``pytest_runtest_makereport`` and go to ``pytest_runtest_logreport``, so the
+    terminal, JUnit, ``--lf``, ``-x`` and xdist get them as always. An item with a skip or xfail mark, and every
+    item under ``--pdb``, ``--trace`` or ``--setup-*``, takes pytest's own protocol (None)."""
+    if not isinstance(item, CheckItem) or not state(item.config).own_protocol or any(
+            mark.name in PROTOCOL_MARKS for mark in item.iter_markers()):
+        return None
+    ihook = item.ihook
+    ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+    for when, run in (("setup", _nothing), ("call", item.runtest), ("teardown", _nothing)):
+        call = pytest.CallInfo.from_call(run, when, reraise=(pytest.exit.Exception, KeyboardInterrupt))  # type: ignore[arg-type]
+        ihook.pytest_runtest_logreport(report=ihook.pytest_runtest_makereport(item=item, call=call))
+    ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+    return True
+
+
+PROTOCOL_MARKS = frozenset({"skip", "skipif", "xfail"})
+"""Marks that pytest's own protocol evaluates (during setup)."""
+
+
+def _nothing() -> None:
+    """A pac item's setup and teardown."""

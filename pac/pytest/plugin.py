@@ -12,7 +12,7 @@ declarations from are the ``pac_paths`` ini option (paths, or lines added by a `
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import pytest
 
@@ -45,3 +45,14 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     report = yield
     items.make_report(item, call, report)
     return report
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)  # around pytest's terminal summary, so before it
+def pytest_terminal_summary(terminalreporter: Any) -> Iterator[None]:
+    items.drop_empty_phases(terminalreporter)
+    return (yield)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> bool | None:
+    return items.protocol(item)

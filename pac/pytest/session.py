@@ -6,12 +6,12 @@ from __future__ import annotations
 import gc
 import os
 import re
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 
@@ -29,7 +29,7 @@ from ..reports.junit import strip_volatile
 from ..reports.tally import tallies
 from ..results import OrganisationRecord, Outcome, Run, finding_from_dict
 from ..waivers import Waiver
-from ..yamlio import Limits
+from ..yamlio import Limits, gc_paused
 from .options import GRANULARITIES
 from .plugins import PluginError, engine_of
 
@@ -82,6 +82,9 @@ class PacSession:
         self.inputs: set[Path] = set()  # the notice texts read, which no report may replace
         self.collected: set[str] = set()  # the organisations this process collected
         self.invalid = False  # whether a declaration this process collected had errors
+        # whether pac's items may take their own runtest protocol (pytest's runs the debugger and shows fixtures)
+        self.own_protocol = not any(config.getoption(name, False) for name in ("usepdb", "trace", "setuponly",
+                                                                               "setupshow", "setupplan"))
 
     @property
     def engine(self) -> Engine:
@@ -220,6 +223,16 @@ def configure(config: pytest.Config) -> None:
     config.stash[STATE] = session
     config.pluginmanager.register(session, "pac-session")
     config.addinivalue_line("markers", "pac: a pac check on a declaration")
+
+
+@contextmanager
+def kept() -> Iterator[None]:
+    """Make objects kept for the whole run (the model, its evaluation) with the cyclic garbage collector paused,
+    then freeze them: they are immutable and acyclic, and the collector would only scan their millions of objects
+    again and again (reference counting still frees them)."""
+    with gc_paused():
+        yield
+        gc.freeze()  # before the collector resumes, or its first young generation would hold all of them
 
 
 def real(path: Path) -> Path:

@@ -57,8 +57,8 @@ def signal_at_third_organisation(work: Path, number: int) -> None:
     """A conftest that sends ``number`` to the run when its first item of org3 runs (about 60% through)."""
     (work / "conftest.py").write_text(
         "import os\n"
-        "def pytest_runtest_call(item):\n"
-        "    if 'org3' in item.nodeid:\n"
+        "def pytest_runtest_logstart(nodeid, location):\n"
+        "    if 'org3' in nodeid:\n"
         f"        os.kill(os.getpid(), {number})\n", encoding="utf-8")
 
 
