@@ -11,7 +11,7 @@ Each shape is an organisation that grows along one axis a careless or hostile au
   hint among the N ids);
 - ``fanout``: one activity with N purposes and N recipients of it (wide lists, long finding lists).
 
-For each shape and size it times, in this process, ``load`` (parse, schema, build; for ``unknown`` up to
+For each shape and size it measures the processor seconds, in this process, of ``load`` (parse, schema, build; for ``unknown`` up to
 the located errors), ``evaluate`` (every check, as ``pac check`` runs them) and ``graph`` (the data-flow
 graph and its DOT source). It prints one JSON object: seconds per shape, step and size, and per shape and
 step the *growth*: the time of the largest size over the next largest, divided by their ratio of sizes
@@ -23,13 +23,14 @@ growth. ``tests/hostile/test_scale.py`` runs it on small sizes and fails on a gr
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 import tempfile
 import tracemalloc
 from datetime import date
 from pathlib import Path
-from time import perf_counter
+from time import process_time
 from typing import Any, Callable
 
 import yaml
@@ -83,10 +84,19 @@ Gauge = Callable[[Callable[[], Any]], tuple[Any, float]]
 
 
 def seconds(step: Callable[[], Any]) -> tuple[Any, float]:
-    """The step's result and how many seconds it took."""
-    start = perf_counter()
-    result = step()
-    return result, perf_counter() - start
+    """The step's result and the processor seconds it took: this process's own, so that other work on a shared
+    machine does not count, and with the cyclic garbage collector off, as the ``pac`` command runs
+    (:func:`pac.cli.entry`; its collections would scan the whole model, more often the larger it is)."""
+    collecting = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    start = process_time()
+    try:
+        result = step()
+        return result, process_time() - start
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def peak_bytes(step: Callable[[], Any]) -> tuple[Any, float]:

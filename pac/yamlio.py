@@ -437,7 +437,12 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
             raise NotRegularFile("not a regular file but a named pipe, device or socket")
         if info.st_size > max_bytes:
             raise FileTooLarge(info.st_size)
-        return handle.read(max_bytes + 1)
+        data = handle.read(info.st_size + 1)  # sized to the file, not to the limit (a buffer of the limit per file)
+        if len(data) > info.st_size:  # it grew since: read on, up to the limit
+            data += handle.read(max_bytes + 1 - len(data))
+        if len(data) > max_bytes:
+            raise FileTooLarge(len(data))
+        return data
 
 
 def read_file(path: Path, display: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Any:

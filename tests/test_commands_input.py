@@ -67,3 +67,11 @@ def test_every_command_refuses_an_evaluation_date_the_gdpr_does_not_cover(name: 
     with pytest.raises(SystemExit) as exit:
         main([*arguments, "--as-of", as_of])
     assert exit.value.code == 2 and f"--as-of: {message}" in capsys.readouterr().err
+
+
+def test_pac_check_leaves_out_pytest_plugins_that_cannot_act_on_declarations():
+    from pac.cli import parser
+    from pac.commands.check import pytest_arguments
+
+    arguments = pytest_arguments(parser().parse_args(["check", "policies", "--as-of", "2026-01-01"]))
+    assert any(arguments[i:i + 2] == ["-p", "no:hypothesispytest"] for i in range(len(arguments)))

@@ -134,3 +134,10 @@ def test_against_shows_what_a_new_version_of_the_notice_adds(tmp_path: Path, cap
     capsys.readouterr()
     assert main(["draft", str(new), "--against", str(declaration)]) == 1
     assert "rights: the notice says, the declaration does not: objection" in capsys.readouterr().out
+
+
+def test_the_score_compares_names_without_legal_form_or_parentheses():
+    from pac.draft.compare import _name
+    assert _name("Mailchimp (The Rocket Science Group LLC)") == _name("MailChimp") == "mailchimp"
+    assert _name("Voorbeeld B.V.") == _name("voorbeeld bv") == "voorbeeld"
+    assert _name("Limitedly Yours") == "limitedly yours"

@@ -11,7 +11,7 @@ from ..model import Organisation
 from .text import GENERIC_HEADINGS
 
 KINDS = ("rights", "controller", "retention", "recipients", "transfer_tools", "bases")
-_FORM = re.compile(r"(?i)\b(b\.?v\.?|n\.?v\.?|ltd\.?|llc|inc\.?|gmbh|limited|ireland|\(.*?\))|[.,]")
+_FORM = re.compile(r"(?i)\b(b\.?v\.?|n\.?v\.?|ltd\.?|llc|inc\.?|gmbh|limited|ireland)\b|\(.*?\)|[.,]")
 
 
 def _name(text: str) -> str:
@@ -59,7 +59,7 @@ def facts(organisation: Organisation) -> dict[str, Counter]:
         controller |= {("authority", c.supervisory_authority.name.casefold())} if c.supervisory_authority else set()
     tools = {t.tool for r in organisation.recipients for t in r.transfer_tools} | {t.tool for t in organisation.transfer_tools}
     return {
-        "rights": Counter({r.right for r in notice.rights}),
+        "rights": Counter({r.right for r in notice.rights} if notice else ()),
         "controller": Counter(controller),
         "retention": Counter((r.period.text, r.limit) for a in organisation.activities for r in a.retention if r.period),
         "recipients": Counter({_name(r.name) for r in organisation.recipients if r.named}),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from pac.cli import main
 from pac.errors import InvalidInput, LocatedError
 from pac.loader import discover, display, load, load_files
 from pac.validation import MAX_ERRORS
-from pac.yamlio import DEFAULT_LIMITS, Limits, read_file
+from pac.yamlio import DEFAULT_LIMITS, Limits, read_file, read_regular
 
 CORPUS = Path(__file__).parent / "corpus"
 HEAD = "pac: 1\norganisation: demo\n"
@@ -292,3 +293,15 @@ def test_check_on_a_folder_of_hostile_files_exits_2_and_runs_no_check(run_pac, t
                       "policies/pipe.yaml:0:0: error: not a regular file but a named pipe, device or socket"]
     assert result.stdout.splitlines()[-1].startswith("4 errors in ") and "Traceback" not in result.stdout
 
+
+
+def test_reading_a_small_file_takes_memory_for_the_file_not_for_the_limit(tmp_path: Path):
+    small = tmp_path / "small.yaml"
+    small.write_bytes(b"id: x\n")
+    tracemalloc.start()
+    try:
+        assert read_regular(small, 64 * 1024 * 1024) == b"id: x\n"
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1024 * 1024

@@ -193,3 +193,12 @@ def test_printable_escapes_every_control_format_separator_surrogate_and_nonchara
         assert escaped == unsafe or (escaped and unicodedata.category(char) == "Cn"), hex(code)
     assert printable("a\u200fb\u061cc\u200bd\u2060e\ufeff") == "a\\u200fb\\u061cc\\u200bd\\u2060e\\ufeff"
     assert printable("Zoë \U0001F600") == "Zoë \U0001F600"
+
+
+def test_a_draft_compared_with_a_declaration_that_has_no_notice_section(tmp_path, run_pac):
+    """``pac draft --against`` read the declaration's notice rights without asking whether it has a notice."""
+    (tmp_path / "demo.yaml").write_text(HEAD, encoding="utf-8")
+    (tmp_path / "notice.txt").write_text("Je hebt het recht op inzage in je gegevens.\n", encoding="utf-8")
+    done = run_pac("draft", "notice.txt", "--against", "demo.yaml", cwd=tmp_path)
+    assert done.returncode in (0, 1) and "Traceback" not in done.stdout + done.stderr, done.stderr
+    assert "between notice.txt and demo.yaml" in done.stdout

@@ -24,13 +24,14 @@ spec.loader.exec_module(shapes)
 
 
 def test_each_step_grows_near_linearly_on_every_hostile_shape():
-    """Four times the input must take clearly less than the sixteen times a quadratic step would (growth 4;
-    a loaded machine adds noise, so the bound is loose: the cubic chain check this replaced grew 16-fold)."""
-    result = shapes.run([250, 1000], sorted(shapes.SHAPES), repeats=3)
+    """Four times the input must take clearly less than the sixteen times a quadratic step would (growth 4).
+    Processor seconds, the least of three, without the garbage collector: other work on a shared machine
+    and the collector's scans of a larger heap do not count, so the bound can be tight (linear steps grow
+    0.7-1.1; the diagram's quadratic badges on a deep chain grew 4.3, the cubic chain check 16)."""
+    result = shapes.run([1000, 4000], sorted(shapes.SHAPES), repeats=3)
     for shape, steps in result["growth"].items():
         for step, growth in steps.items():
-            seconds = result["seconds"][shape][step]
-            assert growth < 3.2 or seconds[1000] < 0.2, (shape, step, seconds)
+            assert growth < 2, (shape, step, result["seconds"][shape][step])
 
 
 def test_memory_grows_linearly_with_the_depth_of_a_chain():
