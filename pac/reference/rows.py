@@ -133,6 +133,8 @@ class TransferTool:
     key: str
     article: str
     label: str
+    nl: str
+    """The label in Dutch, in the terms of the Dutch text of the GDPR (the AVG)."""
     kind: str
     decision: str | None
     needs_sa_authorisation: bool

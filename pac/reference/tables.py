@@ -255,6 +255,7 @@ def _transfer_tool(f: Fields, decisions: Collection[str]) -> TransferTool:
         label=f.required("label", TEXT),
         kind=f.required("kind", member(TOOL_KINDS, "a transfer tool kind")),
         decision=f.optional("decision", member(decisions, "an id of the 'adequacy' section")),
+        nl=f.required("nl", TEXT),
         needs_sa_authorisation=f.flag("needs_sa_authorisation"),
         public_authorities_allowed=f.flag("public_authorities_allowed", default=True),
         notes=f.each("notes", _note),
