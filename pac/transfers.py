@@ -129,7 +129,7 @@ def describe(claim: TransferClaim, reference: Reference, lang: str = "en") -> st
     2021, module 2'."""
     tool = reference.transfer_tool(claim.tool)
     if claim.tool != "scc":
-        return (tool.nl if lang == "nl" else tool.label).split(" (")[0]
+        return ((tool.nl if lang == "nl" else None) or tool.label).split(" (")[0]
     version = _scc_version(claim)
     return _CLAUSES.get(lang, _CLAUSES["en"]) + (f" {version}" if version else "") + (
         f", module {claim.module}" if claim.module else "")
