@@ -21,6 +21,7 @@ benchmarks/README.md defines each figure and holds the results.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
 import os
@@ -420,8 +421,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="keep the generated files and outputs here (default: a temporary folder)")
     arguments = parser.parse_args(argv)
     started = perf_counter()
-    # pac as installed: bytecode cached (a sandbox may switch that off), no pytest options from the environment
+    # pac as installed: bytecode cached (a sandbox may switch that off), no pytest options from the environment,
+    # and no hypothesis (a test dependency of pac's own suite, whose pytest plugin would start in every pytest run)
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_") and k != "PYTHONDONTWRITEBYTECODE"}
+    if importlib.util.find_spec("hypothesis"):
+        env["PYTEST_ADDOPTS"] = "-p no:hypothesispytest"
     work = arguments.work or Path(tempfile.mkdtemp(prefix="pac-bench-"))
     try:
         print("\n".join(benchmark(arguments, work, env, started)))

@@ -326,7 +326,7 @@ class _Drawing:
 
     def _tool_row(self, edges: list[Flow], status: str) -> str:
         """The claimed transfer tools of ``edges`` whose verdict is the drawn ``status``, and that verdict."""
-        tools = sorted({t.name for e in edges for t in e.tools if t.verdict == status})
+        tools = sorted({t.name(self.lang) for e in edges for t in e.tools if t.verdict == status})
         text = (self.words["tool_verdict"].format(tools=", ".join(tools), verdict=self.words[status]) if tools
                 else self.words["no_tool"])
         colour = _EDGE_STYLES[status]["color"]

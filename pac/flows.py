@@ -3,8 +3,9 @@ table says in words.
 
 :func:`flows` reads them off the data-flow graph (:func:`pac.graph.build_graph`) while the declaration is at
 hand; :mod:`pac.diagram` draws them and :mod:`pac.reports.html` lists them without it. They cross process
-boundaries (pytest-xdist) as :meth:`DataFlows.to_dict`. Names are given in English and with the notice's
-own (Dutch) terms, so that either language can be drawn from the same data.
+boundaries (pytest-xdist) as :meth:`DataFlows.to_dict`. Names are given in English and in Dutch (the notice's
+own terms; for countries and transfer tools, pac's reference data), so that either language can be drawn from the
+same data.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from .transfers import describe
 
 @dataclass(frozen=True, slots=True)
 class Name:
-    """A name in English and in the notice's own terms (the English one when the notice gives none)."""
+    """A name in English and in Dutch: the notice's own terms (the English one when the notice gives none), or the
+    Dutch name in pac's reference data."""
 
     en: str
     nl: str
@@ -59,7 +61,7 @@ class Category:
 class Tool:
     """A transfer tool claimed for a flow, what it is worth there on the date, and why."""
 
-    name: str
+    name: Name
     verdict: str
     reason: str
 
@@ -119,7 +121,8 @@ class DataFlows:
         nodes = tuple(Node(**{**n, "name": name(n["name"])}) for n in data["nodes"])
         flows = tuple(Flow(**{**f, "categories": tuple(Category(c["id"], name(c["name"]), c["mark"])
                                                        for c in f["categories"]),
-                              "tools": tuple(Tool(**t) for t in f["tools"])}) for f in data["flows"])
+                              "tools": tuple(Tool(**{**t, "name": name(t["name"])}) for t in f["tools"])})
+                      for f in data["flows"])
         countries = tuple(Country(c["code"], name(c["name"]), c["partial"]) for c in data["countries"])
         return cls(data["organisation"], data["as_of"], nodes, flows, countries)
 
@@ -147,8 +150,8 @@ def flows(organisation: Organisation, reference: Reference, as_of: date) -> Data
         marks = {**{c: "art10" for c in data["criminal"]}, **{c: "art9" for c in data["special"]}}
         categories = tuple(Category(c, Name(organisation.category(c).label("en"), organisation.category(c).label("nl")),
                                     marks.get(c, "")) for c in data["categories"])
-        tools = tuple(Tool(describe(v.claim, reference), v.verdict, v.reason)
-                      for v in (assessment.verdicts if assessment else ()))
+        tools = tuple(Tool(Name(describe(v.claim, reference), describe(v.claim, reference, "nl")), v.verdict,
+                           v.reason) for v in (assessment.verdicts if assessment else ()))
         edges.append(Flow(source_id, target_id, data["kind"], categories, data["stated_by"] is not None,
                           data.get("transfer", "domestic"), tools, bool(assessment and assessment.general),
                           assessment.reason if assessment else ""))

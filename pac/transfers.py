@@ -22,6 +22,8 @@ declaration does not establish) or ``invalid``."""
 
 _RANK: dict[str, int] = {"valid": 0, "unverified": 1, "invalid": 2}
 _TRANSITION = "Art. 4 of Decision (EU) 2021/914"
+_CLAUSES = {"en": "Standard contractual clauses", "nl": "Standaardbepalingen inzake gegevensbescherming"}
+"""The 2021/914 clauses by the name of Art. 46(2)(c): in English as notices call them, in Dutch as the AVG does."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,13 +123,15 @@ def invalid_anywhere(claim: TransferClaim, reference: Reference, on: date) -> To
     return verdict if verdict.verdict == "invalid" else None
 
 
-def describe(claim: TransferClaim, reference: Reference) -> str:
-    """The claimed tool in words: 'Processor agreement', 'Standard contractual clauses 2021, module 2'."""
+def describe(claim: TransferClaim, reference: Reference, lang: str = "en") -> str:
+    """The claimed tool in words, in ``lang`` (``en`` or ``nl``): 'Processor agreement', 'Standard contractual
+    clauses 2021, module 2'; in Dutch 'Verwerkersovereenkomst', 'Standaardbepalingen inzake gegevensbescherming
+    2021, module 2'."""
     tool = reference.transfer_tool(claim.tool)
     if claim.tool != "scc":
-        return tool.label.split(" (")[0]
+        return ((tool.nl if lang == "nl" else None) or tool.label).split(" (")[0]
     version = _scc_version(claim)
-    return "Standard contractual clauses" + (f" {version}" if version else "") + (
+    return _CLAUSES.get(lang, _CLAUSES["en"]) + (f" {version}" if version else "") + (
         f", module {claim.module}" if claim.module else "")
 
 

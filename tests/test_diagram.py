@@ -210,6 +210,15 @@ def test_dutch_labels_use_the_notices_terms(flows):
         diagram(flows, REFERENCE, AS_OF, lang="de")
 
 
+def test_dutch_labels_name_transfer_tools_in_the_avgs_terms(flows):
+    source = diagram(flows, REFERENCE, AS_OF, lang="nl").source.replace("<BR/>", " ")
+    assert "Adequaatheidsbesluit van de Commissie: niet vast te stellen" in source  # GDPR Art. 45: AVG's term
+    assert "Standaardbepalingen inzake gegevensbescherming 2021, module 2: geldig" in source  # Art. 46(2)(c)
+    assert "Commission adequacy decision" not in source and "Standard contractual clauses" not in source
+    english = diagram(flows, REFERENCE, AS_OF).source.replace("<BR/>", " ")
+    assert "Standard contractual clauses 2021, module 2: valid" in english and "Standaardbepalingen" not in english
+
+
 # -- hostile names ------------------------------------------------------------------------------------------------------
 
 def test_hostile_names_are_escaped_in_the_dot_source(load_one):

@@ -112,6 +112,10 @@ def test_the_dutch_report_names_countries_roles_and_verdicts_in_dutch(reports):
     assert "Verenigde Staten (US)" in text and "United States" not in text
     assert "Nederland (NL)" in text and "Netherlands" not in text
     assert "geen geldig doorgifte-instrument" in text and "verwerker" in text
+    for dutch, english in (("Adequaatheidsbesluit van de Commissie", "Commission adequacy decision"),  # transfer
+                           ("Standaardbepalingen inzake gegevensbescherming", "Standard contractual clauses"),  # tools
+                           ("EU-VS-privacyschild", "EU-US Privacy Shield")):
+        assert dutch in text and english not in text
     assert ">fout<" in page  # severity badges
     assert 'content: "pagina " counter(page) " van " counter(pages)' in page  # the printed page numbers
 

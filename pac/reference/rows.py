@@ -133,6 +133,8 @@ class TransferTool:
     key: str
     article: str
     label: str
+    nl: str | None
+    """The label in Dutch, in the terms of the Dutch text of the GDPR (the AVG); None: Dutch outputs use ``label``."""
     kind: str
     decision: str | None
     needs_sa_authorisation: bool

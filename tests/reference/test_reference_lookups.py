@@ -131,6 +131,18 @@ def test_transfer_tool_details():
     assert "S23" in REF.transfer_tool("processor_agreement").notes[0].citation.sources
 
 
+def test_every_transfer_tool_has_a_dutch_label_marked_unverified():
+    for tool in REF.transfer_tools():
+        assert tool.nl.strip() and tool.nl != tool.label, tool.key
+        assert tool.citation.unverified_fields == ("nl",) and tool.citation.sources, tool.key
+    assert REF.transfer_tool("adequacy").nl == "Adequaatheidsbesluit van de Commissie"
+    assert REF.transfer_tool("scc").nl.startswith("Standaardbepalingen inzake gegevensbescherming")
+    assert REF.transfer_tool("bcr").nl.startswith("Bindende bedrijfsvoorschriften")
+    assert REF.transfer_tool("processor_agreement").nl.startswith("Verwerkersovereenkomst")
+    assert REF.transfer_tool("privacy_shield").nl.startswith("EU-VS-privacyschild")
+    assert REF.transfer_tool("eu_us_dpf").nl.startswith("EU-US Data Privacy Framework")  # a proper name, kept
+
+
 def test_checker_notes_sit_on_the_tools_they_concern():
     restrictive = {t.key for t in REF.transfer_tools() if any("restrictively" in n.text for n in t.notes)}
     assessment = {t.key for t in REF.transfer_tools() if any("impact assessment" in n.text for n in t.notes)}

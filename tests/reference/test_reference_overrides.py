@@ -8,7 +8,10 @@ from typing import Any
 import pytest
 
 from pac.duration import Duration
+from pac.errors import Location
+from pac.model import TransferClaim
 from pac.reference import Reference, ReferenceDataError
+from pac.transfers import describe
 
 REF = Reference.packaged()
 
@@ -148,3 +151,12 @@ def test_invalidated_decision_needs_date_and_judgment():
     ref = REF.with_overrides({"adequacy": [{**row, "invalidated": "2021-01-01", "judgment": "C-1/20"}]})
     assert ref.decision("US-X").in_force_on(date(2020, 12, 31))
     assert not ref.decision("US-X").in_force_on(date(2021, 1, 1))
+
+
+def test_an_added_transfer_tool_without_a_dutch_label_is_named_by_its_label_in_dutch():
+    tool = {"id": "house_clauses", "kind": "safeguard", "article": "GDPR Art. 46(2)(c)", "label": "House clauses (v2)",
+            "src": ["S01"], "ver": "primary"}
+    ref = REF.with_overrides({"transfer_tools": [tool]})
+    assert ref.transfer_tool("house_clauses").nl is None
+    claim = TransferClaim(tool="house_clauses", location=Location("x.yaml"))
+    assert describe(claim, ref, "nl") == describe(claim, ref) == "House clauses"
