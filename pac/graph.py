@@ -27,8 +27,8 @@ recipient also carry ``assessment``, its :class:`~pac.transfers.TransferAssessme
 ``transfer``, that assessment's status.
 
 A path from the controller is a chain of recipients: ``networkx.descendants(graph, "controller")`` is
-everyone personal data reach, sub-processors included; :func:`chain` gives the path to one of them, and
-:func:`inflow` the edge that brings them their data.
+everyone personal data reach, sub-processors included; ``networkx.shortest_path(graph, "controller", node)`` the path to one of
+them, and :func:`inflow` the edge that brings them their data.
 """
 
 from __future__ import annotations
@@ -112,15 +112,6 @@ class Flow:
         """The flow of an edge's attributes."""
         return cls(edge["activities"], edge["purposes"], edge["categories"], edge["special"], edge["criminal"],
                    edge["stated_by"])
-
-
-def chain(graph: networkx.DiGraph, node: str) -> tuple[str, ...]:
-    """The nodes personal data pass from the controller to recipient ``node``, both included (walked on each
-    call; ``networkx.single_source_shortest_path_length(graph, CONTROLLER)`` gives every chain's length at once)."""
-    walk = [node]
-    while walk[-1] != CONTROLLER:
-        walk.append(next(p for p in graph.predecessors(walk[-1]) if graph.nodes[p]["kind"] != "data_subject"))
-    return tuple(reversed(walk))
 
 
 def inflow(graph: networkx.DiGraph, node: str) -> dict:
