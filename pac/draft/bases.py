@@ -13,17 +13,24 @@ from dataclasses import dataclass
 from .text import Sentence
 
 _ARTICLE = r"\bart(?:ikel|icle|\.)?\s*6\s*(?:\(1\)|,?\s*lid\s*1,?|\.1\.?)?\s*(?:sub|onder|under|point|letter)?\s*\(?{}\)?(?!\w)"
+_AUTHORITY = r"(de |the )?(wet|wetgeving|law|legislation|tax authorit(y|ies)|belastingdienst|HMRC|HM Revenue & Customs)"
 BASES = {
     "consent": r"toestemming|\bconsent\b|" + _ARTICLE.format("a"),
-    "contract": r"(?<!verwerkers)overeenkomst|(?<!processing )\bcontract\b|" + _ARTICLE.format("b"),
-    "legal_obligation": r"wettelijke (verplichting|plicht|bewaarplicht|administratieplicht)|legal obligation|required by law|"
-                        r"law requires|wet .{0,30}verplicht|wettelijk verplicht|legally (obliged|required|obligated)|" + _ARTICLE.format("c"),
+    "contract": r"(?<!verwerkers)overeenkomst|(?<!processing )\bcontract\b|"
+                r"(?<!processing )(?<!processor )(?<!sharing )\bagreement\b|" + _ARTICLE.format("b"),
+    "legal_obligation": r"wettelijke (verplichting|plicht|bewaarplicht|administratieplicht)|legal (obligation|requirement)|"
+                        r"required by law|law requires|wet .{0,30}verplicht|wettelijk verplicht|legally (obliged|required|obligated)|"
+                        rf"\b{_AUTHORITY} (\w+ ){{0,3}}(requires|vraagt|eist|vereist|verplicht)|" + _ARTICLE.format("c"),
     "vital_interests": r"vita(a|le)l? belang|vital interest|" + _ARTICLE.format("d"),
-    "public_task": r"algemeen belang|public (task|interest)|openbaar gezag|" + _ARTICLE.format("e"),
+    "public_task": r"algemeen belang|public (task|interest)|openbaar gezag|official authority|" + _ARTICLE.format("e"),
     "legitimate_interests": r"gerechtvaardigd\w* belang|legitimate interest|" + _ARTICLE.format("f"),
 }
 _BASIS = {basis: re.compile(pattern, re.IGNORECASE) for basis, pattern in BASES.items()}
-_CUE = re.compile(r"(?i)grondslag|basis|wettelijk verplicht|legally (obliged|required|obligated)|op grond van|"
+_CUE = re.compile(r"(?i)grondslag|basis|taak van algemeen belang|public task|(in|of) the public interest|openbaar gezag|"
+                  r"official authority|vita(a|le)l? belang|vital interest|wettelijke verplichting|legal obligation|"
+                  r"gerechtvaardigd\w* belang|legitimate interest|uit te voeren|carry out|to perform|"
+                  r"(given|gave) (us )?(your|their|his|her) consent|toestemming (\w+ ){0,2}gegeven|"
+                  r"\b" + _AUTHORITY + r" (\w+ ){0,3}(requires|vraagt|eist|vereist|verplicht)|wettelijk verplicht|legally (obliged|required|obligated)|op grond van|"
                   r"on the grounds? of|pursuant to|gebaseerd op|based on|\brel(y|ies) on|\brests? on|berust|"
                   + _ARTICLE.format("[a-f]") + r"|\bomdat|because|nodig (om|voor)|need (these|your|this)|noodzakelijk|necessary|"
                   r"\bonly with|alleen met|op basis van|on the basis|uitvoer|perform|required|vereist|rechtvaardig|legitim|"
@@ -32,8 +39,8 @@ _CUE = re.compile(r"(?i)grondslag|basis|wettelijk verplicht|legally (obliged|req
 _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
                         r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|"
                         r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(toestemming|consent)")
-"""A basis stated as an exception or as the condition of a clause ('unless', 'without your consent', 'if we
-process your data on the basis of your consent, ...'): it ties no purpose."""
+"""A basis stated as an exception, as the condition of a clause ('unless', 'without your consent', 'if we
+process your data on the basis of your consent, ...'), or in a question: it ties no purpose."""
 _PAREN = re.compile(r"\(((?:[^()]|\([^()]{0,5}\)){3,80})\)")
 _PURPOSE_LABEL = re.compile(r"(?i)^(doel(en|einde)?|purposes?)\s*:\s*(?=\S)(.{3,})")
 _BASIS_LABEL = re.compile(r"(?i)^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:")
@@ -41,7 +48,9 @@ _BASIS_LIST_HEADING = re.compile(r"(?i)grondslag|legal basis|lawful basis")
 _PURPOSE_LIST_HEADING = re.compile(r"(?i)waarom|doel|purpose|why")
 _CELL = re.compile(r"(?:(?!\s{3,})[^|\t])+")
 _BASIS_ANY = re.compile("|".join(BASES.values()), re.IGNORECASE)
-_TABLE_HEADER = re.compile(r"(?i)^(doel(en)?|purposes?|(verwerkings)?grondslag(en)?|(legal|lawful) basis|basis)$")
+_PURPOSE_HEADER = re.compile(r"^(doel(en)?( van de verwerking)?|purposes?( of (the )?processing)?)$", re.IGNORECASE)
+_BASIS_HEADER = re.compile(r"^((verwerkings)?grondslag(en)?|rechtsgrond|(legal|lawful) bas(is|es)|basis)$", re.IGNORECASE)
+_TABLE_HEADER = re.compile(f"{_PURPOSE_HEADER.pattern}|{_BASIS_HEADER.pattern}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -94,12 +103,28 @@ def parenthesised(sentence: Sentence) -> list[tuple[str, str, int, int]]:
     return found
 
 
-def table_row(sentence: Sentence) -> tuple[str, str, int, int] | None:
+def table_header(sentence: Sentence) -> tuple[int, int, int] | None:
+    """(purpose column, basis column, number of cells) of a table's header row flattened to text ('Doel |
+    Gegevens | Grondslag', 'Purpose<TAB>Legal basis'); None when the line is no such header."""
+    cells = [m.group(0).strip() for m in _CELL.finditer(sentence.text) if m.group(0).strip()]
+    purpose = [i for i, cell in enumerate(cells) if _PURPOSE_HEADER.match(cell)]
+    basis = [i for i, cell in enumerate(cells) if _BASIS_HEADER.match(cell)]
+    return (purpose[0], basis[0], len(cells)) if len(cells) >= 2 and len(purpose) == len(basis) == 1 else None
+
+
+def table_row(sentence: Sentence, columns: tuple[int, int, int] | None = None) -> tuple[str, str, int, int] | None:
     """(basis, purpose words, start, end) of a table row flattened to text, 'purpose | basis' (cells apart by
-    bars, tabs or wide spaces): one cell states one basis, the others none."""
+    bars, tabs or wide spaces): under a header (``columns``), the purpose cell and the one basis its basis cell
+    states; without one, one cell states one basis and the others, none, are the purpose."""
     cells = [m for m in _CELL.finditer(sentence.text) if m.group(0).strip()]
     if len(cells) < 2 or any(_TABLE_HEADER.match(cell.group(0).strip()) for cell in cells):
         return None
+    if columns and len(cells) == columns[2]:
+        cell, purpose = cells[columns[1]], cells[columns[0]]
+        single = basis_of(cell.group(0))
+        if single is None or _BASIS_ANY.search(purpose.group(0)):
+            return None
+        return single[0], purpose.group(0).strip(), cell.start() + single[1].start(), cell.start() + single[1].end()
     stating = [(cell, basis_of(cell.group(0))) for cell in cells if _BASIS_ANY.search(cell.group(0))]
     if len(stating) != 1 or stating[0][1] is None:
         return None
@@ -204,10 +229,14 @@ def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
         used |= {id(purpose), id(where)}
         found.append(Tie(basis, _PURPOSE_LABEL.match(purpose.text).group(3).rstrip("."), purpose, where, match.start(),
                          match.end()))
+    columns: tuple[int, int, int] | None = None
+    section = None
     for sentence in under:
         if id(sentence) in used:
             continue
-        row = table_row(sentence)
+        columns = table_header(sentence) or (columns if columns and sentence.section == section else None)
+        section = sentence.section
+        row = table_row(sentence, columns)
         for basis, words, start, end in [row] if row else parenthesised(sentence):
             used.add(id(sentence))
             found.append(Tie(basis, words, sentence, sentence, start, end))

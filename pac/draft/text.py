@@ -24,6 +24,10 @@ _SENTENCE_END = re.compile("".join(rf"(?<!\b(?i:{re.escape(a)})\.)" for a in _AB
                            + r"(?<=[.!?])\s+(?=[A-Z0-9\u00c0-\u00de\"'(])")
 
 
+_CELLS = re.compile(r"\||\t|\S {3,}\S")
+"""Cell separators of a table row flattened to text: such a row ('Doel | Grondslag') is no heading."""
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence (or list item) of the notice: its section path, the activity heading above it, its text."""
@@ -41,7 +45,7 @@ def _is_heading(line: str, before: str, after: str | None) -> bool:
         return False  # a labelled line, "Doel: de nieuwsbrief", "Legal basis: consent"
     return (0 < len(stripped) <= 80 and not before.strip() and after is not None and bool(after.strip())
             and not _BULLET.match(line) and stripped[-1] not in ".;,!:" and stripped[0].isupper()
-            and "@" not in stripped and len(stripped.split()) <= 10) or (
+            and "@" not in stripped and len(stripped.split()) <= 10 and not _CELLS.search(stripped)) or (
         0 < len(stripped) <= 60 and stripped.endswith("?") and not _BULLET.match(line))
 
 
