@@ -8,9 +8,9 @@ guessed."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .text import Sentence
+from .text import BASIS_HEADINGS, GENERIC_HEADINGS, PURPOSE_HEADINGS, Sentence
 
 _ARTICLE = r"\bart(?:ikel|icle|\.)?\s*6\s*(?:\(1\)|,?\s*lid\s*1,?|\.1\.?)?\s*(?:sub|onder|under|point|letter)?\s*\(?{}\)?(?!\w)"
 _AUTHORITY = r"(de |the )?(wet|wetgeving|law|legislation|tax authorit(y|ies)|belastingdienst|HMRC|HM Revenue & Customs)"
@@ -37,15 +37,19 @@ _CUE = re.compile(r"(?i)grondslag|basis|taak van algemeen belang|public task|(in
                   r"vraagt? (je|u) om toestemming|vragen (wij|we) (\w+ )?om (je|jouw|uw) toestemming|ask (for )?your consent|"
                   r"met (je|uw|jouw) toestemming|with your consent")
 _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
-                        r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|"
-                        r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(toestemming|consent)")
+                        r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|\bnot asked for (your )?consent|"
+                        r"\bniet om (je |uw |jouw )?toestemming gevraagd|"
+                        r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(toestemming|consent)|\?$")
 """A basis stated as an exception, as the condition of a clause ('unless', 'without your consent', 'if we
 process your data on the basis of your consent, ...'), or in a question: it ties no purpose."""
 _PAREN = re.compile(r"\(((?:[^()]|\([^()]{0,5}\)){3,80})\)")
 _PURPOSE_LABEL = re.compile(r"(?i)^(doel(en|einde)?|purposes?)\s*:\s*(?=\S)(.{3,})")
 _BASIS_LABEL = re.compile(r"(?i)^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:")
-_BASIS_LIST_HEADING = re.compile(r"(?i)grondslag|legal basis|lawful basis")
-_PURPOSE_LIST_HEADING = re.compile(r"(?i)waarom|doel|purpose|why")
+_BESIDE = re.compile(r"^(.{3,}?)(?::|\s[-\u2013\u2014]\s)\s*([^:\u2013\u2014]{3,80}?)[.;]?$")
+_LEADING = set("uitvoering nakoming naleving van de het een ons onze uw je jouw performance compliance with of a an the our "
+               "your for".split())
+"""The words a basis named beside its purpose may start with ('uitvoering van de overeenkomst', 'our legitimate
+interests')."""
 _CELL = re.compile(r"(?:(?!\s{3,})[^|\t])+")
 _BASIS_ANY = re.compile("|".join(BASES.values()), re.IGNORECASE)
 _PURPOSE_HEADER = re.compile(r"^(doel(en)?( van de verwerking)?|purposes?( of (the )?processing)?)$", re.IGNORECASE)
@@ -75,10 +79,14 @@ def basis_of(text: str) -> tuple[str, re.Match[str]] | None:
 
 def stated(sentence: Sentence) -> list[tuple[str, re.Match[str]]]:
     """The bases ``sentence`` states as bases (a basis word with a cue of lawfulness, not as an exception or a
-    condition), first to last."""
-    if _NOT_A_TIE.search(sentence.text) or not (_CUE.search(sentence.text) or _BASIS_LIST_HEADING.search(sentence.section)):
-        return []
-    found = [(basis, match) for basis, pattern in _BASIS.items() for match in pattern.finditer(sentence.text)]
+    condition), first to last; each clause between semicolons is read on its own."""
+    found = []
+    for clause in re.finditer(r"[^;]+", sentence.text):
+        text = clause.group(0).strip()
+        if _NOT_A_TIE.search(text) or not (_CUE.search(text) or BASIS_HEADINGS.search(sentence.section)):
+            continue
+        found += [(basis, match) for basis, pattern in _BASIS.items()
+                  for match in pattern.finditer(sentence.text, clause.start(), clause.end())]
     return sorted(found, key=lambda item: item[1].start())
 
 
@@ -133,6 +141,18 @@ def table_row(sentence: Sentence, columns: tuple[int, int, int] | None = None) -
     return basis, words, cell.start() + match.start(), cell.start() + match.end()
 
 
+def beside(sentence: Sentence) -> tuple[str, str, int, int] | None:
+    """(basis, purpose words, start, end) of a list item 'purpose: basis' or 'purpose – basis' ('Fraudepreventie:
+    ons gerechtvaardigd belang', 'Sending the newsletter - consent'): the words after the colon or dash name one
+    basis, first."""
+    match = _BESIDE.match(sentence.text) if sentence.bullet else None
+    single = match and basis_of(match.group(2))
+    if (not single or _BASIS_ANY.search(match.group(1)) or match.group(1).count("(") != match.group(1).count(")")
+            or not set(match.group(2)[:single[1].start()].casefold().split()) <= _LEADING):
+        return None
+    return single[0], match.group(1).strip(), match.start(2) + single[1].start(), match.start(2) + single[1].end()
+
+
 def labelled(items: list[Sentence]) -> list[tuple[Sentence, Sentence, str, re.Match[str]]]:
     """(purpose, basis sentence, basis, match) of labelled pairs: 'Doel: ...' followed by 'Grondslag: ...'
     ('Purpose: ...', 'Legal basis: ...') stating one basis."""
@@ -149,13 +169,13 @@ def numbered_pairs(items: list[Sentence]) -> list[tuple[Sentence, Sentence]]:
     item n under the basis sub-heading that follows it, within one activity."""
     pairs = []
     for index, item in enumerate(items):
-        if item.number is None or not _BASIS_LIST_HEADING.search(item.section.rsplit(" > ", 1)[-1]):
+        if item.number is None or not BASIS_HEADINGS.search(item.section.rsplit(" > ", 1)[-1]):
             continue
         for earlier in reversed(items[:index]):
             if earlier.activity != item.activity:
                 break
             if (earlier.number == item.number and earlier.section != item.section
-                    and _PURPOSE_LIST_HEADING.search(earlier.section.rsplit(" > ", 1)[-1])):
+                    and PURPOSE_HEADINGS.search(earlier.section.rsplit(" > ", 1)[-1])):
                 pairs.append((earlier, item))
                 break
     return pairs
@@ -177,10 +197,17 @@ def over_lists(items: list[Sentence]) -> list[tuple[str, Sentence, Sentence, re.
     return found
 
 
-_SKIP_SECTION = re.compile(r"(?i)recht|rights|intrek|withdraw|ontvanger|recipient|delen met|shar(e|ing)|"
+_SKIP_SECTION = re.compile(r"(?i)recht|rights|intrek|withdraw|ontvanger|recipient|delen met|shar(e|ing)|aan wie|to whom|"
+                           r"disclos|doorgeven|geven (wij|we)\b.*\bdoor\b|"
                            r"bewaar|bewaren|retention|how long|hoe lang")
 """Sections whose basis words speak of rights, withdrawal, disclosure or retention, not of a purpose's basis
 ("we keep your data as long as the contract requires")."""
+_ANAPHORA = re.compile(r"(?i)^((wij|we) (doen|do) (dit|dat|this|that|so)|(dit|dat) doen (wij|we)|(dit|dat|this|that|deze verwerking|"
+                      r"this processing|hiervoor|daarvoor)\b|(de|the) (grondslag|(legal|lawful) basis) (hiervoor|daarvoor|"
+                      r"(for|of) (this|that|these)))")
+"""A sentence whose basis refers back to the purpose the sentence before it states ('Wij doen dit omdat ...',
+'This is necessary to perform our contract')."""
+_HOW_WE_USE = re.compile(r"(?i)^(how (do )?we use|hoe (gebruiken|verwerken)|wat doen (wij|we))")
 _PURPOSE_LEAD = re.compile(r"(?i)(doel(en|einden)?|purposes?)\b[^.]*:$")
 
 
@@ -190,6 +217,9 @@ def ties(under: list[Sentence], heading: str) -> tuple[list[Tie], list[Tie]]:
     found, used = _by_layout(under)
     listed = _listed([s for s in under if id(s) not in used])
     used |= {id(s) for s in listed}
+    own = [(item, bases) for item in listed for bases in [stated(item)] if len({b for b, _ in bases}) == 1]
+    found += [_own(item, *bases[0]) for item, bases in own]
+    listed = [item for item in listed if id(item) not in {id(i) for i, _ in own}]
     loose, collective = _in_prose([s for s in under if id(s) not in used], heading, {tie.basis for tie in found})
     distinct = {tie.basis for tie in loose}
     if len(distinct) == 1 and listed and not collective:  # one basis for the block: each of its purposes
@@ -202,11 +232,29 @@ def ties(under: list[Sentence], heading: str) -> tuple[list[Tie], list[Tie]]:
         for tie in loose:
             collective += [] if tie.basis in {t.basis for t in collective} else [tie]
         return found, collective
-    if len(distinct) == 1:
-        return found + loose[:1], collective
-    note = (f"Review: the section '{heading[:80]}' states {len(distinct)} bases; this one is tied to the purpose "
-            "its own sentence states.")
-    return found + [Tie(t.basis, t.where.text, t.where, t.where, t.start, t.end, note) for t in loose], collective
+    generic = bool(_HOW_WE_USE.match(heading) or GENERIC_HEADINGS.match(heading) or PURPOSE_HEADINGS.search(heading)
+                   or BASIS_HEADINGS.search(heading))  # a heading that names no purpose ('Why we use your data')
+    single = len(distinct) == 1  # one basis: one purpose, the section's (its sentence's, under a generic heading)
+    return found + [replace(t, name=heading if single and not generic else t.purpose.text[:150],
+                            note=_reading(t, heading, len(distinct), generic)) for t in loose[:1 if single else None]], collective
+
+
+def _reading(tie: Tie, heading: str, count: int, generic: bool) -> str:
+    """The review note of a basis tied to a purpose by a sentence of prose."""
+    if tie.purpose is not tie.where:
+        how = "the sentence before it states ('this', 'dit')"
+    else:
+        how = "of the section" if count == 1 and not generic else "its own sentence states"
+    return (f"Review: the section '{heading[:80]}' states {'one basis' if count == 1 else f'{count} bases'}; "
+            f"this one is tied to the purpose {how}.")
+
+
+def _own(item: Sentence, basis: str, match: re.Match[str]) -> Tie:
+    """A listed purpose that states its own basis ('het sturen van een herinnering (grondslag: gerechtvaardigd
+    belang, namelijk ...)'), named by its words before the basis."""
+    opening = item.text.rfind("(", 0, match.start())
+    words = item.text[:opening if opening >= 0 else match.start()].rstrip(" ,;:-\u2013")
+    return Tie(basis, words if len(words) >= 3 else item.text[:150], item, item, match.start(), match.end())
 
 
 def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
@@ -236,7 +284,7 @@ def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
             continue
         columns = table_header(sentence) or (columns if columns and sentence.section == section else None)
         section = sentence.section
-        row = table_row(sentence, columns)
+        row = table_row(sentence, columns) or beside(sentence)
         for basis, words, start, end in [row] if row else parenthesised(sentence):
             used.add(id(sentence))
             found.append(Tie(basis, words, sentence, sentence, start, end))
@@ -250,16 +298,20 @@ def _in_prose(rest: list[Sentence], heading: str, tied: set[str | None]) -> tupl
     """(sentences stating one basis not tied yet, bases stated several in one sentence) among ``rest``."""
     loose: list[Tie] = []
     collective: list[Tie] = []
+    before: Sentence | None = None
     for sentence in rest:
         if _SKIP_SECTION.search(sentence.section):
             continue
         bases = stated(sentence)
-        if len({basis for basis, _ in bases}) > 1:  # several bases in one breath: none tied to a purpose
+        listing = sentence.bullet and BASIS_HEADINGS.search(sentence.section.rsplit(" > ", 1)[-1])
+        if listing or len({basis for basis, _ in bases}) > 1:  # a list of bases, or several in one breath: no purpose
             collective += [Tie(b, heading, sentence, sentence, m.start(), m.end()) for b, m in bases
                            if b not in {tie.basis for tie in collective}]
         elif bases and bases[0][0] not in tied:
             basis, match = bases[0]
-            loose.append(Tie(basis, heading, sentence, sentence, match.start(), match.end()))
+            refers = before if _ANAPHORA.match(sentence.text) and before and before.section == sentence.section else None
+            loose.append(Tie(basis, heading, refers or sentence, sentence, match.start(), match.end()))
+        before = None if bases or sentence.bullet else sentence
     return loose, collective
 
 
@@ -267,7 +319,7 @@ def _listed(items: list[Sentence]) -> list[Sentence]:
     """The list items under a purpose sub-heading ('Doelen', 'Purposes') or a lead-in that announces purposes."""
     listed, lead = [], None
     for sentence in items:
-        if sentence.bullet and (lead == sentence.section or _PURPOSE_LIST_HEADING.search(sentence.section.rsplit(" > ", 1)[-1])):
+        if sentence.bullet and (lead == sentence.section or PURPOSE_HEADINGS.search(sentence.section.rsplit(" > ", 1)[-1])):
             listed.append(sentence)
         elif not sentence.bullet:
             lead = sentence.section if _PURPOSE_LEAD.search(sentence.text) else None
