@@ -316,3 +316,10 @@ def test_a_basis_beside_its_purpose_after_a_colon_or_dash(tmp_path: Path):
     assert [(p["name"], p.get("legal_basis", {}).get("basis")) for p in dutch] == [
         ("Het leveren van uw bestelling", "contract"), ("Het versturen van onze nieuwsbrief", "consent"),
         ("Fraudepreventie", "legitimate_interests"), ("Klantcontact: wij bellen u over de overeenkomst", None)]
+
+
+def test_a_why_label_over_a_basis_label(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nLeasecontract\n\nWat: naam en adres.\nWaarom: om uw "
+                                "leasecontract af te sluiten.\nGrondslag: uitvoering van de overeenkomst.\n")
+    assert [(p["name"], p["legal_basis"]["basis"], p["provenance"]["quote"]) for p in dutch] == [
+        ("om uw leasecontract af te sluiten", "contract", "Waarom: om uw leasecontract af te sluiten.")]
