@@ -323,3 +323,9 @@ def test_a_why_label_over_a_basis_label(tmp_path: Path):
                                 "leasecontract af te sluiten.\nGrondslag: uitvoering van de overeenkomst.\n")
     assert [(p["name"], p["legal_basis"]["basis"], p["provenance"]["quote"]) for p in dutch] == [
         ("om uw leasecontract af te sluiten", "contract", "Waarom: om uw leasecontract af te sluiten.")]
+
+
+def test_a_basis_in_the_condition_of_a_clause_or_beside_objection_ties_nothing(tmp_path: Path):
+    assert _purposes(tmp_path, "Privacy notice of Example Ltd\n\nMarketing\n\nWhere we rely on our legitimate interests, "
+                               "you may ask us to stop.\n\nObjecting\n\nYou can object to processing based on our legitimate "
+                               "interests.\n", "en") == []

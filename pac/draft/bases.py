@@ -39,9 +39,13 @@ _CUE = re.compile(r"(?i)grondslag|basis|taak van algemeen belang|public task|(in
 _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
                         r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|\bnot asked for (your )?consent|"
                         r"\bniet om (je |uw |jouw )?toestemming gevraagd|"
-                        r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(toestemming|consent)|\?$")
+                        r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(toestemming|consent)|\?$|"
+                        r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(overeenkomst|contract\b|wettelijke (verplichting|plicht)|"
+                        r"legal obligation|vita(a|le)l? belang|vital interest|algemeen belang|public (task|interest)|"
+                        r"gerechtvaardigd\w* belang|legitimate interest)[^,]*,\s*(you|je|jij|u)\b")
 """A basis stated as an exception, as the condition of a clause ('unless', 'without your consent', 'if we
-process your data on the basis of your consent, ...'), or in a question: it ties no purpose."""
+process your data on the basis of your consent, ...'; 'where we rely on legitimate interests, you may ...'), or
+in a question: it ties no purpose."""
 _PAREN = re.compile(r"\(((?:[^()]|\([^()]{0,5}\)){3,80})\)")
 _PURPOSE_LABEL = re.compile(r"(?i)^(doel(en|einde)?|purposes?|waarom|waarvoor|why|what for)\s*:\s*(?=\S)(.{3,})")
 _BASIS_LABEL = re.compile(r"(?i)^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:")
@@ -197,10 +201,10 @@ def over_lists(items: list[Sentence]) -> list[tuple[str, Sentence, Sentence, re.
     return found
 
 
-_SKIP_SECTION = re.compile(r"(?i)recht|rights|intrek|withdraw|ontvanger|recipient|delen met|shar(e|ing)|aan wie|to whom|"
+_SKIP_SECTION = re.compile(r"(?i)recht|rights|bezwaar|object|intrek|withdraw|ontvanger|recipient|delen met|shar(e|ing)|aan wie|to whom|"
                            r"disclos|doorgeven|geven (wij|we)\b.*\bdoor\b|"
                            r"bewaar|bewaren|retention|how long|hoe lang")
-"""Sections whose basis words speak of rights, withdrawal, disclosure or retention, not of a purpose's basis
+"""Sections whose basis words speak of rights, objection, withdrawal, disclosure or retention, not of a purpose's basis
 ("we keep your data as long as the contract requires")."""
 _ANAPHORA = re.compile(r"(?i)^((wij|we) (doen|do) (dit|dat|this|that|so)|(dit|dat) doen (wij|we)|(dit|dat|this|that|deze verwerking|"
                       r"this processing|hiervoor|daarvoor)\b|(de|the) (grondslag|(legal|lawful) basis) (hiervoor|daarvoor|"
