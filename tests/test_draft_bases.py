@@ -329,3 +329,20 @@ def test_a_basis_in_the_condition_of_a_clause_or_beside_objection_ties_nothing(t
     assert _purposes(tmp_path, "Privacy notice of Example Ltd\n\nMarketing\n\nWhere we rely on our legitimate interests, "
                                "you may ask us to stop.\n\nObjecting\n\nYou can object to processing based on our legitimate "
                                "interests.\n", "en") == []
+
+
+def test_a_list_of_bases_each_naming_its_purpose(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nZwemles\n\nWij verwerken uw gegevens op de volgende grondslagen:\n"
+                                "- Uitvoering van de overeenkomst: voor het inplannen van lessen.\n"
+                                "- Toestemming: voor het delen van foto's in de ouderapp.\n"
+                                "- Nieuwsbrief: voor het sturen van onze nieuwsbrief.\n")
+    assert [(p["name"], p["legal_basis"]["basis"]) for p in dutch] == [
+        ("voor het inplannen van lessen", "contract"), ("voor het delen van foto's in de ouderapp", "consent")]
+
+
+def test_explicit_consent_in_prose(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nMedische gegevens\n\nWij noteren een aandoening van uw kind "
+                                "voor de badmeester. Dat doen wij met uw uitdrukkelijke toestemming.\n")
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nHealth\n\nWe record allergies only with your "
+                                         "explicit consent.\n", "en")
+    assert [p["legal_basis"]["basis"] for p in dutch + english] == ["consent", "consent"]

@@ -35,7 +35,7 @@ _CUE = re.compile(r"(?i)grondslag|basis|taak van algemeen belang|public task|(in
                   + _ARTICLE.format("[a-f]") + r"|\bomdat|because|nodig (om|voor)|need (these|your|this)|noodzakelijk|necessary|"
                   r"\bonly with|alleen met|op basis van|on the basis|uitvoer|perform|required|vereist|rechtvaardig|legitim|"
                   r"vraagt? (je|u) om toestemming|vragen (wij|we) (\w+ )?om (je|jouw|uw) toestemming|ask (for )?your consent|"
-                  r"met (je|uw|jouw) toestemming|with your consent")
+                  r"met (je|uw|jouw) (\w+ )?toestemming|with your (\w+ )?consent")
 _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
                         r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|\bnot asked for (your )?consent|"
                         r"\bniet om (je |uw |jouw )?toestemming gevraagd|"
@@ -50,6 +50,7 @@ _PAREN = re.compile(r"\(((?:[^()]|\([^()]{0,5}\)){3,80})\)")
 _PURPOSE_LABEL = re.compile(r"(?i)^(doel(en|einde)?|purposes?|waarom|waarvoor|why|what for)\s*:\s*(?=\S)(.{3,})")
 _BASIS_LABEL = re.compile(r"(?i)^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:")
 _BESIDE = re.compile(r"^(.{3,}?)(?::|\s[-\u2013\u2014]\s)\s*([^:\u2013\u2014]{3,80}?)[.;]?$")
+_BASIS_FIRST = re.compile(r"^([^:\u2013\u2014]{3,60}?)(?::|\s[-\u2013\u2014]\s)\s*(.{3,})$")
 _LEADING = set("uitvoering nakoming naleving van de het een ons onze uw je jouw performance compliance with of a an the our "
                "your for".split())
 """The words a basis named beside its purpose may start with ('uitvoering van de overeenkomst', 'our legitimate
@@ -147,14 +148,26 @@ def table_row(sentence: Sentence, columns: tuple[int, int, int] | None = None) -
 
 def beside(sentence: Sentence) -> tuple[str, str, int, int] | None:
     """(basis, purpose words, start, end) of a list item 'purpose: basis' or 'purpose – basis' ('Fraudepreventie:
-    ons gerechtvaardigd belang', 'Sending the newsletter - consent'): the words after the colon or dash name one
-    basis, first."""
-    match = _BESIDE.match(sentence.text) if sentence.bullet else None
-    single = match and basis_of(match.group(2))
-    if (not single or _BASIS_ANY.search(match.group(1)) or match.group(1).count("(") != match.group(1).count(")")
-            or not set(match.group(2)[:single[1].start()].casefold().split()) <= _LEADING):
+    ons gerechtvaardigd belang', 'Sending the newsletter - consent'), or 'basis: purpose' ('Toestemming: voor het
+    delen van foto's'): the words on one side of the colon or dash name one basis, first; the other side none."""
+    if not sentence.bullet:
         return None
-    return single[0], match.group(1).strip(), match.start(2) + single[1].start(), match.start(2) + single[1].end()
+    after = _BESIDE.match(sentence.text)
+    found = after and _basis_phrase(after.group(2))
+    if found and not _BASIS_ANY.search(after.group(1)) and after.group(1).count("(") == after.group(1).count(")"):
+        return found[0], after.group(1).strip(), after.start(2) + found[1].start(), after.start(2) + found[1].end()
+    first = _BASIS_FIRST.match(sentence.text)
+    found = first and _basis_phrase(first.group(1))
+    if found and not _BASIS_ANY.search(first.group(2)):
+        return found[0], first.group(2).strip().rstrip(".;"), found[1].start(), found[1].end()
+    return None
+
+
+def _basis_phrase(words: str) -> tuple[str, re.Match[str]] | None:
+    """The one basis ``words`` name, when they start with it ('uitvoering van de overeenkomst', 'our legitimate
+    interests')."""
+    single = basis_of(words)
+    return single if single and set(words[:single[1].start()].casefold().split()) <= _LEADING else None
 
 
 def labelled(items: list[Sentence]) -> list[tuple[Sentence, Sentence, str, re.Match[str]]]:
