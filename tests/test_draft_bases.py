@@ -346,3 +346,12 @@ def test_explicit_consent_in_prose(tmp_path: Path):
     english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nHealth\n\nWe record allergies only with your "
                                          "explicit consent.\n", "en")
     assert [p["legal_basis"]["basis"] for p in dutch + english] == ["consent", "consent"]
+
+
+def test_a_listed_purpose_stating_its_basis_in_a_clause_is_named_by_its_first_words(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nWebsite visitors\n\nWe use your data for these purposes:\n"
+                                  "- To show the website in your browser, because this is necessary for our legitimate "
+                                  "interest in running a website.\n- To answer a demo request, because you ask us to take "
+                                  "steps before entering into a contract.\n", "en")
+    assert [(p["name"], p["legal_basis"]["basis"]) for p in english] == [
+        ("To show the website in your browser", "legitimate_interests"), ("To answer a demo request", "contract")]

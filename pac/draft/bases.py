@@ -268,9 +268,9 @@ def _reading(tie: Tie, heading: str, count: int, generic: bool) -> str:
 
 def _own(item: Sentence, basis: str, match: re.Match[str]) -> Tie:
     """A listed purpose that states its own basis ('het sturen van een herinnering (grondslag: gerechtvaardigd
-    belang, namelijk ...)'), named by its words before the basis."""
-    opening = item.text.rfind("(", 0, match.start())
-    words = item.text[:opening if opening >= 0 else match.start()].rstrip(" ,;:-\u2013")
+    belang, namelijk ...)', 'To show the website, because this is necessary for our legitimate interest'), named by
+    its words before the first parenthesis, comma or semicolon that comes before the basis."""
+    words = re.split(r"[(,;]", item.text[:match.start()], maxsplit=1)[0].rstrip(" :-\u2013")
     return Tie(basis, words if len(words) >= 3 else item.text[:150], item, item, match.start(), match.end())
 
 
