@@ -133,6 +133,16 @@ def _width(role: str) -> int:
     return _SHAPE_WRAPS.get(_SHAPES[role], _WRAP)
 
 
+def _look(role: str) -> dict[str, str]:
+    """The shape, outline and style of the nodes of ``role``, in the picture and in its legend."""
+    look = {"shape": _SHAPES[role], "style": _STYLES.get(role, "filled")}
+    if role in _PERIPHERIES:
+        look["peripheries"] = _PERIPHERIES[role]
+    if role == "data_subject":
+        look["margin"] = "0.14,0.04"  # clear of the cut corners
+    return look
+
+
 def _label(*rows: str) -> str:
     """An HTML-like label of rows already escaped."""
     return "<" + "<BR/>".join(rows) + ">"
@@ -257,12 +267,7 @@ class _Drawing:
         badge, colour = self._badge(members)
         if badge:
             rows.append(_small(badge, colour))
-        attributes = {"shape": _SHAPES[role], "style": _STYLES.get(role, "filled"), "color": colour or "black",
-                      "penwidth": "2" if colour else "1"}
-        if role in _PERIPHERIES:
-            attributes["peripheries"] = _PERIPHERIES[role]
-        if role == "data_subject":
-            attributes["margin"] = "0.14,0.04"  # clear of the cut corners
+        attributes = {**_look(role), "color": colour or "black", "penwidth": "2" if colour else "1"}
         if role == "controller":
             attributes["fillcolor"] = "#cfe0fa"
         if self.links:
@@ -342,10 +347,9 @@ class _Drawing:
         with dot.subgraph(name="cluster_legend") as legend:
             legend.attr(label=_label(f"<B>{html.escape(self.words['legend'])}</B>"), labeljust="l", style="rounded",
                         color="#999999", fontsize="11", margin="4")
-            legend.attr("node", fontsize="9", margin="0.04,0.02")
+            legend.attr("node", fontsize="9")
             for role in _SHAPES:
-                legend.node(f"legend/{role}", _label(_words(self.words[role], _width(role))), shape=_SHAPES[role],
-                            style=_STYLES.get(role, "filled"), peripheries=_PERIPHERIES.get(role, "1"))
+                legend.node(f"legend/{role}", _label(_words(self.words[role], _width(role))), **_look(role))
             legend.node("legend/lines", self._lines(), shape="plaintext", style="")
         subjects = [box for box, members in self.members.items() if self.nodes[members[0]].kind == "data_subject"]
         with dot.subgraph() as column:
