@@ -461,10 +461,11 @@ def groups(root: ET.Element, kind: str) -> dict[str, ET.Element]:
 
 
 @functools.cache
-def drawn(seed: Path) -> ET.Element:
+def drawn(seed: Path, lang: str = "en") -> ET.Element:
     """The SVG of a seed's diagram, with its findings."""
     (organisation,) = load([seed], reference=REFERENCE)
-    return ET.fromstring(render(diagram(organisation, REFERENCE, AS_OF, findings=findings_of(organisation)), "svg"))
+    picture = diagram(organisation, REFERENCE, AS_OF, findings=findings_of(organisation), lang=lang)
+    return ET.fromstring(render(picture, "svg"))
 
 
 @needs_dot
@@ -497,9 +498,10 @@ LEGEND_CLEARANCE_PT = 8
 
 
 @needs_dot
+@pytest.mark.parametrize("lang", ["en", "nl"])
 @pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])
-def test_no_edge_runs_through_or_along_the_legend(seed: Path):
-    root = drawn(seed)
+def test_no_edge_runs_through_or_along_the_legend(seed: Path, lang: str):
+    root = drawn(seed, lang)
     legend = outline(groups(root, "cluster")["cluster_legend"])
     left, top, right, bottom = legend
     near = (left - LEGEND_CLEARANCE_PT, top - LEGEND_CLEARANCE_PT, right + LEGEND_CLEARANCE_PT,
