@@ -77,7 +77,8 @@ def test_an_interrupted_run_leaves_the_previous_report_set_whole(work: Path, num
     signal_at_third_organisation(work, number)
     (work / "policies" / "org1.yaml").write_text(DECLARATION.format(org="org1").replace("Service", "Changed"))
     result = subprocess.run(CHECK, cwd=work, capture_output=True, text=True, timeout=300)
-    assert "org3.yaml::" in (work / SIGNALLED).read_text()  # sent in the middle of the run, not after it
+    signalled = work / SIGNALLED
+    assert signalled.exists() and "org3.yaml::" in signalled.read_text(), "never signalled"  # in the middle of the run
     assert result.returncode == (-signal.SIGKILL if number == signal.SIGKILL else 2), f"not interrupted:\n{result.stdout}"
     assert "Traceback" not in result.stdout + result.stderr
     assert tree(work / "reports") == before
