@@ -38,7 +38,7 @@ from pac.model import Organisation  # noqa: E402
 from seed_notices import seed_notices  # noqa: E402
 
 DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "harbour-books", "inktvis", "harbour-lane",
-               "kniepunt", "zeepwinkel", "tidewater", "buurtkracht")
+               "kniepunt", "zeepwinkel", "tidewater", "buurtkracht", "lindewaard", "lumen-rooster", "warmtewerk")
 """fernbridge, spaak, harbour-books, inktvis, harbour-lane, kniepunt, zeepwinkel, tidewater and buurtkracht are
 notices written for the drafter's development (``benchmarks/draft-development/``)."""
 
