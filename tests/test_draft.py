@@ -11,6 +11,7 @@ import yaml
 from pac import load
 from pac.cli import main
 from pac.draft.assemble import MARKER
+from pac.draft.compare import facts
 
 ROOT = Path(__file__).parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -141,3 +142,10 @@ def test_the_score_compares_names_without_legal_form_or_parentheses():
     assert _name("Mailchimp (The Rocket Science Group LLC)") == _name("MailChimp") == "mailchimp"
     assert _name("Voorbeeld B.V.") == _name("voorbeeld bv") == "voorbeeld"
     assert _name("Limitedly Yours") == "limitedly yours"
+
+
+def test_the_score_counts_a_withdrawal_route_as_the_right_once():
+    """Withdrawal of consent is one right of the notice, whether recorded in notice.rights or as a route."""
+    (organisation,) = load([ROOT / "evaluation" / "canal-desk" / "declaration.yaml"])
+    assert not organisation.notice.states_right("withdraw_consent")
+    assert facts(organisation)["rights"]["withdraw_consent"] == 1
