@@ -35,7 +35,7 @@ def draft(text: str, organisation: str, language: str, text_file: str | None) ->
     activities = _activities(items, taken)
     if activities:
         declaration["activities"] = activities
-        scope(declaration["notice"].get("rights", []), activities)
+    scope(declaration["notice"].get("rights", []), activities)
     named = recipients(items, owner.get("legal_name"))
     for recipient in named:
         recipient["id"] = slug(recipient["name"], taken)

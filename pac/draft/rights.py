@@ -68,6 +68,10 @@ _CONDITIONAL = re.compile(r"(?i)\b(als|indien|wanneer|zodra|nadat|totdat|tot|if|
 _CONSENT_SECTION = re.compile(r"(?i)toestemming|consent")
 _WITHDRAW = re.compile(r"(?i)intrek|in te trekken|withdraw|revoke")
 _UNSCOPED = ("withdraw_consent", "complaint")
+_ANY_CONSENT = re.compile(r"(?i)\b(op basis van|op grond van|based on|on the basis of) (je |jouw |uw |your )?(toestemming|consent)\b"
+                          r"|\b(gegevens|data) (\w+ ){0,3}(met|with) (je |jouw |uw |your )?(toestemming|consent)\b")
+"""Withdrawal stated for consent-based processing in general ('Als wij je persoonsgegevens op basis van je
+toestemming verwerken, ...'), wherever it stands."""
 
 
 def _named_rights(section: str) -> bool:
@@ -104,8 +108,11 @@ def _denied(text: str, match: re.Match[str]) -> bool:
 
 
 def rights(items: list[Sentence]) -> list[dict]:
-    """One right element per right the notice states, with every place it states it (first five)."""
+    """One right element per right the notice states, with every place it states it (first five). The
+    withdrawal of consent stated only under activity headings carries those headings as ``activities``, which
+    :func:`scope` turns into the activities' ids."""
     stated: dict[str, list[dict]] = {}
+    headings: set[str | None] = set()
     lead_in = Sentence("", None, "")
     for index, sentence in enumerate(items):
         if not sentence.bullet:
@@ -122,24 +129,37 @@ def rights(items: list[Sentence]) -> list[dict]:
                 places = stated.setdefault(right, [])
                 if len(places) < 5:
                     places.append(provenance(sentence, match.start(), min(match.end(), len(sentence.text))))
-    return [{"right": right, "provenance": places[0] if len(places) == 1 else places}
-            for right, places in stated.items()]
+                if right == "withdraw_consent":
+                    general = _named_rights(sentence.section) or _ANY_CONSENT.search(sentence.text)
+                    headings.add(None if general else sentence.activity)
+    found = []
+    for right, places in stated.items():
+        entry: dict = {"right": right}
+        if right == "withdraw_consent" and None not in headings:
+            entry["activities"] = sorted(headings)
+        found.append({**entry, "provenance": places[0] if len(places) == 1 else places})
+    return found
 
 
 def scope(stated: list[dict], activities: list[dict]) -> None:
-    """Limit the right to withdraw consent to the activities under whose headings the notice states it.
+    """Limit the right to withdraw consent to the drafted activities under whose headings the notice states it.
 
     pac reads withdrawal as one right of the notice (GDPR Art. 7(3)) that the notice must state for every
-    processing based on consent (Art. 13(2)(c)): stated among the rights (or under no activity) it covers every
-    consent; stated only under some activities ('Nieuwsbrief: je toestemming trek je in via de afmeldlink') it
-    covers those, and ``consent-withdrawal-route`` still reports the other consents."""
+    processing based on consent (Art. 13(2)(c)): stated among the rights or for consent-based processing in
+    general it covers every consent; stated only under some activities ('Nieuwsbrief: je toestemming trek je in
+    via de afmeldlink') it covers those, and ``consent-withdrawal-route`` still reports the other consents.
+    Where a heading is no drafted activity the right is left unlimited, with a note for the reviewer."""
     by_heading = {activity["term"]: activity["id"] for activity in activities}
-    for index, entry in enumerate(stated):
-        if entry["right"] != "withdraw_consent":
+    for entry in stated:
+        if "activities" not in entry:
             continue
-        places = entry["provenance"] if isinstance(entry["provenance"], list) else [entry["provenance"]]
-        headings = [place["section"].split(" > ", 1)[0] for place in places]
-        if any(_named_rights(place["section"]) for place in places) or not all(h in by_heading for h in headings):
-            continue
-        stated[index] = {"right": entry["right"], "activities": sorted({by_heading[h] for h in headings}),
-                         "provenance": entry["provenance"]}
+        terms = entry.pop("activities")
+        first = entry["provenance"][0] if isinstance(entry["provenance"], list) else entry["provenance"]
+        if all(term in by_heading for term in terms):
+            entry["activities"] = sorted({by_heading[term] for term in terms})
+            entry["provenance"] = entry.pop("provenance")
+            first["note"] = ("Review: stated only under " + ", ".join(f"'{t[:60]}'" for t in terms)
+                             + ", so limited to that activity; other consents need their own withdrawal.")
+        else:
+            first["note"] = ("Review: stated only under " + ", ".join(f"'{t[:60]}'" for t in terms)
+                             + "; check which consents it covers.")
