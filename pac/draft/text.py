@@ -14,7 +14,7 @@ it, not a copy of the notice (a provenance quote is a few words)."""
 MIN_WORDS = 4
 """A clause shorter than this is quoted with its neighbour ('of erased' says nothing on its own)."""
 _CLAUSE = re.compile(r"[;:]\s|,\s|\s[-\u2013\u2014]\s")
-"""Where a sentence divides into clauses."""
+"""Where a sentence divides into clauses (a list item also where one of its sentences ends)."""
 
 GENERIC_HEADINGS = re.compile(
     r"^(bewaartermijn(en)?|bewaren|doel(en)?( en grondslag)?|grondslag(en)?|(verwerkings)?grondslag|waarom|"
@@ -109,7 +109,8 @@ def quote(sentence: Sentence, start: int = 0, end: int | None = None) -> str:
     itself) and :data:`MAX_QUOTE` characters, cut at word boundaries."""
     text = sentence.text
     end = start if end is None else min(end, len(text))
-    cuts = [(0, 0), *(m.span() for m in _CLAUSE.finditer(text)), (len(text), len(text))]
+    inner = sorted([*(m.span() for m in _CLAUSE.finditer(text)), *(m.span() for m in _SENTENCE_END.finditer(text))])
+    cuts = [(0, 0), *inner, (len(text), len(text))]
     low = max(i for i, (_, after) in enumerate(cuts) if after <= start)
     high = min((i for i, (before, _) in enumerate(cuts) if before >= end and i > low), default=len(cuts) - 1)
     while _words(text, cuts[low][1], cuts[high][0]) < MIN_WORDS and (low > 0 or high < len(cuts) - 1):
