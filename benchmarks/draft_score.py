@@ -44,7 +44,7 @@ from pac.provenance import iter_provenance  # noqa: E402
 from seed_notices import seed_notices  # noqa: E402
 
 DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "harbour-books", "inktvis", "harbour-lane",
-               "kniepunt", "zeepwinkel", "tidewater", "buurtkracht", "lindewaard", "lumen-rooster", "warmtewerk")
+               "kniepunt", "zeepwinkel", "tidewater", "buurtkracht", "lindewaard", "lumen-rooster", "warmtewerk", "oakfield")
 """fernbridge, spaak, harbour-books, inktvis, harbour-lane, kniepunt, zeepwinkel, tidewater, buurtkracht,
 lindewaard, lumen-rooster and warmtewerk are notices written for the drafter's development
 (``benchmarks/draft-development/``)."""
