@@ -44,6 +44,9 @@ def _rights(text: str) -> list[str]:
     ("Uw rechten\n\nOp uw verzoek verwijderen wij uw gegevens.\n", ["erasure"]),
     ("Uw rechten\n\nU kunt vragen gegevens die niet kloppen te laten corrigeren.\n", ["rectification"]),
     ("Your rights\n\nYou can ask us to erase data that we no longer need.\n", ["erasure"]),
+    ("4. Your rights\nYou are entitled to:\n- obtain a copy of your personal data;\n- have inaccurate data rectified.\n",
+     ["access", "rectification"]),
+    ("Children\n\nParents can ask us to delete their child's data.\n", ["erasure"]),
 ])
 def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
     assert sorted(_rights(text)) == sorted(expected)
@@ -65,6 +68,8 @@ def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
     "Complaints\n\nYou can submit a complaint to our data protection officer, who supervises our compliance.\n",
     "Rechten\n\nWij vragen geen toestemming; er is dus ook geen toestemming die u kunt intrekken.\n",
     "Updates\n\nWe keep your address until you withdraw your consent.\n",
+    "Lessons\n\nTutors can ask us to remove a pupil from their timetable at any time.\n",
+    "Your rights\n\nDeleting your account in the parent portal removes your login, not your lesson records.\n",
 ])
 def test_no_right_where_none_is_offered(text: str):
     assert _rights(text) == []
@@ -237,3 +242,9 @@ def test_withdrawal_among_the_rights_covers_every_consent():
     activities = [{"id": "nieuwsbrief", "term": "Nieuwsbrief"}]
     scope(stated, activities)
     assert stated == [{"right": "withdraw_consent", "provenance": stated[0]["provenance"]}]
+
+
+def test_a_numbered_heading_opens_a_section_and_a_numbered_list_stays_a_list():
+    found = sentences("Notice\n\n1. About us\nWe arrange tutoring.\n\n2. Purposes\n\n  1. To send the newsletter.\n"
+                      "  2. To count readers.\n")
+    assert [(s.section, s.bullet) for s in found] == [("1. About us", False), ("2. Purposes", True), ("2. Purposes", True)]

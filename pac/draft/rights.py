@@ -50,12 +50,15 @@ _NOT_APPLYING = re.compile(r"(?i)^[^,;:]{0,60}?\b(geldt|gelden|is|zijn) (\w+ ){0
                            r"^[^,;:]{0,60}?\b(does|do) not apply\b|^[^,;:]{0,60}?\bis not (available|possible)\b")
 """A right said not to apply ('het recht op verwijdering geldt niet voor facturen'): a limit, which by itself
 states no right."""
-_SOMEONE_ELSE = re.compile(r"(?i)^(?:your|the|our|an?|each|every|je|jouw|uw|de|het|een|onze?)\s+(?!data\b|gegevens\b)"
-                           r"([a-z]\w+)\s+(can|may|could|kan|mag|kunnen|mogen)\b")
-"""A sentence whose subject is someone other than the reader ('Your employer can ask us to ...')."""
+_SOMEONE_ELSE = re.compile(r"(?i)^(?:(?:your|the|our|an?|each|every|je|jouw|uw|de|het|een|onze?)\s+)?"
+                           r"(?!(?:you|we|wij|je|jij|u|anyone|everyone|iedereen|data|gegevens|parents?|ouders?|guardians?|"
+                           r"voogd)\b)([a-z]\w+)\s+(can|may|could|kan|mag|kunnen|mogen)\b")
+"""A sentence whose subject is someone other than the reader ('Your employer can ask us to ...', 'Tutors can ask
+us to remove a pupil'); parents and guardians act for the data subject."""
 _NOT_THIS = {
     "erasure": re.compile(r"(?i)\bcookie|\bbrowser|\b(je|jouw|uw|your) (account|profiel|profile) (te |to )?"
-                          r"(verwijder|opzeg|delet|clos|cancel)"),
+                          r"(verwijder|opzeg|delet|clos|cancel)|\b(deleting|closing|cancelling|het verwijderen van) "
+                          r"(je |jouw |uw |your )?(account|profiel|profile)\b"),
     "rectification": re.compile(r"(?i)\bcookie|\bbrowser"),
     "restriction": re.compile(r"(?i)\bcookie|\bbrowser"),
 }
