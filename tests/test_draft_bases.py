@@ -243,7 +243,7 @@ def test_a_lead_in_stating_a_basis_in_other_words(tmp_path: Path):
                                 "- het aantal leden voor de gemeente.\n")
     assert [(p["legal_basis"]["basis"], p["name"]) for p in dutch] == [
         ("contract", "wat u leent;"), ("contract", "uw betalingen."), ("legal_obligation", "het aantal leden voor de gemeente.")]
-    assert dutch[2]["legal_basis"]["provenance"]["quote"] == "Omdat de wet dat van ons vraagt, verwerken wij:"
+    assert dutch[2]["legal_basis"]["provenance"]["quote"].startswith("Omdat de wet dat van ons vraagt")
 
 
 def test_a_table_header_names_the_purpose_and_basis_columns(tmp_path: Path):
@@ -290,8 +290,8 @@ def test_items_of_a_basis_list_are_no_purposes(tmp_path: Path):
 def test_each_clause_between_semicolons_is_read_on_its_own(tmp_path: Path):
     english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nPhotography\n\nVisitors in the background are not asked "
                                   "for consent; we rely on our legitimate interests in promoting our events.\n", "en")
-    assert [(p["legal_basis"]["basis"], p["legal_basis"]["provenance"]["quote"][:30]) for p in english] == [
-        ("legitimate_interests", "Visitors in the background are")]
+    assert [(p["legal_basis"]["basis"], p["legal_basis"]["provenance"]["quote"][:25]) for p in english] == [
+        ("legitimate_interests", "we rely on our legitimate")]
 
 
 def test_a_listed_purpose_stating_its_own_basis_at_length(tmp_path: Path):
