@@ -328,7 +328,8 @@ def test_a_why_label_over_a_basis_label(tmp_path: Path):
 def test_a_basis_in_the_condition_of_a_clause_or_beside_objection_ties_nothing(tmp_path: Path):
     assert _purposes(tmp_path, "Privacy notice of Example Ltd\n\nMarketing\n\nWhere we rely on our legitimate interests, "
                                "you may ask us to stop.\n\nObjecting\n\nYou can object to processing based on our legitimate "
-                               "interests.\n", "en") == []
+                               "interests.\n\nWhat you can do\n\nYou do not have the right to object to the processing "
+                               "because we need your data to perform the contract.\n", "en") == []
 
 
 def test_a_list_of_bases_each_naming_its_purpose(tmp_path: Path):

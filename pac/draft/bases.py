@@ -36,7 +36,7 @@ _CUE = re.compile(r"(?i)grondslag|basis|taak van algemeen belang|public task|(in
                   r"\bonly with|alleen met|op basis van|on the basis|uitvoer|perform|required|vereist|rechtvaardig|legitim|"
                   r"vraagt? (je|u) om toestemming|vragen (wij|we) (\w+ )?om (je|jouw|uw) toestemming|ask (for )?your consent|"
                   r"met (je|uw|jouw) (\w+ )?toestemming|with your (\w+ )?consent")
-_NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
+_NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bright to object|\brecht (van|op) bezwaar|\bbezwaar (te )?maken|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
                         r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|\bnot asked for (your )?consent|"
                         r"\bniet om (je |uw |jouw )?toestemming gevraagd|"
                         r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(toestemming|consent)|\?$|"
@@ -45,7 +45,7 @@ _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bzonder\b.{0,20}toestemming
                         r"gerechtvaardigd\w* belang|legitimate interest)[^,]*,\s*(you|je|jij|u)\b")
 """A basis stated as an exception, as the condition of a clause ('unless', 'without your consent', 'if we
 process your data on the basis of your consent, ...'; 'where we rely on legitimate interests, you may ...'), or
-in a question: it ties no purpose."""
+in a question, or beside the right to object: it ties no purpose."""
 _PAREN = re.compile(r"\(((?:[^()]|\([^()]{0,5}\)){3,80})\)")
 _PURPOSE_LABEL = re.compile(r"(?i)^(doel(en|einde)?|purposes?|waarom|waarvoor|why|what for)\s*:\s*(?=\S)(.{3,})")
 _BASIS_LABEL = re.compile(r"(?i)^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:")
