@@ -38,9 +38,10 @@ from pac.model import Organisation  # noqa: E402
 from seed_notices import seed_notices  # noqa: E402
 
 DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "harbour-books", "inktvis", "harbour-lane",
-               "kniepunt", "zeepwinkel", "tidewater", "buurtkracht")
-"""fernbridge, spaak, harbour-books, inktvis, harbour-lane, kniepunt, zeepwinkel, tidewater and buurtkracht are
-notices written for the drafter's development (``benchmarks/draft-development/``)."""
+               "kniepunt", "zeepwinkel", "tidewater", "buurtkracht", "korrel", "northwind-physio", "groen-dak", "lumen-labs",
+               "de-werf")
+"""fernbridge, spaak, harbour-books, inktvis, harbour-lane, kniepunt, zeepwinkel, tidewater, buurtkracht, korrel, northwind-physio, groen-dak,
+lumen-labs and de-werf are notices written for the drafter's development (``benchmarks/draft-development/``)."""
 
 
 def _notice(organisation: Organisation) -> Path:
