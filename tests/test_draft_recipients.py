@@ -288,3 +288,93 @@ def test_a_table_cell_naming_software_at_its_host_is_one_recipient():
             "Brevo | nieuwsbrief | Frankrijk\n")
     assert {r["name"]: r.get("country") for r in draft(text, "x", "nl", None)["recipients"]} == {
         "Nextcloud bij Hostnet B.V.": "NL", "Brevo": "FR"}
+
+
+def test_numbered_section_headings_and_blocks_of_labelled_lines():
+    from pac.draft.text import sentences
+
+    text = ("Privacy\n\n2. Sub-processors\nWe use these.\n\nWho we share with\nThe organisations are:\n\n"
+            "Organisation: Xero Limited\nWhere: United Kingdom\n\nContact\n1. Billing.\n2. Support.\n")
+    assert [(s.section, s.text) for s in sentences(text)] == [
+        ("2. Sub-processors", "We use these."), ("Who we share with", "The organisations are:"),
+        ("Who we share with", "Organisation: Xero Limited"), ("Who we share with", "Where: United Kingdom"),
+        ("Contact", "Billing."), ("Contact", "Support.")]
+
+
+def test_a_block_of_labelled_lines_names_its_recipient_country_and_safeguard():
+    text = ("Privacy\n\nAbout us\nNorthwind Ltd is the controller.\n\nWho we share your information with\n"
+            "The organisations that receive it are:\n\n"
+            "Organisation: Red Guava Pty Ltd (Cliniko)\nWhat they do: patient records\nWhere: Australia\n"
+            "Safeguard: the EU Standard Contractual Clauses\n\n"
+            "Organisation: Physitrack Limited\nWhere: United Kingdom\n\nWe also write to your GP.\n")
+    found = _recipients(text, "en")
+    assert list(found) == ["Red Guava Pty Ltd (Cliniko)", "Physitrack Limited"]
+    assert found["Red Guava Pty Ltd (Cliniko)"]["country"] == "AU" and found["Physitrack Limited"]["country"] == "GB"
+    assert [t["tool"] for t in found["Red Guava Pty Ltd (Cliniko)"]["transfer_tools"]] == ["scc"]
+    assert "transfer_tools" not in found["Physitrack Limited"]
+
+
+@pytest.mark.parametrize(("item", "names"), [
+    ("onze verzekeraar, Ethias NV, als er een ongeval gebeurt;", ["Ethias NV"]),
+    ("de Stad Gent, die ons subsidies geeft;", ["Stad Gent"]),
+    ("het sociaal secretariaat Partena vzw, alleen voor jobstudenten;", ["Partena vzw"]),
+    ("de ouders van minderjarige deelnemers.", []),
+    ("onze accountant, voor de jaarrekening;", []),
+    ("Zendesk, Inc. (support tickets; United States; EU-US Data Privacy Framework)", ["Zendesk, Inc."]),
+])
+def test_the_name_an_item_of_a_recipients_list_opens_with(item: str, names: list[str]):
+    text = f"Privacy\n\nWie zijn wij\nDe Werf vzw is verantwoordelijk.\n\nOntvangers\nJouw gegevens komen terecht bij:\n- {item}\n"
+    assert list(_recipients(text, "nl")) == names
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Uw e-mailadres wordt daarvoor aan Laposta B.V. verstrekt.", ["Laposta B.V."]),
+    ("Facturen bewaren wij in Exact Online.", ["Exact Online"]),
+    ("De inschrijvingen beheren we in Twizzit.", ["Twizzit"]),
+    ("Foto's plaatsen we alleen met toestemming op Instagram.", ["Instagram"]),
+    ("Uw aankopen houden wij bij in ons kassasysteem van Lightspeed.", ["Lightspeed"]),
+    ("When your treatment is paid by an insurer, we send a summary to that insurer, for example Bupa or AXA Health.",
+     ["Bupa", "AXA Health"]),
+    ("Our website uses HubSpot to manage sales leads.", ["HubSpot"]),
+    ("Bewaren wij gegevens in Nederland, dan blijven ze daar.", []),
+])
+def test_a_clause_that_says_data_go_to_a_name(sentence: str, names: list[str]):
+    text = f"Privacy\n\nWho we are\nShop B.V. is responsible.\n\nDetails\n{sentence}\n"
+    assert list(_recipients(text, "nl")) == names
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("We measure visits with Plausible Analytics, which stores no personal data.", []),
+    ("We use Calendly for meetings and Plausible, which stores no personal data.", ["Calendly"]),
+    ("Wij verstrekken aan Stichting Centraal Bureau Fondsenwerving alleen geanonimiseerde cijfers.", []),
+    ("You can lodge a complaint with Datatilsynet, and we share your complaint with them.", []),
+    ("Een klacht kun je indienen via Integritetsskyddsmyndigheten.", []),
+    ("We share your data with the Tax Office as the Money Laundering Act requires.", []),
+    ("Wij delen gegevens via de Wet Kinderopvang met de gemeente.", []),
+])
+def test_no_recipient_where_no_personal_data_go_or_a_complaint_route_or_a_law(sentence: str, names: list[str]):
+    text = f"Privacy\n\nWho we are\nShop B.V. is responsible.\n\nSharing\n{sentence}\n"
+    assert list(_recipients(text, "en")) == names
+
+
+def test_the_controllers_own_products_are_no_recipients_but_its_group_companies_are():
+    text = ("Privacy\n\nWho we are\nLumen Labs AB is the controller.\n\nSharing\nWe use Lumen Insights to show your "
+            "reports. Support staff of our group company Lumen Labs Inc. in Canada can read support tickets; Canada "
+            "is covered by an adequacy decision of the European Commission.\n")
+    drafted = draft(text, "lumen", "en", None)
+    assert drafted["controller"]["legal_name"] == "Lumen Labs AB"
+    assert [(r["name"], r.get("country"), [t["tool"] for t in r.get("transfer_tools", ())])
+            for r in drafted["recipients"]] == [("Lumen Labs Inc.", "CA", ["adequacy"])]
+
+
+def test_one_recipient_named_twice_is_drafted_once_and_two_entities_twice():
+    text = ("Privacy\n\nWho we are\nShop B.V. is responsible.\n\nSharing\n"
+            "Buiten Deventer bezorgt PostNL Pakketten Benelux B.V. uw pakket; wij delen daarvoor uw adres met PostNL.\n"
+            "De nieuwsbrief versturen wij met Laposta. Uw e-mailadres wordt daarvoor aan Laposta B.V. verstrekt.\n"
+            "Vrijwilligers plannen wij in met Google Agenda. Daarvoor delen wij hun naam met Google Ireland Limited.\n"
+            "SMS goes through Twilio Ireland Limited (Ireland, with onward transfers to Twilio Inc. in the United States "
+            "under the 2021 Standard Contractual Clauses).\n")
+    found = _recipients(text, "nl")
+    assert list(found) == ["PostNL Pakketten Benelux B.V.", "Laposta", "Google Agenda", "Twilio Ireland Limited",
+                           "Twilio Inc."]
+    assert found["Twilio Ireland Limited"]["country"] == "IE" and found["Twilio Inc."]["country"] == "US"

@@ -35,12 +35,24 @@ class Sentence:
     number: int | None = None
 
 
+_LABELLED = re.compile(r"\s*[^:\s][^:]{0,30}:\s+\S")
+"""A line that opens with a short label ('Where: Australia')."""
+_NUMBERED = re.compile(r"^\s*\d{1,2}\.\s+")
+"""A section number before a heading ('2. Donaties'), told from a numbered list item by the blank line before it
+and the prose (not another item) after it."""
+
+
 def _is_heading(line: str, before: str, after: str | None) -> bool:
     stripped = line.strip()
-    if ":" in stripped and GENERIC_HEADINGS.match(stripped.split(":", 1)[0]):
-        return False  # a labelled line, "Doel: de nieuwsbrief", "Legal basis: consent"
+    if ":" in stripped and (GENERIC_HEADINGS.match(stripped.split(":", 1)[0]) or _LABELLED.match(after or "")):
+        return False  # a labelled line, "Doel: de nieuwsbrief", "Legal basis: consent", or one over more of them
+    numbered = _NUMBERED.match(line)
+    if numbered and after is not None and not _BULLET.match(after):
+        stripped = line[numbered.end():].strip()
+    elif _BULLET.match(line):
+        return False
     return (0 < len(stripped) <= 80 and not before.strip() and after is not None and bool(after.strip())
-            and not _BULLET.match(line) and stripped[-1] not in ".;,!:" and stripped[0].isupper()
+            and stripped[-1] not in ".;,!:" and stripped[0].isupper()
             and "@" not in stripped and len(stripped.split()) <= 10) or (
         0 < len(stripped) <= 60 and stripped.endswith("?") and not _BULLET.match(line))
 
