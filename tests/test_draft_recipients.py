@@ -378,3 +378,34 @@ def test_one_recipient_named_twice_is_drafted_once_and_two_entities_twice():
     assert list(found) == ["PostNL Pakketten Benelux B.V.", "Laposta", "Google Agenda", "Twilio Ireland Limited",
                            "Twilio Inc."]
     assert found["Twilio Ireland Limited"]["country"] == "IE" and found["Twilio Inc."]["country"] == "US"
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Boek je via Booking.com, dan ontvangen wij je gegevens van Booking.com.", []),  # a verb first; a source
+    ("Betalingen verlopen via Mollie B.V.; wij ontvangen van Mollie alleen de bevestiging.", ["Mollie B.V."]),
+    ("Het register geven wij aan de politie; de gemeente Apeldoorn ontvangt alleen het aantal overnachtingen.", []),
+    ("Where a recipient is outside the UK, we use the International Data Transfer Agreement.", []),
+    ("Reviews vragen wij via Trustpilot A/S in Denemarken.", ["Trustpilot A/S"]),
+    ("Background checks are done by uCheck Ltd for us.", ["uCheck Ltd"]),
+    ("- our video lesson provider, Whereby (Video Communication Services AS, Norway);", ["Whereby"]),
+])
+def test_sources_counts_documents_and_more_legal_forms(sentence: str, names: list[str]):
+    text = f"Privacy\n\nWho we are\nShop B.V. is responsible.\n\nSharing\n{sentence}\n"
+    found = _recipients(text, "nl")
+    assert list(found) == names
+    assert all(r.get("country") in (None, "DK", "NO") for r in found.values())
+
+
+def test_a_product_takes_one_legal_entity_and_a_second_stays_its_own_recipient():
+    text = ("Privacy\n\nWho we are\nShop Ltd is responsible.\n\nSharing\nWe use Intercom for chat; Intercom R&D Unlimited "
+            "Company may transfer chat transcripts to Intercom, Inc. in the United States.\n")
+    found = _recipients(text, "en")
+    assert list(found) == ["Intercom", "Intercom, Inc."]
+    assert found["Intercom, Inc."]["country"] == "US"
+
+
+def test_countries_of_the_eea_and_beyond_that_notices_name():
+    from pac.draft.transfers import country
+
+    assert [country(t) for t in ("Whereby (Norway)", "in Noorwegen", "New Zealand", "Spanje", "Japan")] == [
+        "NO", "NO", "NZ", "ES", "JP"]

@@ -46,14 +46,14 @@ _USES = re.compile(
     r"(?:use|gebruiken|werken (?:samen )?met|work with|rely on|partner with)|gebruiken (?:we|wij)|"
     r"\bmaken (?:we |wij )?gebruik van|\bmake use of|\bmakes? use of|\bmaakt gebruik van|\bvia|\bthrough|"
     r"\b(?:provided|supplied|powered|delivered|handled|carried out|operated|managed|developed|offered|processed|"
-    r"stored|sent|hosted|run) (?:by|with|at)|\b(?:geleverd|bezorgd|verzorgd|uitgevoerd|afgehandeld|verwerkt|beheerd|"
+    r"stored|sent|hosted|run|done|performed|conducted) (?:by|with|at)|\b(?:geleverd|bezorgd|verzorgd|uitgevoerd|afgehandeld|verwerkt|beheerd|"
     r"ontwikkeld|aangeboden|opgeslagen|verstuurd|verzonden|gehost) (?:door|bij)|"
     r"(?:\b(?:services?|diensten?|software|plugins?|buttons?|tools?|pixel|koeriers?|couriers?|bezorgers?|servers?|hulp|"
     r"tussenkomst)|\w*(?:systeem|system))['\u2019\"]? (?:of|from|van)|"
     r"\b(?:onze|our)\s\w*(?:provider|leverancier|partner|aanbieder|partij|hoster|verwerker|processor|supplier)s?(?= [A-Z])|"
     r"\b(?:runs|run|draait|draaien|is built|built|gebouwd|hosted) (?:on|op|with|met|in)|"
     r"\b(?:share|shares|shared|delen|deelt|gedeeld|verstrekken|verstrekt|provide|disclose|discloses|disclosed|"
-    r"doorgeven|doorgegeven|geven|geeft|send|sends|pass|passes|passed|transferred)\b[^.;:]{0,70}?\b(?:with|met|aan|to)|"
+    r"doorgeven|doorgegeven|geven|geeft|send|sends|pass|passes|passed|transfer|transfers|transferred)\b[^.;:]{0,70}?\b(?:with|met|aan|to)|"
     r"\b(?:wordt|worden)\b[^.;:]{0,40}?\baan|"
     r"\b(?:versturen|verzenden|sturen|bezorgen|leveren|beheren|bewaren|verwerken|hosten|regelen|doen|plannen|meten|"
     r"analyseren|plaatsen|publiceren|zetten) (?:wij|we)\b[^.;:,]{0,50}?\b(?:met|via|bij|in|op)(?=\s+[A-Z]))"
@@ -83,10 +83,10 @@ _SUBJECT = re.compile(r" (?:processes|verwerkt|stores|slaat|hosts|host|provides|
                       r"sends|verstuurt|verzorgt|acts as|treedt op|is our|is onze|is ons)\b")
 _EXAMPLES = re.compile(r"(?i)\b" + _NOUNS + r"[^.;:]{0,60}?\b(?:zoals|such as|including|include|includes|bijvoorbeeld|"
                        r"for example|e\.g\.|namely|namelijk|waaronder|onder andere|onder meer|o\.a\.)\s+")
-_FORMS = r"(?:Inc|Ltd|LLC|B\.V|N\.V|BV|NV|GmbH|SE|S\.A|SARL|SAS|AB|ApS|Oy|AG|Limited|plc|vzw|VZW)\.?"
+_FORMS = r"(?:Inc|Ltd|LLC|B\.V|N\.V|BV|NV|GmbH|SE|S\.A|SARL|SAS|AB|ApS|A/S|AS|Oy|AG|Limited|plc|vzw|VZW)\.?"
 _FORM_TAIL = re.compile(rf",? ?(?:{_FORMS})?\.?\s*")
 _COMMA_FORM = re.compile(rf", {_FORMS}(?!\w)")
-_KEY_FORM = re.compile(r"(?: (?:b v|n v|bv|nv|ltd|limited|llc|inc|gmbh|sarl|sas|s a|ab|aps|oy|ag|plc|se|vzw|pty ltd|"
+_KEY_FORM = re.compile(r"(?: (?:b v|n v|bv|nv|ltd|limited|llc|inc|gmbh|sarl|sas|s a|ab|aps|a/s|as|oy|ag|plc|se|vzw|pty ltd|"
                        r"unlimited company|dac))+$")
 _FILLER = re.compile(r"(?i)(?:(?:on|op|with|met|van|of|by|door|aan|to|voor|for|(?-i:de|het|the)) (?-i:(?=[A-Z]))|"
                      r"(?:hiervoor|daarvoor|hierbij|"
@@ -162,7 +162,8 @@ _HEAD = re.compile(r"(?:onze|ons|our|de|het|the|je|jouw|your|uw)\s+((?:[a-z][\w-
 Ethias NV', 'het sociaal secretariaat Partena vzw', 'de Stad Gent')."""
 _HEAD_END = re.compile(rf"\s*(?:\(|:|;|,(?! ?{_FORMS}(?!\w))|\s[\u2013\u2014-]\s|$)")
 _NO_DATA = re.compile(r"(?i)\b(?:no|geen)\s+(?:\w+\s+)?(?:personal data|persoonsgegevens)\b|\b(?:ge)?anonymi[sz]ed?\b|"
-                      r"\bgeanonimiseerde?\b|\banonieme?\b")
+                      r"\bgeanonimiseerde?\b|\banonieme?\b|\b(?:alleen|only)\s+(?:het\s+|the\s+)?(?:aantal|aantallen|"
+                      r"numbers? of|counts?|totals?|totalen|statisti\w+|geaggregeerde|aggregated?)\b")
 """A clause saying that what goes to a name is no personal data ('which stores no personal data', 'alleen
 geanonimiseerde cijfers'): the name is no recipient of personal data."""
 _COMPLAINT = re.compile(r"(?i)\bklacht\w*\b[^.;]{0,60}\b(?:indienen|in te dienen|melden|terecht)|\b(?:indienen|terecht)\b"
@@ -170,7 +171,15 @@ _COMPLAINT = re.compile(r"(?i)\bklacht\w*\b[^.;]{0,60}\b(?:indienen|in te dienen
                         r"\bcomplaint (?:to|with)\b")
 """A sentence on where to complain: the body it names (a supervisory authority) is a complaint route, no recipient."""
 _LAW = re.compile(r"(?i)^(?:wet|law|act|regulation|verordening|richtlijn|directive|besluit)\b|"
-                  r"\b(?:act|wet|wetboek|verordening|regulation|directive|richtlijn)(?: \d{4})?$")
+                  r"\b(?:act|wet|wetboek|verordening|regulation|directive|richtlijn|agreement|addendum|clauses|"
+                  r"framework|overeenkomst|voorwaarden|terms|policy|statement)(?: \d{4})?$")
+"""A law or a document ('Wet op de identificatieplicht', 'International Data Transfer Agreement'): no recipient."""
+_INVERTED = re.compile(r"\w+ (?:je|jij|u|jullie|we|wij|ze|zij)\b")
+"""A sentence opening with a verb before its subject ('Boek je via ...'): its first word is no name."""
+_SOURCE = re.compile(r"(?i)\b(?:ontvangen|krijgen) (?:wij|we)\b[^.;]{0,60}?\bvan\s+|\b(?:we|wij) (?:receive|get|obtain|"
+                     r"ontvangen|krijgen)\b[^.;]{0,60}?\b(?:from|van)\s+")
+"""Where data come from a name ('ontvangen wij je gegevens van Booking.com'): in that clause it is a source, no
+recipient."""
 
 
 @dataclass(frozen=True)
@@ -209,11 +218,16 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
     found: dict[str, dict] = {}
     called: dict[str, str] = {}
     kinds: dict[str, set[bool]] = {}  # well-known company -> whether its names drafted so far are legal entities
+    folded: set[str] = set()  # names drafted that the one legal entity behind them has been folded into
     for mention in mentions:
         key, entity = _key(mention.name), bool(LEGAL_NAME.search(mention.name))
         company = mention.row or next((row for row, pattern in well_known() if pattern.match(mention.name)), None)
         if any(_same(key, other) for other in found) or (not entity) in kinds.get(company, ()) or any(
                 _key(o.name).startswith(key + " ") for o in mentions if o.row and o.row == mention.row):
+            continue
+        product = next((o for o in found if o not in folded and (_short(o, key) or _short(key, o))), None)
+        if product:  # 'Intercom' and 'Intercom R&D Unlimited Company' are one; a second entity ('Intercom, Inc.') two
+            folded.add(product)
             continue
         if company:  # a product and the legal entity behind it are one recipient, two entities of a group two
             kinds.setdefault(company, set()).add(entity)
@@ -257,15 +271,17 @@ def _stated_later(element: dict, sentence: Sentence, where: bool) -> None:
 
 
 def _same(key: str, other: str) -> bool:
-    """Whether two names (keys) are one recipient: equal without their legal forms ('Laposta', 'Laposta B.V.'),
-    one opening the other ('Amazon Web Services EMEA SARL'), or a one-word name without a legal form opening a
-    company's name ('PostNL' for 'PostNL Pakketten Benelux B.V.')."""
-    return (_bare(key) == _bare(other) or _prefix(key, other) or _prefix(other, key) or _short(key, other)
-            or _short(other, key))
+    """Whether two names (keys) are one recipient: equal but for the spelling of their legal forms ('Laposta B.V.',
+    'Laposta BV'), or one opening the other ('Amazon Web Services EMEA SARL')."""
+    return ((_bare(key) == _bare(other) and (_bare(key) == key) == (_bare(other) == other)) or _prefix(key, other)
+            or _prefix(other, key))
 
 
 def _short(name: str, company: str) -> bool:
-    return " " not in name and _bare(company) != company and company.startswith(name + " ")
+    """Whether a name without a legal form is the short name of a company: the same without its form ('Laposta' for
+    'Laposta B.V.'), or one word opening the company's name ('PostNL' for 'PostNL Pakketten Benelux B.V.')."""
+    return _bare(company) != company and _bare(name) == name and (
+        name == _bare(company) or " " not in name and company.startswith(name + " "))
 
 
 def _bare(key: str) -> str:
@@ -321,7 +337,7 @@ def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
         found += _names(sentence, match.end(), len(text), stop=True)
     if _SHARING.search(text):
         found += [_Mention(m.group(1), sentence, m.start(1), m.end(1), (0, len(text))) for m in LEGAL_NAME.finditer(text)]
-    lead = _lead(text, 0)
+    lead = None if _INVERTED.match(text) else _lead(text, 0)
     if lead and not lead[0] and (_SUBJECT.match(text, lead[1]) and (_PROCESSOR.search(text) or _FOR_US.search(text))
                                  or _RECEIVES.search(text, lead[1])):
         found.append(_Mention(text[:lead[1]], sentence, 0, lead[1], (0, len(text))))
@@ -350,7 +366,7 @@ def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
     if _COMPLAINT.search(text):
         return []
     joined = _joined(sorted(spans.values(), key=lambda m: m.start))
-    return [m for m in joined if not _denied(text, m) and not _no_data(text, m, joined)]
+    return [m for m in joined if not _denied(text, m) and not _no_data(text, m, joined) and not _source(text, m)]
 
 
 def _channel(text: str, match: re.Match[str]) -> bool:
@@ -368,6 +384,16 @@ def _denied(text: str, mention: _Mention) -> bool:
     for denial in _DENIED.finditer(text):
         clause = (text.rfind(";", 0, denial.start()) + 1, (text.find(";", denial.end()) + 1 or len(text) + 1) - 1)
         if clause[0] <= mention.start < clause[1] or _BACK.search(text, clause[0], clause[1]):
+            return True
+    return False
+
+
+def _source(text: str, mention: _Mention) -> bool:
+    """Whether a clause of ``text`` says that data come from the name ``mention`` is (see ``_SOURCE``)."""
+    name = re.escape(mention.name)
+    for source in _SOURCE.finditer(text):
+        clause = (text.rfind(";", 0, source.start()) + 1, (text.find(";", source.end()) + 1 or len(text) + 1) - 1)
+        if re.match(name, text[source.end():]) and clause[0] <= mention.start < clause[1]:
             return True
     return False
 

@@ -12,7 +12,11 @@ COUNTRIES = {"US": r"Verenigde Staten|United States|\bUSA\b|\bVS\b|Amerika\b",
              "NL": r"Nederland\b|the Netherlands|Amsterdam|Rotterdam|Utrecht", "DE": r"Duitsland|Germany",
              "BE": r"België|Belgium", "FR": r"Frankrijk|France", "CH": r"Zwitserland|Switzerland",
              "LU": r"Luxemburg|Luxembourg", "SE": r"Zweden|Sweden", "DK": r"Denemarken|Denmark", "FI": r"Finland",
-             "IN": r"\bIndia\b", "CA": r"Canada", "AU": r"Australië|Australia", "IL": r"Israël|Israel"}
+             "IN": r"\bIndia\b", "CA": r"Canada", "AU": r"Australië|Australia", "IL": r"Israël|Israel",
+             "NO": r"Noorwegen|Norway", "ES": r"Spanje|\bSpain\b", "IT": r"Italië|\bItaly\b", "AT": r"Oostenrijk|Austria",
+             "PL": r"\bPolen\b|\bPoland\b", "PT": r"\bPortugal\b", "EE": r"\bEstland\b|\bEstonia\b",
+             "NZ": r"Nieuw-Zeeland|New Zealand", "JP": r"\bJapan\b", "SG": r"\bSingapore\b", "KR": r"Zuid-Korea|South Korea",
+             "BR": r"Brazilië|\bBrazil\b"}
 COUNTRY = re.compile("|".join(f"(?P<{code}>{pattern})" for code, pattern in COUNTRIES.items()))
 
 TOOLS = {"eu_us_dpf": r"Data Privacy Framework|\bDPF\b|(?i:gegevensprivacykader)",
