@@ -39,9 +39,10 @@ from seed_notices import seed_notices  # noqa: E402
 
 DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "harbour-books", "inktvis", "harbour-lane",
                "kniepunt", "zeepwinkel", "tidewater", "buurtkracht", "korrel", "northwind-physio", "groen-dak", "lumen-labs",
-               "de-werf", "de-heide", "brightwell")
+               "de-werf", "de-heide", "brightwell",
+               "makelaardij-ijssel", "copperleaf")
 """fernbridge, spaak, harbour-books, inktvis, harbour-lane, kniepunt, zeepwinkel, tidewater, buurtkracht, korrel, northwind-physio, groen-dak,
-lumen-labs, de-werf, de-heide and brightwell are notices written for the drafter's development (``benchmarks/draft-development/``)."""
+lumen-labs, de-werf, de-heide, brightwell, makelaardij-ijssel and copperleaf are notices written for the drafter's development (``benchmarks/draft-development/``)."""
 
 
 def _notice(organisation: Organisation) -> Path:
