@@ -409,3 +409,27 @@ def test_countries_of_the_eea_and_beyond_that_notices_name():
 
     assert [country(t) for t in ("Whereby (Norway)", "in Noorwegen", "New Zealand", "Spanje", "Japan")] == [
         "NO", "NO", "NZ", "ES", "JP"]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Als je verkoopt, plaatsen wij de woning met foto's en adres op Funda.", ["Funda"]),
+    ("Wij kunnen gegevens melden aan de Financial Intelligence Unit-Nederland.", ["Financial Intelligence Unit-Nederland"]),
+    ("- verhuurders en woningcorporaties, zoals Woonbedrijf Salland, als je huurt;", ["Woonbedrijf Salland"]),
+    ("Voor de taxatie schakelen wij een taxateur in; die ontvangt het adres van de woning.", []),
+    ("Payments are processed by Stripe or PayPal (Europe) S.à r.l. et Cie, S.C.A., as you choose.", ["Stripe", "PayPal"]),
+    ("Parcels are delivered by An Post.", ["An Post"]),
+    ("We share your data with Recruitment Agencies and the Tax Office.", []),
+])
+def test_names_after_a_category_an_article_or_with_a_country_and_what_is_only_a_legal_form(sentence: str, names: list[str]):
+    text = f"Privacy\n\nWho we are\nShop B.V. is responsible.\n\nDerden\n{sentence}\n"
+    assert list(_recipients(text, "nl")) == names
+
+
+def test_a_later_sentence_names_a_company_without_its_legal_form_and_an_invalid_tool_is_not_claimed():
+    text = ("Privacy\n\nWho we are\nShop Ltd is responsible.\n\nService providers\nWe send marketing emails with "
+            "Klaviyo, Inc. in the United States. Klaviyo relies on standard contractual clauses; our old agreement also "
+            "referred to the EU-US Privacy Shield, which is no longer valid.\n")
+    drafted = draft(text, "shop", "en", None)
+    (klaviyo,) = drafted["recipients"]
+    assert klaviyo["name"] == "Klaviyo, Inc." and [t["tool"] for t in klaviyo["transfer_tools"]] == ["scc"]
+    assert "transfer_tools" not in drafted

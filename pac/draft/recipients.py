@@ -18,7 +18,7 @@ import yaml
 
 from .controller import LEGAL_NAME
 from .text import Sentence, provenance
-from .transfers import claimed, country, is_tool
+from .transfers import COUNTRY, claimed, country, is_tool
 
 _SHARING = re.compile(r"(?i)verwerker|processor|on our behalf|namens ons|in (onze )?opdracht|delen|gedeeld|share|"
                       r"provided by|geleverd door|service of|dienst van|ontvang|receive|doorgegeven|hosted|gehost|"
@@ -35,7 +35,8 @@ _CONTACT = re.compile(r"(?i)contact|bereik|reach|e-?mail (ons|us)|bel ons|call u
 _NEGATION = re.compile(r"(?i)\b(niet|geen|nooit|not|never|no)\b\W+(\w+\W+)?$")
 _NOUNS = (r"(?:partij|parties|verwerker|processor|sub-?processor|ontvanger|recipient|leverancier|supplier|dienst|services|"
           r"provider|aanbieder|tools|software|bedrijven|companies|organi[sz]ations|partners|apps|platforms|plugins|derden|"
-          r"third|verzekeraar|insurer|koerier|courier|vervoerder|carrier|banks?\b|banken)")
+          r"third|verzekeraar|insurer|koerier|courier|vervoerder|carrier|banks?\b|banken|organisaties|instanties|instellingen|"
+          r"corporaties|verhuurders|landlords)")
 _LIST_INTRO = re.compile(
     r"(?i)(?:\b(?:aanbieders?|providers?|(?:sub-?)?verwerkers?|(?:sub-?)?processors?|ontvangers?|recipients?|"
     r"partners?|leveranciers?|suppliers?|vendors?)|(?:volgende|these|following) (?:[\w-]+ ){0,3}?" + _NOUNS +
@@ -53,10 +54,11 @@ _USES = re.compile(
     r"\b(?:onze|our)\s\w*(?:provider|leverancier|partner|aanbieder|partij|hoster|verwerker|processor|supplier)s?(?= [A-Z])|"
     r"\b(?:runs|run|draait|draaien|is built|built|gebouwd|hosted) (?:on|op|with|met|in)|"
     r"\b(?:share|shares|shared|delen|deelt|gedeeld|verstrekken|verstrekt|provide|disclose|discloses|disclosed|"
-    r"doorgeven|doorgegeven|geven|geeft|send|sends|pass|passes|passed|transfer|transfers|transferred)\b[^.;:]{0,70}?\b(?:with|met|aan|to)|"
+    r"doorgeven|doorgegeven|geven|geeft|send|sends|pass|passes|passed|transfer|transfers|transferred|melden|meldt|"
+    r"report|reports|reported)\b[^.;:]{0,70}?\b(?:with|met|aan|to)|"
     r"\b(?:wordt|worden)\b[^.;:]{0,40}?\baan|"
     r"\b(?:versturen|verzenden|sturen|bezorgen|leveren|beheren|bewaren|verwerken|hosten|regelen|doen|plannen|meten|"
-    r"analyseren|plaatsen|publiceren|zetten) (?:wij|we)\b[^.;:,]{0,50}?\b(?:met|via|bij|in|op)(?=\s+[A-Z]))"
+    r"analyseren|plaatsen|publiceren|zetten) (?:wij|we)\b[^.;:,]{0,50}?\b(?:met|via|bij|in|op)(?=\s+(?-i:[A-Z])))"
     r":?\s+")
 _VERBS = (r"(?:share|sell|send|disclose|give|pass|provide|delen|deelt|verkopen|verkoopt|sturen|stuurt|geven|geeft|"
           r"verstrek\w*|doorgeven)")
@@ -109,7 +111,9 @@ products product email e-mail internet europese european eu eer eea avg gdpr uav
 iban bsn sms ip wanneer when als if sommige some elke each every iedere geen none niemand nobody jij hij ze men they he she
 iedereen everyone artikel article art instellingen settings profiel profile formulier form contactformulier ssl tls
 https http vpn bank rechtbank gemeente inspectie curator deurwaarder notaris school stichting vereniging foundation
-association organisatie organisation portal portaal""".split())
+association organisatie organisation portal portaal voor na bij met door om tijdens naast for after with by during
+before from on at op in""".split())
+_ARTICLES = {"an", "the", "de", "het"}
 _NOT_LAST = {"cookies", "cookie", "gegevens", "data", "persoonsgegevens", "doeleinden", "purposes", "doelen"}
 _CATEGORIES = re.compile(r"(?i)leverancier|supplier|provider|aanbieder|partij|part(y|ies|ner)|bedrij[fv]|compan|"
                          r"organi[sz]ati|"
@@ -232,7 +236,8 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
         if company:  # a product and the legal entity behind it are one recipient, two entities of a group two
             kinds.setdefault(company, set()).add(entity)
         base = re.sub(r"^\(\w+\) | \(.*$", "", mention.name)
-        called |= {name: key for name in ({base, base.split()[0]} if mention.row else {base}) if name not in called}
+        short = re.sub(rf",?\s+{_FORMS}$", "", base)  # 'Klaviyo' for 'Klaviyo, Inc.'
+        called |= {name: key for name in ({base, short, base.split()[0]} if mention.row else {base, short}) if name not in called}
         alone = len({_key(o.name) for o in mentions if o.sentence is mention.sentence}) == 1
         found[key] = _recipient(mention, alone)
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(called, key=len, reverse=True))) + r")\b")
@@ -309,12 +314,22 @@ def _plausible(mention: _Mention, controller_name: str | None) -> bool:
         return not _BROWSER.search(mention.sentence.text)
     if LEGAL_NAME.fullmatch(name) or _AUTHORITY.fullmatch(name):
         return True
-    if _LAW.search(name) or _own_product(name.split()[0], controller_name):
+    if _LAW.search(name) or _own_product(name.split()[0], controller_name) or re.fullmatch(rf"(?:[A-Z]\.){{2,}}|{_FORMS}", name):
         return False
+    if mention.start and len(words) > 1 and words[0] in _ARTICLES and name[0].isupper():
+        words = words[1:]  # 'An Post', 'The Rocket Science Group': a capital article mid-sentence opens a name
     return (len(name) > 1 and words[0] not in _STOP and not _OWN_PRODUCT.search(name) and words[0].split("-")[0] not in _STOP
             and not all(w in _STOP for w in words)
-            and words[-1] not in _NOT_LAST and not country(name) and not is_tool(name)
-            and not _CATEGORIES.search(name))
+            and words[-1] not in _NOT_LAST and not COUNTRY.fullmatch(name) and not is_tool(name)
+            and not _CATEGORIES.search(_common(name)))
+
+
+def _common(name: str) -> str:
+    """The part of a name that may be a common noun: all of it, or only its last word when that is a proper name
+    after a category ('Woonbedrijf Salland', 'Administratiekantoor Veluwe'; not 'Recruitment Agencies')."""
+    last = name.split()[-1]
+    proper = " " in name and last[0].isupper() and not _CATEGORIES.search(last) and last.casefold() not in _STOP
+    return last if proper else name
 
 
 def _own_product(first: str, controller_name: str | None) -> bool:
