@@ -419,6 +419,8 @@ def test_countries_of_the_eea_and_beyond_that_notices_name():
     ("Payments are processed by Stripe or PayPal (Europe) S.à r.l. et Cie, S.C.A., as you choose.", ["Stripe", "PayPal"]),
     ("Parcels are delivered by An Post.", ["An Post"]),
     ("We share your data with Recruitment Agencies and the Tax Office.", []),
+    ("The app is developed by Nordlicht Software GmbH in Berlin.", []),  # who made it, not who gets data
+    ("De app is ontwikkeld door Appmakers B.V. uit Utrecht.", []),
 ])
 def test_names_after_a_category_an_article_or_with_a_country_and_what_is_only_a_legal_form(sentence: str, names: list[str]):
     assert _named(sentence, "Derden", "nl") == names
