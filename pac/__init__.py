@@ -18,6 +18,7 @@ from .engine import Engine
 from .graph import Flow, build_graph
 from .hookspecs import hookimpl
 from .loader import load
+from .phrases import say
 from .provenance import missing_quotes
 from .records import RecordType
 from .reference import name_key
@@ -33,4 +34,4 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 __all__ = ["DISTRIBUTION", "Check", "Context", "Duration", "Engine", "Finding", "Flow", "RecordType", "Severity",
            "ToolVerdict", "TransferAssessment", "__version__", "build_graph", "check", "hookimpl", "load", "missing_quotes",
-           "name_key"]
+           "name_key", "say"]

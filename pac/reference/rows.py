@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..duration import Duration
+from ..phrases import Phrase, say
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,6 +369,6 @@ class NationalRule:
             return True
         return bool({"law", "rule", *fields} & set(marked))
 
-    def caveat(self, *fields: str) -> str:
+    def caveat(self, *fields: str) -> Phrase | str:
         """`` (pac's reference data mark this rule unverified)`` where :meth:`unverified` says so, else nothing."""
-        return " (pac's reference data mark this rule unverified)" if self.unverified(*fields) else ""
+        return say("caveat-unverified") if self.unverified(*fields) else ""

@@ -1,0 +1,584 @@
+"""The phrase book: what findings and transfer verdicts say, in English and in Dutch (:mod:`pac.phrases` fills
+it in). Every language has the same keys (a test holds them to it). A template is ``str.format``'s: ``{name!r}``
+quotes a name as written; a tuple's spec names its join (``_joins``: ``or`` "a, b or c").
+
+The English is what the checks always wrote (findings.json, SARIF and the golden files keep it). The Dutch uses
+the terms of the Dutch text of the GDPR (the AVG), as :mod:`pac.messages` does: verwerkingsverantwoordelijke,
+verwerker, ontvanger, betrokkene, doorgifte, passende waarborgen (art. 46), adequaatheidsbesluit (art. 45),
+standaardbepalingen inzake gegevensbescherming (art. 46 lid 2 sub c), bindende bedrijfsvoorschriften (art. 47),
+afwijkingen (art. 49), toezichthoudende autoriteit; the Court of Justice is het Hof van Justitie (HvJ EU).
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any, Mapping
+
+_EN: dict[str, Any] = {
+    "_joins": {"": (", ", ", "), "or": (", ", " or "), "and": (" and ", " and "), ";": ("; ", "; "),
+               "each_or": (", or ", ", or "), "only_or": (" or ", " or "), "->": (" -> ", " -> ")},
+    # -- transfer verdicts (pac.transfers)
+    "verdict.country-unknown": "the declaration does not say in which country the recipient processes the data",
+    "verdict.in-eea": "{country} is in the EEA on {on}",
+    "verdict.adequate-unclaimed": "{decision} (adequacy) covers {where} on {on}, without any claim (Art. 45(1))",
+    "verdict.no-tool": "personal data go to {where}, outside the EEA, and no transfer tool is stated",
+    "verdict.unnamed-country": "a third country the notice does not name",
+    "verdict.destination": "{where}",
+    "verdict.destination-for": "{where}, for {relation}",
+    "verdict.adequacy-unnamed-country": ("the notice does not name the third country, so whether an adequacy decision "
+                                         "covers it cannot be established"),
+    "verdict.adequacy-other-country": "{decision} covers transfers to {country} only, not to {where}",
+    "verdict.adequacy-scope-denied": ("the declaration says {name!r} is outside the scope of the adequacy decision for "
+                                      "{where} ({decision}: {scope}; not met: {denied})"),
+    "verdict.dpf-not-listed": ("{name!r} is not on the Data Privacy Framework List pac was given, and the adequacy "
+                               "decision for the United States covers only organisations on it"),
+    "verdict.dpf-claimed": ("the recipient's certification under the Data Privacy Framework is claimed, not verified: "
+                            "{why}; {decision} covers only organisations on the Data Privacy Framework List"),
+    "verdict.dpf-not-established": ("the recipient's certification under the Data Privacy Framework is not established: "
+                                    "{why}; {decision} covers only organisations on the Data Privacy Framework List"),
+    "verdict.adequacy-limited": ("the adequacy decision for {where} ({decision}) is limited in scope ({scope}); the "
+                                 "declaration does not establish that the recipient is within it ({missing})"),
+    "verdict.adequacy-covers": "{decision} (adequacy) covers {where} on {on}",
+    "verdict.dpf-lapsed": ("the List entry on record was seen on {seen}, more than a year before {on}, and "
+                           "certification lapses without annual re-certification"),
+    "verdict.dpf-seen-later": "the List entry on record was seen only after {on}",
+    "verdict.dpf-undated": "the declaration states it without the date the List entry was seen",
+    "verdict.dpf-no-list": ("pac was given no Data Privacy Framework List and the declaration records no dated List "
+                            "entry"),
+    "verdict.no-adequacy": "no adequacy decision covers {where}",
+    "verdict.no-adequacy-invalidated": "no adequacy decision covers {where} on {on}: {why}",
+    "verdict.applies-from": "{decision} applies from {start}",
+    "verdict.applies-from-to": "{decision} applies from {start} to {end}",
+    "verdict.no-adequacy-on": "no adequacy decision covers {where} on {on}: {applies}",
+    "verdict.no-adequacy-on-unverified": ("no adequacy decision covers {where} on {on}: {applies}, a date pac's "
+                                          "reference data mark unverified"),
+    "verdict.covered-other-country": "{decision} covered transfers to {country} only",
+    "verdict.invalidated-in-force": "{decision} is in force on {on} (for the organisations certified under it)",
+    "verdict.not-a-tool": ("{tool} is no transfer tool; Chapter V needs an adequacy decision (Art. 45), appropriate "
+                           "safeguards (Art. 46) or a derogation (Art. 49)"),
+    "verdict.derogation": ("{article} is a derogation, to be read restrictively and used for occasional transfers, not "
+                           "for systematic or repetitive ones (EDPB Guidelines 2/2018); the declaration does not "
+                           "establish that these transfers are occasional"),
+    "verdict.needs-authorisation": ("{tool} need the supervisory authority's authorisation (Art. 46(3)); the "
+                                    "declaration does not say it was given"),
+    "verdict.instrument": "{tool} ({article})",
+    "verdict.scc-any": "on {on} every set of standard contractual clauses in force could be used",
+    "verdict.scc-unnamed": ("the notice does not say which standard contractual clauses are used; on {on} only those "
+                            "of {decision} are valid in every contract"),
+    "verdict.scc-clauses": "the standard contractual clauses of {decision}",
+    "verdict.scc-valid": "{clauses} are valid on {on}",
+    "verdict.scc-transition": ("{clauses} remain valid until {until} in this contract, concluded on {concluded}, for "
+                               "processing the notice says is unchanged ({article})"),
+    "verdict.scc-changed": ("{clauses} remained valid after {cutoff} only for unchanged processing operations "
+                            "({article}), and the declaration says the processing changed"),
+    "verdict.scc-missing-unchanged": "that the processing is unchanged",
+    "verdict.scc-missing-concluded": "that the contract was concluded by {cutoff} and the processing is unchanged",
+    "verdict.scc-old": ("on {on} {clauses} are valid only in contracts concluded by {cutoff}, until {until}, and only "
+                        "while the processing operations stay unchanged ({article}); the declaration does not "
+                        "establish {missing}"),
+    "verdict.scc-not-yet": "{clauses} apply from {start}",
+    "verdict.scc-too-late": ("{clauses} could not be used in contracts concluded after {cutoff} ({article}); this one "
+                             "was concluded on {concluded}"),
+    "verdict.scc-repealed": ("{clauses} were repealed; contracts concluded by {cutoff} could rely on them until "
+                             "{until} ({article})"),
+    "verdict.invalidated": "{decision} was invalidated by the Court of Justice on {on} ({judgment})",
+    "relation.storage": "storage", "relation.processing": "processing", "relation.parent": "parent",
+    "relation.support": "support", "relation.access": "access",
+    # -- checks/transfers.py
+    "route-more": "... ({n} more)",
+    "transfer-no-tool": "{where}, and the notice states no transfer tool for them.",
+    "transfer-tool-invalid": "{where}. Claimed tool: {tool}; it does not carry the transfer: {reason}.",
+    "transfer-tool-invalid-general": ("{where}. Claimed tool: {tool} (stated for transfers in general); it does not "
+                                      "carry the transfer: {reason}."),
+    "transfer-tool-unverified": ("{where}. Claimed tool: {tool}; it carries the transfer only under a condition the "
+                                 "declaration does not establish: {reason}."),
+    "transfer-tool-unverified-general": ("{where}. Claimed tool: {tool} (stated for transfers in general); it carries "
+                                         "the transfer only under a condition the declaration does not establish: "
+                                         "{reason}."),
+    "transfer-tool-nowhere": ("The notice claims a transfer tool for {name!r} that carries no transfer, wherever the "
+                              "data go. Claimed tool: {tool}; {reason}."),
+    "transfer-adequacy-unmentioned": ("Personal data go to {name!r} in {country}, outside the EEA: {reason}, but the "
+                                      "notice does not mention the adequacy decision."),
+    "transfer-to-recipients": "Personal data go to recipients in {where}, outside the EEA",
+    "transfer-to": "Personal data go to {name!r} in {where}, outside the EEA",
+    "onward-transfer": ("Personal data reach {name!r} in {country} through {route:->}, passed on by {parent!r} "
+                        "({parent_country})"),
+    "recipient-country-outside-eea": ("The notice says the data of these recipients go outside the EEA without naming "
+                                      "the country, so whether an adequacy decision covers it, as the notice must say "
+                                      "(Art. 13(1)(f)), cannot be assessed."),
+    "recipient-country-known-entity": ("The declaration does not say in which country these recipients process the "
+                                       "data, though public sources name the entity that serves users in the EU and "
+                                       "its seat (pac's reference data on well-known recipients); encode that country "
+                                       "as a public fact with its source, so that the transfer (Art. 44) and the "
+                                       "notice's duty to mention it (Art. 13(1)(f)) can be assessed."),
+    "recipient-country-unknown": ("The declaration does not say in which country these recipients process the data, so "
+                                  "whether the data leave the EEA (needing a transfer tool, Art. 44) and whether the "
+                                  "notice had to say so (Art. 13(1)(f)) cannot be assessed."),
+    "general-transfer-tool-invalid": ("The notice names a safeguard for transfers outside the EEA that carries no "
+                                      "transfer. Claimed tool: {tool}; {reason}."),
+    "scope-transfers": "transfers outside the EEA",
+    "scope-transfers-to": "transfers to {name!r}",
+    "safeguard-copy-missing": ("The notice does not say how to obtain a copy of the safeguard it relies on for {scope}, "
+                               "or where it is available. Claimed tool: {tool}."),
+    "scc-module-mismatch": ("The notice claims module {module} ({label}) of the standard contractual clauses for "
+                            "{name!r}, a {role}; a transfer to a {role} uses module {expected} ({expected_label})."),
+    "scc-module.1": "controller to controller", "scc-module.2": "controller to processor",
+    "scc-module.3": "processor to (sub-)processor", "scc-module.4": "processor to controller",
+    "role.processor": "processor", "role.sub_processor": "sub-processor", "role.joint_controller": "joint controller",
+    "role.controller": "controller", "role.public_authority": "public authority", "role.recipient": "recipient",
+    # -- pac.checking (what every check may say)
+    "named-special": "{name!r} ({label})",
+    "unstated-controller-country": "the controller's country, which the declaration does not state",
+    "no-national-rule": ("pac has no rule of the law of {where} on {what} in force on {on}, so {unchecked} was not "
+                         "checked against national law."),
+    # -- checks/accountability.py
+    "ap-dpia-list.genetic_data": "large-scale processing or systematic monitoring of genetic data",
+    "ap-dpia-list.health": "large-scale processing of health data",
+    "ap-dpia-list.biometric_for_unique_identification": ("large-scale processing or systematic monitoring of biometric "
+                                                         "data to identify a person"),
+    "ap-dpia-list.black_lists": ("processing data on criminal convictions and offences that are shared with third "
+                                 "parties (black lists)"),
+    "processor-unnamed": "The notice neither names {name!r} nor says what service they provide.",
+    "processor-agreement-unstated": "The notice does not say that a processor agreement is in place with {name!r}.",
+    "processor-agreement-absent": "The notice says there is no processor agreement with {name!r}.",
+    "roles-differ": "{name!r} is declared as a {role} here and as a {earlier} at {at}.",
+    "controller-own-recipient": "The controller {name!r} is declared as one of its own recipients, as a {role}.",
+    "data-subjects-unprocessed": "The notice names {name!r} as data subjects, but describes no processing of their data.",
+    "data-category-unused": "The notice lists {name!r}, but no processing that uses these data.",
+    "named-criminal": "{name!r} (data relating to criminal offences)",
+    "dpia-on-list": " The Dutch supervisory authority's DPIA list covers {covered:;}.",
+    "dpia-not-conducted": "says no DPIA was conducted",
+    "dpia-unmentioned": "mentions no DPIA",
+    "dpia-large-scale": ("{name!r} uses {uses} on a large scale, as the notice says, and the notice {said}; Art. 35(3)(b) "
+                         "requires one.{on_list}"),
+    "dpia-listed": "{name!r} uses {uses}, and the notice {said}.{on_list}",
+    "dpia-scale-unknown": ("{name!r} uses {uses}, and the notice does not show whether this is on a large scale; "
+                           "Art. 35(3)(b) requires a DPIA where it is."),
+    # -- checks/special_categories.py, sensitive_context.py
+    "special-condition-missing": ("The notice states no condition of Art. 9(2) that lifts the ban on processing "
+                                  "{names}, which these purposes use."),
+    "special-condition-missing-anonymised": ("The notice states no condition of Art. 9(2) that lifts the ban on "
+                                             "processing {names}, which these purposes use. The notice says the data "
+                                             "are anonymised for this purpose; making them anonymised is itself "
+                                             "processing of the special-category data, and whether the result is "
+                                             "anonymous the declaration does not show."),
+    "special-condition-missing-aggregated": ("The notice states no condition of Art. 9(2) that lifts the ban on "
+                                             "processing {names}, which these purposes use. The notice says the data "
+                                             "are aggregated for this purpose; making them aggregated is itself "
+                                             "processing of the special-category data, and whether the result is "
+                                             "anonymous the declaration does not show."),
+    "criminal-law-missing": ("{name!r} uses {names!r} (data relating to criminal convictions or offences), but the "
+                             "notice names no law that authorises this processing."),
+    "context-reveals": ("The context of {name!r} can reveal {label}, yet the notice states no condition of Art. 9(2) "
+                        "for {purposes!r}."),
+    "context-reveals-denied": ("The context of {name!r} can reveal {label}, yet the notice states no condition of "
+                               "Art. 9(2) for {purposes!r}. The notice says it processes no special categories."),
+    # -- checks/rights.py
+    "right-condition.complaint-after-talks": ("The notice presents the right to complain to the supervisory authority "
+                                              "as available only after talks with the controller have failed; "
+                                              "Art. 77(1) gives every data subject that right without that condition."),
+    "right-condition.erasure-after-contract": ("The notice allows erasure only once the contract has ended; the grounds "
+                                               "of Art. 17(1), such as withdrawn consent, an objection or unlawful "
+                                               "processing, can arise while it lasts."),
+    "right-condition.erasure-limited-grounds": ("The notice allows erasure only on some of the grounds of Art. 17(1); the "
+                                                "right arises on each of them, including withdrawn consent, an "
+                                                "objection and unlawful processing."),
+    "right-condition.access-must-specify": ("The notice requires an access request to say which data it concerns; the "
+                                            "right covers all of the requester's data (Art. 15(1)), and a controller "
+                                            "may ask to specify only where it processes a large quantity of them "
+                                            "(Recital 63), never as a condition."),
+    "right-condition.after-contract": ("The notice allows the {right} only once the contract has ended; the GDPR "
+                                       "attaches no such condition to it."),
+    "right-condition.in-writing": ("The notice accepts only a written request for the {right}; the controller must "
+                                   "facilitate the exercise of rights (Art. 12(2)) and a request needs no particular "
+                                   "form."),
+    "right-condition.fee": ("The notice charges a fee for the {right}; requests are free of charge unless manifestly "
+                            "unfounded or excessive (Art. 12(5)), and only further copies may be charged for "
+                            "(Art. 15(3))."),
+    "right.access": "right of access", "right.rectification": "right to rectification",
+    "right.erasure": "right to erasure", "right.restriction": "right to restriction",
+    "right.portability": "right to data portability", "right.objection": "right to object",
+    "right.no_automated_decision": "right not to be subject to an automated decision",
+    "right.withdraw_consent": "right to withdraw consent", "right.complaint": "right to lodge a complaint",
+    # -- pac.reference (national rules)
+    "caveat-unverified": " (pac's reference data mark this rule unverified)",
+    # -- checks/flows.py
+    "special-transfer-valid": ("Special-category data ({categories}) go to {name!r} in {country}, outside the EEA, on a "
+                               "transfer tool pac finds valid."),
+    "special-transfer-unverified": ("Special-category data ({categories}) go to {name!r} in {country}, outside the EEA, "
+                                    "on a transfer tool valid only under a condition the declaration does not "
+                                    "establish."),
+    "special-transfer-invalid": ("Special-category data ({categories}) go to {name!r} in {country}, outside the EEA, "
+                                 "without a valid transfer tool."),
+    "sub-processor-agreement-unstated": ("{name!r} works as a sub-processor under {parent!r}, and the notice does not "
+                                         "say that {parent!r} is bound by a processor agreement whose obligations it "
+                                         "must pass on to {name!r}."),
+    "sub-processor-agreement-absent": ("{name!r} works as a sub-processor under {parent!r}, which the notice says has no "
+                                       "processor agreement: there are no Art. 28(3) obligations to pass on to "
+                                       "{name!r}."),
+    "recipient-data-unused-activities": "{name!r} receives {unused}, which no purpose of its activities uses.",
+    "recipient-data-unused-notice": "{name!r} receives {unused}, which no purpose of the notice uses.",
+    "recipient-data-unlinked": ("The declaration does not say which personal data these recipients receive: it links "
+                                "them to no activity and no data category."),
+    # -- checks/lawfulness.py
+    "basis.consent": "consent", "basis.contract": "contract", "basis.legal_obligation": "legal obligation",
+    "basis.vital_interests": "vital interests", "basis.public_task": "public task",
+    "basis.legitimate_interests": "legitimate interests",
+    "legal-bases-collective": "The notice lists {listed} as legal bases without saying which purpose rests on which.",
+    "legal-basis-missing": "The notice states no legal basis for {name!r}.",
+    "legitimate-interest-unnamed": "{name!r} rests on legitimate interests, but the notice does not say which interest.",
+    "objection-unstated": "Processing rests on {basis}, but the notice states no right to object to it.",
+    "consent-withdrawal-missing": "Processing rests on consent, but the notice gives no way to withdraw it.",
+    "consent-bundled": ("Consent for {name!r} is obtained together with accepting the terms and conditions, so it is "
+                        "neither separate nor freely given."),
+    "topic-email-marketing": "unsolicited electronic marketing (art. 13 of Directive 2002/58/EC)",
+    "unchecked-email-marketing": "whether {name!r} may e-mail people without their consent",
+    "unidentified-customers": "people the declaration does not identify as customers or subscribers",
+    "email-marketing-no-consent": ("{name!r} sends marketing by e-mail to {whom}, and the notice does not say that they "
+                                   "consented to it, which {law} requires{caveat}."),
+    "email-marketing-no-opt-out": ("{name!r} e-mails customers without their consent and the notice states no way to "
+                                   "opt out, which the customer exception of {law} requires{caveat}."),
+    # -- checks/risk.py
+    "ap-list.covert_investigation": "covert investigation, including investigation to fight fraud (item 1)",
+    "ap-list.black_list": ("black lists: data on criminal offences, unlawful or annoying behaviour or bad payment that "
+                           "are shared with third parties (item 2)"),
+    "ap-list.fraud_detection": "large-scale processing or systematic monitoring to fight fraud (item 3)",
+    "ap-list.credit_scoring": ("large-scale processing or monitoring that leads to an assessment of creditworthiness "
+                               "(item 4)"),
+    "wp248.evaluation": "evaluation or scoring, including profiling",
+    "wp248.decision": "automated decisions with legal or similarly significant effects",
+    "wp248.monitoring": "systematic monitoring",
+    "wp248.sensitive": "special-category or criminal-offence data",
+    "wp248.large_scale": "processing on a large scale",
+    "wp248.vulnerable": "vulnerable data subjects",
+    "wp248.innovative": "innovative technology",
+    "wp248.blocks_service": "processing that can bar people from a service",
+    "risk-ap-list": "processing on the Dutch supervisory authority's DPIA list ({item})",
+    "risk-art35-3-a": "automated decisions with legal or similarly significant effects (Art. 35(3)(a))",
+    "risk-art35-3-c": "systematic monitoring of a publicly accessible area on a large scale (Art. 35(3)(c))",
+    "risk-triggers": "{name!r} involves {triggers:;}, and the notice {said}.",
+    "risk-criteria": "{name!r} meets {n} of the WP248 criteria of likely high risk ({met}), and the notice {said}.",
+    "risk-criterion": ("{name!r} meets one of the WP248 criteria of likely high risk ({met}), and the notice {said}; one "
+                       "criterion alone seldom requires a DPIA."),
+    # -- checks/roles.py
+    "integration.social_login": "log-in with its account",
+    "integration.fan_page": "the controller's page on its network",
+    "integration.social_plugin": "a social plugin", "integration.embedded_content": "embedded content",
+    "integration.tracking_pixel": "a tracking pixel",
+    "joint-collection": ("{name!r} collects visitors' data through {ways} on the controller's site for its own ends; for "
+                         "that collection and transmission the controller and {name!r} are joint controllers, and the "
+                         "notice makes no arrangement between them available."),
+    "joint-arrangement-missing": ("The notice calls {name!r} a joint controller, but makes no arrangement between them "
+                                  "available."),
+    "processor-own-purposes": ("The notice calls {name!r} a {role}, yet says it uses the data for its own purposes "
+                               "({uses:;}); for those uses it acts as a controller."),
+    "storage-denied": ("The notice says {name!r} does not process the data ({description}), yet the data are stored "
+                       "with it; storing personal data is processing."),
+    "controller-called-processor": ("The notice calls {name!r} {roles:and} of the processing it describes; a controller "
+                                    "is not the processor of its own processing."),
+}
+
+_NL: dict[str, Any] = {
+    "_joins": {"": (", ", ", "), "or": (", ", " of "), "and": (" en ", " en "), ";": ("; ", "; "),
+               "each_or": (", of ", ", of "), "only_or": (" of ", " of "), "->": (" -> ", " -> ")},
+    # -- transfer verdicts (pac.transfers)
+    "verdict.country-unknown": "de verklaring vermeldt niet in welk land de ontvanger de gegevens verwerkt",
+    "verdict.in-eea": "{country} ligt op {on} in de EER",
+    "verdict.adequate-unclaimed": ("{decision} (adequaatheidsbesluit) dekt {where} op {on}, zonder dat daarop een beroep "
+                                   "hoeft te worden gedaan (art. 45 lid 1 AVG)"),
+    "verdict.no-tool": "persoonsgegevens gaan naar {where}, buiten de EER, en er is geen doorgifte-instrument vermeld",
+    "verdict.unnamed-country": "een derde land dat de privacyverklaring niet noemt",
+    "verdict.destination": "{where}",
+    "verdict.destination-for": "{where}, voor {relation}",
+    "verdict.adequacy-unnamed-country": ("de privacyverklaring noemt het derde land niet, dus of een adequaatheidsbesluit "
+                                         "het dekt, valt niet vast te stellen"),
+    "verdict.adequacy-other-country": "{decision} dekt alleen doorgiften naar {country}, niet naar {where}",
+    "verdict.adequacy-scope-denied": ("volgens de verklaring valt {name!r} buiten de reikwijdte van het "
+                                      "adequaatheidsbesluit voor {where} ({decision}: {scope}; niet vervuld: {denied})"),
+    "verdict.dpf-not-listed": ("{name!r} staat niet op de Data Privacy Framework List die pac heeft gekregen, en het "
+                               "adequaatheidsbesluit voor de Verenigde Staten dekt alleen organisaties op die lijst"),
+    "verdict.dpf-claimed": ("de certificering van de ontvanger onder het Data Privacy Framework wordt gesteld, maar is "
+                            "niet geverifieerd: {why}; {decision} dekt alleen organisaties op de Data Privacy Framework "
+                            "List"),
+    "verdict.dpf-not-established": ("de certificering van de ontvanger onder het Data Privacy Framework staat niet vast: "
+                                    "{why}; {decision} dekt alleen organisaties op de Data Privacy Framework List"),
+    "verdict.adequacy-limited": ("het adequaatheidsbesluit voor {where} ({decision}) heeft een beperkte reikwijdte "
+                                 "({scope}); de verklaring toont niet aan dat de ontvanger daaronder valt ({missing})"),
+    "verdict.adequacy-covers": "{decision} (adequaatheidsbesluit) dekt {where} op {on}",
+    "verdict.dpf-lapsed": ("de vastgelegde vermelding op de lijst is gezien op {seen}, meer dan een jaar vóór {on}, en "
+                           "de certificering vervalt zonder jaarlijkse hercertificering"),
+    "verdict.dpf-seen-later": "de vastgelegde vermelding op de lijst is pas na {on} gezien",
+    "verdict.dpf-undated": "de verklaring stelt dit zonder de datum waarop de vermelding op de lijst is gezien",
+    "verdict.dpf-no-list": ("pac heeft geen Data Privacy Framework List gekregen en de verklaring legt geen gedateerde "
+                            "vermelding op de lijst vast"),
+    "verdict.no-adequacy": "geen adequaatheidsbesluit dekt {where}",
+    "verdict.no-adequacy-invalidated": "geen adequaatheidsbesluit dekt {where} op {on}: {why}",
+    "verdict.applies-from": "{decision} geldt vanaf {start}",
+    "verdict.applies-from-to": "{decision} geldt van {start} tot {end}",
+    "verdict.no-adequacy-on": "geen adequaatheidsbesluit dekt {where} op {on}: {applies}",
+    "verdict.no-adequacy-on-unverified": ("geen adequaatheidsbesluit dekt {where} op {on}: {applies}, een datum die de "
+                                          "referentiegegevens van pac als niet geverifieerd aanmerken"),
+    "verdict.covered-other-country": "{decision} dekte alleen doorgiften naar {country}",
+    "verdict.invalidated-in-force": ("{decision} is van kracht op {on} (voor de organisaties die eronder zijn "
+                                     "gecertificeerd)"),
+    "verdict.not-a-tool": ("{tool} is geen doorgifte-instrument; hoofdstuk V vereist een adequaatheidsbesluit (art. 45 "
+                           "AVG), passende waarborgen (art. 46 AVG) of een afwijking (art. 49 AVG)"),
+    "verdict.derogation": ("{article} is een afwijking voor specifieke situaties, die restrictief moet worden uitgelegd "
+                           "en alleen mag dienen voor incidentele doorgiften, niet voor stelselmatige of herhaalde "
+                           "(EDPB-richtsnoeren 2/2018); de verklaring toont niet aan dat deze doorgiften incidenteel zijn"),
+    "verdict.needs-authorisation": ("{tool} vereisen een vergunning van de toezichthoudende autoriteit (art. 46 lid 3 "
+                                    "AVG); de verklaring vermeldt niet dat die is verleend"),
+    "verdict.instrument": "{tool} ({article})",
+    "verdict.scc-any": ("op {on} kon elke set van kracht zijnde standaardbepalingen inzake gegevensbescherming worden "
+                        "gebruikt"),
+    "verdict.scc-unnamed": ("de privacyverklaring vermeldt niet welke standaardbepalingen inzake gegevensbescherming "
+                            "worden gebruikt; op {on} zijn alleen die van {decision} in elke overeenkomst geldig"),
+    "verdict.scc-clauses": "de standaardbepalingen inzake gegevensbescherming van {decision}",
+    "verdict.scc-valid": "{clauses} zijn geldig op {on}",
+    "verdict.scc-transition": ("{clauses} blijven tot {until} geldig in deze overeenkomst, gesloten op {concluded}, "
+                               "voor verwerkingen die volgens de privacyverklaring ongewijzigd zijn ({article})"),
+    "verdict.scc-changed": ("{clauses} bleven na {cutoff} alleen geldig voor ongewijzigde verwerkingen ({article}), en "
+                            "volgens de verklaring is de verwerking gewijzigd"),
+    "verdict.scc-missing-unchanged": "dat de verwerking ongewijzigd is",
+    "verdict.scc-missing-concluded": "dat de overeenkomst uiterlijk op {cutoff} is gesloten en de verwerking ongewijzigd is",
+    "verdict.scc-old": ("op {on} zijn {clauses} alleen geldig in overeenkomsten die uiterlijk op {cutoff} zijn gesloten, "
+                        "tot {until}, en alleen zolang de verwerkingen ongewijzigd blijven ({article}); de verklaring "
+                        "toont niet aan {missing}"),
+    "verdict.scc-not-yet": "{clauses} gelden vanaf {start}",
+    "verdict.scc-too-late": ("{clauses} konden niet worden gebruikt in overeenkomsten die na {cutoff} zijn gesloten "
+                             "({article}); deze is gesloten op {concluded}"),
+    "verdict.scc-repealed": ("{clauses} zijn ingetrokken; overeenkomsten die uiterlijk op {cutoff} zijn gesloten, konden "
+                             "er tot {until} op steunen ({article})"),
+    "verdict.invalidated": "{decision} is op {on} ongeldig verklaard door het Hof van Justitie ({judgment})",
+    "relation.storage": "opslag", "relation.processing": "verwerking", "relation.parent": "het moederbedrijf",
+    "relation.support": "ondersteuning", "relation.access": "toegang",
+    # -- checks/transfers.py
+    "route-more": "... (nog {n})",
+    "transfer-no-tool": "{where}, en de privacyverklaring vermeldt daarvoor geen doorgifte-instrument.",
+    "transfer-tool-invalid": ("{where}. Opgegeven doorgifte-instrument: {tool}; dat draagt de doorgifte niet: "
+                              "{reason}."),
+    "transfer-tool-invalid-general": ("{where}. Opgegeven doorgifte-instrument: {tool} (vermeld voor doorgiften in het "
+                                      "algemeen); dat draagt de doorgifte niet: {reason}."),
+    "transfer-tool-unverified": ("{where}. Opgegeven doorgifte-instrument: {tool}; dat draagt de doorgifte alleen onder "
+                                 "een voorwaarde die de verklaring niet aantoont: {reason}."),
+    "transfer-tool-unverified-general": ("{where}. Opgegeven doorgifte-instrument: {tool} (vermeld voor doorgiften in het "
+                                         "algemeen); dat draagt de doorgifte alleen onder een voorwaarde die de "
+                                         "verklaring niet aantoont: {reason}."),
+    "transfer-tool-nowhere": ("De privacyverklaring noemt voor {name!r} een doorgifte-instrument dat geen enkele "
+                              "doorgifte draagt, waar de gegevens ook heen gaan. Opgegeven doorgifte-instrument: {tool}; "
+                              "{reason}."),
+    "transfer-adequacy-unmentioned": ("Persoonsgegevens gaan naar {name!r} in {country}, buiten de EER: {reason}, maar "
+                                      "de privacyverklaring vermeldt het adequaatheidsbesluit niet."),
+    "transfer-to-recipients": "Persoonsgegevens gaan naar ontvangers in {where}, buiten de EER",
+    "transfer-to": "Persoonsgegevens gaan naar {name!r} in {where}, buiten de EER",
+    "onward-transfer": ("Persoonsgegevens bereiken {name!r} in {country} via {route:->}, doorgegeven door {parent!r} "
+                        "({parent_country})"),
+    "recipient-country-outside-eea": ("Volgens de privacyverklaring gaan de gegevens van deze ontvangers buiten de EER, "
+                                      "zonder dat het land wordt genoemd; of een adequaatheidsbesluit dat land dekt, wat "
+                                      "de privacyverklaring moet vermelden (art. 13 lid 1 sub f AVG), valt daardoor niet "
+                                      "te beoordelen."),
+    "recipient-country-known-entity": ("De verklaring vermeldt niet in welk land deze ontvangers de gegevens verwerken, "
+                                       "terwijl openbare bronnen de entiteit noemen die gebruikers in de EU bedient, en "
+                                       "haar vestigingsplaats (de referentiegegevens van pac over bekende ontvangers); "
+                                       "leg dat land vast als openbaar feit met de bron, zodat de doorgifte (art. 44 "
+                                       "AVG) en de plicht van de privacyverklaring om die te vermelden (art. 13 lid 1 "
+                                       "sub f AVG) te beoordelen zijn."),
+    "recipient-country-unknown": ("De verklaring vermeldt niet in welk land deze ontvangers de gegevens verwerken; of de "
+                                  "gegevens de EER verlaten (waarvoor een doorgifte-instrument nodig is, art. 44 AVG) "
+                                  "en of de privacyverklaring dat moest vermelden (art. 13 lid 1 sub f AVG), valt "
+                                  "daardoor niet te beoordelen."),
+    "general-transfer-tool-invalid": ("De privacyverklaring noemt voor doorgiften buiten de EER een waarborg die geen "
+                                      "enkele doorgifte draagt. Opgegeven doorgifte-instrument: {tool}; {reason}."),
+    "scope-transfers": "doorgiften buiten de EER",
+    "scope-transfers-to": "doorgiften aan {name!r}",
+    "safeguard-copy-missing": ("De privacyverklaring vermeldt niet hoe een kopie kan worden verkregen van de waarborg "
+                               "waarop zij zich voor {scope} beroept, of waar die beschikbaar is. Opgegeven "
+                               "doorgifte-instrument: {tool}."),
+    "scc-module-mismatch": ("De privacyverklaring noemt voor {name!r}, een {role}, module {module} ({label}) van de "
+                            "standaardbepalingen inzake gegevensbescherming; een doorgifte aan een {role} gebruikt "
+                            "module {expected} ({expected_label})."),
+    "scc-module.1": "verwerkingsverantwoordelijke aan verwerkingsverantwoordelijke",
+    "scc-module.2": "verwerkingsverantwoordelijke aan verwerker",
+    "scc-module.3": "verwerker aan (sub)verwerker", "scc-module.4": "verwerker aan verwerkingsverantwoordelijke",
+    "role.processor": "verwerker", "role.sub_processor": "subverwerker",
+    "role.joint_controller": "gezamenlijke verwerkingsverantwoordelijke", "role.controller": "verwerkingsverantwoordelijke",
+    "role.public_authority": "overheidsinstantie", "role.recipient": "ontvanger",
+    # -- pac.checking (what every check may say)
+    "named-special": "{name!r} ({label})",
+    "unstated-controller-country": "het land van de verwerkingsverantwoordelijke, dat de verklaring niet vermeldt",
+    "no-national-rule": ("pac heeft geen regel uit het recht van {where} over {what} die op {on} van kracht is; "
+                         "{unchecked} is daarom niet aan het nationale recht getoetst."),
+    # -- checks/accountability.py
+    "ap-dpia-list.genetic_data": "grootschalige verwerking of stelselmatige monitoring van genetische gegevens",
+    "ap-dpia-list.health": "grootschalige verwerking van gezondheidsgegevens",
+    "ap-dpia-list.biometric_for_unique_identification": ("grootschalige verwerking of stelselmatige monitoring van "
+                                                         "biometrische gegevens om een persoon te identificeren"),
+    "ap-dpia-list.black_lists": ("verwerking van gegevens over strafrechtelijke veroordelingen en strafbare feiten die "
+                                 "met derden worden gedeeld (zwarte lijsten)"),
+    "processor-unnamed": "De privacyverklaring noemt {name!r} niet bij naam en zegt ook niet welke dienst deze verleent.",
+    "processor-agreement-unstated": ("De privacyverklaring vermeldt niet dat er met {name!r} een verwerkersovereenkomst "
+                                     "is gesloten."),
+    "processor-agreement-absent": "Volgens de privacyverklaring is er met {name!r} geen verwerkersovereenkomst.",
+    "roles-differ": "{name!r} is hier vastgelegd als {role} en in {at} als {earlier}.",
+    "controller-own-recipient": ("De verwerkingsverantwoordelijke {name!r} is vastgelegd als een van haar eigen "
+                                 "ontvangers, als {role}."),
+    "data-subjects-unprocessed": ("De privacyverklaring noemt {name!r} als betrokkenen, maar beschrijft geen verwerking "
+                                  "van hun gegevens."),
+    "data-category-unused": "De privacyverklaring noemt {name!r}, maar geen verwerking die deze gegevens gebruikt.",
+    "named-criminal": "{name!r} (gegevens over strafbare feiten)",
+    "dpia-on-list": " De DPIA-lijst van de Autoriteit Persoonsgegevens omvat {covered:;}.",
+    "dpia-not-conducted": "vermeldt dat geen DPIA is uitgevoerd",
+    "dpia-unmentioned": "vermeldt geen DPIA",
+    "dpia-large-scale": ("{name!r} gebruikt {uses} op grote schaal, zoals de privacyverklaring zegt, en de "
+                         "privacyverklaring {said}; art. 35 lid 3 sub b AVG vereist er een.{on_list}"),
+    "dpia-listed": "{name!r} gebruikt {uses}, en de privacyverklaring {said}.{on_list}",
+    "dpia-scale-unknown": ("{name!r} gebruikt {uses}, en de privacyverklaring laat niet zien of dat op grote schaal "
+                           "gebeurt; art. 35 lid 3 sub b AVG vereist een DPIA als dat zo is."),
+    # -- checks/special_categories.py, sensitive_context.py
+    "special-condition-missing": ("De privacyverklaring vermeldt geen voorwaarde van art. 9 lid 2 AVG die het verbod "
+                                  "opheft op de verwerking van {names}, die deze doeleinden gebruiken."),
+    "special-condition-missing-anonymised": ("De privacyverklaring vermeldt geen voorwaarde van art. 9 lid 2 AVG die "
+                                             "het verbod opheft op de verwerking van {names}, die deze doeleinden "
+                                             "gebruiken. Volgens de privacyverklaring worden de gegevens voor dit doel "
+                                             "geanonimiseerd; het anonimiseren is zelf een verwerking van de "
+                                             "bijzondere persoonsgegevens, en of het resultaat anoniem is, laat de "
+                                             "verklaring niet zien."),
+    "special-condition-missing-aggregated": ("De privacyverklaring vermeldt geen voorwaarde van art. 9 lid 2 AVG die "
+                                             "het verbod opheft op de verwerking van {names}, die deze doeleinden "
+                                             "gebruiken. Volgens de privacyverklaring worden de gegevens voor dit doel "
+                                             "geaggregeerd; het aggregeren is zelf een verwerking van de bijzondere "
+                                             "persoonsgegevens, en of het resultaat anoniem is, laat de verklaring niet "
+                                             "zien."),
+    "criminal-law-missing": ("{name!r} gebruikt {names!r} (persoonsgegevens betreffende strafrechtelijke "
+                             "veroordelingen en strafbare feiten), maar de privacyverklaring noemt geen wet die deze "
+                             "verwerking toestaat."),
+    "context-reveals": ("De context van {name!r} kan {label} onthullen, maar de privacyverklaring vermeldt voor "
+                        "{purposes!r} geen voorwaarde van art. 9 lid 2 AVG."),
+    "context-reveals-denied": ("De context van {name!r} kan {label} onthullen, maar de privacyverklaring vermeldt voor "
+                               "{purposes!r} geen voorwaarde van art. 9 lid 2 AVG. Volgens de privacyverklaring "
+                               "worden geen bijzondere persoonsgegevens verwerkt."),
+    # -- checks/rights.py
+    "right-condition.complaint-after-talks": ("De privacyverklaring stelt het recht om een klacht in te dienen bij de "
+                                              "toezichthoudende autoriteit voor als pas beschikbaar nadat overleg met de "
+                                              "verwerkingsverantwoordelijke is mislukt; art. 77 lid 1 AVG geeft elke "
+                                              "betrokkene dat recht zonder die voorwaarde."),
+    "right-condition.erasure-after-contract": ("De privacyverklaring staat wissing pas toe als de overeenkomst is "
+                                               "beëindigd; de gronden van art. 17 lid 1 AVG, zoals ingetrokken "
+                                               "toestemming, bezwaar of onrechtmatige verwerking, kunnen zich voordoen "
+                                               "terwijl zij nog loopt."),
+    "right-condition.erasure-limited-grounds": ("De privacyverklaring staat wissing alleen toe op enkele van de gronden "
+                                                "van art. 17 lid 1 AVG; het recht ontstaat op elk van die gronden, "
+                                                "waaronder ingetrokken toestemming, bezwaar en onrechtmatige "
+                                                "verwerking."),
+    "right-condition.access-must-specify": ("De privacyverklaring eist dat een verzoek om inzage vermeldt op welke "
+                                            "gegevens het betrekking heeft; het recht omvat alle gegevens van de "
+                                            "verzoeker (art. 15 lid 1 AVG), en een verwerkingsverantwoordelijke mag "
+                                            "alleen om specificatie vragen als zij een grote hoeveelheid gegevens "
+                                            "verwerkt (overweging 63), nooit als voorwaarde."),
+    "right-condition.after-contract": ("De privacyverklaring staat het {right} pas toe als de overeenkomst is "
+                                       "beëindigd; de AVG verbindt geen zulke voorwaarde aan dat recht."),
+    "right-condition.in-writing": ("De privacyverklaring aanvaardt voor het {right} alleen een schriftelijk verzoek; de "
+                                   "verwerkingsverantwoordelijke moet de uitoefening van rechten faciliteren (art. 12 "
+                                   "lid 2 AVG) en een verzoek is niet aan een bepaalde vorm gebonden."),
+    "right-condition.fee": ("De privacyverklaring rekent een vergoeding voor het {right}; verzoeken zijn kosteloos, "
+                            "tenzij zij kennelijk ongegrond of buitensporig zijn (art. 12 lid 5 AVG), en alleen voor "
+                            "aanvullende kopieën mag een vergoeding worden gevraagd (art. 15 lid 3 AVG)."),
+    "right.access": "recht van inzage", "right.rectification": "recht op rectificatie",
+    "right.erasure": "recht op gegevenswissing", "right.restriction": "recht op beperking",
+    "right.portability": "recht op overdraagbaarheid van gegevens", "right.objection": "recht van bezwaar",
+    "right.no_automated_decision": "recht niet te worden onderworpen aan geautomatiseerde besluitvorming",
+    "right.withdraw_consent": "recht om toestemming in te trekken", "right.complaint": "recht om een klacht in te dienen",
+    # -- pac.reference (national rules)
+    "caveat-unverified": " (de referentiegegevens van pac merken deze regel aan als niet geverifieerd)",
+    # -- checks/flows.py
+    "special-transfer-valid": ("Bijzondere persoonsgegevens ({categories}) gaan naar {name!r} in {country}, buiten de "
+                               "EER, op een doorgifte-instrument dat pac geldig acht."),
+    "special-transfer-unverified": ("Bijzondere persoonsgegevens ({categories}) gaan naar {name!r} in {country}, buiten "
+                                    "de EER, op een doorgifte-instrument dat alleen geldig is onder een voorwaarde die "
+                                    "de verklaring niet aantoont."),
+    "special-transfer-invalid": ("Bijzondere persoonsgegevens ({categories}) gaan naar {name!r} in {country}, buiten de "
+                                 "EER, zonder geldig doorgifte-instrument."),
+    "sub-processor-agreement-unstated": ("{name!r} werkt als subverwerker onder {parent!r}, en de privacyverklaring "
+                                         "vermeldt niet dat {parent!r} gebonden is aan een verwerkersovereenkomst "
+                                         "waarvan zij de verplichtingen aan {name!r} moet opleggen."),
+    "sub-processor-agreement-absent": ("{name!r} werkt als subverwerker onder {parent!r}, die volgens de "
+                                       "privacyverklaring geen verwerkersovereenkomst heeft: er zijn geen "
+                                       "verplichtingen uit art. 28 lid 3 AVG om aan {name!r} op te leggen."),
+    "recipient-data-unused-activities": ("{name!r} ontvangt {unused}, die geen doel van haar activiteiten gebruikt."),
+    "recipient-data-unused-notice": "{name!r} ontvangt {unused}, die geen doel van de privacyverklaring gebruikt.",
+    "recipient-data-unlinked": ("De verklaring vermeldt niet welke persoonsgegevens deze ontvangers krijgen: zij "
+                                "koppelt hen aan geen enkele activiteit en geen enkele categorie gegevens."),
+    # -- checks/lawfulness.py
+    "basis.consent": "toestemming", "basis.contract": "overeenkomst", "basis.legal_obligation": "wettelijke verplichting",
+    "basis.vital_interests": "vitale belangen", "basis.public_task": "taak van algemeen belang",
+    "basis.legitimate_interests": "gerechtvaardigd belang",
+    "legal-bases-collective": ("De privacyverklaring noemt {listed} als grondslagen, zonder te zeggen welk doel op welke "
+                               "grondslag berust."),
+    "legal-basis-missing": "De privacyverklaring vermeldt geen rechtsgrond voor {name!r}.",
+    "legitimate-interest-unnamed": ("{name!r} berust op een gerechtvaardigd belang, maar de privacyverklaring zegt niet "
+                                    "welk belang."),
+    "objection-unstated": ("De verwerking berust op {basis}, maar de privacyverklaring vermeldt geen recht om daartegen "
+                           "bezwaar te maken."),
+    "consent-withdrawal-missing": ("De verwerking berust op toestemming, maar de privacyverklaring geeft geen manier om "
+                                   "die in te trekken."),
+    "consent-bundled": ("Toestemming voor {name!r} wordt verkregen samen met het aanvaarden van de algemene voorwaarden, "
+                        "en is dus niet afzonderlijk en niet vrijelijk gegeven."),
+    "topic-email-marketing": "ongevraagde elektronische marketing (art. 13 van Richtlijn 2002/58/EG)",
+    "unchecked-email-marketing": "of {name!r} mensen zonder hun toestemming mag e-mailen",
+    "unidentified-customers": "mensen die de verklaring niet als klanten of abonnees aanmerkt",
+    "email-marketing-no-consent": ("{name!r} stuurt marketing per e-mail aan {whom}, en de privacyverklaring vermeldt "
+                                   "niet dat zij daarvoor toestemming hebben gegeven, wat {law} vereist{caveat}."),
+    "email-marketing-no-opt-out": ("{name!r} e-mailt klanten zonder hun toestemming en de privacyverklaring vermeldt geen "
+                                   "manier om zich af te melden, wat de klantuitzondering van {law} vereist{caveat}."),
+    # -- checks/risk.py
+    "ap-list.covert_investigation": "heimelijk onderzoek, waaronder onderzoek ter bestrijding van fraude (punt 1)",
+    "ap-list.black_list": ("zwarte lijsten: gegevens over strafbare feiten, onrechtmatig of hinderlijk gedrag of "
+                           "wanbetaling die met derden worden gedeeld (punt 2)"),
+    "ap-list.fraud_detection": "grootschalige verwerking of stelselmatige monitoring ter bestrijding van fraude (punt 3)",
+    "ap-list.credit_scoring": ("grootschalige verwerking of monitoring die leidt tot een beoordeling van de "
+                               "kredietwaardigheid (punt 4)"),
+    "wp248.evaluation": "evaluatie of scoretoekenning, waaronder profilering",
+    "wp248.decision": "geautomatiseerde besluiten met rechtsgevolgen of vergelijkbare wezenlijke gevolgen",
+    "wp248.monitoring": "stelselmatige monitoring",
+    "wp248.sensitive": "bijzondere persoonsgegevens of strafrechtelijke gegevens",
+    "wp248.large_scale": "verwerking op grote schaal",
+    "wp248.vulnerable": "kwetsbare betrokkenen",
+    "wp248.innovative": "innovatieve technologie",
+    "wp248.blocks_service": "verwerking die mensen van een dienst kan uitsluiten",
+    "risk-ap-list": "een verwerking op de DPIA-lijst van de Autoriteit Persoonsgegevens ({item})",
+    "risk-art35-3-a": ("geautomatiseerde besluiten met rechtsgevolgen of vergelijkbare wezenlijke gevolgen (art. 35 "
+                       "lid 3 sub a AVG)"),
+    "risk-art35-3-c": ("stelselmatige en grootschalige monitoring van openbaar toegankelijke ruimten (art. 35 lid 3 "
+                       "sub c AVG)"),
+    "risk-triggers": "{name!r} omvat {triggers:;}, en de privacyverklaring {said}.",
+    "risk-criteria": ("{name!r} voldoet aan {n} van de WP248-criteria voor een waarschijnlijk hoog risico ({met}), en de "
+                      "privacyverklaring {said}."),
+    "risk-criterion": ("{name!r} voldoet aan een van de WP248-criteria voor een waarschijnlijk hoog risico ({met}), en de "
+                       "privacyverklaring {said}; één criterium alleen vereist zelden een DPIA."),
+    # -- checks/roles.py
+    "integration.social_login": "inloggen met een account bij haar",
+    "integration.fan_page": "de pagina van de verwerkingsverantwoordelijke op haar netwerk",
+    "integration.social_plugin": "een social plug-in", "integration.embedded_content": "ingesloten content",
+    "integration.tracking_pixel": "een trackingpixel",
+    "joint-collection": ("{name!r} verzamelt gegevens van bezoekers via {ways} op de website van de "
+                         "verwerkingsverantwoordelijke, voor eigen doeleinden; voor die verzameling en doorzending zijn "
+                         "de verwerkingsverantwoordelijke en {name!r} gezamenlijke verwerkingsverantwoordelijken, en de "
+                         "privacyverklaring stelt geen regeling tussen hen beschikbaar."),
+    "joint-arrangement-missing": ("De privacyverklaring noemt {name!r} een gezamenlijke verwerkingsverantwoordelijke, "
+                                  "maar stelt geen regeling tussen hen beschikbaar."),
+    "processor-own-purposes": ("De privacyverklaring noemt {name!r} een {role}, maar zegt ook dat deze de gegevens voor "
+                               "eigen doeleinden gebruikt ({uses:;}); voor dat gebruik treedt zij op als "
+                               "verwerkingsverantwoordelijke."),
+    "storage-denied": ("Volgens de privacyverklaring verwerkt {name!r} de gegevens niet ({description}), terwijl de "
+                       "gegevens bij haar zijn opgeslagen; het opslaan van persoonsgegevens is een verwerking."),
+    "controller-called-processor": ("De privacyverklaring noemt {name!r} {roles:and} van de verwerking die zij "
+                                    "beschrijft; een verwerkingsverantwoordelijke is niet de verwerker van haar eigen "
+                                    "verwerking."),
+}
+
+_BOOK = {"en": MappingProxyType(_EN), "nl": MappingProxyType(_NL)}
+
+
+def phrasebook(lang: str) -> Mapping[str, Any]:
+    """The phrase book of ``lang`` (``en`` or ``nl``)."""
+    return _BOOK[lang]
