@@ -276,6 +276,91 @@ _EN: dict[str, Any] = {
                        "with it; storing personal data is processing."),
     "controller-called-processor": ("The notice calls {name!r} {roles:and} of the processing it describes; a controller "
                                     "is not the processor of its own processing."),
+    # -- checks/cookies.py
+    "topic-terminal-equipment": "storing or reading information on a user's device (art. 5(3) of Directive 2002/58/EC)",
+    "unchecked-trackers": ("whether these trackers (marketing, tracking, social-media or unclassified) may be placed "
+                           "without consent"),
+    "unchecked-tracker": "whether {tracker} may be placed without consent",
+    "tracker": "{name!r} ({category} {type})",
+    "tracker-of": "{name!r} ({category} {type} of {provider!r})",
+    "cookie-category.strictly_necessary": "strictly necessary", "cookie-category.functional": "functional",
+    "cookie-category.analytics": "analytics", "cookie-category.marketing": "marketing",
+    "cookie-category.tracking": "tracking", "cookie-category.social_media": "social media",
+    "cookie-category.unclassified": "unclassified",
+    "cookie-type.cookie": "cookie", "cookie-type.pixel": "pixel", "cookie-type.local_storage": "local storage",
+    "cookie-type.sdk": "sdk", "cookie-type.script": "script", "cookie-type.embed": "embed",
+    "trackers-no-consent": ("These trackers (marketing, tracking, social-media or unclassified) are placed without "
+                            "asking the visitor's consent, which {law} requires{caveat}."),
+    "trackers-opt-out": ("These trackers (marketing, tracking, social-media or unclassified) are placed unless the "
+                         "visitor refuses them in the browser settings; a browser opt-out is not consent, which {law} "
+                         "requires{caveat}."),
+    "trackers-consent-unstated": ("The notice does not say whether consent is asked before these trackers (marketing, "
+                                  "tracking, social-media or unclassified) are placed, which {law} requires{caveat}."),
+    "analytics-exemption": "that is lawful under {law} only if {exemption}",
+    "analytics-no-exemption": "{law} exempts no analytics from consent{caveat}",
+    "analytics-no-consent": "{tracker} is placed without consent; {condition}.",
+    "analytics-opt-out": ("{tracker} is placed unless the visitor refuses it in the browser settings, which is not "
+                          "consent; {condition}."),
+    "analytics-consent-unstated": ("The notice does not say whether consent is asked before {tracker} is placed; without "
+                                   "consent, {condition}."),
+    # -- checks/decisions.py
+    "automated-decision": "an automated {kind} with {effect} effects",
+    "decision.decision": "decision", "decision.scoring": "scoring", "decision.matching": "matching",
+    "decision.ranking": "ranking", "decision.recommendation": "recommendation",
+    "effect.legal": "legal", "effect.similarly_significant": "similarly significant", "effect.none": "none",
+    "rests-on": "rests on {basis}",
+    "rests-on-nothing": "rests on no stated basis",
+    "decision-no-exception": "{name!r} involves {what}, and {rests}, which is none of the exceptions of Art. 22(2).",
+    "decision-consent-not-explicit": ("{name!r} involves an automated decision on consent; Art. 22(2)(c) requires the "
+                                      "consent to be explicit, which the notice does not say."),
+    "decisions-denied": "denies automated decisions",
+    "decisions-unmentioned": "does not mention automated decisions",
+    "decision-unstated": "{name!r} involves {what}, but the notice {said}.",
+    "decisions-denied-adverse-only": ("The notice denies only automated decisions with adverse effects; it does not say "
+                                      "whether other decisions with legal or similarly significant effects are "
+                                      "automated."),
+    # -- checks/claims.py
+    "not-provided.observed": "observed", "not-provided.derived": "derived",
+    "not-provided.third_party": "obtained from others", "not-provided.public": "obtained from public sources",
+    "named-source": "{name!r} ({source})",
+    "named-country": "{name!r} ({country})",
+    "the-eea": "the EEA",
+    "claim.only_functional_cookies": "it uses only functional cookies",
+    "claim.data_stay_in": "the data stay in {area}",
+    "claim.no_special_categories": "it processes no special categories of personal data",
+    "claim.no_tracking": "it does not track visitors",
+    "claim.only_provided_data": "it processes only the data the data subject provides",
+    "claim-contradicted": "The notice says {said}, yet it also states: {found}.",
+    "business.advertising": "advertising", "business.analytics": "analytics",
+    "business.marketing_automation": "marketing automation",
+    "essential-cookie-business": ("The notice calls {name!r} essential, but its provider {provider!r} is in the business "
+                                  "of {kinds:and}, which no consent exemption covers."),
+    # -- checks/notice_content.py
+    "channel.email": "email", "channel.phone": "phone", "channel.postal": "postal", "channel.web_form": "web form",
+    "channel.chat": "chat",
+    "postal-address-missing": ("The notice gives contact details for {name!r} ({channels}) but no postal address where "
+                               "it is established."),
+    "registration-missing": "The notice gives no trade-register number for {name!r}.",
+    "repealed.wbp": "the Wet bescherming persoonsgegevens (Wbp), which the Uitvoeringswet AVG repealed",
+    "repealed.directive_95_46": "Directive 95/46/EC, which the GDPR repealed (Art. 94(1))",
+    "repealed-law-cited": "The notice cites {law} with effect from 25 May 2018.",
+    "provision-requirement": "whether providing the data is a statutory or contractual requirement",
+    "provision-consequences": "what follows from not providing them",
+    "provision-other-data": "anything about the other data collected from the data subject",
+    "provision-statement-incomplete": "The notice's statement on providing data does not say {missing:each_or}.",
+    "source-unnamed-third_party": ("The notice says {name!r} may be obtained from others, but does not say from which "
+                                   "source."),
+    "source-unnamed-public": ("The notice says {name!r} may be obtained from public sources, but does not say from "
+                              "which source."),
+    # -- checks/provenance.py
+    "quote-not-found": "The quote \u201c{quote}\u201d ({section}) is not in the notice.",
+    "unreviewed-draft": ("This declaration is an unreviewed draft ({draft}); its findings rest on a program's reading "
+                         "of the notice."),
+    # -- checks/retention_limits.py
+    "kept-for": "for {period}",
+    "kept-forever": "with no end",
+    "reactivation-copy": ("A copy of the data of {name!r} is kept {kept} in case the data subject wants the cancelled "
+                          "account back; pac accepts a grace period of up to {grace}."),
 }
 
 _NL: dict[str, Any] = {
@@ -574,6 +659,98 @@ _NL: dict[str, Any] = {
     "controller-called-processor": ("De privacyverklaring noemt {name!r} {roles:and} van de verwerking die zij "
                                     "beschrijft; een verwerkingsverantwoordelijke is niet de verwerker van haar eigen "
                                     "verwerking."),
+    # -- checks/cookies.py
+    "topic-terminal-equipment": ("het opslaan of uitlezen van informatie op het apparaat van een gebruiker (art. 5 "
+                                 "lid 3 van Richtlijn 2002/58/EG)"),
+    "unchecked-trackers": ("of deze trackers (marketing, tracking, sociale media of niet ingedeeld) zonder toestemming "
+                           "mogen worden geplaatst"),
+    "unchecked-tracker": "of {tracker} zonder toestemming mag worden geplaatst",
+    "tracker": "{name!r} ({type} voor {category})",
+    "tracker-of": "{name!r} ({type} voor {category} van {provider!r})",
+    "cookie-category.strictly_necessary": "strikt noodzakelijke doeleinden", "cookie-category.functional": "functionele doeleinden",
+    "cookie-category.analytics": "analyse", "cookie-category.marketing": "marketing",
+    "cookie-category.tracking": "tracking", "cookie-category.social_media": "sociale media",
+    "cookie-category.unclassified": "niet ingedeelde doeleinden",
+    "cookie-type.cookie": "cookie", "cookie-type.pixel": "pixel", "cookie-type.local_storage": "lokale opslag",
+    "cookie-type.sdk": "sdk", "cookie-type.script": "script", "cookie-type.embed": "ingesloten content",
+    "trackers-no-consent": ("Deze trackers (marketing, tracking, sociale media of niet ingedeeld) worden geplaatst "
+                            "zonder de bezoeker om toestemming te vragen, terwijl {law} die vereist{caveat}."),
+    "trackers-opt-out": ("Deze trackers (marketing, tracking, sociale media of niet ingedeeld) worden geplaatst tenzij "
+                         "de bezoeker ze in de browserinstellingen weigert; weigeren via de browser is geen "
+                         "toestemming, terwijl {law} die vereist{caveat}."),
+    "trackers-consent-unstated": ("De privacyverklaring vermeldt niet of toestemming wordt gevraagd voordat deze trackers "
+                                  "(marketing, tracking, sociale media of niet ingedeeld) worden geplaatst, terwijl "
+                                  "{law} die vereist{caveat}."),
+    "analytics-exemption": "dat is onder {law} alleen rechtmatig als {exemption}",
+    "analytics-no-exemption": "{law} zondert geen analysecookies uit van toestemming{caveat}",
+    "analytics-no-consent": "{tracker} wordt zonder toestemming geplaatst; {condition}.",
+    "analytics-opt-out": ("{tracker} wordt geplaatst tenzij de bezoeker die in de browserinstellingen weigert, en dat "
+                          "is geen toestemming; {condition}."),
+    "analytics-consent-unstated": ("De privacyverklaring vermeldt niet of toestemming wordt gevraagd voordat {tracker} "
+                                   "wordt geplaatst; zonder toestemming geldt: {condition}."),
+    # -- checks/decisions.py
+    "automated-decision": "een {kind} met {effect}",
+    "decision.decision": "geautomatiseerd besluit", "decision.scoring": "geautomatiseerde scoretoekenning",
+    "decision.matching": "geautomatiseerde matching", "decision.ranking": "geautomatiseerde rangschikking",
+    "decision.recommendation": "geautomatiseerde aanbeveling",
+    "effect.legal": "rechtsgevolgen", "effect.similarly_significant": "vergelijkbare wezenlijke gevolgen",
+    "effect.none": "geen gevolgen",
+    "rests-on": "berust op {basis}",
+    "rests-on-nothing": "berust op geen vermelde grondslag",
+    "decision-no-exception": ("{name!r} omvat {what}, en {rests}, wat geen van de uitzonderingen van art. 22 lid 2 AVG "
+                              "is."),
+    "decision-consent-not-explicit": ("{name!r} omvat een geautomatiseerd besluit op grond van toestemming; art. 22 lid 2 "
+                                      "sub c AVG vereist uitdrukkelijke toestemming, en dat vermeldt de "
+                                      "privacyverklaring niet."),
+    "decisions-denied": "ontkent geautomatiseerde besluiten",
+    "decisions-unmentioned": "vermeldt geen geautomatiseerde besluiten",
+    "decision-unstated": "{name!r} omvat {what}, maar de privacyverklaring {said}.",
+    "decisions-denied-adverse-only": ("De privacyverklaring ontkent alleen geautomatiseerde besluiten met nadelige "
+                                      "gevolgen; zij vermeldt niet of andere besluiten met rechtsgevolgen of "
+                                      "vergelijkbare wezenlijke gevolgen geautomatiseerd worden genomen."),
+    # -- checks/claims.py
+    "not-provided.observed": "waargenomen", "not-provided.derived": "afgeleid",
+    "not-provided.third_party": "van anderen verkregen", "not-provided.public": "uit openbare bronnen verkregen",
+    "named-source": "{name!r} ({source})",
+    "named-country": "{name!r} ({country})",
+    "the-eea": "de EER",
+    "claim.only_functional_cookies": "zij alleen functionele cookies gebruikt",
+    "claim.data_stay_in": "de gegevens in {area} blijven",
+    "claim.no_special_categories": "zij geen bijzondere categorieën van persoonsgegevens verwerkt",
+    "claim.no_tracking": "zij bezoekers niet volgt",
+    "claim.only_provided_data": "zij alleen de gegevens verwerkt die de betrokkene zelf verstrekt",
+    "claim-contradicted": "De privacyverklaring zegt dat {said}, maar vermeldt ook: {found}.",
+    "business.advertising": "advertenties", "business.analytics": "analyse",
+    "business.marketing_automation": "marketingautomatisering",
+    "essential-cookie-business": ("De privacyverklaring noemt {name!r} essentieel, maar de aanbieder {provider!r} is "
+                                  "actief in {kinds:and}, waarvoor geen uitzondering op de toestemmingsplicht geldt."),
+    # -- checks/notice_content.py
+    "channel.email": "e-mail", "channel.phone": "telefoon", "channel.postal": "post",
+    "channel.web_form": "webformulier", "channel.chat": "chat",
+    "postal-address-missing": ("De privacyverklaring geeft contactgegevens van {name!r} ({channels}), maar geen "
+                               "postadres waar zij is gevestigd."),
+    "registration-missing": "De privacyverklaring vermeldt geen KvK-nummer of ander handelsregisternummer van {name!r}.",
+    "repealed.wbp": "de Wet bescherming persoonsgegevens (Wbp), die de Uitvoeringswet AVG heeft ingetrokken",
+    "repealed.directive_95_46": "Richtlijn 95/46/EG, die de AVG heeft ingetrokken (art. 94 lid 1 AVG)",
+    "repealed-law-cited": "De privacyverklaring beroept zich op {law}, met ingang van 25 mei 2018.",
+    "provision-requirement": "of het verstrekken van de gegevens een wettelijke of contractuele verplichting is",
+    "provision-consequences": "wat de gevolgen zijn als zij niet worden verstrekt",
+    "provision-other-data": "iets over de andere gegevens die bij de betrokkene worden verzameld",
+    "provision-statement-incomplete": ("De mededeling van de privacyverklaring over het verstrekken van gegevens zegt "
+                                       "niet {missing:each_or}."),
+    "source-unnamed-third_party": ("Volgens de privacyverklaring kan {name!r} van anderen worden verkregen, maar zij "
+                                   "vermeldt niet uit welke bron."),
+    "source-unnamed-public": ("Volgens de privacyverklaring kan {name!r} uit openbare bronnen worden verkregen, maar zij "
+                              "vermeldt niet uit welke bron."),
+    # -- checks/provenance.py
+    "quote-not-found": "Het citaat \u201c{quote}\u201d ({section}) staat niet in de privacyverklaring.",
+    "unreviewed-draft": ("Deze verklaring is een niet-beoordeeld concept ({draft}); de bevindingen berusten op hoe een "
+                         "programma de privacyverklaring leest."),
+    # -- checks/retention_limits.py
+    "kept-for": "gedurende {period}",
+    "kept-forever": "zonder einde",
+    "reactivation-copy": ("Een kopie van de gegevens van {name!r} wordt {kept} bewaard voor het geval de betrokkene het "
+                          "opgezegde account terug wil; pac aanvaardt een bedenktijd van ten hoogste {grace}."),
 }
 
 _BOOK = {"en": MappingProxyType(_EN), "nl": MappingProxyType(_NL)}

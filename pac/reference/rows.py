@@ -351,6 +351,8 @@ class NationalRule:
     start: date | None
     until: date | None
     analytics_exemption: str | None
+    analytics_exemption_nl: str | None
+    """The same condition in Dutch, for Dutch reports (None: shown as written)."""
     customer_exception: str | None
     threshold: int | None
     authority: str | None

@@ -433,6 +433,7 @@ def _national_rule(f: Fields, country: Kind[str]) -> NationalRule:
         start=start,
         until=until,
         analytics_exemption=f.optional("analytics_exemption", TEXT),
+        analytics_exemption_nl=f.optional("analytics_exemption_nl", TEXT),
         customer_exception=f.optional("customer_exception", TEXT),
         threshold=f.optional("threshold", INTEGER),
         authority=f.optional("authority", TEXT),

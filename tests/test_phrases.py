@@ -1,0 +1,112 @@
+"""The findings' messages and the transfer verdicts' reasons in Dutch (pac.phrases, pac.phrasebook): every
+message of the five seeds and of the evaluation suite is a phrase with a Dutch rendering, and it stays one across
+processes (pytest-xdist, findings serialised) up to report.html and report.md."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import string
+from datetime import date
+
+import pytest
+
+from evaluation.suite import discover, evaluate
+from pac import Engine
+from pac.flows import flows
+from pac.phrases import Phrase, Term, from_data, said, say, to_data
+from pac.phrasebook import phrasebook
+from pac.results import finding_from_dict, finding_to_dict
+from test_golden import AS_OF, findings, organisations
+from test_plugin import ARGS, DECLARATION
+
+STILL_ENGLISH: set[str] = set()
+"""Checks whose messages are not phrases yet (each one shown in English on a Dutch report, marked so)."""
+
+
+def fields(template: str) -> set[tuple[str, str | None, str]]:
+    return {(f, c, s) for _, f, s, c in string.Formatter().parse(template) if f is not None}
+
+
+def test_every_language_has_the_same_phrases_with_the_same_fields():
+    english, dutch = phrasebook("en"), phrasebook("nl")
+    assert english.keys() == dutch.keys()
+    assert english["_joins"].keys() == dutch["_joins"].keys()
+    for key in english.keys() - {"_joins"}:
+        assert fields(english[key]) == fields(dutch[key]), key
+
+
+def test_a_phrase_is_its_english_and_says_itself_in_dutch_with_its_values():
+    phrase = say("transfer-to", name="Acme", where=say("verdict.destination-for", where=Term("Germany (DE)", "Duitsland (DE)"),
+                                                      relation=say("relation.storage")))
+    assert phrase == "Personal data go to 'Acme' in Germany (DE), for storage, outside the EEA"
+    assert phrase.said("nl") == "Persoonsgegevens gaan naar 'Acme' in Duitsland (DE), voor opslag, buiten de EER"
+    listed = say("controller-called-processor", name="X", roles=(say("role.controller"), say("role.processor")))
+    assert listed.endswith("calls 'X' controller and processor of the processing it describes; a controller is not "
+                           "the processor of its own processing.")
+    assert "'X' verwerkingsverantwoordelijke en verwerker" in listed.said("nl")
+    assert said("as written", "nl") == "as written" and said(listed, "en") == listed
+    with pytest.raises(KeyError):
+        say("no-such-phrase")
+    with pytest.raises(TypeError, match="a phrase's value must be"):
+        say("legal-basis-missing", name=object())
+
+
+def test_a_phrase_survives_plain_data_and_pickling():
+    phrase = say("verdict.no-adequacy-on", where=Term("India (IN)", "India (IN)"), on=date(2026, 1, 1),
+                 applies=say("verdict.applies-from", decision=Term("Decision X", "Besluit X"), start=date(2027, 1, 1)))
+    for copy in (from_data(json.loads(json.dumps(to_data(phrase)))), pickle.loads(pickle.dumps(phrase))):
+        assert isinstance(copy, Phrase) and copy == phrase and copy.said("nl") == phrase.said("nl")
+    assert "Besluit X geldt vanaf 2027-01-01" in phrase.said("nl")
+
+
+def _all_findings():
+    for organisation in organisations():
+        yield from findings(organisation.id, AS_OF)
+    engine = Engine.from_plugins()
+    for case in discover():
+        yield from evaluate(case, engine).findings
+
+
+def test_every_finding_of_the_seeds_and_the_evaluation_suite_is_said_in_dutch():
+    seen = set()
+    for finding in _all_findings():
+        if finding.check in STILL_ENGLISH:
+            continue
+        assert isinstance(finding.message, Phrase), (finding.check, finding.message)
+        dutch = finding.message.said("nl")
+        assert dutch != finding.message and "{" not in dutch, (finding.check, dutch)
+        seen.add(finding.check)
+    assert len(seen) > 40
+
+
+def test_every_transfer_reason_of_the_seeds_is_said_in_dutch():
+    engine = Engine.from_plugins()
+    reasons = [r for o in organisations() for f in flows(o, engine.reference, AS_OF).flows
+               for r in (f.reason, *(t.reason for t in f.tools)) if r]
+    assert reasons and all(isinstance(r, Phrase) and r.said("nl") != r for r in reasons)
+
+
+def test_a_finding_crossing_processes_is_still_said_in_dutch():
+    finding = next(f for f in findings("we4u", AS_OF) if f.check == "transfer-tool-valid")
+    plain = finding_to_dict(finding)
+    assert "phrase" not in plain and plain["message"] == finding.message  # findings.json: English, as before
+    back = finding_from_dict(json.loads(json.dumps(finding_to_dict(finding, phrase=True))))
+    assert isinstance(back.message, Phrase) and back.message == finding.message
+    assert back.message.said("nl") == finding.message.said("nl") != finding.message
+
+
+@pytest.fixture
+def declaration(pytester: pytest.Pytester) -> None:
+    (pytester.mkdir("policies") / "demo.yaml").write_text(DECLARATION, encoding="utf-8")
+
+
+def test_a_dutch_report_written_by_xdist_workers_says_the_messages_in_dutch(pytester, declaration):
+    pytester.runpytest(*ARGS, "--pac-as-of", "2026-11-22", "-n", "2", "--pac-lang", "nl", "--pac-report-dir", "out")
+    page = (pytester.path / "out" / "report.html").read_text(encoding="utf-8")
+    dutch = "De privacyverklaring vermeldt geen rechtsgrond voor &#39;Improve the website&#39;."
+    assert f"<span>{dutch}</span>" in page and "legal basis" not in page
+    summary = (pytester.path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "De privacyverklaring vermeldt geen rechtsgrond voor 'Improve the website'." in summary
+    english = json.loads((pytester.path / "out" / "findings.json").read_text(encoding="utf-8"))
+    assert "The notice states no legal basis for 'Improve the website'." in {f["message"] for f in english["findings"]}
