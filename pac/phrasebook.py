@@ -361,6 +361,132 @@ _EN: dict[str, Any] = {
     "kept-forever": "with no end",
     "reactivation-copy": ("A copy of the data of {name!r} is kept {kept} in case the data subject wants the cancelled "
                           "account back; pac accepts a grace period of up to {grace}."),
+    # -- checks/transparency.py
+    "portability-cannot-arise": "none of the purposes it states rests on consent or a contract (Art. 20(1)(a))",
+    "objection-cannot-arise": ("none of the purposes it states rests on public task or legitimate interests, or is "
+                               "direct marketing (Art. 21(1) and (2))"),
+    "controller-unstated": "The notice does not say who the controller is.",
+    "controller-unnamed": "The notice does not name the controller.",
+    "controller-contact-missing": "The notice gives no contact details for {name!r}.",
+    "representative-missing": ("{name!r} is established in {country}, outside the EEA, and the notice names no "
+                               "representative in the Union."),
+    "dpo-contact-missing": ("The notice says a data protection officer is designated, but gives no contact details for "
+                            "the officer."),
+    "dpo-contact-missing-named": ("The notice says a data protection officer ({name!r}) is designated, but gives no "
+                                  "contact details for the officer."),
+    "dpo-sensitive-large": ("The service itself uses special-category or criminal-offence data ({names!r}) on a large "
+                            "scale, as the notice says, and no data protection officer is designated."),
+    "dpo-sensitive-scale-unknown": ("The service itself uses special-category or criminal-offence data ({names!r}), no "
+                                    "data protection officer is designated, and the notice does not show whether this "
+                                    "is on a large scale; one is required if it is a core activity on a large scale."),
+    "dpo-monitoring-large": ("{names!r} monitors data subjects regularly and systematically on a large scale, as the "
+                             "notice says, and no data protection officer is designated."),
+    "dpo-profiling-scale-unknown": ("The notice says profiling takes place, no data protection officer is designated, "
+                                    "and the notice does not show on what scale; one is required if regular and "
+                                    "systematic monitoring on a large scale is a core activity."),
+    "topic-dpo": "designating a data protection officer beyond GDPR Art. 37(1) (Art. 37(4))",
+    "unchecked-dpo": "whether national law requires a data protection officer",
+    "dpo-headcount-unstated": ("No data protection officer is designated, and the declaration does not say how many "
+                               "persons are constantly engaged in automated processing of personal data; {law} "
+                               "requires one from {threshold}{caveat}."),
+    "dpo-headcount-reached": ("The notice says {count} persons are constantly engaged in automated processing of "
+                              "personal data, and no data protection officer is designated; {law} requires one from "
+                              "{threshold} on {on}{caveat}."),
+    "the-right.access": "the right of access", "the-right.rectification": "the right to rectification",
+    "the-right.erasure": "the right to erasure", "the-right.restriction": "the right to restriction of processing",
+    "the-right.portability": "the right to data portability", "the-right.objection": "the right to object",
+    "right-may-not-arise": "The notice does not state {right}; {reason}, so the right may not arise.",
+    "rights-unstated": "The notice does not state {rights:or}.",
+    "complaint-right-unstated": "The notice does not state the right to lodge a complaint with a supervisory authority.",
+    "automated-decisions-unstated": ("The notice does not say whether decisions are taken by automated means, including "
+                                     "profiling; it must where they are."),
+    "decision-logic": "the logic involved",
+    "decision-consequences": "their significance and envisaged consequences",
+    "automated-decisions-unexplained": ("The notice says automated decisions are taken, but does not explain "
+                                        "{missing:only_or}."),
+    "provision-unstated": ("The notice does not say whether providing personal data is a statutory or contractual "
+                           "requirement, or what happens if they are not provided."),
+    "provision-unstated-marked": ("The notice does not say whether providing personal data is a statutory or "
+                                  "contractual requirement, or what happens if they are not provided. It marks "
+                                  "{names!r} as data that must be provided."),
+    "consent-age": "the age of digital consent in {country} is {age}",
+    "consent-age-law": "the age of digital consent in {country} is {age} ({law})",
+    "consent-age-default": ("the controller's country is not stated, so the GDPR's age of digital consent, {age}, "
+                            "applies"),
+    "children-age-unstated": ("Processing rests on consent ({purposes!r}) and the declaration includes children "
+                              "({groups!r}), but the notice says nothing about the age from which children may consent "
+                              "or about parental consent; {context}."),
+    "children-age-low": ("The notice processes children's data without a parent's consent from the age of {age}, and "
+                         "processing rests on consent ({purposes!r}); {context}."),
+    "response-minimum-only": "The notice gives at least {period} to answer a request, with no maximum.",
+    "response-too-long-answer": "The notice takes {period} to answer a request; Art. 12(3) allows {limit}.",
+    "response-too-long-extend": "The notice takes {period} to extend that period; Art. 12(3) allows {limit}.",
+    "response-sometimes-too-long-answer": ("The notice takes {period} to answer a request; for some dates of receipt "
+                                           "this runs past the {limit} Art. 12(3) allows."),
+    "response-sometimes-too-long-extend": ("The notice takes {period} to extend that period; for some dates of receipt "
+                                           "this runs past the {limit} Art. 12(3) allows."),
+    "notice-undated": "The notice is undated: it does not say when it was last updated.",
+    "notice-review-due": "The notice was last updated on {updated}; its review was due by {due} (review period {review}).",
+    # -- pac.model: a retention rule in words (Retention.describe)
+    "kept": "kept {limit}{period}",
+    "kept-after": "kept {limit}{period} after {event}",
+    "kept-until": "kept until {event}",
+    "kept-vague": "kept {vague}",
+    "kept-described": "{rule} ({description})",
+    "limit.exactly": "", "limit.at_most": "at most ", "limit.at_least": "at least ",
+    "event-described": "an event described as {description!r}",
+    "event-other": "another event",
+    "event.collection": "collection", "event.creation": "creation", "event.contract_end": "the end of the contract",
+    "event.account_deletion": "account deletion", "event.consent_withdrawal": "withdrawal of consent",
+    "event.unsubscription": "unsubscription", "event.request_closed": "the request is handled",
+    "event.incident_closed": "the incident is handled", "event.end_of_financial_year": "the end of the financial year",
+    "event.end_of_employment": "the end of employment", "event.last_change": "the last change",
+    "event.session_end": "the end of the session", "event.erasure_request": "a request for erasure",
+    # -- pac.records: why a purpose's data are taken to be statutory records
+    "records-because": " (treated as such records because {reason}; set record_types to override)",
+    "records-statute-named": "the notice names {statute!r} for {name!r}",
+    "records-kind-words": "{name!r} is a {kind} purpose and its declaration says {words!r}",
+    "kind.service_delivery": "service delivery", "kind.account_management": "account management",
+    "kind.support": "support", "kind.billing": "billing", "kind.legal_compliance": "legal compliance",
+    "kind.direct_marketing": "direct marketing", "kind.advertising": "advertising", "kind.analytics": "analytics",
+    "kind.service_improvement": "service improvement", "kind.ai_training": "ai training", "kind.security": "security",
+    "kind.fraud_prevention": "fraud prevention", "kind.communication": "communication", "kind.research": "research",
+    "kind.recruitment": "recruitment", "kind.employment": "employment", "kind.publication": "publication",
+    "kind.other": "other",
+    # -- checks/retention.py
+    "only-data": " ({names})",
+    "only-purposes": " for {names!r}{data}",
+    "rule-unverified": "pac's reference data mark this rule unverified",
+    "rule-other-country": "the rule is for {country} and the controller's country is {home}",
+    "rule-other-country-unstated": "the rule is for {country} and the controller's country is not stated",
+    "caveats": "{message} ({caveats:;}).",
+    "sentence": "{message}.",
+    "retention-missing-activity": "The notice states no retention period or criteria for any data of {name!r}.",
+    "retention-missing": "The notice states no retention period or criteria for {name!r}{part}.",
+    "retention-vague": ("The notice says only {vague!r} about how long these data are kept: neither a period nor "
+                        "criteria to determine it."),
+    "retention-below-minimum": ("{name!r} is {rule}: shorter than the {minimum} minimum of {statute} for "
+                                "{record!r}{because}"),
+    "retention-below-minimum-promised": ("{name!r} is only promised to be {rule}: shorter than the {minimum} minimum of "
+                                         "{statute} for {record!r}{because}"),
+    "says-only": "; it says only: {rules:;}",
+    "statutory-retention-missing": ("{name!r}{part} holds records that {statute} requires to be kept at least {minimum} "
+                                    "({record}), but the notice states no retention period for them{stated}{because}"),
+    "retention-above-guidance": ("{name!r} is {rule}: longer than the {maximum} that {authority} recommends for "
+                                 "{record!r}{because}"),
+    "retention-above-guidance-consent": ("{name!r} is {rule}: longer than the {maximum} that {authority} recommends with "
+                                         "the data subject's consent for {record!r}{because}"),
+    "retention-unbounded": "The data of {name!r}{scope} are {rule}, and the notice sets no maximum.",
+    "retention-unbounded-subject": ("The data of {name!r}{scope} are {rule}, which only the data subject brings about, "
+                                    "and the notice sets no maximum."),
+    "consent-retention-outlasts": ("{name!r} rests on consent, but its data are {rule}, which outlasts the withdrawal of "
+                                   "consent."),
+    "consent-retention-not-ended": ("{name!r} rests on consent, but its data are {rule}, which does not end when consent "
+                                    "is withdrawn."),
+    "retention-incompatible": ("{name!r} states incompatible retention periods for the same data of {names!r}: {first}, "
+                               "and {second}."),
+    "retention-start-missing": ("The notice says the data of {name!r}{scope} are {rule}, without saying from which event "
+                                "that period runs."),
 }
 
 _NL: dict[str, Any] = {
@@ -751,6 +877,150 @@ _NL: dict[str, Any] = {
     "kept-forever": "zonder einde",
     "reactivation-copy": ("Een kopie van de gegevens van {name!r} wordt {kept} bewaard voor het geval de betrokkene het "
                           "opgezegde account terug wil; pac aanvaardt een bedenktijd van ten hoogste {grace}."),
+    # -- checks/transparency.py
+    "portability-cannot-arise": ("geen van de doeleinden die zij noemt, berust op toestemming of een overeenkomst "
+                                 "(art. 20 lid 1 sub a AVG)"),
+    "objection-cannot-arise": ("geen van de doeleinden die zij noemt, berust op een taak van algemeen belang of een "
+                               "gerechtvaardigd belang, of is direct marketing (art. 21 leden 1 en 2 AVG)"),
+    "controller-unstated": "De privacyverklaring vermeldt niet wie de verwerkingsverantwoordelijke is.",
+    "controller-unnamed": "De privacyverklaring noemt de naam van de verwerkingsverantwoordelijke niet.",
+    "controller-contact-missing": "De privacyverklaring geeft geen contactgegevens van {name!r}.",
+    "representative-missing": ("{name!r} is gevestigd in {country}, buiten de EER, en de privacyverklaring noemt geen "
+                               "vertegenwoordiger in de Unie."),
+    "dpo-contact-missing": ("Volgens de privacyverklaring is een functionaris voor gegevensbescherming aangewezen, maar "
+                            "zij geeft geen contactgegevens van de functionaris."),
+    "dpo-contact-missing-named": ("Volgens de privacyverklaring is een functionaris voor gegevensbescherming ({name!r}) "
+                                  "aangewezen, maar zij geeft geen contactgegevens van de functionaris."),
+    "dpo-sensitive-large": ("De dienst zelf gebruikt bijzondere of strafrechtelijke persoonsgegevens ({names!r}) op grote "
+                            "schaal, zoals de privacyverklaring zegt, en er is geen functionaris voor "
+                            "gegevensbescherming aangewezen."),
+    "dpo-sensitive-scale-unknown": ("De dienst zelf gebruikt bijzondere of strafrechtelijke persoonsgegevens "
+                                    "({names!r}), er is geen functionaris voor gegevensbescherming aangewezen, en de "
+                                    "privacyverklaring laat niet zien of dat op grote schaal gebeurt; een functionaris "
+                                    "is verplicht als het een kernactiviteit op grote schaal is."),
+    "dpo-monitoring-large": ("{names!r} volgt betrokkenen regelmatig en stelselmatig op grote schaal, zoals de "
+                             "privacyverklaring zegt, en er is geen functionaris voor gegevensbescherming aangewezen."),
+    "dpo-profiling-scale-unknown": ("Volgens de privacyverklaring vindt profilering plaats, er is geen functionaris voor "
+                                    "gegevensbescherming aangewezen, en de privacyverklaring laat niet zien op welke "
+                                    "schaal; een functionaris is verplicht als regelmatige en stelselmatige observatie "
+                                    "op grote schaal een kernactiviteit is."),
+    "topic-dpo": ("het aanwijzen van een functionaris voor gegevensbescherming buiten art. 37 lid 1 AVG om (art. 37 "
+                  "lid 4 AVG)"),
+    "unchecked-dpo": "of het nationale recht een functionaris voor gegevensbescherming vereist",
+    "dpo-headcount-unstated": ("Er is geen functionaris voor gegevensbescherming aangewezen, en de verklaring vermeldt "
+                               "niet hoeveel personen doorgaans permanent met de geautomatiseerde verwerking van "
+                               "persoonsgegevens bezig zijn; {law} vereist er een vanaf {threshold}{caveat}."),
+    "dpo-headcount-reached": ("Volgens de privacyverklaring zijn {count} personen doorgaans permanent met de "
+                              "geautomatiseerde verwerking van persoonsgegevens bezig, en er is geen functionaris voor "
+                              "gegevensbescherming aangewezen; {law} vereist er op {on} een vanaf {threshold}{caveat}."),
+    "the-right.access": "het recht van inzage", "the-right.rectification": "het recht op rectificatie",
+    "the-right.erasure": "het recht op gegevenswissing", "the-right.restriction": "het recht op beperking van de verwerking",
+    "the-right.portability": "het recht op overdraagbaarheid van gegevens", "the-right.objection": "het recht van bezwaar",
+    "right-may-not-arise": "De privacyverklaring vermeldt {right} niet; {reason}, dus het recht ontstaat mogelijk niet.",
+    "rights-unstated": "De privacyverklaring vermeldt {rights:or} niet.",
+    "complaint-right-unstated": ("De privacyverklaring vermeldt niet het recht om een klacht in te dienen bij een "
+                                 "toezichthoudende autoriteit."),
+    "automated-decisions-unstated": ("De privacyverklaring vermeldt niet of besluiten geautomatiseerd worden genomen, "
+                                     "profilering daaronder begrepen; dat moet zij wel als dat gebeurt."),
+    "decision-logic": "de onderliggende logica",
+    "decision-consequences": "het belang en de verwachte gevolgen ervan",
+    "automated-decisions-unexplained": ("Volgens de privacyverklaring worden geautomatiseerde besluiten genomen, maar zij "
+                                        "licht {missing:only_or} niet toe."),
+    "provision-unstated": ("De privacyverklaring vermeldt niet of het verstrekken van persoonsgegevens een wettelijke of "
+                           "contractuele verplichting is, of wat er gebeurt als zij niet worden verstrekt."),
+    "provision-unstated-marked": ("De privacyverklaring vermeldt niet of het verstrekken van persoonsgegevens een "
+                                  "wettelijke of contractuele verplichting is, of wat er gebeurt als zij niet worden "
+                                  "verstrekt. Zij merkt {names!r} aan als gegevens die moeten worden verstrekt."),
+    "consent-age": "de leeftijd voor digitale toestemming in {country} is {age}",
+    "consent-age-law": "de leeftijd voor digitale toestemming in {country} is {age} ({law})",
+    "consent-age-default": ("het land van de verwerkingsverantwoordelijke is niet vermeld, dus geldt de leeftijd voor "
+                            "digitale toestemming van de AVG: {age}"),
+    "children-age-unstated": ("De verwerking berust op toestemming ({purposes!r}) en de verklaring omvat kinderen "
+                              "({groups!r}), maar de privacyverklaring zegt niets over de leeftijd vanaf wanneer "
+                              "kinderen toestemming kunnen geven of over toestemming van de ouders; {context}."),
+    "children-age-low": ("De privacyverklaring verwerkt gegevens van kinderen vanaf {age} jaar zonder toestemming van een "
+                         "ouder, en de verwerking berust op toestemming ({purposes!r}); {context}."),
+    "response-minimum-only": ("De privacyverklaring neemt ten minste {period} om een verzoek te beantwoorden, zonder "
+                              "maximum."),
+    "response-too-long-answer": ("De privacyverklaring neemt {period} om een verzoek te beantwoorden; art. 12 lid 3 AVG "
+                                 "staat {limit} toe."),
+    "response-too-long-extend": ("De privacyverklaring neemt {period} om die termijn te verlengen; art. 12 lid 3 AVG "
+                                 "staat {limit} toe."),
+    "response-sometimes-too-long-answer": ("De privacyverklaring neemt {period} om een verzoek te beantwoorden; voor "
+                                           "sommige data van ontvangst loopt dat voorbij de {limit} die art. 12 lid 3 "
+                                           "AVG toestaat."),
+    "response-sometimes-too-long-extend": ("De privacyverklaring neemt {period} om die termijn te verlengen; voor sommige "
+                                           "data van ontvangst loopt dat voorbij de {limit} die art. 12 lid 3 AVG "
+                                           "toestaat."),
+    "notice-undated": "De privacyverklaring is niet gedateerd: zij vermeldt niet wanneer zij voor het laatst is bijgewerkt.",
+    "notice-review-due": ("De privacyverklaring is voor het laatst bijgewerkt op {updated}; zij had uiterlijk op {due} "
+                          "moeten worden herzien (herzieningstermijn {review})."),
+    # -- pac.model: a retention rule in words (Retention.describe)
+    "kept": "{limit}{period} bewaard",
+    "kept-after": "{limit}{period} na {event} bewaard",
+    "kept-until": "bewaard tot {event}",
+    "kept-vague": "{vague} bewaard",
+    "kept-described": "{rule} ({description})",
+    "limit.exactly": "", "limit.at_most": "ten hoogste ", "limit.at_least": "ten minste ",
+    "event-described": "een gebeurtenis die wordt omschreven als {description!r}",
+    "event-other": "een andere gebeurtenis",
+    "event.collection": "de verzameling", "event.creation": "het aanmaken",
+    "event.contract_end": "het einde van de overeenkomst", "event.account_deletion": "het verwijderen van het account",
+    "event.consent_withdrawal": "de intrekking van de toestemming", "event.unsubscription": "de afmelding",
+    "event.request_closed": "de afhandeling van het verzoek", "event.incident_closed": "de afhandeling van het incident",
+    "event.end_of_financial_year": "het einde van het boekjaar", "event.end_of_employment": "het einde van het dienstverband",
+    "event.last_change": "de laatste wijziging", "event.session_end": "het einde van de sessie",
+    "event.erasure_request": "een verzoek om wissing",
+    # -- pac.records: why a purpose's data are taken to be statutory records
+    "records-because": (" (als zulke bescheiden aangemerkt omdat {reason}; geef record_types op om dat te "
+                        "wijzigen)"),
+    "records-statute-named": "de privacyverklaring {statute!r} noemt voor {name!r}",
+    "records-kind-words": "{name!r} een doel van de soort {kind} is en de verklaring ervan {words!r} zegt",
+    "kind.service_delivery": "dienstverlening", "kind.account_management": "accountbeheer",
+    "kind.support": "klantenservice", "kind.billing": "facturering", "kind.legal_compliance": "wettelijke naleving",
+    "kind.direct_marketing": "direct marketing", "kind.advertising": "advertenties", "kind.analytics": "analyse",
+    "kind.service_improvement": "verbetering van de dienst", "kind.ai_training": "AI-training", "kind.security": "beveiliging",
+    "kind.fraud_prevention": "fraudepreventie", "kind.communication": "communicatie", "kind.research": "onderzoek",
+    "kind.recruitment": "werving", "kind.employment": "personeelszaken", "kind.publication": "publicatie",
+    "kind.other": "overig",
+    # -- checks/retention.py
+    "only-data": " ({names})",
+    "only-purposes": " voor {names!r}{data}",
+    "rule-unverified": "de referentiegegevens van pac merken deze regel aan als niet geverifieerd",
+    "rule-other-country": ("de regel geldt voor {country} en het land van de verwerkingsverantwoordelijke is "
+                           "{home}"),
+    "rule-other-country-unstated": ("de regel geldt voor {country} en het land van de verwerkingsverantwoordelijke is "
+                                    "niet vermeld"),
+    "caveats": "{message} ({caveats:;}).",
+    "sentence": "{message}.",
+    "retention-missing-activity": ("De privacyverklaring vermeldt voor geen van de gegevens van {name!r} een "
+                                   "bewaartermijn of criteria."),
+    "retention-missing": "De privacyverklaring vermeldt geen bewaartermijn of criteria voor {name!r}{part}.",
+    "retention-vague": ("De privacyverklaring zegt alleen {vague!r} over hoe lang deze gegevens worden bewaard: geen "
+                        "termijn en geen criteria om die te bepalen."),
+    "retention-below-minimum": ("{name!r} wordt {rule}: korter dan de minimumtermijn van {minimum} van {statute} voor "
+                                "{record!r}{because}"),
+    "retention-below-minimum-promised": ("Voor {name!r} wordt alleen toegezegd: {rule}; dat is korter dan de "
+                                         "minimumtermijn van {minimum} van {statute} voor {record!r}{because}"),
+    "says-only": "; zij zegt alleen: {rules:;}",
+    "statutory-retention-missing": ("{name!r}{part} omvat bescheiden die volgens {statute} ten minste {minimum} moeten "
+                                    "worden bewaard ({record}), maar de privacyverklaring vermeldt daarvoor geen "
+                                    "bewaartermijn{stated}{because}"),
+    "retention-above-guidance": ("{name!r} wordt {rule}: langer dan de {maximum} die wordt aanbevolen door {authority} "
+                                 "voor {record!r}{because}"),
+    "retention-above-guidance-consent": ("{name!r} wordt {rule}: langer dan de {maximum} die met toestemming van de "
+                                         "betrokkene wordt aanbevolen door {authority} voor {record!r}{because}"),
+    "retention-unbounded": "De gegevens van {name!r}{scope} worden {rule}, en de privacyverklaring stelt geen maximum.",
+    "retention-unbounded-subject": ("De gegevens van {name!r}{scope} worden {rule}, iets wat alleen de betrokkene teweeg "
+                                    "kan brengen, en de privacyverklaring stelt geen maximum."),
+    "consent-retention-outlasts": ("{name!r} berust op toestemming, maar de gegevens worden {rule}, en dat duurt langer "
+                                   "dan de intrekking van de toestemming."),
+    "consent-retention-not-ended": ("{name!r} berust op toestemming, maar de gegevens worden {rule}, en dat eindigt niet "
+                                    "wanneer de toestemming wordt ingetrokken."),
+    "retention-incompatible": ("{name!r} vermeldt onverenigbare bewaartermijnen voor dezelfde gegevens van {names!r}: "
+                               "{first}, en {second}."),
+    "retention-start-missing": ("Volgens de privacyverklaring worden de gegevens van {name!r}{scope} {rule}, zonder te "
+                                "zeggen vanaf welke gebeurtenis die termijn loopt."),
 }
 
 _BOOK = {"en": MappingProxyType(_EN), "nl": MappingProxyType(_NL)}

@@ -276,6 +276,9 @@ class RetentionRule:
     note: str | None
     citation: Citation
     infer: Inference | None = None
+    record_nl: str | None = None
+    """``record`` in Dutch, and ``authority_nl`` ``authority``, for Dutch reports (None: shown as written)."""
+    authority_nl: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -357,6 +357,8 @@ def _retention(f: Fields, country: Kind[str]) -> RetentionRule:
         note=f.optional("note", TEXT),
         citation=f.citation(),
         infer=f.one("infer", _inference),
+        record_nl=f.optional("record_nl", TEXT),
+        authority_nl=f.optional("authority_nl", TEXT),
     )
 
 
