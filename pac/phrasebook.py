@@ -16,7 +16,8 @@ from typing import Any, Mapping
 
 _EN: dict[str, Any] = {
     "_joins": {"": (", ", ", "), "or": (", ", " or "), "and": (" and ", " and "), ";": ("; ", "; "),
-               "each_or": (", or ", ", or "), "only_or": (" or ", " or "), "->": (" -> ", " -> ")},
+               "each_or": (", or ", ", or "), "only_or": (" or ", " or "), "->": (" -> ", " -> "),
+               "list_and": (", ", " and ")},
     # -- transfer verdicts (pac.transfers)
     "verdict.country-unknown": "the declaration does not say in which country the recipient processes the data",
     "verdict.in-eea": "{country} is in the EEA on {on}",
@@ -491,7 +492,8 @@ _EN: dict[str, Any] = {
 
 _NL: dict[str, Any] = {
     "_joins": {"": (", ", ", "), "or": (", ", " of "), "and": (" en ", " en "), ";": ("; ", "; "),
-               "each_or": (", of ", ", of "), "only_or": (" of ", " of "), "->": (" -> ", " -> ")},
+               "each_or": (", of ", ", of "), "only_or": (" of ", " of "), "->": (" -> ", " -> "),
+               "list_and": (", ", " en ")},
     # -- transfer verdicts (pac.transfers)
     "verdict.country-unknown": "de verklaring vermeldt niet in welk land de ontvanger de gegevens verwerkt",
     "verdict.in-eea": "{country} ligt op {on} in de EER",
@@ -725,7 +727,7 @@ _NL: dict[str, Any] = {
     "basis.legitimate_interests": "gerechtvaardigd belang",
     "legal-bases-collective": ("De privacyverklaring noemt {listed} als grondslagen, zonder te zeggen welk doel op welke "
                                "grondslag berust."),
-    "legal-basis-missing": "De privacyverklaring vermeldt geen rechtsgrond voor {name!r}.",
+    "legal-basis-missing": "De privacyverklaring vermeldt geen grondslag voor {name!r}.",
     "legitimate-interest-unnamed": ("{name!r} berust op een gerechtvaardigd belang, maar de privacyverklaring zegt niet "
                                     "welk belang."),
     "objection-unstated": ("De verwerking berust op {basis}, maar de privacyverklaring vermeldt geen recht om daartegen "
@@ -858,7 +860,7 @@ _NL: dict[str, Any] = {
     "registration-missing": "De privacyverklaring vermeldt geen KvK-nummer of ander handelsregisternummer van {name!r}.",
     "repealed.wbp": "de Wet bescherming persoonsgegevens (Wbp), die de Uitvoeringswet AVG heeft ingetrokken",
     "repealed.directive_95_46": "Richtlijn 95/46/EG, die de AVG heeft ingetrokken (art. 94 lid 1 AVG)",
-    "repealed-law-cited": "De privacyverklaring beroept zich op {law}, met ingang van 25 mei 2018.",
+    "repealed-law-cited": "De privacyverklaring noemt {law} met ingang van 25 mei 2018.",
     "provision-requirement": "of het verstrekken van de gegevens een wettelijke of contractuele verplichting is",
     "provision-consequences": "wat de gevolgen zijn als zij niet worden verstrekt",
     "provision-other-data": "iets over de andere gegevens die bij de betrokkene worden verzameld",
@@ -917,7 +919,7 @@ _NL: dict[str, Any] = {
     "the-right.erasure": "het recht op gegevenswissing", "the-right.restriction": "het recht op beperking van de verwerking",
     "the-right.portability": "het recht op overdraagbaarheid van gegevens", "the-right.objection": "het recht van bezwaar",
     "right-may-not-arise": "De privacyverklaring vermeldt {right} niet; {reason}, dus het recht ontstaat mogelijk niet.",
-    "rights-unstated": "De privacyverklaring vermeldt {rights:or} niet.",
+    "rights-unstated": "De privacyverklaring vermeldt niet {rights:list_and}.",
     "complaint-right-unstated": ("De privacyverklaring vermeldt niet het recht om een klacht in te dienen bij een "
                                  "toezichthoudende autoriteit."),
     "automated-decisions-unstated": ("De privacyverklaring vermeldt niet of besluiten geautomatiseerd worden genomen, "
@@ -975,7 +977,7 @@ _NL: dict[str, Any] = {
     "records-because": (" (als zulke bescheiden aangemerkt omdat {reason}; geef record_types op om dat te "
                         "wijzigen)"),
     "records-statute-named": "de privacyverklaring {statute!r} noemt voor {name!r}",
-    "records-kind-words": "{name!r} een doel van de soort {kind} is en de verklaring ervan {words!r} zegt",
+    "records-kind-words": "{name!r} een doel van de soort {kind} is en de verklaring ervan het woord {words!r} bevat",
     "kind.service_delivery": "dienstverlening", "kind.account_management": "accountbeheer",
     "kind.support": "klantenservice", "kind.billing": "facturering", "kind.legal_compliance": "wettelijke naleving",
     "kind.direct_marketing": "direct marketing", "kind.advertising": "advertenties", "kind.analytics": "analyse",

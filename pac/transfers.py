@@ -160,9 +160,11 @@ def short(instrument: str) -> str:
 
 
 def cited(instrument: str) -> Term:
-    """A Commission decision cited short (:func:`short`), in English and in Dutch ('Besluit (EU) 2021/914')."""
+    """A Commission decision cited short (:func:`short`), in English and in Dutch ('Uitvoeringsbesluit (EU)
+    2021/914', 'Besluit 2010/87/EU (C2P)'; the Privacy Shield by its Dutch name, as transfer_tools.yaml has it)."""
     cited = short(instrument)
-    return Term(cited, cited.replace("Decision", "Besluit", 1))
+    dutch = cited.replace("Decision", "Uitvoeringsbesluit" if "Implementing Decision" in instrument else "Besluit", 1)
+    return Term(cited, dutch.replace("(EU-US Privacy Shield)", "(EU-VS-privacyschild)"))
 
 
 def _verdict(claim: TransferClaim, tool: TransferTool, value: Verdict, reason: Phrase, *more: str) -> ToolVerdict:
