@@ -143,11 +143,23 @@ def describe(claim: TransferClaim, reference: Reference, lang: str = "en") -> st
 
 
 def place(country: str, reference: Reference) -> Term:
-    """A country in words with its code: 'United States (US)', in Dutch 'Verenigde Staten (US)'."""
+    """A country in words with its code: 'United States (US)', in Dutch with the article its name takes in a
+    sentence ('de Verenigde Staten (US)', 'Duitsland (DE)')."""
     name = reference.country_name(country)
     if not name:
         return Term(country)
-    return Term(f"{name} ({country})", f"{reference.country_name(country, 'nl') or name} ({country})")
+    dutch = reference.country_name(country, "nl") or name
+    return Term(f"{name} ({country})", f"{_dutch_article(dutch)}{dutch} ({country})")
+
+
+def _dutch_article(name: str) -> str:
+    """'de ' or 'het ' for the Dutch country names that take an article ('de Verenigde Staten', 'het Verenigd
+    Koninkrijk', 'de Filipijnen', 'de Kaaimaneilanden'), else nothing."""
+    if name.startswith("Verenigd Koninkrijk"):
+        return "het "
+    plural = ("Verenigde ", "Filipijnen", "Bahama's", "Comoren", "Maldiven", "Seychellen", "Noordelijke Marianen",
+              "Centraal-Afrikaanse Republiek", "Dominicaanse Republiek")
+    return "de " if name.startswith(plural) or name.split(" (")[0].endswith("eilanden") else ""
 
 
 def short(instrument: str) -> str:
