@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from pac import Context, check, name_key, say
-from pac.phrases import word
 from pac.model import Activity, DataCategory, DataSubject, Organisation, Recipient
+from pac.phrases import word
 
 AP_DPIA_LIST = {special: say(f"ap-dpia-list.{special}")
                 for special in ("genetic_data", "health", "biometric_for_unique_identification")}

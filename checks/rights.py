@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pac import Context, check, say
-from pac.phrases import word
 from pac.model import Notice
+from pac.phrases import word
 
 ANY = "*"
 CONDITIONS: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
