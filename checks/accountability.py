@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-from pac import Context, check, name_key, say
+from pac import Context, check, name_key, say, word
 from pac.model import Activity, DataCategory, DataSubject, Organisation, Recipient
-from pac.phrases import word
 
 AP_DPIA_LIST = {special: say(f"ap-dpia-list.{special}")
                 for special in ("genetic_data", "health", "biometric_for_unique_identification")}
@@ -160,7 +159,8 @@ def dpia_considered(activity: Activity, ctx: Context):
         listed.append(AP_BLACK_LISTS)
     if large is False and not listed:
         return
-    uses = (*ctx.special_names(special), *(say("named-criminal", name=c.name) for c in criminal))
+    uses = ((ctx.special_names(special),) if special else ()) + tuple(say("named-criminal", name=c.name)
+                                                                     for c in criminal)
     articles = ["GDPR Art. 35(1)", "GDPR Art. 35(3)(b)"] + (["GDPR Art. 35(4)", "AP DPIA list 2019"] if listed else [])
     on_list = say("dpia-on-list", covered=tuple(dict.fromkeys(listed))) if listed else ""
     said = say("dpia-not-conducted" if activity.dpia else "dpia-unmentioned")

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from pac import Context, check, say
+from pac import Context, Phrase, Term, check, say, word
 from pac.model import Claim, Cookie, DataCategory, Notice, Provenance
-from pac.phrases import Phrase, Term, word
 
 NOT_FUNCTIONAL = ("analytics", "marketing", "tracking", "social_media", "unclassified")
 TRACKING = ("marketing", "tracking", "social_media")

@@ -4,9 +4,8 @@ art. 82, BE art. 10/2 of the Law of 30 July 2018; CJEU C-673/17 Planet49)."""
 
 from __future__ import annotations
 
-from pac import Context, check, say
+from pac import Context, Phrase, Term, check, say, word
 from pac.model import Cookie
-from pac.phrases import Phrase, Term, word
 
 TRACKING = ("marketing", "tracking", "social_media", "unclassified")
 """Categories no national exemption covers (they serve neither the transmission nor the service the user asked

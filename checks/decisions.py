@@ -3,9 +3,8 @@ notice says so (GDPR Art. 13(2)(f), 22; CJEU C-634/21; WP251 rev.01)."""
 
 from __future__ import annotations
 
-from pac import Context, check, say
+from pac import Context, check, say, word
 from pac.model import Notice, Purpose
-from pac.phrases import word
 
 EXCEPTIONS = ("contract", "legal_obligation", "consent")
 """Bases that can carry one of the exceptions of Art. 22(2): a contract (a), a law (b), consent (c, if explicit)."""

@@ -3,9 +3,8 @@ under the law of the controller's country implementing art. 13 of the ePrivacy D
 
 from __future__ import annotations
 
-from pac import Context, check, say
+from pac import Context, Phrase, check, say, word
 from pac.model import Purpose
-from pac.phrases import Phrase, word
 
 
 def _collective(purpose: Purpose, ctx: Context) -> tuple[Phrase, ...]:

@@ -4,9 +4,8 @@ registration, the law it cites, the Art. 13(2)(e) statement, and the source of d
 
 from __future__ import annotations
 
-from pac import Context, check, say
+from pac import Context, check, say, word
 from pac.model import Controller, DataCategory, Notice
-from pac.phrases import word
 
 @check("controller-address-stated", title="The notice gives the controller's postal address",
        articles=["GDPR Art. 13(1)(a)", "GDPR Art. 14(1)(a)", "WP260 rev.01"], severity="warning", subject="controller",

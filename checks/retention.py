@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from pac import Context, Duration, RecordType, Severity, check, say
+from pac import Context, Duration, Phrase, RecordType, Severity, Term, check, say
 from pac.model import Activity, Organisation, Purpose, Retention
-from pac.phrases import Phrase, Term
 from pac.reference import RetentionRule
 
 SUBJECT_EVENTS = frozenset({"account_deletion", "consent_withdrawal", "unsubscription", "erasure_request"})

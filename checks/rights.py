@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pac import Context, check, say
+from pac import Context, check, say, word
 from pac.model import Notice
-from pac.phrases import word
 
 ANY = "*"
 CONDITIONS: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {

@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-from pac import Context, check, say
+from pac import Context, Phrase, check, say
 from pac.model import Activity, Organisation
-from pac.phrases import Phrase
 
 AP_LIST = {
     "covert_investigation": (say("ap-list.covert_investigation"), None),

@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-from pac import Context, check, say
+from pac import Context, check, say, word
 from pac.model import Controller, Cookie, Organisation, Recipient
-from pac.phrases import word
 
 OWN_ENDS = ("controller", "joint_controller")
 """Roles of a party that uses the data for its own ends."""

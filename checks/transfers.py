@@ -6,9 +6,8 @@ from __future__ import annotations
 from itertools import islice
 from typing import Iterator
 
-from pac import Context, Finding, ToolVerdict, TransferAssessment, check, say
+from pac import Context, Finding, Phrase, ToolVerdict, TransferAssessment, check, say, word
 from pac.model import Organisation, Recipient, TransferClaim
-from pac.phrases import Phrase, word
 
 _MODULES = {"processor": 2, "sub_processor": 3, "controller": 1, "joint_controller": 1, "public_authority": 1}
 """The module of the 2021 clauses (Decision (EU) 2021/914) for a transfer to a recipient in each role; the exporter

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from pac import Context, Duration, check, say
+from pac import Context, Duration, Phrase, Term, check, say, word
 from pac.model import Controller, Notice, Organisation
-from pac.phrases import Phrase, Term, word
 
 RIGHTS = (
     ("access", "GDPR Art. 15"),

@@ -248,11 +248,11 @@ class Context:
         row = self.reference.special_category(special)
         return Term(row.label.lower(), row.nl)
 
-    def special_names(self, categories: Iterable[DataCategory]) -> tuple[Phrase, ...]:
+    def special_names(self, categories: Iterable[DataCategory]) -> Phrase:
         """``'Medical data' (health data), ...``: the special-category data among ``categories``, each by name with
-        its category of GDPR Art. 9(1) (a tuple, to be joined)."""
-        return tuple(say("named-special", name=c.name, label=self.special_label(c.special))
-                     for c in categories if c.special)
+        its category of GDPR Art. 9(1)."""
+        return say("list", items=tuple(say("named-special", name=c.name, label=self.special_label(c.special))
+                                       for c in categories if c.special))
 
     # The controller's jurisdiction: the national law a check applies
 

@@ -128,6 +128,7 @@ _EN: dict[str, Any] = {
     "role.processor": "processor", "role.sub_processor": "sub-processor", "role.joint_controller": "joint controller",
     "role.controller": "controller", "role.public_authority": "public authority", "role.recipient": "recipient",
     # -- pac.checking (what every check may say)
+    "list": "{items}",
     "named-special": "{name!r} ({label})",
     "unstated-controller-country": "the controller's country, which the declaration does not state",
     "no-national-rule": ("pac has no rule of the law of {where} on {what} in force on {on}, so {unchecked} was not "
@@ -617,6 +618,7 @@ _NL: dict[str, Any] = {
     "role.joint_controller": "gezamenlijke verwerkingsverantwoordelijke", "role.controller": "verwerkingsverantwoordelijke",
     "role.public_authority": "overheidsinstantie", "role.recipient": "ontvanger",
     # -- pac.checking (what every check may say)
+    "list": "{items}",
     "named-special": "{name!r} ({label})",
     "unstated-controller-country": "het land van de verwerkingsverantwoordelijke, dat de verklaring niet vermeldt",
     "no-national-rule": ("pac heeft geen regel uit het recht van {where} over {what} die op {on} van kracht is; "

@@ -17,6 +17,7 @@ from pac.flows import flows
 from pac.phrases import Phrase, Term, from_data, said, say, to_data
 from pac.phrasebook import phrasebook
 from pac.results import finding_from_dict, finding_to_dict
+from pac.validation import schema
 from test_golden import AS_OF, findings, organisations
 from test_plugin import ARGS, DECLARATION
 
@@ -36,6 +37,29 @@ def test_every_language_has_the_same_phrases_with_the_same_fields():
         assert fields(english[key]) == fields(dutch[key]), key  # a language may join a list its own way
         for template in (english[key], dutch[key]):
             assert {s for _, f, s, _ in string.Formatter().parse(template) if f} <= {"", *english["_joins"]}, key
+
+
+VOCABULARY = {  # the groups of words a phrase takes from the declaration's vocabulary, and where the schema lists them
+    "role": ("recipient", "properties", "role"), "kind": ("purpose", "properties", "kind"),
+    "event": ("retention", "properties", "after"), "limit": ("limit",), "basis": ("legal_basis_key",),
+    "channel": ("contact", "properties", "channel"), "cookie-category": ("cookie", "properties", "category"),
+    "cookie-type": ("cookie", "properties", "type"), "repealed": ("cited_law", "properties", "law"),
+    "business": ("recipient", "properties", "business", "properties", "kinds", "items"),
+    "relation": ("recipient", "properties", "locations", "items", "properties", "relation"),
+    "decision": ("purpose", "properties", "automated_decision", "properties", "kind"),
+    "effect": ("purpose", "properties", "automated_decision", "properties", "effect"),
+    "right": ("right", "properties", "right"), "claim": ("claim", "properties", "claim"),
+}
+
+
+def test_every_value_of_the_vocabulary_has_its_words():
+    definitions = schema("declaration")["$defs"]
+    for group, path in VOCABULARY.items():
+        node = definitions
+        for step in path:
+            node = node[step]
+        values = set(node["enum"]) - ({"other"} if group == "event" else set())  # another event: its description
+        assert {f"{group}.{v}" for v in values} <= phrasebook("en").keys(), group
 
 
 def test_a_phrase_is_its_english_and_says_itself_in_dutch_with_its_values():
