@@ -4,20 +4,24 @@ processes (pytest-xdist, findings serialised) up to report.html and report.md.""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import pickle
 import string
 from datetime import date
 
 import pytest
+from markupsafe import escape
 
 from evaluation.suite import discover, evaluate
 from pac import Engine
 from pac.flows import flows
 from pac.phrases import Phrase, Term, from_data, said, say, to_data
 from pac.phrasebook import phrasebook
+from pac.reports import html, markdown
 from pac.results import finding_from_dict, finding_to_dict
 from pac.validation import schema
+from reports_support import sample_run
 from test_golden import AS_OF, findings, organisations
 from test_plugin import ARGS, DECLARATION
 
@@ -136,3 +140,15 @@ def test_a_dutch_report_written_by_xdist_workers_says_the_messages_in_dutch(pyte
     assert "De privacyverklaring vermeldt geen grondslag voor 'Improve the website'." in summary
     english = json.loads((pytester.path / "out" / "findings.json").read_text(encoding="utf-8"))
     assert "The notice states no legal basis for 'Improve the website'." in {f["message"] for f in english["findings"]}
+
+
+def test_a_report_says_phrases_in_its_language_and_marks_plain_messages_english():
+    run = sample_run()
+    phrase = say("legal-basis-missing", name="Marketing <b>")
+    run = dataclasses.replace(run, findings=(dataclasses.replace(run.findings[0], message=phrase), *run.findings[1:]))
+    page = html.render(run, "nl")
+    assert f"<span>{escape(phrase.said('nl'))}</span>" in page and escape(phrase) not in page  # Dutch, not marked
+    assert '<span lang="en">The notice gives no recipients.</span>' in page  # a check's plain str: as written
+    assert "De privacyverklaring vermeldt geen grondslag voor 'Marketing" in markdown.render(run, "nl")
+    english = html.render(run, "en")
+    assert f"<span>{escape(phrase)}</span>" in english and "privacyverklaring" not in english
