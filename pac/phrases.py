@@ -7,8 +7,8 @@ Dutch::
 
 A value is a plain string (a name, a quote, a date, a citation: the same in every language), a number, a
 phrase (said in the same language), a :class:`Term` (a word of pac's reference data, with its Dutch) or a tuple
-of these, joined as the field's format spec says: ``{names}`` "a, b", ``{names:or}`` "a, b or c", ``{names:and}``,
-``{names:;}`` "a; b" (the joins of the phrase book's ``_joins``). A check may still write a plain ``str``: it is
+of these, joined as the field's format spec says: ``{names}`` "a, b", ``{names:or}`` "a, b or c",
+``{names:list_and}`` "a, b and c", ``{names:;}`` "a; b" (the joins of the phrase book's ``_joins``). A check may still write a plain ``str``: it is
 shown as written, in English, and marked so.
 
 Phrases cross process boundaries as plain data (:func:`to_data`, :func:`from_data`), and pickle as themselves.
