@@ -3,8 +3,9 @@
 
 :func:`words` gives a language's catalogue; every language has the same keys (a test holds them to it).
 A value with ``{name}`` fields is formatted by its user; a pair is (singular, plural); a mapping names the
-values of one field (severities, check statuses, zones, transfer verdicts). What checks write (titles,
-messages, rationales, remedies) and what the declarations say is not in here: it is shown as written.
+values of one field (severities, check statuses, zones, transfer verdicts). The findings' messages and the
+transfer verdicts' reasons are in :mod:`pac.phrasebook`; what else checks write (titles, rationales, remedies) and
+what the declarations say is not in here: it is shown as written.
 
 Dutch terms as the Dutch text of the GDPR (the AVG) uses them: verwerkingsverantwoordelijke (art. 4(7)),
 verwerker (art. 4(8)), ontvanger and overheidsinstantie (art. 4(9)), betrokkene (art. 4(1)), gezamenlijke
@@ -190,8 +191,8 @@ _NL: dict[str, Any] = {
                  "bestanden en datum geven hetzelfde rapport, byte voor byte. pac leest wat de privacyverklaring zegt; "
                  "het controleert niet wat de organisatie doet."),
     "print_footer": "pac-auditrapport", "page_of": ("pagina ", " van "),
-    "english_texts": ("De teksten van de toetsen (titels, bevindingen, onderbouwing, herstel) en de redenen van de "
-                      "oordelen over doorgifte zijn in het Engels; de citaten komen uit de privacyverklaring zelf."),
+    "english_texts": ("De teksten van de toetsen (titels, onderbouwing, herstel) zijn in het Engels; de citaten komen "
+                      "uit de privacyverklaring zelf."),
     "draft_banner": ("Niet-beoordeeld concept: de verklaring van {ids} is door pac draft uit de tekst van de "
                      "privacyverklaring geschreven en door niemand nagekeken; de bevindingen berusten op hoe een "
                      "programma de privacyverklaring leest."),

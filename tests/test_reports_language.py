@@ -89,7 +89,8 @@ def test_the_dutch_report_has_no_english_of_its_own_left(reports):
     page = (reports["nl"] / "report.html").read_text(encoding="utf-8")
     provisions = {a for cell in re.findall(r"</code></a></td><td>([^<]*)</td>", page) for a in cell.split("; ")}
     assert len(provisions) > 40  # every check's citations, as the table of how each check ended gives them
-    assert english_left(chrome(page)[0], provisions) == []
+    # the findings' messages are Dutch now; the declaration's names they quote ('...') stay as written
+    assert english_left(re.sub(r"'[^']*'|\"[^\"]*\"", "", chrome(page)[0]), provisions) == []
     english = (reports["en"] / "report.html").read_text(encoding="utf-8")
     assert len(english_left(chrome(english)[0], provisions)) > 50  # the test has teeth
 
@@ -141,3 +142,14 @@ def test_the_draft_banner_is_in_the_reports_language():
     drafted = dataclasses.replace(run, findings=(dataclasses.replace(FINDINGS[0], check=tally.DRAFT_CHECK),))
     assert tally.draft_banner(drafted, "nl").startswith("Niet-beoordeeld concept: de verklaring van acme ")
     assert tally.draft_banner(drafted).startswith("Unreviewed draft: the declaration of acme ")
+
+
+def test_the_dutch_report_says_every_message_and_verdict_reason_in_dutch(reports):
+    page = (reports["nl"] / "report.html").read_text(encoding="utf-8")
+    messages = re.findall(r'<p class="message">.*?</p>', page, re.DOTALL)
+    assert len(messages) > 100 and not [m for m in messages if 'lang="en"' in m]
+    verdicts = re.findall(r'<td><span class="verdict-[a-z_]+">.*?</td>', page)  # the flows table's verdicts and why
+    assert len(verdicts) > 20 and not [v for v in verdicts if 'lang="en"' in v]
+    assert "De privacyverklaring vermeldt" in page and "The notice" not in chrome(page)[0]
+    english = (reports["en"] / "report.html").read_text(encoding="utf-8")
+    assert "The notice states no legal basis for" in english and "De privacyverklaring" not in english

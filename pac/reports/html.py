@@ -32,6 +32,7 @@ from .. import diagram
 from ..checking import Check, Finding
 from ..flows import DataFlows, Flow, Name, Node
 from ..messages import count, words
+from ..phrases import said, translated
 from ..results import OrganisationRecord, Run
 from . import text
 from .tally import Tally, cited, draft_banner, most_severe_first, provision, provision_order, tallies
@@ -66,8 +67,8 @@ _TEMPLATES = jinja2.Environment(loader=jinja2.PackageLoader("pac.reports", "temp
 
 
 def render(run: Run, lang: str = "en") -> str:
-    """The report of ``run`` in ``lang`` (:data:`pac.messages.LANGUAGES`): pac's own words in that language, the
-    checks' texts as they are written (in English, marked so)."""
+    """The report of ``run`` in ``lang`` (:data:`pac.messages.LANGUAGES`): pac's own words and the findings' messages
+    in that language, the checks' other texts as they are written (in English, marked so)."""
     return page(run, drawings(run, lang), lang)
 
 
@@ -75,12 +76,14 @@ def page(run: Run, drawings: Mapping[str, Drawing], lang: str = "en") -> str:
     """The report of ``run`` in ``lang`` with the given diagrams (by organisation id)."""
     counted = tallies(run)
     checks = {c.id: c for c in run.checks}
+    en = Markup(' lang="en"' if lang != "en" else "")
     return _TEMPLATES.get_template("report.html").render(
         run=run, as_of=run.as_of.isoformat(), tallies=counted, drawings=drawings, matrix=_matrix(counted),
         checks=checks, groups=lambda findings: by_check(findings, checks), anchor=anchor, node_link=node_link,
         flow_rows=flow_rows, on_subject=_on_subject, provisions=provisions, paragraphs=text.paragraphs,
         script=Markup(SCRIPT), csp=CSP, all_provisions=cited(run.findings), banner=draft_banner(run, lang),
-        lang=lang, t=words(lang), en=Markup(' lang="en"' if lang != "en" else ""), role_of=diagram.role_of, css=_css,
+        lang=lang, t=words(lang), en=en, role_of=diagram.role_of, css=_css, say=lambda value: said(value, lang),
+        en_of=lambda value: Markup("") if translated(value) else en,
         count=count, counted=lambda counts: {key: count(lang, key, n) for key, n in counts.items()})
 
 
