@@ -24,7 +24,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, TypeVar
 
 from .errors import Location
-from .graph import Flow, inflow
+from .graph import Flow, inflows
 from .model import SUBJECTS, DataCategory, Organisation, Provenance, Purpose, Recipient, TransferClaim
 from .records import RecordType, record_index
 from .phrases import Phrase, Term, say
@@ -182,6 +182,13 @@ class Scope:
     def graph(self) -> networkx.DiGraph:
         return self._graph()
 
+    def inflow(self, node: str) -> dict:
+        """The attributes of the graph's edge into recipient ``node`` (:func:`pac.graph.inflow`), computed once for
+        every recipient without building the graph (:func:`pac.graph.inflows`)."""
+        if inflows not in self._memo:
+            self._memo[inflows] = inflows(self.organisation, self.reference, self.as_of)
+        return self._memo[inflows][node]
+
     @property
     def notice_text(self) -> str | None:
         return self._notice_text()
@@ -210,12 +217,12 @@ class Context:
     def transfer(self, recipient: Recipient) -> TransferAssessment:
         """The transfer of personal data to ``recipient`` on the evaluation date under GDPR Chapter V: whether there
         is one, and what each claimed tool is worth (the assessment the data-flow graph carries)."""
-        return inflow(self.graph, recipient.subject)["assessment"]
+        return self.scope.inflow(recipient.subject)["assessment"]
 
     def flow(self, recipient: Recipient) -> Flow:
         """What the data-flow graph says reaches ``recipient``: activities, purposes, categories (special, criminal),
         and what in the declaration says so."""
-        return Flow.of(inflow(self.graph, recipient.subject))
+        return Flow.of(self.scope.inflow(recipient.subject))
 
     def outside_eea(self, recipient: Recipient) -> bool:
         """Whether ``recipient`` is known to be outside the EEA on the evaluation date (False when its country is

@@ -28,6 +28,8 @@ def printable(text: str) -> str:
     """Escape control, line-break, bidi, zero-width and other format characters, surrogates and
     noncharacters, so that untrusted text can neither drive a terminal, forge extra output lines, hide
     or reorder what is shown, nor break an XML or Graphviz label."""
+    if text.isprintable():  # every character escaped is of a category isprintable refuses (C*, Zl, Zp): most text
+        return text
     return _CONTROL.sub(_escape, text)
 
 

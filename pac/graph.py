@@ -82,16 +82,25 @@ def build_graph(organisation: Organisation, reference: Reference, as_of: date) -
                        stated_by="activities", **_flow(organisation, (a.id for a in activities),
                                                        (p.id for a in activities for p in a.purposes),
                                                        (c for a in activities for c in a.categories)))
+    for recipient, edge in zip(organisation.recipients, inflows(organisation, reference, as_of).values()):
+        parent = organisation.recipient(recipient.parent).subject if recipient.parent else CONTROLLER
+        graph.add_edge(parent, recipient.subject, **edge)
+    return graph
+
+
+def inflows(organisation: Organisation, reference: Reference, as_of: date) -> dict[str, dict]:
+    """The attributes of the edge into each recipient of :func:`build_graph`'s graph, by recipient node, in
+    declaration order: what :func:`inflow` gives, for checks that ask only that, without building the graph."""
+    edges: dict[str, dict] = {}
     disclosed: dict[tuple, dict] = {}  # recipients of the same activities and categories receive the same flow
     for recipient in organisation.recipients:
-        parent = organisation.recipient(recipient.parent).subject if recipient.parent else CONTROLLER
         assessment = assess(organisation, recipient, reference, as_of)
         key = (recipient.activities, recipient.categories)
         if key not in disclosed:
             disclosed[key] = _disclosed(organisation, recipient)
-        graph.add_edge(parent, recipient.subject, kind="onward" if recipient.parent else "disclosure",
-                       assessment=assessment, transfer=assessment.status, **disclosed[key])
-    return graph
+        edges[recipient.subject] = {"kind": "onward" if recipient.parent else "disclosure", "assessment": assessment,
+                                    "transfer": assessment.status, **disclosed[key]}
+    return edges
 
 
 @dataclass(frozen=True, slots=True)

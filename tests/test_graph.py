@@ -8,7 +8,7 @@ import networkx
 import pytest
 
 import pac
-from pac.graph import CONTROLLER, build_graph
+from pac.graph import CONTROLLER, build_graph, inflow, inflows
 from pac.reference import Reference
 
 AS_OF = date(2026, 11, 22)
@@ -172,3 +172,22 @@ def test_the_engine_gives_checks_the_same_graph(load_one):
     engine.evaluate(organisation, AS_OF)
     assert len(seen) == 5 and all(g is seen[0] for g in seen)
     assert set(seen[0].edges) == set(build_graph(organisation, REFERENCE, AS_OF).edges)
+
+
+def test_checks_read_transfers_and_flows_without_building_the_graph(load_one, monkeypatch):
+    """``ctx.transfer`` and ``ctx.flow`` give what the graph's edge into the recipient carries, computed once per
+    evaluation without the graph (building it, and importing networkx, cost more than every check that asks)."""
+    organisation = load_one(FLOWS)
+    graph = build_graph(organisation, REFERENCE, AS_OF)
+    seen = []
+
+    @pac.check("flows-seen", title="t", articles=["GDPR Art. 44"], severity="info", subject="recipients", remedy="r")
+    def flows_seen(recipient, ctx):
+        """Records the transfer and flow it sees."""
+        seen.append((recipient.subject, ctx.transfer(recipient), ctx.flow(recipient)))
+
+    monkeypatch.setattr("pac.graph.build_graph", lambda *arguments: pytest.fail("the graph was built"))
+    pac.Engine([flows_seen], REFERENCE).evaluate(organisation, AS_OF)
+    assert [(node, pac.Flow.of(inflow(graph, node)), inflow(graph, node)["assessment"]) for node, _, _ in seen] == [
+        (node, flow, assessment) for node, assessment, flow in seen]
+    assert inflows(organisation, REFERENCE, AS_OF) == {node: inflow(graph, node) for node, _, _ in seen}

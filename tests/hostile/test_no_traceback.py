@@ -191,6 +191,7 @@ def test_printable_escapes_every_control_format_separator_surrogate_and_nonchara
         escaped = bool(_CONTROL.fullmatch(char))
         # escaped and not unsafe: only code points this Python's Unicode has not assigned yet (newer Cf ones)
         assert escaped == unsafe or (escaped and unicodedata.category(char) == "Cn"), hex(code)
+        assert not (escaped and char.isprintable()), hex(code)  # printable() returns printable text as it is
     assert printable("a\u200fb\u061cc\u200bd\u2060e\ufeff") == "a\\u200fb\\u061cc\\u200bd\\u2060e\\ufeff"
     assert printable("Zoë \U0001F600") == "Zoë \U0001F600"
 
