@@ -37,9 +37,11 @@ JUDGMENTS = {
     "C-252/21": ("4 juli 2023", "Meta Platforms/Bundeskartellamt"),
     "C-634/21": ("7 december 2023", "SCHUFA Holding (Scoring)"),
 }
-"""The judgments of the Court of Justice the checks cite: the date of judgment and the name Dutch writing uses
-(as the Court's own case-law pages give them, e.g. curia.europa.eu; C-40/17 also Official Journal C 319 of
-23 September 2019). A case not listed is cited by its number alone."""
+"""The judgments of the Court of Justice the checks cite: the date of judgment and the name Dutch writing uses.
+Sources of the dates: C-362/14 and C-311/18 pac's reference sources S06 and S22; C-184/20 and C-252/21 the
+rationale of context-special-categories; C-40/17 Official Journal C 319 of 23 September 2019; C-673/17 the
+judgment's text on EUR-Lex (ECLI:EU:C:2019:801); C-634/21 ECLI:EU:C:2023:957 as case-law databases give it;
+C-210/16 general knowledge, not re-read (unverified). A case not listed is cited by its number alone."""
 
 _SUBPARAGRAPH = {"first": "eerste", "second": "tweede", "third": "derde"}
 _REFERENCE = re.compile(r"(?P<number>[A-Z]*\.?\d+[a-z]?(?:[.:/-]\d+[a-z]?)*)(?P<parts>(?:\(\w+\))*)"
