@@ -12,8 +12,9 @@ edges carry the data categories and the transfer tool with its verdict: red and 
 tool, dashed orange when it cannot be judged, double lines for special-category or criminal data.
 The title gives the organisation, the date and the finding counts, and a legend explains the rest.
 In a report, each node links to the report's row on it and carries an id its findings link back to.
-The picture is kept narrow (labels wrapped, the legend in one column), so that across a landscape A4
-page its smallest text still prints at 8 pt or more.
+The picture is kept narrow (labels wrapped, shorter in the shapes Graphviz draws wider than their text; the
+legend in the data subjects' column), so that across a landscape A4 page its smallest text still prints at 8 pt
+or more; no edge runs along the legend, which sits left of the controller's edges.
 
 An organisation with more than :data:`MAX_RECIPIENTS` recipients is drawn with its recipients grouped
 by zone, role and transfer verdict, so that the picture stays readable and renders in a second.
@@ -52,12 +53,13 @@ _CATEGORIES_SHOWN = 3
 _NAMES_SHOWN = 6
 _WRAP = 18
 _EDGE_WRAP = 17
-_NARROW_WRAP = 14
-"""Characters per line: of names in boxes, of edge labels, and of names in octagons and hexagons (which are wider
-than their text); short lines keep the picture narrow enough to print at its natural size."""
-_LEGEND_WRAP = 26
-"""Characters per line of the legend's words, which sit in the controller's column (as wide as 26 characters)."""
-_NARROW_SHAPES = ("octagon", "hexagon")
+"""Characters per line of names in boxes and of edge labels: short lines keep the picture narrow enough to print
+at its natural size."""
+_SHAPE_WRAPS = {"hexagon": 13, "octagon": 13, "house": 11}
+"""Characters per line in the shapes other than boxes, which Graphviz draws around an ellipse around their text
+(1.6 to 1.8 times as wide as it): shorter lines keep them about as wide as a box."""
+_LEGEND_WRAP = 20
+"""Characters per line of the legend's words on lines, which sit in the data subjects' column."""
 _SOFT_HYPHEN = "\u00ad"
 _TITLE_WRAP = 70
 _UNKNOWN = "unknown"  # the cluster of nodes whose country is not stated
@@ -128,7 +130,17 @@ def _words(text: str, width: int = _WRAP) -> str:
 
 def _width(role: str) -> int:
     """Characters per line of the words in a node of ``role``'s shape."""
-    return _NARROW_WRAP if _SHAPES[role] in _NARROW_SHAPES else _WRAP
+    return _SHAPE_WRAPS.get(_SHAPES[role], _WRAP)
+
+
+def _look(role: str) -> dict[str, str]:
+    """The shape, outline and style of the nodes of ``role``, in the picture and in its legend."""
+    look = {"shape": _SHAPES[role], "style": _STYLES.get(role, "filled")}
+    if role in _PERIPHERIES:
+        look["peripheries"] = _PERIPHERIES[role]
+    if role == "data_subject":
+        look["margin"] = "0.14,0.04"  # clear of the cut corners
+    return look
 
 
 def _label(*rows: str) -> str:
@@ -251,16 +263,11 @@ class _Drawing:
         if node.zone == "home" and node.country:
             country = self.data.country(node.country)
             home = self.words["home"] if node.kind == "controller" else self.words["here"]
-            rows.append(_small(_text(home.format(country=country.name(self.lang) if country else node.country))))
+            rows.append(_small(_text(home.format(country=country.name(self.lang) if country else node.country), width)))
         badge, colour = self._badge(members)
         if badge:
             rows.append(_small(badge, colour))
-        attributes = {"shape": _SHAPES[role], "style": _STYLES.get(role, "filled"), "color": colour or "black",
-                      "penwidth": "2" if colour else "1"}
-        if role in _PERIPHERIES:
-            attributes["peripheries"] = _PERIPHERIES[role]
-        if role == "data_subject":
-            attributes["margin"] = "0.14,0.04"  # clear of the cut corners
+        attributes = {**_look(role), "color": colour or "black", "penwidth": "2" if colour else "1"}
         if role == "controller":
             attributes["fillcolor"] = "#cfe0fa"
         if self.links:
@@ -334,29 +341,33 @@ class _Drawing:
 
     # -- legend -----------------------------------------------------------------------------------
     def _legend(self, dot: graphviz.Digraph) -> None:
-        """A small sample of each shape and line, each with its words beside it: the legend stays as narrow as its
-        longest words (wrapped), whatever the language."""
-        words = self.words
-        kinds = ("invalid", "unverified", "valid", "domestic", "special")
+        """A sample of each node shape with its role written in it, and a table of the lines with their meaning, in
+        the column of the data subjects: left of the controller's, so that none of the controller's edges can run
+        along it (without data subjects, an unseen edge to the controller sets it there)."""
         with dot.subgraph(name="cluster_legend") as legend:
-            legend.attr(label=_label(f"<B>{html.escape(words['legend'])}</B>"), labeljust="l", style="rounded",
-                        color="#999999", fontsize="11")
-            legend.attr("node", fontsize="9", height="0.3", margin="0.05")
-            with legend.subgraph() as samples:
-                samples.attr(rank="same")
-                for role in _SHAPES:
-                    samples.node(f"legend/{role}", "", shape=_SHAPES[role], style=_STYLES.get(role, "filled"),
-                                 peripheries=_PERIPHERIES.get(role, "1"), width="0.45", height="0.22", fixedsize="true")
-                for kind in kinds:
-                    samples.node(f"legend/{kind}", "", shape="point", width="0.05", height="0.05")
-            with legend.subgraph() as texts:
-                texts.attr(rank="same")
-                for key in (*_SHAPES, *kinds):
-                    text = words[key] if key in _SHAPES else words[f"legend_{key}"]
-                    texts.node(f"legend/{key}/text", _label(_words(text, _LEGEND_WRAP)), shape="plaintext", style="",
-                               margin="0.02")
+            legend.attr(label=_label(f"<B>{html.escape(self.words['legend'])}</B>"), labeljust="l", style="rounded",
+                        color="#999999", fontsize="11", margin="4")
+            legend.attr("node", fontsize="9")
             for role in _SHAPES:
-                legend.edge(f"legend/{role}", f"legend/{role}/text", style="invis")
-            for kind in kinds:
-                style = _double(_EDGE_STYLES["domestic"]) if kind == "special" else _EDGE_STYLES[kind]
-                legend.edge(f"legend/{kind}", f"legend/{kind}/text", **style)
+                legend.node(f"legend/{role}", _label(_words(self.words[role], _width(role))), **_look(role))
+            legend.node("legend/lines", self._lines(), shape="plaintext", style="")
+        subjects = [box for box, members in self.members.items() if self.nodes[members[0]].kind == "data_subject"]
+        with dot.subgraph() as column:
+            column.attr(rank="same")
+            for box in (*(f"legend/{role}" for role in _SHAPES), "legend/lines", *subjects):
+                column.node(box)
+        if not subjects and CONTROLLER in self.box:
+            dot.edge("legend/lines", CONTROLLER, style="invis")
+
+    def _lines(self) -> str:
+        """The legend's table of lines: a sample of each line the edges are drawn with, and its words."""
+        rows = []
+        for kind in ("invalid", "unverified", "valid", "domestic", "special"):
+            style = _EDGE_STYLES["domestic" if kind == "special" else kind]
+            line = ('HEIGHT="4" BORDER="1" SIDES="TB"' if kind == "special" else
+                    f'HEIGHT="6" BORDER="{round(float(style.get("penwidth", "1")))}" SIDES="B"'
+                    + (' STYLE="dashed"' if style.get("style") == "dashed" else ""))
+            sample = f'<TD FIXEDSIZE="TRUE" WIDTH="20" {line} COLOR="{style["color"]}"></TD>'
+            rows.append(f'<TR><TD><TABLE BORDER="0" CELLPADDING="0"><TR>{sample}</TR></TABLE></TD>'
+                        f'<TD ALIGN="LEFT" BALIGN="LEFT">{_words(self.words[f"legend_{kind}"], _LEGEND_WRAP)}</TD></TR>')
+        return '<<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0">' + "".join(rows) + "</TABLE>>"

@@ -3,6 +3,7 @@ that large organisations stay small pictures, and ``pac graph``."""
 
 from __future__ import annotations
 
+import functools
 import os
 import random
 import re
@@ -196,6 +197,21 @@ def test_legend_explains_shapes_and_lines(flows):
     for words in ("sub-processor", "public authority", "recipient (role not stated)", "transfer without a valid tool",
                   "transfer that cannot be judged", "special-category (Art. 9) or criminal (Art. 10) data"):
         assert words in legend
+
+
+@needs_dot
+@pytest.mark.parametrize("subjects", [True, False], ids=["with-data-subjects", "without"])
+def test_the_legend_sits_in_the_data_subjects_column_left_of_the_controller(load_one, subjects):
+    """Where the data subjects are, or would be: so none of the controller's edges runs beside it."""
+    declaration = FLOWS if subjects else FLOWS.replace("data_subjects: [users], ", "").replace(
+        "data_subjects: [{id: users, name: Users, term: gebruikers, provenance: {section: S, quote: q}}]\n", "")
+    root = ET.fromstring(render(diagram(load_one(declaration), REFERENCE, AS_OF), "svg"))
+    nodes = {title: outline(node) for title, node in groups(root, "node").items()}
+    legend = outline(groups(root, "cluster")["cluster_legend"])
+    assert legend[2] < nodes["controller"][0]
+    assert ("data_subjects/users" in nodes) == subjects
+    if subjects:
+        assert legend[0] < nodes["data_subjects/users"][0] < nodes["data_subjects/users"][2] < legend[2]
 
 
 def test_dutch_labels_use_the_notices_terms(flows):
@@ -430,11 +446,32 @@ def overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, 
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+def outline(group: ET.Element) -> tuple[float, float, float, float] | None:
+    """The box around the shapes (not the texts) of a node or cluster; None for a node drawn as text only."""
+    points = [tuple(map(float, point.split(","))) for polygon in group.iter(f"{SVG}polygon")
+              for point in polygon.get("points").split()]
+    points += [point for path in group.iter(f"{SVG}path") for point in path_points(path.get("d"))]
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return (min(xs), min(ys), max(xs), max(ys)) if points else None
+
+
+def groups(root: ET.Element, kind: str) -> dict[str, ET.Element]:
+    """The nodes, edges or clusters of a diagram, by their title."""
+    return {g.find(f"{SVG}title").text: g for g in root.iter(f"{SVG}g") if g.get("class") == kind}
+
+
+@functools.cache
+def drawn(seed: Path, lang: str = "en") -> ET.Element:
+    """The SVG of a seed's diagram, with its findings."""
+    (organisation,) = load([seed], reference=REFERENCE)
+    picture = diagram(organisation, REFERENCE, AS_OF, findings=findings_of(organisation), lang=lang)
+    return ET.fromstring(render(picture, "svg"))
+
+
 @needs_dot
 @pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])
 def test_seed_diagrams_are_legible_at_print_size_with_no_edge_through_a_label(seed: Path):
-    (organisation,) = load([seed], reference=REFERENCE)
-    root = ET.fromstring(render(diagram(organisation, REFERENCE, AS_OF, findings=findings_of(organisation)), "svg"))
+    root = drawn(seed)
     width = float(root.get("width").removesuffix("pt"))
     texts = text_boxes(root)
     smallest = min(size for *_, size in texts)
@@ -454,3 +491,37 @@ def test_seed_diagrams_are_legible_at_print_size_with_no_edge_through_a_label(se
     assert overlapping == []
     flows = [t for t in titles if not t.startswith("legend/")]
     assert len(flows) == len(set(flows))  # every pair of boxes has one edge, which carries all their categories
+
+
+LEGEND_CLEARANCE_PT = 8
+"""How far every edge keeps from the legend's box."""
+
+
+@needs_dot
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])
+def test_no_edge_runs_through_or_along_the_legend(seed: Path, lang: str):
+    root = drawn(seed, lang)
+    legend = outline(groups(root, "cluster")["cluster_legend"])
+    left, top, right, bottom = legend
+    near = (left - LEGEND_CLEARANCE_PT, top - LEGEND_CLEARANCE_PT, right + LEGEND_CLEARANCE_PT,
+            bottom + LEGEND_CLEARANCE_PT)
+    along = [title for title, edge in groups(root, "edge").items() if not title.startswith("legend/")
+             for path in edge.iter(f"{SVG}path") if any(inside(p, near) for p in path_points(path.get("d")))]
+    assert along == []
+    labels = [(title, text) for kind, title, box, text, _ in text_boxes(root) if kind == "edge" and overlap(box, legend)]
+    assert labels == []
+
+
+MAX_NODE_WIDTH_PT = 180
+"""The widest a node may be drawn: a box of 18-character lines is about 145 pt wide; the rest leaves room for a
+name with one longer word (a word is never broken)."""
+
+
+@needs_dot
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])
+def test_no_node_is_drawn_wider_than_a_box_of_wrapped_lines(seed: Path):
+    """Houses, octagons and hexagons are drawn around an ellipse around their text: their lines are shorter."""
+    boxes = {title: outline(node) for title, node in groups(drawn(seed), "node").items()}
+    widths = {title: round(box[2] - box[0]) for title, box in boxes.items() if box}
+    assert len(widths) > 10 and {title: width for title, width in widths.items() if width > MAX_NODE_WIDTH_PT} == {}

@@ -53,22 +53,34 @@ def previous_set(work: Path) -> dict[str, bytes]:
     return reports
 
 
+SIGNALLED = "signalled"
+"""The file the conftest of :func:`signal_at_third_organisation` writes just before it sends the signal."""
+
+
 def signal_at_third_organisation(work: Path, number: int) -> None:
-    """A conftest that sends ``number`` to the run when its first item of org3 runs (about 60% through)."""
+    """A conftest that sends ``number`` to the run when its first item of org3 runs (about 60% through), and
+    writes :data:`SIGNALLED` first. SIGINT is set to raise KeyboardInterrupt, as in a terminal's foreground: a
+    process started with SIGINT ignored (the suite run as ``make test &`` from a script) ignores it, and the run
+    would end as if it had never been sent."""
     (work / "conftest.py").write_text(
-        "import os\n"
+        "import os, pathlib, signal\n"
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "def pytest_runtest_logstart(nodeid, location):\n"
         "    if 'org3' in nodeid:\n"
+        f"        pathlib.Path({SIGNALLED!r}).write_text(nodeid)\n"
         f"        os.kill(os.getpid(), {number})\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
+@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["SIGINT", "SIGTERM", "SIGKILL"])
 def test_an_interrupted_run_leaves_the_previous_report_set_whole(work: Path, number: int):
     before = previous_set(work)
     signal_at_third_organisation(work, number)
     (work / "policies" / "org1.yaml").write_text(DECLARATION.format(org="org1").replace("Service", "Changed"))
     result = subprocess.run(CHECK, cwd=work, capture_output=True, text=True, timeout=300)
-    assert result.returncode != 0 and "Traceback" not in result.stdout + result.stderr
+    signalled = work / SIGNALLED
+    assert signalled.exists() and "org3.yaml::" in signalled.read_text(), "never signalled"  # in the middle of the run
+    assert result.returncode == (-signal.SIGKILL if number == signal.SIGKILL else 2), f"not interrupted:\n{result.stdout}"
+    assert "Traceback" not in result.stdout + result.stderr
     assert tree(work / "reports") == before
     if number != signal.SIGKILL:  # a killed process cleans up nothing: the next run removes what it left
         assert leftovers(work) == []
