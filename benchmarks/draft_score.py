@@ -5,13 +5,17 @@ notices written for development in ``draft-development/``, and the five seeds wh
 beside the repository), the notice is drafted and the facts of both
 declarations are compared as sets (retention as a multiset):
 
-- rights: the right keys; controller: legal name, register number, e-mail and phone values, authority name;
+- rights: the right keys (withdrawal of consent once per notice, from ``notice.rights`` or a purpose's withdrawal
+  route: see the README on withdrawal); controller: legal name, register number, e-mail and phone values, authority name;
 - retention: (period, limit) of every rule with a period; recipients: the names of named recipients (equal
   after case folding and without legal form and parentheses, or one containing the other);
 - transfer tools: the tool keys (on recipients or general); bases: every purpose with a basis, a drafted one
   matching a reviewed one of the same basis whose provenance shares a section heading (not a generic one such
   as 'Doelen') and points at the same statement (a quote of one lies within a quote of the other), so that a
   basis counts only on its own purpose.
+
+Each split also shows its ``quoted share``: the part of the notices' text that lies within a quote of the drafts
+(a provenance quote is a few words, not a copy of the notice).
 
 The drafter was written looking at DEVELOPMENT; the others are UNSEEN. Run:
 ``.venv/bin/python benchmarks/draft_score.py`` (``--json`` for machine-readable output;
@@ -26,6 +30,7 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import Iterable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -35,12 +40,14 @@ from pac import load  # noqa: E402
 from pac.commands.draft import render  # noqa: E402
 from pac.draft.compare import KINDS, facts, unmatched  # noqa: E402
 from pac.model import Organisation  # noqa: E402
+from pac.provenance import iter_provenance  # noqa: E402
 from seed_notices import seed_notices  # noqa: E402
 
 DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "harbour-books", "inktvis", "harbour-lane",
-               "kniepunt", "zeepwinkel", "tidewater", "buurtkracht")
-"""fernbridge, spaak, harbour-books, inktvis, harbour-lane, kniepunt, zeepwinkel, tidewater and buurtkracht are
-notices written for the drafter's development (``benchmarks/draft-development/``)."""
+               "kniepunt", "zeepwinkel", "tidewater", "buurtkracht", "lindewaard", "lumen-rooster", "warmtewerk", "oakfield")
+"""fernbridge, spaak, harbour-books, inktvis, harbour-lane, kniepunt, zeepwinkel, tidewater, buurtkracht,
+lindewaard, lumen-rooster and warmtewerk are notices written for the drafter's development
+(``benchmarks/draft-development/``)."""
 
 
 def _notice(organisation: Organisation) -> Path:
@@ -57,6 +64,17 @@ def references() -> dict[str, Path]:
     found |= {p.parent.name: p for p in sorted(ROOT.glob("benchmarks/draft-development/*/declaration.yaml"))}
     return {org: path for org, path in found.items()
             if _notice(organisation := load([path])[0]).is_file() and organisation.notice.language in ("nl", "en")}
+
+
+def quoted(text: str, quotes: Iterable[str]) -> int:
+    """How many characters of the notice ``text`` lie within one of ``quotes``."""
+    covered = bytearray(len(text))
+    for quote in set(quotes):
+        start = text.find(quote)
+        while quote and start >= 0:
+            covered[start:start + len(quote)] = b"\x01" * len(quote)
+            start = text.find(quote, start + 1)
+    return sum(covered)
 
 
 def score(drafted: Counter, reviewed: Counter, kind: str) -> tuple[int, int, int]:
@@ -78,10 +96,12 @@ def run(development_only: bool = False) -> dict[str, dict]:
             (reviewed,) = load([path])
             notice = _notice(reviewed)
             output = Path(folder) / f"{org}.yaml"
-            output.write_text(render(notice.read_text(encoding="utf-8"), notice, org, reviewed.notice.language or "nl",
-                                     output), encoding="utf-8")
+            text = notice.read_text(encoding="utf-8")
+            output.write_text(render(text, notice, org, reviewed.notice.language or "nl", output), encoding="utf-8")
             (drafted,) = load([output])
             split = "development" if org in DEVELOPMENT else "unseen"
+            share = [quoted(text, (p.quote for p in iter_provenance(drafted) if p.quote)), len(text)]
+            totals[split]["quoted share"] = [a + b for a, b in zip(totals[split].get("quoted share", (0, 0)), share)]
             mine, theirs = facts(drafted), facts(reviewed)
             per_org[org] = {}
             for kind in KINDS:
@@ -93,6 +113,7 @@ def run(development_only: bool = False) -> dict[str, dict]:
                 if split == "development":
                     differences.setdefault(org, {})[kind] = (unmatched(theirs[kind], mine[kind], kind),
                                                              unmatched(mine[kind], theirs[kind], kind))
+            per_org[org]["quoted share"] = share
     return {"splits": totals, "organisations": per_org, "differences": differences}
 
 
@@ -105,6 +126,9 @@ def _rows(kinds: dict[str, list[int]], indent: str) -> None:
         found, reviewed, right, drafted = kinds.get(kind, [0, 0, 0, 0])
         print(f"{indent}{kind:15} recall {_percent(found, reviewed)} ({found}/{reviewed})  "
               f"precision {_percent(right, drafted)} ({right}/{drafted})")
+    covered, total = kinds.get("quoted share", [0, 0])
+    print(f"{indent}{'quoted share':15} {_percent(covered, total)} of the notice text lies within a quote of the draft "
+          f"({covered}/{total} characters)")
 
 
 def main() -> None:

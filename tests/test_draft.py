@@ -3,6 +3,8 @@ and a draft is reported as an unreviewed draft."""
 
 from __future__ import annotations
 
+import importlib.util
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,8 @@ import yaml
 from pac import load
 from pac.cli import main
 from pac.draft.assemble import MARKER
+from pac.draft.compare import facts
+from pac.draft.text import MAX_WORDS, Sentence, quote
 
 ROOT = Path(__file__).parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -115,12 +119,16 @@ def test_an_age_is_no_retention_period(tmp_path: Path):
     assert "activities" not in yaml.safe_load(_draft(notice, tmp_path).read_text(encoding="utf-8"))
 
 
-def test_the_score_counts_matches_one_to_one():
-    import importlib.util
+def _scorer():
+    """benchmarks/draft_score.py as a module."""
     spec = importlib.util.spec_from_file_location("draft_score", ROOT / "benchmarks" / "draft_score.py")
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
-    from collections import Counter
+    return score
+
+
+def test_the_score_counts_matches_one_to_one():
+    score = _scorer()
     assert score.score(Counter({"mailchimp": 1, "acme": 1}), Counter({"mailchimp the rocket": 1}), "recipients") == (1, 1, 2)
     assert score.score(Counter({("P2Y", "exactly"): 2}), Counter({("P2Y", "exactly"): 1}), "retention") == (1, 1, 2)
 
@@ -141,3 +149,27 @@ def test_the_score_compares_names_without_legal_form_or_parentheses():
     assert _name("Mailchimp (The Rocket Science Group LLC)") == _name("MailChimp") == "mailchimp"
     assert _name("Voorbeeld B.V.") == _name("voorbeeld bv") == "voorbeeld"
     assert _name("Limitedly Yours") == "limitedly yours"
+
+
+def test_the_score_counts_a_withdrawal_route_as_the_right_once():
+    """Withdrawal of consent is one right of the notice, whether recorded in notice.rights or as a route."""
+    (organisation,) = load([ROOT / "evaluation" / "canal-desk" / "declaration.yaml"])
+    assert not organisation.notice.states_right("withdraw_consent")
+    assert facts(organisation)["rights"]["withdraw_consent"] == 1
+
+
+def test_a_quote_is_the_clause_that_carries_the_fact():
+    """A provenance quote is a few words: the clause around the fact, at most MAX_WORDS words, verbatim."""
+    text = ("Voorbeeld B.V. is gevestigd aan de Dorpsstraat 1 in Laren en geregistreerd bij de Kamer van Koophandel "
+            "onder nummer 12345678; wij bewaren je gegevens twee jaar na het einde van het lidmaatschap.")
+    sentence = Sentence("Contact", None, text)
+    number, street, period = text.index("12345678"), text.index("Dorpsstraat"), text.index("twee jaar")
+    assert quote(sentence, number, number + 8) == "in Laren en geregistreerd bij de Kamer van Koophandel onder nummer 12345678"
+    assert quote(sentence, street, street + 13) == "Voorbeeld B.V. is gevestigd aan de Dorpsstraat 1 in Laren en geregistreerd"
+    assert quote(sentence, period, period + 9) == "wij bewaren je gegevens twee jaar na het einde van het lidmaatschap."
+    assert all(len(quote(sentence, i, i + 1).split()) <= MAX_WORDS and quote(sentence, i, i + 1) in text
+               for i in range(0, len(text), 7))
+
+
+def test_the_score_measures_the_share_of_the_notice_quoted():
+    assert _scorer().quoted("abcdef ghij abc", ["abc", "bcd", "ghij", "abc"]) == 11

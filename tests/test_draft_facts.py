@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from pac import load
 from pac.cli import main
 from pac.draft import cookies, retention, statements
 from pac.draft.controller import controller
-from pac.draft.rights import rights
+from pac.draft.rights import rights, scope
 from pac.draft.text import sentences
 
 
@@ -36,6 +37,16 @@ def _rights(text: str) -> list[str]:
     ("Je rechten\n\nJe hebt het recht bezwaar te maken tegen het plaatsen van cookies.\n", ["objection"]),
     ("Your rights\n\nYou have the following rights:\n  - to ask us to limit how we use your data\n"
      "  - to receive your data in a machine-readable format\n", ["restriction", "portability"]),
+    ("What you can do\n\nYou can see the personal data we hold about you, and have your account data removed.\n",
+     ["access", "erasure"]),
+    ("What you can do\n\nYou can ask us to pause the use of your data while we answer your question.\n", ["restriction"]),
+    ("Jouw rechten\n\nJe mag:\n- je gegevens bekijken;\n- foute gegevens laten verbeteren.\n", ["access", "rectification"]),
+    ("Uw rechten\n\nOp uw verzoek verwijderen wij uw gegevens.\n", ["erasure"]),
+    ("Uw rechten\n\nU kunt vragen gegevens die niet kloppen te laten corrigeren.\n", ["rectification"]),
+    ("Your rights\n\nYou can ask us to erase data that we no longer need.\n", ["erasure"]),
+    ("4. Your rights\nYou are entitled to:\n- obtain a copy of your personal data;\n- have inaccurate data rectified.\n",
+     ["access", "rectification"]),
+    ("Children\n\nParents can ask us to delete their child's data.\n", ["erasure"]),
 ])
 def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
     assert sorted(_rights(text)) == sorted(expected)
@@ -48,6 +59,17 @@ def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
     "Nieuwsbrief\n\nAls je je toestemming intrekt, verwijderen wij je e-mailadres.\n",
     "Newsletter\n\nIf you withdraw your consent, we stop sending it.\n",
     "Rechten\n\nNeem contact op als je een verzoek hebt.\n\nBeveiliging\n\n- we beperken de toegang tot je gegevens\n",
+    "Uw rechten\n\nU heeft geen recht op overdraagbaarheid van uw gegevens.\n",
+    "Your rights\n\nYou do not have the right to object to the processing, because we need it for the contract.\n",
+    "Uw rechten\n\nHet recht op verwijdering geldt niet voor facturen.\n",
+    "Jouw rechten\n\nHeb je geen opdracht gegeven? Dan verwijderen we je gegevens na drie maanden.\n",
+    "Jouw rechten\n\nWe beperken het aantal medewerkers dat je gegevens kan zien.\n",
+    "Your rights\n\nYour employer can ask us to have the schedule data moved to another provider.\n",
+    "Complaints\n\nYou can submit a complaint to our data protection officer, who supervises our compliance.\n",
+    "Rechten\n\nWij vragen geen toestemming; er is dus ook geen toestemming die u kunt intrekken.\n",
+    "Updates\n\nWe keep your address until you withdraw your consent.\n",
+    "Lessons\n\nTutors can ask us to remove a pupil from their timetable at any time.\n",
+    "Your rights\n\nDeleting your account in the parent portal removes your login, not your lesson records.\n",
 ])
 def test_no_right_where_none_is_offered(text: str):
     assert _rights(text) == []
@@ -162,6 +184,9 @@ def test_a_choice_to_accept_cookies_is_consent_asked():
      {"legal_name": "Atelier Noord CommV", "register": ("KBO", "0123.456.789"), "authority": "Gegevensbeschermingsautoriteit"}),
     ("Contact\n\nFietsplan B.V., KVK-nummer 11223344, is verantwoordelijk.\n",
      {"legal_name": "Fietsplan B.V.", "register": ("KvK", "11223344")}),
+    ("Who we are\n\nThe app is developed by Nordlicht Software GmbH and offered by Lumen Rooster B.V., which is the "
+     "controller, registered under company number 75123456. Questions go to +31 30 799 1234.\n",
+     {"legal_name": "Lumen Rooster B.V.", "register": ("company number", "75123456"), "phone": "+31 30 799 1234"}),
 ])
 def test_controller_identity(text: str, expected: dict):
     found = controller(sentences(text))
@@ -185,3 +210,41 @@ def test_a_register_number_with_a_leading_zero_stays_a_string(tmp_path: Path):
     assert main(["draft", str(notice), "--lang", "en", "-o", str(output)]) == 0
     (organisation,) = load([output])
     assert organisation.controller.registration.number == "09876543"
+
+
+def test_contacts_of_others_are_not_the_controller_s():
+    found = controller(sentences(
+        "Wie zijn wij\n\nStichting Lindewaard is verantwoordelijk. Mail privacy@lindewaard.example.\n\nPas\n\n"
+        "Voor de landelijke pas mailt u service@landelijkebieb.example.\n\nKlachten\n\n"
+        "De Autoriteit Persoonsgegevens is telefonisch bereikbaar op 088 1805 250.\n"))
+    assert [c["value"] for c in found["contacts"]] == ["privacy@lindewaard.example"]
+
+
+def test_withdrawal_stated_under_one_activity_covers_that_activity_only(tmp_path: Path):
+    """Withdrawal is one right of the notice, limited to the activities it is stated for; the other consents
+    are still reported by consent-withdrawal-route."""
+    notice = tmp_path / "notice.txt"
+    notice.write_text("Privacyverklaring\n\nNieuwsbrief\nMet je toestemming sturen we je een nieuwsbrief. Je toestemming "
+                      "trek je in via de afmeldlink.\n\nFotowedstrijd\nMet je toestemming plaatsen we je foto op onze "
+                      "website.\n", encoding="utf-8")
+    output = tmp_path / "draft.yaml"
+    assert main(["draft", str(notice), "-o", str(output)]) == 0
+    (organisation,) = load([output])
+    (withdrawal,) = [r for r in organisation.notice.rights if r.right == "withdraw_consent"]
+    assert withdrawal.activities == ("nieuwsbrief",)
+    main(["check", str(output), "--as-of", "2026-12-01", "--report-dir", str(tmp_path / "report"), "--quiet"])
+    found = json.loads((tmp_path / "report" / "findings.json").read_text(encoding="utf-8"))["findings"]
+    assert [f["subject"] for f in found if f["check"] == "consent-withdrawal-route"] == ["purposes/fotowedstrijd-2"]
+
+
+def test_withdrawal_among_the_rights_covers_every_consent():
+    stated = rights(sentences("Je rechten\n\nJe kunt je toestemming altijd intrekken.\n"))
+    activities = [{"id": "nieuwsbrief", "term": "Nieuwsbrief"}]
+    scope(stated, activities)
+    assert stated == [{"right": "withdraw_consent", "provenance": stated[0]["provenance"]}]
+
+
+def test_a_numbered_heading_opens_a_section_and_a_numbered_list_stays_a_list():
+    found = sentences("Notice\n\n1. About us\nWe arrange tutoring.\n\n2. Purposes\n\n  1. To send the newsletter.\n"
+                      "  2. To count readers.\n")
+    assert [(s.section, s.bullet) for s in found] == [("1. About us", False), ("2. Purposes", True), ("2. Purposes", True)]

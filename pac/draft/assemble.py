@@ -9,7 +9,7 @@ from . import bases, retention
 from .controller import controller
 from .cookies import cookies
 from .recipients import recipients
-from .rights import rights
+from .rights import rights, scope
 from .statements import automated_decisions, children
 from .text import Sentence, provenance, sentences, slug
 from .transfers import general
@@ -35,6 +35,7 @@ def draft(text: str, organisation: str, language: str, text_file: str | None) ->
     activities = _activities(items, taken)
     if activities:
         declaration["activities"] = activities
+    scope(declaration["notice"].get("rights", []), activities)
     named = recipients(items, owner.get("legal_name"))
     for recipient in named:
         recipient["id"] = slug(recipient["name"], taken)

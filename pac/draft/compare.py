@@ -48,6 +48,15 @@ def _runs(quote: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + 5]) for i in range(len(words) - 4)}
 
 
+def _rights(organisation: Organisation) -> set[str]:
+    """The rights the notice states, each once. Withdrawal of consent is one right of the notice (Art. 7(3),
+    13(2)(c)), whether the declaration records it in ``notice.rights`` or only as a consent's withdrawal route."""
+    stated = {r.right for r in organisation.notice.rights} if organisation.notice else set()
+    if any(p.consent and p.consent.withdrawal for p in organisation.purposes):
+        stated.add("withdraw_consent")
+    return stated
+
+
 def facts(organisation: Organisation) -> dict[str, Counter]:
     """The facts of one declaration, per kind."""
     c, notice = organisation.controller, organisation.notice
@@ -59,7 +68,7 @@ def facts(organisation: Organisation) -> dict[str, Counter]:
         controller |= {("authority", c.supervisory_authority.name.casefold())} if c.supervisory_authority else set()
     tools = {t.tool for r in organisation.recipients for t in r.transfer_tools} | {t.tool for t in organisation.transfer_tools}
     return {
-        "rights": Counter({r.right for r in notice.rights} if notice else ()),
+        "rights": Counter(_rights(organisation)),
         "controller": Counter(controller),
         "retention": Counter((r.period.text, r.limit) for a in organisation.activities for r in a.retention if r.period),
         "recipients": Counter({_name(r.name) for r in organisation.recipients if r.named}),

@@ -14,7 +14,9 @@ REGISTRATION = re.compile(r"(?i)\b(KvK(?:-nummer)?|Kamer van Koophandel|Chamber 
                           r"ondernemingsnummer|company (?:registration )?(?:number|no\.?)|registered in England)"
                           r"\D{0,40}?(\d[\d.]{6,13}\d)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?i:telefoon(?:nummer)?|telefonisch|tel\.?|phone|bel(?:len)?|call)\D{0,20}?((?:\+\d{2}|0)[\d ()-]{8,16}\d)")
+PHONE = re.compile(r"(?i:telefoon(?:nummer)?|telefonisch|tel\.?|phone|bel(?:len)?|call)\D{0,20}?((?:\+\d{2}|0)[\d ()-]{8,16}\d)"
+                   r"|(?<![\w+])(\+\d{2}[ (][\d ()-]{7,15}\d)")
+"""A phone number after a word for calling, or any number in international form ('+31 30 799 1234')."""
 STREET = re.compile(r"\b([A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s\d{1,4}[a-zA-Z]?)(?:,\s*|\s+in\s+)"
                     r"(?:(\d{4}\s?[A-Z]{2}|\d{4})\s+)?([A-Z][a-z\u00e0-\u00ff-]+(?:\s[A-Z][a-z]+)?)")
 AUTHORITIES = re.compile(r"Autoriteit Persoonsgegevens|Gegevensbeschermingsautoriteit|Information Commissioner(?:'?s? Office)?|"
@@ -42,7 +44,7 @@ def controller(items: list[Sentence]) -> dict:
     stated = [(s, m) for s, m in names if _RESPONSIBLE.search(s.text) or _RESPONSIBLE.search(s.section)] or names
     provenances: list[dict] = []
     if stated:
-        sentence, match = stated[0]
+        sentence, match = _nearest(stated)
         found["legal_name"] = match.group(1)
         provenances.append(provenance(sentence, match.start(), match.end()))
     for sentence, match in find(REGISTRATION, items):
@@ -55,7 +57,7 @@ def controller(items: list[Sentence]) -> dict:
             provenances.append(provenance(sentence, match.start(), match.end()))
         break
     if stated:
-        sentence = stated[0][0]
+        sentence = _nearest(stated)[0]
         street = STREET.search(sentence.text)
         if street:
             address = {"street": street.group(1)}
@@ -72,7 +74,7 @@ def controller(items: list[Sentence]) -> dict:
         found["country"] = "NL"
         provenances[0]["note"] = ("Review: controller.country NL is the drafter's judgement: the notice states no "
                                   "country, but a KvK registration places the establishment in the Netherlands.")
-    contacts, dpo_contacts = _contacts(items)
+    contacts, dpo_contacts = _contacts(items, found.get("legal_name"))
     if contacts:
         found["contacts"] = contacts
     dpo = _dpo(items, dpo_contacts)
@@ -87,13 +89,39 @@ def controller(items: list[Sentence]) -> dict:
     return found
 
 
-def _contacts(items: list[Sentence]) -> tuple[list[dict], list[dict]]:
-    """The e-mail addresses and phone numbers of the notice: the controller's, and those stated for a DPO."""
+def _nearest(stated: list[tuple[Sentence, re.Match[str]]]) -> tuple[Sentence, re.Match[str]]:
+    """Of the names in the first sentence about who is responsible, the one nearest to the words saying so
+    ('developed by X GmbH and offered by Y B.V., which is the controller': Y)."""
+    sentence = stated[0][0]
+    said = _RESPONSIBLE.search(sentence.text)
+    if said is None:
+        return stated[0]
+    return min((n for n in stated if n[0] is sentence),
+               key=lambda n: min(abs(n[1].start() - said.start()), abs(n[1].end() - said.start())))
+
+
+def _theirs(value: str, sentence: Sentence, owners: set[str]) -> bool:
+    """Whether a contact belongs to someone other than the controller: stated for the supervisory authority, or an
+    e-mail address at a domain that carries none of the controller's name where the controller's own ones do."""
+    if AUTHORITIES.search(sentence.text):
+        return True
+    domain = value.rpartition("@")[2].casefold()
+    return bool(owners) and "@" in value and not any(word in domain for word in owners)
+
+
+def _contacts(items: list[Sentence], name: str | None = None) -> tuple[list[dict], list[dict]]:
+    """The e-mail addresses and phone numbers of the notice: the controller's, and those stated for a DPO
+    (not those of another organisation, see :func:`_theirs`)."""
     mine: dict[tuple[str, str], dict] = {}
     dpo: dict[tuple[str, str], dict] = {}
+    words = {w for w in re.findall(r"\w{4,}", (name or "").casefold())} | {re.sub(r"\W", "", (name or "").casefold())}
+    words.discard("")
+    owners = {w for w in words if any(w in m.group(0).casefold().rpartition("@")[2] for _, m in find(EMAIL, items))}
     for pattern, channel in ((EMAIL, "email"), (PHONE, "phone")):
         for sentence, match in find(pattern, items):
-            value = (match.group(1) if channel == "phone" else match.group(0)).rstrip(".")
+            value = (match.group(1) or match.group(2) if channel == "phone" else match.group(0)).rstrip(".")
+            if _theirs(value, sentence, owners):
+                continue
             target = dpo if DPO.search(sentence.text) else mine
             target.setdefault((channel, value), {"channel": channel, "value": value,
                                                  "provenance": provenance(sentence, match.start(), match.end())})

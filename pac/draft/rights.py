@@ -8,18 +8,20 @@ from .text import Sentence, provenance
 
 RIGHTS = {
     "access": r"inzage|inzien|in te zien|opvragen|op te vragen|\baccess\b|kopie van (je|uw|jouw) (persoons)?gegevens|"
-              r"copy of (your|the) (personal )?(data|information)",
+              r"copy of (your|the) (personal )?(data|information)|(je|jouw|uw) (persoons)?gegevens (\w+ ){0,2}(bekijken|inkijken)|"
+              r"\bsee (the|your|what) (personal )?(data|information)",
     "rectification": r"rectific|aanpass|aan te passen|wijzigen|wijziging|correctie|corrigeren|verbeter|aanvull|\brectif|"
                      r"\bcorrect(ed|ion|ing)?\b(?!e)",
-    "erasure": r"verwijder|\bwissen|vergetelheid|\berase|\berasure|\bdelet|to be forgotten",
-    "restriction": r"beperk|restrict|\blimit\w* (how|the (use|processing)|(its|their) (use|processing)|processing)",
+    "erasure": r"verwijder|\bwissen|vergetelheid|\berase|\berasure|\bdelet|to be forgotten|\bremov(e|ed|al)\b",
+    "restriction": r"beperk|restrict|\blimit\w* (how|the (use|processing)|(its|their) (use|processing)|processing)|"
+                   r"\bpaus\w* (the |our )?(use|processing)",
     "portability": r"overdraag|overdrag|overdracht|over te (kunnen )?dragen|dataportab|portab|meenemen|mee te nemen|"
                    r"machine[- ]readable|(moved|transferred|sent) to another (organisation|organization|company|provider)",
     "objection": r"bezwaar|\bverzet|\bobject(?!ive)",
     "no_automated_decision": r"(niet|not) (\w+ ){0,4}(onderworpen|subject(ed)?) (\w+ ){0,5}(geautomatiseerde|automated)",
     "withdraw_consent": r"(toestemming|consent)\b.{0,80}?(intrek|in te trekken|trekt? .{0,20}(in|terug)\b|terug te trekken|"
                         r"withdraw|revoke)|(intrek|withdraw|revoke).{0,40}?(toestemming|consent)",
-    "complaint": r"(klacht|complain).{0,120}?(autoriteit|authority|toezichthoud|supervis|commissioner|\bAP\b|GBA|\bICO\b)|"
+    "complaint": r"(klacht|complain).{0,120}?(autoriteit|authority|toezichthoud|supervisory|commissioner|\bAP\b|GBA|\bICO\b)|"
                  r"(autoriteit persoonsgegevens|supervisory authority).{0,80}?(klacht|complain)",
 }
 _PATTERNS = {right: re.compile(pattern, re.IGNORECASE) for right, pattern in RIGHTS.items()}
@@ -28,23 +30,51 @@ _RIGHTS_SENTENCE = re.compile(
     r"(?i)\brecht(en)?\b|\bright(s)?\b|\bverzoek|\brequest|"
     r"\b(je|jij|u) (kunt|kan|mag)( ons)? (vragen|verzoeken)|\b(je|jij|u) (kunt|kan|mag) (je|jouw|uw) (persoons)?gegevens|"
     r"\blaten (inzien|verwijderen|corrigeren|aanpassen|wijzigen|wissen|aanvullen|overdragen)|"
-    r"\byou (can|may) (also )?(ask|request)|\bask us to\b|"
-    r"\bhave (your|them|it|the) (personal )?(data |information )?(deleted|erased|corrected|rectified)")
+    r"\byou (can|may) (also )?(ask|request|see|get|receive|obtain)\b|\bask us to\b|"
+    r"\bhave (your|them|it|the) (\w+ )?(data |information )?(deleted|erased|corrected|rectified|removed)")
 """A sentence that offers something to the reader as a right, a request or what they can have done."""
 _NOT_A_RIGHT = re.compile(r"(?i)\b(wij|we) (bewaren|verwijderen|delete|keep)\b")
+_OURS = re.compile(r"(?i)\b(wij|we)( \w+)?\W*$")
+"""The controller as the subject of the verb that names the right ('we beperken de toegang', 'we will delete'):
+its own action, not a right of the reader."""
+_OURS_AFTER = re.compile(r"(?i)^\w*\s+(wij|we)\b")
+"""The controller after the verb ('Dan verwijderen we je gegevens na drie maanden')."""
+_ASKED = re.compile(r"(?i)\bverzoek|\brequest|\bask|\bvraag|\bvraagt\b|\bvragen\b")
+"""A request of the reader, to which the controller's action answers ('op uw verzoek verwijderen wij ...')."""
+_DENIED = re.compile(r"(?i)\b(geen|no)\s+(?!longer\b)(\w+\s+){0,2}$|\b((do|does|did) not|don't|doesn't|cannot|can't|can not) "
+                     r"(have |get |exercise |invoke |use |make )?(\w+ ){0,3}$|\b(heeft|hebt|heb) (\w+ ){0,2}niet (\w+ ){0,3}$|"
+                     r"\b(kunt|kun|kan) (\w+ ){0,2}niet (\w+ ){0,3}$")
+"""A right denied in the words before it ('U heeft geen recht op overdraagbaarheid', 'You do not have the right to
+object', 'er is geen toestemming die u kunt intrekken')."""
+_NOT_APPLYING = re.compile(r"(?i)^[^,;:]{0,60}?\b(geldt|gelden|is|zijn) (\w+ ){0,3}niet( van toepassing)?\b|"
+                           r"^[^,;:]{0,60}?\b(does|do) not apply\b|^[^,;:]{0,60}?\bis not (available|possible)\b")
+"""A right said not to apply ('het recht op verwijdering geldt niet voor facturen'): a limit, which by itself
+states no right."""
+_SOMEONE_ELSE = re.compile(r"(?i)^(?:(?:your|the|our|an?|each|every|je|jouw|uw|de|het|een|onze?)\s+)?"
+                           r"(?!(?:you|we|wij|je|jij|u|anyone|everyone|iedereen|data|gegevens|parents?|ouders?|guardians?|"
+                           r"voogd)\b)([a-z]\w+)\s+(can|may|could|kan|mag|kunnen|mogen)\b")
+"""A sentence whose subject is someone other than the reader ('Your employer can ask us to ...', 'Tutors can ask
+us to remove a pupil'); parents and guardians act for the data subject."""
 _NOT_THIS = {
     "erasure": re.compile(r"(?i)\bcookie|\bbrowser|\b(je|jouw|uw|your) (account|profiel|profile) (te |to )?"
-                          r"(verwijder|opzeg|delet|clos|cancel)"),
+                          r"(verwijder|opzeg|delet|clos|cancel)|\b(deleting|closing|cancelling|het verwijderen van) "
+                          r"(je |jouw |uw |your )?(account|profiel|profile)\b"),
     "rectification": re.compile(r"(?i)\bcookie|\bbrowser"),
     "restriction": re.compile(r"(?i)\bcookie|\bbrowser"),
 }
 """Deleting cookies, changing browser settings or cancelling an account is not the right to erasure (or
 rectification, restriction) the GDPR gives."""
-_CONDITIONAL = re.compile(r"(?i)\b(als|indien|wanneer|zodra|nadat|if|when|once|after)\s+(je|jij|u|you)\b[^,.;]{0,30}$")
-"""Words before a withdrawal that make it a condition ('if you withdraw your consent, ...'), not the right."""
+_CONDITIONAL = re.compile(r"(?i)\b(als|indien|wanneer|zodra|nadat|totdat|tot|if|when|once|after|until)\s+(je|jij|u|you)\b"
+                          r"[^,.;]{0,30}$")
+"""Words before a withdrawal that make it a condition or an end of retention ('if you withdraw your consent, ...',
+'until you withdraw your consent'), not the right."""
 _CONSENT_SECTION = re.compile(r"(?i)toestemming|consent")
 _WITHDRAW = re.compile(r"(?i)intrek|in te trekken|withdraw|revoke")
 _UNSCOPED = ("withdraw_consent", "complaint")
+_ANY_CONSENT = re.compile(r"(?i)\b(op basis van|op grond van|based on|on the basis of) (je |jouw |uw |your )?(toestemming|consent)\b"
+                          r"|\b(gegevens|data) (\w+ ){0,3}(met|with) (je |jouw |uw |your )?(toestemming|consent)\b")
+"""Withdrawal stated for consent-based processing in general ('Als wij je persoonsgegevens op basis van je
+toestemming verwerken, ...'), wherever it stands."""
 
 
 def _named_rights(section: str) -> bool:
@@ -66,12 +96,26 @@ def _match(right: str, sentence: Sentence, following: str) -> re.Match[str] | No
             match = _WITHDRAW.search(sentence.text)
         if match and _CONDITIONAL.search(sentence.text[:match.start()]):
             return None
+    if match and _denied(sentence.text, match):
+        return None
     return match
 
 
+def _denied(text: str, match: re.Match[str]) -> bool:
+    """Whether the sentence mentions the right only to deny it, to say it does not apply, or as the controller's
+    own action ('wij verwijderen uw gegevens na 2 jaar' is retention, not the right to erasure)."""
+    before = re.split(r"[,;:]", text[:match.start()])[-1]
+    ours = _OURS.search(before) or _OURS_AFTER.match(text[match.start():])
+    return bool(_DENIED.search(before) or _NOT_APPLYING.match(text[match.end():])
+                or (ours and not _ASKED.search(text)))
+
+
 def rights(items: list[Sentence]) -> list[dict]:
-    """One right element per right the notice states, with every place it states it (first five)."""
+    """One right element per right the notice states, with every place it states it (first five). The
+    withdrawal of consent stated only under activity headings carries those headings as ``activities``, which
+    :func:`scope` turns into the activities' ids."""
     stated: dict[str, list[dict]] = {}
+    headings: set[str | None] = set()
     lead_in = Sentence("", None, "")
     for index, sentence in enumerate(items):
         if not sentence.bullet:
@@ -79,7 +123,7 @@ def rights(items: list[Sentence]) -> list[dict]:
         introduced = sentence.bullet and lead_in.section == sentence.section and _RIGHTS_SENTENCE.search(lead_in.text)
         following = items[index + 1].text if index + 1 < len(items) and items[index + 1].section == sentence.section else ""
         offered = (_named_rights(sentence.section) or _RIGHTS_SENTENCE.search(sentence.text) or introduced
-                   ) and not _NOT_A_RIGHT.search(sentence.text)
+                   ) and not _NOT_A_RIGHT.search(sentence.text) and not _SOMEONE_ELSE.match(sentence.text)
         for right in _PATTERNS:
             if not (offered or right in _UNSCOPED) or (right in _NOT_THIS and _NOT_THIS[right].search(sentence.text)):
                 continue
@@ -88,5 +132,37 @@ def rights(items: list[Sentence]) -> list[dict]:
                 places = stated.setdefault(right, [])
                 if len(places) < 5:
                     places.append(provenance(sentence, match.start(), min(match.end(), len(sentence.text))))
-    return [{"right": right, "provenance": places[0] if len(places) == 1 else places}
-            for right, places in stated.items()]
+                if right == "withdraw_consent":
+                    general = _named_rights(sentence.section) or _ANY_CONSENT.search(sentence.text)
+                    headings.add(None if general else sentence.activity)
+    found = []
+    for right, places in stated.items():
+        entry: dict = {"right": right}
+        if right == "withdraw_consent" and None not in headings:
+            entry["activities"] = sorted(headings)
+        found.append({**entry, "provenance": places[0] if len(places) == 1 else places})
+    return found
+
+
+def scope(stated: list[dict], activities: list[dict]) -> None:
+    """Limit the right to withdraw consent to the drafted activities under whose headings the notice states it.
+
+    pac reads withdrawal as one right of the notice (GDPR Art. 7(3)) that the notice must state for every
+    processing based on consent (Art. 13(2)(c)): stated among the rights or for consent-based processing in
+    general it covers every consent; stated only under some activities ('Nieuwsbrief: je toestemming trek je in
+    via de afmeldlink') it covers those, and ``consent-withdrawal-route`` still reports the other consents.
+    Where a heading is no drafted activity the right is left unlimited, with a note for the reviewer."""
+    by_heading = {activity["term"]: activity["id"] for activity in activities}
+    for entry in stated:
+        if "activities" not in entry:
+            continue
+        terms = entry.pop("activities")
+        first = entry["provenance"][0] if isinstance(entry["provenance"], list) else entry["provenance"]
+        if all(term in by_heading for term in terms):
+            entry["activities"] = sorted({by_heading[term] for term in terms})
+            entry["provenance"] = entry.pop("provenance")
+            first["note"] = ("Review: stated only under " + ", ".join(f"'{t[:60]}'" for t in terms)
+                             + ", so limited to that activity; other consents need their own withdrawal.")
+        else:
+            first["note"] = ("Review: stated only under " + ", ".join(f"'{t[:60]}'" for t in terms)
+                             + "; check which consents it covers.")

@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from typing import Iterator
 
 MAX_QUOTE = 160
-"""The longest quote drafted (the schema allows 300): enough to find the sentence again."""
+"""The longest quote drafted, in characters (the schema allows 300)."""
+MAX_WORDS = 12
+"""The most words a quote takes around the fact it carries: enough to find the statement again and to read
+it, not a copy of the notice (a provenance quote is a few words)."""
+MIN_WORDS = 4
+"""A clause shorter than this is quoted with its neighbour ('of erased' says nothing on its own)."""
+_CLAUSE = re.compile(r"[;:]\s|,\s|\s[-\u2013\u2014]\s")
+"""Where a sentence divides into clauses (a list item also where one of its sentences ends)."""
 
 GENERIC_HEADINGS = re.compile(
     r"^(bewaartermijn(en)?|bewaren|doel(en)?( en grondslag)?|grondslag(en)?|(verwerkings)?grondslag|waarom|"
@@ -35,12 +42,19 @@ class Sentence:
     number: int | None = None
 
 
+_NUMBERED = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=[A-Z\u00c0-\u00de])")
+"""A section number before a heading ('4. Your rights', '2.1 Bewaartermijnen')."""
+
+
 def _is_heading(line: str, before: str, after: str | None) -> bool:
     stripped = line.strip()
     if ":" in stripped and GENERIC_HEADINGS.match(stripped.split(":", 1)[0]):
         return False  # a labelled line, "Doel: de nieuwsbrief", "Legal basis: consent"
+    numbered = line == line.lstrip() and _NUMBERED.match(line) and after is not None and not (
+        after == after.lstrip() and re.match(r"\d", after))  # not the first item of a numbered list
     return (0 < len(stripped) <= 80 and not before.strip() and after is not None and bool(after.strip())
-            and not _BULLET.match(line) and stripped[-1] not in ".;,!:" and stripped[0].isupper()
+            and (numbered or not _BULLET.match(line)) and stripped[-1] not in ".;,!:"
+            and (numbered or stripped[0].isupper())
             and "@" not in stripped and len(stripped.split()) <= 10) or (
         0 < len(stripped) <= 60 and stripped.endswith("?") and not _BULLET.match(line))
 
@@ -97,21 +111,37 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def quote(sentence: Sentence, start: int = 0, end: int | None = None) -> str:
-    """A verbatim excerpt of ``sentence`` around ``text[start:end]``, at most :data:`MAX_QUOTE` characters,
-    cut at word boundaries."""
+    """The shortest verbatim excerpt of ``sentence`` that carries the fact at ``text[start:end]`` (the sentence's
+    opening without a span): the clause around it, at most :data:`MAX_WORDS` words (never less than the fact
+    itself) and :data:`MAX_QUOTE` characters, cut at word boundaries."""
     text = sentence.text
-    end = min(len(text) if end is None else end, start + MAX_QUOTE)
-    if len(text) <= MAX_QUOTE:
-        return text
-    left = max(0, start - 40)
-    if left:
-        space = text.find(" ", left, start)
-        left = space + 1 if space >= 0 else left
-    right = min(len(text), max(end, left + MAX_QUOTE))
-    if right < len(text):
-        space = text.rfind(" ", end, right)
-        right = space if space > 0 else right
-    return text[left:right].strip()
+    end = start if end is None else min(end, len(text))
+    inner = sorted([*(m.span() for m in _CLAUSE.finditer(text)), *(m.span() for m in _SENTENCE_END.finditer(text))])
+    cuts = [(0, 0), *inner, (len(text), len(text))]
+    low = max(i for i, (_, after) in enumerate(cuts) if after <= start)
+    high = min((i for i, (before, _) in enumerate(cuts) if before >= end and i > low), default=len(cuts) - 1)
+    while _words(text, cuts[low][1], cuts[high][0]) < MIN_WORDS and (low > 0 or high < len(cuts) - 1):
+        low, high = max(0, low - 1), min(len(cuts) - 1, high + 1)
+    left, right = cuts[low][1], cuts[high][0]
+    spans = [m.span() for m in re.finditer(r"\S+", text[left:right])]
+    words = [(a + left, b + left) for a, b in spans]
+    inside = [i for i, (a, b) in enumerate(words) if b > start and a < max(end, start + 1)] or [0]
+    first, last = inside[0], inside[-1]
+    if last < MAX_WORDS:  # near the clause's start: quote from there
+        first, last = 0, max(last, min(len(words), MAX_WORDS) - 1)
+    elif first >= len(words) - MAX_WORDS:  # near its end: quote up to there
+        first, last = min(first, len(words) - MAX_WORDS), len(words) - 1
+    elif (pad := MAX_WORDS - (last - first + 1)) > 0:  # in the middle: the words on either side
+        first, last = first - pad // 2, last + pad - pad // 2
+    excerpt = text[words[first][0]:words[last][1]] if words else text[left:right]
+    if len(excerpt) > MAX_QUOTE:
+        cut = excerpt.rfind(" ", 0, MAX_QUOTE)
+        excerpt = excerpt[:cut if cut > 0 else MAX_QUOTE]
+    return excerpt.strip()
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
 
 
 def provenance(sentence: Sentence, start: int = 0, end: int | None = None, note: str | None = None) -> dict:
