@@ -9,18 +9,19 @@ import sys
 from typing import Sequence
 
 from . import __version__
-from .commands import COMMANDS
+from .commands import modules
 from .errors import problem
 from .output import terminate_interrupts
 from .pytest.plugins import PluginError
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """pac's argument parser; with ``command`` (the first argument), that command's alone when it is one."""
     main = argparse.ArgumentParser(prog="pac", description="Privacy policy as code: check GDPR declarations.")
     main.add_argument("--version", action="version", version=f"pac {__version__}")
     commands = main.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    for command in COMMANDS:
-        command.register(commands)
+    for module in modules(command):
+        module.register(commands)
     return main
 
 
@@ -29,7 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show a character shows its escape
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    arguments = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    arguments = parser(argv[0] if argv else None).parse_args(argv)
     try:
         os.getcwd()
     except FileNotFoundError:

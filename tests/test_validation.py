@@ -315,3 +315,41 @@ def test_when_jsonschema_finds_nothing_the_gate_says_what_it_rejected(monkeypatc
     document = parse(b"pac: 1\norganisation: x\nactivities:\n  - {id: a, name: A}\n", "x.yaml")
     (error,) = validation.schema_errors(document, "x.yaml")
     assert (error.location.line, error.message) == (1, "data.activities[0] must contain ['provenance'] properties")
+
+
+FORBIDDING = {"type": "object", "properties": {"not": {"type": "string"}}, "anyOf": [
+    {"required": ["quote"], "not": {"required": ["fact"]}},
+    {"required": ["fact"], "not": {"anyOf": [{"required": ["quote"]}, {"required": ["section"]}]}}]}
+"""``not`` forbidding keys on a mapping (a property named ``not`` among its properties, which is no keyword)."""
+
+
+def test_the_gate_forbids_keys_on_a_mapping_without_raising_when_they_are_absent():
+    """On a value known to be a mapping, ``"not": {"required": [k]}`` (which fastjsonschema compiles as a check that
+    raises whenever ``k`` is absent, as on most valid input) is compiled as ``"properties": {k: false}``."""
+    form = validation._gate_form(FORBIDDING)
+    assert form["properties"] == FORBIDDING["properties"]
+    assert [{key: branch[key] for key in sorted(branch)} for branch in form["anyOf"]] == [
+        {"allOf": [{"properties": {"fact": False}}], "required": ["quote"]},
+        {"allOf": [{"properties": {"quote": False, "section": False}}], "required": ["fact"]}]
+    values = [{"quote": "q"}, {"fact": "f"}, {"quote": "q", "fact": "f"}, {"fact": "f", "section": "s"}, {},
+              {"quote": "q", "not": 1}, {"quote": "q", "not": "x"}, [], "text", None]
+    for value in values:  # the same verdicts as the schema as written
+        assert Draft202012Validator(form).is_valid(value) == Draft202012Validator(FORBIDDING).is_valid(value), value
+    # where the value may be something else than a mapping, `not` stays: it also fails there (a list has no keys)
+    anything = {"not": {"required": ["fact"]}}
+    assert validation._gate_form(anything) == anything
+
+
+def test_the_gate_checks_a_valid_provenance_without_an_exception(monkeypatch):
+    """(A list of provenances is still first tried as one: "must be object".)"""
+    raised = []
+    original = fastjsonschema.JsonSchemaValueException.__init__
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> None:
+        raised.append(args[0])
+        original(self, *args, **kwargs)
+
+    document = parse(POLICIES.joinpath("we4u.yaml").read_bytes(), "we4u.yaml")
+    monkeypatch.setattr(fastjsonschema.JsonSchemaValueException, "__init__", counted)
+    _gate("declaration")(document)
+    assert raised and not [message for message in raised if "provenance" in message and "must be object" not in message]

@@ -15,14 +15,17 @@ from typing import Callable
 from ..output import write_atomic
 from ..reference import Reference
 from ..results import Run
-from . import findings, html, markdown, sarif
+from . import findings, markdown, sarif
 
 
 def renderers(root: str | None = None, lang: str = "en",
               reference: Reference | None = None) -> dict[str, Callable[[Run], str | bytes]]:
     """Each report's file name and its renderer; ``report.sarif`` gives files under ``root`` (the repository's
     root) relative to it and links citations to the sources of ``reference``; ``report.html`` and ``report.md``
-    are written in ``lang``."""
+    are written in ``lang``. The HTML renderer is imported on first use: a run that writes no reports (``pac check``
+    without ``--report-dir``) needs neither Jinja nor Graphviz's bindings."""
+    from . import html
+
     return {
         "findings.json": findings.render,
         "report.html": partial(html.render, lang=lang),
