@@ -44,9 +44,12 @@ from pac.provenance import iter_provenance  # noqa: E402
 from seed_notices import seed_notices  # noqa: E402
 
 DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "harbour-books", "inktvis", "harbour-lane",
-               "kniepunt", "zeepwinkel", "tidewater", "buurtkracht", "lindewaard", "lumen-rooster", "warmtewerk", "oakfield")
+               "kniepunt", "zeepwinkel", "tidewater", "buurtkracht", "lindewaard", "lumen-rooster", "warmtewerk", "oakfield",
+               "korrel", "northwind-physio", "groen-dak", "lumen-labs", "de-werf", "de-heide", "brightwell",
+               "makelaardij-ijssel", "copperleaf")
 """fernbridge, spaak, harbour-books, inktvis, harbour-lane, kniepunt, zeepwinkel, tidewater, buurtkracht,
-lindewaard, lumen-rooster and warmtewerk are notices written for the drafter's development
+lindewaard, lumen-rooster, warmtewerk, oakfield, korrel, northwind-physio, groen-dak, lumen-labs, de-werf, de-heide,
+brightwell, makelaardij-ijssel and copperleaf are notices written for the drafter's development
 (``benchmarks/draft-development/``)."""
 
 

@@ -57,6 +57,11 @@ def _recipients(text: str, language: str) -> dict[str, dict]:
     return {r["name"]: r for r in draft(text, "example", language, None).get("recipients", ())}
 
 
+def _named(sentence: str, section: str, language: str) -> list[str]:
+    """The recipients drafted from one sentence under ``section`` of a notice whose controller is Shop B.V."""
+    return list(_recipients(f"Privacy\n\nWho we are\nShop B.V. is responsible.\n\n{section}\n{sentence}\n", language))
+
+
 def test_english_layouts_bullets_table_prose_and_sub_processors():
     found = _recipients(ENGLISH, "en")
     assert list(found) == ["Amazon Web Services EMEA SARL", "Stripe Payments Europe Limited", "Zendesk", "Postmark",
@@ -288,3 +293,144 @@ def test_a_table_cell_naming_software_at_its_host_is_one_recipient():
             "Brevo | nieuwsbrief | Frankrijk\n")
     assert {r["name"]: r.get("country") for r in draft(text, "x", "nl", None)["recipients"]} == {
         "Nextcloud bij Hostnet B.V.": "NL", "Brevo": "FR"}
+
+
+def test_numbered_section_headings_and_blocks_of_labelled_lines():
+    from pac.draft.text import sentences
+
+    text = ("Privacy\n\n2. Sub-processors\nWe use these.\n\nWho we share with\nThe organisations are:\n\n"
+            "Organisation: Xero Limited\nWhere: United Kingdom\n\nContact\n1. Billing.\n2. Support.\n")
+    assert [(s.section, s.text) for s in sentences(text)] == [
+        ("2. Sub-processors", "We use these."), ("Who we share with", "The organisations are:"),
+        ("Who we share with", "Organisation: Xero Limited"), ("Who we share with", "Where: United Kingdom"),
+        ("Contact", "Billing."), ("Contact", "Support.")]
+
+
+def test_a_block_of_labelled_lines_names_its_recipient_country_and_safeguard():
+    text = ("Privacy\n\nAbout us\nNorthwind Ltd is the controller.\n\nWho we share your information with\n"
+            "The organisations that receive it are:\n\n"
+            "Organisation: Red Guava Pty Ltd (Cliniko)\nWhat they do: patient records\nWhere: Australia\n"
+            "Safeguard: the EU Standard Contractual Clauses\n\n"
+            "Organisation: Physitrack Limited\nWhere: United Kingdom\n\nWe also write to your GP.\n")
+    found = _recipients(text, "en")
+    assert list(found) == ["Red Guava Pty Ltd (Cliniko)", "Physitrack Limited"]
+    assert found["Red Guava Pty Ltd (Cliniko)"]["country"] == "AU" and found["Physitrack Limited"]["country"] == "GB"
+    assert [t["tool"] for t in found["Red Guava Pty Ltd (Cliniko)"]["transfer_tools"]] == ["scc"]
+    assert "transfer_tools" not in found["Physitrack Limited"]
+
+
+@pytest.mark.parametrize(("item", "names"), [
+    ("onze verzekeraar, Ethias NV, als er een ongeval gebeurt;", ["Ethias NV"]),
+    ("de Stad Gent, die ons subsidies geeft;", ["Stad Gent"]),
+    ("het sociaal secretariaat Partena vzw, alleen voor jobstudenten;", ["Partena vzw"]),
+    ("de ouders van minderjarige deelnemers.", []),
+    ("onze accountant, voor de jaarrekening;", []),
+    ("Zendesk, Inc. (support tickets; United States; EU-US Data Privacy Framework)", ["Zendesk, Inc."]),
+])
+def test_the_name_an_item_of_a_recipients_list_opens_with(item: str, names: list[str]):
+    text = f"Privacy\n\nWie zijn wij\nDe Werf vzw is verantwoordelijk.\n\nOntvangers\nJouw gegevens komen terecht bij:\n- {item}\n"
+    assert list(_recipients(text, "nl")) == names
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Uw e-mailadres wordt daarvoor aan Laposta B.V. verstrekt.", ["Laposta B.V."]),
+    ("Facturen bewaren wij in Exact Online.", ["Exact Online"]),
+    ("De inschrijvingen beheren we in Twizzit.", ["Twizzit"]),
+    ("Foto's plaatsen we alleen met toestemming op Instagram.", ["Instagram"]),
+    ("Uw aankopen houden wij bij in ons kassasysteem van Lightspeed.", ["Lightspeed"]),
+    ("When your treatment is paid by an insurer, we send a summary to that insurer, for example Bupa or AXA Health.",
+     ["Bupa", "AXA Health"]),
+    ("Our website uses HubSpot to manage sales leads.", ["HubSpot"]),
+    ("Bewaren wij gegevens in Nederland, dan blijven ze daar.", []),
+])
+def test_a_clause_that_says_data_go_to_a_name(sentence: str, names: list[str]):
+    assert _named(sentence, "Details", "nl") == names
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("We measure visits with Plausible Analytics, which stores no personal data.", []),
+    ("We use Calendly for meetings and Plausible, which stores no personal data.", ["Calendly"]),
+    ("Wij verstrekken aan Stichting Centraal Bureau Fondsenwerving alleen geanonimiseerde cijfers.", []),
+    ("You can lodge a complaint with Datatilsynet, and we share your complaint with them.", []),
+    ("Een klacht kun je indienen via Integritetsskyddsmyndigheten.", []),
+    ("We share your data with the Tax Office as the Money Laundering Act requires.", []),
+    ("Wij delen gegevens via de Wet Kinderopvang met de gemeente.", []),
+])
+def test_no_recipient_where_no_personal_data_go_or_a_complaint_route_or_a_law(sentence: str, names: list[str]):
+    assert _named(sentence, "Sharing", "en") == names
+
+
+def test_the_controllers_own_products_are_no_recipients_but_its_group_companies_are():
+    text = ("Privacy\n\nWho we are\nLumen Labs AB is the controller.\n\nSharing\nWe use Lumen Insights to show your "
+            "reports. Support staff of our group company Lumen Labs Inc. in Canada can read support tickets; Canada "
+            "is covered by an adequacy decision of the European Commission.\n")
+    drafted = draft(text, "lumen", "en", None)
+    assert drafted["controller"]["legal_name"] == "Lumen Labs AB"
+    assert [(r["name"], r.get("country"), [t["tool"] for t in r.get("transfer_tools", ())])
+            for r in drafted["recipients"]] == [("Lumen Labs Inc.", "CA", ["adequacy"])]
+
+
+def test_one_recipient_named_twice_is_drafted_once_and_two_entities_twice():
+    text = ("Privacy\n\nWho we are\nShop B.V. is responsible.\n\nSharing\n"
+            "Buiten Deventer bezorgt PostNL Pakketten Benelux B.V. uw pakket; wij delen daarvoor uw adres met PostNL.\n"
+            "De nieuwsbrief versturen wij met Laposta. Uw e-mailadres wordt daarvoor aan Laposta B.V. verstrekt.\n"
+            "Vrijwilligers plannen wij in met Google Agenda. Daarvoor delen wij hun naam met Google Ireland Limited.\n"
+            "SMS goes through Twilio Ireland Limited (Ireland, with onward transfers to Twilio Inc. in the United States "
+            "under the 2021 Standard Contractual Clauses).\n")
+    found = _recipients(text, "nl")
+    assert list(found) == ["PostNL Pakketten Benelux B.V.", "Laposta", "Google Agenda", "Twilio Ireland Limited",
+                           "Twilio Inc."]
+    assert found["Twilio Ireland Limited"]["country"] == "IE" and found["Twilio Inc."]["country"] == "US"
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Boek je via Booking.com, dan ontvangen wij je gegevens van Booking.com.", []),  # a verb first; a source
+    ("Betalingen verlopen via Mollie B.V.; wij ontvangen van Mollie alleen de bevestiging.", ["Mollie B.V."]),
+    ("Het register geven wij aan de politie; de gemeente Apeldoorn ontvangt alleen het aantal overnachtingen.", []),
+    ("Where a recipient is outside the UK, we use the International Data Transfer Agreement.", []),
+    ("Reviews vragen wij via Trustpilot A/S in Denemarken.", ["Trustpilot A/S"]),
+    ("Background checks are done by uCheck Ltd for us.", ["uCheck Ltd"]),
+    ("- our video lesson provider, Whereby (Video Communication Services AS, Norway);", ["Whereby"]),
+])
+def test_sources_counts_documents_and_more_legal_forms(sentence: str, names: list[str]):
+    assert _named(sentence, "Sharing", "nl") == names
+
+
+def test_a_product_takes_one_legal_entity_and_a_second_stays_its_own_recipient():
+    text = ("Privacy\n\nWho we are\nShop Ltd is responsible.\n\nSharing\nWe use Intercom for chat; Intercom R&D Unlimited "
+            "Company may transfer chat transcripts to Intercom, Inc. in the United States.\n")
+    found = _recipients(text, "en")
+    assert list(found) == ["Intercom", "Intercom, Inc."]
+    assert found["Intercom, Inc."]["country"] == "US"
+
+
+def test_countries_of_the_eea_and_beyond_that_notices_name():
+    from pac.draft.transfers import country
+
+    assert [country(t) for t in ("Whereby (Norway)", "in Noorwegen", "New Zealand", "Spanje", "Japan")] == [
+        "NO", "NO", "NZ", "ES", "JP"]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Als je verkoopt, plaatsen wij de woning met foto's en adres op Funda.", ["Funda"]),
+    ("Wij kunnen gegevens melden aan de Financial Intelligence Unit-Nederland.", ["Financial Intelligence Unit-Nederland"]),
+    ("- verhuurders en woningcorporaties, zoals Woonbedrijf Salland, als je huurt;", ["Woonbedrijf Salland"]),
+    ("Voor de taxatie schakelen wij een taxateur in; die ontvangt het adres van de woning.", []),
+    ("Payments are processed by Stripe or PayPal (Europe) S.à r.l. et Cie, S.C.A., as you choose.", ["Stripe", "PayPal"]),
+    ("Parcels are delivered by An Post.", ["An Post"]),
+    ("We share your data with Recruitment Agencies and the Tax Office.", []),
+    ("The app is developed by Nordlicht Software GmbH in Berlin.", []),  # who made it, not who gets data
+    ("De app is ontwikkeld door Appmakers B.V. uit Utrecht.", []),
+])
+def test_names_after_a_category_an_article_or_with_a_country_and_what_is_only_a_legal_form(sentence: str, names: list[str]):
+    assert _named(sentence, "Derden", "nl") == names
+
+
+def test_a_later_sentence_names_a_company_without_its_legal_form_and_an_invalid_tool_is_not_claimed():
+    text = ("Privacy\n\nWho we are\nShop Ltd is responsible.\n\nService providers\nWe send marketing emails with "
+            "Klaviyo, Inc. in the United States. Klaviyo relies on standard contractual clauses; our old agreement also "
+            "referred to the EU-US Privacy Shield, which is no longer valid.\n")
+    drafted = draft(text, "shop", "en", None)
+    (klaviyo,) = drafted["recipients"]
+    assert klaviyo["name"] == "Klaviyo, Inc." and [t["tool"] for t in klaviyo["transfer_tools"]] == ["scc"]
+    assert "transfer_tools" not in drafted

@@ -7,7 +7,7 @@ import re
 from .text import Sentence, find, provenance
 
 _FORMS = (r"(?:B\.V\.|N\.V\.|V\.O\.F\.|C\.V\.|U\.A\.|BV|NV|VOF|CV|bv|vzw|VZW|BVBA|bvba|CommV|cvba|CVBA|SRL|GmbH|"
-          r"Ltd\.?|Unlimited Company|DAC|Limited|LLP|plc|PLC|LLC|Inc\.|SE|S\.A\.)")
+          r"Ltd\.?|Unlimited Company|DAC|Limited|LLP|plc|PLC|LLC|Inc\.|SE|S\.A\.|SAS|SARL|AB|ApS|A/S|AS|Oy|AG)")
 LEGAL_NAME = re.compile(r"\b((?:Stichting|Vereniging|Coöperatie|Maatschap)\s+[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*"
                         r"|[A-Z][\w&'.-]*(?:\s+(?:[A-Z0-9][\w&'.-]*|van|de|der|voor|app))*\s+" + _FORMS + r")(?!\w)")
 REGISTRATION = re.compile(r"(?i)\b(KvK(?:-nummer)?|Kamer van Koophandel|Chamber of Commerce|Handelsregister|KBO|"

@@ -1,8 +1,11 @@
 """Named recipients, from the layouts notices name them in: a labelled or introduced list ('Aanbieders: A, B
 en C', 'the following processors: A (hosting), B'), the items and table rows of a recipients section
-('A – hosting – Ierland'), prose on what the organisation uses ('we use A and B', 'via A'), names with a
-legal form in sentences about sharing, and pac's well-known recipients (cited reference data). Each
-carries the country and transfer tools its own item states (its sentence's when that names only it)."""
+('A – hosting – Ierland', 'onze verzekeraar, Ethias NV, ...'), blocks of labelled lines ('Organisation: A',
+'Where: ...'), prose on what the organisation uses or gives data to ('we use A and B', 'via A', 'wordt aan A
+verstrekt'), names with a legal form in sentences about sharing, and pac's well-known recipients (cited
+reference data). Not drafted: the controller and its own products, names in a clause that denies sharing or
+says no personal data go there, complaint routes, laws. Each carries the country and transfer tools its own
+item states (its sentence's when that names only it)."""
 
 from __future__ import annotations
 
@@ -15,12 +18,14 @@ import yaml
 
 from .controller import LEGAL_NAME
 from .text import Sentence, provenance
-from .transfers import claimed, country, is_tool
+from .transfers import COUNTRY, claimed, country, is_tool
 
 _SHARING = re.compile(r"(?i)verwerker|processor|on our behalf|namens ons|in (onze )?opdracht|delen|gedeeld|share|"
                       r"provided by|geleverd door|service of|dienst van|ontvang|receive|doorgegeven|hosted|gehost|"
                       r"through|via|gebruik|we use|uses?\b|stores?|slaat .* op|servers?|cookies|pixel|plugin|button|"
-                      r"embedded|analytics|advertis|advertent|voor ons|for us|\bstuurt|\bsends?\b")
+                      r"embedded|analytics|advertis|advertent|voor ons|for us|\bstuurt|\bsends?\b|verstrek|doorgeven|disclos|"
+                      r"\bpass(es|ed)?\b|bewaren|bewaard|beheren|beheerd|plaatsen|publish|engage|inschakel|"
+                      r"group compan|groepsmaatschappij|affiliate|toegang tot|access to|can read|inzien")
 _PROCESSOR = re.compile(r"(?i)verwerker|processor|on our behalf|namens ons|in (onze )?opdracht")
 _BROWSER = re.compile(r"(?i)browser|\bChrome\b|Safari|Firefox|\bEdge\b|Play Store|App Store")
 _TOKEN = r"(?:[A-Z\u00c0-\u00de]|[a-z]{1,3}[A-Z])[\w&'\u2019-]*(?:\.[\w-]+)*\.?"
@@ -30,7 +35,8 @@ _CONTACT = re.compile(r"(?i)contact|bereik|reach|e-?mail (ons|us)|bel ons|call u
 _NEGATION = re.compile(r"(?i)\b(niet|geen|nooit|not|never|no)\b\W+(\w+\W+)?$")
 _NOUNS = (r"(?:partij|parties|verwerker|processor|sub-?processor|ontvanger|recipient|leverancier|supplier|dienst|services|"
           r"provider|aanbieder|tools|software|bedrijven|companies|organi[sz]ations|partners|apps|platforms|plugins|derden|"
-          r"third)")
+          r"third|verzekeraar|insurer|koerier|courier|vervoerder|carrier|banks?\b|banken|organisaties|instanties|instellingen|"
+          r"corporaties|verhuurders|landlords)")
 _LIST_INTRO = re.compile(
     r"(?i)(?:\b(?:aanbieders?|providers?|(?:sub-?)?verwerkers?|(?:sub-?)?processors?|ontvangers?|recipients?|"
     r"partners?|leveranciers?|suppliers?|vendors?)|(?:volgende|these|following) (?:[\w-]+ ){0,3}?" + _NOUNS +
@@ -40,17 +46,20 @@ _USES = re.compile(
     r"(?i)(?:\b(?:we|wij) (?:also |ook |only |alleen |mainly |vooral )?"
     r"(?:use|gebruiken|werken (?:samen )?met|work with|rely on|partner with)|gebruiken (?:we|wij)|"
     r"\bmaken (?:we |wij )?gebruik van|\bmake use of|\bmakes? use of|\bmaakt gebruik van|\bvia|\bthrough|"
-    r"\b(?:provided|supplied|powered|delivered|handled|carried out|operated|managed|developed|offered|processed|"
-    r"stored|sent|hosted|run) (?:by|with|at)|\b(?:geleverd|bezorgd|verzorgd|uitgevoerd|afgehandeld|verwerkt|beheerd|"
-    r"ontwikkeld|aangeboden|opgeslagen|verstuurd|verzonden|gehost) (?:door|bij)|"
-    r"\b(?:services?|diensten?|software|plugins?|buttons?|tools?|pixel|koeriers?|couriers?|bezorgers?|systeem|system|"
-    r"servers?|hulp|tussenkomst)['\u2019\"]? (?:of|from|van)|"
+    r"\b(?:provided|supplied|powered|delivered|handled|carried out|operated|managed|offered|processed|"
+    r"stored|sent|hosted|run|done|performed|conducted) (?:by|with|at)|\b(?:geleverd|bezorgd|verzorgd|uitgevoerd|afgehandeld|verwerkt|beheerd|"
+    r"aangeboden|opgeslagen|verstuurd|verzonden|gehost) (?:door|bij)|"
+    r"(?:\b(?:services?|diensten?|software|plugins?|buttons?|tools?|pixel|koeriers?|couriers?|bezorgers?|servers?|hulp|"
+    r"tussenkomst)|\w*(?:systeem|system))['\u2019\"]? (?:of|from|van)|"
     r"\b(?:onze|our)\s\w*(?:provider|leverancier|partner|aanbieder|partij|hoster|verwerker|processor|supplier)s?(?= [A-Z])|"
     r"\b(?:runs|run|draait|draaien|is built|built|gebouwd|hosted) (?:on|op|with|met|in)|"
-    r"\b(?:share|shares|delen|deelt|verstrekken|verstrekt|provide|disclose|discloses|doorgeven|geven|geeft|send|sends|"
-    r"pass|passes)\b[^.;:]{0,70}?\b(?:with|met|aan|to)|"
+    r"\b(?:share|shares|shared|delen|deelt|gedeeld|verstrekken|verstrekt|provide|disclose|discloses|disclosed|"
+    r"doorgeven|doorgegeven|geven|geeft|send|sends|pass|passes|passed|transfer|transfers|transferred|melden|meldt|"
+    r"report|reports|reported)\b[^.;:]{0,70}?\b(?:with|met|aan|to)|"
+    r"\b(?:wordt|worden)\b[^.;:]{0,40}?\baan|"
     r"\b(?:versturen|verzenden|sturen|bezorgen|leveren|beheren|bewaren|verwerken|hosten|regelen|doen|plannen|meten|"
-    r"analyseren) (?:wij|we) (?:ook )?(?:met|via|bij)):?\s+")
+    r"analyseren|plaatsen|publiceren|zetten) (?:wij|we)\b[^.;:,]{0,50}?\b(?:met|via|bij|in|op)(?=\s+(?-i:[A-Z])))"
+    r":?\s+")
 _VERBS = (r"(?:share|sell|send|disclose|give|pass|provide|delen|deelt|verkopen|verkoopt|sturen|stuurt|geven|geeft|"
           r"verstrek\w*|doorgeven)")
 _NO = r"\b(?:niet|geen|nooit|not|never|no)\b"
@@ -76,9 +85,11 @@ _SUBJECT = re.compile(r" (?:processes|verwerkt|stores|slaat|hosts|host|provides|
                       r"sends|verstuurt|verzorgt|acts as|treedt op|is our|is onze|is ons)\b")
 _EXAMPLES = re.compile(r"(?i)\b" + _NOUNS + r"[^.;:]{0,60}?\b(?:zoals|such as|including|include|includes|bijvoorbeeld|"
                        r"for example|e\.g\.|namely|namelijk|waaronder|onder andere|onder meer|o\.a\.)\s+")
-_FORMS = r"(?:Inc|Ltd|LLC|B\.V|N\.V|GmbH|SE|S\.A|SARL|AB|ApS|Oy|AG|Limited|plc)\.?"
+_FORMS = r"(?:Inc|Ltd|LLC|B\.V|N\.V|BV|NV|GmbH|SE|S\.A|SARL|SAS|AB|ApS|A/S|AS|Oy|AG|Limited|plc|vzw|VZW)\.?"
 _FORM_TAIL = re.compile(rf",? ?(?:{_FORMS})?\.?\s*")
 _COMMA_FORM = re.compile(rf", {_FORMS}(?!\w)")
+_KEY_FORM = re.compile(r"(?: (?:b v|n v|bv|nv|ltd|limited|llc|inc|gmbh|sarl|sas|s a|ab|aps|a/s|as|oy|ag|plc|se|vzw|pty ltd|"
+                       r"unlimited company|dac))+$")
 _FILLER = re.compile(r"(?i)(?:(?:on|op|with|met|van|of|by|door|aan|to|voor|for|(?-i:de|het|the)) (?-i:(?=[A-Z]))|"
                      r"(?:hiervoor|daarvoor|hierbij|"
                      r"daarbij|hiertoe|daartoe|therefore|also|ook|onder (?:andere|meer)|o\.a\.|among others|such as|"
@@ -100,7 +111,9 @@ products product email e-mail internet europese european eu eer eea avg gdpr uav
 iban bsn sms ip wanneer when als if sommige some elke each every iedere geen none niemand nobody jij hij ze men they he she
 iedereen everyone artikel article art instellingen settings profiel profile formulier form contactformulier ssl tls
 https http vpn bank rechtbank gemeente inspectie curator deurwaarder notaris school stichting vereniging foundation
-association organisatie organisation portal portaal""".split())
+association organisatie organisation portal portaal voor na bij met door om tijdens naast for after with by during
+before from on at op in""".split())
+_ARTICLES = {"an", "the", "de", "het"}
 _NOT_LAST = {"cookies", "cookie", "gegevens", "data", "persoonsgegevens", "doeleinden", "purposes", "doelen"}
 _CATEGORIES = re.compile(r"(?i)leverancier|supplier|provider|aanbieder|partij|part(y|ies|ner)|bedrij[fv]|compan|"
                          r"organi[sz]ati|"
@@ -109,7 +122,7 @@ _CATEGORIES = re.compile(r"(?i)leverancier|supplier|provider|aanbieder|partij|pa
                          r"incasso|collection|politie|police|rechter|court|toezicht|regulator|werkgever|employer|klant|"
                          r"customer|medewerker|employee|gebruiker|user|derde|third|software|platform|adres\b|address|"
                          r"telefoon|phone|geboorte|birth|gegevens|agenc|bureau|kantoor|office|institution|hospital|"
-                         r"ministr|municipal")
+                         r"ministr|municipal|secretaria|payroll|salarisadministrat")
 
 
 @dataclass(frozen=True)
@@ -143,6 +156,36 @@ def _column(header: list[str]) -> int:
     return named if named is not None else -1 if any("cookie" in cell.casefold() for cell in header) else 0
 
 
+_LABEL = re.compile(r"(?i)(?:organi[sz]ation|organisatie|(?:sub-?)?(?:processor|verwerker)|recipient|ontvanger|partij|"
+                    r"party|leverancier|supplier|vendor|provider|aanbieder|bedrijf|company)\s*:\s*")
+"""The label of a line naming the recipient of a block of labelled lines ('Organisation: X', 'Where: ...')."""
+_LINE_LABEL = re.compile(r"[^:]{1,30}:\s")
+_WHERE = re.compile(r"(?i)(?:where|location|country|countries|land|landen|locatie|vestiging|based)\b[^:]{0,12}:")
+_HEAD = re.compile(r"(?:onze|ons|our|de|het|the|je|jouw|your|uw)\s+((?:[a-z][\w-]*,?\s+){0,3})(?=[A-Z\u00c0-\u00de])")
+"""What may open a list item before its name: an article, or a possessive and a category ('onze verzekeraar,
+Ethias NV', 'het sociaal secretariaat Partena vzw', 'de Stad Gent')."""
+_HEAD_END = re.compile(rf"\s*(?:\(|:|;|,(?! ?{_FORMS}(?!\w))|\s[\u2013\u2014-]\s|$)")
+_NO_DATA = re.compile(r"(?i)\b(?:no|geen)\s+(?:\w+\s+)?(?:personal data|persoonsgegevens)\b|\b(?:ge)?anonymi[sz]ed?\b|"
+                      r"\bgeanonimiseerde?\b|\banonieme?\b|\b(?:alleen|only)\s+(?:het\s+|the\s+)?(?:aantal|aantallen|"
+                      r"numbers? of|counts?|totals?|totalen|statisti\w+|geaggregeerde|aggregated?)\b")
+"""A clause saying that what goes to a name is no personal data ('which stores no personal data', 'alleen
+geanonimiseerde cijfers'): the name is no recipient of personal data."""
+_COMPLAINT = re.compile(r"(?i)\bklacht\w*\b[^.;]{0,60}\b(?:indienen|in te dienen|melden|terecht)|\b(?:indienen|terecht)\b"
+                        r"[^.;]{0,60}\bklacht|\b(?:lodge|file|make|submit) a complaint|\bcomplain (?:to|with)|"
+                        r"\bcomplaint (?:to|with)\b")
+"""A sentence on where to complain: the body it names (a supervisory authority) is a complaint route, no recipient."""
+_LAW = re.compile(r"(?i)^(?:wet|law|act|regulation|verordening|richtlijn|directive|besluit)\b|"
+                  r"\b(?:act|wet|wetboek|verordening|regulation|directive|richtlijn|agreement|addendum|clauses|"
+                  r"framework|overeenkomst|voorwaarden|terms|policy|statement)(?: \d{4})?$")
+"""A law or a document ('Wet op de identificatieplicht', 'International Data Transfer Agreement'): no recipient."""
+_INVERTED = re.compile(r"\w+ (?:je|jij|u|jullie|we|wij|ze|zij)\b")
+"""A sentence opening with a verb before its subject ('Boek je via ...'): its first word is no name."""
+_SOURCE = re.compile(r"(?i)\b(?:ontvangen|krijgen) (?:wij|we)\b[^.;]{0,60}?\bvan\s+|\b(?:we|wij) (?:receive|get|obtain|"
+                     r"ontvangen|krijgen)\b[^.;]{0,60}?\b(?:from|van)\s+")
+"""Where data come from a name ('ontvangen wij je gegevens van Booking.com'): in that clause it is a source, no
+recipient."""
+
+
 @dataclass(frozen=True)
 class _Mention:
     name: str
@@ -152,6 +195,7 @@ class _Mention:
     scope: tuple[int, int]
     row: str | None = None
     processor: bool = False
+    block: bool = False
 
 
 @cache
@@ -177,13 +221,23 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
         layout = layout.after(sentence)
     found: dict[str, dict] = {}
     called: dict[str, str] = {}
+    kinds: dict[str, set[bool]] = {}  # well-known company -> whether its names drafted so far are legal entities
+    folded: set[str] = set()  # names drafted that the one legal entity behind them has been folded into
     for mention in mentions:
-        key = _key(mention.name)
-        if any(key == other or _prefix(key, other) or _prefix(other, key) for other in found) or any(
+        key, entity = _key(mention.name), bool(LEGAL_NAME.search(mention.name))
+        company = mention.row or next((row for row, pattern in well_known() if pattern.match(mention.name)), None)
+        if any(_same(key, other) for other in found) or (not entity) in kinds.get(company, ()) or any(
                 _key(o.name).startswith(key + " ") for o in mentions if o.row and o.row == mention.row):
             continue
+        product = next((o for o in found if o not in folded and (_short(o, key) or _short(key, o))), None)
+        if product:  # 'Intercom' and 'Intercom R&D Unlimited Company' are one; a second entity ('Intercom, Inc.') two
+            folded.add(product)
+            continue
+        if company:  # a product and the legal entity behind it are one recipient, two entities of a group two
+            kinds.setdefault(company, set()).add(entity)
         base = re.sub(r"^\(\w+\) | \(.*$", "", mention.name)
-        called |= {name: key for name in ({base, base.split()[0]} if mention.row else {base}) if name not in called}
+        short = re.sub(rf",?\s+{_FORMS}$", "", base)  # 'Klaviyo' for 'Klaviyo, Inc.'
+        called |= {name: key for name in ({base, short, base.split()[0]} if mention.row else {base, short}) if name not in called}
         alone = len({_key(o.name) for o in mentions if o.sentence is mention.sentence}) == 1
         found[key] = _recipient(mention, alone)
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(called, key=len, reverse=True))) + r")\b")
@@ -191,19 +245,53 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
         named = {called[m.group(1)] for m in pattern.finditer(sentence.text)}
         element = found[named.pop()] if len(named) == 1 else None
         if element and not isinstance(element["provenance"], list) and element["provenance"]["quote"] not in sentence.text:
-            _stated_later(element, sentence)
+            _stated_later(element, sentence, bool(_STORED.search(sentence.text)))
+    _blocks(items, found, {id(m.sentence): _key(m.name) for m in mentions if m.block})
     return list(found.values())
 
 
-def _stated_later(element: dict, sentence: Sentence) -> None:
-    """Add to ``element`` the tools and (if it has none) the country where ``sentence`` stores or sends its data."""
+def _blocks(items: list[Sentence], found: dict[str, dict], opened: dict[int, str]) -> None:
+    """Add to the recipient a block of labelled lines opens with ('Organisation: X') the country and tools of the
+    block's other lines ('Where: Australia', 'Safeguard: ...'), up to a line that is not labelled."""
+    element = None
+    for sentence in items:
+        if id(sentence) in opened:
+            element, section = found.get(opened[id(sentence)]), sentence.section
+        elif element is None or sentence.section != section or not _LINE_LABEL.match(sentence.text):
+            element = None
+        else:
+            _stated_later(element, sentence, bool(_WHERE.match(sentence.text)))
+
+
+def _stated_later(element: dict, sentence: Sentence, where: bool) -> None:
+    """Add to ``element`` the tools ``sentence`` claims and (if it has none, and the sentence says ``where`` its
+    data are stored or sent) its country."""
     tools = [t for t in claimed(sentence) if t["tool"] not in {o["tool"] for o in element.get("transfer_tools", ())}]
     if tools:
         element.setdefault("transfer_tools", []).extend(tools)
-    stated = country(sentence.text) if _STORED.search(sentence.text) else None
+    stated = country(sentence.text) if where else None
     if stated and "country" not in element:
         element["country"] = stated
         element["provenance"] = [element["provenance"], provenance(sentence)]
+
+
+def _same(key: str, other: str) -> bool:
+    """Whether two names (keys) are one recipient: equal but for the spelling of their legal forms ('Laposta B.V.',
+    'Laposta BV'), or one opening the other ('Amazon Web Services EMEA SARL')."""
+    return ((_bare(key) == _bare(other) and (_bare(key) == key) == (_bare(other) == other)) or _prefix(key, other)
+            or _prefix(other, key))
+
+
+def _short(name: str, company: str) -> bool:
+    """Whether a name without a legal form is the short name of a company: the same without its form ('Laposta' for
+    'Laposta B.V.'), or one word opening the company's name ('PostNL' for 'PostNL Pakketten Benelux B.V.')."""
+    return _bare(company) != company and _bare(name) == name and (
+        name == _bare(company) or " " not in name and company.startswith(name + " "))
+
+
+def _bare(key: str) -> str:
+    """A key without its trailing legal form ('postnl pakketten benelux b v' -> 'postnl pakketten benelux')."""
+    return _KEY_FORM.sub("", key) or key
 
 
 def _prefix(short: str, long: str) -> bool:
@@ -226,10 +314,30 @@ def _plausible(mention: _Mention, controller_name: str | None) -> bool:
         return not _BROWSER.search(mention.sentence.text)
     if LEGAL_NAME.fullmatch(name) or _AUTHORITY.fullmatch(name):
         return True
+    if _LAW.search(name) or _own_product(name.split()[0], controller_name) or re.fullmatch(rf"(?:[A-Z]\.){{2,}}|{_FORMS}", name):
+        return False
+    if mention.start and len(words) > 1 and words[0] in _ARTICLES and name[0].isupper():
+        words = words[1:]  # 'An Post', 'The Rocket Science Group': a capital article mid-sentence opens a name
     return (len(name) > 1 and words[0] not in _STOP and not _OWN_PRODUCT.search(name) and words[0].split("-")[0] not in _STOP
             and not all(w in _STOP for w in words)
-            and words[-1] not in _NOT_LAST and not country(name) and not is_tool(name)
-            and not _CATEGORIES.search(name))
+            and words[-1] not in _NOT_LAST and not COUNTRY.fullmatch(name) and not is_tool(name)
+            and not _CATEGORIES.search(_common(name)))
+
+
+def _common(name: str) -> str:
+    """The part of a name that may be a common noun: all of it, or only its last word when that is a proper name
+    after a category ('Woonbedrijf Salland', 'Administratiekantoor Veluwe'; not 'Recruitment Agencies')."""
+    last = name.split()[-1]
+    proper = " " in name and last[0].isupper() and not _CATEGORIES.search(last) and last.casefold() not in _STOP
+    return last if proper else name
+
+
+def _own_product(first: str, controller_name: str | None) -> bool:
+    """Whether a name without a legal form opens with a word of the controller's name, whole or before a capital
+    ('KorrelKaart' of Bakkerij Korrel B.V., 'Lumen Insights' of Lumen Labs AB; not 'Shopify' of Shop B.V.): the
+    organisation's own product, no recipient."""
+    words = {w for w in re.findall(r"\w{4,}", controller_name or "") if w.casefold() not in _STOP}
+    return any(re.match(rf"{re.escape(word)}(?![a-z])", first) for word in words)
 
 
 def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
@@ -244,7 +352,7 @@ def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
         found += _names(sentence, match.end(), len(text), stop=True)
     if _SHARING.search(text):
         found += [_Mention(m.group(1), sentence, m.start(1), m.end(1), (0, len(text))) for m in LEGAL_NAME.finditer(text)]
-    lead = _lead(text, 0)
+    lead = None if _INVERTED.match(text) else _lead(text, 0)
     if lead and not lead[0] and (_SUBJECT.match(text, lead[1]) and (_PROCESSOR.search(text) or _FOR_US.search(text))
                                  or _RECEIVES.search(text, lead[1])):
         found.append(_Mention(text[:lead[1]], sentence, 0, lead[1], (0, len(text))))
@@ -270,7 +378,10 @@ def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
         if outer:  # a name within a longer one ('ActiveCampaign' in 'Postmark (ActiveCampaign, LLC)')
             del spans[mention.start, mention.end]
             spans[outer.start, outer.end] = replace(outer, row=outer.row or mention.row)
-    return [m for m in _joined(sorted(spans.values(), key=lambda m: m.start)) if not _denied(text, m)]
+    if _COMPLAINT.search(text):
+        return []
+    joined = _joined(sorted(spans.values(), key=lambda m: m.start))
+    return [m for m in joined if not _denied(text, m) and not _no_data(text, m, joined) and not _source(text, m)]
 
 
 def _channel(text: str, match: re.Match[str]) -> bool:
@@ -292,6 +403,23 @@ def _denied(text: str, mention: _Mention) -> bool:
     return False
 
 
+def _source(text: str, mention: _Mention) -> bool:
+    """Whether a clause of ``text`` says that data come from the name ``mention`` is (see ``_SOURCE``)."""
+    name = re.escape(mention.name)
+    for source in _SOURCE.finditer(text):
+        clause = (text.rfind(";", 0, source.start()) + 1, (text.find(";", source.end()) + 1 or len(text) + 1) - 1)
+        if re.match(name, text[source.end():]) and clause[0] <= mention.start < clause[1]:
+            return True
+    return False
+
+
+def _no_data(text: str, mention: _Mention, mentions: list[_Mention]) -> bool:
+    """Whether the clause after ``mention`` (up to the next name) says that what it gets is no personal data."""
+    semicolon = text.find(";", mention.end)
+    end = min([m.start for m in mentions if m.start > mention.start] + [semicolon if semicolon >= 0 else len(text)])
+    return bool(_NO_DATA.search(text, mention.end, end))
+
+
 def _listed(sentence: Sentence, layout: _Layout) -> list[_Mention]:
     """The names of a list: introduced ('de volgende partijen: ...'), an item of a bulleted list under a
     recipients heading or introduced so, or a table row ('A – hosting – Ierland', 'A | payments | US'), in the
@@ -307,12 +435,17 @@ def _listed(sentence: Sentence, layout: _Layout) -> list[_Mention]:
             return []
         bounds = [0, *(i for m in _CELLS.finditer(text) for i in m.span()), len(text)]
         return _cell(sentence, bounds[2 * layout.column], bounds[2 * layout.column + 1])
+    label = _LABEL.match(text)
+    if label and in_section:
+        return [replace(m, block=True) for m in _cell(sentence, label.end(), len(text))]
     if not (sentence.bullet and (in_section or country(text) or claimed(sentence))):
         return []
     labelled = re.match(r"[^:]{1,40}:\s*", text)
     if labelled and _lead(text, labelled.end()):
         return _names(sentence, labelled.end(), len(text), stop=True)
-    return _cell(sentence, 0, re.search(r"\s*(?:\(|:|,|\s[\u2013\u2014-]\s|$)", text).start())
+    head = _HEAD.match(text)
+    start = head.end() if head and (not head.group(1) or _CATEGORIES.search(head.group(1))) else 0
+    return _cell(sentence, start, _HEAD_END.search(text, start).start())
 
 
 def _cell(sentence: Sentence, start: int, end: int) -> list[_Mention]:
@@ -404,7 +537,7 @@ def _joined(mentions: list[_Mention]) -> list[_Mention]:
         for later, other in enumerate(mentions[index + 1:], index + 1):
             between = text[mention.end:other.start]
             if LEGAL_NAME.fullmatch(other.name) and 0 < len(between) < 40 and re.fullmatch(
-                    r"(?i)\W*(\(|(een|a|an|the)\b|service|dienst|product|onderdeel|part\b|of\b|van\b|by\b|door\b)[^()]*",
+                    r"(?i)\W*(\(|(een|a|an|the)\b|service|dienst|product|onderdeel|part\b|of\b|van\b|by\b|door\b)[^(),;]*",
                     between):
                 skip.add(later)
                 mention = _Mention(f"{mention.name} ({other.name})", mention.sentence, mention.start, other.end,
@@ -421,7 +554,7 @@ def _recipient(mention: _Mention, alone: bool) -> dict:
     element: dict = {"name": re.sub(r"\s+", " ", mention.name), "named": True,
                      "role": "processor" if mention.processor or _PROCESSOR.search(sentence.text)
                      or _PROCESSOR.search(sentence.section) else "recipient"}
-    stated = country(sentence.text[start:end])
+    stated = country(sentence.text[mention.end:end]) or country(sentence.text[start:end])  # its own item first
     if stated:
         element["country"] = stated
     tools = claimed(sentence, start, end)

@@ -42,14 +42,16 @@ class Sentence:
     number: int | None = None
 
 
+_LABELLED = re.compile(r"\s*[^:\s][^:]{0,30}:\s+\S")
+"""A line that opens with a short label ('Where: Australia')."""
 _NUMBERED = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=[A-Z\u00c0-\u00de])")
 """A section number before a heading ('4. Your rights', '2.1 Bewaartermijnen')."""
 
 
 def _is_heading(line: str, before: str, after: str | None) -> bool:
     stripped = line.strip()
-    if ":" in stripped and GENERIC_HEADINGS.match(stripped.split(":", 1)[0]):
-        return False  # a labelled line, "Doel: de nieuwsbrief", "Legal basis: consent"
+    if ":" in stripped and (GENERIC_HEADINGS.match(stripped.split(":", 1)[0]) or _LABELLED.match(after or "")):
+        return False  # a labelled line, "Doel: de nieuwsbrief", "Legal basis: consent", or one over more of them
     numbered = line == line.lstrip() and _NUMBERED.match(line) and after is not None and not (
         after == after.lstrip() and re.match(r"\d", after))  # not the first item of a numbered list
     return (0 < len(stripped) <= 80 and not before.strip() and after is not None and bool(after.strip())

@@ -12,7 +12,11 @@ COUNTRIES = {"US": r"Verenigde Staten|United States|\bUSA\b|\bVS\b|Amerika\b",
              "NL": r"Nederland\b|the Netherlands|Amsterdam|Rotterdam|Utrecht", "DE": r"Duitsland|Germany",
              "BE": r"België|Belgium", "FR": r"Frankrijk|France", "CH": r"Zwitserland|Switzerland",
              "LU": r"Luxemburg|Luxembourg", "SE": r"Zweden|Sweden", "DK": r"Denemarken|Denmark", "FI": r"Finland",
-             "IN": r"\bIndia\b", "CA": r"Canada", "AU": r"Australië|Australia", "IL": r"Israël|Israel"}
+             "IN": r"\bIndia\b", "CA": r"Canada", "AU": r"Australië|Australia", "IL": r"Israël|Israel",
+             "NO": r"Noorwegen|Norway", "ES": r"Spanje|\bSpain\b", "IT": r"Italië|\bItaly\b", "AT": r"Oostenrijk|Austria",
+             "PL": r"\bPolen\b|\bPoland\b", "PT": r"\bPortugal\b", "EE": r"\bEstland\b|\bEstonia\b",
+             "NZ": r"Nieuw-Zeeland|New Zealand", "JP": r"\bJapan\b", "SG": r"\bSingapore\b", "KR": r"Zuid-Korea|South Korea",
+             "BR": r"Brazilië|\bBrazil\b"}
 COUNTRY = re.compile("|".join(f"(?P<{code}>{pattern})" for code, pattern in COUNTRIES.items()))
 
 TOOLS = {"eu_us_dpf": r"Data Privacy Framework|\bDPF\b|(?i:gegevensprivacykader)",
@@ -28,6 +32,9 @@ Commission recognises, not one the organisation judges or one that is missing)."
 _COMMISSION = re.compile(r"(?i)(Europese Commissie|European Commission|adequaatheidsbesluit|adequacy decision|"
                          r"passendheidsbesluit)")
 _LACKING = re.compile(r"(?i)\b(zonder|without|geen|no|not|niet|onvoldoende|insufficient|lacks?)\b[^.;]{0,40}$")
+_INVALID = re.compile(r"(?i)[^.;]{0,30}?\b(no longer|niet langer|not valid|invalid|ongeldig|invalidated|"
+                      r"ongeldig verklaard|vervallen|no longer in force|not used|niet meer)\b")
+"""A tool named as no longer valid or used ('the Privacy Shield, which is no longer valid'): not claimed."""
 
 _CONTEXT_TOOLS = {"derogation_explicit_consent": r"(?i)(uitdrukkelijke|expliciete|explicit) (toestemming|consent)",
                   "processor_agreement": r"(?i)verwerkersovereenkomst|(data )?process(ing|or) agreement|\bDPA\b",
@@ -59,6 +66,8 @@ def claimed(sentence: Sentence, start: int = 0, end: int | None = None) -> list[
         match = re.compile(pattern).search(sentence.text, start, len(sentence.text) if end is None else end)
         if match and tool == "adequacy" and (not _COMMISSION.search(sentence.text)
                                              or _LACKING.search(sentence.text, 0, match.start())):
+            continue
+        if match and _INVALID.match(sentence.text, match.end()):
             continue
         if match:
             tools.append({"tool": tool, "provenance": provenance(sentence, match.start(), match.end())})

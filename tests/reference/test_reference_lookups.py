@@ -246,3 +246,15 @@ def test_well_known_recipients_are_matched_by_whole_words_and_cited():
     assert reference.known_recipient("Facebook").citation.unverified  # not re-read: checks resting on it warn
     assert all(set(row.citation.sources) <= set(reference.sources) for row in map(reference.known_recipient,
                                                                                   ("Hotjar", "Mailchimp", "Zapier")))
+
+
+def test_common_processors_are_well_known_recipients_and_unverified_until_re_read():
+    from pac.reference import Reference
+
+    reference = Reference.packaged()
+    found = {name: reference.known_recipient(name) for name in ("Microsoft Azure", "Stripe", "Mollie", "HubSpot", "AFAS")}
+    assert {name: (row.id, row.eu_country) for name, row in found.items()} == {
+        "Microsoft Azure": ("microsoft", "IE"), "Stripe": ("stripe", "IE"), "Mollie": ("mollie", "NL"),
+        "HubSpot": ("hubspot", "IE"), "AFAS": ("afas", "NL")}
+    assert all(row.citation.unverified for row in found.values())
+    assert reference.known_recipient("the exact period") is None  # 'Exact' alone is a word, not the company
