@@ -3,22 +3,17 @@
 
 from __future__ import annotations
 
-from pac import Context, check, name_key
+from pac import Context, check, name_key, say, word
 from pac.model import Activity, DataCategory, DataSubject, Organisation, Recipient
 
-AP_DPIA_LIST = {
-    "genetic_data": "large-scale processing or systematic monitoring of genetic data",
-    "health": "large-scale processing of health data",
-    "biometric_for_unique_identification": "large-scale processing or systematic monitoring of biometric data to "
-                                           "identify a person",
-}
+AP_DPIA_LIST = {special: say(f"ap-dpia-list.{special}")
+                for special in ("genetic_data", "health", "biometric_for_unique_identification")}
 """Items 6, 7 and 17 of the Dutch supervisory authority's list of processing that always needs a DPIA
 (Art. 35(4); published 27 November 2019, Stcrt. 2019, 64418) that a special category brings into play. The
 wording is pac's summary of the items as the NJB and law firms (NautaDutilh, KBS Advocaten) reported them on
 publication; the decree's own text was not re-read."""
 
-AP_BLACK_LISTS = ("processing data on criminal convictions and offences that are shared with third parties "
-                  "(black lists)")
+AP_BLACK_LISTS = say("ap-dpia-list.black_lists")
 """Item 2 of the same list (“zwarte lijsten”), as the NJB summarised it on publication."""
 
 
@@ -35,7 +30,7 @@ def processor_identified(recipient: Recipient, ctx: Context):
     describes by its service tells the data subject nothing beyond the word \u201cprocessor\u201d. The rule on
     how specific a category must be comes from guidance, not from the article's words: a warning."""
     if recipient.is_processor and not recipient.named and not recipient.services:
-        yield ctx.finding(f"The notice neither names {recipient.name!r} nor says what service they provide.")
+        yield ctx.finding(say("processor-unnamed", name=recipient.name))
 
 
 @check("processor-agreement-in-place", title="Every processor works under an Art. 28(3) contract",
@@ -52,10 +47,9 @@ def processor_agreement_in_place(recipient: Recipient, ctx: Context):
         return
     agreement = recipient.processor_agreement
     if agreement is None:
-        yield ctx.finding(f"The notice does not say that a processor agreement is in place with {recipient.name!r}.",
-                          severity="warning")
+        yield ctx.finding(say("processor-agreement-unstated", name=recipient.name), severity="warning")
     elif not agreement.in_place:
-        yield ctx.finding(f"The notice says there is no processor agreement with {recipient.name!r}.", at=agreement)
+        yield ctx.finding(say("processor-agreement-absent", name=recipient.name), at=agreement)
 
 
 def _recipients_by_name(organisation: Organisation) -> dict[str, tuple[Recipient, ...]]:
@@ -81,13 +75,12 @@ def recipient_roles_consistent(recipient: Recipient, ctx: Context):
     same_name = ctx.once(_recipients_by_name)[name]
     earlier = next((r for r in same_name[:same_name.index(recipient)] if r.role != recipient.role), None)
     if earlier is not None:
-        yield ctx.finding(f"{recipient.name!r} is declared as a {recipient.role.replace('_', ' ')} here and as a "
-                          f"{earlier.role.replace('_', ' ')} at {earlier.location}.")
+        yield ctx.finding(say("roles-differ", name=recipient.name, role=word("role", recipient.role),
+                              earlier=word("role", earlier.role), at=str(earlier.location)))
     controller = organisation.controller
     own = {name_key(n) for n in (controller.legal_name, *controller.trade_names) if n} if controller else set()
     if name in own:
-        yield ctx.finding(f"The controller {recipient.name!r} is declared as one of its own recipients, as a "
-                          f"{recipient.role.replace('_', ' ')}.")
+        yield ctx.finding(say("controller-own-recipient", name=recipient.name, role=word("role", recipient.role)))
 
 
 def _processed_subjects(organisation: Organisation) -> frozenset[str]:
@@ -111,8 +104,7 @@ def data_subjects_processed(subject: DataSubject, ctx: Context):
     says it covers but links to no processing leaves its members without that information: an error (a group
     informed by a separate notice, e.g. an employee privacy statement, is not named in this one)."""
     if subject.id not in ctx.once(_processed_subjects):
-        yield ctx.finding(f"The notice names {subject.name!r} as data subjects, but describes no processing of their "
-                          "data.")
+        yield ctx.finding(say("data-subjects-unprocessed", name=subject.name))
 
 
 @check("data-categories-used", title="Every data category belongs to some processing",
@@ -126,7 +118,7 @@ def data_categories_used(category: DataCategory, ctx: Context):
     see (Art. 13(1)(c)), and cannot be placed in the record of processing (Art. 30(1)(c)). The declaration may
     simply not link them, so this is a warning."""
     if category.id not in ctx.once(_used_categories):
-        yield ctx.finding(f"The notice lists {category.name!r}, but no processing that uses these data.")
+        yield ctx.finding(say("data-category-unused", name=category.name))
 
 
 @check("dpia-considered", title="Likely high-risk processing comes with a DPIA",
@@ -167,22 +159,19 @@ def dpia_considered(activity: Activity, ctx: Context):
         listed.append(AP_BLACK_LISTS)
     if large is False and not listed:
         return
-    uses = [ctx.special_names(special)] if special else []
-    uses += [f"{c.name!r} (data relating to criminal offences)" for c in criminal]
+    uses = ((ctx.special_names(special),) if special else ()) + tuple(say("named-criminal", name=c.name)
+                                                                     for c in criminal)
     articles = ["GDPR Art. 35(1)", "GDPR Art. 35(3)(b)"] + (["GDPR Art. 35(4)", "AP DPIA list 2019"] if listed else [])
-    covered = "; ".join(dict.fromkeys(listed))
-    on_list = f" The Dutch supervisory authority's DPIA list covers {covered}." if listed else ""
-    said = "says no DPIA was conducted" if activity.dpia else "mentions no DPIA"
+    on_list = say("dpia-on-list", covered=tuple(dict.fromkeys(listed))) if listed else ""
+    said = say("dpia-not-conducted" if activity.dpia else "dpia-unmentioned")
     if large:
-        yield ctx.finding(f"{activity.name!r} uses {', '.join(uses)} on a large scale, as the notice says, and the notice "
-                          f"{said}; Art. 35(3)(b) requires one.{on_list}", at=activity.dpia or activity,
-                          articles=articles, severity="error" if activity.dpia else None)
+        yield ctx.finding(say("dpia-large-scale", name=activity.name, uses=uses, said=said, on_list=on_list),
+                          at=activity.dpia or activity, articles=articles, severity="error" if activity.dpia else None)
     elif listed:
-        yield ctx.finding(f"{activity.name!r} uses {', '.join(uses)}, and the notice {said}.{on_list}",
+        yield ctx.finding(say("dpia-listed", name=activity.name, uses=uses, said=said, on_list=on_list),
                           at=activity.dpia or activity, articles=articles)
     else:
-        yield ctx.finding(f"{activity.name!r} uses {', '.join(uses)}, and the notice does not show whether this is on a "
-                          f"large scale; Art. 35(3)(b) requires a DPIA where it is.", at=activity, severity="info",
+        yield ctx.finding(say("dpia-scale-unknown", name=activity.name, uses=uses), at=activity, severity="info",
                           articles=articles + ["WP243 rev.01"])
 
 

@@ -5,28 +5,28 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from pac import Context, check
+from pac import Context, Phrase, Term, check, say, word
 from pac.model import Claim, Cookie, DataCategory, Notice, Provenance
 
 NOT_FUNCTIONAL = ("analytics", "marketing", "tracking", "social_media", "unclassified")
 TRACKING = ("marketing", "tracking", "social_media")
-NOT_PROVIDED = {"observed": "observed", "derived": "derived", "third_party": "obtained from others",
-                "public": "obtained from public sources"}
-CLAIMS = {
-    "only_functional_cookies": "it uses only functional cookies",
-    "data_stay_in": "the data stay in {area}",
-    "no_special_categories": "it processes no special categories of personal data",
-    "no_tracking": "it does not track visitors",
-    "only_provided_data": "it processes only the data the data subject provides",
-}
+NOT_PROVIDED = ("observed", "derived", "third_party", "public")
+"""Sources of data the data subject does not provide (``not-provided.SOURCE`` in the phrase book)."""
 
 
-Contradiction = tuple[str, tuple[Provenance, ...]]
+Contradiction = tuple[Phrase | str, tuple[Provenance, ...]]
 """A declared fact that contradicts a claim: in words, and where the notice states it."""
 
 
-def _named(elements: Iterable[Cookie | DataCategory], words: Callable[[Any], str] = lambda e: "") -> list[Contradiction]:
-    return [(f"{e.name!r}{words(e)}", e.provenance) for e in elements]
+def _named(elements: Iterable[Cookie | DataCategory],
+           words: Callable[[Any], Phrase] | None = None) -> list[Contradiction]:
+    return [(say("named-source", name=e.name, source=words(e)) if words else repr(e.name), e.provenance)
+            for e in elements]
+
+
+def _country(code: str | None, ctx: Context) -> Term:
+    """A country's name in English and in Dutch ('United States', 'Verenigde Staten')."""
+    return Term(str(ctx.reference.country_name(code)), ctx.reference.country_name(code, "nl"))
 
 
 def _contradictions(claim: Claim, ctx: Context) -> list[Contradiction]:
@@ -40,14 +40,14 @@ def _contradictions(claim: Claim, ctx: Context) -> list[Contradiction]:
     if claim.claim == "no_special_categories":
         return _named(c for c in categories if c.special)
     if claim.claim == "only_provided_data":
-        return _named((c for c in categories if c.source in NOT_PROVIDED), lambda c: f" ({NOT_PROVIDED[c.source]})")
+        return _named((c for c in categories if c.source in NOT_PROVIDED), lambda c: word("not-provided", c.source))
     area = claim.area or "EEA"
 
     def outside(country: str) -> bool:
         return not ctx.reference.in_eea(country, ctx.as_of) if area == "EEA" else country != area
 
     stated = [(r, r.country_provenance or r.provenance) for r in organisation.recipients if r.country]
-    return [(f"{r.name!r} ({ctx.reference.country_name(r.country)})", where) for r, where in stated
+    return [(say("named-country", name=r.name, country=_country(r.country, ctx)), where) for r, where in stated
             if outside(str(r.country)) and any(p.quote for p in where)]
 
 
@@ -71,9 +71,9 @@ def notice_claims_consistent(notice: Notice, ctx: Context):
     for claim in notice.claims:
         found = _contradictions(claim, ctx)
         if found:
-            area = "the EEA" if claim.area in (None, "EEA") else ctx.place(claim.area)
-            said = CLAIMS[claim.claim].format(area=area)
-            yield ctx.finding(f"The notice says {said}, yet it also states: {', '.join(words for words, _ in found)}.",
+            area = say("the-eea") if claim.area in (None, "EEA") else ctx.place(claim.area)
+            said = say(f"claim.{claim.claim}", area=area) if claim.claim == "data_stay_in" else word("claim", claim.claim)
+            yield ctx.finding(say("claim-contradicted", said=said, found=tuple(words for words, _ in found)),
                               at=claim, evidence=[*claim.provenance, *(p for _, where in found for p in where)])
 
 
@@ -92,7 +92,6 @@ def essential_cookies_necessary(cookie: Cookie, ctx: Context):
     provider = ctx.organisation.recipient(cookie.provider)
     business = provider.business
     if business is not None:
-        kinds = " and ".join(k.replace("_", " ") for k in business.kinds)
-        yield ctx.finding(f"The notice calls {cookie.name!r} essential, but its provider {provider.name!r} is in the "
-                          f"business of {kinds}, which no consent exemption covers.",
+        kinds = tuple(word("business", k) for k in business.kinds)
+        yield ctx.finding(say("essential-cookie-business", name=cookie.name, provider=provider.name, kinds=kinds),
                           evidence=[*cookie.provenance, *business.provenance])

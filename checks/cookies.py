@@ -4,23 +4,22 @@ art. 82, BE art. 10/2 of the Law of 30 July 2018; CJEU C-673/17 Planet49)."""
 
 from __future__ import annotations
 
-from pac import Context, check
+from pac import Context, Phrase, Term, check, say, word
 from pac.model import Cookie
 
 TRACKING = ("marketing", "tracking", "social_media", "unclassified")
 """Categories no national exemption covers (they serve neither the transmission nor the service the user asked
 for): they need prior consent."""
-TRACKERS = "these trackers (marketing, tracking, social-media or unclassified)"
-"""How the findings name the cookies of :data:`TRACKING`."""
 EPRIVACY = "Directive 2002/58/EC art. 5(3)"
-TOPIC = "storing or reading information on a user's device (art. 5(3) of Directive 2002/58/EC)"
+TOPIC = say("topic-terminal-equipment")
 
 
-def _tracker(cookie: Cookie, ctx: Context) -> str:
-    """The tracker as the notice names it: ``'Facebook pixel' (marketing pixel of Facebook)``."""
+def _tracker(cookie: Cookie, ctx: Context) -> Phrase:
+    """The tracker as the notice names it: ``'Facebook pixel' (marketing pixel of 'Facebook')``."""
     provider = ctx.organisation.get("recipients", cookie.provider) if cookie.provider else None
-    kind = f"{cookie.category.replace('_', ' ')} {cookie.type.replace('_', ' ')}"
-    return f"{cookie.name!r} ({kind}" + (f" of {provider.name!r})" if provider else ")")
+    kind = {"name": cookie.name, "category": word("cookie-category", cookie.category),
+            "type": word("cookie-type", cookie.type)}
+    return say("tracker-of", **kind, provider=provider.name) if provider else say("tracker", **kind)
 
 
 @check("tracking-cookie-consent", title="Tracking cookies and pixels are placed only with prior consent",
@@ -45,22 +44,18 @@ def tracking_cookie_consent(cookie: Cookie, ctx: Context):
         return
     rule = ctx.national_rule("terminal_equipment")
     if rule is None:
-        yield ctx.no_national_rule(TOPIC, f"whether {TRACKERS} may be placed without consent")
+        yield ctx.no_national_rule(TOPIC, say("unchecked-trackers"))
         return
     articles = [rule.law, "GDPR Art. 4(11)", "CJEU C-673/17"]
     severity = "warning" if rule.unverified() else None
     note = rule.caveat()
     if cookie.consent == "not_asked":
-        yield ctx.finding(f"{TRACKERS.capitalize()} are placed without asking the "
-                          f"visitor's consent, which {rule.law} requires{note}.", articles=articles, severity=severity)
+        yield ctx.finding(say("trackers-no-consent", law=rule.law, caveat=note), articles=articles, severity=severity)
     elif cookie.consent == "browser_opt_out":
-        yield ctx.finding(f"{TRACKERS.capitalize()} are placed unless the visitor "
-                          f"refuses them in the browser settings; a browser opt-out is not consent, which {rule.law} "
-                          f"requires{note}.", articles=articles, severity=severity)
+        yield ctx.finding(say("trackers-opt-out", law=rule.law, caveat=note), articles=articles, severity=severity)
     else:
-        yield ctx.finding(f"The notice does not say whether consent is asked before {TRACKERS} are placed, "
-                          f"which {rule.law} requires{note}.",
-                          severity="warning", articles=articles)
+        yield ctx.finding(say("trackers-consent-unstated", law=rule.law, caveat=note), severity="warning",
+                          articles=articles)
 
 
 @check("analytics-cookie-consent", title="Analytics cookies without consent meet the national exemption, if any",
@@ -85,20 +80,21 @@ def analytics_cookie_consent(cookie: Cookie, ctx: Context):
     rule = ctx.national_rule("terminal_equipment")
     tracker = _tracker(cookie, ctx)
     if rule is None:
-        yield ctx.no_national_rule(TOPIC, f"whether {tracker} may be placed without consent")
+        yield ctx.no_national_rule(TOPIC, say("unchecked-tracker", tracker=tracker))
         return
     articles = [rule.law, "GDPR Art. 4(11)"]
     if rule.analytics_exemption:
-        condition = f"that is lawful under {rule.law} only if {rule.analytics_exemption}"
+        condition = say("analytics-exemption", law=rule.law, exemption=Term(rule.analytics_exemption, rule.analytics_exemption_nl))
         severity = "warning"
     else:
-        condition = f"{rule.law} exempts no analytics from consent{rule.caveat()}"
+        condition = say("analytics-no-exemption", law=rule.law, caveat=rule.caveat())
         severity = "warning" if rule.unverified() or cookie.consent is None else "error"
     if cookie.consent == "not_asked":
-        yield ctx.finding(f"{tracker} is placed without consent; {condition}.", articles=articles, severity=severity)
+        yield ctx.finding(say("analytics-no-consent", tracker=tracker, condition=condition), articles=articles,
+                          severity=severity)
     elif cookie.consent == "browser_opt_out":
-        yield ctx.finding(f"{tracker} is placed unless the visitor refuses it in the browser settings, which is not "
-                          f"consent; {condition}.", articles=articles, severity=severity)
+        yield ctx.finding(say("analytics-opt-out", tracker=tracker, condition=condition), articles=articles,
+                          severity=severity)
     else:
-        yield ctx.finding(f"The notice does not say whether consent is asked before {tracker} is placed; without "
-                          f"consent, {condition}.", articles=articles, severity=severity)
+        yield ctx.finding(say("analytics-consent-unstated", tracker=tracker, condition=condition), articles=articles,
+                          severity=severity)

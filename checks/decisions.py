@@ -3,7 +3,7 @@ notice says so (GDPR Art. 13(2)(f), 22; CJEU C-634/21; WP251 rev.01)."""
 
 from __future__ import annotations
 
-from pac import Context, check
+from pac import Context, check, say, word
 from pac.model import Notice, Purpose
 
 EXCEPTIONS = ("contract", "legal_obligation", "consent")
@@ -39,22 +39,20 @@ def automated_decision_lawful(purpose: Purpose, ctx: Context):
     decision = purpose.solely_automated_decision
     if decision is None:
         return
-    what = f"an automated {decision.kind} with {str(decision.effect).replace('_', ' ')} effects"
+    what = say("automated-decision", kind=word("decision", decision.kind), effect=word("effect", str(decision.effect)))
     basis = purpose.basis
     if not purpose.rests_on(*EXCEPTIONS):
-        rests = f"rests on {basis.replace('_', ' ')}" if basis else "rests on no stated basis"
-        yield ctx.finding(f"{purpose.name!r} involves {what}, and {rests}, which is none of the exceptions of "
-                          "Art. 22(2).", at=decision,
+        rests = say("rests-on", basis=word("basis", basis)) if basis else say("rests-on-nothing")
+        yield ctx.finding(say("decision-no-exception", name=purpose.name, what=what, rests=rests), at=decision,
                           articles=["GDPR Art. 22(1)", "GDPR Art. 22(2)"])
     elif purpose.rests_on_consent and not _explicit(purpose):
-        yield ctx.finding(f"{purpose.name!r} involves an automated decision on consent; Art. 22(2)(c) requires the "
-                          "consent to be explicit, which the notice does not say.", at=decision, severity="warning",
+        yield ctx.finding(say("decision-consent-not-explicit", name=purpose.name), at=decision, severity="warning",
                           articles=["GDPR Art. 22(2)"])
     notice = ctx.organisation.notice
     stated = notice.automated_decision_making if notice else None
     if stated is None or not stated.used:
-        said = "denies automated decisions" if stated else "does not mention automated decisions"
-        yield ctx.finding(f"{purpose.name!r} involves {what}, but the notice {said}.", at=decision,
+        said = say("decisions-denied" if stated else "decisions-unmentioned")
+        yield ctx.finding(say("decision-unstated", name=purpose.name, what=what, said=said), at=decision,
                           articles=["GDPR Art. 13(2)(f)", "GDPR Art. 22(1)"])
 
 
@@ -70,5 +68,4 @@ def automated_denial_complete(notice: Notice, ctx: Context):
     mean all of them, hence a warning."""
     stated = notice.automated_decision_making
     if stated is not None and not stated.used and stated.qualified == "adverse_effects":
-        yield ctx.finding("The notice denies only automated decisions with adverse effects; it does not say whether "
-                          "other decisions with legal or similarly significant effects are automated.", at=stated)
+        yield ctx.finding(say("decisions-denied-adverse-only"), at=stated)

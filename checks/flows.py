@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from pac import Context, check
+from pac import Context, check, say
 from pac.model import Organisation, Recipient
 
 
@@ -26,16 +26,13 @@ def special_category_transfer_safeguarded(recipient: Recipient, ctx: Context):
     flow = ctx.flow(recipient)
     if not flow.special:
         return
-    categories = ", ".join(ctx.organisation.category(c).name for c in flow.special)
+    categories = tuple(ctx.organisation.category(c).name for c in flow.special)
     assessment = ctx.transfer(recipient)
     decisive = assessment.decisive
     adequate = assessment.status == "valid" and decisive is not None and \
         ctx.reference.transfer_tool(decisive.claim.tool).kind == "adequacy"
-    verdict = {"valid": "on a transfer tool pac finds valid", "unverified": "on a transfer tool valid only under a "
-               "condition the declaration does not establish", "invalid": "without a valid transfer tool"}
-    yield ctx.finding(
-        f"Special-category data ({categories}) go to {recipient.name!r} in {ctx.place(recipient.country)}, outside the "
-        f"EEA, {verdict[assessment.status]}.", severity="info" if adequate else None)
+    yield ctx.finding(say(f"special-transfer-{assessment.status}", categories=categories, name=recipient.name,
+                          country=ctx.place(recipient.country)), severity="info" if adequate else None)
 
 
 @check("sub-processor-parent-contract", title="A sub-processor works under a processor bound by an Art. 28 contract",
@@ -56,13 +53,10 @@ def sub_processor_parent_contract(recipient: Recipient, ctx: Context):
     if agreement is not None and agreement.in_place:
         return
     if agreement is None:
-        yield ctx.finding(f"{recipient.name!r} works as a sub-processor under {parent.name!r}, and the notice does not "
-                          f"say that {parent.name!r} is bound by a processor agreement whose obligations it must pass "
-                          f"on to {recipient.name!r}.", severity="warning")
+        yield ctx.finding(say("sub-processor-agreement-unstated", name=recipient.name, parent=parent.name),
+                          severity="warning")
     else:
-        yield ctx.finding(f"{recipient.name!r} works as a sub-processor under {parent.name!r}, which the notice says "
-                          f"has no processor agreement: there are no Art. 28(3) obligations to pass on to "
-                          f"{recipient.name!r}.", at=agreement)
+        yield ctx.finding(say("sub-processor-agreement-absent", name=recipient.name, parent=parent.name), at=agreement)
 
 
 @check("recipient-categories-have-purpose", title="Every data category a recipient receives serves a stated purpose",
@@ -80,10 +74,10 @@ def recipient_categories_have_purpose(recipient: Recipient, ctx: Context):
         return
     organisation = ctx.organisation
     used = {c for p in flow.purposes for c in organisation.purpose(p).categories}
-    unused = [organisation.category(c).name for c in flow.categories if c not in used]
+    unused = tuple(organisation.category(c).name for c in flow.categories if c not in used)
     if unused:
-        scope = "of its activities" if recipient.activities else "of the notice"
-        yield ctx.finding(f"{recipient.name!r} receives {', '.join(unused)}, which no purpose {scope} uses.")
+        scope = "activities" if recipient.activities else "notice"
+        yield ctx.finding(say(f"recipient-data-unused-{scope}", name=recipient.name, unused=unused))
 
 
 @check("recipient-data-stated", title="Every recipient is linked to the data it receives",
@@ -97,8 +91,7 @@ def recipient_data_stated(recipient: Recipient, ctx: Context):
     checks on special categories, onward transfers and purposes cannot judge it. The notice need not say this,
     so this is information."""
     if recipient.id not in ctx.once(_linked):
-        yield ctx.finding("The declaration does not say which personal data these recipients receive: it links them "
-                          "to no activity and no data category.")
+        yield ctx.finding(say("recipient-data-unlinked"))
 
 
 def _linked(organisation: Organisation) -> set[str]:

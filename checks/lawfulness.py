@@ -3,13 +3,13 @@ under the law of the controller's country implementing art. 13 of the ePrivacy D
 
 from __future__ import annotations
 
-from pac import Context, check
+from pac import Context, Phrase, check, say, word
 from pac.model import Purpose
 
 
-def _collective(purpose: Purpose, ctx: Context) -> str:
+def _collective(purpose: Purpose, ctx: Context) -> tuple[Phrase, ...]:
     bases = ctx.organisation.activity(purpose.activity).collective_legal_bases
-    return ", ".join(sorted({b.basis.replace("_", " ") for b in bases}))
+    return tuple(word("basis", b) for b in sorted({b.basis for b in bases}, key=lambda b: b.replace("_", " ")))
 
 
 @check("legal-basis-stated", title="Every purpose has a legal basis",
@@ -25,10 +25,10 @@ def legal_basis_stated(purpose: Purpose, ctx: Context):
     listed = _collective(purpose, ctx)
     if listed:  # one root cause: the collective statement, on every purpose it leaves unlinked
         activity = ctx.organisation.activity(purpose.activity)
-        yield ctx.finding(f"The notice lists {listed} as legal bases without saying which purpose rests on which.",
+        yield ctx.finding(say("legal-bases-collective", listed=listed),
                           at=activity, evidence=[p for b in activity.collective_legal_bases for p in b.provenance])
     else:
-        yield ctx.finding(f"The notice states no legal basis for {purpose.name!r}.")
+        yield ctx.finding(say("legal-basis-missing", name=purpose.name))
 
 
 @check("legitimate-interest-named", title="Legitimate interests name the interest",
@@ -38,7 +38,7 @@ def legitimate_interest_named(purpose: Purpose, ctx: Context):
     """Where processing rests on Art. 6(1)(f), Art. 13(1)(d) requires the notice to state the legitimate
     interests pursued."""
     if purpose.rests_on("legitimate_interests") and purpose.legitimate_interest is None:
-        yield ctx.finding(f"{purpose.name!r} rests on legitimate interests, but the notice does not say which interest.",
+        yield ctx.finding(say("legitimate-interest-unnamed", name=purpose.name),
                           at=purpose.legal_basis)
 
 
@@ -53,8 +53,7 @@ def objection_right_stated(purpose: Purpose, ctx: Context):
     if basis is None or not purpose.rests_on("legitimate_interests", "public_task"):
         return
     if purpose.objection is None and not ctx.organisation.states_right("objection", purpose):
-        yield ctx.finding(f"Processing rests on {basis.basis.replace('_', ' ')}, but the notice states no right to "
-                          "object to it.")
+        yield ctx.finding(say("objection-unstated", basis=word("basis", basis.basis)))
 
 
 @check("consent-withdrawal-route", title="Consent can be withdrawn, and the notice says how",
@@ -68,7 +67,7 @@ def consent_withdrawal_route(purpose: Purpose, ctx: Context):
         return
     if not (purpose.consent and purpose.consent.withdrawal) and not ctx.organisation.states_right(
             "withdraw_consent", purpose):
-        yield ctx.finding("Processing rests on consent, but the notice gives no way to withdraw it.")
+        yield ctx.finding(say("consent-withdrawal-missing"))
 
 
 @check("consent-not-bundled", title="Consent is not bundled with accepting terms",
@@ -80,8 +79,7 @@ def consent_not_bundled(purpose: Purpose, ctx: Context):
     distinguishable from other matters (Art. 7(2)), and consent tied to a contract is presumed not free (Art. 7(4);
     EDPB Guidelines 05/2020 on consent)."""
     if purpose.consent is not None and purpose.consent.bundled_with_terms:
-        yield ctx.finding(f"Consent for {purpose.name!r} is obtained together with accepting the terms and conditions, "
-                          "so it is neither separate nor freely given.", at=purpose.consent)
+        yield ctx.finding(say("consent-bundled", name=purpose.name), at=purpose.consent)
 
 
 @check("email-marketing-consent", title="E-mail marketing needs prior consent, or the customer exception",
@@ -106,21 +104,19 @@ def email_marketing_consent(purpose: Purpose, ctx: Context):
         return
     rule = ctx.national_rule("email_marketing")
     if rule is None:
-        yield ctx.no_national_rule("unsolicited electronic marketing (art. 13 of Directive 2002/58/EC)",
-                      f"whether {purpose.name!r} may e-mail people without their consent")
+        yield ctx.no_national_rule(say("topic-email-marketing"), say("unchecked-email-marketing", name=purpose.name))
         return
     organisation = ctx.organisation
     subjects = [organisation.data_subject(s) for s in organisation.activity(purpose.activity).data_subjects]
-    others = [s.name for s in subjects if s.relationship not in ("customer", "subscriber")]
+    others = tuple(s.name for s in subjects if s.relationship not in ("customer", "subscriber"))
     articles = [rule.law, "GDPR Art. 6(1)(a)"]
     if others or not subjects:
-        whom = ", ".join(others) if others else "people the declaration does not identify as customers or subscribers"
-        yield ctx.finding(f"{purpose.name!r} sends marketing by e-mail to {whom}, and the notice does not say that "
-                          f"they consented to it, which {rule.law} requires{rule.caveat()}.", articles=articles,
+        whom = others or say("unidentified-customers")
+        yield ctx.finding(say("email-marketing-no-consent", name=purpose.name, whom=whom, law=rule.law,
+                              caveat=rule.caveat()), articles=articles,
                           severity="warning" if rule.unverified() else None)
     elif any(s.relationship == "customer" for s in subjects) and purpose.objection is None and not \
             organisation.states_right("objection", purpose):
         exception = rule.customer_exception or rule.law
-        yield ctx.finding(f"{purpose.name!r} e-mails customers without their consent and the notice states no way to "
-                          f"opt out, which the customer exception of {exception} requires{rule.caveat()}.",
+        yield ctx.finding(say("email-marketing-no-opt-out", name=purpose.name, law=exception, caveat=rule.caveat()),
                           severity="warning", articles=[exception, "GDPR Art. 6(1)(a)"])

@@ -4,17 +4,8 @@ registration, the law it cites, the Art. 13(2)(e) statement, and the source of d
 
 from __future__ import annotations
 
-from pac import Context, check
+from pac import Context, check, say, word
 from pac.model import Controller, DataCategory, Notice
-
-REPEALED = {
-    "wbp": "the Wet bescherming persoonsgegevens (Wbp), which the Uitvoeringswet AVG repealed",
-    "directive_95_46": "Directive 95/46/EC, which the GDPR repealed (Art. 94(1))",
-}
-"""Laws repealed on the day the GDPR became applicable, 25 May 2018 (GDPR Art. 94(1), 99(2); for the Wbp, the
-Uitvoeringswet AVG, Stb. 2018, 144, as the Autoriteit Persoonsgegevens states: since 25 May 2018 the Wbp no
-longer applies)."""
-
 
 @check("controller-address-stated", title="The notice gives the controller's postal address",
        articles=["GDPR Art. 13(1)(a)", "GDPR Art. 14(1)(a)", "WP260 rev.01"], severity="warning", subject="controller",
@@ -29,9 +20,9 @@ def controller_address_stated(controller: Controller, ctx: Context):
     address = controller.address
     postal = any(c.channel == "postal" for c in controller.contacts)
     if controller.contacts and not postal and not (address and address.street and address.city):
-        channels = ", ".join(sorted({c.channel.replace("_", " ") for c in controller.contacts}))
-        yield ctx.finding(f"The notice gives contact details for {ctx.organisation.name!r} ({channels}) but no postal "
-                          "address where it is established.")
+        channels = tuple(word("channel", c) for c in sorted({c.channel for c in controller.contacts},
+                                                             key=lambda c: c.replace("_", " ")))
+        yield ctx.finding(say("postal-address-missing", name=ctx.organisation.name, channels=channels))
 
 
 @check("controller-registration-stated", title="The notice gives the controller's trade-register number",
@@ -42,7 +33,7 @@ def controller_registration_stated(controller: Controller, ctx: Context):
     register; a name without a registration number may match several legal persons. The GDPR does not require
     the number, so this is information only."""
     if controller.registration is None:
-        yield ctx.finding(f"The notice gives no trade-register number for {ctx.organisation.name!r}.", evidence=())
+        yield ctx.finding(say("registration-missing", name=ctx.organisation.name), evidence=())
 
 
 @check("repealed-law-cited", title="The notice does not rely on repealed data-protection law",
@@ -54,8 +45,11 @@ def repealed_law_cited(notice: Notice, ctx: Context):
     its processing, for example to keep their exceptions in force, tells the data subject about rules that no
     longer apply (Art. 12(1): the information must be accurate and intelligible). pac evaluates no date before
     25 May 2018, so the laws are always repealed on the evaluation date."""
+    # Repealed on the day the GDPR became applicable, 25 May 2018 (GDPR Art. 94(1), 99(2); for the Wbp, the
+    # Uitvoeringswet AVG, Stb. 2018, 144, as the Autoriteit Persoonsgegevens states: since 25 May 2018 the Wbp no
+    # longer applies); the phrase book names them (repealed.LAW).
     for cited in notice.cited_laws:
-        yield ctx.finding(f"The notice cites {REPEALED[cited.law]} with effect from 25 May 2018.", at=cited)
+        yield ctx.finding(say("repealed-law-cited", law=word("repealed", cited.law)), at=cited)
 
 
 @check("provision-requirement-complete", title="The Art. 13(2)(e) statement says whether data must be provided and why",
@@ -74,13 +68,12 @@ def provision_requirement_complete(notice: Notice, ctx: Context):
     stated = notice.provision_requirement
     if stated is None:
         return
-    missing = [what for what, given in (("whether providing the data is a statutory or contractual requirement",
-                                         stated.requirement),
-                                        ("what follows from not providing them", stated.consequences)) if not given]
+    missing = [say(what) for what, given in (("provision-requirement", stated.requirement),
+                                             ("provision-consequences", stated.consequences)) if not given]
     if stated.partial:
-        missing.append("anything about the other data collected from the data subject")
+        missing.append(say("provision-other-data"))
     if missing:
-        yield ctx.finding(f"The notice's statement on providing data does not say {', or '.join(missing)}.", at=stated)
+        yield ctx.finding(say("provision-statement-incomplete", missing=tuple(missing)), at=stated)
 
 
 @check("indirect-source-stated", title="For data obtained from others, the notice names the source",
@@ -94,6 +87,4 @@ def indirect_source_stated(category: DataCategory, ctx: Context):
     source the notice names (``origin``), lacks that information. Where the source cannot be named, WP260
     rev.01 accepts general information on it, and Art. 14(5) exempts some cases: a warning."""
     if category.source in ("third_party", "public") and category.origin is None:
-        where = "public sources" if category.source == "public" else "others"
-        yield ctx.finding(f"The notice says {category.name!r} may be obtained from {where}, but does not say from which "
-                          "source.")
+        yield ctx.finding(say(f"source-unnamed-{category.source}", name=category.name))

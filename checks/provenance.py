@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pac import Context, check, missing_quotes
+from pac import Context, check, missing_quotes, say
 from pac.model import Notice, Organisation
 
 
@@ -19,7 +19,7 @@ def quotes_found_in_notice(organisation: Organisation, ctx: Context):
     if text is None:
         return
     for provenance in missing_quotes(organisation, text):
-        yield ctx.finding(f"The quote \u201c{provenance.quote}\u201d ({provenance.section}) is not in the notice.",
+        yield ctx.finding(say("quote-not-found", quote=provenance.quote, section=provenance.section),
                           at=provenance, evidence=(provenance,))
 
 
@@ -32,5 +32,4 @@ def declaration_reviewed(notice: Notice, ctx: Context):
     ``pac draft`` wrote from the notice text (``notice.draft``) is a program's reading of it, not yet anyone's
     encoding: findings on it may rest on a missed or misread statement, so every report on it says so."""
     if notice.draft:
-        yield ctx.finding(f"This declaration is an unreviewed draft ({notice.draft}); its findings rest on a "
-                          "program's reading of the notice.")
+        yield ctx.finding(say("unreviewed-draft", draft=notice.draft))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from pac import Context, Duration, RecordType, Severity, check
+from pac import Context, Duration, Phrase, RecordType, Severity, Term, check, say
 from pac.model import Activity, Organisation, Purpose, Retention
 from pac.reference import RetentionRule
 
@@ -59,27 +59,28 @@ def _shorter(rules: tuple[Retention, ...], minimum: Duration) -> list[Retention]
     return [r for r in rules if r.period is not None and r.period < minimum and not (r.limit == "at_least" and kept)]
 
 
-def _only(chosen: Iterable[str | None], every: Iterable[str], name: Callable[[str], str]) -> str:
-    """The names of ``chosen``, joined, when they are not all of ``every``; else nothing."""
+def _only(chosen: Iterable[str | None], every: Iterable[str], name: Callable[[str], str]) -> tuple[str, ...]:
+    """The names of ``chosen`` when they are not all of ``every``; else none."""
     ids = [i for i in chosen if i is not None]
-    return "" if set(ids) == set(every) else ", ".join(name(i) for i in ids)
+    return () if set(ids) == set(every) else tuple(name(i) for i in ids)
 
 
 def _category(ctx: Context) -> Callable[[str], str]:
     return lambda id: ctx.organisation.category(id).name
 
 
-def _part(purpose: Purpose, categories: Iterable[str | None], ctx: Context) -> str:
+def _part(purpose: Purpose, categories: Iterable[str | None], ctx: Context) -> Phrase | str:
     """`` (Name, E-mail)`` when ``categories`` are only some of the purpose's data, else nothing."""
     names = _only(categories, purpose.categories, _category(ctx))
-    return f" ({names})" if names else ""
+    return say("only-data", names=names) if names else ""
 
 
-def _scope(activity: Activity, purposes: Iterable[str], categories: Iterable[str], ctx: Context) -> str:
+def _scope(activity: Activity, purposes: Iterable[str], categories: Iterable[str], ctx: Context) -> Phrase | str:
     """`` for 'Marketing' (Name, E-mail)``: the purposes and categories of the activity a rule is limited to."""
-    whose = _only(purposes, (p.id for p in activity.purposes), lambda id: repr(ctx.organisation.purpose(id).name))
+    whose = _only(purposes, (p.id for p in activity.purposes), lambda id: ctx.organisation.purpose(id).name)
     what = _only(categories, activity.categories, _category(ctx))
-    return (f" for {whose}" if whose else "") + (f" ({what})" if what else "")
+    data = say("only-data", names=what) if what else ""
+    return say("only-purposes", names=whose, data=data) if whose else data
 
 
 def _bounded(rule: Retention) -> bool:
@@ -128,20 +129,30 @@ def _period_on(row: RetentionRule, ctx: Context) -> Duration:
     return row.period
 
 
-def _caveats(row: RetentionRule, ctx: Context) -> list[str]:
+def _record(row: RetentionRule) -> Term:
+    """The kind of record a reference row is about, in English and, where the data give it, in Dutch."""
+    return Term(row.record, row.record_nl)
+
+
+def _authority(row: RetentionRule) -> Term:
+    """The authority whose guidance a reference row gives, in English and, where the data give it, in Dutch."""
+    return Term(str(row.authority), row.authority_nl)
+
+
+def _caveats(row: RetentionRule, ctx: Context) -> list[Phrase]:
     """Why a finding on ``row`` is less than certain: unverified reference data, or another country's law."""
     caveats = []
     if row.citation.unverified or _REFERENCE_FIELDS & set(row.citation.unverified_fields):
-        caveats.append("pac's reference data mark this rule unverified")
+        caveats.append(say("rule-unverified"))
     country = ctx.organisation.country
     if country != row.country:
-        where = f"is {country}" if country else "is not stated"
-        caveats.append(f"the rule is for {row.country} and the controller's country {where}")
+        caveats.append(say("rule-other-country", country=row.country, home=country) if country else
+                       say("rule-other-country-unstated", country=row.country))
     return caveats
 
 
-def _with(message: str, caveats: list[str]) -> str:
-    return f"{message} ({'; '.join(caveats)})." if caveats else f"{message}."
+def _with(message: Phrase, caveats: list[Phrase]) -> Phrase:
+    return say("caveats", message=message, caveats=tuple(caveats)) if caveats else say("sentence", message=message)
 
 
 # The checks
@@ -159,11 +170,9 @@ def retention_stated(purpose: Purpose, ctx: Context):
     missing = [c for c, rules in _coverage(purpose, ctx).items() if not rules]
     activity = ctx.organisation.activity(purpose.activity)
     if missing and not activity.retention:  # one root cause: the activity's data have no retention at all
-        yield ctx.finding(f"The notice states no retention period or criteria for any data of {activity.name!r}.",
-                          at=activity)
+        yield ctx.finding(say("retention-missing-activity", name=activity.name), at=activity)
     elif missing:
-        yield ctx.finding(f"The notice states no retention period or criteria for {purpose.name!r}"
-                          f"{_part(purpose, missing, ctx)}.")
+        yield ctx.finding(say("retention-missing", name=purpose.name, part=_part(purpose, missing, ctx)))
 
 
 @check("retention-not-vague", title="Retention is a period or criteria, not only 'as long as necessary'",
@@ -185,8 +194,7 @@ def retention_not_vague(purpose: Purpose, ctx: Context):
     if not vague:
         return
     for statement in _distinct(vague.values()):  # one finding per statement, on every purpose it leaves vague
-        yield ctx.finding(f"The notice says only {statement.vague!r} about how long these data are kept: neither a "
-                          "period nor criteria to determine it.", at=statement)
+        yield ctx.finding(say("retention-vague", vague=statement.vague), at=statement)
 
 
 @check("retention-meets-statutory-minimum", title="Records are kept at least as long as the law requires",
@@ -218,9 +226,9 @@ def retention_meets_statutory_minimum(purpose: Purpose, ctx: Context):
         for rule in _distinct(_shorter(rules, minimum) for rules in coverage.values()):
             committed = rule.limit != "at_least"
             severity: Severity = "error" if committed and not caveats else "warning"
-            verb = "is" if committed else "is only promised to be"
-            yield ctx.finding(_with(f"{purpose.name!r} {verb} {rule.describe()}: shorter than the {minimum} minimum "
-                                    f"of {row.statute} for {row.record!r}{found.because()}", caveats),
+            yield ctx.finding(_with(say("retention-below-minimum" if committed else "retention-below-minimum-promised",
+                                        name=purpose.name, rule=rule.describe(), minimum=minimum, statute=row.statute,
+                                        record=_record(row), because=found.because()), caveats),
                               at=rule, severity=severity, articles=[row.statute])
 
 
@@ -242,13 +250,13 @@ def statutory_retention_stated(purpose: Purpose, ctx: Context):
     if not without:
         return
     said = _distinct(without.values())
-    stated = f"; it says only: {'; '.join(r.describe() for r in said)}" if said else ""
+    stated = say("says-only", rules=tuple(r.describe() for r in said)) if said else ""
     for found in rows:
         row = found.row
         caveats = _caveats(row, ctx)
-        yield ctx.finding(_with(f"{purpose.name!r}{_part(purpose, without, ctx)} holds records that {row.statute} "
-                                f"requires to be kept at least {_period_on(row, ctx)} ({row.record}), but the notice "
-                                f"states no retention period for them{stated}{found.because()}", caveats),
+        yield ctx.finding(_with(say("statutory-retention-missing", name=purpose.name, part=_part(purpose, without, ctx),
+                                    statute=row.statute, minimum=_period_on(row, ctx), record=_record(row),
+                                    stated=stated, because=found.because()), caveats),
                           at=said[0] if said else None, articles=[*ctx.check.articles, row.statute],
                           severity="warning" if caveats else "error")
 
@@ -272,11 +280,11 @@ def retention_within_guidance(purpose: Purpose, ctx: Context):
         row = found.row
         with_consent = consent and row.with_consent_max is not None
         maximum = row.with_consent_max if with_consent else _period_on(row, ctx)
-        how = " with the data subject's consent" if with_consent else ""
+        key = "retention-above-guidance" + ("-consent" if with_consent else "")
         for rule in rules:
             if rule.period is not None and rule.period > maximum:
-                yield ctx.finding(_with(f"{purpose.name!r} is {rule.describe()}: longer than the {maximum} that "
-                                        f"{row.authority} recommends{how} for {row.record!r}{found.because()}",
+                yield ctx.finding(_with(say(key, name=purpose.name, rule=rule.describe(), maximum=maximum,
+                                            authority=_authority(row), record=_record(row), because=found.because()),
                                         _caveats(row, ctx)), at=rule)
 
 
@@ -301,9 +309,8 @@ def retention_bounded(activity: Activity, ctx: Context):
             for c in rule.categories or (None,))]
         if not unbounded:
             continue
-        end = "which only the data subject brings about, " if rule.until else ""
-        yield ctx.finding(f"The data of {activity.name!r}{_scope(activity, unbounded, rule.categories, ctx)} are "
-                          f"{rule.describe()}, {end}and the notice sets no maximum.", at=rule)
+        yield ctx.finding(say("retention-unbounded-subject" if rule.until else "retention-unbounded", name=activity.name,
+                              scope=_scope(activity, unbounded, rule.categories, ctx), rule=rule.describe()), at=rule)
 
 
 @check("retention-ends-with-consent", title="Data kept for a consent-based purpose do not outlast the consent",
@@ -326,12 +333,12 @@ def retention_ends_with_consent(purpose: Purpose, ctx: Context):
             continue
         fixed = rule.period is not None and rule.limit != "at_most"
         if fixed and rule.after in CONSENT_ENDS:
-            how = "which outlasts the withdrawal of consent"
+            how = "outlasts"
         elif fixed or rule.until not in (None, "other", *CONSENT_ENDS):  # an end described in words is not judged
-            how = "which does not end when consent is withdrawn"
+            how = "not-ended"
         else:
             continue
-        yield ctx.finding(f"{purpose.name!r} rests on consent, but its data are {rule.describe()}, {how}.", at=rule)
+        yield ctx.finding(say(f"consent-retention-{how}", name=purpose.name, rule=rule.describe()), at=rule)
 
 
 @check("retention-periods-consistent", title="The notice does not give incompatible periods for the same data",
@@ -350,9 +357,9 @@ def retention_periods_consistent(activity: Activity, ctx: Context):
                 continue
             if first.categories and not set(first.categories) & set(second.categories):
                 continue
-            names = ", ".join(repr(ctx.organisation.purpose(p).name) for p in purposes)
-            yield ctx.finding(f"{activity.name!r} states incompatible retention periods for the same data of {names}: "
-                              f"{first.describe()}, and {second.describe()}.",
+            names = tuple(ctx.organisation.purpose(p).name for p in purposes)
+            yield ctx.finding(say("retention-incompatible", name=activity.name, names=names, first=first.describe(),
+                                  second=second.describe()),
                               at=second, evidence=[*first.provenance, *second.provenance])
 
 
@@ -369,6 +376,6 @@ def retention_start_stated(activity: Activity, ctx: Context):
     for rule in activity.retention:
         statutory = any(_rows(ctx.organisation.purpose(p), ctx, "min") for p in rule.purposes)
         if rule.period is not None and rule.after is None and not statutory:
-            yield ctx.finding(f"The notice says the data of {activity.name!r}"
-                              f"{_scope(activity, rule.purposes, rule.categories, ctx)} are {rule.describe()}, "
-                              "without saying from which event that period runs.", at=rule)
+            yield ctx.finding(say("retention-start-missing", name=activity.name,
+                                  scope=_scope(activity, rule.purposes, rule.categories, ctx), rule=rule.describe()),
+                              at=rule)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from pac import Context, Duration, check
+from pac import Context, Duration, check, say
 from pac.model import Activity
 
 GRACE = Duration.parse("P3M")
@@ -26,7 +26,7 @@ def retention_after_cancellation(activity: Activity, ctx: Context):
         if rule.reason != "reactivation":
             continue
         if rule.period is None or rule.limit == "at_least" or rule.period > GRACE:
-            kept = f"for {rule.period}" if rule.period is not None and rule.limit != "at_least" else "with no end"
-            yield ctx.finding(f"A copy of the data of {activity.name!r} is kept {kept} in case the data subject wants the "
-                              f"cancelled account back; pac accepts a grace period of up to {GRACE}.",
+            kept = say("kept-for", period=rule.period) if rule.period is not None and rule.limit != "at_least" else \
+                say("kept-forever")
+            yield ctx.finding(say("reactivation-copy", name=activity.name, kept=kept, grace=GRACE),
                               at=rule)

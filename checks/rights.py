@@ -2,47 +2,23 @@
 
 from __future__ import annotations
 
-from pac import Context, check
+from pac import Context, check, say, word
 from pac.model import Notice
 
 ANY = "*"
 CONDITIONS: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
-    ("complaint", "after_talks_with_controller"): (
-        "presents the right to complain to the supervisory authority as available only after talks with the "
-        "controller have failed; Art. 77(1) gives every data subject that right without that condition",
-        ("GDPR Art. 77(1)", "GDPR Art. 13(2)(d)")),
-    ("erasure", "after_contract_end"): (
-        "allows erasure only once the contract has ended; the grounds of Art. 17(1), such as withdrawn consent, an "
-        "objection or unlawful processing, can arise while it lasts",
-        ("GDPR Art. 17(1)", "GDPR Art. 12(2)")),
-    ("erasure", "limited_grounds"): (
-        "allows erasure only on some of the grounds of Art. 17(1); the right arises on each of them, including "
-        "withdrawn consent, an objection and unlawful processing",
-        ("GDPR Art. 17(1)", "GDPR Art. 12(2)")),
-    ("access", "must_specify_data"): (
-        "requires an access request to say which data it concerns; the right covers all of the requester's data "
-        "(Art. 15(1)), and a controller may ask to specify only where it processes a large quantity of them "
-        "(Recital 63), never as a condition",
-        ("GDPR Art. 15(1)", "GDPR Art. 12(2)", "EDPB Guidelines 01/2022")),
-    (ANY, "after_contract_end"): (
-        "allows the {right} only once the contract has ended; the GDPR attaches no such condition to it",
-        ("GDPR Art. 12(2)",)),
-    (ANY, "in_writing"): (
-        "accepts only a written request for the {right}; the controller must facilitate the exercise of rights "
-        "(Art. 12(2)) and a request needs no particular form",
-        ("GDPR Art. 12(2)", "EDPB Guidelines 01/2022")),
-    (ANY, "fee"): (
-        "charges a fee for the {right}; requests are free of charge unless manifestly unfounded or excessive "
-        "(Art. 12(5)), and "
-        "only further copies may be charged for (Art. 15(3))",
-        ("GDPR Art. 12(5)", "GDPR Art. 15(3)")),
+    ("complaint", "after_talks_with_controller"): ("complaint-after-talks", ("GDPR Art. 77(1)", "GDPR Art. 13(2)(d)")),
+    ("erasure", "after_contract_end"): ("erasure-after-contract", ("GDPR Art. 17(1)", "GDPR Art. 12(2)")),
+    ("erasure", "limited_grounds"): ("erasure-limited-grounds", ("GDPR Art. 17(1)", "GDPR Art. 12(2)")),
+    ("access", "must_specify_data"): ("access-must-specify",
+                                      ("GDPR Art. 15(1)", "GDPR Art. 12(2)", "EDPB Guidelines 01/2022")),
+    (ANY, "after_contract_end"): ("after-contract", ("GDPR Art. 12(2)",)),
+    (ANY, "in_writing"): ("in-writing", ("GDPR Art. 12(2)", "EDPB Guidelines 01/2022")),
+    (ANY, "fee"): ("fee", ("GDPR Art. 12(5)", "GDPR Art. 15(3)")),
 }
-"""For each (right, condition) the notice attaches, why the GDPR does not allow it and where it says so; ``*``
-matches any right. Conditions not listed (verifying the requester's identity, Art. 12(6)) draw nothing."""
-NAMES = {"access": "right of access", "rectification": "right to rectification", "erasure": "right to erasure",
-         "restriction": "right to restriction", "portability": "right to data portability",
-         "objection": "right to object", "no_automated_decision": "right not to be subject to an automated decision",
-         "withdraw_consent": "right to withdraw consent", "complaint": "right to lodge a complaint"}
+"""For each (right, condition) the notice attaches, the phrase (``right-condition.KEY``) that says why the GDPR does
+not allow it, and where it says so; ``*`` matches any right. Conditions not listed (verifying the requester's
+identity, Art. 12(6)) draw nothing."""
 
 
 @check("right-conditions-allowed", title="The notice attaches no condition to a right that the GDPR does not allow",
@@ -67,4 +43,5 @@ def right_conditions_allowed(notice: Notice, ctx: Context):
             if rule is None:
                 continue
             why, articles = rule
-            yield ctx.finding(f"The notice {why.format(right=NAMES[right.right])}.", at=restriction, articles=articles)
+            yield ctx.finding(say(f"right-condition.{why}", right=word("right", right.right)), at=restriction,
+                              articles=articles)

@@ -3,30 +3,20 @@
 
 from __future__ import annotations
 
-from pac import Context, check
+from pac import Context, Phrase, check, say
 from pac.model import Activity, Organisation
 
 AP_LIST = {
-    "covert_investigation": ("covert investigation, including investigation to fight fraud (item 1)", None),
-    "black_list": ("black lists: data on criminal offences, unlawful or annoying behaviour or bad payment that are "
-                   "shared with third parties (item 2)", "shared"),
-    "fraud_detection": ("large-scale processing or systematic monitoring to fight fraud (item 3)", "large_scale"),
-    "credit_scoring": ("large-scale processing or monitoring that leads to an assessment of creditworthiness (item 4)",
-                       "large_scale"),
+    "covert_investigation": (say("ap-list.covert_investigation"), None),
+    "black_list": (say("ap-list.black_list"), "shared"),
+    "fraud_detection": (say("ap-list.fraud_detection"), "large_scale"),
+    "credit_scoring": (say("ap-list.credit_scoring"), "large_scale"),
 }
 """Items of the Autoriteit Persoonsgegevens' list of processing that always needs a DPIA (Art. 35(4); Stcrt.
 2019, 64418, 27 November 2019) as the NJB summarised them on publication (the decree's own text was not re-read),
 each with the condition the summary gives: shared with third parties, or on a large scale."""
-CRITERIA = {
-    "evaluation": "evaluation or scoring, including profiling",
-    "decision": "automated decisions with legal or similarly significant effects",
-    "monitoring": "systematic monitoring",
-    "sensitive": "special-category or criminal-offence data",
-    "large_scale": "processing on a large scale",
-    "vulnerable": "vulnerable data subjects",
-    "innovative": "innovative technology",
-    "blocks_service": "processing that can bar people from a service",
-}
+CRITERIA = {criterion: say(f"wp248.{criterion}") for criterion in (
+    "evaluation", "decision", "monitoring", "sensitive", "large_scale", "vulnerable", "innovative", "blocks_service")}
 """The criteria of WP248 rev.01 (the Article 29 Working Party's DPIA guidelines, endorsed by the EDPB) that the
 declaration can show; processing that meets two of them in most cases requires a DPIA."""
 FACTOR_CRITERIA = {
@@ -70,7 +60,7 @@ def _criteria(activity: Activity, ctx: Context) -> list[str]:
     return [key for key in CRITERIA if key in met]
 
 
-def _ap_items(activity: Activity, ctx: Context) -> list[str]:
+def _ap_items(activity: Activity, ctx: Context) -> list[Phrase]:
     if ctx.organisation.country != "NL":
         return []
     shared = activity.id in ctx.once(_shared_activities)
@@ -105,28 +95,26 @@ def dpia_risk_considered(activity: Activity, ctx: Context):
     against the decree: a warning. A single criterion is reported as information."""
     if activity.dpia is not None and activity.dpia.status != "not_conducted":
         return
-    triggers = [f"processing on the Dutch supervisory authority's DPIA list ({item})"
-                for item in _ap_items(activity, ctx)]
+    triggers = [say("risk-ap-list", item=item) for item in _ap_items(activity, ctx)]
     if any(p.solely_automated_decision for p in activity.purposes):
-        triggers.append("automated decisions with legal or similarly significant effects (Art. 35(3)(a))")
+        triggers.append(say("risk-art35-3-a"))
     if activity.has_factor("camera_surveillance") and activity.has_factor("large_scale"):
-        triggers.append("systematic monitoring of a publicly accessible area on a large scale (Art. 35(3)(c))")
+        triggers.append(say("risk-art35-3-c"))
     criteria = _criteria(activity, ctx)
     if _declared_sensitive(activity, ctx.organisation) and _judged_on_scale(activity, ctx.organisation):
         criteria = []
-    said = "says no DPIA was conducted" if activity.dpia else "mentions no DPIA"
+    said = say("dpia-not-conducted" if activity.dpia else "dpia-unmentioned")
     evidence = [p for f in activity.risk_factors for p in f.provenance] or list(activity.provenance)
     where = activity.dpia or activity
     if triggers:
-        yield ctx.finding(f"{activity.name!r} involves {'; '.join(triggers)}, and the notice {said}.", at=where,
+        yield ctx.finding(say("risk-triggers", name=activity.name, triggers=tuple(triggers), said=said), at=where,
                           evidence=evidence)
     elif len(criteria) >= 2:
-        met = ", ".join(CRITERIA[c] for c in criteria)
-        yield ctx.finding(f"{activity.name!r} meets {len(criteria)} of the WP248 criteria of likely high risk ({met}), "
-                          f"and the notice {said}.", at=where, evidence=evidence,
+        met = tuple(CRITERIA[c] for c in criteria)
+        yield ctx.finding(say("risk-criteria", name=activity.name, n=len(criteria), met=met, said=said), at=where,
+                          evidence=evidence,
                           articles=["GDPR Art. 35(1)", "WP248 rev.01"])
     elif criteria and activity.risk_factors:
-        yield ctx.finding(f"{activity.name!r} meets one of the WP248 criteria of likely high risk "
-                          f"({CRITERIA[criteria[0]]}), and the notice {said}; one criterion alone seldom requires a "
-                          "DPIA.", at=where, evidence=evidence, severity="info",
+        yield ctx.finding(say("risk-criterion", name=activity.name, met=CRITERIA[criteria[0]], said=said), at=where,
+                          evidence=evidence, severity="info",
                           articles=["GDPR Art. 35(1)", "WP248 rev.01"])

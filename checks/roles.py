@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from pac import Context, check
+from pac import Context, check, say, word
 from pac.model import Controller, Cookie, Organisation, Recipient
 
 OWN_ENDS = ("controller", "joint_controller")
@@ -12,9 +12,8 @@ PLUGIN_TYPES = ("pixel", "embed", "script", "sdk")
 """Techniques by which third-party code on the controller's site makes the visitor's browser send data to its provider."""
 THIRD_PARTY_CATEGORIES = ("marketing", "tracking", "social_media")
 """Cookie categories whose data serve their provider's own advertising or profiling."""
-INTEGRATIONS = {"social_login": "log-in with its account", "fan_page": "the controller's page on its network",
-                "social_plugin": "a social plugin", "embedded_content": "embedded content",
-                "tracking_pixel": "a tracking pixel"}
+INTEGRATIONS = {integration: say(f"integration.{integration}") for integration in (
+    "social_login", "fan_page", "social_plugin", "embedded_content", "tracking_pixel")}
 
 
 def _collecting_cookies(organisation: Organisation) -> dict[str, tuple[Cookie, ...]]:
@@ -47,16 +46,12 @@ def joint_controller_arrangement(recipient: Recipient, ctx: Context):
     if recipient.joint_arrangement is not None or recipient.role not in OWN_ENDS:
         return
     cookies = ctx.once(_collecting_cookies).get(recipient.id, ())
-    ways = [repr(c.name) for c in cookies] + [INTEGRATIONS[i.integration] for i in recipient.integrations]
+    ways = (*(repr(c.name) for c in cookies), *(INTEGRATIONS[i.integration] for i in recipient.integrations))
     if ways:
-        yield ctx.finding(f"{recipient.name!r} collects visitors' data through {', '.join(ways)} on the controller's "
-                          "site for its own ends; for that collection and transmission the controller and "
-                          f"{recipient.name!r} are joint controllers, and the notice makes no arrangement between them "
-                          "available.", evidence=[*recipient.provenance, *(p for c in cookies for p in c.provenance),
+        yield ctx.finding(say("joint-collection", name=recipient.name, ways=ways), evidence=[*recipient.provenance, *(p for c in cookies for p in c.provenance),
                                                   *(p for i in recipient.integrations for p in i.provenance)])
     elif recipient.role == "joint_controller":
-        yield ctx.finding(f"The notice calls {recipient.name!r} a joint controller, but makes no arrangement between "
-                          "them available.")
+        yield ctx.finding(say("joint-arrangement-missing", name=recipient.name))
 
 
 @check("processor-acts-as-controller", title="A processor does not use the data for its own purposes",
@@ -73,9 +68,8 @@ def processor_acts_as_controller(recipient: Recipient, ctx: Context):
     use is really its own or done on the controller's instructions may be a matter of wording: a warning."""
     if not recipient.is_processor or not recipient.own_purposes:
         return
-    uses = "; ".join(s.description for s in recipient.own_purposes)
-    yield ctx.finding(f"The notice calls {recipient.name!r} a {recipient.role.replace('_', '-')}, yet says it uses the "
-                      f"data for its own purposes ({uses}); for those uses it acts as a controller.",
+    uses = tuple(s.description for s in recipient.own_purposes)
+    yield ctx.finding(say("processor-own-purposes", name=recipient.name, role=word("role", recipient.role), uses=uses),
                       evidence=[p for s in recipient.own_purposes for p in s.provenance])
 
 
@@ -91,8 +85,7 @@ def storage_is_processing(recipient: Recipient, ctx: Context):
     may call the party a processor all the same; hence a warning."""
     denial = recipient.processing_denied
     if denial is not None:
-        yield ctx.finding(f"The notice says {recipient.name!r} does not process the data ({denial.description}), yet the "
-                          "data are stored with it; storing personal data is processing.", at=denial)
+        yield ctx.finding(say("storage-denied", name=recipient.name, description=denial.description), at=denial)
 
 
 @check("controller-role-clear", title="The notice does not call the controller its own processor",
@@ -109,6 +102,5 @@ def controller_role_clear(controller: Controller, ctx: Context):
     stated = controller.stated_roles
     if stated is None or "processor" not in stated.roles:
         return
-    roles = " and ".join(r.replace("_", " ") for r in stated.roles)
-    yield ctx.finding(f"The notice calls {ctx.organisation.name!r} {roles} of the processing it describes; a controller "
-                      "is not the processor of its own processing.", at=stated)
+    roles = tuple(word("role", r) for r in stated.roles)
+    yield ctx.finding(say("controller-called-processor", name=ctx.organisation.name, roles=roles), at=stated)

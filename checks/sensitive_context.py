@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from pac import Context, check
+from pac import Context, check, say
 from pac.model import Activity
 
 
@@ -31,8 +31,7 @@ def context_special_categories(activity: Activity, ctx: Context):
     for revealed in activity.context_reveals:
         if revealed.special in declared or not without:
             continue
-        label = ctx.reference.special_category(revealed.special).label.lower()
-        denial = " The notice says it processes no special categories." if denied else ""
-        yield ctx.finding(f"The context of {activity.name!r} can reveal {label}, yet the notice states no condition of "
-                          f"Art. 9(2) for {', '.join(repr(p.name) for p in without)}.{denial}", at=revealed,
+        yield ctx.finding(say("context-reveals" + ("-denied" if denied else ""), name=activity.name,
+                              label=ctx.special_label(revealed.special), purposes=tuple(p.name for p in without)),
+                          at=revealed,
                           evidence=[*revealed.provenance, *(denied.provenance if denied else ())])

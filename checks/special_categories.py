@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pac import Context, check
+from pac import Context, check, say
 from pac.model import Purpose
 
 
@@ -28,15 +28,12 @@ def special_category_condition_stated(purpose: Purpose, ctx: Context):
         return
     # one root cause per set of data, on every purpose that uses them (pseudonymised data are still personal
     # data, Recital 26 and Art. 4(5), so those purposes share it)
-    message = (f"The notice states no condition of Art. 9(2) that lifts the ban on processing "
-               f"{ctx.special_names(special)}, which these purposes use.")
+    names = ctx.special_names(special)
     if purpose.deidentification in ("anonymised", "aggregated"):
-        yield ctx.finding(f"{message} The notice says the data are {purpose.deidentification} for this purpose; "
-                          f"making them {purpose.deidentification} is itself processing of the special-category "
-                          "data, and whether the result is anonymous the declaration does not show.",
+        yield ctx.finding(say(f"special-condition-missing-{purpose.deidentification}", names=names),
                           severity="warning", articles=["GDPR Art. 9(1)", "GDPR Art. 9(2)", "WP216"])
     else:
-        yield ctx.finding(message, articles=["GDPR Art. 9(1)", "GDPR Art. 9(2)"])
+        yield ctx.finding(say("special-condition-missing", names=names), articles=["GDPR Art. 9(1)", "GDPR Art. 9(2)"])
 
 
 @check("criminal-data-authorised", title="Data on criminal offences rest on a law that authorises them",
@@ -57,8 +54,7 @@ def criminal_data_authorised(purpose: Purpose, ctx: Context):
     that the processing is unlawful."""
     criminal = ctx.organisation.criminal_categories(purpose.categories)
     if criminal and purpose.statute is None:
-        names = ", ".join(repr(c.name) for c in criminal)
+        names = tuple(c.name for c in criminal)
         rule = ctx.national_rule("criminal_data")
         where = f" For the controller's country pac's reference data note: {rule.rule}{rule.caveat()}." if rule else ""
-        yield ctx.finding(f"{purpose.name!r} uses {names} (data relating to criminal convictions or offences), but "
-                          "the notice names no law that authorises this processing.", remedy=ctx.check.remedy + where)
+        yield ctx.finding(say("criminal-law-missing", name=purpose.name, names=names), remedy=ctx.check.remedy + where)

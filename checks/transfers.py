@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import islice
 from typing import Iterator
 
-from pac import Context, Finding, ToolVerdict, TransferAssessment, check
+from pac import Context, Finding, Phrase, ToolVerdict, TransferAssessment, check, say, word
 from pac.model import Organisation, Recipient, TransferClaim
 
 _MODULES = {"processor": 2, "sub_processor": 3, "controller": 1, "joint_controller": 1, "public_authority": 1}
@@ -26,11 +26,7 @@ def _route(organisation: Organisation, recipient: Recipient) -> list[str]:
     if depth <= _ROUTE_ENDS + 2:
         return [r.name for r in organisation.chain(recipient)]
     last = [r.name for r in islice(organisation.upstream(recipient), _ROUTE_ENDS)][::-1]
-    return [organisation.head(recipient).name, f"... ({depth - 1 - _ROUTE_ENDS} more)", *last]
-
-
-_WORTH = {"invalid": "it does not carry the transfer",
-          "unverified": "it carries the transfer only under a condition the declaration does not establish"}
+    return [organisation.head(recipient).name, say("route-more", n=depth - 1 - _ROUTE_ENDS), *last]
 
 
 def _articles(ctx: Context, verdict: ToolVerdict) -> tuple[str, ...]:
@@ -43,13 +39,13 @@ def _tool_findings(ctx: Context, assessment: TransferAssessment, where: str) -> 
     only under a condition the declaration does not establish)."""
     recipient = assessment.recipient
     if not assessment.verdicts:
-        yield ctx.finding(f"{where}, and the notice states no transfer tool for them.",
+        yield ctx.finding(say("transfer-no-tool", where=where),
                           evidence=recipient.country_provenance + recipient.provenance)
     severity = "error" if assessment.status == "invalid" else "warning"
-    general = " (stated for transfers in general)" if assessment.general else ""
+    general = "-general" if assessment.general else ""
     for verdict in (v for v in assessment.verdicts if v.verdict != "valid"):
-        yield ctx.finding(f"{where}. Claimed tool: {ctx.tool_name(verdict.claim)}{general}; "
-                          f"{_WORTH[verdict.verdict]}: {verdict.reason}.",
+        yield ctx.finding(say(f"transfer-tool-{verdict.verdict}{general}", where=where,
+                              tool=ctx.tool_name(verdict.claim), reason=verdict.reason),
                           at=verdict.claim, articles=_articles(ctx, verdict), severity=severity)
 
 
@@ -82,21 +78,21 @@ def transfer_tool_valid(recipient: Recipient, ctx: Context):
         for claim in recipient.transfer_tools:
             verdict = ctx.failing_anywhere(claim)
             if verdict is not None:
-                yield ctx.finding(f"The notice claims a transfer tool for {recipient.name!r} that carries no transfer, "
-                                  f"wherever the data go. Claimed tool: {ctx.tool_name(claim)}; "
-                                  f"{verdict.reason}.", at=claim, articles=_articles(ctx, verdict))
+                yield ctx.finding(say("transfer-tool-nowhere", name=recipient.name, tool=ctx.tool_name(claim),
+                                      reason=verdict.reason), at=claim, articles=_articles(ctx, verdict))
         return
     country = ctx.place(recipient.country)
     if assessment.status == "valid" and not assessment.verdicts:
-        yield ctx.finding(f"Personal data go to {recipient.name!r} in {country}, outside the EEA: {assessment.reason}, "
-                          "but the notice does not mention the adequacy decision.", severity="warning",
+        yield ctx.finding(say("transfer-adequacy-unmentioned", name=recipient.name, country=country,
+                              reason=assessment.reason), severity="warning",
                           articles=["GDPR Art. 13(1)(f)", "GDPR Art. 45(1)"])
     if assessment.status in ("domestic", "valid"):
         return
     # a tool claimed for transfers in general fails alike for every recipient it is to carry: one root cause
-    who = "recipients" if assessment.general and assessment.verdicts else repr(recipient.name)
-    yield from _tool_findings(ctx, assessment, f"Personal data go to {who} in {assessment.where or country}, "
-                                               "outside the EEA")
+    where = assessment.where or country
+    yield from _tool_findings(ctx, assessment, say("transfer-to-recipients", where=where)
+                              if assessment.general and assessment.verdicts else
+                              say("transfer-to", name=recipient.name, where=where))
 
 
 @check("onward-transfer-tool", title="Data a processor passes on to a third country travel on a valid transfer tool",
@@ -124,10 +120,10 @@ def onward_transfer_tool(recipient: Recipient, ctx: Context):
     assessment = ctx.transfer(recipient)
     if assessment.status == "valid":
         return
-    route = " -> ".join([organisation.name, *_route(organisation, recipient)])
-    yield from _tool_findings(ctx, assessment, (
-        f"Personal data reach {recipient.name!r} in {ctx.place(recipient.country)} through {route}, passed on by "
-        f"{parent.name!r} ({ctx.place(parent.country)})"))
+    yield from _tool_findings(ctx, assessment, say(
+        "onward-transfer", name=recipient.name, country=ctx.place(recipient.country),
+        route=(organisation.name, *_route(organisation, recipient)), parent=parent.name,
+        parent_country=ctx.place(parent.country)))
 
 
 @check("recipient-country-known", title="It is known where each recipient processes the data",
@@ -150,21 +146,13 @@ def recipient_country_known(recipient: Recipient, ctx: Context):
     if recipient.country is not None:
         return
     if any(p.country is None for p in recipient.locations):
-        yield ctx.finding("The notice says the data of these recipients go outside the EEA without naming the "
-                          "country, so whether an adequacy decision covers it, as the notice must say (Art. 13(1)(f)), "
-                          "cannot be assessed.")
+        yield ctx.finding(say("recipient-country-outside-eea"))
         return
     known = ctx.reference.known_recipient(recipient.name) if recipient.named else None
     if known is not None:
-        yield ctx.finding("The declaration does not say in which country these recipients process the data, though "
-                          "public sources name the entity that serves users in the EU and its seat (pac's reference "
-                          "data on well-known recipients); encode that country as a public fact with its source, so "
-                          "that the transfer (Art. 44) and the notice's duty to mention it (Art. 13(1)(f)) can be "
-                          "assessed.")
+        yield ctx.finding(say("recipient-country-known-entity"))
     else:
-        yield ctx.finding("The declaration does not say in which country these recipients process the data, so "
-                          "whether the data leave the EEA (needing a transfer tool, Art. 44) and whether the notice "
-                          "had to say so (Art. 13(1)(f)) cannot be assessed.",
+        yield ctx.finding(say("recipient-country-unknown"),
                           severity="info" if recipient.role == "public_authority" else None)
 
 
@@ -182,8 +170,8 @@ def general_transfer_tools_valid(organisation: Organisation, ctx: Context):
     for claim in organisation.transfer_tools:
         verdict = ctx.failing_anywhere(claim)
         if verdict is not None:
-            yield ctx.finding(f"The notice names a safeguard for transfers outside the EEA that carries no transfer. "
-                              f"Claimed tool: {ctx.tool_name(claim)}; {verdict.reason}.", at=claim,
+            yield ctx.finding(say("general-transfer-tool-invalid", tool=ctx.tool_name(claim), reason=verdict.reason),
+                              at=claim,
                               articles=_articles(ctx, verdict))
 
 
@@ -196,15 +184,15 @@ def _copy_needed(claim: TransferClaim, ctx: Context) -> bool:
     return claim.reference is None and (tool.kind == "safeguard" or claim.tool == _ART_49_1_SECOND)
 
 
-def _claims_with_transfers(organisation: Organisation, ctx: Context) -> Iterator[tuple[TransferClaim, str]]:
+def _claims_with_transfers(organisation: Organisation, ctx: Context) -> Iterator[tuple[TransferClaim, Phrase]]:
     """The notice's claims, each with whom it is claimed for; a recipient's own claims only where it is (or may
     be) outside the EEA."""
     for claim in organisation.transfer_tools:
-        yield claim, "transfers outside the EEA"
+        yield claim, say("scope-transfers")
     for recipient in organisation.recipients:
         if ctx.transfer(recipient).status != "domestic":
             for claim in recipient.transfer_tools:
-                yield claim, f"transfers to {recipient.name!r}"
+                yield claim, say("scope-transfers-to", name=recipient.name)
 
 
 @check("safeguard-copy-available", title="The notice says how to obtain a copy of the transfer safeguards",
@@ -220,9 +208,7 @@ def safeguard_copy_available(organisation: Organisation, ctx: Context):
     declaration does not record."""
     for claim, scope in _claims_with_transfers(organisation, ctx):
         if _copy_needed(claim, ctx):
-            yield ctx.finding(f"The notice does not say how to obtain a copy of the safeguard it relies on for "
-                              f"{scope}, or where it is available. Claimed tool: {ctx.tool_name(claim)}.",
-                              at=claim)
+            yield ctx.finding(say("safeguard-copy-missing", scope=scope, tool=ctx.tool_name(claim)), at=claim)
 
 
 @check("scc-module-matches-role", title="The module of the standard contractual clauses fits the recipient's role",
@@ -238,10 +224,9 @@ def scc_module_matches_role(recipient: Recipient, ctx: Context):
     expected = _MODULES.get(recipient.role)
     if expected is None or ctx.transfer(recipient).status == "domestic":
         return
-    modules = {m.number: m.label for m in ctx.reference.scc_version("2021").modules}
-    role = recipient.role.replace("sub_", "sub-").replace("_", " ")
+    role = word("role", recipient.role)
     for claim in ctx.organisation.transfer_claims(recipient):
         if claim.tool == "scc" and claim.module is not None and claim.module != expected:
-            yield ctx.finding(f"The notice claims module {claim.module} ({modules[claim.module]}) of the standard "
-                              f"contractual clauses for {recipient.name!r}, a {role}; a transfer to a {role} uses "
-                              f"module {expected} ({modules[expected]}).", at=claim)
+            yield ctx.finding(say("scc-module-mismatch", module=claim.module, label=word("scc-module", str(claim.module)),
+                                  name=recipient.name, role=role, expected=expected, expected_label=word("scc-module", str(expected))),
+                              at=claim)

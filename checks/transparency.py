@@ -5,18 +5,19 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from pac import Context, Duration, check
+from pac import Context, Duration, Phrase, Term, check, say, word
 from pac.model import Controller, Notice, Organisation
 
 RIGHTS = (
-    ("access", "right of access", "GDPR Art. 15"),
-    ("rectification", "right to rectification", "GDPR Art. 16"),
-    ("erasure", "right to erasure", "GDPR Art. 17"),
-    ("restriction", "right to restriction of processing", "GDPR Art. 18"),
-    ("portability", "right to data portability", "GDPR Art. 20"),
-    ("objection", "right to object", "GDPR Art. 21"),
+    ("access", "GDPR Art. 15"),
+    ("rectification", "GDPR Art. 16"),
+    ("erasure", "GDPR Art. 17"),
+    ("restriction", "GDPR Art. 18"),
+    ("portability", "GDPR Art. 20"),
+    ("objection", "GDPR Art. 21"),
 )
-"""The rights of Art. 13(2)(b) and 14(2)(c): the model's key, its name, and the article that grants it."""
+"""The rights of Art. 13(2)(b) and 14(2)(c): the model's key (its name is ``the-right.KEY`` in the phrase book), and
+the article that grants it."""
 
 CORE_KINDS = ("service_delivery", "account_management")
 """Purpose kinds that are the service itself, so that processing for them is a core activity (Art. 37(1))."""
@@ -45,18 +46,17 @@ def _bases(organisation: Organisation) -> set[str] | None:
     return bases if organisation.purposes else None
 
 
-def _why_rights_may_not_arise(organisation: Organisation) -> dict[str, str]:
+def _why_rights_may_not_arise(organisation: Organisation) -> dict[str, Phrase]:
     """For each right that cannot arise for any purpose the notice states, why not."""
     bases = _bases(organisation)
     if bases is None:
         return {}
-    reasons: dict[str, str] = {}
+    reasons: dict[str, Phrase] = {}
     if not bases & {"consent", "contract"}:
-        reasons["portability"] = "none of the purposes it states rests on consent or a contract (Art. 20(1)(a))"
+        reasons["portability"] = say("portability-cannot-arise")
     marketing = any(p.kind == "direct_marketing" for p in organisation.purposes)
     if not bases & {"public_task", "legitimate_interests"} and not marketing:
-        reasons["objection"] = ("none of the purposes it states rests on public task or legitimate interests, or is "
-                                "direct marketing (Art. 21(1) and (2))")
+        reasons["objection"] = say("objection-cannot-arise")
     return reasons
 
 
@@ -89,18 +89,17 @@ def controller_identified(organisation: Organisation, ctx: Context):
     therefore a warning."""
     controller = organisation.controller
     if controller is None:
-        yield ctx.finding("The notice does not say who the controller is.", at=_container(ctx), evidence=())
+        yield ctx.finding(say("controller-unstated"), at=_container(ctx), evidence=())
         return
     if not (controller.legal_name or controller.trade_names):
-        yield ctx.finding("The notice does not name the controller.", at=controller, evidence=())
+        yield ctx.finding(say("controller-unnamed"), at=controller, evidence=())
     address = controller.address
     if not (controller.contacts or (address and address.street and address.city)):
-        yield ctx.finding(f"The notice gives no contact details for {organisation.name!r}.", at=controller,
-                          evidence=())
+        yield ctx.finding(say("controller-contact-missing", name=organisation.name), at=controller, evidence=())
     country = controller.country
     if country and not ctx.reference.in_eea(country, ctx.as_of) and controller.eu_representative is None:
-        yield ctx.finding(f"{organisation.name!r} is established in {ctx.reference.country_name(country)}, outside "
-                          "the EEA, and the notice names no representative in the Union.", at=controller,
+        name = Term(str(ctx.reference.country_name(country)), ctx.reference.country_name(country, "nl"))
+        yield ctx.finding(say("representative-missing", name=organisation.name, country=name), at=controller,
                           evidence=(), severity="warning", articles=["GDPR Art. 27(1)", "GDPR Art. 13(1)(a)"])
 
 
@@ -114,9 +113,8 @@ def dpo_contact_stated(controller: Controller, ctx: Context):
     (Art. 13(1)(b), 14(1)(b)), which the controller must also publish (Art. 37(7))."""
     dpo = controller.dpo
     if dpo is not None and dpo.designated and not dpo.contacts:
-        who = f" ({dpo.name!r})" if dpo.name else ""
-        yield ctx.finding(f"The notice says a data protection officer{who} is designated, but gives no contact "
-                          "details for the officer.", at=dpo)
+        yield ctx.finding(say("dpo-contact-missing-named", name=dpo.name) if dpo.name else say("dpo-contact-missing"),
+                          at=dpo)
 
 
 @check("dpo-designation-considered", title="A DPO where the processing may require one",
@@ -153,27 +151,20 @@ def dpo_designation_considered(organisation: Organisation, ctx: Context):
                                                                     *organisation.criminal_categories(p.categories))}
     where: dict[str, Any] = {"at": dpo} if dpo is not None else {"at": _container(ctx), "evidence": ()}
     if sensitive:
-        names = ", ".join(repr(c.name) for c, _ in sensitive.values())
+        names = tuple(c.name for c, _ in sensitive.values())
         if any(large for _, large in sensitive.values()):
-            yield ctx.finding(f"The service itself uses special-category or criminal-offence data ({names}) on a large "
-                              "scale, as the notice says, and no data protection officer is designated.",
+            yield ctx.finding(say("dpo-sensitive-large", names=names),
                               severity="error", articles=["GDPR Art. 37(1)(c)", "WP243 rev.01"], **where)
         elif any(large is None for _, large in sensitive.values()):
-            yield ctx.finding(f"The service itself uses special-category or criminal-offence data ({names}), no data "
-                              "protection officer is designated, and the notice does not show whether this is on a "
-                              "large scale; one is required if it is a core activity on a large scale.",
+            yield ctx.finding(say("dpo-sensitive-scale-unknown", names=names),
                               severity="info", articles=["GDPR Art. 37(1)(c)", "WP243 rev.01"], **where)
     monitored = [a for a in organisation.activities if scale[a.id] and any(p.kind in CORE_KINDS for p in a.purposes)
                  and any(a.has_factor(f) for f in MONITORING)]
     adm = organisation.notice.automated_decision_making if organisation.notice else None
     if monitored:
-        yield ctx.finding(f"{', '.join(repr(a.name) for a in monitored)} monitors data subjects regularly and "
-                          "systematically on a large scale, as the notice says, and no data protection officer is "
-                          "designated.", severity="error", articles=["GDPR Art. 37(1)(b)", "WP243 rev.01"], **where)
+        yield ctx.finding(say("dpo-monitoring-large", names=tuple(a.name for a in monitored)), severity="error", articles=["GDPR Art. 37(1)(b)", "WP243 rev.01"], **where)
     elif adm is not None and adm.profiling and not (scale and all(large is False for large in scale.values())):
-        yield ctx.finding("The notice says profiling takes place, no data protection officer is designated, and the "
-                          "notice does not show on what scale; one is required if regular and systematic monitoring on "
-                          "a large scale is a core activity.", severity="info",
+        yield ctx.finding(say("dpo-profiling-scale-unknown"), severity="info",
                           articles=["GDPR Art. 37(1)(b)", "WP243 rev.01"], **where)
 
 
@@ -195,8 +186,7 @@ def national_dpo_threshold(organisation: Organisation, ctx: Context):
         return
     rule = ctx.national_rule("dpo_threshold")
     if rule is None:
-        yield ctx.no_national_rule("designating a data protection officer beyond GDPR Art. 37(1) (Art. 37(4))",
-                      "whether national law requires a data protection officer", at=_container(ctx),
+        yield ctx.no_national_rule(say("topic-dpo"), say("unchecked-dpo"), at=_container(ctx),
                       articles=("GDPR Art. 37(4)",))
         return
     if rule.threshold is None:
@@ -204,19 +194,17 @@ def national_dpo_threshold(organisation: Organisation, ctx: Context):
     staff = organisation.controller.processing_staff if organisation.controller else None
     articles = [rule.law, "GDPR Art. 37(4)"]
     if staff is None:
-        yield ctx.finding(f"No data protection officer is designated, and the declaration does not say how many persons "
-                          f"are constantly engaged in automated processing of personal data; {rule.law} requires one "
-                          f"from {rule.threshold}{rule.caveat('threshold')}.", at=dpo or _container(ctx),
+        yield ctx.finding(say("dpo-headcount-unstated", law=rule.law, threshold=rule.threshold,
+                              caveat=rule.caveat("threshold")), at=dpo or _container(ctx),
                           evidence=() if dpo is None else None, severity="info", articles=articles)
     elif staff.count >= rule.threshold:
-        yield ctx.finding(f"The notice says {staff.count} persons are constantly engaged in automated processing of "
-                          f"personal data, and no data protection officer is designated; {rule.law} requires one from "
-                          f"{rule.threshold} on {ctx.as_of}{rule.caveat('threshold')}.", at=staff, articles=articles,
+        yield ctx.finding(say("dpo-headcount-reached", count=staff.count, law=rule.law, threshold=rule.threshold,
+                              on=ctx.as_of, caveat=rule.caveat("threshold")), at=staff, articles=articles,
                           severity="warning" if rule.unverified("threshold") else None)
 
 
 @check("data-subject-rights-stated", title="The notice states every right of the data subject",
-       articles=["GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)", *(article for _, _, article in RIGHTS)],
+       articles=["GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)", *(article for _, article in RIGHTS)],
        severity="error", subject="organisation",
        remedy="State each right (access, rectification, erasure, restriction, portability, objection), what it "
               "involves and how to exercise it.")
@@ -232,20 +220,19 @@ def data_subject_rights_stated(organisation: Organisation, ctx: Context):
     root cause (its statement of rights is incomplete): one finding names them all."""
     reasons = _why_rights_may_not_arise(organisation)
     missing = []
-    for right, name, article in RIGHTS:
+    for right, article in RIGHTS:
         if organisation.states_right(right):
             continue
         reason = reasons.get(right)
         if reason:
-            yield ctx.finding(f"The notice does not state the {name}; {reason}, so the right may not arise.",
+            yield ctx.finding(say("right-may-not-arise", right=word("the-right", right), reason=reason),
                               at=_container(ctx), evidence=(), severity="info",
                               articles=[article, "GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)"])
         else:
-            missing.append((name, article))
+            missing.append((right, article))
     if missing:
-        names = [f"the {name}" for name, _ in missing]
-        listed = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
-        yield ctx.finding(f"The notice does not state {listed}.", at=_container(ctx), evidence=(),
+        listed = tuple(word("the-right", right) for right, _ in missing)
+        yield ctx.finding(say("rights-unstated", rights=listed), at=_container(ctx), evidence=(),
                           articles=[*(article for _, article in missing), "GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)"])
 
 
@@ -266,7 +253,7 @@ def complaint_right_stated(organisation: Organisation, ctx: Context):
     authority = ctx.national_rule("supervisory_authority")
     competent = (f" The authority competent for the controller's establishment is {authority.authority}"
                  f"{authority.caveat()}." if authority and authority.authority else "")
-    yield ctx.finding("The notice does not state the right to lodge a complaint with a supervisory authority.",
+    yield ctx.finding(say("complaint-right-unstated"),
                       at=_container(ctx), evidence=(), remedy=ctx.check.remedy + competent)
 
 
@@ -291,15 +278,12 @@ def automated_decisions_stated(organisation: Organisation, ctx: Context):
     if adm is None:
         if any(p.solely_automated_decision for p in organisation.purposes):
             return
-        yield ctx.finding("The notice does not say whether decisions are taken by automated means, including "
-                          "profiling; it must where they are.", at=_container(ctx), evidence=(), severity="info")
+        yield ctx.finding(say("automated-decisions-unstated"), at=_container(ctx), evidence=(), severity="info")
         return
-    missing = [what for what, given in (("the logic involved", adm.logic),
-                                        ("their significance and envisaged consequences", adm.consequences))
+    missing = [say(what) for what, given in (("decision-logic", adm.logic), ("decision-consequences", adm.consequences))
                if not given]
     if adm.used and missing:
-        yield ctx.finding(f"The notice says automated decisions are taken, but does not explain "
-                          f"{' or '.join(missing)}.", at=adm)
+        yield ctx.finding(say("automated-decisions-unexplained", missing=tuple(missing)), at=adm)
 
 
 @check("provision-requirement-stated", title="The notice says whether data must be provided, and what follows if not",
@@ -318,11 +302,9 @@ def provision_requirement_stated(organisation: Organisation, ctx: Context):
     notice = organisation.notice
     if notice is not None and notice.provision_requirement is not None:
         return
-    mandatory = [repr(c.name) for c in categories if c.mandatory]
-    marked = f" It marks {', '.join(mandatory)} as data that must be provided." if mandatory else ""
-    yield ctx.finding("The notice does not say whether providing personal data is a statutory or contractual "
-                      f"requirement, or what happens if they are not provided.{marked}", at=_container(ctx),
-                      evidence=())
+    mandatory = tuple(c.name for c in categories if c.mandatory)
+    yield ctx.finding(say("provision-unstated-marked", names=mandatory) if mandatory else say("provision-unstated"),
+                      at=_container(ctx), evidence=())
 
 
 @check("children-consent-age", title="Children below the age of digital consent need a parent's consent",
@@ -353,20 +335,18 @@ def children_consent_age(organisation: Organisation, ctx: Context):
     if country:
         row = ctx.reference.consent_age(country)
         age, unverified = row.age, row.citation.unverified
-        law = f" ({row.law})" if row.law else ""
-        context = f"the age of digital consent in {ctx.reference.country_name(country)} is {age}{law}"
+        name = Term(str(ctx.reference.country_name(country)), ctx.reference.country_name(country, "nl"))
+        context = (say("consent-age-law", country=name, age=age, law=row.law) if row.law else
+                   say("consent-age", country=name, age=age))
     else:
         age, unverified = ctx.reference.consent_age_rule.default, False
-        context = f"the controller's country is not stated, so the GDPR's age of digital consent, {age}, applies"
-    purposes = ", ".join(repr(name) for name in consent)
+        context = say("consent-age-default", age=age)
+    purposes = tuple(consent)
     if stated is None:
-        yield ctx.finding(f"Processing rests on consent ({purposes}) and the declaration includes children "
-                          f"({', '.join(repr(g) for g in groups)}), but the notice says nothing about the age from "
-                          f"which children may consent or about parental consent; {context}.", at=_container(ctx),
-                          evidence=(), severity="warning")
+        yield ctx.finding(say("children-age-unstated", purposes=purposes, groups=tuple(groups), context=context),
+                          at=_container(ctx), evidence=(), severity="warning")
     elif stated.minimum_age < age:
-        yield ctx.finding(f"The notice processes children's data without a parent's consent from the age of "
-                          f"{stated.minimum_age}, and processing rests on consent ({purposes}); {context}.",
+        yield ctx.finding(say("children-age-low", age=stated.minimum_age, purposes=purposes, context=context),
                           at=stated, severity="warning" if unverified else "error")
 
 
@@ -389,18 +369,17 @@ def response_time_within_a_month(notice: Notice, ctx: Context):
     if stated is None or stated.vague:
         return
     if stated.limit == "at_least":
-        yield ctx.finding(f"The notice gives at least {stated.period} to answer a request, with no maximum.", at=stated,
-                          severity="warning")
+        yield ctx.finding(say("response-minimum-only", period=stated.period), at=stated, severity="warning")
         return
     extension = ctx.reference.obligation("dsr_response").extension
-    for period, limit, what in ((stated.period, _deadline(ctx, "dsr_response"), "to answer a request"),
-                                (stated.extension, extension, "to extend that period")):
+    for period, limit, what in ((stated.period, _deadline(ctx, "dsr_response"), "answer"),
+                                (stated.extension, extension, "extend")):
         how = _exceeds(period, limit) if period is not None and limit is not None else None
         if how == "always":
-            yield ctx.finding(f"The notice takes {period} {what}; Art. 12(3) allows {limit}.", at=stated)
+            yield ctx.finding(say(f"response-too-long-{what}", period=period, limit=limit), at=stated)
         elif how == "sometimes":
-            yield ctx.finding(f"The notice takes {period} {what}; for some dates of receipt this runs past the "
-                              f"{limit} Art. 12(3) allows.", at=stated, severity="warning")
+            yield ctx.finding(say(f"response-sometimes-too-long-{what}", period=period, limit=limit), at=stated,
+                              severity="warning")
 
 
 @check("notice-reviewed-recently", title="The notice is dated and reviewed within pac's review period",
@@ -418,10 +397,9 @@ def notice_reviewed_recently(notice: Notice, ctx: Context):
     The notice is out of date when the evaluation date falls after the end of the review period that starts
     on its last update; on the last day of that period it is still current."""
     if notice.last_updated is None:
-        yield ctx.finding("The notice is undated: it does not say when it was last updated.", evidence=())
+        yield ctx.finding(say("notice-undated"), evidence=())
         return
     review = _deadline(ctx, "notice_review_period")
     due = review.after(notice.last_updated)
     if ctx.as_of > due:
-        yield ctx.finding(f"The notice was last updated on {notice.last_updated}; its review was due by {due} "
-                          f"(review period {review}).")
+        yield ctx.finding(say("notice-review-due", updated=notice.last_updated, due=due, review=review))

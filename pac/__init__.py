@@ -20,6 +20,7 @@ from .engine import Engine
 from .graph import Flow, build_graph
 from .hookspecs import hookimpl
 from .loader import load
+from .phrases import Phrase, Term, say, word
 from .provenance import missing_quotes
 from .records import RecordType
 from .reference import name_key
@@ -33,6 +34,6 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0+unknown"
 
-__all__ = ["DISTRIBUTION", "Check", "Context", "Duration", "Engine", "Finding", "Flow", "RecordType", "Severity",
-           "ToolVerdict", "TransferAssessment", "Translations", "__version__", "build_graph", "check", "hookimpl", "load",
-           "missing_quotes", "name_key", "translated"]
+__all__ = ["DISTRIBUTION", "Check", "Context", "Duration", "Engine", "Finding", "Flow", "Phrase", "RecordType",
+           "Severity", "Term", "ToolVerdict", "TransferAssessment", "Translations", "__version__", "build_graph", "check",
+           "hookimpl", "load", "missing_quotes", "name_key", "say", "translated", "word"]

@@ -8,9 +8,11 @@ A check reads like the rule it enforces::
     def legal_basis_stated(purpose, ctx):
         "Processing is lawful only on one of the bases of Art. 6(1)."
         if purpose.legal_basis is None:
-            yield ctx.finding(f"No legal basis is stated for {purpose.name!r}.")
+            yield ctx.finding(say("legal-basis-missing", name=purpose.name))
 
-It yields findings through its :class:`Context`; a check that yields nothing passed.
+It yields findings through its :class:`Context`; a check that yields nothing passed. A message is a phrase of
+pac's phrase book (:func:`pac.phrases.say`), so that a Dutch report says it in Dutch; a plain ``str`` is shown as
+written.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from .errors import Location
 from .graph import Flow, inflow
 from .model import SUBJECTS, DataCategory, Organisation, Provenance, Purpose, Recipient, TransferClaim
 from .records import RecordType, record_index
-from .transfers import ToolVerdict, TransferAssessment, describe, invalid_anywhere, outside_eea, place
+from .phrases import Phrase, Term, say
+from .transfers import ToolVerdict, TransferAssessment, invalid_anywhere, outside_eea, place, tool_name
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
@@ -122,6 +125,7 @@ class Finding:
     subject: str
     articles: tuple[str, ...]
     message: str
+    """What was found, in English; a :class:`~pac.phrases.Phrase` can also be said in Dutch."""
     location: Location
     evidence: tuple[Provenance, ...]
     remedy: str
@@ -248,19 +252,24 @@ class Context:
         to (no transfer tool at all, an invalidated decision, clauses no longer valid), else None."""
         return invalid_anywhere(claim, self.reference, self.as_of)
 
-    def tool_name(self, claim: TransferClaim) -> str:
+    def tool_name(self, claim: TransferClaim) -> Term:
         """The claimed transfer tool in words: 'Processor agreement', 'Standard contractual clauses 2021, module 2'."""
-        return describe(claim, self.reference)
+        return tool_name(claim, self.reference)
 
-    def place(self, country: str | None) -> str:
+    def place(self, country: str | None) -> Term:
         """A country in words with its code, 'United States (US)'; 'country not stated' for None."""
-        return place(country, self.reference) if country else "country not stated"
+        return place(country, self.reference) if country else Term("country not stated", "land niet vermeld")
 
-    def special_names(self, categories: Iterable[DataCategory]) -> str:
+    def special_label(self, special: str) -> Term:
+        """A special category of GDPR Art. 9(1) in words: 'health data'."""
+        row = self.reference.special_category(special)
+        return Term(row.label.lower(), row.nl)
+
+    def special_names(self, categories: Iterable[DataCategory]) -> Phrase:
         """``'Medical data' (health data), ...``: the special-category data among ``categories``, each by name with
         its category of GDPR Art. 9(1)."""
-        return ", ".join(f"{c.name!r} ({self.reference.special_category(c.special).label.lower()})"
-                         for c in categories if c.special)
+        return say("list", items=tuple(say("named-special", name=c.name, label=self.special_label(c.special))
+                                       for c in categories if c.special))
 
     # The controller's jurisdiction: the national law a check applies
 
@@ -275,11 +284,9 @@ class Context:
         """The info finding that pac has no rule of the controller's country on ``what`` for the evaluation date, so
         that ``unchecked`` (e.g. 'whether this tracker needs consent') was not checked against national law."""
         country = self.organisation.country
-        where = (self.place(country) if country else "the controller's country, which the declaration does not "
-                 "state")
-        return self.finding(f"pac has no rule of the law of {where} on {what} in force on {self.as_of}, so "
-                            f"{unchecked} was not checked against national law.", at=at, evidence=(),
-                            severity="info", articles=articles)
+        where = self.place(country) if country else say("unstated-controller-country")
+        return self.finding(say("no-national-rule", where=where, what=what, on=self.as_of, unchecked=unchecked),
+                            at=at, evidence=(), severity="info", articles=articles)
 
     def record_types(self, purpose: Purpose) -> tuple[RecordType, ...]:
         """The statutory record types ``purpose``'s data form: those the declaration names, or else those its words

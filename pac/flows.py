@@ -18,6 +18,7 @@ from .errors import printable
 from .graph import CONTROLLER, build_graph
 from .model import Organisation
 from .reference import Reference
+from .phrases import Phrase, from_data, to_data
 from .transfers import describe
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,8 @@ class Tool:
 
     name: Name
     verdict: str
-    reason: str
+    reason: Phrase
+    """Why, in English; said in Dutch too (:mod:`pac.phrases`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,7 @@ class Flow:
     tools: tuple[Tool, ...]
     general: bool
     """Whether the tools are the notice's general ones (the recipient has none of its own)."""
-    reason: str
+    reason: Phrase | str
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +113,12 @@ class DataFlows:
         return next((c for c in self.countries if c.code == code), None)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        for flow, plain in zip(self.flows, data["flows"]):  # the reasons with their phrases
+            plain["reason"] = to_data(flow.reason)
+            for tool, said in zip(flow.tools, plain["tools"]):
+                said["reason"] = to_data(tool.reason)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DataFlows:
@@ -121,7 +128,9 @@ class DataFlows:
         nodes = tuple(Node(**{**n, "name": name(n["name"])}) for n in data["nodes"])
         flows = tuple(Flow(**{**f, "categories": tuple(Category(c["id"], name(c["name"]), c["mark"])
                                                        for c in f["categories"]),
-                              "tools": tuple(Tool(**{**t, "name": name(t["name"])}) for t in f["tools"])})
+                              "tools": tuple(Tool(name(t["name"]), t["verdict"], from_data(t["reason"]))
+                                             for t in f["tools"]),
+                              "reason": from_data(f["reason"])})
                       for f in data["flows"])
         countries = tuple(Country(c["code"], name(c["name"]), c["partial"]) for c in data["countries"])
         return cls(data["organisation"], data["as_of"], nodes, flows, countries)

@@ -3,9 +3,10 @@
 
 :func:`words` gives a language's catalogue; every language has the same keys (a test holds them to it).
 A value with ``{name}`` fields is formatted by its user; a pair is (singular, plural); a mapping names the
-values of one field (severities, check statuses, zones, transfer verdicts, the subjects checks look at). What
-checks write is not in here (their titles, remedies and rationales in Dutch are their pack's, see
-:mod:`pac.check_texts`; citations are rendered by :mod:`pac.citations`), nor what the declarations say.
+values of one field (severities, check statuses, zones, transfer verdicts, the subjects checks look at). The
+findings' messages and the transfer verdicts' reasons are in :mod:`pac.phrasebook`; the checks' titles, remedies
+and rationales in Dutch are their pack's (see :mod:`pac.check_texts`); citations are rendered by
+:mod:`pac.citations`. What the declarations say is not in here: it is shown as written.
 
 Dutch terms as the Dutch text of the GDPR (the AVG) uses them: verwerkingsverantwoordelijke (art. 4(7)),
 verwerker (art. 4(8)), ontvanger and overheidsinstantie (art. 4(9)), betrokkene (art. 4(1)), gezamenlijke
@@ -198,9 +199,9 @@ _NL: dict[str, Any] = {
                  "bestanden en datum geven hetzelfde rapport, byte voor byte. pac leest wat de privacyverklaring zegt; "
                  "het controleert niet wat de organisatie doet."),
     "print_footer": "pac-auditrapport", "page_of": ("pagina ", " van "),
-    "english_texts": ("De bevindingen en de redenen van de oordelen over doorgifte zijn in het Engels, net als de teksten "
-                      "van toetsen die geen Nederlandse vertaling meebrengen (gemarkeerd als Engels); de citaten komen uit "
-                      "de privacyverklaring zelf."),
+    "english_texts": ("De openbare feiten uit de referentiegegevens van pac en de teksten van toetsen die geen "
+                      "Nederlandse vertaling meebrengen zijn in het Engels (gemarkeerd als Engels); de citaten komen uit de "
+                      "privacyverklaring zelf."),
     "draft_banner": ("Niet-beoordeeld concept: de verklaring van {ids} is door pac draft uit de tekst van de "
                      "privacyverklaring geschreven en door niemand nagekeken; de bevindingen berusten op hoe een "
                      "programma de privacyverklaring leest."),

@@ -14,6 +14,7 @@ from typing import ClassVar, Iterable, Iterator
 
 from .duration import Duration
 from .errors import Location
+from .phrases import Phrase, say, word
 
 SUBJECTS = ("organisation", "controller", "notice", "data_subjects", "data_categories", "activities",
             "purposes", "recipients", "cookies")
@@ -381,34 +382,26 @@ class Retention(Element):
         """Whether the rule applies to the data of ``purpose`` (of ``category``, when given)."""
         return purpose in self.purposes and (category is None or category in self.categories)
 
-    def describe(self, detail: bool = False) -> str:
+    def describe(self, detail: bool = False) -> Phrase:
         """The rule in words, e.g. ``kept at most P2M after the end of the contract``, ``kept until withdrawal of
-        consent``, ``kept 'as long as necessary'``; with ``detail``, followed by the rule's description."""
+        consent``, ``kept 'as long as necessary'`` (a phrase, also said in Dutch); with ``detail``, followed by the
+        rule's description."""
         if self.period is not None:
-            after = f" after {self._event(self.after)}" if self.after else ""
-            words = f"kept {_LIMITS[str(self.limit)]}{self.period}{after}"
+            limit, period = word("limit", str(self.limit)), self.period
+            words = say("kept-after", limit=limit, period=period, event=self._event(self.after)) if self.after else \
+                say("kept", limit=limit, period=period)
         elif self.until:
-            words = f"kept until {self._event(self.until)}"
+            words = say("kept-until", event=self._event(self.until))
         else:
-            words = f"kept {self.vague!r}"
+            words = say("kept-vague", vague=repr(self.vague))
         described = "other" in (self.after, self.until)  # the event's words are the description
-        return words + (f" ({self.description})" if detail and self.description and not described else "")
+        return say("kept-described", rule=words, description=self.description) if (
+            detail and self.description and not described) else words
 
-    def _event(self, event: str) -> str:
+    def _event(self, event: str) -> Phrase:
         if event == "other":
-            return f"an event described as {self.description!r}" if self.description else "another event"
-        return _EVENTS.get(event, event.replace("_", " "))
-
-
-_EVENTS = {
-    "contract_end": "the end of the contract", "consent_withdrawal": "withdrawal of consent",
-    "request_closed": "the request is handled", "incident_closed": "the incident is handled",
-    "end_of_financial_year": "the end of the financial year", "end_of_employment": "the end of employment",
-    "last_change": "the last change", "session_end": "the end of the session",
-    "erasure_request": "a request for erasure",
-}
-"""Retention events in words; any other event reads as its key with spaces."""
-_LIMITS = {"exactly": "", "at_most": "at most ", "at_least": "at least "}
+            return say("event-described", description=self.description) if self.description else say("event-other")
+        return word("event", event)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

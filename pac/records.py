@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .model import Activity, Organisation, Purpose
+from .phrases import Phrase, say, word
 from .reference import Reference, RetentionRule
 
 
@@ -23,13 +24,13 @@ class RecordType:
     """A retention row that applies to a purpose's data; ``reason`` is None when the declaration names it."""
 
     row: RetentionRule
-    reason: str | None
+    reason: Phrase | None
 
-    def because(self) -> str:
+    def because(self) -> Phrase | str:
         """`` (treated as such records because ...)`` for an inferred record type, else nothing."""
         if self.reason is None:
             return ""
-        return f" (treated as such records because {self.reason}; set record_types to override)"
+        return say("records-because", reason=self.reason)
 
 
 def record_types(purpose: Purpose, organisation: Organisation, reference: Reference,
@@ -84,16 +85,16 @@ class _Inferable:
     words: re.Pattern[str] | None
     special: frozenset[str]
 
-    def reason(self, purpose: Purpose, statutes: str, names: str, special: set[str | None]) -> str | None:
+    def reason(self, purpose: Purpose, statutes: str, names: str, special: set[str | None]) -> Phrase | None:
         named = self.statutes.search(statutes) if self.statutes else None
         if named:
-            return f"the notice names {named.group()!r} for {purpose.name!r}"
+            return say("records-statute-named", statute=named.group(), name=purpose.name)
         if purpose.kind not in self.kinds or (self.special and not special & self.special):
             return None
-        word = self.words.search(names) if self.words else None
-        if word is None:
+        found = self.words.search(names) if self.words else None
+        if found is None:
             return None
-        return f"{purpose.name!r} is a {purpose.kind.replace('_', ' ')} purpose and its declaration says {word.group()!r}"
+        return say("records-kind-words", name=purpose.name, kind=word("kind", str(purpose.kind)), words=found.group())
 
 
 @lru_cache(maxsize=64)

@@ -1,7 +1,8 @@
 """What one run produced, in a form every report is written from (and that crosses process boundaries).
 
 pytest items may run in several processes (pytest-xdist); each report carries its findings as
-plain data (:func:`finding_to_dict`), and the controlling process gathers them into a :class:`Run`.
+plain data (:func:`finding_to_dict`, with each message's phrase, so that the controlling process can still say it
+in Dutch), and the controlling process gathers them into a :class:`Run`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .checking import SEVERITIES, Check, Finding, by_root_cause
 from .errors import Location
 from .flows import DataFlows
 from .model import Organisation, Provenance
+from .phrases import Phrase, from_data, to_data
 from .waivers import Waiver
 
 ItemStatus = Literal["passed", "failed", "waived", "error"]
@@ -106,19 +108,22 @@ def _provenance_to_dict(p: Provenance) -> dict[str, Any]:
     return {key: value for key, value in (("section", p.section), ("quote", p.quote), ("fact", p.fact)) if value}
 
 
-def finding_to_dict(finding: Finding) -> dict[str, Any]:
-    """The finding as in ``findings.json``."""
+def finding_to_dict(finding: Finding, phrase: bool = False) -> dict[str, Any]:
+    """The finding as in ``findings.json``; with ``phrase``, also its message's phrase (``phrase``: key and values),
+    which findings.json leaves out."""
     waiver = finding.waiver
+    said = {"phrase": to_data(finding.message)} if phrase and isinstance(finding.message, Phrase) else {}
     return {
         "check": finding.check, "severity": finding.severity, "organisation": finding.organisation,
         "subject": finding.subject, "also": list(finding.also), "articles": list(finding.articles),
-        "message": finding.message,
+        "message": str(finding.message),
         "location": location_to_dict(finding.location), "evidence": [_provenance_to_dict(p) for p in finding.evidence],
         "remedy": finding.remedy, "waived": waiver is not None,
         "waiver": None if waiver is None else {
             "justification": waiver.justification, "owner": waiver.owner,
             "expires": waiver.expires.isoformat() if waiver.expires else None,
             "subject": waiver.subject, "location": location_to_dict(waiver.location)},
+        **said,
     }
 
 
@@ -126,7 +131,8 @@ def finding_from_dict(data: dict[str, Any]) -> Finding:
     waiver = data["waiver"]
     return Finding(
         check=data["check"], severity=data["severity"], organisation=data["organisation"], subject=data["subject"],
-        also=tuple(data.get("also", ())), articles=tuple(data["articles"]), message=data["message"],
+        also=tuple(data.get("also", ())), articles=tuple(data["articles"]),
+        message=from_data(data["phrase"]) if "phrase" in data else data["message"],
         location=Location(**data["location"]),
         evidence=tuple(Provenance(location=Location(""), **p) for p in data["evidence"]), remedy=data["remedy"],
         waiver=None if waiver is None else Waiver(

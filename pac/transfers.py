@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from .model import Organisation, Recipient, TransferClaim
+from .phrases import Phrase, Term, dutch_citation, say, word
 from .reference import AdequacyDecision, Reference, TransferTool
 
 Verdict = Literal["valid", "unverified", "invalid"]
@@ -21,7 +22,7 @@ best verdict of the tools claimed: ``valid``, ``unverified`` (valid only under a
 declaration does not establish) or ``invalid``."""
 
 _RANK: dict[str, int] = {"valid": 0, "unverified": 1, "invalid": 2}
-_TRANSITION = "Art. 4 of Decision (EU) 2021/914"
+_TRANSITION = Term("Art. 4 of Decision (EU) 2021/914", "art. 4 van Uitvoeringsbesluit (EU) 2021/914")
 _CLAUSES = {"en": "Standard contractual clauses", "nl": "Standaardbepalingen inzake gegevensbescherming"}
 """The 2021/914 clauses by the name of Art. 46(2)(c): in English as notices call them, in Dutch as the AVG does."""
 
@@ -32,7 +33,7 @@ class ToolVerdict:
 
     claim: TransferClaim
     verdict: Verdict
-    reason: str
+    reason: Phrase
     articles: tuple[str, ...]
 
 
@@ -46,11 +47,11 @@ class TransferAssessment:
     status: TransferStatus
     verdicts: tuple[ToolVerdict, ...]
     general: bool
-    reason: str
+    reason: Phrase
     destination: str | None = None
     """Where the data go that the status is about (a country code; None for a third country the notice does not
     name, or when there is no transfer)."""
-    where: str = ""
+    where: Phrase | str = ""
     """That destination in words, with what happens there when it is a further place of processing ('United
     States (US), for storage'); empty when there is no transfer."""
 
@@ -67,11 +68,11 @@ def assess(organisation: Organisation, recipient: Recipient, reference: Referenc
     places = [(p.country, p.relation) for p in recipient.locations]
     if recipient.country is None and not places:
         return TransferAssessment(recipient, on, "unknown_country", (), False,
-                                  "the declaration does not say in which country the recipient processes the data")
+                                  say("verdict.country-unknown"))
     destinations = [(c, r) for c, r in ([(recipient.country, None)] if recipient.country else []) + places
                     if c is None or not reference.in_eea(c, on)]
     if not destinations:
-        return TransferAssessment(recipient, on, "domestic", (), False, f"{recipient.country} is in the EEA on {on}",
+        return TransferAssessment(recipient, on, "domestic", (), False, say("verdict.in-eea", country=recipient.country, on=on),
                                   recipient.country)
     assessments = [_assess_to(organisation, recipient, country, relation, reference, on)
                    for country, relation in destinations]
@@ -89,21 +90,22 @@ def _assess_to(organisation: Organisation, recipient: Recipient, country: str | 
         adequate = [d for d in reference.adequacy_in_force(country, on) if not d.scope_conditions]
         if adequate:  # Art. 45(1): such a transfer needs no specific authorisation, and no claim
             return TransferAssessment(recipient, on, "valid", (), general,
-                                      f"{short(adequate[0].instrument)} (adequacy) covers {place(country, reference)}"
-                                      f" on {on}, without any claim (Art. 45(1))")
+                                      say("verdict.adequate-unclaimed", decision=cited(adequate[0].instrument),
+                                          where=place(country, reference), on=on))
         return TransferAssessment(recipient, on, "invalid", (), general,
-                                  f"personal data go to {where}, outside the EEA, and no transfer tool is stated",
+                                  say("verdict.no-tool", where=where),
                                   country, where)
     verdicts = tuple(_judge(claim, recipient, country, reference, on) for claim in claims)
     best = min(verdicts, key=lambda v: _RANK[v.verdict])
     return TransferAssessment(recipient, on, best.verdict, verdicts, general, best.reason, country, where)
 
 
-def destination(country: str | None, relation: str | None, reference: Reference) -> str:
+def destination(country: str | None, relation: str | None, reference: Reference) -> Phrase:
     """A destination in words: 'United States (US)', 'United States (US), for storage', 'a third country the
     notice does not name'."""
-    where = place(country, reference) if country else "a third country the notice does not name"
-    return where + (f", for {relation}" if relation else "")
+    where = place(country, reference) if country else say("verdict.unnamed-country")
+    return say("verdict.destination-for", where=where, relation=word("relation", relation)) if relation else \
+        say("verdict.destination", where=where)
 
 
 def outside_eea(recipient: Recipient, reference: Reference, on: date) -> bool:
@@ -123,6 +125,11 @@ def invalid_anywhere(claim: TransferClaim, reference: Reference, on: date) -> To
     return verdict if verdict.verdict == "invalid" else None
 
 
+def tool_name(claim: TransferClaim, reference: Reference) -> Term:
+    """The claimed tool in words, in English and in Dutch (:func:`describe`)."""
+    return Term(describe(claim, reference), describe(claim, reference, "nl"))
+
+
 def describe(claim: TransferClaim, reference: Reference, lang: str = "en") -> str:
     """The claimed tool in words, in ``lang`` (``en`` or ``nl``): 'Processor agreement', 'Standard contractual
     clauses 2021, module 2'; in Dutch 'Verwerkersovereenkomst', 'Standaardbepalingen inzake gegevensbescherming
@@ -135,10 +142,24 @@ def describe(claim: TransferClaim, reference: Reference, lang: str = "en") -> st
         f", module {claim.module}" if claim.module else "")
 
 
-def place(country: str, reference: Reference) -> str:
-    """A country in words with its code: 'United States (US)'."""
+def place(country: str, reference: Reference) -> Term:
+    """A country in words with its code: 'United States (US)', in Dutch with the article its name takes in a
+    sentence ('de Verenigde Staten (US)', 'Duitsland (DE)')."""
     name = reference.country_name(country)
-    return f"{name} ({country})" if name else country
+    if not name:
+        return Term(country)
+    dutch = reference.country_name(country, "nl") or name
+    return Term(f"{name} ({country})", f"{_dutch_article(dutch)}{dutch} ({country})")
+
+
+def _dutch_article(name: str) -> str:
+    """'de ' or 'het ' for the Dutch country names that take an article ('de Verenigde Staten', 'het Verenigd
+    Koninkrijk', 'de Filipijnen', 'de Kaaimaneilanden'), else nothing."""
+    if name.startswith("Verenigd Koninkrijk"):
+        return "het "
+    plural = ("Verenigde ", "Filipijnen", "Bahama's", "Comoren", "Maldiven", "Seychellen", "Noordelijke Marianen",
+              "Centraal-Afrikaanse Republiek", "Dominicaanse Republiek")
+    return "de " if name.startswith(plural) or name.split(" (")[0].endswith("eilanden") else ""
 
 
 def short(instrument: str) -> str:
@@ -150,7 +171,15 @@ def short(instrument: str) -> str:
     return match.group() + (f" ({rest.group(1)})" if rest and "OJ" not in rest.group(1) else "")
 
 
-def _verdict(claim: TransferClaim, tool: TransferTool, value: Verdict, reason: str, *more: str) -> ToolVerdict:
+def cited(instrument: str) -> Term:
+    """A Commission decision cited short (:func:`short`), in English and in Dutch ('Uitvoeringsbesluit (EU)
+    2021/914', 'Besluit 2010/87/EU (C2P)'; the Privacy Shield by its Dutch name, as transfer_tools.yaml has it)."""
+    cited = short(instrument)
+    dutch = cited.replace("Decision", "Uitvoeringsbesluit" if "Implementing Decision" in instrument else "Besluit", 1)
+    return Term(cited, dutch.replace("(EU-US Privacy Shield)", "(EU-VS-privacyschild)"))
+
+
+def _verdict(claim: TransferClaim, tool: TransferTool, value: Verdict, reason: Phrase, *more: str) -> ToolVerdict:
     articles = tuple(a if a.startswith("GDPR ") else f"GDPR {a}" for a in tool.article.split(", "))  # "…, Art. 47"
     return ToolVerdict(claim, value, reason, articles + tuple(a for a in more if a not in articles))
 
@@ -160,8 +189,7 @@ def _judge(claim: TransferClaim, recipient: Recipient, country: str | None, refe
     tool = reference.transfer_tool(claim.tool)
     if tool.kind == "adequacy":
         if country is None:
-            return _verdict(claim, tool, "unverified", "the notice does not name the third country, so whether an "
-                            "adequacy decision covers it cannot be established")
+            return _verdict(claim, tool, "unverified", say("verdict.adequacy-unnamed-country"))
         return _judge_adequacy(claim, tool, recipient, country, reference, on)
     if tool.kind == "invalidated":
         return _judge_invalidated(claim, tool, country, reference, on)
@@ -173,39 +201,34 @@ def _judge_adequacy(claim: TransferClaim, tool: TransferTool, recipient: Recipie
     where = place(country, reference)
     if tool.decision and reference.decision(tool.decision).country != country:
         decision = reference.decision(tool.decision)
-        return _verdict(claim, tool, "invalid", f"{short(decision.instrument)} covers transfers to"
-                        f" {place(decision.country or '', reference)} only, not to {where}")
+        return _verdict(claim, tool, "invalid", say("verdict.adequacy-other-country", decision=cited(decision.instrument),
+                                                    country=place(decision.country or "", reference), where=where))
     decisions = [d for d in reference.adequacy_decisions(country) if tool.decision in (None, d.id)]
     in_force = [d for d in decisions if d.in_force_on(on)]
     if not in_force:
         return _no_adequacy(claim, tool, where, decisions, on)
     decision = in_force[0]
-    instrument = short(decision.instrument)
+    instrument = cited(decision.instrument)
     denied = [c.condition for c in recipient.scope_conditions
               if not c.holds and (c.condition in decision.scope_conditions or c.condition == "adequacy_scope")]
     if denied:
-        return _verdict(claim, tool, "invalid", f"the declaration says {recipient.name!r} is outside the scope of the"
-                        f" adequacy decision for {where} ({instrument}: {decision.scope}; not met: {', '.join(denied)})")
+        return _verdict(claim, tool, "invalid", say("verdict.adequacy-scope-denied", name=recipient.name, where=where,
+                                                    decision=instrument, scope=decision.scope, denied=tuple(denied)))
     stated = {c.condition for c in recipient.scope_conditions if c.holds and c.condition != "dpf_certified"}
     if "dpf_certified" in decision.scope_conditions:
         listed = reference.is_dpf_certified(recipient.name)
         if listed is False:
-            return _verdict(claim, tool, "invalid", f"{recipient.name!r} is not on the Data Privacy Framework List pac"
-                            " was given, and the adequacy decision for the United States covers only organisations"
-                            " on it")
+            return _verdict(claim, tool, "invalid", say("verdict.dpf-not-listed", name=recipient.name))
         certified = listed or _certification_on_record(recipient, on)
         if certified is not True:
-            status = "claimed, not verified" if claim.tool == "eu_us_dpf" else "not established"
-            return _verdict(claim, tool, "unverified", f"the recipient's certification under the Data Privacy"
-                            f" Framework is {status}: {certified}; {instrument} covers only organisations on the"
-                            " Data Privacy Framework List")
+            status = "claimed" if claim.tool == "eu_us_dpf" else "not-established"
+            return _verdict(claim, tool, "unverified", say(f"verdict.dpf-{status}", why=certified, decision=instrument))
         stated.add("dpf_certified")
     missing = [c for c in decision.scope_conditions if c not in stated]
     if missing:
-        return _verdict(claim, tool, "unverified", f"the adequacy decision for {where} ({instrument})"
-                        f" is limited in scope ({decision.scope}); the declaration does not establish that"
-                        f" the recipient is within it ({', '.join(missing)})")
-    return _verdict(claim, tool, "valid", f"{instrument} (adequacy) covers {where} on {on}")
+        return _verdict(claim, tool, "unverified", say("verdict.adequacy-limited", where=where, decision=instrument,
+                                                       scope=decision.scope, missing=tuple(missing)))
+    return _verdict(claim, tool, "valid", say("verdict.adequacy-covers", decision=instrument, where=where, on=on))
 
 
 DPF_RECERTIFICATION = timedelta(days=366)
@@ -213,7 +236,7 @@ DPF_RECERTIFICATION = timedelta(days=366)
 obligation dpf_recertification): an entry seen longer ago no longer shows certification."""
 
 
-def _certification_on_record(recipient: Recipient, on: date) -> bool | str:
+def _certification_on_record(recipient: Recipient, on: date) -> bool | Phrase:
     """True when the declaration gives a dated statement, with its source, that the recipient was on the DPF List
     within the year before ``on``; else why not."""
     statements = [c for c in recipient.scope_conditions if c.condition == "dpf_certified" and c.holds]
@@ -222,67 +245,68 @@ def _certification_on_record(recipient: Recipient, on: date) -> bool | str:
         return True
     if dated:
         last = max(c.checked for c in dated if c.checked)
-        return f"the List entry on record was seen on {last}, more than a year before {on}, and certification lapses" \
-               " without annual re-certification"
+        return say("verdict.dpf-lapsed", seen=last, on=on)
     if any(c.checked is not None and c.checked > on for c in statements):
-        return f"the List entry on record was seen only after {on}"
+        return say("verdict.dpf-seen-later", on=on)
     if statements:
-        return "the declaration states it without the date the List entry was seen"
-    return "pac was given no Data Privacy Framework List and the declaration records no dated List entry"
+        return say("verdict.dpf-undated")
+    return say("verdict.dpf-no-list")
 
 
-def _no_adequacy(claim: TransferClaim, tool: TransferTool, where: str, decisions: list[AdequacyDecision],
+def _no_adequacy(claim: TransferClaim, tool: TransferTool, where: Term, decisions: list[AdequacyDecision],
                  on: date) -> ToolVerdict:
     """No adequacy decision covers the country on ``on``; unverified, not invalid, where that rests on a date
     pac's reference data mark unverified."""
     if not decisions:
-        return _verdict(claim, tool, "invalid", f"no adequacy decision covers {where}")
+        return _verdict(claim, tool, "invalid", say("verdict.no-adequacy", where=where))
     started = [d for d in decisions if d.in_force <= on]
     last = started[-1] if started else decisions[0]  # the one that applied last, or else the next to apply
     if last.invalidated and on >= last.invalidated:
-        return _verdict(claim, tool, "invalid", f"no adequacy decision covers {where} on {on}: {_invalidated(last)}",
-                        *_case(last.judgment))
-    until = f" to {last.expires}" if last.expires else ""
-    reason = (f"no adequacy decision covers {where} on {on}: {short(last.instrument)} applies from"
-              f" {last.in_force}{until}")
+        return _verdict(claim, tool, "invalid", say("verdict.no-adequacy-invalidated", where=where, on=on,
+                                                    why=_invalidated(last)), *_case(last.judgment))
+    applies = (say("verdict.applies-from-to", decision=cited(last.instrument), start=last.in_force, end=last.expires)
+               if last.expires else say("verdict.applies-from", decision=cited(last.instrument), start=last.in_force))
     boundary = "in_force" if on < last.in_force else "expires"
-    if boundary in last.citation.unverified_fields:
-        return _verdict(claim, tool, "unverified", f"{reason}, a date pac's reference data mark unverified")
-    return _verdict(claim, tool, "invalid", reason)
+    unverified = boundary in last.citation.unverified_fields
+    reason = say("verdict.no-adequacy-on" + ("-unverified" if unverified else ""), where=where, on=on, applies=applies)
+    return _verdict(claim, tool, "unverified" if unverified else "invalid", reason)
 
 
 def _judge_invalidated(claim: TransferClaim, tool: TransferTool, country: str | None, reference: Reference,
                        on: date) -> ToolVerdict:
     decision = reference.decision(tool.decision or "")
-    instrument = short(decision.instrument)
+    instrument = cited(decision.instrument)
     if decision.invalidated and on >= decision.invalidated:
         return _verdict(claim, tool, "invalid", _invalidated(decision), *_case(decision.judgment))
     if not decision.in_force_on(on):
-        return _verdict(claim, tool, "invalid", f"{instrument} applies from {decision.in_force}")
+        return _verdict(claim, tool, "invalid", say("verdict.applies-from", decision=instrument,
+                                                    start=decision.in_force))
     if country != decision.country:
-        return _verdict(claim, tool, "invalid", f"{instrument} covered transfers to"
-                        f" {place(decision.country or '', reference)} only")
-    return _verdict(claim, tool, "valid", f"{instrument} is in force on {on} (for the organisations certified"
-                    " under it)")
+        return _verdict(claim, tool, "invalid", say("verdict.covered-other-country", decision=instrument,
+                                                    country=place(decision.country or "", reference)))
+    return _verdict(claim, tool, "valid", say("verdict.invalidated-in-force", decision=instrument, on=on))
 
 
 def _judge_instrument(claim: TransferClaim, tool: TransferTool, reference: Reference, on: date) -> ToolVerdict:
     """A tool whose worth does not depend on where the data go: safeguards, derogations, and what is no tool."""
     if tool.kind == "not_a_tool":
-        return _verdict(claim, tool, "invalid", f"{describe(claim, reference)} is no transfer tool; Chapter V needs an"
-                        " adequacy decision (Art. 45), appropriate safeguards (Art. 46) or a derogation (Art. 49)",
+        return _verdict(claim, tool, "invalid", say("verdict.not-a-tool", tool=tool_name(claim, reference)),
                         "GDPR Art. 44")
     if claim.tool == "scc":
         return _judge_scc(claim, tool, reference, on)
     if tool.kind == "derogation":
-        return _verdict(claim, tool, "unverified", f"{tool.article} is a derogation, to be read restrictively and used"
-                        " for occasional transfers, not for systematic or repetitive ones (EDPB Guidelines 2/2018);"
-                        " the declaration does not establish that these transfers are occasional",
+        return _verdict(claim, tool, "unverified", say("verdict.derogation", article=_article(tool.article)),
                         "EDPB Guidelines 2/2018")
     if tool.needs_sa_authorisation:
-        return _verdict(claim, tool, "unverified", f"{describe(claim, reference)} need the supervisory authority's"
-                        " authorisation (Art. 46(3)); the declaration does not say it was given", "GDPR Art. 46(3)")
-    return _verdict(claim, tool, "valid", f"{describe(claim, reference)} ({tool.article})")
+        return _verdict(claim, tool, "unverified", say("verdict.needs-authorisation", tool=tool_name(claim, reference)),
+                        "GDPR Art. 46(3)")
+    return _verdict(claim, tool, "valid", say("verdict.instrument", tool=tool_name(claim, reference),
+                                              article=_article(tool.article)))
+
+
+def _article(article: str) -> Term:
+    """A reference row's articles ('GDPR Art. 49(1)(a)'), and in Dutch ('art. 49 lid 1 sub a AVG')."""
+    return Term(article, dutch_citation(article))
 
 
 def _scc_version(claim: TransferClaim) -> str | None:
@@ -295,42 +319,38 @@ def _judge_scc(claim: TransferClaim, tool: TransferTool, reference: Reference, o
     if version_id is None:
         cutoffs = [v.new_contracts_until for v in reference.scc_versions() if v.new_contracts_until]
         if all(on <= cutoff for cutoff in cutoffs):
-            return _verdict(claim, tool, "valid", f"on {on} every set of standard contractual clauses in force could"
-                            " be used")
-        current = short(reference.scc_version("2021").instrument)
-        return _verdict(claim, tool, "unverified", f"the notice does not say which standard contractual clauses are"
-                        f" used; on {on} only those of {current} are valid in every contract")
+            return _verdict(claim, tool, "valid", say("verdict.scc-any", on=on))
+        current = cited(reference.scc_version("2021").instrument)
+        return _verdict(claim, tool, "unverified", say("verdict.scc-unnamed", on=on, decision=current))
     version = reference.scc_version(version_id)
-    clauses = f"the standard contractual clauses of {short(version.instrument)}"
+    clauses = say("verdict.scc-clauses", decision=cited(version.instrument))
+    cutoff, until, concluded = version.new_contracts_until, version.valid_until, claim.concluded
     if version.valid_on(on, claim.concluded):
-        if version.new_contracts_until is None or on <= version.new_contracts_until:
-            return _verdict(claim, tool, "valid", f"{clauses} are valid on {on}")
+        if cutoff is None or on <= cutoff:
+            return _verdict(claim, tool, "valid", say("verdict.scc-valid", clauses=clauses, on=on))
         if claim.concluded and claim.processing_unchanged:
-            return _verdict(claim, tool, "valid", f"{clauses} remain valid until {version.valid_until} in this contract,"
-                            f" concluded on {claim.concluded}, for processing the notice says is unchanged"
-                            f" ({_TRANSITION})")
+            return _verdict(claim, tool, "valid", say("verdict.scc-transition", clauses=clauses, until=until,
+                                                      concluded=concluded, article=_TRANSITION))
         if claim.processing_unchanged is False:
-            return _verdict(claim, tool, "invalid", f"{clauses} remained valid after {version.new_contracts_until}"
-                            f" only for unchanged processing operations ({_TRANSITION}), and the declaration says the"
-                            " processing changed")
-        missing = ("that the processing is unchanged" if claim.concluded else
-                   f"that the contract was concluded by {version.new_contracts_until} and the processing is unchanged")
-        return _verdict(claim, tool, "unverified", f"on {on} {clauses} are valid only in contracts concluded by"
-                        f" {version.new_contracts_until}, until {version.valid_until}, and only while the processing"
-                        f" operations stay unchanged ({_TRANSITION}); the declaration does not establish {missing}")
+            return _verdict(claim, tool, "invalid", say("verdict.scc-changed", clauses=clauses, cutoff=cutoff,
+                                                        article=_TRANSITION))
+        missing = (say("verdict.scc-missing-unchanged") if claim.concluded else
+                   say("verdict.scc-missing-concluded", cutoff=cutoff))
+        return _verdict(claim, tool, "unverified", say("verdict.scc-old", on=on, clauses=clauses, cutoff=cutoff,
+                                                       until=until, article=_TRANSITION, missing=missing))
     if version.in_force and on < version.in_force:
-        return _verdict(claim, tool, "invalid", f"{clauses} apply from {version.in_force}")
-    if claim.concluded and version.new_contracts_until and claim.concluded > version.new_contracts_until:
-        return _verdict(claim, tool, "invalid", f"{clauses} could not be used in contracts concluded after"
-                        f" {version.new_contracts_until} ({_TRANSITION}); this one was concluded on {claim.concluded}")
-    return _verdict(claim, tool, "invalid", f"{clauses} were repealed; contracts concluded by"
-                    f" {version.new_contracts_until} could rely on them until {version.valid_until} ({_TRANSITION})")
+        return _verdict(claim, tool, "invalid", say("verdict.scc-not-yet", clauses=clauses, start=version.in_force))
+    if claim.concluded and cutoff and claim.concluded > cutoff:
+        return _verdict(claim, tool, "invalid", say("verdict.scc-too-late", clauses=clauses, cutoff=cutoff,
+                                                    article=_TRANSITION, concluded=concluded))
+    return _verdict(claim, tool, "invalid", say("verdict.scc-repealed", clauses=clauses, cutoff=cutoff, until=until,
+                                                article=_TRANSITION))
 
 
-def _invalidated(decision: AdequacyDecision) -> str:
+def _invalidated(decision: AdequacyDecision) -> Phrase:
     case = _case(decision.judgment)
-    return (f"{short(decision.instrument)} was invalidated by the Court of Justice on {decision.invalidated}"
-            f" ({', '.join(case) or decision.judgment})")
+    judgment = Term(case[0], case[0].replace("CJEU", "HvJ EU")) if case else decision.judgment or ""
+    return say("verdict.invalidated", decision=cited(decision.instrument), on=decision.invalidated, judgment=judgment)
 
 
 def _case(judgment: str | None) -> tuple[str, ...]:

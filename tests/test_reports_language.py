@@ -91,7 +91,8 @@ def test_the_dutch_report_has_no_english_of_its_own_left(reports):
     page = (reports["nl"] / "report.html").read_text(encoding="utf-8")
     provisions = {a for cell in re.findall(r"</code></a></td><td>([^<]*)</td>", page) for a in cell.split("; ")}
     assert len(provisions) > 40  # every check's citations, as the table of how each check ended gives them
-    assert english_left(chrome(page)[0], provisions) == []
+    # the findings' messages are Dutch now; the declaration's names they quote ('...') stay as written
+    assert english_left(re.sub(r"'[^']*'|\"[^\"]*\"", "", chrome(page)[0]), provisions) == []
     english = (reports["en"] / "report.html").read_text(encoding="utf-8")
     assert len(english_left(chrome(english)[0], provisions)) > 50  # the test has teeth
 
@@ -105,8 +106,8 @@ def test_the_dutch_report_gives_the_checks_texts_and_citations_in_dutch_and_says
     assert "<strong>Betreft:</strong> <span>doeleinden</span>" in page
     assert "<td>art. 6 lid 1 sub f AVG; art. 13 lid 1 sub d AVG</td>" in page  # the table of how each check ended
     assert "HvJ EU 16 juli 2020, C-311/18 (Schrems II)" in page and "GDPR Art." not in chrome(page)[0]
-    assert chrome(page)[1]  # the findings' messages are still English, marked so
-    assert "De bevindingen en de redenen van de oordelen over doorgifte zijn in het Engels" in page  # and it says so
+    assert "HubSpot Knowledge Base" in chrome(page)[1]  # the public facts of the reference data stay English, marked
+    assert "De openbare feiten uit de referentiegegevens van pac" in page  # so, and the page says so
     english = (reports["en"] / "report.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in english and ' lang="en"' not in english.replace('<html lang="en">', "")
     assert "<td>GDPR Art. 6(1)(f); GDPR Art. 13(1)(d)</td>" in english
@@ -147,3 +148,14 @@ def test_the_draft_banner_is_in_the_reports_language():
     drafted = dataclasses.replace(run, findings=(dataclasses.replace(FINDINGS[0], check=tally.DRAFT_CHECK),))
     assert tally.draft_banner(drafted, "nl").startswith("Niet-beoordeeld concept: de verklaring van acme ")
     assert tally.draft_banner(drafted).startswith("Unreviewed draft: the declaration of acme ")
+
+
+def test_the_dutch_report_says_every_message_and_verdict_reason_in_dutch(reports):
+    page = (reports["nl"] / "report.html").read_text(encoding="utf-8")
+    messages = re.findall(r'<p class="message">.*?</p>', page, re.DOTALL)
+    assert len(messages) > 100 and not [m for m in messages if 'lang="en"' in m]
+    verdicts = re.findall(r'<td><span class="verdict-[a-z_]+">.*?</td>', page)  # the flows table's verdicts and why
+    assert len(verdicts) > 20 and not [v for v in verdicts if 'lang="en"' in v]
+    assert "De privacyverklaring vermeldt" in page and "The notice" not in chrome(page)[0]
+    english = (reports["en"] / "report.html").read_text(encoding="utf-8")
+    assert "The notice states no legal basis for" in english and "De privacyverklaring" not in english

@@ -111,7 +111,7 @@ class CheckItem(pytest.Item):
             "organisation": organisation.id, "checks": [c.id for c in self.checks], "subject": self.subject_path,
             "status": status,
             # an xdist worker's report crosses to the controller as plain data
-            "findings": [finding_to_dict(f) for f in findings] if session.worker else findings}
+            "findings": [finding_to_dict(f, phrase=True) for f in findings] if session.worker else findings}
         organisation_record = session.organisation_record(organisation, self.parent.evaluation().notes)
         if organisation_record is not None:
             record["record"] = organisation_record

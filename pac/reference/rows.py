@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..duration import Duration
+from ..phrases import Phrase, say
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +276,9 @@ class RetentionRule:
     note: str | None
     citation: Citation
     infer: Inference | None = None
+    record_nl: str | None = None
+    """``record`` in Dutch, and ``authority_nl`` ``authority``, for Dutch reports (None: shown as written)."""
+    authority_nl: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,6 +354,8 @@ class NationalRule:
     start: date | None
     until: date | None
     analytics_exemption: str | None
+    analytics_exemption_nl: str | None
+    """The same condition in Dutch, for Dutch reports (None: shown as written)."""
     customer_exception: str | None
     threshold: int | None
     authority: str | None
@@ -368,6 +374,6 @@ class NationalRule:
             return True
         return bool({"law", "rule", *fields} & set(marked))
 
-    def caveat(self, *fields: str) -> str:
+    def caveat(self, *fields: str) -> Phrase | str:
         """`` (pac's reference data mark this rule unverified)`` where :meth:`unverified` says so, else nothing."""
-        return " (pac's reference data mark this rule unverified)" if self.unverified(*fields) else ""
+        return say("caveat-unverified") if self.unverified(*fields) else ""

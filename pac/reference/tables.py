@@ -357,6 +357,8 @@ def _retention(f: Fields, country: Kind[str]) -> RetentionRule:
         note=f.optional("note", TEXT),
         citation=f.citation(),
         infer=f.one("infer", _inference),
+        record_nl=f.optional("record_nl", TEXT),
+        authority_nl=f.optional("authority_nl", TEXT),
     )
 
 
@@ -433,6 +435,7 @@ def _national_rule(f: Fields, country: Kind[str]) -> NationalRule:
         start=start,
         until=until,
         analytics_exemption=f.optional("analytics_exemption", TEXT),
+        analytics_exemption_nl=f.optional("analytics_exemption_nl", TEXT),
         customer_exception=f.optional("customer_exception", TEXT),
         threshold=f.optional("threshold", INTEGER),
         authority=f.optional("authority", TEXT),

@@ -33,6 +33,7 @@ from ..checking import Check, CheckText, Finding
 from ..citations import cite
 from ..flows import DataFlows, Flow, Name, Node
 from ..messages import count, words
+from ..phrases import said, sayable
 from ..results import OrganisationRecord, Run
 from . import text
 from .tally import Tally, cited, draft_banner, most_severe_first, provision, provision_order, tallies
@@ -67,9 +68,9 @@ _TEMPLATES = jinja2.Environment(loader=jinja2.PackageLoader("pac.reports", "temp
 
 
 def render(run: Run, lang: str = "en") -> str:
-    """The report of ``run`` in ``lang`` (:data:`pac.messages.LANGUAGES`): pac's own words and the citations in that
-    language, the checks' titles, remedies and rationales too where their pack translates them (else in English,
-    marked so)."""
+    """The report of ``run`` in ``lang`` (:data:`pac.messages.LANGUAGES`): pac's own words, the citations and the
+    findings' messages in that language, the checks' titles, remedies and rationales too where their pack translates
+    them (else in English, marked so)."""
     return page(run, drawings(run, lang), lang)
 
 
@@ -77,14 +78,16 @@ def page(run: Run, drawings: Mapping[str, Drawing], lang: str = "en") -> str:
     """The report of ``run`` in ``lang`` with the given diagrams (by organisation id)."""
     counted = tallies(run)
     checks = {c.id: c for c in run.checks}
+    en = Markup(' lang="en"' if lang != "en" else "")
     return _TEMPLATES.get_template("report.html").render(
         run=run, as_of=run.as_of.isoformat(), tallies=counted, drawings=drawings, matrix=_matrix(counted),
         checks=checks, groups=lambda findings: by_check(findings, checks), anchor=anchor, node_link=node_link,
         flow_rows=flow_rows, on_subject=_on_subject, provisions=provisions, paragraphs=text.paragraphs,
         script=Markup(SCRIPT), csp=CSP, all_provisions=cited(run.findings), banner=draft_banner(run, lang),
-        lang=lang, t=words(lang), en=Markup(' lang="en"' if lang != "en" else ""), role_of=diagram.role_of, css=_css,
+        lang=lang, t=words(lang), en=en, role_of=diagram.role_of, css=_css, say=lambda value: said(value, lang),
+        en_of=lambda value: Markup("") if sayable(value) else en,
         count=count, counted=lambda counts: {key: count(lang, key, n) for key, n in counts.items()},
-        said=lambda check: check.text(lang), remedy_of=lambda remedy, check: remedy_of(remedy, check, lang),
+        text_of=lambda check: check.text(lang), remedy_of=lambda remedy, check: remedy_of(remedy, check, lang),
         marked=lambda text: Markup(' lang="en"' if text.lang != lang else ""),
         cite=lambda citation: cite(citation, lang), cites=lambda citations: "; ".join(cite(c, lang) for c in citations))
 

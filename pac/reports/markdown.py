@@ -10,6 +10,7 @@ from typing import Any, Mapping
 
 from ..checking import Finding
 from ..messages import words
+from ..phrases import said
 from ..results import Run
 from .tally import draft_banner, most_severe_first, tallies
 from .text import markdown
@@ -19,7 +20,7 @@ LISTED = 25
 
 
 def render(run: Run, lang: str = "en") -> str:
-    """The summary of ``run`` in ``lang``: pac's words in that language, the findings' messages as written."""
+    """The summary of ``run`` in ``lang``: pac's words and the findings' messages in that language."""
     t = words(lang)
     counted = tallies(run)
     lines = [f"## {t['md_heading'].format(date=run.as_of.isoformat())}", ""]
@@ -40,7 +41,7 @@ def render(run: Run, lang: str = "en") -> str:
     shown = sorted((f for c in counted for f in c.open if f.severity != "info"), key=most_severe_first)
     if shown:
         lines += ["", f"<details><summary>{t['md_open'].format(n=len(shown))}</summary>", ""]
-        lines += [_item(f, t) for f in shown[:LISTED]]
+        lines += [_item(f, t, lang) for f in shown[:LISTED]]
         if len(shown) > LISTED:
             lines.append(f"- {t['md_more'].format(n=len(shown) - LISTED)}")
         lines += ["", "</details>"]
@@ -48,8 +49,8 @@ def render(run: Run, lang: str = "en") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _item(finding: Finding, t: Mapping[str, Any]) -> str:
+def _item(finding: Finding, t: Mapping[str, Any], lang: str) -> str:
     location = finding.location
     subjects = "` `".join(finding.subjects)
     return (f"- **{t['severity'][finding.severity]}** `{finding.organisation}` `{finding.check}` `{subjects}`: "
-            f"{markdown(finding.message)} ({markdown(str(location))})")
+            f"{markdown(said(finding.message, lang))} ({markdown(str(location))})")
