@@ -46,10 +46,10 @@ from seed_notices import seed_notices  # noqa: E402
 DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "harbour-books", "inktvis", "harbour-lane",
                "kniepunt", "zeepwinkel", "tidewater", "buurtkracht", "lindewaard", "lumen-rooster", "warmtewerk", "oakfield",
                "korrel", "northwind-physio", "groen-dak", "lumen-labs", "de-werf", "de-heide", "brightwell",
-               "makelaardij-ijssel", "copperleaf")
-"""fernbridge, spaak, harbour-books, inktvis, harbour-lane, kniepunt, zeepwinkel, tidewater, buurtkracht,
-lindewaard, lumen-rooster, warmtewerk, oakfield, korrel, northwind-physio, groen-dak, lumen-labs, de-werf, de-heide,
-brightwell, makelaardij-ijssel and copperleaf are notices written for the drafter's development
+               "makelaardij-ijssel", "copperleaf", "de-klauw", "northgate-fitness", "bibliotheek-vonk", "kestrel-trust",
+               "het-nest", "marlow-driving", "thuisbasis", "fieldfare-events", "trapkracht", "brookside-council",
+               "pennant-analytics", "zwemschool-golf")
+"""Every organisation but we4u, we-do-better and canal-desk is a notice written for the drafter's development
 (``benchmarks/draft-development/``)."""
 
 

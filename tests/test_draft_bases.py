@@ -208,3 +208,151 @@ def test_asking_for_consent_ties_it_and_needing_none_does_not(tmp_path: Path):
                                    "nodig. Voor marketingcookies vragen wij wel om je toestemming.\n")
     assert [(p["legal_basis"]["basis"], p["legal_basis"]["provenance"]["quote"]) for p in purposes] == [
         ("consent", "Voor marketingcookies vragen wij wel om je toestemming.")]
+
+
+def test_prose_in_other_words_than_the_article_and_this_refers_back(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nDonations\n\nWe record your gift. We do this because "
+                                  "it is necessary to carry out the agreement you make with us when you give.\nWe keep "
+                                  "your Gift Aid declaration because the tax authority requires it.\n", "en")
+    assert [(p["legal_basis"]["basis"], p["name"], p["provenance"]["quote"][:20]) for p in english] == [
+        ("contract", "We record your gift.", "We record your gift."),
+        ("legal_obligation", "We keep your Gift Aid declaration because the tax authority requires it.", "We keep your Gift Ai")]
+    assert english[0]["legal_basis"]["provenance"]["quote"].startswith("We do this because")
+    assert "the sentence before it" in english[0]["legal_basis"]["provenance"]["note"]
+    dutch = _purposes(tmp_path / "nl", "Notice of Voorbeeld B.V.\n\nCursussen\n\nWij geven cursussen digitale "
+                                       "vaardigheden. Dit is een taak van algemeen belang die de gemeente ons heeft opgedragen.\n")
+    assert [(p["legal_basis"]["basis"], p["name"], p["provenance"]["quote"]) for p in dutch] == [
+        ("public_task", "Cursussen", "Wij geven cursussen digitale vaardigheden.")]
+    assert dutch[0]["legal_basis"]["provenance"]["note"].startswith("Review:")
+
+
+def test_unambiguous_basis_words_need_no_other_cue(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nVolunteering\n\nIf you are hurt on a reserve, we may "
+                                  "call the emergency services to protect your vital interests.\n", "en")
+    assert [p["legal_basis"]["basis"] for p in english] == ["vital_interests"]
+    campaigns = _purposes(tmp_path / "c", "Privacy notice of Example Ltd\n\nCampaigns\n\nWe only email supporters who "
+                                          "have given us their consent.\n", "en")
+    assert [p["legal_basis"]["basis"] for p in campaigns] == ["consent"]
+    assert _purposes(tmp_path / "q", "Notice of Voorbeeld B.V.\n\nNieuwsbrief\n\nHeb je ons toestemming gegeven? "
+                                     "Dan kun je die altijd intrekken.\n") == []  # a question ties nothing
+
+
+def test_a_lead_in_stating_a_basis_in_other_words(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nLenen\n\nOm de overeenkomst met u uit te voeren, verwerken "
+                                "wij:\n\n- wat u leent;\n- uw betalingen.\n\nOmdat de wet dat van ons vraagt, verwerken wij:\n\n"
+                                "- het aantal leden voor de gemeente.\n")
+    assert [(p["legal_basis"]["basis"], p["name"]) for p in dutch] == [
+        ("contract", "wat u leent;"), ("contract", "uw betalingen."), ("legal_obligation", "het aantal leden voor de gemeente.")]
+    assert dutch[2]["legal_basis"]["provenance"]["quote"].startswith("Omdat de wet dat van ons vraagt")
+
+
+def test_a_table_header_names_the_purpose_and_basis_columns(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nOverzicht\n\nDoel | Gegevens | Grondslag\n"
+                                "Nieuwsbrief | e-mailadres | Toestemming\nPlaatsing | naam, contract | Uitvoering van de overeenkomst\n"
+                                "Ongevallen | telefoonnummer | Vitaal belang van het kind\n")
+    assert [(p["name"], p["legal_basis"]["basis"], p["provenance"]["section"]) for p in dutch] == [
+        ("Nieuwsbrief", "consent", "Overzicht"), ("Plaatsing", "contract", "Overzicht"),
+        ("Ongevallen", "vital_interests", "Overzicht")]
+
+
+def test_a_generic_heading_names_no_purpose(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nWhy we use your data\n\nWe use your address to deliver "
+                                  "your parcel. We do this because it is necessary to perform our contract with you.\n", "en")
+    assert [(p["legal_basis"]["basis"], p["name"]) for p in english] == [
+        ("contract", "We use your address to deliver your parcel.")]
+
+
+def test_purpose_and_basis_headings_in_other_words_stay_under_their_activity(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nMembers\n\nWhat we use your information for\n\n"
+                                  "  1. To run your membership.\n  2. To send you offers.\n\nOur lawful basis for each use\n\n"
+                                  "  1. Performance of our contract with you.\n  2. Your consent.\n", "en")
+    assert [(p["name"], p["legal_basis"]["basis"], p["provenance"]["section"]) for p in english] == [
+        ("To run your membership.", "contract", "Members > What we use your information for"),
+        ("To send you offers.", "consent", "Members > What we use your information for")]
+    dutch = _purposes(tmp_path / "nl", "Notice of Voorbeeld B.V.\n\nHuurders\n\nDoeleinden\n\n  1. Het innen van de huur.\n"
+                                       "  2. Het toetsen van uw inkomen.\n\nRechtsgrond\n\n  1. Uitvoering van de overeenkomst.\n"
+                                       "  2. Wettelijke verplichting (Woningwet).\n")
+    assert [(p["name"][:27], p["legal_basis"]["basis"]) for p in dutch] == [
+        ("Het innen van de huur.", "contract"), ("Het toetsen van uw inkomen.", "legal_obligation")]
+
+
+def test_items_of_a_basis_list_are_no_purposes(tmp_path: Path):
+    notice = tmp_path / "notice.txt"
+    notice.write_text("Privacy notice of Example Ltd\n\nMembers\n\nWe run your membership and send you offers.\n\n"
+                      "Lawful bases\n\n- Performance of our contract with you.\n- Your consent.\n", encoding="utf-8")
+    output = tmp_path / "draft.yaml"
+    assert main(["draft", str(notice), "--lang", "en", "-o", str(output)]) == 0
+    (activity,) = yaml.safe_load(output.read_text(encoding="utf-8"))["activities"]
+    assert "purposes" not in activity
+    assert [b["basis"] for b in activity["collective_legal_bases"]] == ["contract", "consent"]
+
+
+def test_each_clause_between_semicolons_is_read_on_its_own(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nPhotography\n\nVisitors in the background are not asked "
+                                  "for consent; we rely on our legitimate interests in promoting our events.\n", "en")
+    assert [(p["legal_basis"]["basis"], p["legal_basis"]["provenance"]["quote"][:25]) for p in english] == [
+        ("legitimate_interests", "we rely on our legitimate")]
+
+
+def test_a_listed_purpose_stating_its_own_basis_at_length(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nPatiënten\n\nWaarvoor gebruiken wij je gegevens?\n\n"
+                                "- het sturen van een herinnering voor de jaarlijkse vaccinatie (grondslag: gerechtvaardigd "
+                                "belang, namelijk de gezondheid van de dieren die wij behandelen).\n- het bijhouden van de kaart\n")
+    assert [(p["name"], p.get("legal_basis", {}).get("basis")) for p in dutch] == [
+        ("het sturen van een herinnering voor de jaarlijkse vaccinatie", "legitimate_interests"),
+        ("het bijhouden van de kaart", None)]
+
+
+def test_consent_to_a_disclosure_is_no_purpose_of_its_own(tmp_path: Path):
+    assert _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nAan wie geven wij gegevens door\n\nVraag je hulp bij schulden, "
+                               "dan geven wij met jouw toestemming je naam door aan de schuldhulpverlening.\n") == []
+
+
+def test_a_basis_beside_its_purpose_after_a_colon_or_dash(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nWaarom verwerken wij uw gegevens?\n\nWij verwerken uw gegevens "
+                                "voor de volgende doelen:\n\n- Het leveren van uw bestelling: uitvoering van de overeenkomst\n"
+                                "- Het versturen van onze nieuwsbrief – toestemming\n- Fraudepreventie: ons gerechtvaardigd belang\n"
+                                "- Klantcontact: wij bellen u over de overeenkomst\n")
+    assert [(p["name"], p.get("legal_basis", {}).get("basis")) for p in dutch] == [
+        ("Het leveren van uw bestelling", "contract"), ("Het versturen van onze nieuwsbrief", "consent"),
+        ("Fraudepreventie", "legitimate_interests"), ("Klantcontact: wij bellen u over de overeenkomst", None)]
+
+
+def test_a_why_label_over_a_basis_label(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nLeasecontract\n\nWat: naam en adres.\nWaarom: om uw "
+                                "leasecontract af te sluiten.\nGrondslag: uitvoering van de overeenkomst.\n")
+    assert [(p["name"], p["legal_basis"]["basis"], p["provenance"]["quote"]) for p in dutch] == [
+        ("om uw leasecontract af te sluiten", "contract", "Waarom: om uw leasecontract af te sluiten.")]
+
+
+def test_a_basis_in_the_condition_of_a_clause_or_beside_objection_ties_nothing(tmp_path: Path):
+    assert _purposes(tmp_path, "Privacy notice of Example Ltd\n\nMarketing\n\nWhere we rely on our legitimate interests, "
+                               "you may ask us to stop.\n\nObjecting\n\nYou can object to processing based on our legitimate "
+                               "interests.\n\nWhat you can do\n\nYou do not have the right to object to the processing "
+                               "because we need your data to perform the contract.\n", "en") == []
+
+
+def test_a_list_of_bases_each_naming_its_purpose(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nZwemles\n\nWij verwerken uw gegevens op de volgende grondslagen:\n"
+                                "- Uitvoering van de overeenkomst: voor het inplannen van lessen.\n"
+                                "- Toestemming: voor het delen van foto's in de ouderapp.\n"
+                                "- Nieuwsbrief: voor het sturen van onze nieuwsbrief.\n")
+    assert [(p["name"], p["legal_basis"]["basis"]) for p in dutch] == [
+        ("voor het inplannen van lessen", "contract"), ("voor het delen van foto's in de ouderapp", "consent")]
+
+
+def test_explicit_consent_in_prose(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Notice of Voorbeeld B.V.\n\nMedische gegevens\n\nWij noteren een aandoening van uw kind "
+                                "voor de badmeester. Dat doen wij met uw uitdrukkelijke toestemming.\n")
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nHealth\n\nWe record allergies only with your "
+                                         "explicit consent.\n", "en")
+    assert [p["legal_basis"]["basis"] for p in dutch + english] == ["consent", "consent"]
+
+
+def test_a_listed_purpose_stating_its_basis_in_a_clause_is_named_by_its_first_words(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nWebsite visitors\n\nWe use your data for these purposes:\n"
+                                  "- To show the website in your browser, because this is necessary for our legitimate "
+                                  "interest in running a website.\n- To answer a demo request, because you ask us to take "
+                                  "steps before entering into a contract.\n", "en")
+    assert [(p["name"], p["legal_basis"]["basis"]) for p in english] == [
+        ("To show the website in your browser", "legitimate_interests"), ("To answer a demo request", "contract")]

@@ -8,40 +8,58 @@ guessed."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .text import Sentence
+from .text import BASIS_HEADINGS, GENERIC_HEADINGS, PURPOSE_HEADINGS, Sentence
 
 _ARTICLE = r"\bart(?:ikel|icle|\.)?\s*6\s*(?:\(1\)|,?\s*lid\s*1,?|\.1\.?)?\s*(?:sub|onder|under|point|letter)?\s*\(?{}\)?(?!\w)"
+_AUTHORITY = r"(de |the )?(wet|wetgeving|law|legislation|tax authorit(y|ies)|belastingdienst|HMRC|HM Revenue & Customs)"
 BASES = {
     "consent": r"toestemming|\bconsent\b|" + _ARTICLE.format("a"),
-    "contract": r"(?<!verwerkers)overeenkomst|(?<!processing )\bcontract\b|" + _ARTICLE.format("b"),
-    "legal_obligation": r"wettelijke (verplichting|plicht|bewaarplicht|administratieplicht)|legal obligation|required by law|"
-                        r"law requires|wet .{0,30}verplicht|wettelijk verplicht|legally (obliged|required|obligated)|" + _ARTICLE.format("c"),
+    "contract": r"(?<!verwerkers)overeenkomst|(?<!processing )\bcontract\b|"
+                r"(?<!processing )(?<!processor )(?<!sharing )\bagreement\b|" + _ARTICLE.format("b"),
+    "legal_obligation": r"wettelijke (verplichting|plicht|bewaarplicht|administratieplicht)|legal (obligation|requirement)|"
+                        r"required by law|law requires|wet .{0,30}verplicht|wettelijk verplicht|legally (obliged|required|obligated)|"
+                        rf"\b{_AUTHORITY} (\w+ ){{0,3}}(requires|vraagt|eist|vereist|verplicht)|" + _ARTICLE.format("c"),
     "vital_interests": r"vita(a|le)l? belang|vital interest|" + _ARTICLE.format("d"),
-    "public_task": r"algemeen belang|public (task|interest)|openbaar gezag|" + _ARTICLE.format("e"),
+    "public_task": r"algemeen belang|public (task|interest)|openbaar gezag|official authority|" + _ARTICLE.format("e"),
     "legitimate_interests": r"gerechtvaardigd\w* belang|legitimate interest|" + _ARTICLE.format("f"),
 }
 _BASIS = {basis: re.compile(pattern, re.IGNORECASE) for basis, pattern in BASES.items()}
-_CUE = re.compile(r"(?i)grondslag|basis|wettelijk verplicht|legally (obliged|required|obligated)|op grond van|"
+_CUE = re.compile(r"(?i)grondslag|basis|taak van algemeen belang|public task|(in|of) the public interest|openbaar gezag|"
+                  r"official authority|vita(a|le)l? belang|vital interest|wettelijke verplichting|legal obligation|"
+                  r"gerechtvaardigd\w* belang|legitimate interest|uit te voeren|carry out|to perform|"
+                  r"(given|gave) (us )?(your|their|his|her) consent|toestemming (\w+ ){0,2}gegeven|"
+                  r"\b" + _AUTHORITY + r" (\w+ ){0,3}(requires|vraagt|eist|vereist|verplicht)|wettelijk verplicht|legally (obliged|required|obligated)|op grond van|"
                   r"on the grounds? of|pursuant to|gebaseerd op|based on|\brel(y|ies) on|\brests? on|berust|"
                   + _ARTICLE.format("[a-f]") + r"|\bomdat|because|nodig (om|voor)|need (these|your|this)|noodzakelijk|necessary|"
                   r"\bonly with|alleen met|op basis van|on the basis|uitvoer|perform|required|vereist|rechtvaardig|legitim|"
                   r"vraagt? (je|u) om toestemming|vragen (wij|we) (\w+ )?om (je|jouw|uw) toestemming|ask (for )?your consent|"
-                  r"met (je|uw|jouw) toestemming|with your consent")
-_NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
-                        r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|"
-                        r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(toestemming|consent)")
-"""A basis stated as an exception or as the condition of a clause ('unless', 'without your consent', 'if we
-process your data on the basis of your consent, ...'): it ties no purpose."""
+                  r"met (je|uw|jouw) (\w+ )?toestemming|with your (\w+ )?consent")
+_NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bright to object|\brecht (van|op) bezwaar|\bbezwaar (te )?maken|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
+                        r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|\bnot asked for (your )?consent|"
+                        r"\bniet om (je |uw |jouw )?toestemming gevraagd|"
+                        r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(toestemming|consent)|\?$|"
+                        r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(overeenkomst|contract\b|wettelijke (verplichting|plicht)|"
+                        r"legal obligation|vita(a|le)l? belang|vital interest|algemeen belang|public (task|interest)|"
+                        r"gerechtvaardigd\w* belang|legitimate interest)[^,]*,\s*(you|je|jij|u)\b")
+"""A basis stated as an exception, as the condition of a clause ('unless', 'without your consent', 'if we
+process your data on the basis of your consent, ...'; 'where we rely on legitimate interests, you may ...'), or
+in a question, or beside the right to object: it ties no purpose."""
 _PAREN = re.compile(r"\(((?:[^()]|\([^()]{0,5}\)){3,80})\)")
-_PURPOSE_LABEL = re.compile(r"(?i)^(doel(en|einde)?|purposes?)\s*:\s*(?=\S)(.{3,})")
+_PURPOSE_LABEL = re.compile(r"(?i)^(doel(en|einde)?|purposes?|waarom|waarvoor|why|what for)\s*:\s*(?=\S)(.{3,})")
 _BASIS_LABEL = re.compile(r"(?i)^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:")
-_BASIS_LIST_HEADING = re.compile(r"(?i)grondslag|legal basis|lawful basis")
-_PURPOSE_LIST_HEADING = re.compile(r"(?i)waarom|doel|purpose|why")
+_BESIDE = re.compile(r"^(.{3,}?)(?::|\s[-\u2013\u2014]\s)\s*([^:\u2013\u2014]{3,80}?)[.;]?$")
+_BASIS_FIRST = re.compile(r"^([^:\u2013\u2014]{3,60}?)(?::|\s[-\u2013\u2014]\s)\s*(.{3,})$")
+_LEADING = set("uitvoering nakoming naleving van de het een ons onze uw je jouw performance compliance with of a an the our "
+               "your for".split())
+"""The words a basis named beside its purpose may start with ('uitvoering van de overeenkomst', 'our legitimate
+interests')."""
 _CELL = re.compile(r"(?:(?!\s{3,})[^|\t])+")
 _BASIS_ANY = re.compile("|".join(BASES.values()), re.IGNORECASE)
-_TABLE_HEADER = re.compile(r"(?i)^(doel(en)?|purposes?|(verwerkings)?grondslag(en)?|(legal|lawful) basis|basis)$")
+_PURPOSE_HEADER = re.compile(r"^(doel(en)?( van de verwerking)?|purposes?( of (the )?processing)?)$", re.IGNORECASE)
+_BASIS_HEADER = re.compile(r"^((verwerkings)?grondslag(en)?|rechtsgrond|(legal|lawful) bas(is|es)|basis)$", re.IGNORECASE)
+_TABLE_HEADER = re.compile(f"{_PURPOSE_HEADER.pattern}|{_BASIS_HEADER.pattern}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -66,10 +84,14 @@ def basis_of(text: str) -> tuple[str, re.Match[str]] | None:
 
 def stated(sentence: Sentence) -> list[tuple[str, re.Match[str]]]:
     """The bases ``sentence`` states as bases (a basis word with a cue of lawfulness, not as an exception or a
-    condition), first to last."""
-    if _NOT_A_TIE.search(sentence.text) or not (_CUE.search(sentence.text) or _BASIS_LIST_HEADING.search(sentence.section)):
-        return []
-    found = [(basis, match) for basis, pattern in _BASIS.items() for match in pattern.finditer(sentence.text)]
+    condition), first to last; each clause between semicolons is read on its own."""
+    found = []
+    for clause in re.finditer(r"[^;]+", sentence.text):
+        text = clause.group(0).strip()
+        if _NOT_A_TIE.search(text) or not (_CUE.search(text) or BASIS_HEADINGS.search(sentence.section)):
+            continue
+        found += [(basis, match) for basis, pattern in _BASIS.items()
+                  for match in pattern.finditer(sentence.text, clause.start(), clause.end())]
     return sorted(found, key=lambda item: item[1].start())
 
 
@@ -94,18 +116,58 @@ def parenthesised(sentence: Sentence) -> list[tuple[str, str, int, int]]:
     return found
 
 
-def table_row(sentence: Sentence) -> tuple[str, str, int, int] | None:
+def table_header(sentence: Sentence) -> tuple[int, int, int] | None:
+    """(purpose column, basis column, number of cells) of a table's header row flattened to text ('Doel |
+    Gegevens | Grondslag', 'Purpose<TAB>Legal basis'); None when the line is no such header."""
+    cells = [m.group(0).strip() for m in _CELL.finditer(sentence.text) if m.group(0).strip()]
+    purpose = [i for i, cell in enumerate(cells) if _PURPOSE_HEADER.match(cell)]
+    basis = [i for i, cell in enumerate(cells) if _BASIS_HEADER.match(cell)]
+    return (purpose[0], basis[0], len(cells)) if len(cells) >= 2 and len(purpose) == len(basis) == 1 else None
+
+
+def table_row(sentence: Sentence, columns: tuple[int, int, int] | None = None) -> tuple[str, str, int, int] | None:
     """(basis, purpose words, start, end) of a table row flattened to text, 'purpose | basis' (cells apart by
-    bars, tabs or wide spaces): one cell states one basis, the others none."""
+    bars, tabs or wide spaces): under a header (``columns``), the purpose cell and the one basis its basis cell
+    states; without one, one cell states one basis and the others, none, are the purpose."""
     cells = [m for m in _CELL.finditer(sentence.text) if m.group(0).strip()]
     if len(cells) < 2 or any(_TABLE_HEADER.match(cell.group(0).strip()) for cell in cells):
         return None
+    if columns and len(cells) == columns[2]:
+        cell, purpose = cells[columns[1]], cells[columns[0]]
+        single = basis_of(cell.group(0))
+        if single is None or _BASIS_ANY.search(purpose.group(0)):
+            return None
+        return single[0], purpose.group(0).strip(), cell.start() + single[1].start(), cell.start() + single[1].end()
     stating = [(cell, basis_of(cell.group(0))) for cell in cells if _BASIS_ANY.search(cell.group(0))]
     if len(stating) != 1 or stating[0][1] is None:
         return None
     cell, (basis, match) = stating[0]
     words = " ".join(c.group(0).strip() for c in cells if c is not cell)
     return basis, words, cell.start() + match.start(), cell.start() + match.end()
+
+
+def beside(sentence: Sentence) -> tuple[str, str, int, int] | None:
+    """(basis, purpose words, start, end) of a list item 'purpose: basis' or 'purpose – basis' ('Fraudepreventie:
+    ons gerechtvaardigd belang', 'Sending the newsletter - consent'), or 'basis: purpose' ('Toestemming: voor het
+    delen van foto's'): the words on one side of the colon or dash name one basis, first; the other side none."""
+    if not sentence.bullet:
+        return None
+    after = _BESIDE.match(sentence.text)
+    found = after and _basis_phrase(after.group(2))
+    if found and not _BASIS_ANY.search(after.group(1)) and after.group(1).count("(") == after.group(1).count(")"):
+        return found[0], after.group(1).strip(), after.start(2) + found[1].start(), after.start(2) + found[1].end()
+    first = _BASIS_FIRST.match(sentence.text)
+    found = first and _basis_phrase(first.group(1))
+    if found and not _BASIS_ANY.search(first.group(2)):
+        return found[0], first.group(2).strip().rstrip(".;"), found[1].start(), found[1].end()
+    return None
+
+
+def _basis_phrase(words: str) -> tuple[str, re.Match[str]] | None:
+    """The one basis ``words`` name, when they start with it ('uitvoering van de overeenkomst', 'our legitimate
+    interests')."""
+    single = basis_of(words)
+    return single if single and set(words[:single[1].start()].casefold().split()) <= _LEADING else None
 
 
 def labelled(items: list[Sentence]) -> list[tuple[Sentence, Sentence, str, re.Match[str]]]:
@@ -124,13 +186,13 @@ def numbered_pairs(items: list[Sentence]) -> list[tuple[Sentence, Sentence]]:
     item n under the basis sub-heading that follows it, within one activity."""
     pairs = []
     for index, item in enumerate(items):
-        if item.number is None or not _BASIS_LIST_HEADING.search(item.section.rsplit(" > ", 1)[-1]):
+        if item.number is None or not BASIS_HEADINGS.search(item.section.rsplit(" > ", 1)[-1]):
             continue
         for earlier in reversed(items[:index]):
             if earlier.activity != item.activity:
                 break
             if (earlier.number == item.number and earlier.section != item.section
-                    and _PURPOSE_LIST_HEADING.search(earlier.section.rsplit(" > ", 1)[-1])):
+                    and PURPOSE_HEADINGS.search(earlier.section.rsplit(" > ", 1)[-1])):
                 pairs.append((earlier, item))
                 break
     return pairs
@@ -152,10 +214,17 @@ def over_lists(items: list[Sentence]) -> list[tuple[str, Sentence, Sentence, re.
     return found
 
 
-_SKIP_SECTION = re.compile(r"(?i)recht|rights|intrek|withdraw|ontvanger|recipient|delen met|shar(e|ing)|"
+_SKIP_SECTION = re.compile(r"(?i)recht|rights|bezwaar|object|intrek|withdraw|ontvanger|recipient|delen met|shar(e|ing)|aan wie|to whom|"
+                           r"disclos|doorgeven|geven (wij|we)\b.*\bdoor\b|"
                            r"bewaar|bewaren|retention|how long|hoe lang")
-"""Sections whose basis words speak of rights, withdrawal, disclosure or retention, not of a purpose's basis
+"""Sections whose basis words speak of rights, objection, withdrawal, disclosure or retention, not of a purpose's basis
 ("we keep your data as long as the contract requires")."""
+_ANAPHORA = re.compile(r"(?i)^((wij|we) (doen|do) (dit|dat|this|that|so)|(dit|dat) doen (wij|we)|(dit|dat|this|that|deze verwerking|"
+                      r"this processing|hiervoor|daarvoor)\b|(de|the) (grondslag|(legal|lawful) basis) (hiervoor|daarvoor|"
+                      r"(for|of) (this|that|these)))")
+"""A sentence whose basis refers back to the purpose the sentence before it states ('Wij doen dit omdat ...',
+'This is necessary to perform our contract')."""
+_HOW_WE_USE = re.compile(r"(?i)^(how (do )?we use|hoe (gebruiken|verwerken)|wat doen (wij|we))")
 _PURPOSE_LEAD = re.compile(r"(?i)(doel(en|einden)?|purposes?)\b[^.]*:$")
 
 
@@ -165,6 +234,9 @@ def ties(under: list[Sentence], heading: str) -> tuple[list[Tie], list[Tie]]:
     found, used = _by_layout(under)
     listed = _listed([s for s in under if id(s) not in used])
     used |= {id(s) for s in listed}
+    own = [(item, bases) for item in listed for bases in [stated(item)] if len({b for b, _ in bases}) == 1]
+    found += [_own(item, *bases[0]) for item, bases in own]
+    listed = [item for item in listed if id(item) not in {id(i) for i, _ in own}]
     loose, collective = _in_prose([s for s in under if id(s) not in used], heading, {tie.basis for tie in found})
     distinct = {tie.basis for tie in loose}
     if len(distinct) == 1 and listed and not collective:  # one basis for the block: each of its purposes
@@ -177,11 +249,29 @@ def ties(under: list[Sentence], heading: str) -> tuple[list[Tie], list[Tie]]:
         for tie in loose:
             collective += [] if tie.basis in {t.basis for t in collective} else [tie]
         return found, collective
-    if len(distinct) == 1:
-        return found + loose[:1], collective
-    note = (f"Review: the section '{heading[:80]}' states {len(distinct)} bases; this one is tied to the purpose "
-            "its own sentence states.")
-    return found + [Tie(t.basis, t.where.text, t.where, t.where, t.start, t.end, note) for t in loose], collective
+    generic = bool(_HOW_WE_USE.match(heading) or GENERIC_HEADINGS.match(heading) or PURPOSE_HEADINGS.search(heading)
+                   or BASIS_HEADINGS.search(heading))  # a heading that names no purpose ('Why we use your data')
+    single = len(distinct) == 1  # one basis: one purpose, the section's (its sentence's, under a generic heading)
+    return found + [replace(t, name=heading if single and not generic else t.purpose.text[:150],
+                            note=_reading(t, heading, len(distinct), generic)) for t in loose[:1 if single else None]], collective
+
+
+def _reading(tie: Tie, heading: str, count: int, generic: bool) -> str:
+    """The review note of a basis tied to a purpose by a sentence of prose."""
+    if tie.purpose is not tie.where:
+        how = "the sentence before it states ('this', 'dit')"
+    else:
+        how = "of the section" if count == 1 and not generic else "its own sentence states"
+    return (f"Review: the section '{heading[:80]}' states {'one basis' if count == 1 else f'{count} bases'}; "
+            f"this one is tied to the purpose {how}.")
+
+
+def _own(item: Sentence, basis: str, match: re.Match[str]) -> Tie:
+    """A listed purpose that states its own basis ('het sturen van een herinnering (grondslag: gerechtvaardigd
+    belang, namelijk ...)', 'To show the website, because this is necessary for our legitimate interest'), named by
+    its words before the first parenthesis, comma or semicolon that comes before the basis."""
+    words = re.split(r"[(,;]", item.text[:match.start()], maxsplit=1)[0].rstrip(" :-\u2013")
+    return Tie(basis, words if len(words) >= 3 else item.text[:150], item, item, match.start(), match.end())
 
 
 def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
@@ -204,10 +294,14 @@ def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
         used |= {id(purpose), id(where)}
         found.append(Tie(basis, _PURPOSE_LABEL.match(purpose.text).group(3).rstrip("."), purpose, where, match.start(),
                          match.end()))
+    columns: tuple[int, int, int] | None = None
+    section = None
     for sentence in under:
         if id(sentence) in used:
             continue
-        row = table_row(sentence)
+        columns = table_header(sentence) or (columns if columns and sentence.section == section else None)
+        section = sentence.section
+        row = table_row(sentence, columns) or beside(sentence)
         for basis, words, start, end in [row] if row else parenthesised(sentence):
             used.add(id(sentence))
             found.append(Tie(basis, words, sentence, sentence, start, end))
@@ -221,16 +315,20 @@ def _in_prose(rest: list[Sentence], heading: str, tied: set[str | None]) -> tupl
     """(sentences stating one basis not tied yet, bases stated several in one sentence) among ``rest``."""
     loose: list[Tie] = []
     collective: list[Tie] = []
+    before: Sentence | None = None
     for sentence in rest:
         if _SKIP_SECTION.search(sentence.section):
             continue
         bases = stated(sentence)
-        if len({basis for basis, _ in bases}) > 1:  # several bases in one breath: none tied to a purpose
+        listing = sentence.bullet and BASIS_HEADINGS.search(sentence.section.rsplit(" > ", 1)[-1])
+        if listing or len({basis for basis, _ in bases}) > 1:  # a list of bases, or several in one breath: no purpose
             collective += [Tie(b, heading, sentence, sentence, m.start(), m.end()) for b, m in bases
                            if b not in {tie.basis for tie in collective}]
         elif bases and bases[0][0] not in tied:
             basis, match = bases[0]
-            loose.append(Tie(basis, heading, sentence, sentence, match.start(), match.end()))
+            refers = before if _ANAPHORA.match(sentence.text) and before and before.section == sentence.section else None
+            loose.append(Tie(basis, heading, refers or sentence, sentence, match.start(), match.end()))
+        before = None if bases or sentence.bullet else sentence
     return loose, collective
 
 
@@ -238,7 +336,7 @@ def _listed(items: list[Sentence]) -> list[Sentence]:
     """The list items under a purpose sub-heading ('Doelen', 'Purposes') or a lead-in that announces purposes."""
     listed, lead = [], None
     for sentence in items:
-        if sentence.bullet and (lead == sentence.section or _PURPOSE_LIST_HEADING.search(sentence.section.rsplit(" > ", 1)[-1])):
+        if sentence.bullet and (lead == sentence.section or PURPOSE_HEADINGS.search(sentence.section.rsplit(" > ", 1)[-1])):
             listed.append(sentence)
         elif not sentence.bullet:
             lead = sentence.section if _PURPOSE_LEAD.search(sentence.text) else None

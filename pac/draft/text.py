@@ -24,11 +24,24 @@ GENERIC_HEADINGS = re.compile(
     re.IGNORECASE)
 """Sub-headings that name a kind of fact, not an activity: they stand under the activity heading before them."""
 
+_PURPOSE_WORDS = r"\b(waarom|waarvoor|why|doel(en|einden)?|verwerkingsdoel\w*|purposes?)\b|^what\b.*\bfor\b"
+_BASIS_WORDS = r"grondslag|rechtsgrond|(legal|lawful) bas[ie]s"
+PURPOSE_HEADINGS = re.compile(_PURPOSE_WORDS, re.IGNORECASE)
+"""Headings over the purposes of an activity ('Waarom', 'Doeleinden', 'What we use your information for')."""
+BASIS_HEADINGS = re.compile(_BASIS_WORDS, re.IGNORECASE)
+"""Headings over the legal bases of an activity ('Verwerkingsgrondslag', 'Rechtsgrond', 'Our lawful basis for each use')."""
+_LIST_HEADINGS = re.compile(f"{_PURPOSE_WORDS}|{_BASIS_WORDS}", re.IGNORECASE)
+"""A purpose or basis heading: directly under an activity heading, or after another sub-heading, it is a
+sub-heading of that activity ('Members' over 'What we use your information for' and 'Our lawful basis')."""
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]\ufe0e?|\d{1,2}[.)])\s+")
 _ABBREVIATIONS = ("art", "max", "min", "bijv", "ca", "nr", "o.a", "e.g", "i.e", "m.b.t", "t.a.v", "incl", "excl")
 """Abbreviations after which a full stop ends no sentence ('art. 6', 'max. 6 maanden')."""
 _SENTENCE_END = re.compile("".join(rf"(?<!\b(?i:{re.escape(a)})\.)" for a in _ABBREVIATIONS)
                            + r"(?<=[.!?])\s+(?=[A-Z0-9\u00c0-\u00de\"'(])")
+
+
+_CELLS = re.compile(r"\||\t|\S {3,}\S")
+"""Cell separators of a table row flattened to text: such a row ('Doel | Grondslag') is no heading."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +70,7 @@ def _is_heading(line: str, before: str, after: str | None) -> bool:
     return (0 < len(stripped) <= 80 and not before.strip() and after is not None and bool(after.strip())
             and (numbered or not _BULLET.match(line)) and stripped[-1] not in ".;,!:"
             and (numbered or stripped[0].isupper())
-            and "@" not in stripped and len(stripped.split()) <= 10) or (
+            and "@" not in stripped and len(stripped.split()) <= 10 and not _CELLS.search(stripped)) or (
         0 < len(stripped) <= 60 and stripped.endswith("?") and not _BULLET.match(line))
 
 
@@ -90,11 +103,12 @@ def sentences(text: str) -> list[Sentence]:
         block = _opens_block(line, after) and len(found) > opened
         if block or index == forced or _is_heading(line, before, after):
             forced = following if block else forced
-            opened = len(found)
-            if GENERIC_HEADINGS.match(stripped) and activity:
+            within = len(found) == opened or title != activity  # just under the activity heading, or in its block
+            if activity and (GENERIC_HEADINGS.match(stripped) or within and activity != first and _LIST_HEADINGS.search(stripped)):
                 title = f"{activity} > {stripped}"
             else:
                 title = activity = stripped.rstrip(".")
+            opened = len(found)
             continue
         section = title or "(top)"
         bullet = _BULLET.match(line)
