@@ -52,6 +52,16 @@ def at_least(severity: str, threshold: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class CheckText:
+    """A check's title, remedy and rationale in one language (``lang``)."""
+
+    title: str
+    remedy: str
+    rationale: str
+    lang: str = "en"
+
+
+@dataclass(frozen=True, slots=True)
 class Check:
     """A check of the catalogue (or a user's): metadata and the function that runs it."""
 
@@ -66,6 +76,13 @@ class Check:
     function: Callable[[Any, "Context"], Iterable["Finding"] | None] = field(repr=False, compare=False)
     national: tuple[str, ...] = ()
     """The national law the check applies (topics of ``Reference.jurisdictions``); empty: the GDPR only."""
+    translations: Callable[[str, str], CheckText | None] | None = field(default=None, repr=False, compare=False)
+    """The check's texts in other languages, by check id and language (:class:`pac.check_texts.Translations`)."""
+
+    def text(self, lang: str = "en") -> CheckText:
+        """The title, remedy and rationale in ``lang`` where the check's pack translates them, else in English."""
+        translated = self.translations(self.id, lang) if self.translations and lang != "en" else None
+        return translated or CheckText(self.title, self.remedy, self.rationale)
 
     def __call__(self, subject: Any, ctx: Context) -> Iterable[Finding]:
         return self.function(subject, ctx) or ()

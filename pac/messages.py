@@ -3,9 +3,10 @@
 
 :func:`words` gives a language's catalogue; every language has the same keys (a test holds them to it).
 A value with ``{name}`` fields is formatted by its user; a pair is (singular, plural); a mapping names the
-values of one field (severities, check statuses, zones, transfer verdicts). The findings' messages and the
-transfer verdicts' reasons are in :mod:`pac.phrasebook`; what else checks write (titles, rationales, remedies) and
-what the declarations say is not in here: it is shown as written.
+values of one field (severities, check statuses, zones, transfer verdicts, the subjects checks look at). The
+findings' messages and the transfer verdicts' reasons are in :mod:`pac.phrasebook`; the checks' titles, remedies
+and rationales in Dutch are their pack's (see :mod:`pac.check_texts`); citations are rendered by
+:mod:`pac.citations`. What the declarations say is not in here: it is shown as written.
 
 Dutch terms as the Dutch text of the GDPR (the AVG) uses them: verwerkingsverantwoordelijke (art. 4(7)),
 verwerker (art. 4(8)), ontvanger and overheidsinstantie (art. 4(9)), betrokkene (art. 4(1)), gezamenlijke
@@ -94,6 +95,9 @@ _EN: dict[str, Any] = {
     "waiver_at": "Waiver at",
     "counts_under_each": "A finding counts under every provision it cites.",
     "provisions_label": "Provisions:", "looks_at": "Looks at:",
+    "subject": {"organisation": "organisation", "controller": "controller", "notice": "notice",
+                "data_subjects": "data subjects", "data_categories": "data categories", "activities": "activities",
+                "purposes": "purposes", "recipients": "recipients", "cookies": "cookies"},
     "colophon": ("Written by pac {version} from the declarations listed on the first page, as of {date}. The same "
                  "files and date give the same report, byte for byte. pac reads what the notice says; it does not "
                  "audit what the organisation does."),
@@ -187,12 +191,17 @@ _NL: dict[str, Any] = {
     "waiver_at": "Ontheffing in",
     "counts_under_each": "Een bevinding telt mee onder elke bepaling die zij noemt.",
     "provisions_label": "Bepalingen:", "looks_at": "Betreft:",
+    "subject": {"organisation": "de organisatie", "controller": "de verwerkings\u00adverantwoordelijke",
+                "notice": "de privacyverklaring", "data_subjects": "categorieën van betrokkenen",
+                "data_categories": "categorieën van persoonsgegevens", "activities": "verwerkingsactiviteiten",
+                "purposes": "doeleinden", "recipients": "ontvangers", "cookies": "cookies en vergelijkbare technieken"},
     "colophon": ("Geschreven door pac {version} op basis van de verklaringen op de eerste pagina, per {date}. Dezelfde "
                  "bestanden en datum geven hetzelfde rapport, byte voor byte. pac leest wat de privacyverklaring zegt; "
                  "het controleert niet wat de organisatie doet."),
     "print_footer": "pac-auditrapport", "page_of": ("pagina ", " van "),
-    "english_texts": ("De teksten van de toetsen (titels, onderbouwing, herstel) zijn in het Engels; de citaten komen "
-                      "uit de privacyverklaring zelf."),
+    "english_texts": ("De openbare feiten uit de referentiegegevens van pac en de teksten van toetsen die geen "
+                      "Nederlandse vertaling meebrengen zijn in het Engels (gemarkeerd als Engels); de citaten komen uit de "
+                      "privacyverklaring zelf."),
     "draft_banner": ("Niet-beoordeeld concept: de verklaring van {ids} is door pac draft uit de tekst van de "
                      "privacyverklaring geschreven en door niemand nagekeken; de bevindingen berusten op hoe een "
                      "programma de privacyverklaring leest."),

@@ -77,7 +77,7 @@ def said(value: Value, lang: str) -> str:
     return value.said(lang) if isinstance(value, (Phrase, Term)) else str(value)
 
 
-def translated(value: Any) -> bool:
+def sayable(value: Any) -> bool:
     """Whether ``value`` can be said in every language (a phrase or a term), rather than only as written."""
     return isinstance(value, (Phrase, Term))
 
@@ -118,7 +118,7 @@ class _Formatter(string.Formatter):
     def convert_field(self, value: Any, conversion: str | None) -> Any:
         if isinstance(value, tuple):
             return tuple(self.convert_field(v, conversion) for v in value)
-        return super().convert_field(said(value, self.lang) if translated(value) else value, conversion)
+        return super().convert_field(said(value, self.lang) if sayable(value) else value, conversion)
 
     def format_field(self, value: Any, format_spec: str) -> Any:
         if not isinstance(value, tuple):

@@ -106,3 +106,11 @@ def test_validate_and_check_judge_a_waiver_of_a_house_check_alike(tmp_path, run_
     error = f"{where}:3:5: error: waiver for unknown check 'house-bookeeping'"
     assert (validated.returncode, checked.returncode) == (2, 2)
     assert error in validated.stderr and error in checked.stdout + checked.stderr
+
+
+def test_a_dutch_report_gives_the_catalogues_texts_in_dutch_and_the_house_checks_in_english(project, run_pac):
+    done = run_pac("check", "policies", *AS_OF, "--report-dir", "out-nl", "--lang", "nl", cwd=project)
+    assert done.returncode == 1, done.stderr
+    page = (project / "out-nl" / "report.html").read_text(encoding="utf-8")
+    assert "<h3><code>legal-basis-stated</code> <span>Elk doeleinde heeft een rechtsgrond</span>" in page
+    assert f"<h3><code>{HOUSE[0]}</code> <span lang=\"en\">" in page  # a check that brings no Dutch: marked English

@@ -81,7 +81,8 @@ OPTIONS = (
            {"choices": SEVERITIES}),
     Option("report-dir", "write findings.json and the other reports into DIR", {"type": Path, "metavar": "DIR"}),
     Option("lang", "the language of report.html and report.md: en (default), or nl for Dutch headings, labels, "
-           "verdicts and country names (the checks' texts stay English)", {"choices": LANGUAGES}),
+           "verdicts, country names, citations and the checks' titles, rationales and remedies (the findings' "
+           "messages stay English)", {"choices": LANGUAGES}),
     Option("waivers", "a waiver file to use besides the waivers.yaml files in the policy folders",
            {"action": "append", "default": [], "type": Path, "metavar": "FILE"}),
     Option("notice", "a text copy of organisation ORG's privacy notice; every provenance quote is checked against "

@@ -29,10 +29,11 @@ import jinja2
 from markupsafe import Markup
 
 from .. import diagram
-from ..checking import Check, Finding
+from ..checking import Check, CheckText, Finding
+from ..citations import cite
 from ..flows import DataFlows, Flow, Name, Node
 from ..messages import count, words
-from ..phrases import said, translated
+from ..phrases import said, sayable
 from ..results import OrganisationRecord, Run
 from . import text
 from .tally import Tally, cited, draft_banner, most_severe_first, provision, provision_order, tallies
@@ -67,8 +68,9 @@ _TEMPLATES = jinja2.Environment(loader=jinja2.PackageLoader("pac.reports", "temp
 
 
 def render(run: Run, lang: str = "en") -> str:
-    """The report of ``run`` in ``lang`` (:data:`pac.messages.LANGUAGES`): pac's own words and the findings' messages
-    in that language, the checks' other texts as they are written (in English, marked so)."""
+    """The report of ``run`` in ``lang`` (:data:`pac.messages.LANGUAGES`): pac's own words, the citations and the
+    findings' messages in that language, the checks' titles, remedies and rationales too where their pack translates
+    them (else in English, marked so)."""
     return page(run, drawings(run, lang), lang)
 
 
@@ -83,8 +85,11 @@ def page(run: Run, drawings: Mapping[str, Drawing], lang: str = "en") -> str:
         flow_rows=flow_rows, on_subject=_on_subject, provisions=provisions, paragraphs=text.paragraphs,
         script=Markup(SCRIPT), csp=CSP, all_provisions=cited(run.findings), banner=draft_banner(run, lang),
         lang=lang, t=words(lang), en=en, role_of=diagram.role_of, css=_css, say=lambda value: said(value, lang),
-        en_of=lambda value: Markup("") if translated(value) else en,
-        count=count, counted=lambda counts: {key: count(lang, key, n) for key, n in counts.items()})
+        en_of=lambda value: Markup("") if sayable(value) else en,
+        count=count, counted=lambda counts: {key: count(lang, key, n) for key, n in counts.items()},
+        text_of=lambda check: check.text(lang), remedy_of=lambda remedy, check: remedy_of(remedy, check, lang),
+        marked=lambda text: Markup(' lang="en"' if text.lang != lang else ""),
+        cite=lambda citation: cite(citation, lang), cites=lambda citations: "; ".join(cite(c, lang) for c in citations))
 
 
 def _css(value: str) -> Markup:
@@ -98,9 +103,16 @@ def _matrix(counted: list[Tally]) -> list[tuple[str, list[int]]]:
     return [(row, [c[row] for c in cites]) for row in cited(f for t in counted for f in t.open)]
 
 
-def provisions(finding: Finding) -> str:
-    """The provisions a finding cites, at article level, as the filter reads them (``|`` between)."""
-    return "|".join(dict.fromkeys(provision(a) for a in finding.articles))
+def provisions(finding: Finding, lang: str = "en") -> str:
+    """The provisions a finding cites, at article level, in ``lang``, as the filter reads them (``|`` between)."""
+    return "|".join(dict.fromkeys(cite(provision(a), lang) for a in finding.articles))
+
+
+def remedy_of(remedy: str, check: Check | None, lang: str) -> CheckText:
+    """A finding's remedy in ``lang`` where it is its check's own and the check has it in ``lang``; a remedy the
+    check wrote for the finding is shown as written (in English)."""
+    own = check.text(lang) if check is not None and remedy == check.remedy else None
+    return own or CheckText("", remedy, "")
 
 
 def anchor(finding: Finding) -> str:
