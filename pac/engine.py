@@ -20,6 +20,7 @@ from .checking import SEVERITIES, Check, Context, Finding, Scope, by_root_cause
 from .errors import InvalidInput, LocatedError
 from .model import Organisation
 from .notices import declared_text_file
+from .phrases import Phrase, say
 from .reference import Reference, ReferenceDataError
 from .waivers import Waiver
 from .yamlio import DEFAULT_LIMITS, read_regular
@@ -147,13 +148,12 @@ class Engine:
                         found.setdefault((check.id, finding.subject), []).append(finding)
             except Exception:  # a broken check fails its own items, not the run
                 crashes[check.id] = traceback.format_exc()
-        notes = [f"waiver of {w.check} ({w.subject or 'all subjects'}) expired on {w.expires} and no longer applies"
-                 f" ({w.location})" for w in own if not w.active_on(as_of)]
+        notes = [say("note.waiver-expired", check=w.check, subject=_waived(w), expires=w.expires, location=str(w.location))
+                 for w in own if not w.active_on(as_of)]
         wanted = notice or (organisation.notice and organisation.notice.text_file)
         if wanted and scope.notice_text is None:
-            notes.append(f"the notice text {wanted} is not available (not a readable regular file within the size "
-                         "limit), so the quotes were not checked against it")
-        notes += [f"waiver of {w.check} ({w.subject or 'all subjects'}) matched no finding ({w.location})"
+            notes.append(say("note.notice-unavailable", path=str(wanted)))
+        notes += [say("note.waiver-unused", check=w.check, subject=_waived(w), location=str(w.location))
                   for w in active if w not in used]
         return Evaluation(organisation, as_of, self.checks, {k: tuple(v) for k, v in found.items()}, crashes, tuple(notes))
 
@@ -166,6 +166,11 @@ class Engine:
         if severity not in SEVERITIES:
             raise ValueError(f"pac_severity returned {severity!r} for {check.id}; use one of {', '.join(SEVERITIES)}")
         return dataclasses.replace(finding, severity=severity)
+
+
+def _waived(waiver: Waiver) -> str | Phrase:
+    """What a waiver covers, for a note: its subject, or all subjects."""
+    return waiver.subject or say("note.all-subjects")
 
 
 def notice_path(organisation: Organisation, path: Path | None = None) -> Path | None:

@@ -489,6 +489,12 @@ _EN: dict[str, Any] = {
                                "and {second}."),
     "retention-start-missing": ("The notice says the data of {name!r}{scope} are {rule}, without saying from which event "
                                 "that period runs."),
+    # -- pac.engine: notes on an organisation's run
+    "note.waiver-expired": "waiver of {check} ({subject}) expired on {expires} and no longer applies ({location})",
+    "note.waiver-unused": "waiver of {check} ({subject}) matched no finding ({location})",
+    "note.all-subjects": "all subjects",
+    "note.notice-unavailable": ("the notice text {path} is not available (not a readable regular file within the size "
+                                "limit), so the quotes were not checked against it"),
 }
 
 _NL: dict[str, Any] = {
@@ -1025,6 +1031,13 @@ _NL: dict[str, Any] = {
                                "{first}, en {second}."),
     "retention-start-missing": ("Volgens de privacyverklaring worden de gegevens van {name!r}{scope} {rule}, zonder te "
                                 "zeggen vanaf welke gebeurtenis die termijn loopt."),
+    # -- pac.engine: notes on an organisation's run
+    "note.waiver-expired": ("de ontheffing van {check} ({subject}) is op {expires} verlopen en geldt niet meer "
+                            "({location})"),
+    "note.waiver-unused": "de ontheffing van {check} ({subject}) paste op geen enkele bevinding ({location})",
+    "note.all-subjects": "alle onderwerpen",
+    "note.notice-unavailable": ("de tekst van de privacyverklaring {path} is niet beschikbaar (geen leesbaar gewoon "
+                                "bestand binnen de groottegrens), dus de citaten zijn er niet mee vergeleken"),
 }
 
 _BOOK = {"en": MappingProxyType(_EN), "nl": MappingProxyType(_NL)}

@@ -16,7 +16,6 @@ Phrases cross process boundaries as plain data (:func:`to_data`, :func:`from_dat
 
 from __future__ import annotations
 
-import re
 import string
 from datetime import date
 from typing import Any, Mapping
@@ -85,18 +84,6 @@ def sayable(value: Any) -> bool:
 def word(group: str, value: str) -> Phrase:
     """One value of the declaration's vocabulary in words, e.g. ``word("role", "sub_processor")``."""
     return Phrase(f"{group}.{value}", {})
-
-
-_ARTICLE = re.compile(r"(?:GDPR )?Art\. (\d+)((?:\(\d+\))?)((?:\([a-z]\))?)")
-
-
-def dutch_citation(citation: str) -> str:
-    """GDPR articles cited as the Dutch do: 'GDPR Art. 49(1)(a)' as 'art. 49 lid 1 sub a AVG'."""
-    def dutch(match: re.Match) -> str:
-        number, paragraph, point = match.groups()
-        return (f"art. {number}" + (f" lid {paragraph[1:-1]}" if paragraph else "")
-                + (f" sub {point[1:-1]}" if point else "") + " AVG")
-    return _ARTICLE.sub(dutch, citation).replace(" AVG second subparagraph", ", tweede alinea, AVG")
 
 
 def _value(value: Any) -> Value:

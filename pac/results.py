@@ -55,12 +55,13 @@ class OrganisationRecord:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "files": list(self.files), "digests": list(self.digests),
-                "notes": list(self.notes), "flows": self.flows.to_dict() if self.flows else None}
+                "notes": [to_data(note) for note in self.notes], "flows": self.flows.to_dict() if self.flows else None}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> OrganisationRecord:
         flows = DataFlows.from_dict(data["flows"]) if data.get("flows") else None
-        return cls(data["id"], data["name"], tuple(data["files"]), tuple(data["digests"]), tuple(data["notes"]), flows)
+        return cls(data["id"], data["name"], tuple(data["files"]), tuple(data["digests"]),
+                   tuple(from_data(note) for note in data["notes"]), flows)
 
 
 @dataclass(frozen=True, slots=True)

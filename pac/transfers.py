@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from .citations import cite
 from .model import Organisation, Recipient, TransferClaim
-from .phrases import Phrase, Term, dutch_citation, say, word
+from .phrases import Phrase, Term, say, word
 from .reference import AdequacyDecision, Reference, TransferTool
 
 Verdict = Literal["valid", "unverified", "invalid"]
@@ -306,7 +307,7 @@ def _judge_instrument(claim: TransferClaim, tool: TransferTool, reference: Refer
 
 def _article(article: str) -> Term:
     """A reference row's articles ('GDPR Art. 49(1)(a)'), and in Dutch ('art. 49 lid 1 sub a AVG')."""
-    return Term(article, dutch_citation(article))
+    return Term(article, cite(article, "nl"))
 
 
 def _scc_version(claim: TransferClaim) -> str | None:

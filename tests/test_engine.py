@@ -194,3 +194,17 @@ def test_an_evaluation_date_and_a_notice_option_are_read_in_one_place():
     for wrong in ("shop", "=x.txt", "shop="):
         with pytest.raises(ValueError, match="is not ORG=PATH"):
             notice_option(wrong)
+
+
+def test_the_engines_notes_are_said_in_the_reports_language_also_across_processes(organisation):
+    from pac.phrases import said
+    from pac.results import OrganisationRecord
+
+    waiver = Waiver("always-one", "demo", None, "Accepted by legal.", "legal", date(2026, 11, 21), Location("w.yaml", 1, 1))
+    (note,) = Engine([always_one], Engine.from_plugins().reference).evaluate(organisation, date(2026, 11, 22),
+                                                                            [waiver]).notes
+    dutch = "de ontheffing van always-one (alle onderwerpen) is op 2026-11-21 verlopen en geldt niet meer (w.yaml:1:1)"
+    assert note == "waiver of always-one (all subjects) expired on 2026-11-21 and no longer applies (w.yaml:1:1)"
+    assert said(note, "nl") == dutch
+    record = OrganisationRecord.from_dict(json.loads(json.dumps(OrganisationRecord.of(organisation, (note,)).to_dict())))
+    assert record.notes == (note,) and said(record.notes[0], "nl") == dutch
