@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from pac import Context, Phrase, Term, check, say, word
+from pac import Context, Phrase, check, say, word
 from pac.model import Claim, Cookie, DataCategory, Notice, Provenance
 
 NOT_FUNCTIONAL = ("analytics", "marketing", "tracking", "social_media", "unclassified")
@@ -22,11 +22,6 @@ def _named(elements: Iterable[Cookie | DataCategory],
            words: Callable[[Any], Phrase] | None = None) -> list[Contradiction]:
     return [(say("named-source", name=e.name, source=words(e)) if words else repr(e.name), e.provenance)
             for e in elements]
-
-
-def _country(code: str | None, ctx: Context) -> Term:
-    """A country's name in English and in Dutch ('United States', 'Verenigde Staten')."""
-    return Term(str(ctx.reference.country_name(code)), ctx.reference.country_name(code, "nl"))
 
 
 def _contradictions(claim: Claim, ctx: Context) -> list[Contradiction]:
@@ -47,7 +42,7 @@ def _contradictions(claim: Claim, ctx: Context) -> list[Contradiction]:
         return not ctx.reference.in_eea(country, ctx.as_of) if area == "EEA" else country != area
 
     stated = [(r, r.country_provenance or r.provenance) for r in organisation.recipients if r.country]
-    return [(say("named-country", name=r.name, country=_country(r.country, ctx)), where) for r, where in stated
+    return [(say("named-country", name=r.name, country=ctx.country_name(r.country)), where) for r, where in stated
             if outside(str(r.country)) and any(p.quote for p in where)]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from pac import Context, Duration, Phrase, Term, check, say, word
+from pac import Context, Duration, Phrase, check, say, word
 from pac.model import Controller, Notice, Organisation
 
 RIGHTS = (
@@ -98,7 +98,7 @@ def controller_identified(organisation: Organisation, ctx: Context):
         yield ctx.finding(say("controller-contact-missing", name=organisation.name), at=controller, evidence=())
     country = controller.country
     if country and not ctx.reference.in_eea(country, ctx.as_of) and controller.eu_representative is None:
-        name = Term(str(ctx.reference.country_name(country)), ctx.reference.country_name(country, "nl"))
+        name = ctx.country_name(country)
         yield ctx.finding(say("representative-missing", name=organisation.name, country=name), at=controller,
                           evidence=(), severity="warning", articles=["GDPR Art. 27(1)", "GDPR Art. 13(1)(a)"])
 
@@ -335,7 +335,7 @@ def children_consent_age(organisation: Organisation, ctx: Context):
     if country:
         row = ctx.reference.consent_age(country)
         age, unverified = row.age, row.citation.unverified
-        name = Term(str(ctx.reference.country_name(country)), ctx.reference.country_name(country, "nl"))
+        name = ctx.country_name(country)
         context = (say("consent-age-law", country=name, age=age, law=row.law) if row.law else
                    say("consent-age", country=name, age=age))
     else:

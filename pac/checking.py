@@ -267,6 +267,10 @@ class Context:
         """A country in words with its code, 'United States (US)'; 'country not stated' for None."""
         return place(country, self.reference) if country else Term("country not stated", "land niet vermeld")
 
+    def country_name(self, code: str | None) -> Term:
+        """A country's name in English and in Dutch ('United States', 'Verenigde Staten'), without its code."""
+        return Term(str(self.reference.country_name(code)), self.reference.country_name(code, "nl"))
+
     def special_label(self, special: str) -> Term:
         """A special category of GDPR Art. 9(1) in words: 'health data'."""
         row = self.reference.special_category(special)
