@@ -12,7 +12,11 @@ declarations are compared as sets (retention as a multiset):
 - transfer tools: the tool keys (on recipients or general); bases: every purpose with a basis, a drafted one
   matching a reviewed one of the same basis whose provenance shares a section heading (not a generic one such
   as 'Doelen') and points at the same statement (a quote of one lies within a quote of the other), so that a
-  basis counts only on its own purpose.
+  basis counts only on its own purpose;
+- cookies: each tracker as its category (as the notice classifies it) and its provider's name (matched as
+  recipients are), or no provider where the notice names none ('functional cookies', its own session cookie);
+  a table's several cookies of one provider and category are one fact; the tracker's own name ('_ga') and its
+  consent are not compared.
 
 Each split also shows its ``quoted share``: the part of the notices' text that lies within a quote of the drafts
 (a provenance quote is a few words, not a copy of the notice).
@@ -48,7 +52,8 @@ DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "har
                "korrel", "northwind-physio", "groen-dak", "lumen-labs", "de-werf", "de-heide", "brightwell",
                "makelaardij-ijssel", "copperleaf", "de-klauw", "northgate-fitness", "bibliotheek-vonk", "kestrel-trust",
                "het-nest", "marlow-driving", "thuisbasis", "fieldfare-events", "trapkracht", "brookside-council",
-               "pennant-analytics", "zwemschool-golf")
+               "pennant-analytics", "zwemschool-golf", "deelkring", "hondenschool-poot", "kapsalon-krul",
+               "ridgeway-tutors", "speelhuis-oost")
 """Every organisation but we4u, we-do-better and canal-desk is a notice written for the drafter's development
 (``benchmarks/draft-development/``)."""
 

@@ -10,7 +10,7 @@ from typing import Any
 from ..model import Organisation
 from .text import GENERIC_HEADINGS
 
-KINDS = ("rights", "controller", "retention", "recipients", "transfer_tools", "bases")
+KINDS = ("rights", "controller", "retention", "recipients", "transfer_tools", "bases", "cookies")
 _FORM = re.compile(r"(?i)\b(b\.?v\.?|n\.?v\.?|ltd\.?|llc|inc\.?|gmbh|limited|ireland)\b|\(.*?\)|[.,]")
 
 
@@ -57,6 +57,14 @@ def _rights(organisation: Organisation) -> set[str]:
     return stated
 
 
+def _cookies(organisation: Organisation) -> set[tuple[str, str | None]]:
+    """The notice's trackers, each as its category and its provider's name (None for one the notice names no
+    provider of, such as its own 'functional cookies'): a table's several cookies of one provider and category
+    are one fact, and a tracker's own name ('_ga', 'Analytics cookies') is not compared."""
+    return {(c.category, _name(organisation.recipient(c.provider).name) if c.provider else None)
+            for c in organisation.cookies}
+
+
 def facts(organisation: Organisation) -> dict[str, Counter]:
     """The facts of one declaration, per kind."""
     c, notice = organisation.controller, organisation.notice
@@ -75,12 +83,16 @@ def facts(organisation: Organisation) -> dict[str, Counter]:
         "transfer_tools": Counter(tools),
         "bases": Counter((_headings(quoted := p.provenance + (p.legal_basis.provenance or ())), p.legal_basis.basis,
                           _quotes(quoted)) for p in organisation.purposes if p.legal_basis),
+        "cookies": Counter(_cookies(organisation)),
     }
 
 
 def matches(kind: str, drafted, reviewed) -> bool:
     if kind == "recipients":
         return drafted == reviewed or (min(len(drafted), len(reviewed)) >= 4 and (drafted in reviewed or reviewed in drafted))
+    if kind == "cookies":
+        return drafted[0] == reviewed[0] and (drafted[1] == reviewed[1] or None not in (drafted[1], reviewed[1])
+                                              and matches("recipients", drafted[1], reviewed[1]))
     if kind == "bases":
         return drafted[1] == reviewed[1] and _shared(drafted[0], reviewed[0]) and _overlap(drafted[2], reviewed[2])
     return drafted == reviewed
