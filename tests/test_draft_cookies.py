@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pac import load
 from pac.draft.compare import facts, unmatched
 
@@ -31,3 +33,59 @@ def test_the_score_counts_a_cookie_as_its_category_and_provider(tmp_path: Path):
     unnamed = _declared(tmp_path, "unnamed", "  - {id: a, name: Analytics cookies, type: cookie, category: analytics, "
                                              "provenance: {section: Cookies, quote: x}}\n")
     assert unmatched(unnamed, reviewed, "cookies") == [("analytics", None)]  # the provider the notice names is missed
+
+
+def _drafted(text: str, language: str = "nl") -> dict:
+    from pac.draft.assemble import draft
+    return draft(text, "example", language, None)
+
+
+def _trackers(drafted: dict) -> list[tuple]:
+    names = {r["id"]: r["name"] for r in drafted.get("recipients", ())}
+    return [(c["category"], names.get(c.get("provider")), c.get("consent")) for c in drafted.get("cookies", ())]
+
+
+def test_a_cookie_table_gives_each_provider_its_category_and_the_prose_its_consent():
+    drafted = _drafted("Privacy statement of Example Tutors Ltd\n\nWho we are\nExample Tutors Ltd is the controller.\n\n"
+                       "Cookies\nCookie | Provider | Category | Expiry\nsession_id | Example Tutors | Strictly necessary | Session\n"
+                       "_ga | Google Analytics | Analytics | 2 years\n_gid | Google Analytics | Analytics | 24 hours\n"
+                       "hubspotutk | HubSpot | Marketing | 6 months\n"
+                       "We use analytics and marketing cookies only if you accept them in our cookie banner.\n", "en")
+    assert _trackers(drafted) == [("strictly_necessary", None, None), ("analytics", "Google Analytics", "asked"),
+                                  ("marketing", "HubSpot", "asked")]
+
+
+def test_prose_names_a_provider_after_the_label_and_a_pixel_by_its_name():
+    drafted = _drafted("Privacyverklaring\n\nCookies\nOnze website gebruikt noodzakelijke cookies en analytische cookies "
+                       "van Matomo. Voor de analytische cookies vragen wij je toestemming. Met je toestemming plaatsen we "
+                       "ook de Facebook-pixel.\n")
+    assert _trackers(drafted) == [("strictly_necessary", None, None), ("analytics", "Matomo", "asked"),
+                                  ("marketing", "Facebook", "asked")]
+    pixel = drafted["cookies"][2]
+    assert pixel["type"] == "pixel" and sorted(r["name"] for r in drafted["recipients"]) == ["Facebook", "Matomo"]
+
+
+def test_a_category_list_item_with_its_providers_on_the_line_below():
+    drafted = _drafted("Cookieverklaring\n\nWelke cookies gebruiken wij?\n"
+                       "  • Functionele cookies: hiermee tonen wij video's.\n    Aanbieders: YouTube, Vimeo.\n"
+                       "  • Marketing cookies: hiermee volgen wij bezoekers. Hiervoor is altijd jouw toestemming vereist.\n"
+                       "    Aanbieders: Google Ads.\n")
+    assert _trackers(drafted) == [("functional", "YouTube", None), ("functional", "Vimeo", None),
+                                  ("marketing", "Google Ads", "asked")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Tracking cookies of marketingcookies gebruiken wij niet.", []),
+    ("We do not use marketing cookies. We don't place tracking cookies.", []),
+    ("Via de cookiebanner kun je toestemming geven voor het plaatsen van niet-functionele cookies.",
+     [("unclassified", None, "asked")]),
+    ("Wij plaatsen cookies die noodzakelijk zijn voor het functioneren van de site.", [("strictly_necessary", None, None)]),
+    ("Noodzakelijke cookies plaatsen wij zonder toestemming.", [("strictly_necessary", None, "not_asked")]),
+])
+def test_labels_denials_and_classes(sentence: str, expected: list[tuple]):
+    assert _trackers(_drafted(f"Privacy\n\nCookies\n{sentence}\n")) == expected
+
+
+def test_a_table_that_is_not_about_cookies_drafts_none():
+    drafted = _drafted("Privacy\n\nOntvangers\nPartij | Doel | Land\nStatcounter | statistieken | Ierland\n")
+    assert "cookies" not in drafted

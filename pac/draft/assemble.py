@@ -39,12 +39,13 @@ def draft(text: str, organisation: str, language: str, text_file: str | None) ->
     named = recipients(items, owner.get("legal_name"))
     for recipient in named:
         recipient["id"] = slug(recipient["name"], taken)
+    trackers, providers = cookies(items, taken, named, owner.get("legal_name"))
+    named += providers
     if named:
         declaration["recipients"] = [{"id": r.pop("id"), **r} for r in named]
     tools = general(items, {tool["tool"] for r in named for tool in r.get("transfer_tools", ())})
     if tools:
         declaration["transfer_tools"] = tools
-    trackers = cookies(items, taken)
     if trackers:
         declaration["cookies"] = trackers
     return declaration

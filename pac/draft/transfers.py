@@ -7,7 +7,8 @@ import re
 
 from .text import Sentence, provenance
 
-COUNTRIES = {"US": r"Verenigde Staten|United States|\bUSA\b|\bVS\b|Amerika\b",
+COUNTRIES = {"US": r"Verenigde Staten|United States|(?<!-)\b(USA|VS)\b|(?<![-\w])U\.S\.(?!-)|\bUS-based|Amerika\b|"
+                   r"Amerikaanse? (bedrijf|onderneming|partij|aanbieder|leverancier)|\bAmerican (company|provider|supplier)",
              "GB": r"Verenigd Koninkrijk|United Kingdom|\bUK\b", "IE": r"Ierland|Ireland",
              "NL": r"Nederland\b|the Netherlands|Amsterdam|Rotterdam|Utrecht", "DE": r"Duitsland|Germany",
              "BE": r"België|Belgium", "FR": r"Frankrijk|France", "CH": r"Zwitserland|Switzerland",
@@ -22,30 +23,50 @@ COUNTRY = re.compile("|".join(f"(?P<{code}>{pattern})" for code, pattern in COUN
 TOOLS = {"eu_us_dpf": r"Data Privacy Framework|\bDPF\b|(?i:gegevensprivacykader)",
          "privacy_shield": r"Privacy Shield|(?i:privacyschild)",
          "scc": r"(?i:standaard\s?contract(bepalingen|clausules|uele (clausules|bepalingen))|"
-                r"modelcontract(en|bepalingen)?|standaardbepalingen|"
+                r"model\s?contract(en|bepalingen|clausules)?|model\s?clausules|standaard(bepalingen|clausules)|"
                 r"standard (contractual|contract|data protection) clauses|model clauses)|\bSCCs?\b",
          "bcr": r"(?i:bindende bedrijfsvoorschriften|bindende bedrijfsregels|binding corporate rules)|\bBCRs?\b",
-         "adequacy": r"(?i:adequaatheidsbesluit|adequacy decision|passendheidsbesluit|beschermingsniveau|"
-                     r"(adequate|equivalent|sufficient) level of (data )?protection)"}
+         "adequacy": r"(?i:adequaatheids(besluit|beslissing)|adequacy (decision|finding)|passendheidsbesluit|"
+                     r"beschermingsniveau|(passend|adequaat|gelijkwaardig|toereikend)e? niveau van (gegevens)?bescherming|"
+                     r"(adequate|equivalent|sufficient) level of (data )?protection|"
+                     r"(als )?(veilig|veilige landen)\b[^.;]{0,30}\b(aangemerkt|aangewezen|erkend)|"
+                     r"(designated|recognised|recognized|considered) (as )?safe|safe (third )?countr)"}
 """The tools a notice claims wherever it names them (adequacy: a decision, or a level of protection the
 Commission recognises, not one the organisation judges or one that is missing)."""
 _COMMISSION = re.compile(r"(?i)(Europese Commissie|European Commission|adequaatheidsbesluit|adequacy decision|"
                          r"passendheidsbesluit)")
 _LACKING = re.compile(r"(?i)\b(zonder|without|geen|no|not|niet|onvoldoende|insufficient|lacks?)\b[^.;]{0,40}$")
+_NOT_CLAIMED = re.compile(r"(?i)(\b(geen|no|not|niet|nor|noch|never|nooit)\b|n't)(\s+[\w-]+){0,4}\s+$")
+"""A tool named only to deny it ('we do not use standard contractual clauses', 'geen SCC's nodig')."""
+_DEFINITIONS = re.compile(r"(?i)\b(begrippen|begripsbepalingen|definities|definitions|woordenlijst|glossary)\b")
+_DEFINES = re.compile(r"(?i)^\W*[^\s\"\u201c\u201d]*[\"\u201c\u2018'][^\"\u201d\u2019']{2,80}[\"\u201d\u2019']\s*(?:(?:of|or|en|and)\s+"
+                      r"[\"\u201c\u2018'][^\"\u201d\u2019']{2,40}[\"\u201d\u2019']\s*)?(:|means|betekent|refers to|houdt in|is\b|zijn\b)")
+"""A sentence that defines a term ('"SCCs" means ...', '"Standaardcontractbepalingen": de ...'): it claims nothing."""
 _INVALID = re.compile(r"(?i)[^.;]{0,30}?\b(no longer|niet langer|not valid|invalid|ongeldig|invalidated|"
                       r"ongeldig verklaard|vervallen|no longer in force|not used|niet meer)\b")
 """A tool named as no longer valid or used ('the Privacy Shield, which is no longer valid'): not claimed."""
 
 _CONTEXT_TOOLS = {"derogation_explicit_consent": r"(?i)(uitdrukkelijke|expliciete|explicit) (toestemming|consent)",
+                  "derogation_legal_claims": r"(?i)(establish\w*|exercise|defen[cs]e)[^.;]{0,30}legal claims|"
+                                             r"(instellen|uitoefening|verdediging)[^.;]{0,30}rechtsvordering",
+                  "derogation_vital_interests": r"(?i)vital interests|vitale belangen",
                   "processor_agreement": r"(?i)verwerkersovereenkomst|(data )?process(ing|or) agreement|\bDPA\b",
                   "appropriate_measures": r"(?i)(passende|adequate|juiste|geschikte|appropriate|suitable|adequate) "
                                           r"(veiligheids|beveiligings)?(maatregelen|waarborgen|measures|safeguards)"}
-"""What counts as a claimed tool only in words about data leaving the EU: explicit consent (Art. 49(1)(a)), and
-what is no transfer tool at all, a processor agreement or unspecified measures."""
+"""What counts as a claimed tool only in words about data leaving the EU: the derogations of Art. 49(1)(a), (e)
+and (f) (explicit consent, legal claims, vital interests), and what is no transfer tool at all, a processor
+agreement or unspecified measures."""
+_ABROAD = re.compile(r"(?i)buiten de (EU|EER|Europese)|outside (of )?the (EU|EEA|European)|doorgifte|derde land|"
+                     r"third countr|internationa")
+_ABROAD_ONLY = {"derogation_legal_claims", "derogation_vital_interests"}
+"""Derogations claimed only where the sentence or its section speaks of data leaving the EU, not of any
+'transfer' (passing data to emergency services to protect vital interests is no transfer abroad)."""
 
 _TRANSFER = re.compile(r"(?i)buiten de (EU|EER|Europese)|outside (of )?the (EU|EEA|European)|doorgifte|\btransfer|"
                        r"derde landen|third countr|internationa")
-_NEGATED = re.compile(r"(?i)\b(niet|geen|not|never|no)\b.{0,40}(buiten|outside|doorge|transfer)")
+_NEGATED = re.compile(r"(?i)(\b(niet|geen|not|never|no|nooit)\b|n't)(\s+[\w-]+){0,4}?\s+(buiten|outside|doorge|door\b|transfer)")
+"""A denial of transfers ('we do not transfer', 'wij geven geen gegevens door'), not 'where no other safeguard
+applies, we transfer ...'."""
 
 
 def country(text: str) -> str | None:
@@ -61,9 +82,13 @@ def is_tool(name: str) -> bool:
 
 def claimed(sentence: Sentence, start: int = 0, end: int | None = None) -> list[dict]:
     """The transfer tools ``sentence.text[start:end]`` claims, with their provenance."""
-    tools = []
+    tools: list[dict] = []
+    if _DEFINITIONS.search(sentence.section) or _DEFINES.match(sentence.text):
+        return tools
     for tool, pattern in TOOLS.items():
         match = re.compile(pattern).search(sentence.text, start, len(sentence.text) if end is None else end)
+        if match and _NOT_CLAIMED.search(sentence.text, 0, match.start()):
+            continue
         if match and tool == "adequacy" and (not _COMMISSION.search(sentence.text)
                                              or _LACKING.search(sentence.text, 0, match.start())):
             continue
@@ -88,8 +113,9 @@ def general(items: list[Sentence], claimed_by_recipients: set[str]) -> list[dict
     for sentence in items:
         if not (_TRANSFER.search(sentence.section) or _TRANSFER.search(sentence.text)) or _NEGATED.search(sentence.text):
             continue
+        abroad = _ABROAD.search(sentence.section) or _ABROAD.search(sentence.text)
         for tool, pattern in _CONTEXT_TOOLS.items():
-            match = re.search(pattern, sentence.text)
+            match = None if tool in _ABROAD_ONLY and not abroad else re.search(pattern, sentence.text)
             if match and not (tool == "appropriate_measures" and named_in_section[sentence.section]):
                 found.setdefault(tool, {"tool": tool, "provenance": provenance(sentence, match.start(), match.end())})
     return [tool for key, tool in found.items() if key not in claimed_by_recipients]

@@ -1,0 +1,66 @@
+"""``pac draft``: the transfer tools a notice states, in all the names notices give them, only where it claims
+them (not in a definition, not denied), and the countries it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from pac.draft.assemble import draft
+from pac.draft.transfers import country
+
+
+def _tools(text: str, language: str = "nl") -> list[str]:
+    drafted = draft(f"Privacy\n\n{text}\n", "example", language, None)
+    return [t["tool"] for t in drafted.get("transfer_tools", ())]
+
+
+@pytest.mark.parametrize(("sentence", "tool"), [
+    ("Wij sluiten standaardcontractbepalingen met deze partijen.", "scc"),
+    ("Wij gebruiken de modelcontractbepalingen van de Europese Commissie.", "scc"),
+    ("Wij maken gebruik van de EU-modelcontracten.", "scc"),
+    ("Wij maken gebruik van de EU-modelclausules.", "scc"),
+    ("We have agreed standard contractual clauses.", "scc"),
+    ("Hiervoor gebruiken wij SCC's.", "scc"),
+    ("De ontvanger is aangesloten bij het DPF.", "eu_us_dpf"),
+    ("De ontvanger valt onder het EU-VS-gegevensprivacykader.", "eu_us_dpf"),
+    ("Wij geven alleen gegevens door aan landen die de Europese Commissie als veilig heeft aangemerkt.", "adequacy"),
+    ("Voor dat land heeft de Europese Commissie een passend beschermingsniveau vastgesteld.", "adequacy"),
+    ("Voor dat land bestaat een adequaatheidsbeslissing van de Europese Commissie.", "adequacy"),
+    ("Our group relies on its Binding Corporate Rules.", "bcr"),
+    ("Onze leverancier is aangesloten bij het Privacy Shield.", "privacy_shield"),
+])
+def test_every_name_of_a_tool(sentence: str, tool: str):
+    assert _tools(f"Doorgifte buiten de EER\n{sentence}") == [tool]
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    ("Definitions\n\"Standard Contractual Clauses\" or \"SCCs\" means the clauses of Decision (EU) 2021/914.", []),
+    ("Begrippen\n- \"Standaardcontractbepalingen\": de door de Europese Commissie vastgestelde clausules.", []),
+    ("Transfers\nWe do not transfer data outside the EEA, so we need no standard contractual clauses.", []),
+    ("Doorgifte\nWij geven geen gegevens door buiten de EER en gebruiken dus geen SCC's.", []),
+    ("Transfers\nWe previously relied on the EU-US Privacy Shield, which is no longer valid.", []),
+])
+def test_a_tool_only_defined_or_denied_is_not_claimed(text: str, tools: list[str]):
+    assert _tools(text, "en") == tools
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    ("International transfers\nWhere no other safeguard applies, we only transfer your data with your explicit consent.",
+     ["derogation_explicit_consent"]),
+    ("International transfers\nA transfer may be necessary for the establishment, exercise or defence of legal claims.",
+     ["derogation_legal_claims"]),
+    ("Doorgifte buiten de EER\nDoorgifte kan nodig zijn om vitale belangen te beschermen.", ["derogation_vital_interests"]),
+    ("Emergencies\nWe may transfer your data to the ambulance service to protect your vital interests.", []),
+])
+def test_derogations_where_data_leave_the_eu(text: str, tools: list[str]):
+    assert _tools(text, "en") == tools
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Mailchimp heeft servers in de VS.", "US"), ("Stripe is gevestigd in Ierland.", "IE"),
+    ("Mailchimp is een Amerikaans bedrijf.", "US"), ("We use a US-based provider.", "US"),
+    ("Twilio valt onder het EU-VS-gegevensprivacykader.", None), ("Zoom joined the EU-U.S. Data Privacy Framework.", None),
+    ("De servers staan binnen de EU.", None), ("Sommige gegevens gaan buiten de EER.", None),
+])
+def test_countries_as_stated_never_from_a_tool_name(text: str, code: str | None):
+    assert country(text) == code
