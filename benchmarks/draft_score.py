@@ -53,7 +53,7 @@ DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "har
                "makelaardij-ijssel", "copperleaf", "de-klauw", "northgate-fitness", "bibliotheek-vonk", "kestrel-trust",
                "het-nest", "marlow-driving", "thuisbasis", "fieldfare-events", "trapkracht", "brookside-council",
                "pennant-analytics", "zwemschool-golf", "deelkring", "hondenschool-poot", "kapsalon-krul",
-               "ridgeway-tutors", "speelhuis-oost")
+               "ridgeway-tutors", "speelhuis-oost", "klusmaatje", "bakkerij-vandamme", "stillwater-yoga", "toonladder")
 """Every organisation but we4u, we-do-better and canal-desk is a notice written for the drafter's development
 (``benchmarks/draft-development/``)."""
 
