@@ -89,3 +89,28 @@ def test_labels_denials_and_classes(sentence: str, expected: list[tuple]):
 def test_a_table_that_is_not_about_cookies_drafts_none():
     drafted = _drafted("Privacy\n\nOntvangers\nPartij | Doel | Land\nStatcounter | statistieken | Ierland\n")
     assert "cookies" not in drafted
+
+
+def test_a_provider_cookies_without_a_category_take_their_purpose_for_review():
+    drafted = _drafted("Privacy\n\nWelke cookies gebruiken jullie?\n"
+                       "- Cookies van Google Analytics, om te meten hoe de website wordt gebruikt. Wij plaatsen deze pas "
+                       "nadat je ze in de cookiebanner hebt geaccepteerd.\n- Cookies van YouTube, als je een ingesloten video afspeelt.\n")
+    assert _trackers(drafted) == [("analytics", "Google Analytics", "asked"), ("unclassified", "YouTube", None)]
+    assert all(c["provenance"][0]["note"].startswith("Review:") if isinstance(c["provenance"], list)
+               else c["provenance"]["note"].startswith("Review:") for c in drafted["cookies"])
+    assert drafted["cookies"][1]["type"] == "embed"
+
+
+def test_a_table_whose_purpose_cell_names_the_provider_and_a_sentence_on_these_cookies():
+    drafted = _drafted("Privacy Policy\n\nCookies\nName | Purpose | Duration\n_ga | Google Analytics – statistics | 2 years\n"
+                       "_fbp | Meta Pixel – advertising | 3 months\nWe ask for your consent before placing these cookies. "
+                       "Our booking widget also uses a strictly necessary session cookie, which does not require consent.\n", "en")
+    assert _trackers(drafted) == [("analytics", "Google Analytics", "asked"), ("marketing", "Meta", "asked"),
+                                  ("strictly_necessary", None, "not_asked")]
+    assert drafted["cookies"][1]["type"] == "pixel"
+
+
+def test_consent_as_agreeing_before_the_label():
+    drafted = _drafted("Privacybeleid\n\nCookies\nOnze website plaatst alleen noodzakelijke cookies en, als je daarmee "
+                       "akkoord gaat, statistische cookies van Google Analytics. Advertentiecookies gebruiken we niet.\n")
+    assert _trackers(drafted) == [("strictly_necessary", None, None), ("analytics", "Google Analytics", "asked")]

@@ -1,9 +1,10 @@
-"""Cookies and similar trackers, one per category and provider the notice names in its own words (a label in
-prose, a row of a cookie table, a category's list of providers, a named pixel), with the consent it states."""
+"""Cookies and similar trackers, one per category and provider the notice names (a label in prose, a row of a
+cookie table, a category's list of providers, a named pixel, a provider's cookies), with the consent it states."""
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .text import Sentence, provenance, slug
 
@@ -21,9 +22,17 @@ CATEGORIES = {
 }
 """Each category with the words notices classify a tracker by (the first that fits a word wins: 'niet-functionele'
 is no functional cookie) and the English name of its drafted element."""
+_PURPOSES = {"analytics": r"\b(meten|meet|measur\w*|statisti\w*|analy[sz]\w*)",
+             "marketing": r"\b(advertent\w*|advertis\w*|adverts?\b|ads\b|marketing|reclame|retarget\w*)",
+             "functional": r"\b(onthoud\w*|remember\w*|voorkeur\w*|preferen\w*|ingelogd|logged in)",
+             "social_media": r"\b(social[- ]media|sociale[- ]media)"}
+"""A stated purpose that places a tracker the notice gives no category in one ('om te meten hoe de website wordt
+gebruikt': analytics), as a judgement for review."""
 _WORDS = "|".join(f"(?P<{key}>{words})" for key, (words, _) in CATEGORIES.items())
-_LABEL = re.compile(r"(?i)\b(?P<words>(?:" + _WORDS + r")[- ]?(?:cookies?|pixels?))")
 _ANY = "|".join(f"(?:{words})" for words, _ in CATEGORIES.values())
+_KIND = r"(?:[- ](?:sessie|session|first[- ]party|third[- ]party|persistent|permanente|tijdelijke|temporary))?"
+"""A word between the category and 'cookie' ('a strictly necessary session cookie')."""
+_LABEL = re.compile(rf"(?i)\b(?P<words>(?:{_WORDS}){_KIND}[- ]?(?:cookies?|pixels?))")
 _AND = r"(?:\s*,\s*|\s+(?:and|en|or|of|en/of|and/or)\s+)"
 _COORDINATED = re.compile(rf"(?i)\b(?P<words>(?:{_WORDS}))-?(?=(?:{_AND}(?:{_ANY})-?)*{_AND}(?:{_ANY})[- ]?cookies?\b)")
 """'analytics and marketing cookies', 'statistische, functionele en marketingcookies': the first categories of a
@@ -31,11 +40,13 @@ coordination, each a label of its own."""
 _RELATIVE = re.compile(r"(?i)\b(?P<words>cookies (?:die|that|which) (?:strikt )?(?:noodzakelijk|nodig|necessary|essentieel|"
                        r"essential)\b)")
 """'cookies die noodzakelijk zijn voor het functioneren van de site': necessary cookies named by a clause."""
-_CELL = re.compile(_WORDS, re.IGNORECASE)
+_CELL = re.compile(rf"(?i)(?<!\w)(?:{_WORDS})(?!\w)")
 _TOKEN = r"[A-Z\u00c0-\u00de][\w&'-]*(?:\.[\w-]+)*"
 _NAME = rf"(?P<name>{_TOKEN}(?: {_TOKEN}){{0,3}})"
 _PROVIDED = re.compile(r"\s*(?:\(|\b(?:van|from|of|by|door|(?:geplaatst|placed|set) (?:door|by))\s+)" + _NAME)
 """'analytische cookies van Matomo', 'analytics cookies (Google Analytics)': the provider after the label."""
+_OF_PROVIDER = re.compile(r"(?i)\b(?P<words>cookies?\s+(?:van|from|of|(?:geplaatst|placed|set) (?:door|by))\s+)" + r"(?-i:" + _NAME + ")")
+"""'Cookies van YouTube, als je een ingesloten video afspeelt': a provider's cookies, with no category word."""
 _PIXEL = re.compile(r"\b" + _NAME + r"[- ](?:[Pp]ixel)\b")
 _PROVIDERS = re.compile(r"(?i)\b(?:aanbieders?|providers?|vendors?|leveranciers?|geplaatst door|placed by)\s*:\s*(?P<list>[^.;]+)")
 """'Aanbieders: Google Fonts, Spotify': the providers of the category its list item names."""
@@ -43,6 +54,13 @@ _TABLE = re.compile(r"\s*\|\s*|\t+|\s{3,}")
 _CATEGORY_COLUMN = re.compile(r"(?i)categor|soort|\btype\b|classific")
 _PURPOSE_COLUMN = re.compile(r"(?i)\bdoel|purpose|functie|function")
 _PROVIDER_COLUMN = re.compile(r"(?i)aanbieder|provider|leverancier|vendor|partij|party|geplaatst door|placed by")
+_OTHER_COLUMN = re.compile(r"(?i)^(naam|name|cookie(naam| name)?|duur|duration|looptijd|bewaartermijn|expir\w*|retention|"
+                           r"vervaltijd|vervaldatum|lifespan)$")
+_CELL_PROVIDER = re.compile(rf"^{_NAME}\s+[\u2013\u2014-]\s+")
+"""A purpose cell that opens with its provider ('Google Analytics – statistics')."""
+_THESE = re.compile(r"(?i)\b(deze|die|bovenstaande|these|those|the above|all) cookies\b|\bcookies (in|of) (de|the|deze|this) "
+                    r"(tabel|table|lijst|list)")
+"""A sentence after a cookie table about all its cookies ('We ask for your consent before placing these cookies')."""
 _DENIED = re.compile(r"(?i)(\b(geen|no|not|nooit|never)\b|n't)[^.;]{0,20}$")
 _DENIED_AFTER = re.compile(r"(?i)^[^.;]{0,60}?\b(?:gebruiken|plaatsen|zetten) (?:wij|we) (?:niet|nooit)\b|"
                            r"^[^.;]{0,40}?\b(?:worden|are|is) (?:niet|not|never) (?:gebruikt|geplaatst|used|placed|set)\b")
@@ -51,12 +69,14 @@ _ASKED = re.compile(r"(?i)toestemming (is )?(\w+ ){0,2}(vereist|nodig|gevraagd|v
                     r"(toestemming|consent)|(alleen|only) (met|with) (je |jouw |uw |your )?(toestemming|consent)|"
                     r"consent is (always )?required|require (your )?consent|\bif you accept|\bonce you (have )?accept|"
                     r"\bals (je|u) (ze |deze |die )?(accepteert|toestaat)|\bna (je|jouw|uw) toestemming|"
-                    r"(alleen|only) (als|if|when) (je|u|you) (daarvoor |daar )?(toestemming|consent|accept)")
+                    r"(alleen|only) (als|if|when) (je|u|you) (daarvoor |daar )?(toestemming|consent|accept)|"
+                    r"\bnadat (je|u) (ze |deze |die )?[^.;]{0,30}(geaccepteerd|toestemming)")
 _ASKED_BEFORE = re.compile(r"(?i)^(?:met|with) (?:je|jouw|uw|your) (?:toestemming|consent)\b[^.;]*$|"
                            r"\b(?:toestemming (?:te )?(?:geven|geeft|vragen|vraagt)|(?:ask|asks|give|gives) (?:your |you for )?"
-                           r"consent) (?:voor|to|for) (?:het (?:plaatsen|gebruik) van |the (?:use|placing) of )?(?:\w+ ){0,2}$")
+                           r"consent) (?:voor|to|for) (?:het (?:plaatsen|gebruik) van |the (?:use|placing) of )?(?:\w+ ){0,2}$|"
+                           r"\b(?:als|if) (?:je|u|you) (?:daarmee |daar )?(?:akkoord gaat|agree|accept)\w*,?\s+(?:\w+ ){0,2}$")
 """'Met je toestemming plaatsen we ook de Facebook-pixel', 'je kunt toestemming geven voor het plaatsen van
-niet-functionele cookies': consent stated before the label."""
+niet-functionele cookies', 'als je daarmee akkoord gaat, statistische cookies': consent stated before the label."""
 _CHOICE = re.compile(r"(?i)\b(kiezen|kies|choose)\b[^.;]{0,60}$")
 _ACCEPT = re.compile(r"(?i)[^.;]{0,80}?\b(te accepteren|accepteert|to accept|accept)\b")
 """'Je kunt kiezen statistische cookies te accepteren': a choice offered before they are placed."""
@@ -67,6 +87,17 @@ _FORMS = re.compile(r"(?i)\b(b\.?v\.?|n\.?v\.?|ltd\.?|llc|inc\.?|gmbh|limited|vz
 _ARTICLE = re.compile(r"^(?:Een|De|Het|The|A|An|Onze|Our|Deze|This|Die|That)\s+")
 _COOKIE = re.compile(r"(?i)cookie|tracker")
 _OWN = re.compile(r"(?i)^(eigen|own|first[- ]party|wij|we|ons|us|onze website|our website|-|–)$")
+_EMBEDDED = re.compile(r"(?i)ingesloten|embedded|ingebed")
+
+
+class _Mention(NamedTuple):
+    """One tracker a sentence names: its category, where, its provider's recipient id and a review note."""
+
+    category: str
+    start: int
+    end: int
+    provider: str | None = None
+    note: str | None = None
 
 
 def cookies(items: list[Sentence], taken: set[str], named: list[dict], controller_name: str | None) -> tuple[list[dict], list[dict]]:
@@ -75,44 +106,47 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], controlle
     category, unless the notice names providers of that category: then it states their consent."""
     finder = _Providers(named, controller_name, taken)
     found: dict[tuple[str, str | None], dict] = {}
-    general: list[tuple[str, Sentence, int, int]] = []
+    general: list[tuple[Sentence, _Mention]] = []
     header: list[str] = []
-    previous: tuple[Sentence, list[tuple[str, int, int, str | None]]] | None = None
+    table: list[dict] = []  # the cookies of the table just read, while its section goes on
+    previous: tuple[Sentence, list[_Mention]] | None = None
     order: dict[int, int] = {}
     for index, sentence in enumerate(items):
         order[id(sentence)] = index
         cells = _TABLE.split(sentence.text)
-        if len(cells) >= 3 and _COOKIE.search(f"{sentence.section} {sentence.text}") and sum(
-                any(c.search(cell) for c in (_CATEGORY_COLUMN, _PROVIDER_COLUMN, _PURPOSE_COLUMN)) for cell in cells) >= 2:
-            header = cells
+        if len(cells) >= 3 and _COOKIE.search(f"{sentence.section} {sentence.text}") and _is_header(cells):
+            header, table = cells, []
             continue
         if len(cells) >= 3 and len(cells) == len(header):
-            _row(cells, header, sentence, finder, found)
+            table += _row(cells, header, sentence, finder, found)
             continue
         header = []
-        labels = _labels(sentence, finder)
+        if table and table[0]["provenance"][0]["section"] != sentence.section[:200]:
+            table = []
+        mentions = _labels(sentence, finder)
+        if table and not mentions and _THESE.search(sentence.text) and (consent := _consent(sentence, 0, 0)):
+            for cookie in table:
+                _state(cookie, consent, sentence, 0, len(sentence.text))
         listed = _PROVIDERS.match(sentence.text)
-        if listed and not labels and previous:  # a category's list item, its providers on the line below
+        if listed and not mentions and previous:  # a category's list item, its providers on the line below
             bullet, above = previous
-            for category in dict.fromkeys(category for category, *_ in above):
-                start, end = next((s, e) for c, s, e, _ in above if c == category)
+            for category in dict.fromkeys(m.category for m in above):
+                mention = next(m for m in above if m.category == category)
                 for provider in finder.listed(listed, sentence):
-                    _add(found, category, provider, sentence, listed.start("list"), listed.end("list"),
-                         consent=_consent(bullet, start, end), term=bullet.text[start:end])
-        previous = (sentence, labels) if sentence.bullet and labels else None
-        for category, start, end, provider in labels:
-            if provider is None:
-                general.append((category, sentence, start, end))
+                    _add(found, _Mention(category, listed.start("list"), listed.end("list"), provider), sentence,
+                         consent=_consent(bullet, mention.start, mention.end), term=bullet.text[mention.start:mention.end])
+        previous = (sentence, mentions) if sentence.bullet and mentions else None
+        for mention in mentions:
+            if mention.provider is None:
+                general.append((sentence, mention))
             else:
-                _add(found, category, provider, sentence, start, end)
-    for category, sentence, start, end in general:
-        bound = [c for (key, provider), c in found.items() if key == category and provider]
-        consent = _consent(sentence, start, end)
-        for cookie in bound or [_add(found, category, None, sentence, start, end)]:
-            if consent and "consent" not in cookie:
-                cookie["consent"] = consent
-                if (here := provenance(sentence, start, end)) not in cookie["provenance"]:
-                    cookie["provenance"].append(here)
+                _add(found, mention, sentence)
+    for sentence, mention in general:
+        bound = [c for (key, provider), c in found.items() if key == mention.category and provider]
+        consent = _consent(sentence, mention.start, mention.end)
+        for cookie in bound or [_add(found, mention, sentence)]:
+            if consent:
+                _state(cookie, consent, sentence, mention.start, mention.end)
     for cookie in found.values():
         cookie["name"] += f" ({finder.names[cookie['provider']]})" if "provider" in cookie else ""
     first = sorted(found.values(), key=lambda c: (order[c["at"][0]], c.pop("at")[1]))  # in the notice's order
@@ -121,55 +155,86 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], controlle
             for c in first], finder.added
 
 
-def _labels(sentence: Sentence, finder: _Providers) -> list[tuple[str, int, int, str | None]]:
-    """(category, span, provider id) of every tracker ``sentence`` names and does not deny."""
+def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
+    """Every tracker ``sentence`` names and does not deny."""
     text, found = sentence.text, []
     for match in sorted([*_LABEL.finditer(text), *_COORDINATED.finditer(text), *_RELATIVE.finditer(text)],
                         key=lambda m: m.start()):
         category = "strictly_necessary" if match.re is _RELATIVE else next(key for key in CATEGORIES if match.group(key))
-        if _DENIED.search(text[:match.start()]) or _DENIED_AFTER.match(text[match.end():]):
+        if _denied(text, match):
             continue
         after = _PROVIDED.match(text, match.end())
         listed = _PROVIDERS.search(text, match.end()) if sentence.bullet else None
         providers = ([p] if after and (p := finder.find(after.group("name"), sentence, after.start("name"), after.end("name")))
                      else finder.listed(listed, sentence) if listed else [])
-        found += [(category, match.start(), match.end(), p) for p in providers] or [(category, match.start(), match.end(), None)]
-    for match in _PIXEL.finditer(text):
-        provider = finder.find(match.group("name"), sentence, match.start(), match.end())
-        if provider and not _DENIED.search(text[:match.start()]):
-            found.append(("marketing", match.start(), match.end(), provider))
-    return found
+        found += [_Mention(category, match.start(), match.end(), p) for p in providers or [None]]
+    pixels = [_Mention("marketing", m.start(), m.end(), p, "Review: the notice gives the pixel no category; a pixel "
+                                                           "reports on advertising.")
+              for m in _PIXEL.finditer(text) if not _DENIED.search(text[:m.start()])
+              and (p := finder.find(m.group("name"), sentence, m.start(), m.end()))]
+    labelled = [range(m.start, m.end + 1) for m in found]
+    for match in _OF_PROVIDER.finditer(text):
+        provider = finder.find(match.group("name"), sentence, match.start("name"), match.end("name"))
+        if provider and not _denied(text, match) and not any(match.start() in span for span in labelled) \
+                and provider not in {m.provider for m in pixels}:
+            clause = re.split(r"[.;]", text[match.end():])[0]
+            category = next((key for key, words in _PURPOSES.items() if re.search(words, clause, re.IGNORECASE)), "unclassified")
+            note = ("Review: the notice gives these cookies no category; " + (
+                "none is drafted." if category == "unclassified" else "this one follows the purpose it states."))
+            found.append(_Mention(category, match.start(), match.end("name"), provider, note))
+    return found + pixels
 
 
-def _row(cells: list[str], header: list[str], sentence: Sentence, finder: _Providers, found: dict) -> None:
-    """The cookie of one row of a cookie table: its category from the category column (or else the purpose
-    column), its provider from the provider column."""
+def _is_header(cells: list[str]) -> bool:
+    """Whether a table row names its columns, one of them a tracker's category, purpose or provider."""
+    columns = (_CATEGORY_COLUMN, _PROVIDER_COLUMN, _PURPOSE_COLUMN)
+    return (any(c.search(cell) for c in columns for cell in cells)
+            and sum(bool(_OTHER_COLUMN.match(cell) or any(c.search(cell) for c in columns)) for cell in cells) >= 2)
+
+
+def _denied(text: str, match: re.Match[str]) -> bool:
+    return bool(_DENIED.search(text[:match.start()]) or _DENIED_AFTER.match(text[match.end():]))
+
+
+def _row(cells: list[str], header: list[str], sentence: Sentence, finder: _Providers, found: dict) -> list[dict]:
+    """The cookie of one row of a cookie table: its category from the category column (or else a category word
+    in the purpose column), its provider from the provider column (or else the purpose cell's opening name)."""
     column = next((i for i, h in enumerate(header) if _CATEGORY_COLUMN.search(h)), None)
     column = next((i for i, h in enumerate(header) if _PURPOSE_COLUMN.search(h)), None) if column is None else column
-    words = _CELL.match(cells[column].strip()) if column is not None else None
+    words = _CELL.search(cells[column]) if column is not None else None
     if not words:
-        return
+        return []
     category = next(key for key in CATEGORIES if words.group(key))
     at = next((i for i, h in enumerate(header) if _PROVIDER_COLUMN.search(h)), None)
-    start = sentence.text.find(cells[at]) if at is not None else 0
-    provider = finder.find(cells[at].strip(), sentence, start, start + len(cells[at])) if at is not None else None
-    _add(found, category, provider, sentence, 0, len(sentence.text), term=cells[0].strip())
+    name = cells[at].strip() if at is not None else (opening.group("name") if (opening := _CELL_PROVIDER.match(cells[column]))
+                                                     else None)
+    start = sentence.text.find(name) if name else 0
+    provider = finder.find(name, sentence, start, start + len(name)) if name else None
+    return [_add(found, _Mention(category, 0, len(sentence.text), provider), sentence, term=cells[0].strip(),
+                 pixel=bool(re.search(r"(?i)\bpixel\b", sentence.text)))]
 
 
-def _add(found: dict, category: str, provider: str | None, sentence: Sentence, start: int, end: int,
-         term: str | None = None, consent: str | None = None) -> dict:
-    words = term or sentence.text[start:end]
-    cookie = found.setdefault((category, provider), {
-        "name": CATEGORIES[category][1],
-        "term": words[:200], "type": "pixel" if re.search(r"(?i)pixels?$", words) else "cookie", "category": category,
-        **({"provider": provider} if provider else {}), "provenance": [provenance(sentence, start, end)],
-        "at": (id(sentence), start)})
-    consent = consent or _consent(sentence, start, end)
-    if consent and "consent" not in cookie:
+def _add(found: dict, mention: _Mention, sentence: Sentence, term: str | None = None, consent: str | None = None,
+         pixel: bool = False) -> dict:
+    words = term or sentence.text[mention.start:mention.end]
+    kind = "pixel" if pixel or re.search(r"(?i)pixels?$", words) else "embed" if _EMBEDDED.search(sentence.text) and \
+        mention.category == "unclassified" else "cookie"
+    cookie = found.setdefault((mention.category, mention.provider), {
+        "name": CATEGORIES[mention.category][1], "term": words.strip()[:200], "type": kind, "category": mention.category,
+        **({"provider": mention.provider} if mention.provider else {}),
+        "provenance": [provenance(sentence, mention.start, mention.end, note=mention.note)], "at": (id(sentence), mention.start)})
+    consent = consent or _consent(sentence, mention.start, mention.end)
+    if consent:
+        _state(cookie, consent, sentence, mention.start, mention.end)
+    return cookie
+
+
+def _state(cookie: dict, consent: str, sentence: Sentence, start: int, end: int) -> None:
+    """Record on ``cookie`` the consent a statement at ``sentence.text[start:end]`` states, unless it has one."""
+    if "consent" not in cookie:
         cookie["consent"] = consent
         if (here := provenance(sentence, start, end)) not in cookie["provenance"]:
             cookie["provenance"].append(here)
-    return cookie
 
 
 def _consent(sentence: Sentence, start: int, end: int) -> str | None:
@@ -205,7 +270,7 @@ class _Providers:
             return None
         known = next((r for r in [*self.named, *self.added] if _within(key, _key(r["name"]))), None)
         if known is None:
-            known = {"id": slug(name.strip(), self.taken), "name": name.strip(), "named": True, "role": "recipient",
+            known = {"id": slug(name, self.taken), "name": name, "named": True, "role": "recipient",
                      "provenance": provenance(sentence, start, end, note="Review: named as the provider of a cookie "
                                                                           "or pixel; its role is not stated.")}
             self.added.append(known)
