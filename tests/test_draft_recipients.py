@@ -434,3 +434,47 @@ def test_a_later_sentence_names_a_company_without_its_legal_form_and_an_invalid_
     (klaviyo,) = drafted["recipients"]
     assert klaviyo["name"] == "Klaviyo, Inc." and [t["tool"] for t in klaviyo["transfer_tools"]] == ["scc"]
     assert "transfer_tools" not in drafted
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Onze financiële administratie wordt gedaan door Administratiekantoor Hendriks.", ["Administratiekantoor Hendriks"]),
+    ("De nieuwsbrief wordt verstuurd met Laposta.", ["Laposta"]),
+    ("Elk lid wordt aangesloten bij Gymfed, de federatie, en daarmee verzekerd bij Arena NV.", ["Gymfed", "Arena NV"]),
+    ("Our accounts are examined each year by Northfield Audit LLP.", ["Northfield Audit LLP"]),
+    ("Wij zijn aangesloten bij het KNGF.", []),  # no passive: a membership of the organisation, no recipient
+    ("The app is maintained by Appworks Ltd but was designed by Studio Nord.", ["Appworks Ltd"]),
+])
+def test_the_agent_of_a_passive_is_a_recipient(sentence: str, names: list[str]):
+    assert _named(sentence, "Details", "nl") == names
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Beoordelingen verzamelen wij met Kiyoh.", ["Kiyoh"]),
+    ("De diploma's van onze trainers bezorgen we aan Sport Vlaanderen.", ["Sport Vlaanderen"]),
+    ("Declaraties sturen wij naar Zorgkantoor Drenthe.", ["Zorgkantoor Drenthe"]),
+    ("De incasso van onbetaalde facturen laten wij over aan Incassobureau Noordzee.", ["Incassobureau Noordzee"]),
+    ("Onze zepen verkopen wij ook bij Bol.", []),  # a shop, not someone data go to
+    ("Gift Aid claims go to Westgate Trust with your name.", ["Westgate Trust"]),
+    ("Our membership list is kept in Google Sheets.", ["Google Sheets"]),
+])
+def test_inverted_dutch_verbs_with_met_aan_naar_and_data_that_go_or_are_kept(sentence: str, names: list[str]):
+    assert _named(sentence, "Details", "nl") == names
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Drukkerij Van Hove & Zonen drukt en verstuurt ons clubblad.", ["Drukkerij Van Hove & Zonen"]),
+    ("Squarespace hosts our website and the members' area.", ["Squarespace"]),
+    ("Het CAK berekent dan je eigen bijdrage.", ["CAK"]),
+    ("Nordwerk GmbH (Duitsland) en Nordwerk LLC (Verenigde Staten) verwerken daarbij je berichten.",
+     ["Nordwerk GmbH", "Nordwerk LLC"]),
+    ("Onze salarisadministratie doet Loonbureau Smit & Partners.", ["Loonbureau Smit & Partners"]),
+    ("Mapbox ontvangt daarvoor alleen je postcode.", ["Mapbox"]),
+    ("Sentry helps us find errors; it receives technical logs.", ["Sentry"]),
+    ("Pas als je een klusser kiest, krijgt die je adres.", []),
+    ("Reviews vragen wij na je verblijf.", []),
+    ("Inloggen kan met je Apple ID; dan ontvangen wij je naam.", []),
+    ("Beoordelingen verschijnen met je voornaam op het profiel; beoordelingen zijn openbaar.", []),
+    ("Neem contact met ons op via de chat.", []),
+])
+def test_names_a_sentence_opens_with_as_the_subject_of_what_they_do_with_data(sentence: str, names: list[str]):
+    assert _named(sentence, "Wie krijgt je gegevens", "nl") == names

@@ -42,6 +42,10 @@ _LIST_INTRO = re.compile(
     r"partners?|leveranciers?|suppliers?|vendors?)|(?:volgende|these|following) (?:[\w-]+ ){0,3}?" + _NOUNS +
     r"\w*)\s*:\s*|"
     r"\b(?:onze|our) (?:sub-?)?(?:verwerkers|processors|ontvangers|recipients|leveranciers|suppliers) (?:zijn|are)\s*:?\s*")
+_MAKERS = (r"(?:ontwikkeld|ontworpen|gemaakt|geschreven|gebouwd|opgericht|gefinancierd|gesubsidieerd|erkend|"
+           r"gecertificeerd|developed|designed|made|created|written|built|founded|funded|regulated|authori[sz]ed|"
+           r"registered|licensed|certified|owned|accredited|recognised|recognized)\b")
+"""Who made, funds or oversees the organisation or its app: in a passive with 'door' or 'by', no recipient."""
 _USES = re.compile(
     r"(?i)(?:\b(?:we|wij) (?:also |ook |only |alleen |mainly |vooral )?"
     r"(?:use|gebruiken|werken (?:samen )?met|work with|rely on|partner with)|gebruiken (?:we|wij)|"
@@ -58,8 +62,18 @@ _USES = re.compile(
     r"report|reports|reported)\b[^.;:]{0,70}?\b(?:with|met|aan|to)|"
     r"\b(?:wordt|worden)\b[^.;:]{0,40}?\baan|"
     r"\b(?:versturen|verzenden|sturen|bezorgen|leveren|beheren|bewaren|verwerken|hosten|regelen|doen|plannen|meten|"
-    r"analyseren|plaatsen|publiceren|zetten) (?:wij|we)\b[^.;:,]{0,50}?\b(?:met|via|bij|in|op)(?=\s+(?-i:[A-Z])))"
+    r"analyseren|plaatsen|publiceren|zetten) (?:wij|we)\b[^.;:,]{0,50}?\b(?:via|bij|in|op)(?=\s+(?-i:[A-Z]))|"
+    r"\b\w+en (?:wij|we)\b[^.;:,]{0,50}?\b(?:met|aan|naar)(?=\s+(?-i:[A-Z]))|"
+    r"\b(?:door|over) aan|"
+    r"(?P<passive>\b(?!" + _MAKERS + r")(?:(?:ge|be|ver|ont|her|(?:aan|op|uit|in|af|bij|door|over|toe|mee|weg)ge)\w+[dtn] "
+    r"(?:door|bij|met)|\w+(?:ed|en|wn|ne|pt|nt|lt|ld)(?:\s+(?:each|every|once|twice|a|per|year|month|week|day|daily|"
+    r"monthly|yearly|annually|securely|also|only|mainly))*\s+(?:by|with|through))(?=\s+(?-i:[A-Z])))|"
+    r"\b(?:kept|stored|held|saved|recorded) (?:in|on|with)(?=\s+(?-i:[A-Z]))|"
+    r"\b(?:claims?|data|details|information|records|forms|declarations|reports|gegevens)\s+(?:\w+\s+){0,2}?go(?:es)? to)"
     r":?\s+")
+_AUXILIARY = re.compile(r"(?i)\b(?:wordt|worden|werd|werden|is|are|was|were|be|been|being)\b")
+"""A passive's auxiliary: a participle with 'door', 'bij', 'met' or 'by' names who does it only in a passive
+('De nieuwsbrief wordt verstuurd met Laposta', 'Our accounts are examined each year by ...')."""
 _VERBS = (r"(?:share|sell|send|disclose|give|pass|provide|delen|deelt|verkopen|verkoopt|sturen|stuurt|geven|geeft|"
           r"verstrek\w*|doorgeven)")
 _NO = r"\b(?:niet|geen|nooit|not|never|no)\b"
@@ -81,6 +95,24 @@ _OWN_PRODUCT = re.compile(r"-(?:app|portaal|portal|platform|omgeving)$")
 _STORED = re.compile(r"(?i)opgeslagen|opslaan|slaat|stored?|stores|servers?|overgebracht|doorgegeven|transfer|gevestigd|"
                      r"located|based in|hosted|gehost")
 _FOR_US = re.compile(r"(?i)\bvoor ons\b|\bfor us\b")
+_ARTICLE = re.compile(r"(?:De|Het|The)\s+")
+_JOINER = re.compile(r"(?:\s*\([^()]*\))?(?:,\s*|\s+(?:en|and)\s+)(?=[A-Z])")
+_SECOND = re.compile(r"(?:Onze|Ons|De|Het)\s+(?:[a-z][\w-]*\s+){1,2}?(?!(?:wij|we|je|u|jij|ze|zij)\b)[a-z]\w*(?:t|en)\s+"
+                     r"(?=[A-Z])")
+"""A Dutch sentence opening with an object of ours and its verb, the subject after it ('Onze boekhouding doet X')."""
+_CLAUSE_END = re.compile(r"\s*(?:[.;,:(]|$|(?:voor|for|om|to|die|dat|which|who)\b)")
+_OBJECT = r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:ons|onze|our|je|jouw|your|uw)\b"
+_OUR_OBJECT = re.compile(r"\s+(?!(?:ons|onze|our|je|jouw|your|uw|us|als|dus|pas|eens|is|was|has|as|its|this|thus|plus|"
+                         r"unless|less|wordt|heeft|gaat|moet|kunt|bent|hebt|mag|zult|wilt)\b)[a-z][\w-]*(?:t|en|s)" + _OBJECT)
+"""A verb and an object of ours or the reader's after a subject ('drukt en verstuurt ons clubblad', 'hosts our website')."""
+_DATA_OBJECT = re.compile(r"\s+(?:also |ook )?(?:processes|verwerkt|verwerken|stores|hosts|host|hosten|provides|levert|leveren|"
+                          r"handles|sends|verstuurt|versturen|verzorgt|verzorgen|doet|doen|beheert|beheren|bewaart|bewaren|"
+                          r"drukt|drukken|runs|manages|keeps|analyses|analyzes|checks|controleert|prints|delivers|bezorgt|"
+                          r"berekent|verzendt|receives|ontvangt|krijgt|gets)\b" + _OBJECT)
+"""What a one-word subject does with an object of ours ('Squarespace hosts our website'): a verb of handling data,
+since a capitalised first word may be any word ('Pas als je ...', 'Reviews vragen wij ...')."""
+_ADVERBS = re.compile(r"\s*(?:(?:also|ook|only|alleen|then|dan|daarbij|daarvoor)\s+)?")
+_BACK_RECEIVES = re.compile(r"[^.;]*;\s*(?:it|they|ze|zij|die|hij)\s+(?:also\s+|ook\s+)?(?=(?:receives?|ontvangt|krijgt|gets)\b)")
 _SUBJECT = re.compile(r" (?:processes|verwerkt|stores|slaat|hosts|host|provides|levert|receives|ontvangt|handles|"
                       r"sends|verstuurt|verzorgt|acts as|treedt op|is our|is onze|is ons)\b")
 _EXAMPLES = re.compile(r"(?i)\b" + _NOUNS + r"[^.;:]{0,60}?\b(?:zoals|such as|including|include|includes|bijvoorbeeld|"
@@ -211,13 +243,14 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
     countries and tools that later sentences naming only that recipient state."""
     mentions: list[_Mention] = []
     layout, section = _Layout(), None
+    lower = frozenset(w for s in items for w in re.findall(r"(?<![\w-])[a-z\u00df-\u00ff][\w-]*", s.text))
     for sentence in items:
         if sentence.section != section:
             section, heading = sentence.section, sentence.section.split(" > ")[-1]
             cells = _CELLS.split(heading)
             layout = _Layout(column=_column(cells) if _is_header(cells) else 0)
         processor = bool(_PROCESSOR.search(layout.intro))
-        mentions += [replace(m, processor=processor) for m in _mentions(sentence, layout) if _plausible(m, controller_name)]
+        mentions += [replace(m, processor=processor) for m in _mentions(sentence, layout, lower) if _plausible(m, controller_name)]
         layout = layout.after(sentence)
     found: dict[str, dict] = {}
     called: dict[str, str] = {}
@@ -278,8 +311,12 @@ def _stated_later(element: dict, sentence: Sentence, where: bool) -> None:
 def _same(key: str, other: str) -> bool:
     """Whether two names (keys) are one recipient: equal but for the spelling of their legal forms ('Laposta B.V.',
     'Laposta BV'), or one opening the other ('Amazon Web Services EMEA SARL')."""
-    return ((_bare(key) == _bare(other) and (_bare(key) == key) == (_bare(other) == other)) or _prefix(key, other)
-            or _prefix(other, key))
+    return ((_bare(key) == _bare(other) and _form(key) == _form(other)) or _prefix(key, other) or _prefix(other, key))
+
+
+def _form(key: str) -> str:
+    """The legal form a key ends with, however spelled ('b v' and 'bv' alike; 'gmbh' and 'inc' two)."""
+    return key[len(_bare(key)):].replace(" ", "")
 
 
 def _short(name: str, company: str) -> bool:
@@ -325,11 +362,13 @@ def _plausible(mention: _Mention, controller_name: str | None) -> bool:
 
 
 def _common(name: str) -> str:
-    """The part of a name that may be a common noun: all of it, or only its last word when that is a proper name
-    after a category ('Woonbedrijf Salland', 'Administratiekantoor Veluwe'; not 'Recruitment Agencies')."""
+    """The part of a name that may be a common noun: all of it, only its last word when that is a proper name
+    after a category ('Woonbedrijf Salland', 'Administratiekantoor Veluwe'; not 'Recruitment Agencies'), or none
+    of it when a proper name and '&' open it."""
     last = name.split()[-1]
     proper = " " in name and last[0].isupper() and not _CATEGORIES.search(last) and last.casefold() not in _STOP
-    return last if proper else name
+    joined = re.search(r"([A-Z][\w'-]*) & [A-Z]", name)  # 'Smit & Partners', 'Hartley & Price Accountants': a firm
+    return "" if joined and not _CATEGORIES.search(joined.group(1)) else last if proper else name
 
 
 def _own_product(first: str, controller_name: str | None) -> bool:
@@ -340,8 +379,9 @@ def _own_product(first: str, controller_name: str | None) -> bool:
     return any(re.match(rf"{re.escape(word)}(?![a-z])", first) for word in words)
 
 
-def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
-    """The recipients ``sentence`` names, by every layout, in the order of the text."""
+def _mentions(sentence: Sentence, layout: _Layout, lower: frozenset[str]) -> list[_Mention]:
+    """The recipients ``sentence`` names, by every layout, in the order of the text (``lower``: the words the
+    notice writes in lower case)."""
     text = sentence.text
     found = [_Mention(m.group(1), sentence, m.start(1), m.end(1), (0, len(text)), row)
              for row, pattern in well_known() for m in pattern.finditer(text)
@@ -352,15 +392,14 @@ def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
         found += _names(sentence, match.end(), len(text), stop=True)
     if _SHARING.search(text):
         found += [_Mention(m.group(1), sentence, m.start(1), m.end(1), (0, len(text))) for m in LEGAL_NAME.finditer(text)]
-    lead = None if _INVERTED.match(text) else _lead(text, 0)
-    if lead and not lead[0] and (_SUBJECT.match(text, lead[1]) and (_PROCESSOR.search(text) or _FOR_US.search(text))
-                                 or _RECEIVES.search(text, lead[1])):
-        found.append(_Mention(text[:lead[1]], sentence, 0, lead[1], (0, len(text))))
+    found += _subjects(sentence, lower)
     for match in _RELATIVE.finditer(text):
         found += [_Mention(m.group(), sentence, m.start(), m.end(), (m.start(), match.end()))
                   for pattern in (LEGAL_NAME, _NAME) for m in pattern.finditer(text, 0, match.start())
                   if m.end() == match.start()][:1]
     for match in _USES.finditer(text):
+        if match.group("passive") and not _AUXILIARY.search(text, 0, match.start()):
+            continue
         if not _NEGATION.search(text, 0, match.start()) and not _channel(text, match):
             found += _names(sentence, match.end(), len(text), stop=":" not in match.group(0))
             found += [_Mention(m.group(), sentence, m.start(), m.end(), (m.start(), len(text)))
@@ -382,6 +421,43 @@ def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
         return []
     joined = _joined(sorted(spans.values(), key=lambda m: m.start))
     return [m for m in joined if not _denied(text, m) and not _no_data(text, m, joined) and not _source(text, m)]
+
+
+def _subjects(sentence: Sentence, lower: frozenset[str]) -> list[_Mention]:
+    """The names a sentence opens with as the subject of what they do with data ('Spryng B.V. verstuurt voor ons
+    ...', 'Mapbox ontvangt alleen je postcode', 'Squarespace hosts our website', 'A (Ierland) en B verwerken je
+    berichten'), or that follow its verb after an object of ours in Dutch word order ('Onze salarisadministratie
+    doet X.'). A one-word subject the notice also writes in lower case (``lower``) is a common noun."""
+    text = sentence.text
+    if _INVERTED.match(text) or _CONTACT.search(text):
+        return []
+    second = _SECOND.match(text)
+    if second:
+        lead = _lead(text, second.end())
+        return [_Mention(text[lead[0]:lead[1]], sentence, lead[0], lead[1], (0, len(text)))] if (
+            lead and lead[0] == second.end() and _CLAUSE_END.match(text, lead[1])) else []
+    article = _ARTICLE.match(text)
+    subjects, start = [], article.end() if article and re.match(r"\S+\s+[a-z]", text[article.end():]) else 0
+    while (lead := _lead(text, start)) and (subjects or not lead[0] or _ARTICLE.fullmatch(text, 0, lead[0])):
+        subjects.append(lead)
+        joiner = _JOINER.match(text, lead[1])
+        if not joiner:
+            break
+        start = joiner.end()
+    if not subjects:
+        return []
+    after = re.compile(r"\s*\([^()]*\)").match(text, subjects[-1][1])
+    end = after.end() if after else subjects[-1][1]
+    first = text[subjects[0][0]:subjects[0][1]]
+    plain = len(subjects) == 1 and re.fullmatch(r"[A-Z][a-z\u00df-\u00ff]+", first)  # one word, a capital only as it opens
+    if plain and first[0].lower() + first[1:] in lower:
+        return []
+    acts = (_SUBJECT.match(text, end) and (_PROCESSOR.search(text) or _FOR_US.search(text))
+            or _RECEIVES.match(text, _ADVERBS.match(text, end).end()) or _BACK_RECEIVES.match(text, end)
+            or (_DATA_OBJECT if plain else _OUR_OBJECT).match(text, end))
+    if not acts:
+        return []
+    return [_Mention(text[s:e], sentence, s, e, (0, len(text))) for s, e in subjects]
 
 
 def _channel(text: str, match: re.Match[str]) -> bool:
