@@ -3,9 +3,11 @@ countries and transfer tools stated next to them, and nothing drafted that the t
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
 from pac import load
 from pac.cli import main
@@ -478,3 +480,23 @@ def test_inverted_dutch_verbs_with_met_aan_naar_and_data_that_go_or_are_kept(sen
 ])
 def test_names_a_sentence_opens_with_as_the_subject_of_what_they_do_with_data(sentence: str, names: list[str]):
     assert _named(sentence, "Wie krijgt je gegevens", "nl") == names
+
+
+def test_the_score_counts_each_named_recipient_and_names_within_names_as_whole_words(tmp_path: Path):
+    """Two entities whose names differ only by a legal form the score strips ('Intercom R&D Unlimited Company',
+    'Intercom, Inc.') are two facts when a declaration has both, one when it has one; 'meta' is no part of
+    'metabase'."""
+    from pac.draft.compare import facts, matches, unmatched
+
+    def recipients(*names: str) -> Counter:
+        path = tmp_path / "x.yaml"
+        path.write_text(yaml.safe_dump({"pac": 1, "organisation": "x", "recipients": [
+            {"id": f"r{i}", "name": n, "named": True, "role": "recipient", "provenance": {"section": "S", "quote": n}}
+            for i, n in enumerate(names)]}), encoding="utf-8")
+        return facts(load([path])[0])["recipients"]
+
+    both, brand = recipients("Intercom R&D Unlimited Company", "Intercom, Inc."), recipients("Intercom")
+    drafted = recipients("Intercom", "Intercom, Inc.")
+    assert sum(both.values()) == 2 and not unmatched(drafted, both, "recipients") and not unmatched(both, drafted, "recipients")
+    assert len(unmatched(drafted, brand, "recipients")) == 1  # one drafted entity more than the notice names
+    assert matches("recipients", "google", "google analytics") and not matches("recipients", "meta", "metabase")
