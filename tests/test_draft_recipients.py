@@ -500,3 +500,35 @@ def test_the_score_counts_each_named_recipient_and_names_within_names_as_whole_w
     assert sum(both.values()) == 2 and not unmatched(drafted, both, "recipients") and not unmatched(both, drafted, "recipients")
     assert len(unmatched(drafted, brand, "recipients")) == 1  # one drafted entity more than the notice names
     assert matches("recipients", "google", "google analytics") and not matches("recipients", "meta", "metabase")
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Als de wet dat vraagt, verstrekken wij gegevens aan de politie of aan de Belastingdienst.", ["Belastingdienst"]),
+    ("Volunteers are checked through the Disclosure and Barring Service.", ["Disclosure and Barring Service"]),
+    ("Gift Aid claims go to HM Revenue and Customs with your name.", ["HM Revenue and Customs"]),
+    ("Checks are done by uCheck Ltd with the Disclosure and Barring Service.", ["uCheck Ltd", "Disclosure and Barring Service"]),
+    ("We use Mailchimp and Google Analytics.", ["Mailchimp", "Google Analytics"]),
+    ("Inloggen kan met je Apple ID; dan ontvangen wij van Apple of Google je naam.", []),  # sources, all of them
+    ("De app wordt aangeboden door Shop B.V., Stationsplein 8, 5611 AB Eindhoven.", []),  # the controller's address
+    ("Wij melden een datalek aan de Autoriteit Persoonsgegevens.", []),  # the supervisory authority
+])
+def test_names_in_prose_lists_institutions_sources_and_addresses(sentence: str, names: list[str]):
+    assert _named(sentence, "Met wie delen wij je gegevens", "nl") == names
+
+
+def test_a_later_sentence_that_says_a_recipient_gets_no_personal_data_and_the_brand_in_the_title():
+    text = ("Privacy Statement KlusApp\n\nShop B.V. is verantwoordelijk voor de verwerking.\n\nDelen\nWij werken samen met de gemeente Amersfoort, die ons subsidie geeft. "
+            "De gemeente ontvangt alleen geanonimiseerde cijfers. Wij werken ook samen met Stichting Buurtwerk Oost, "
+            "die je hulpvraag ontvangt.\n\nCookies\nCookie | Aanbieder | Doel\nkm_session | KlusApp | ingelogd blijven\n"
+            "_ga | Google Ireland Limited | statistieken\n\nGroep\nOur group company KlusApp Inc. in Canada can read tickets.\n")
+    assert list(_recipients(text, "nl")) == ["Stichting Buurtwerk Oost", "Google Ireland Limited", "KlusApp Inc."]
+
+
+@pytest.mark.parametrize(("name", "role"), [
+    ("Belastingdienst", "public_authority"), ("gemeente Puurs-Sint-Amands", "public_authority"), ("UWV", "public_authority"),
+    ("GGD Drenthe", "public_authority"), ("HM Revenue and Customs", "public_authority"), ("Sport Vlaanderen", "public_authority"),
+    ("Stichting Thuiszorg Oost", "recipient"), ("Centraal Beheer", "recipient"), ("Voetbal Vlaanderen", "recipient"),
+])
+def test_a_public_authority_is_drafted_with_its_role(name: str, role: str):
+    found = _recipients(f"Privacy\n\nShop B.V. is verantwoordelijk.\n\nDelen\nWij geven je gegevens door aan {name}.\n", "nl")
+    assert [(n, r["role"]) for n, r in found.items()] == [(name, role)]
