@@ -52,8 +52,9 @@ DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "har
                "korrel", "northwind-physio", "groen-dak", "lumen-labs", "de-werf", "de-heide", "brightwell",
                "makelaardij-ijssel", "copperleaf", "de-klauw", "northgate-fitness", "bibliotheek-vonk", "kestrel-trust",
                "het-nest", "marlow-driving", "thuisbasis", "fieldfare-events", "trapkracht", "brookside-council",
-               "pennant-analytics", "zwemschool-golf", "deelkring", "hondenschool-poot", "kapsalon-krul",
-               "ridgeway-tutors", "speelhuis-oost", "klusmaatje", "bakkerij-vandamme", "stillwater-yoga", "toonladder")
+               "pennant-analytics", "zwemschool-golf", "hulpdichtbij", "klusmaatje", "turnkring-sint-amands",
+               "wijkzorg-het-anker", "riverside-choir", "deelkring", "hondenschool-poot", "kapsalon-krul",
+               "ridgeway-tutors", "speelhuis-oost", "klusbuur", "bakkerij-vandamme", "stillwater-yoga", "toonladder")
 """Every organisation but we4u, we-do-better and canal-desk is a notice written for the drafter's development
 (``benchmarks/draft-development/``)."""
 

@@ -114,3 +114,11 @@ def test_consent_as_agreeing_before_the_label():
     drafted = _drafted("Privacybeleid\n\nCookies\nOnze website plaatst alleen noodzakelijke cookies en, als je daarmee "
                        "akkoord gaat, statistische cookies van Google Analytics. Advertentiecookies gebruiken we niet.\n")
     assert _trackers(drafted) == [("strictly_necessary", None, None), ("analytics", "Google Analytics", "asked")]
+
+
+def test_a_purpose_cell_places_a_row_for_review_and_the_title_names_the_controller_own_cookies():
+    drafted = _drafted("Privacy Statement KlusMaatje\n\nOver ons\nWij brengen buren en klussers samen.\n\nCookies\nCookie | Aanbieder | Doel | Bewaartermijn\n"
+                       "_fbp | Meta | advertenties op Facebook | 3 maanden\n"
+                       "km_session | KlusMaatje | ingelogd blijven | sessie\n")
+    assert _trackers(drafted) == [("marketing", "Meta", None), ("functional", None, None)]
+    assert drafted["cookies"][0]["provenance"]["note"].startswith("Review:")

@@ -142,7 +142,7 @@ def test_the_right_not_to_be_subject_to_automated_decisions():
 def test_cookies_with_the_notice_own_category_and_consent():
     drafted = cookies.cookies(sentences(
         "Cookies\n\n- Functionele cookies: die staan altijd aan.\n- Marketingcookies: hiervoor vragen wij je toestemming.\n"
-        "- Tracking cookies volgen je over websites.\n\nWij gebruiken geen social media cookies.\n"), set(), [], None)[0]
+        "- Tracking cookies volgen je over websites.\n\nWij gebruiken geen social media cookies.\n"), set(), [], [])[0]
     assert [(c["category"], c["term"], c.get("consent")) for c in drafted] == [
         ("functional", "Functionele cookies", "not_asked"), ("marketing", "Marketingcookies", "asked"),
         ("tracking", "Tracking cookies", None)]
@@ -169,7 +169,7 @@ def test_dpo_authority_and_complaint_route_are_drafted_when_stated(tmp_path: Pat
 
 def test_a_choice_to_accept_cookies_is_consent_asked():
     (drafted,), _ = cookies.cookies(sentences("Cookies\n\nJe kunt ervoor kiezen statistische cookies te accepteren.\n"),
-                                    set(), [], None)
+                                    set(), [], [])
     assert (drafted["category"], drafted["consent"]) == ("analytics", "asked")
 
 
@@ -200,7 +200,7 @@ def test_controller_identity(text: str, expected: dict):
 
 def test_consent_for_cookies_in_english():
     drafted = cookies.cookies(sentences("Cookies\n\nOur website uses strictly necessary cookies, which do not need your "
-                                        "consent. We only place analytics cookies if you accept them.\n"), set(), [], None)[0]
+                                        "consent. We only place analytics cookies if you accept them.\n"), set(), [], [])[0]
     assert [(c["category"], c.get("consent")) for c in drafted] == [("strictly_necessary", "not_asked"), ("analytics", "asked")]
 
 

@@ -39,7 +39,7 @@ def draft(text: str, organisation: str, language: str, text_file: str | None) ->
     named = recipients(items, owner.get("legal_name"))
     for recipient in named:
         recipient["id"] = slug(recipient["name"], taken)
-    trackers, providers = cookies(items, taken, named, owner.get("legal_name"))
+    trackers, providers = cookies(items, taken, named, [owner.get("legal_name"), declaration["notice"].get("title")])
     named += providers
     if named:
         declaration["recipients"] = [{"id": r.pop("id"), **r} for r in named]

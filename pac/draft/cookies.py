@@ -100,11 +100,11 @@ class _Mention(NamedTuple):
     note: str | None = None
 
 
-def cookies(items: list[Sentence], taken: set[str], named: list[dict], controller_name: str | None) -> tuple[list[dict], list[dict]]:
+def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list[str | None]) -> tuple[list[dict], list[dict]]:
     """The cookie elements the notice states, and the providers it names that are not yet among the ``named``
-    recipients (with ids from ``taken``). A label without a provider ('marketing cookies') is one element of its
+    recipients (with ids from ``taken``) nor ``own`` names of the controller (its name, the notice's title). A label without a provider ('marketing cookies') is one element of its
     category, unless the notice names providers of that category: then it states their consent."""
-    finder = _Providers(named, controller_name, taken)
+    finder = _Providers(named, [name for name in own if name], taken)
     found: dict[tuple[str, str | None], dict] = {}
     general: list[tuple[Sentence, _Mention]] = []
     header: list[str] = []
@@ -177,12 +177,16 @@ def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
         provider = finder.find(match.group("name"), sentence, match.start("name"), match.end("name"))
         if provider and not _denied(text, match) and not any(match.start() in span for span in labelled) \
                 and provider not in {m.provider for m in pixels}:
-            clause = re.split(r"[.;]", text[match.end():])[0]
-            category = next((key for key, words in _PURPOSES.items() if re.search(words, clause, re.IGNORECASE)), "unclassified")
+            category = _judged(re.split(r"[.;]", text[match.end():])[0]) or "unclassified"
             note = ("Review: the notice gives these cookies no category; " + (
                 "none is drafted." if category == "unclassified" else "this one follows the purpose it states."))
             found.append(_Mention(category, match.start(), match.end("name"), provider, note))
     return found + pixels
+
+
+def _judged(purpose: str) -> str | None:
+    """The category a stated purpose places a tracker in, if any."""
+    return next((key for key, words in _PURPOSES.items() if re.search(words, purpose, re.IGNORECASE)), None)
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -202,15 +206,17 @@ def _row(cells: list[str], header: list[str], sentence: Sentence, finder: _Provi
     column = next((i for i, h in enumerate(header) if _CATEGORY_COLUMN.search(h)), None)
     column = next((i for i, h in enumerate(header) if _PURPOSE_COLUMN.search(h)), None) if column is None else column
     words = _CELL.search(cells[column]) if column is not None else None
-    if not words:
+    judged = None if words or column is None else _judged(cells[column])
+    if not (words or judged):
         return []
-    category = next(key for key in CATEGORIES if words.group(key))
+    category = next(key for key in CATEGORIES if words.group(key)) if words else judged
     at = next((i for i, h in enumerate(header) if _PROVIDER_COLUMN.search(h)), None)
     name = cells[at].strip() if at is not None else (opening.group("name") if (opening := _CELL_PROVIDER.match(cells[column]))
                                                      else None)
     start = sentence.text.find(name) if name else 0
     provider = finder.find(name, sentence, start, start + len(name)) if name else None
-    return [_add(found, _Mention(category, 0, len(sentence.text), provider), sentence, term=cells[0].strip(),
+    note = None if words else "Review: the table gives this cookie no category; this one follows the purpose it states."
+    return [_add(found, _Mention(category, 0, len(sentence.text), provider, note), sentence, term=cells[0].strip(),
                  pixel=bool(re.search(r"(?i)\bpixel\b", sentence.text)))]
 
 
@@ -248,13 +254,14 @@ def _consent(sentence: Sentence, start: int, end: int) -> str | None:
 
 
 class _Providers:
-    """The recipient id of a provider's name: a drafted recipient's, none for the controller itself, or a new
-    named recipient (the provider of a tracker receives what it collects)."""
+    """The recipient id of a provider's name: a drafted recipient's, none for the controller itself (a name within
+    one of its ``own``), or a new named recipient (the provider of a tracker receives what it
+    collects)."""
 
-    def __init__(self, named: list[dict], controller_name: str | None, taken: set[str]) -> None:
+    def __init__(self, named: list[dict], own: list[str], taken: set[str]) -> None:
         self.named, self.taken, self.added = named, taken, []
         self.names = {r["id"]: r["name"] for r in named}
-        self.controller = _key(controller_name or "")
+        self.own = [key for name in own if (key := _key(name))]
 
     def listed(self, match: re.Match[str], sentence: Sentence) -> list[str]:
         """The ids of the providers a list ('Aanbieders: A, B') names."""
@@ -266,7 +273,7 @@ class _Providers:
     def find(self, name: str, sentence: Sentence, start: int, end: int) -> str | None:
         name = _ARTICLE.sub("", re.sub(r"\s*\(.*$", "", name)).strip()
         key = _key(name)
-        if not key or not re.search(r"[A-Z]", name) or _OWN.match(name) or self.controller and _within(key, self.controller):
+        if not key or not re.search(r"[A-Z]", name) or _OWN.match(name) or any(_within(key, own) for own in self.own):
             return None
         known = next((r for r in [*self.named, *self.added] if _within(key, _key(r["name"]))), None)
         if known is None:
