@@ -54,7 +54,8 @@ DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "har
                "het-nest", "marlow-driving", "thuisbasis", "fieldfare-events", "trapkracht", "brookside-council",
                "pennant-analytics", "zwemschool-golf", "hulpdichtbij", "klusmaatje", "turnkring-sint-amands",
                "wijkzorg-het-anker", "riverside-choir", "deelkring", "hondenschool-poot", "kapsalon-krul",
-               "ridgeway-tutors", "speelhuis-oost", "klusbuur", "bakkerij-vandamme", "stillwater-yoga", "toonladder")
+               "ridgeway-tutors", "speelhuis-oost", "klusbuur", "bakkerij-vandamme", "stillwater-yoga", "toonladder",
+               "fietsen-devos", "harrow-bookkeeping")
 """Every organisation but we4u, we-do-better and canal-desk is a notice written for the drafter's development
 (``benchmarks/draft-development/``)."""
 
