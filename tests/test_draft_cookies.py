@@ -81,6 +81,8 @@ def test_a_category_list_item_with_its_providers_on_the_line_below():
      [("unclassified", None, "asked")]),
     ("Wij plaatsen cookies die noodzakelijk zijn voor het functioneren van de site.", [("strictly_necessary", None, None)]),
     ("Noodzakelijke cookies plaatsen wij zonder toestemming.", [("strictly_necessary", None, "not_asked")]),
+    ("Our website only uses cookies that are essential for it to work. We do not use analytics or advertising cookies.",
+     [("strictly_necessary", None, None)]),
 ])
 def test_labels_denials_and_classes(sentence: str, expected: list[tuple]):
     assert _trackers(_drafted(f"Privacy\n\nCookies\n{sentence}\n")) == expected
@@ -122,3 +124,10 @@ def test_a_purpose_cell_places_a_row_for_review_and_the_title_names_the_controll
                        "km_session | KlusMaatje | ingelogd blijven | sessie\n")
     assert _trackers(drafted) == [("marketing", "Meta", None), ("functional", None, None)]
     assert drafted["cookies"][0]["provenance"]["note"].startswith("Review:")
+
+
+def test_a_block_of_labelled_lines_states_its_category_consent():
+    drafted = _drafted("Privacyverklaring\n\nCookies\nSoort: noodzakelijke cookies\nDoel: de website laten werken\n"
+                       "Toestemming: niet nodig\n\nSoort: statistische cookies\nDoel: bezoekers tellen\n"
+                       "Toestemming: we vragen je toestemming via de cookiebanner\n")
+    assert _trackers(drafted) == [("strictly_necessary", None, "not_asked"), ("analytics", None, "asked")]

@@ -28,6 +28,7 @@ def _tools(text: str, language: str = "nl") -> list[str]:
     ("Voor dat land bestaat een adequaatheidsbeslissing van de Europese Commissie.", "adequacy"),
     ("Our group relies on its Binding Corporate Rules.", "bcr"),
     ("Onze leverancier is aangesloten bij het Privacy Shield.", "privacy_shield"),
+    ("Xero is in a country the European Commission has recognised as providing adequate protection.", "adequacy"),
 ])
 def test_every_name_of_a_tool(sentence: str, tool: str):
     assert _tools(f"Doorgifte buiten de EER\n{sentence}") == [tool]

@@ -37,8 +37,8 @@ _AND = r"(?:\s*,\s*|\s+(?:and|en|or|of|en/of|and/or)\s+)"
 _COORDINATED = re.compile(rf"(?i)\b(?P<words>(?:{_WORDS}))-?(?=(?:{_AND}(?:{_ANY})-?)*{_AND}(?:{_ANY})[- ]?cookies?\b)")
 """'analytics and marketing cookies', 'statistische, functionele en marketingcookies': the first categories of a
 coordination, each a label of its own."""
-_RELATIVE = re.compile(r"(?i)\b(?P<words>cookies (?:die|that|which) (?:strikt )?(?:noodzakelijk|nodig|necessary|essentieel|"
-                       r"essential)\b)")
+_RELATIVE = re.compile(r"(?i)\b(?P<words>cookies (?:die|that|which) (?:(?:are|is|zijn) )?(?:strikt |strictly )?(?:noodzakelijk|"
+                       r"nodig|necessary|essentieel|essential)\b)")
 """'cookies die noodzakelijk zijn voor het functioneren van de site': necessary cookies named by a clause."""
 _CELL = re.compile(rf"(?i)(?<!\w)(?:{_WORDS})(?!\w)")
 _TOKEN = r"[A-Z\u00c0-\u00de][\w&'-]*(?:\.[\w-]+)*"
@@ -61,6 +61,10 @@ _CELL_PROVIDER = re.compile(rf"^{_NAME}\s+[\u2013\u2014-]\s+")
 _THESE = re.compile(r"(?i)\b(deze|die|bovenstaande|these|those|the above|all) cookies\b|\bcookies (in|of) (de|the|deze|this) "
                     r"(tabel|table|lijst|list)")
 """A sentence after a cookie table about all its cookies ('We ask for your consent before placing these cookies')."""
+_CONSENT_LINE = re.compile(r"(?i)^(?:toestemming(?: nodig| vereist)?|consent(?: required| needed)?)\s*:\s*(?P<value>.+)")
+_NO_CONSENT = re.compile(r"(?i)^(niet|not|no|nee|geen)\b|\b(niet nodig|not (needed|required)|geen toestemming)\b")
+_LINE_LABEL = re.compile(r"^[^:]{1,30}:\s")
+"""A block of labelled lines about one category ('Soort: statistische cookies', 'Toestemming: niet nodig')."""
 _DENIED = re.compile(r"(?i)(\b(geen|no|not|nooit|never)\b|n't)[^.;]{0,20}$")
 _DENIED_AFTER = re.compile(r"(?i)^[^.;]{0,60}?\b(?:gebruiken|plaatsen|zetten) (?:wij|we) (?:niet|nooit)\b|"
                            r"^[^.;]{0,40}?\b(?:worden|are|is) (?:niet|not|never) (?:gebruikt|geplaatst|used|placed|set)\b")
@@ -111,6 +115,8 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
     table: list[dict] = []  # the cookies of the table just read, while its section goes on
     previous: tuple[Sentence, list[_Mention]] | None = None
     order: dict[int, int] = {}
+    block: list[tuple[Sentence, _Mention]] = []  # the trackers of a block of labelled lines ('Soort: ...')
+    told: dict[tuple[int, int], tuple[str, Sentence]] = {}  # the consent a block's line states for a category
     for index, sentence in enumerate(items):
         order[id(sentence)] = index
         cells = _TABLE.split(sentence.text)
@@ -136,6 +142,14 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
                     _add(found, _Mention(category, listed.start("list"), listed.end("list"), provider), sentence,
                          consent=_consent(bullet, mention.start, mention.end), term=bullet.text[mention.start:mention.end])
         previous = (sentence, mentions) if sentence.bullet and mentions else None
+        if (labelled := _CONSENT_LINE.match(sentence.text)) and not mentions and block:
+            consent = "not_asked" if _NO_CONSENT.search(labelled.group("value")) else "asked"
+            for above, mention in block:
+                if mention.provider:
+                    _state(found[(mention.category, mention.provider)], consent, sentence, 0, len(sentence.text))
+                else:
+                    told[(id(above), mention.start)] = (consent, sentence)
+        block = [(sentence, m) for m in mentions] or (block if labelled or _LINE_LABEL.match(sentence.text) else [])
         for mention in mentions:
             if mention.provider is None:
                 general.append((sentence, mention))
@@ -144,9 +158,12 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
     for sentence, mention in general:
         bound = [c for (key, provider), c in found.items() if key == mention.category and provider]
         consent = _consent(sentence, mention.start, mention.end)
+        line = told.get((id(sentence), mention.start))
         for cookie in bound or [_add(found, mention, sentence)]:
             if consent:
                 _state(cookie, consent, sentence, mention.start, mention.end)
+            if line:
+                _state(cookie, line[0], line[1], 0, len(line[1].text))
     for cookie in found.values():
         cookie["name"] += f" ({finder.names[cookie['provider']]})" if "provider" in cookie else ""
     first = sorted(found.values(), key=lambda c: (order[c["at"][0]], c.pop("at")[1]))  # in the notice's order

@@ -29,6 +29,7 @@ TOOLS = {"eu_us_dpf": r"Data Privacy Framework|\bDPF\b|(?i:gegevensprivacykader)
          "adequacy": r"(?i:adequaatheids(besluit|beslissing)|adequacy (decision|finding)|passendheidsbesluit|"
                      r"beschermingsniveau|(passend|adequaat|gelijkwaardig|toereikend)e? niveau van (gegevens)?bescherming|"
                      r"(adequate|equivalent|sufficient) level of (data )?protection|"
+                     r"(recogni[sz]ed|found|considered|deemed|decided)[^.;]{0,40}\b(adequate|sufficient|equivalent) (data )?protection|"
                      r"(als )?(veilig|veilige landen)\b[^.;]{0,30}\b(aangemerkt|aangewezen|erkend)|"
                      r"(designated|recognised|recognized|considered) (as )?safe|safe (third )?countr)"}
 """The tools a notice claims wherever it names them (adequacy: a decision, or a level of protection the
