@@ -356,3 +356,22 @@ def test_a_listed_purpose_stating_its_basis_in_a_clause_is_named_by_its_first_wo
                                   "steps before entering into a contract.\n", "en")
     assert [(p["name"], p["legal_basis"]["basis"]) for p in english] == [
         ("To show the website in your browser", "legitimate_interests"), ("To answer a demo request", "contract")]
+
+
+def test_the_score_counts_a_shared_statement_only_on_a_purpose_it_ties(tmp_path: Path):
+    def declaration(name: str, purposes: list[str]) -> object:
+        path = tmp_path / f"{name}.yaml"
+        lead = "{section: Extra diensten, quote: 'Met je toestemming doen wij het volgende:'}"
+        listed = "".join(f"      - {{id: p{i}, name: P, legal_basis: {{basis: consent, provenance: {lead}}}, provenance: "
+                         f"{{section: Extra diensten, quote: '{quote}'}}}}\n" for i, quote in enumerate(purposes))
+        path.write_text(f"pac: 1\norganisation: {name}\nnotice: {{language: nl}}\nactivities:\n  - id: a\n    name: A\n"
+                        f"    provenance: {{section: Toestemming, quote: Toestemming}}\n    purposes:\n{listed}", encoding="utf-8")
+        (organisation,) = load([path])
+        return facts(organisation)["bases"]
+
+    reviewed = declaration("reviewed", ["het tonen van je profielfoto", "het sturen van tips per e-mail"])
+    wrong = declaration("wrong", ["het bijhouden van je leengeschiedenis"])  # the same lead-in, another item
+    right = declaration("right", ["het sturen van tips per e-mail"])
+    assert unmatched(wrong, reviewed, "bases")
+    assert not unmatched(right, reviewed, "bases")
+    assert len(unmatched(reviewed, right, "bases")) == 1
