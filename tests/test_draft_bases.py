@@ -375,3 +375,46 @@ def test_the_score_counts_a_shared_statement_only_on_a_purpose_it_ties(tmp_path:
     assert unmatched(wrong, reviewed, "bases")
     assert not unmatched(right, reviewed, "bases")
     assert len(unmatched(reviewed, right, "bases")) == 1
+
+
+def test_a_heading_per_basis_ties_the_list_under_it(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nKlanten\n\nWij gebruiken je gegevens zo.\n\n"
+                                   "Gerechtvaardigd belang\n\n- het voorkomen van fraude\n- het meten van websitebezoek\n\n"
+                                   "Toestemming\n\n- het sturen van de nieuwsbrief\n\n"
+                                   "Toestemming intrekken\n\n- via de link in elke e-mail\n\n"
+                                   "Uitvoering van de overeenkomst\n\n- het bezorgen van je bestelling\n")
+    assert [(p["legal_basis"]["basis"], p["name"], p["legal_basis"]["provenance"]["quote"]) for p in purposes] == [
+        ("legitimate_interests", "het voorkomen van fraude", "Gerechtvaardigd belang"),
+        ("legitimate_interests", "het meten van websitebezoek", "Gerechtvaardigd belang"),
+        ("consent", "het sturen van de nieuwsbrief", "Toestemming"),
+        ("contract", "het bezorgen van je bestelling", "Uitvoering van de overeenkomst")]
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nMembers\n\nLegitimate interests\n\n"
+                                         "- keeping the club safe\n\nHow long we keep data\n\n- one year\n", "en")
+    assert _tied(english) == [("legitimate_interests", "keeping the club safe")]
+
+
+def test_a_purpose_stated_in_an_overview_table_and_in_its_own_section_is_one_purpose(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nIn het kort\n\n"
+                                   "Doel | Gegevens | Grondslag\n"
+                                   "Versturen van de nieuwsbrief | e-mailadres | Toestemming\n"
+                                   "Beheren van je account | naam | Uitvoering van de overeenkomst\n\n"
+                                   "De nieuwsbrief\n\nEens per maand sturen wij een nieuwsbrief.\nGrondslag: je toestemming.\n\n"
+                                   "Fraude\n\nWij controleren betalingen.\nGrondslag: gerechtvaardigd belang.\n")
+    account, newsletter, fraud = purposes
+    assert [p["legal_basis"]["basis"] for p in purposes] == ["contract", "consent", "legitimate_interests"]
+    assert [place["quote"] for place in newsletter["legal_basis"]["provenance"]] == [
+        "Grondslag: je toestemming.", "Versturen van de nieuwsbrief | e-mailadres | Toestemming"]
+    assert [place["section"] for place in newsletter["provenance"]] == ["De nieuwsbrief", "In het kort"]
+    assert account["provenance"]["section"] == "In het kort"  # no section of its own: stated once
+
+
+def test_dutch_prose_bases_and_what_is_no_tie(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nGemeente\n\n"
+                                   "Wij geven aan de gemeente door hoeveel uur hulp wij u gaven. "
+                                   "Dat is een wettelijke plicht uit de Wet maatschappelijke ondersteuning.\n\n"
+                                   "Extra's\n\nVoor de volgende verwerkingen vragen wij je eerst om toestemming:\n"
+                                   "- het tonen van je profielfoto;\n- het gebruiken van je locatie.\n\n"
+                                   "Met wie delen wij je gegevens?\n\n"
+                                   "Als de wet ons daartoe verplicht, geven wij gegevens aan de politie.\n")
+    assert [(p["legal_basis"]["basis"], p["provenance"]["section"]) for p in purposes] == [
+        ("legal_obligation", "Gemeente"), ("consent", "Extra's"), ("consent", "Extra's")]
