@@ -418,3 +418,32 @@ def test_dutch_prose_bases_and_what_is_no_tie(tmp_path: Path):
                                    "Als de wet ons daartoe verplicht, geven wij gegevens aan de politie.\n")
     assert [(p["legal_basis"]["basis"], p["provenance"]["section"]) for p in purposes] == [
         ("legal_obligation", "Gemeente"), ("consent", "Extra's"), ("consent", "Extra's")]
+
+
+def test_the_score_reads_a_statement_by_its_section_and_quote(tmp_path: Path):
+    def declaration(name: str, purpose: str) -> object:
+        rows = "".join(f"      - {{id: p{i}, name: P, legal_basis: {{basis: contract, provenance: {{section: {section}, "
+                       f"quote: Uitvoeren overeenkomst}}}}, provenance: {{section: {section}, quote: '{quote}'}}}}\n"
+                       for i, (section, quote) in enumerate((("Naam organisatie", purpose), ("Berichten", "Wij slaan berichten op"))))
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(f"pac: 1\norganisation: {name}\nnotice: {{language: nl}}\nactivities:\n  - id: a\n    name: A\n"
+                        f"    provenance: {{section: Berichten, quote: Berichten}}\n    purposes:\n{rows}", encoding="utf-8")
+        (organisation,) = load([path])
+        return facts(organisation)["bases"]
+
+    # the same basis statement, alone in its section: the purpose is the same, though quoted from another clause
+    drafted = declaration("drafted", "met behulp van de naam van je organisatie kunnen we alle geplaatste")
+    reviewed = declaration("reviewed", "alle geplaatste vragen en aanbod in één overzicht per organisatie plaatsen")
+    assert not unmatched(drafted, reviewed, "bases")
+
+
+def test_a_second_basis_with_its_own_purpose_in_a_numbered_basis_item(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nPersoonsgegevens: naam\n\nWaarom\n\n"
+                                   "  1. Wij gebruiken je naam om je aan te spreken.\n  2. Wij zoeken fouten op.\n\n"
+                                   "Verwerkingsgrondslag\n\n  1. Uitvoeren overeenkomst (matching), Toestemming (marketing).\n"
+                                   "  2. Gerechtvaardigd belang.\n")
+    assert [(p["legal_basis"]["basis"], p["name"], p["provenance"]["quote"]) for p in purposes] == [
+        ("contract", "Wij gebruiken je naam om je aan te spreken. (matching)", "Wij gebruiken je naam om je aan te spreken."),
+        ("consent", "marketing", "Uitvoeren overeenkomst (matching), Toestemming (marketing)."),
+        ("legitimate_interests", "Wij zoeken fouten op.", "Wij zoeken fouten op.")]
+    assert purposes[1]["legal_basis"]["provenance"]["note"].startswith("Review: basis item 1 names the purpose 'marketing'")

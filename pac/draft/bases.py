@@ -308,7 +308,12 @@ def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
         tied += [(single[0], None, single[1].start(), single[1].end())] if single else []
         if not tied:
             found.append(Tie(None, purpose.text[:150], purpose, purpose, 0, 0))
-        for basis, words, start, end in tied:
+        for index, (basis, words, start, end) in enumerate(tied):
+            if index:  # a further basis with its own purpose in parentheses: a purpose the basis item names
+                note = (f"Review: basis item {purpose.number} names the purpose '{words}' in parentheses beside a "
+                        f"basis of its own; tied to those words, not to purpose {purpose.number}.")
+                found.append(Tie(basis, words, where, where, start, end, note))
+                continue
             note = (f"Review: tied to purpose {purpose.number} by the numbering of parallel lists"
                     + (f" and to '{words}' by the parentheses." if words else "."))
             found.append(Tie(basis, purpose.text[:150] + (f" ({words})" if words else ""), purpose, where, start, end, note))

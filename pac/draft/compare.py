@@ -63,12 +63,15 @@ class Basis(NamedTuple):
 
 
 def _bases(organisation: Organisation) -> Counter:
-    """The purposes' bases; the statement of a basis is its quote, or the purpose's when it has none."""
-    tied = [(p, _quotes(p.provenance), _quotes(p.legal_basis.provenance or ()) or _quotes(p.provenance))
-            for p in organisation.purposes if p.legal_basis]
-    return Counter(Basis(_headings(p.provenance + (p.legal_basis.provenance or ())), p.legal_basis.basis, own | statement,
-                         own, not any(_overlap(statement, other) for q, _, other in tied if q is not p))
-                   for p, own, statement in tied)
+    """The purposes' bases; the statement of a basis is where its quotes are (section and quote), or the purpose's
+    when it has none: it ties a purpose alone when no other purpose's statement overlaps it in the same section."""
+    tied = [(p, p.legal_basis.provenance or p.provenance) for p in organisation.purposes if p.legal_basis]
+    placed = {id(p): {(place.section or "", quote) for place in where for quote in _quotes((place,))} for p, where in tied}
+    return Counter(Basis(_headings(p.provenance + (p.legal_basis.provenance or ())), p.legal_basis.basis,
+                         _quotes(p.provenance) | _quotes(where), _quotes(p.provenance),
+                         not any(a == b and _overlap({x}, {y}) for q, _ in tied if q is not p
+                                 for a, x in placed[id(p)] for b, y in placed[id(q)]))
+                   for p, where in tied)
 
 
 def _rights(organisation: Organisation) -> set[str]:
