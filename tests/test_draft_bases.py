@@ -447,3 +447,26 @@ def test_a_second_basis_with_its_own_purpose_in_a_numbered_basis_item(tmp_path: 
         ("consent", "marketing", "Uitvoeren overeenkomst (matching), Toestemming (marketing)."),
         ("legitimate_interests", "Wij zoeken fouten op.", "Wij zoeken fouten op.")]
     assert purposes[1]["legal_basis"]["provenance"]["note"].startswith("Review: basis item 1 names the purpose 'marketing'")
+
+
+def test_flemish_and_english_wording_of_bases_and_a_parents_consent(tmp_path: Path):
+    flemish = _purposes(tmp_path, "Privacyverklaring van Voorbeeld BV\n\nFacturatie\n\n"
+                                  "Wij bewaren je facturen om te voldoen aan onze boekhoudkundige en fiscale verplichtingen.\n\n"
+                                  "Camera\n\nWij filmen de inkom op grond van ons gewettigd belang bij de veiligheid.\n\n"
+                                  "Jeugdleden\n\nVoor leden jonger dan 16 is de toestemming van de ouders vereist.\n")
+    assert [(p["legal_basis"]["basis"], p["provenance"]["section"]) for p in flemish] == [
+        ("legal_obligation", "Facturatie"), ("legitimate_interests", "Camera")]
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nPayroll\n\n"
+                                         "We process salary data because we must comply with the law on payroll taxes.\n", "en")
+    assert [p["legal_basis"]["basis"] for p in english] == ["legal_obligation"]
+
+
+def test_an_agreement_with_another_party_is_no_basis(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nAnalyse\n\nWij gebruiken Matomo om bezoek te "
+                                   "meten. Met Matomo hebben wij een overeenkomst gesloten, omdat dat nodig is om je "
+                                   "gegevens te beschermen.\n\nBestellingen\n\nWij bezorgen je bestelling. Dat is nodig "
+                                   "voor de uitvoering van de overeenkomst die je met ons hebt gesloten.\n")
+    assert [(p["legal_basis"]["basis"], p["provenance"]["section"]) for p in purposes] == [("contract", "Bestellingen")]
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nHosting\n\nOur host stores our data. We have "
+                                         "signed a data processing agreement with them because it is required.\n", "en")
+    assert english == []

@@ -19,16 +19,21 @@ BASES = {
     "contract": r"(?<!verwerkers)overeenkomst|(?<!processing )\bcontract\b|"
                 r"(?<!processing )(?<!processor )(?<!sharing )\bagreement\b|" + _ARTICLE.format("b"),
     "legal_obligation": r"wettelijke (verplichting|plicht|bewaarplicht|administratieplicht)|legal (obligation|requirement)|"
+                        r"(fiscale|boekhoudkundige|wettelijke) (en (fiscale|boekhoudkundige|wettelijke) )?verplichting|"
+                        r"verplicht (door|volgens|op grond van) (de )?wet\b|statutory (obligation|duty|requirement)|legal dut(y|ies)|"
+                        r"comply with (the |applicable |relevant )?(law|legislation)\b|"
                         r"required by law|law requires|wet .{0,30}verplicht|wettelijk verplicht|legally (obliged|required|obligated)|"
                         rf"\b{_AUTHORITY} (\w+ ){{0,3}}(requires|vraagt|eist|vereist|verplicht)|" + _ARTICLE.format("c"),
     "vital_interests": r"vita(a|le)l? belang|vital interest|" + _ARTICLE.format("d"),
     "public_task": r"algemeen belang|public (task|interest)|openbaar gezag|official authority|" + _ARTICLE.format("e"),
-    "legitimate_interests": r"gerechtvaardigd\w* belang|legitimate interest|" + _ARTICLE.format("f"),
+    "legitimate_interests": r"(gerechtvaardigd|gewettigd)\w* belang|legitimate interest|" + _ARTICLE.format("f"),
 }
 _BASIS = {basis: re.compile(pattern, re.IGNORECASE) for basis, pattern in BASES.items()}
 _CUE = re.compile(r"(?i)grondslag|basis|taak van algemeen belang|public task|(in|of) the public interest|openbaar gezag|"
                   r"official authority|vita(a|le)l? belang|vital interest|wettelijke (verplichting|plicht)|legal obligation|"
-                  r"gerechtvaardigd\w* belang|legitimate interest|uit te voeren|carry out|to perform|"
+                  r"(fiscale|boekhoudkundige) (\w+ ){0,3}verplichting|verplicht (door|volgens|op grond van) (de )?wet\b|"
+                  r"statutory (obligation|duty|requirement)|legal dut(y|ies)|comply with|"
+                  r"(gerechtvaardigd|gewettigd)\w* belang|legitimate interest|uit te voeren|carry out|to perform|"
                   r"(given|gave) (us )?(your|their|his|her) consent|toestemming (\w+ ){0,2}gegeven|"
                   r"\b" + _AUTHORITY + r" (\w+ ){0,3}(requires|vraagt|eist|vereist|verplicht)|wettelijk verplicht|legally (obliged|required|obligated)|op grond van|"
                   r"on the grounds? of|pursuant to|gebaseerd op|based on|\brel(y|ies) on|\brests? on|berust|"
@@ -43,11 +48,17 @@ _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bright to object|\brecht (v
                         r"^(als|indien|wanneer|if|where|when)\b[^,]{0,40}\b(wet|law)\b[^,]{0,30}(verplicht|requires?|oblige)|"
                         r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(overeenkomst|contract\b|wettelijke (verplichting|plicht)|"
                         r"legal obligation|vita(a|le)l? belang|vital interest|algemeen belang|public (task|interest)|"
-                        r"gerechtvaardigd\w* belang|legitimate interest)[^,]*,\s*(you|je|jij|u)\b")
+                        r"(gerechtvaardigd|gewettigd)\w* belang|legitimate interest)[^,]*,\s*(you|je|jij|u)\b|"
+                        r"toestemming (van )?(een |je |jouw |uw |hun |de )?(ouders?|voogd|wettelijke? vertegenwoordiger)|"
+                        r"(ouders?|voogd)\w* toestemming|parental consent|consent (of|from) (a |their |your )?(parent|guardian)|"
+                        r"\b(wij|we) (\w+ ){0,4}(een |de )?\w*(overeenkomst|contract)\w* (\w+ ){0,3}(af)?gesloten|"
+                        r"\bwe (have )?(signed|concluded|entered into|have) (an? |the )?(\w+ )?(agreement|contract)s? with (?!you\b)")
 """A basis stated as an exception, as the condition of a clause ('unless', 'without your consent', 'if we
 process your data on the basis of your consent, ...'; 'where we rely on legitimate interests, you may ...'), or
 in a question, or beside the right to object; an obligation as the condition of what follows ('Als de wet ons
-daartoe verplicht, geven wij ...'): it ties no purpose."""
+daartoe verplicht, geven wij ...'); a parent's consent for a child (Art. 8, not the basis of a purpose); an
+agreement the controller concluded with another party ('Met Matomo hebben wij een overeenkomst gesloten'): it
+ties no purpose."""
 _PAREN = re.compile(r"\(((?:[^()]|\([^()]{0,5}\)){3,80})\)")
 _PURPOSE_LABEL = re.compile(r"(?i)^(doel(en|einde)?|purposes?|waarom|waarvoor|why|what for)\s*:\s*(?=\S)(.{3,})")
 _BASIS_LABEL = re.compile(r"(?i)^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:")
