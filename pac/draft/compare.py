@@ -97,7 +97,7 @@ def facts(organisation: Organisation) -> dict[str, Counter]:
         "rights": Counter(_rights(organisation)),
         "controller": Counter(controller),
         "retention": Counter((r.period.text, r.limit) for a in organisation.activities for r in a.retention if r.period),
-        "recipients": Counter({_name(r.name) for r in organisation.recipients if r.named}),
+        "recipients": Counter(_name(r.name) for r in organisation.recipients if r.named),
         "transfer_tools": Counter(tools),
         "bases": _bases(organisation),
     }
@@ -105,12 +105,17 @@ def facts(organisation: Organisation) -> dict[str, Counter]:
 
 def matches(kind: str, drafted, reviewed) -> bool:
     if kind == "recipients":
-        return drafted == reviewed or (min(len(drafted), len(reviewed)) >= 4 and (drafted in reviewed or reviewed in drafted))
+        return drafted == reviewed or (min(len(drafted), len(reviewed)) >= 4 and (_within(drafted, reviewed) or _within(reviewed, drafted)))
     if kind == "bases":  # one basis, one section, one statement, and one purpose: the same, or the one it ties alone
         return (drafted.basis == reviewed.basis and _shared(drafted.headings, reviewed.headings)
                 and _overlap(drafted.quotes, reviewed.quotes)
                 and (_overlap(drafted.purpose, reviewed.purpose) or drafted.alone and reviewed.alone))
     return drafted == reviewed
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether a name is whole words of a longer one ('google' in 'google analytics'; not 'meta' in 'metabase')."""
+    return re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long) is not None
 
 
 def unmatched(mine: Counter, theirs: Counter, kind: str) -> list[Any]:
