@@ -470,3 +470,12 @@ def test_an_agreement_with_another_party_is_no_basis(tmp_path: Path):
     english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nHosting\n\nOur host stores our data. We have "
                                          "signed a data processing agreement with them because it is required.\n", "en")
     assert english == []
+
+
+def test_a_basis_word_in_the_name_of_an_act_is_no_basis(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nZorg\n\nWij houden een zorgdossier bij. "
+                                   "Dat doen wij omdat de wet (de Wet op de geneeskundige behandelingsovereenkomst) dat "
+                                   "van ons vraagt.\n\nBehandeling\n\nWij plannen je afspraken, omdat dat nodig is voor de "
+                                   "uitvoering van de behandelingsovereenkomst.\n")
+    assert [(p["legal_basis"]["basis"], p["provenance"]["section"]) for p in purposes] == [
+        ("legal_obligation", "Zorg"), ("contract", "Behandeling")]

@@ -23,7 +23,8 @@ BASES = {
                         r"verplicht (door|volgens|op grond van) (de )?wet\b|statutory (obligation|duty|requirement)|legal dut(y|ies)|"
                         r"comply with (the |applicable |relevant )?(law|legislation)\b|"
                         r"required by law|law requires|wet .{0,30}verplicht|wettelijk verplicht|legally (obliged|required|obligated)|"
-                        rf"\b{_AUTHORITY} (\w+ ){{0,3}}(requires|vraagt|eist|vereist|verplicht)|" + _ARTICLE.format("c"),
+                        rf"\b{_AUTHORITY} (\([^()]{{0,80}}\) )?(\w+ ){{0,3}}(requires|vraagt|eist|vereist|verplicht|voorschrijft)|"
+                        + _ARTICLE.format("c"),
     "vital_interests": r"vita(a|le)l? belang|vital interest|" + _ARTICLE.format("d"),
     "public_task": r"algemeen belang|public (task|interest)|openbaar gezag|official authority|" + _ARTICLE.format("e"),
     "legitimate_interests": r"(gerechtvaardigd|gewettigd)\w* belang|legitimate interest|" + _ARTICLE.format("f"),
@@ -45,7 +46,6 @@ _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bright to object|\brecht (v
                         r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|\bnot asked for (your )?consent|"
                         r"\bniet om (je |uw |jouw )?toestemming gevraagd|"
                         r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(toestemming|consent)|\?$|"
-                        r"^(als|indien|wanneer|if|where|when)\b[^,]{0,40}\b(wet|law)\b[^,]{0,30}(verplicht|requires?|oblige)|"
                         r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(overeenkomst|contract\b|wettelijke (verplichting|plicht)|"
                         r"legal obligation|vita(a|le)l? belang|vital interest|algemeen belang|public (task|interest)|"
                         r"(gerechtvaardigd|gewettigd)\w* belang|legitimate interest)[^,]*,\s*(you|je|jij|u)\b|"
@@ -55,8 +55,7 @@ _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bright to object|\brecht (v
                         r"\bwe (have )?(signed|concluded|entered into|have) (an? |the )?(\w+ )?(agreement|contract)s? with (?!you\b)")
 """A basis stated as an exception, as the condition of a clause ('unless', 'without your consent', 'if we
 process your data on the basis of your consent, ...'; 'where we rely on legitimate interests, you may ...'), or
-in a question, or beside the right to object; an obligation as the condition of what follows ('Als de wet ons
-daartoe verplicht, geven wij ...'); a parent's consent for a child (Art. 8, not the basis of a purpose); an
+in a question, or beside the right to object; a parent's consent for a child (Art. 8, not the basis of a purpose); an
 agreement the controller concluded with another party ('Met Matomo hebben wij een overeenkomst gesloten'): it
 ties no purpose."""
 _PAREN = re.compile(r"\(((?:[^()]|\([^()]{0,5}\)){3,80})\)")
@@ -92,9 +91,20 @@ class Tie:
     them twice."""
 
 
+_ACT = re.compile(r"\b(Wet|Act)\b[^.,;:()]{0,60}$")
+"""The start of an act's name before a basis word: 'de Wet op de geneeskundige behandelingsovereenkomst' names a
+law, not the contract."""
+
+
+def _words(basis: str, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """Where ``text[start:end]`` names ``basis``, not within the name of an act."""
+    return [m for m in _BASIS[basis].finditer(text, start, len(text) if end is None else end)
+            if not _ACT.search(text[max(0, m.start() - 60):m.start()])]
+
+
 def basis_of(text: str) -> tuple[str, re.Match[str]] | None:
     """The one basis ``text`` states (None when it states none or several)."""
-    found = [(basis, match) for basis, pattern in _BASIS.items() for match in [pattern.search(text)] if match]
+    found = [(basis, matches[0]) for basis in _BASIS for matches in [_words(basis, text)] if matches]
     return found[0] if len(found) == 1 else None
 
 
@@ -106,8 +116,7 @@ def stated(sentence: Sentence) -> list[tuple[str, re.Match[str]]]:
         text = clause.group(0).strip()
         if _NOT_A_TIE.search(text) or not (_CUE.search(text) or BASIS_HEADINGS.search(sentence.section)):
             continue
-        found += [(basis, match) for basis, pattern in _BASIS.items()
-                  for match in pattern.finditer(sentence.text, clause.start(), clause.end())]
+        found += [(basis, match) for basis in _BASIS for match in _words(basis, sentence.text, clause.start(), clause.end())]
     return sorted(found, key=lambda item: item[1].start())
 
 
