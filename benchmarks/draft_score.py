@@ -11,8 +11,10 @@ declarations are compared as sets (retention as a multiset):
   after case folding and without legal form and parentheses, or one containing the other);
 - transfer tools: the tool keys (on recipients or general); bases: every purpose with a basis, a drafted one
   matching a reviewed one of the same basis whose provenance shares a section heading (not a generic one such
-  as 'Doelen') and points at the same statement (a quote of one lies within a quote of the other), so that a
-  basis counts only on its own purpose.
+  as 'Doelen'), points at the same statement (a quote of one lies within a quote of the other) and names the
+  same purpose: their purposes' quotes overlap, or on both sides the basis's statement ties that purpose alone
+  (a lead-in over a list of purposes does not say which item a drafted basis belongs to), so that a basis counts
+  only on its own purpose.
 
 Each split also shows its ``quoted share``: the part of the notices' text that lies within a quote of the drafts
 (a provenance quote is a few words, not a copy of the notice).
