@@ -187,6 +187,18 @@ def test_a_choice_to_accept_cookies_is_consent_asked():
     ("Who we are\n\nThe app is developed by Nordlicht Software GmbH and offered by Lumen Rooster B.V., which is the "
      "controller, registered under company number 75123456. Questions go to +31 30 799 1234.\n",
      {"legal_name": "Lumen Rooster B.V.", "register": ("company number", "75123456"), "phone": "+31 30 799 1234"}),
+    ("Artikel 1 Verantwoordelijke\n\nVerwerkingsverantwoordelijke is Woonstichting De Kern, statutair gevestigd te "
+     "Zwolle, KvK 05012345. Voor bedrijfsruimten is er onze dochter De Kern Vastgoed B.V.\n",
+     {"legal_name": "Woonstichting De Kern", "register": ("KvK", "05012345")}),
+    ("About us\n\nGlenmore Childcare CLG runs a crèche in Glenmore, Co. Kilkenny, registered with the Companies "
+     "Registration Office under number 612345. Contact: info@glenmore.example or (056) 772 1234.\n",
+     {"legal_name": "Glenmore Childcare CLG", "register": ("CRO", "612345"), "phone": "(056) 772 1234"}),
+    ("Over mij\n\nIk ben M.J. Bakker h.o.d.n. Bakker Boekhouding, KvK-nummer 87654321. Je bereikt mij op "
+     "mj@bakker.example of 06 12 34 56 78. Ik werk met Moneybird B.V.\n",
+     {"legal_name": "M.J. Bakker", "register": ("KvK", "87654321"), "phone": "06 12 34 56 78"}),
+    ("Wie zijn we?\n\nSpeelplein De Vlieger vzw (ondernemingsnummer BE 0712.345.678) is verantwoordelijk. Bel onze "
+     "coördinator op 0473 12 34 56.\n",
+     {"legal_name": "Speelplein De Vlieger vzw", "register": ("KBO", "0712.345.678"), "phone": "0473 12 34 56"}),
 ])
 def test_controller_identity(text: str, expected: dict):
     found = controller(sentences(text))
@@ -218,6 +230,35 @@ def test_contacts_of_others_are_not_the_controller_s():
         "Voor de landelijke pas mailt u service@landelijkebieb.example.\n\nKlachten\n\n"
         "De Autoriteit Persoonsgegevens is telefonisch bereikbaar op 088 1805 250.\n"))
     assert [c["value"] for c in found["contacts"]] == ["privacy@lindewaard.example"]
+
+
+def test_a_name_without_legal_form_that_says_it_is_the_controller():
+    found = controller(sentences("Who we are\n\nOur software comes from Parish Tools Ltd. Brookside Parish Council, "
+                                 "Mill Lane, Brookside, is the controller of the data it holds.\n"))
+    assert found["legal_name"] == "Brookside Parish Council"
+
+
+def test_a_sole_trader_s_trade_name():
+    found = controller(sentences("Over mij\n\nMarieke Bakker, handelend onder de naam Bakker Boekhouding, is "
+                                 "verantwoordelijk voor je gegevens.\n"))
+    assert (found["legal_name"], found["trade_names"]) == ("Marieke Bakker", ["Bakker Boekhouding"])
+
+
+def test_contacts_of_a_contractor_the_authority_and_an_outside_dpo():
+    found = controller(sentences(
+        "Artikel 1\n\nWoonstichting De Kern, KvK 05012345, is verantwoordelijk. Telefoon: 038 455 7000.\n\n"
+        "Reparaties\n\nReparaties doet Onderhoudsbedrijf Vakwerk B.V. Bij spoed belt u Vakwerk via telefoonnummer "
+        "038 421 9900.\n\nKlachten\n\nU kunt klagen bij de AP. De AP is bereikbaar via telefoonnummer 088 1805 250.\n\n"
+        "DPO\n\nOur data protection officer is provided by Comply Ireland Ltd: dpo@comply.example.\n"))
+    assert [c["value"] for c in found["contacts"]] == ["038 455 7000"]
+    assert [c["value"] for c in found["dpo"]["contacts"]] == ["dpo@comply.example"]
+
+
+def test_the_authority_a_complaint_goes_to():
+    found = controller(sentences(
+        "Transfers\n\nWe use the data transfer agreement issued by the Information Commissioner.\n\nYour rights\n\n"
+        "You can complain to the Information Commissioner's Office. Acme Ltd is the controller.\n"))
+    assert found["supervisory_authority"]["name"] == "Information Commissioner's Office"
 
 
 def test_withdrawal_stated_under_one_activity_covers_that_activity_only(tmp_path: Path):
