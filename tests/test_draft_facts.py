@@ -47,6 +47,18 @@ def _rights(text: str) -> list[str]:
     ("4. Your rights\nYou are entitled to:\n- obtain a copy of your personal data;\n- have inaccurate data rectified.\n",
      ["access", "rectification"]),
     ("Children\n\nParents can ask us to delete their child's data.\n", ["erasure"]),
+    ("Veelgestelde vragen\n\nKan ik zien welke gegevens jullie van mij hebben?\nJa. Dat kan.\n\n"
+     "Mag ik mijn gegevens laten verwijderen?\nJa, stuur ons een e-mail.\n\nKan ik bezwaar maken?\nNee. Wij hebben "
+     "bezwaar niet nodig.\n", ["access", "erasure"]),
+    ("Wat als mijn gegevens niet kloppen?\n\nDan kun je ons vragen ze te verbeteren. Ook kun je bezwaar maken tegen "
+     "het gebruik voor de nieuwsbrief.\n", ["rectification", "objection"]),
+    ("Kan ik mijn gegevens meenemen?\n\nOp verzoek sturen wij je gegevens in een machineleesbaar formaat.\n",
+     ["portability"]),
+    ("Jouw rechten\n\nJe hebt recht op toegang tot je gegevens, het recht om vergeten te worden en het recht om niet "
+     "het voorwerp te zijn van een geautomatiseerde beslissing.\n", ["access", "erasure", "no_automated_decision"]),
+    ("Klachten\n\nBen je niet tevreden, dan kan je terecht bij de Gegevensbeschermingsautoriteit in Brussel.\n",
+     ["complaint"]),
+    ("Complaints\n\nIf you are unhappy, you can complain to the Data Protection Commission.\n", ["complaint"]),
 ])
 def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
     assert sorted(_rights(text)) == sorted(expected)
@@ -70,6 +82,12 @@ def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
     "Updates\n\nWe keep your address until you withdraw your consent.\n",
     "Lessons\n\nTutors can ask us to remove a pupil from their timetable at any time.\n",
     "Your rights\n\nDeleting your account in the parent portal removes your login, not your lesson records.\n",
+    "Uw rechten\n\nEen recht van bezwaar heeft u niet tegen de verwerking die nodig is voor de huurovereenkomst.\n",
+    "Uw rechten\n\nGegevens die de gemeente over u heeft, kunt u alleen bij de gemeente zelf opvragen.\n",
+    "Your rights\n\nOther parents cannot ask to see your child's records.\n",
+    "Nemen jullie automatische besluiten?\n\nNee. Wij nemen geen besluiten die uitsluitend geautomatiseerd zijn.\n",
+    "Kan ik mijn gegevens laten verwijderen?\n\nNee, die gegevens moeten wij bewaren.\n",
+    "Klachten\n\nOnze klachtencommissie is bereikbaar via Postbus 1020.\n",
 ])
 def test_no_right_where_none_is_offered(text: str):
     assert _rights(text) == []
