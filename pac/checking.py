@@ -265,7 +265,7 @@ class Context:
 
     def place(self, country: str | None) -> Term:
         """A country in words with its code, 'United States (US)'; 'country not stated' for None."""
-        return place(country, self.reference) if country else Term("country not stated", "land niet vermeld")
+        return place(country, self.reference)
 
     def country_name(self, code: str | None) -> Term:
         """A country's name in English and in Dutch ('United States', 'Verenigde Staten'), without its code."""

@@ -140,19 +140,15 @@ def compare(org_id: str, old: Organisation | None, new: Organisation | None, ref
             *_purposes(org_id, old, new), *_retention(org_id, old, new), *_special(org_id, old, new, reference)]
 
 
-def _place(country: str | None, reference: Reference) -> str:
-    return place(country, reference) if country else "country not stated"
-
-
 def _recipients(org_id: str, old: Organisation | None, new: Organisation | None, reference: Reference) -> Iterator[Change]:
     for _, o, n in _pairs({r.id: r for r in old.recipients} if old else {}, {r.id: r for r in new.recipients} if new else {}):
         r = _either(o, n)
         if o is None or n is None:
             yield Change(org_id, "recipient-added" if o is None else "recipient-removed", r.subject,
-                         f"{r.name} ({r.role.replace('_', ' ')}; {_place(r.country, reference)})")
+                         f"{r.name} ({r.role.replace('_', ' ')}; {place(r.country, reference)})")
         elif o.country != n.country:
             yield Change(org_id, "recipient-country-changed", r.subject,
-                         f"{r.name}: {_place(o.country, reference)} \u2192 {_place(n.country, reference)}", o.country, n.country)
+                         f"{r.name}: {place(o.country, reference)} \u2192 {place(n.country, reference)}", o.country, n.country)
 
 
 def _countries(organisation: Organisation | None, reference: Reference, as_of: date) -> dict[str, list[str]]:

@@ -569,7 +569,7 @@ _NL: dict[str, Any] = {
                              "({article}); deze is gesloten op {concluded}"),
     "verdict.scc-repealed": ("{clauses} zijn ingetrokken; overeenkomsten die uiterlijk op {cutoff} zijn gesloten, konden "
                              "er tot {until} op steunen ({article})"),
-    "verdict.invalidated": "{decision} is op {on} ongeldig verklaard door het Hof van Justitie ({judgment})",
+    "verdict.invalidated": "{decision} is op {on} ongeldig verklaard door het Hof van Justitie: {judgment}",
     "relation.storage": "opslag", "relation.processing": "verwerking", "relation.parent": "het moederbedrijf",
     "relation.support": "ondersteuning", "relation.access": "toegang",
     # -- checks/transfers.py

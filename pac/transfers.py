@@ -143,9 +143,11 @@ def describe(claim: TransferClaim, reference: Reference, lang: str = "en") -> st
         f", module {claim.module}" if claim.module else "")
 
 
-def place(country: str, reference: Reference) -> Term:
+def place(country: str | None, reference: Reference) -> Term:
     """A country in words with its code: 'United States (US)', in Dutch with the article its name takes in a
-    sentence ('de Verenigde Staten (US)', 'Duitsland (DE)')."""
+    sentence ('de Verenigde Staten (US)', 'Duitsland (DE)'); 'country not stated' where there is none."""
+    if not country:
+        return Term("country not stated", "land niet vermeld")
     name = reference.country_name(country)
     if not name:
         return Term(country)
@@ -350,7 +352,7 @@ def _judge_scc(claim: TransferClaim, tool: TransferTool, reference: Reference, o
 
 def _invalidated(decision: AdequacyDecision) -> Phrase:
     case = _case(decision.judgment)
-    judgment = Term(case[0], case[0].replace("CJEU", "HvJ EU")) if case else decision.judgment or ""
+    judgment = Term(case[0], cite(case[0], "nl")) if case else decision.judgment or ""
     return say("verdict.invalidated", decision=cited(decision.instrument), on=decision.invalidated, judgment=judgment)
 
 

@@ -261,6 +261,13 @@ def test_describe(claim: TransferClaim, words: str):
 
 def test_place():
     assert place("US", REF) == "United States (US)"
+    assert place(None, REF).said("nl") == "land niet vermeld" and place("", REF) == "country not stated"
+
+
+def test_privacy_shield_after_schrems_ii_cites_the_judgment_in_the_reports_language(assessed: Assess):
+    reason = assessed("US", "privacy_shield", on=date(2021, 1, 1)).reason
+    assert "invalidated by the Court of Justice on 2020-07-16 (CJEU C-311/18)" in reason
+    assert "door het Hof van Justitie: HvJ EU 16 juli 2020, C-311/18 (Schrems II)" in reason.said("nl")
 
 
 def test_plain_adequacy_for_the_us_under_privacy_shield_needed_certification():
