@@ -59,6 +59,10 @@ def _rights(text: str) -> list[str]:
     ("Klachten\n\nBen je niet tevreden, dan kan je terecht bij de Gegevensbeschermingsautoriteit in Brussel.\n",
      ["complaint"]),
     ("Complaints\n\nIf you are unhappy, you can complain to the Data Protection Commission.\n", ["complaint"]),
+    ("Privacy\n\nJe hebt het recht om je gegevens in te kijken. Je kan je ook verzetten tegen onze herinneringen. "
+     "Niet tevreden? Neem contact op met de Gegevensbeschermingsautoriteit.\n", ["access", "objection", "complaint"]),
+    ("Photos\n\nWith your consent, we take photos at our concerts. If you change your mind, just tell us.\n",
+     ["withdraw_consent"]),
 ])
 def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
     assert sorted(_rights(text)) == sorted(expected)
@@ -88,6 +92,8 @@ def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
     "Nemen jullie automatische besluiten?\n\nNee. Wij nemen geen besluiten die uitsluitend geautomatiseerd zijn.\n",
     "Kan ik mijn gegevens laten verwijderen?\n\nNee, die gegevens moeten wij bewaren.\n",
     "Klachten\n\nOnze klachtencommissie is bereikbaar via Postbus 1020.\n",
+    "Service\n\nNiet tevreden over je bestelling? Neem contact op met onze klantenservice.\n",
+    "Bookings\n\nIf you change your mind about a lesson, just tell us a day before.\n",
 ])
 def test_no_right_where_none_is_offered(text: str):
     assert _rights(text) == []
@@ -214,6 +220,10 @@ def test_a_choice_to_accept_cookies_is_consent_asked():
     ("Over mij\n\nIk ben M.J. Bakker h.o.d.n. Bakker Boekhouding, KvK-nummer 87654321. Je bereikt mij op "
      "mj@bakker.example of 06 12 34 56 78. Ik werk met Moneybird B.V.\n",
      {"legal_name": "M.J. Bakker", "register": ("KvK", "87654321"), "phone": "06 12 34 56 78"}),
+    ("Who we are\n\nRiverside Music Ltd teaches piano. Registered in England and Wales No. 08123456. Contact us at "
+     "office@riverside.example or on 0118 496 0777. You can complain to the ICO.\n",
+     {"legal_name": "Riverside Music Ltd", "register": ("Registered in England", "08123456"), "phone": "0118 496 0777",
+      "authority": "Information Commissioner's Office"}),
     ("Wie zijn we?\n\nSpeelplein De Vlieger vzw (ondernemingsnummer BE 0712.345.678) is verantwoordelijk. Bel onze "
      "coördinator op 0473 12 34 56.\n",
      {"legal_name": "Speelplein De Vlieger vzw", "register": ("KBO", "0712.345.678"), "phone": "0473 12 34 56"}),

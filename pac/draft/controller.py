@@ -20,7 +20,7 @@ _REGISTERS = {"kbo": "KBO", "ondernemingsnummer": "KBO", "cro": "CRO", "companie
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?i:telefoon(?:nummer)?|telefonisch|tel\.?|phone|bel(?:len)?|call)\D{0,30}?((?:\+\d{2}|0)[\d ()-]{8,16}\d)"
                    r"|(?<![\w+])(\+\d{2}[ (][\d ()-]{7,15}\d)|(?<![\w(])(\(0\d{1,4}\) ?\d[\d -]{4,10}\d)"
-                   r"|@[\w-]+(?:\.[\w-]+)+,? (?:of|or|en|and) (0[\d ()-]{8,16}\d)")
+                   r"|@[\w-]+(?:\.[\w-]+)+,? (?:of|or|en|and)(?: on| op| via)? (0[\d ()-]{8,16}\d)")
 """A phone number after a word for calling, in international form ('+31 30 799 1234'), with its area code in
 brackets ('(056) 772 1234'), or beside an e-mail address ('privacy@x.example of 055 123 4567')."""
 STREET = re.compile(r"\b([A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s\d{1,4}[a-zA-Z]?)(?:,\s*|\s+in\s+)"
@@ -35,6 +35,10 @@ AUTHORITIES = re.compile(r"Autoriteit Persoonsgegevens|Gegevensbeschermingsautor
 may name for a controller established elsewhere (Swedish, Danish or Norwegian, Finnish, Italian, Spanish,
 Luxembourg, German)."""
 _COMPLAINT = re.compile(r"(?i)klacht|klagen|complain|complaint|toezicht|supervis")
+_ABBREVIATED = {"AP": "Autoriteit Persoonsgegevens", "GBA": "Gegevensbeschermingsautoriteit",
+                "ICO": "Information Commissioner's Office", "DPC": "Data Protection Commission"}
+_ABBREVIATION = re.compile(r"\b(AP|GBA|ICO|DPC)\b")
+"""An authority a complaint goes to named only by its abbreviation ('you can complain to the ICO')."""
 DPO = re.compile(r"(?i)functionaris (?:voor|van) de gegevensbescherming|data protection officer|\bDPO\b|\bFG\b")
 _FORM_AT_END = re.compile(r"\s+" + _FORMS + r"$")
 _NO_DPO = re.compile(r"(?i)\b(geen|not|no)\b")
@@ -118,6 +122,10 @@ def controller(items: list[Sentence]) -> dict:
     authorities = sorted(find(AUTHORITIES, items), key=lambda named: not _COMPLAINT.search(named[0].text))
     for sentence, match in authorities[:1]:  # the one a complaint goes to, else the first named
         found["supervisory_authority"] = {"name": match.group(0), "provenance": provenance(sentence, match.start(), match.end())}
+    abbreviated = [] if authorities else [(s, m) for s, m in find(_ABBREVIATION, items) if _COMPLAINT.search(s.text)]
+    for sentence, match in abbreviated[:1]:
+        found["supervisory_authority"] = {"name": _ABBREVIATED[match.group(1)], "provenance": provenance(
+            sentence, match.start(), match.end(), note=f"Review: the notice names the authority only as '{match.group(1)}'.")}
     if not provenances:
         return {}
     found["provenance"] = provenances[0]

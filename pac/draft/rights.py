@@ -9,7 +9,7 @@ from .text import Sentence, provenance
 
 RIGHTS = {
     "access": r"inzage|inzien|in te zien|opvragen|op te vragen|\baccess\b|kopie van (je|uw|jouw) (persoons)?gegevens|"
-              r"\bzien welke (persoons)?gegevens|overzicht van (\w+ ){0,2}(persoons)?gegevens|"
+              r"\bzien welke (persoons)?gegevens|\bin te kijken\b|\binkijken\b|overzicht van (\w+ ){0,2}(persoons)?gegevens|"
               r"\brecht (op|van) toegang|toegang tot (je|jouw|uw|de) (persoons)?gegevens|"
               r"copy of (your|the) (personal )?(data|information)|(je|jouw|uw) (persoons)?gegevens (\w+ ){0,2}(bekijken|inkijken)|"
               r"\bsee (the|your|what) (personal )?(data|information)",
@@ -25,7 +25,8 @@ RIGHTS = {
     "no_automated_decision": r"(niet|not) (\w+ ){0,4}(onderworpen|subject(ed)?|voorwerp) (\w+ ){0,5}(geautomatiseerde|automated)",
     "withdraw_consent": r"(toestemming|consent)\b.{0,80}?(intrek|in te trekken|trekt? .{0,20}(in|terug)\b|terug te trekken|"
                         r"withdraw|revoke)|(intrek|withdraw|revoke).{0,40}?(toestemming|consent)",
-    "complaint": r"(klacht|klagen|complain).{0,120}?(autoriteit|authority|toezichthoud|supervisory|commission|regulator|"
+    "complaint": r"(klacht|klagen|complain|niet tevreden|ontevreden|unhappy|not happy|dissatisfied)"
+                 r".{0,120}?(autoriteit|authority|toezichthoud|supervisory|commission|regulator|"
                  r"privacycommissie|\bAP\b|GBA|\bICO\b|\bDPC\b|\bIMY\b|\bCNIL\b)|"
                  r"(autoriteit persoonsgegevens|supervisory authority).{0,80}?(klacht|complain)",
 }
@@ -48,7 +49,8 @@ _RIGHTS_SENTENCE = re.compile(
     r"(?i)\brecht(en)?\b|\bright(s)?\b|\bverzoek|\brequest|"
     r"\b(je|jij|u) (kunt|kan|mag)( ons)? (vragen|verzoeken)|\b(je|jij|u) (kunt|kan|mag) (je|jouw|uw) (persoons)?gegevens|"
     r"\b(kun|kunt|kan|mag) (je|jij|u)( ons)? (\w+ )?(vragen|verzoeken)|\b(kun|kunt|kan|mag) (je|jij|u) (je|jouw|uw) (persoons)?gegevens|"
-    r"\bons (te )?(vragen|verzoeken)\b|\b(je|jij|u) (kunt|kan|mag) (ook )?bezwaar\b|\b(kun|kunt|kan|mag) (je|jij|u) (ook )?bezwaar\b|"
+    r"\bons (te )?(vragen|verzoeken)\b|\b(je|jij|u) (kunt|kan|mag) (je |zich )?(ook )?(bezwaar|verzet)|"
+    r"\b(kun|kunt|kan|mag) (je|jij|u) (je |zich )?(ook )?(bezwaar|verzet)|"
     r"\blaten (inzien|verwijderen|corrigeren|aanpassen|wijzigen|wissen|aanvullen|overdragen)|"
     r"\byou (can|may) (also )?(ask|request|see|get|receive|obtain)\b|\bask us to\b|"
     r"\bhave (your|them|it|the) (\w+ )?(data |information )?(deleted|erased|corrected|rectified|removed)")
@@ -91,6 +93,10 @@ _CONDITIONAL = re.compile(r"(?i)\b(als|indien|wanneer|zodra|nadat|totdat|tot|if|
 """Words before a withdrawal that make it a condition or an end of retention ('if you withdraw your consent, ...',
 'until you withdraw your consent'), not the right."""
 _CONSENT_SECTION = re.compile(r"(?i)toestemming|consent")
+_CHANGED_MIND = re.compile(r"(?i)\b(change|changed) your mind\b.{0,40}?\b(tell|let|contact|e-?mail)\b|"
+                           r"\b(bedenk je je|je bedenkt je|u bedenkt zich|van gedachten verander\w*)\b.{0,40}?\b(laat|neem|mail|bel)\b")
+"""A withdrawal as a change of mind with a way to say so ('If you change your mind, just tell us'), after a
+sentence that asks consent."""
 _WITHDRAW = re.compile(r"(?i)intrek|in te trekken|withdraw|revoke")
 _UNSCOPED = ("withdraw_consent", "complaint")
 _ANY_CONSENT = re.compile(r"(?i)\b(op basis van|op grond van|based on|on the basis of) (je |jouw |uw |your )?(toestemming|consent)\b"
@@ -105,9 +111,9 @@ def _named_rights(section: str) -> bool:
     return bool(_RIGHTS_SECTION.search(section)) or sum(bool(p.search(heading)) for p in _PATTERNS.values()) >= 2
 
 
-def _match(right: str, sentence: Sentence, following: str) -> re.Match[str] | None:
-    """Where ``sentence`` states ``right`` (``following``: the next sentence of its section, for a complaint
-    whose authority is named there)."""
+def _match(right: str, sentence: Sentence, following: str, previous: str) -> re.Match[str] | None:
+    """Where ``sentence`` states ``right`` (``following``, ``previous``: the next and the last sentence of its
+    section, for a complaint whose authority is named after it and a change of mind after a consent)."""
     if right == "complaint":
         match = _PATTERNS[right].search(sentence.text)
         joined = _PATTERNS[right].search(f"{sentence.text} {following}")
@@ -119,6 +125,8 @@ def _match(right: str, sentence: Sentence, following: str) -> re.Match[str] | No
             match = _WITHDRAW.search(sentence.text)
         if match and _CONDITIONAL.search(sentence.text[:match.start()]):
             return None
+        if match is None and _CONSENT_SECTION.search(f"{previous} {sentence.text}"):
+            return _CHANGED_MIND.search(sentence.text)
     if match and _denied(sentence.text, match):
         return None
     return match
@@ -133,26 +141,27 @@ def _denied(text: str, match: re.Match[str]) -> bool:
                 or (ours and not _ASKED.search(text)))
 
 
-def _offers(items: list[Sentence]) -> Iterator[tuple[Sentence, bool, str]]:
-    """Each sentence with whether it offers something to the reader as a right and the next sentence of its
-    section; before the answer 'Ja'/'Yes' to a reader's question, the question itself (its heading)."""
+def _offers(items: list[Sentence]) -> Iterator[tuple[Sentence, bool, str, str]]:
+    """Each sentence with whether it offers something to the reader as a right and the next and the last sentence
+    of its section; before the answer 'Ja'/'Yes' to a reader's question, the question itself (its heading)."""
     lead_in = Sentence("", None, "")
     for index, sentence in enumerate(items):
         if not sentence.bullet:
             lead_in = sentence
         introduced = sentence.bullet and lead_in.section == sentence.section and _RIGHTS_SENTENCE.search(lead_in.text)
         following = items[index + 1].text if index + 1 < len(items) and items[index + 1].section == sentence.section else ""
+        previous = items[index - 1].text if index and items[index - 1].section == sentence.section else ""
         question = sentence.section.rsplit(" > ", 1)[-1]
         asking = bool(_ASKING.match(question))
         if asking and (index == 0 or items[index - 1].section != sentence.section):  # the answer's first sentence
             if _NO.match(sentence.text):
                 continue
             if _YES.match(sentence.text):
-                yield Sentence(sentence.section, sentence.activity, question), True, ""
+                yield Sentence(sentence.section, sentence.activity, question), True, "", ""
         offered = (_named_rights(sentence.section) or _RIGHTS_SENTENCE.search(sentence.text) or introduced or asking
                    ) and not (_NOT_A_RIGHT.search(sentence.text) or _SOMEONE_ELSE.match(sentence.text)
                               or _ELSEWHERE.search(sentence.text))
-        yield sentence, bool(offered), following
+        yield sentence, bool(offered), following, previous
 
 
 def rights(items: list[Sentence]) -> list[dict]:
@@ -161,11 +170,11 @@ def rights(items: list[Sentence]) -> list[dict]:
     :func:`scope` turns into the activities' ids."""
     stated: dict[str, list[dict]] = {}
     headings: set[str | None] = set()
-    for sentence, offered, following in _offers(items):
+    for sentence, offered, following, previous in _offers(items):
         for right in _PATTERNS:
             if not (offered or right in _UNSCOPED) or (right in _NOT_THIS and _NOT_THIS[right].search(sentence.text)):
                 continue
-            match = _match(right, sentence, following)
+            match = _match(right, sentence, following, previous)
             if match:
                 places = stated.setdefault(right, [])
                 if len(places) < 5:
