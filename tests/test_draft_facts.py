@@ -94,6 +94,8 @@ def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
     "Klachten\n\nOnze klachtencommissie is bereikbaar via Postbus 1020.\n",
     "Service\n\nNiet tevreden over je bestelling? Neem contact op met onze klantenservice.\n",
     "Bookings\n\nIf you change your mind about a lesson, just tell us a day before.\n",
+    "Kan ik mijn account verwijderen?\n\nJa, dat kan in de app.\n",
+    "Rooster\n\nJe kunt ons vragen stellen over het aanpassen van je rooster.\n",
 ])
 def test_no_right_where_none_is_offered(text: str):
     assert _rights(text) == []
@@ -280,6 +282,18 @@ def test_contacts_of_a_contractor_the_authority_and_an_outside_dpo():
         "DPO\n\nOur data protection officer is provided by Comply Ireland Ltd: dpo@comply.example.\n"))
     assert [c["value"] for c in found["contacts"]] == ["038 455 7000"]
     assert [c["value"] for c in found["dpo"]["contacts"]] == ["dpo@comply.example"]
+
+
+def test_the_controller_s_own_address_beside_the_authority():
+    found = controller(sentences("Wie zijn wij\n\nStichting Kompas is verantwoordelijk.\n\nKlachten\n\nMail je klacht "
+                                 "naar privacy@kompas.example of dien die in bij de toezichthouder.\n"))
+    assert [c["value"] for c in found["contacts"]] == ["privacy@kompas.example"]
+
+
+def test_a_subject_opening_with_an_article_is_no_name():
+    found = controller(sentences("Privacy\n\nDe Stichting is verantwoordelijk voor je gegevens. Wij werken met "
+                                 "Stichting Kompas Noord.\n"))
+    assert found["legal_name"] == "Stichting Kompas Noord"
 
 
 def test_the_authority_a_complaint_goes_to():

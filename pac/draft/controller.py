@@ -47,7 +47,7 @@ _COUNTRIES = {"NL": re.compile(r"\b(Nederland|the Netherlands)\b"), "BE": re.com
 _BEFORE_REGISTRATION = re.compile(r"\b([A-Z][\w&'.-]*(?:\s[A-Z0-9][\w&'.-]*){0,3}) \((?=KvK|Kamer van Koophandel)")
 _RESPONSIBLE = re.compile(r"(?i)verantwoordelijk|responsible|controller|gevestigd|registered|geregistreerd|KvK|wie zijn wij|"
                           r"who we are|over (ons|mij)|about (us|me)\b")
-SUBJECT = re.compile(r"^((?:[A-Z][\w&'-]*\s+){1,5}[A-Z][\w&'-]*)(?=(?:,[^.]{0,120},)?\s+(?:is|are)\s+(?:(?:the|a|an|de|"
+SUBJECT = re.compile(r"^(?!(?:De|Het|The|Een|An?|Our|Onze?|Wij|We|This|Deze|Dit|Dat)\s)((?:[A-Z][\w&'-]*\s+){1,5}[A-Z][\w&'-]*)(?=(?:,[^.]{0,120},)?\s+(?:is|are)\s+(?:(?:the|a|an|de|"
                      r"een)\s+)?(?:(?:data|registered)\s+)?(?:controller|verwerkingsverantwoordelijke|charity|stichting|"
                      r"vereniging|eenmanszaak|sole trader|verantwoordelijk)\b)")
 """A name without a legal form as the subject of the sentence saying it is the controller ('Brookside Parish Council,
@@ -144,11 +144,14 @@ def _nearest(stated: list[tuple[Sentence, re.Match[str]]]) -> tuple[Sentence, re
 
 
 def _theirs(value: str, sentence: Sentence, owners: set[str], words: set[str], others: set[str]) -> bool:
-    """Whether a contact belongs to someone other than the controller: stated for the supervisory authority, in a
-    sentence naming another organisation (a word of its name) and not the controller, or an e-mail address at a
-    domain that carries none of the controller's name (``words``) where the controller's own ones do (``owners``).
-    A DPO may sit at
-    another firm: a contact stated for the DPO is judged only by the first test."""
+    """Whether a contact belongs to someone other than the controller. An e-mail address at the controller's own
+    domain (one carrying a word of its name, ``owners``) is the controller's; otherwise a contact stated for the
+    supervisory authority is not; one stated for the DPO is (a DPO may sit at another firm); nor is one in a
+    sentence naming another organisation (a word of its name, ``others``) and not the controller (``words``), or an
+    e-mail address at another domain where the controller's own addresses carry its name."""
+    domain = value.rpartition("@")[2].casefold()
+    if "@" in value and any(word in domain for word in owners):
+        return False  # at the controller's own domain, whoever else the sentence names
     if AUTHORITIES.search(sentence.text) or _AUTHORITY_WORDS.search(sentence.text):
         return True
     if DPO.search(sentence.text):
@@ -156,8 +159,7 @@ def _theirs(value: str, sentence: Sentence, owners: set[str], words: set[str], o
     text = sentence.text.casefold()
     if any(re.search(rf"\b{w}\b", sentence.text) for w in others) and not any(w in text for w in words):
         return True
-    domain = value.rpartition("@")[2].casefold()
-    return bool(owners) and "@" in value and not any(word in domain for word in owners)
+    return bool(owners) and "@" in value
 
 
 def _contacts(items: list[Sentence], name: str | None, others: set[str]) -> tuple[list[dict], list[dict]]:

@@ -45,11 +45,13 @@ _ELSEWHERE = re.compile(r"(?i)\bbij (de|het|die|deze) \w+ zelf\b|\brechtstreeks 
                         r"\bdirectly (with|to) (the|that|this|them)\b|\bwith (the|that) \w+ (itself|directly)\b")
 """A right to be exercised with another organisation ('kunt u alleen bij de gemeente zelf opvragen'): not one
 against the controller."""
+_ASK = r"(vragen|verzoeken)\b(?! stellen| sturen| over| via| per| mailen)"
+"""Asking the controller to do something ('je kunt ons vragen je gegevens te wissen'), not sending questions."""
 _RIGHTS_SENTENCE = re.compile(
     r"(?i)\brecht(en)?\b|\bright(s)?\b|\bverzoek|\brequest|"
-    r"\b(je|jij|u) (kunt|kan|mag)( ons)? (vragen|verzoeken)|\b(je|jij|u) (kunt|kan|mag) (je|jouw|uw) (persoons)?gegevens|"
-    r"\b(kun|kunt|kan|mag) (je|jij|u)( ons)? (\w+ )?(vragen|verzoeken)|\b(kun|kunt|kan|mag) (je|jij|u) (je|jouw|uw) (persoons)?gegevens|"
-    r"\bons (te )?(vragen|verzoeken)\b|\b(je|jij|u) (kunt|kan|mag) (je |zich )?(ook )?(bezwaar|verzet)|"
+    rf"\b(je|jij|u) (kunt|kan|mag)( ons)? {_ASK}|\b(je|jij|u) (kunt|kan|mag) (je|jouw|uw) (persoons)?gegevens|"
+    rf"\b(kun|kunt|kan|mag) (je|jij|u)( ons)? (\w+ )?{_ASK}|\b(kun|kunt|kan|mag) (je|jij|u) (je|jouw|uw) (persoons)?gegevens|"
+    rf"\bons (te )?{_ASK}|\b(je|jij|u) (kunt|kan|mag) (je |zich )?(ook )?(bezwaar|verzet)|"
     r"\b(kun|kunt|kan|mag) (je|jij|u) (je |zich )?(ook )?(bezwaar|verzet)|"
     r"\blaten (inzien|verwijderen|corrigeren|aanpassen|wijzigen|wissen|aanvullen|overdragen)|"
     r"\byou (can|may) (also )?(ask|request|see|get|receive|obtain)\b|\bask us to\b|"
@@ -80,7 +82,7 @@ _SOMEONE_ELSE = re.compile(r"(?i)^(?:(?:your|the|our|an?|each|every|je|jouw|uw|d
 """A sentence whose subject is someone other than the reader ('Your employer can ask us to ...', 'Tutors can ask
 us to remove a pupil', 'Other parents cannot ask ...'); parents and guardians act for the data subject."""
 _NOT_THIS = {
-    "erasure": re.compile(r"(?i)\bcookie|\bbrowser|\b(je|jouw|uw|your) (account|profiel|profile) (te |to )?"
+    "erasure": re.compile(r"(?i)\bcookie|\bbrowser|\b(je|jouw|uw|your|mijn|my) (account|profiel|profile) (te |to )?"
                           r"(verwijder|opzeg|delet|clos|cancel)|\b(deleting|closing|cancelling|het verwijderen van) "
                           r"(je |jouw |uw |your )?(account|profiel|profile)\b"),
     "rectification": re.compile(r"(?i)\bcookie|\bbrowser"),
