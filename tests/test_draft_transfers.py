@@ -10,8 +10,9 @@ from pac.draft.transfers import country
 
 
 def _tools(text: str, language: str = "nl") -> list[str]:
+    """The tools drafted, general or on a recipient."""
     drafted = draft(f"Privacy\n\n{text}\n", "example", language, None)
-    return [t["tool"] for t in drafted.get("transfer_tools", ())]
+    return [t["tool"] for element in (drafted, *drafted.get("recipients", ())) for t in element.get("transfer_tools", ())]
 
 
 @pytest.mark.parametrize(("sentence", "tool"), [

@@ -65,7 +65,8 @@ _CONSENT_LINE = re.compile(r"(?i)^(?:toestemming(?: nodig| vereist)?|consent(?: 
 _NO_CONSENT = re.compile(r"(?i)^(niet|not|no|nee|geen)\b|\b(niet nodig|not (needed|required)|geen toestemming)\b")
 _LINE_LABEL = re.compile(r"^[^:]{1,30}:\s")
 """A block of labelled lines about one category ('Soort: statistische cookies', 'Toestemming: niet nodig')."""
-_DENIED = re.compile(r"(?i)(\b(geen|no|not|nooit|never)\b|n't)[^.;]{0,20}$")
+_DENIED = re.compile(r"(?i)(\b(geen|no|not|nooit|never)\b|n't)(?:(?!\b(?:maar|but|wel|alleen|only|however)\b)[^.;]){0,40}$")
+"""A denial before the label ('we don't use Google Analytics or any advertising pixels'), not one a 'but' ends."""
 _DENIED_AFTER = re.compile(r"(?i)^[^.;]{0,60}?\b(?:gebruiken|plaatsen|zetten) (?:wij|we) (?:niet|nooit)\b|"
                            r"^[^.;]{0,40}?\b(?:worden|are|is) (?:niet|not|never) (?:gebruikt|geplaatst|used|placed|set)\b")
 """'Tracking cookies of marketingcookies gebruiken wij niet': the denial after the label."""
@@ -178,8 +179,8 @@ def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
     for match in sorted([*_LABEL.finditer(text), *_COORDINATED.finditer(text), *_RELATIVE.finditer(text)],
                         key=lambda m: m.start()):
         category = "strictly_necessary" if match.re is _RELATIVE else next(key for key in CATEGORIES if match.group(key))
-        if _denied(text, match):
-            continue
+        if _denied(text, match) or match.re is _RELATIVE and any(m.start < match.start() < m.end for m in found):
+            continue  # denied, or the clause after a label ('functionele cookies die nodig zijn')
         after = _PROVIDED.match(text, match.end())
         listed = _PROVIDERS.search(text, match.end()) if sentence.bullet else None
         providers = ([p] if after and (p := finder.find(after.group("name"), sentence, after.start("name"), after.end("name")))
