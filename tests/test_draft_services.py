@@ -88,3 +88,9 @@ def test_the_word_list_holds_names_and_companies_only_and_each_name_once():
     reference = yaml.safe_load(resources.files("pac.reference").joinpath("data/recipients.yaml").read_text("utf-8"))
     known = {name for row in reference["recipients"] for name in row["names"]}
     assert not known & set(names)  # the reference's names are read from the reference
+
+
+def test_presence_on_social_media_and_a_product_s_former_name_are_no_second_recipient():
+    assert _named("We are on Facebook and X, but please don't send us personal details there.") == []
+    assert _named("Volg De Draaischijf op Instagram of Facebook!") == []
+    assert _named("Ik verstuur de nieuwsbrief met Brevo (voorheen Sendinblue).") == ["Brevo"]

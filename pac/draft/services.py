@@ -41,7 +41,8 @@ _NEGATION = re.compile(r"(?i)\b(?:niet|geen|nooit|niets|niemand|not|never|no|non
                        r"(?:do|does|did|wo|is|are|ca)n['\u2019]t)\b")
 _EXCEPT = re.compile(r"(?i)\b(?:behalve|uitgezonderd|except|excluding|apart from|other than|only|alleen|wel)\b")
 _CONDITION = re.compile(r"(?i)\b(?:als|indien|wanneer|zolang|tenzij|if|when|unless|as long as)\b")
-_POINTER = re.compile(r"(?i)\b(?:volg|volgt|volgen|follow)\s+(?:ons|us|onze|our)\b|\b(?:vind|vindt|vinden|find)\s+"
+_POINTER = re.compile(r"(?i)\b(?:volg|volgt|volgen|follow)\s+(?:ons|us|onze|our\b|(?:\S+\s+){1,4}(?:op|on)\s)|"
+                      r"\b(?:we|wij)\s+(?:are|zijn|staan)\s+(?:also\s+|ook\s+)?(?:active\s+|actief\s+)?(?:on|op)\s|\b(?:vind|vindt|vinden|find)\s+"
                       r"(?:je\s+|u\s+|jij\s+|you\s+)?(?:ons|us)\b|\blike\s+(?:ons|us)\b|\bdownload\w*|\binstall\w*|"
                       r"\b(?:onze|our)\s+(?:\w+\s+)?(?:pagina|pagina's|pages?|accounts?|kana(?:al|len)|channels?|profiel\w*|"
                       r"profiles?)\s+(?:op|on)\b|\b(?:links?|knop|knoppen|buttons?)\s+(?:naar|to)\b|"
@@ -66,8 +67,10 @@ _LOG_IN = re.compile(r"(?i)\b(?:inloggen|log\s?in|login|sign\s(?:in|up)|aanmelde
                      r"(?:met|with|via|through)\s+(?:je\s+|uw\s+|jouw\s+|your\s+)?$")
 _CONTRAST = re.compile(r"(?i)\b(?:unlike|anders dan|in tegenstelling tot|in contrast (?:to|with)|instead of|in plaats van)"
                        r"\s+(?:\S+\s+){0,3}$")
-_OF = re.compile(r"(?i)[\s,(]*(?:(?:een|a|an)\s+)?(?:\w+\s+)?(?:van|of|by|from|door)\s+(?:het bedrijf\s+|the company\s+)?")
-"""Between a product and its company ('Firebase Cloud Messaging van Google', 'Zoom, a service of Zoom ...')."""
+_OF = re.compile(r"(?i)[\s,(]*(?:(?:een|a|an)\s+)?(?:\w+\s+)?(?:van|of|by|from|door)\s+(?:het bedrijf\s+|the company\s+)?|"
+                 r"\s*\((?:voorheen|vroeger|eerder|formerly|previously|now|nu|thans|ex-?)?\s*")
+"""Between a product and its company or its other name ('Firebase Cloud Messaging van Google', 'Zoom, a service
+of Zoom ...', 'Brevo (voorheen Sendinblue)')."""
 _OWN_TERMS = re.compile(r"(?i)\b(?:hun|haar|zijn|their|its)\s+eigen\b|\b(?:their|its) own\b")
 _FIRST_PERSON = re.compile(r"(?i)\b(?:we|wij|us|our|ons|onze)\b")
 
@@ -104,27 +107,32 @@ def well_known(name: str) -> str | None:
 
 def named(text: str, listed: bool = False) -> list[Named]:
     """The services ``text`` (a sentence, or an item of a list when ``listed``) names as used by the organisation."""
-    if text.rstrip().endswith("?") or not (listed or _CUE.search(text)):
+    if not (listed or _CUE.search(text)):
         return []
     lexicon, found = _lexicon(), []
     matches = list(lexicon.pattern.finditer(text))
     for previous, match in zip([None, *matches], matches, strict=False):
         if previous and lexicon.companies[previous.group()] == lexicon.companies[match.group()] and _OF.fullmatch(
                 text, previous.end(), match.start()):
-            continue  # the company of a product just named
-        if _opens_entity(text, match):
-            continue
-        start, end = _clause(text, match.start())
-        if lexicon.companies[match.group()] is None or any(
-                lexicon.companies[o.group()] is None for o in matches if start <= o.start() < end):
-            continue
-        before, after = text[start:match.start()], text[match.end():end]
-        if not (_denied(before) or _POINTER.search(text[start:end]) or _DOCUMENT.search(before) or _OWNS.match(after)
-                or (_YOUR.search(before) and _ACCOUNT.match(after))
-                or _LOG_IN.search(before) or _CONTRAST.search(before)
-                or (_OWN_TERMS.search(text[start:end]) and not _FIRST_PERSON.search(text))):
+            continue  # the company or another name of a product just named
+        if lexicon.companies[match.group()] and not _opens_entity(text, match) and not excluded(text, *match.span()):
             found.append(Named(lexicon.companies[match.group()], match.start(), match.end()))
     return found
+
+
+def excluded(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` stands where a notice names no recipient: in a question, after a
+    denial in its clause, in an instruction or a pointer elsewhere (with a browser or an app store), as the author
+    of a document, as a user's account, or in a contrast."""
+    if text.rstrip().endswith("?"):
+        return True
+    lexicon = _lexicon()
+    first, last = _clause(text, start)
+    before, after, clause = text[first:start], text[end:last], text[first:last]
+    return (any(lexicon.companies[m.group()] is None for m in lexicon.pattern.finditer(clause)) or _denied(before)
+            or bool(_POINTER.search(clause) or _DOCUMENT.search(before) or _OWNS.match(after)
+                    or (_YOUR.search(before) and _ACCOUNT.match(after)) or _LOG_IN.search(before)
+                    or _CONTRAST.search(before) or (_OWN_TERMS.search(clause) and not _FIRST_PERSON.search(text))))
 
 
 def _opens_entity(text: str, match: re.Match[str]) -> bool:
