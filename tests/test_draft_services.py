@@ -94,3 +94,18 @@ def test_presence_on_social_media_and_a_product_s_former_name_are_no_second_reci
     assert _named("We are on Facebook and X, but please don't send us personal details there.") == []
     assert _named("Volg De Draaischijf op Instagram of Facebook!") == []
     assert _named("Ik verstuur de nieuwsbrief met Brevo (voorheen Sendinblue).") == ["Brevo"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Als je inlogt via Facebook, krijgen wij je naam.",
+    "Wij hebben ook een pagina op LinkedIn.",
+    "Stuur ons een bericht via Facebook Messenger.",
+    "Deel deze hulpvraag via WhatsApp of Facebook.",
+    "Je kunt een klus met je buren delen via WhatsApp.",
+])
+def test_a_user_s_own_log_in_page_message_or_share_is_no_recipient(sentence: str):
+    assert _named(sentence) == []
+
+
+def test_what_the_user_sends_through_the_organisation_s_own_tool_names_it():
+    assert _named("Stuur ons je cv via Homerun.") == ["Homerun"]

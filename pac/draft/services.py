@@ -41,18 +41,24 @@ _NEGATION = re.compile(r"(?i)\b(?:niet|geen|nooit|niets|niemand|not|never|no|non
                        r"(?:do|does|did|wo|is|are|ca)n['\u2019]t)\b")
 _EXCEPT = re.compile(r"(?i)\b(?:behalve|uitgezonderd|except|excluding|apart from|other than|only|alleen|wel)\b")
 _CONDITION = re.compile(r"(?i)\b(?:als|indien|wanneer|zolang|tenzij|if|when|unless|as long as)\b")
-_POINTER = re.compile(r"(?i)\b(?:volg|volgt|volgen|follow)\s+(?:ons|us|onze|our\b|(?:\S+\s+){1,4}(?:op|on)\s)|"
-                      r"\b(?:we|wij)\s+(?:are|zijn|staan)\s+(?:also\s+|ook\s+)?(?:active\s+|actief\s+)?(?:on|op)\s|\b(?:vind|vindt|vinden|find)\s+"
-                      r"(?:je\s+|u\s+|jij\s+|you\s+)?(?:ons|us)\b|\blike\s+(?:ons|us)\b|\bdownload\w*|\binstall\w*|"
-                      r"\b(?:onze|our)\s+(?:\w+\s+)?(?:pagina|pagina's|pages?|accounts?|kana(?:al|len)|channels?|profiel\w*|"
-                      r"profiles?)\s+(?:op|on)\b|\b(?:links?|knop|knoppen|buttons?)\s+(?:naar|to)\b|"
-                      r"\b(?:je|u|jij|you)\s+ons\s+(?:\w+\s+)?(?:vindt|vinden|vind)\b|"
-                      r"\b(?:bereik|bereiken|contacteer|contacteren|reach|contact|call|bel|bellen|app|mail|e-mail)\s+"
-                      r"(?:je\s+|jij\s+|u\s+)?(?:ons|us)\b|\b(?:ons|us)\s+(?:\w+\s+)?(?:bereiken|contacteren|bellen|mailen|appen|reach)\b|"
-                      r"\bbereikbaar\b|\blinkt\b|\b(?:doorverwezen|redirected)\b|"
-                      r"\b(?:adverteren|advertise|advertises|post|posten|plaatsen|publiceren|publish)\s+(?:wij\s+|we\s+)?"
-                      r"(?:onze\s+|our\s+)?(?:vacatures|vacancies|jobs|roles)\b|\b(?:vacatures|vacancies|jobs)\s+(?:staan|"
-                      r"verschijnen|appear|are (?:posted|listed|advertised))\b")
+_POINTER = re.compile("(?i)" + "|".join((
+    r"\b(?:volg|volgt|volgen|follow)\s+(?:ons|us|onze|our\b|(?:\S+\s+){1,4}(?:op|on)\s)",  # 'volg ons op', 'follow X on'
+    r"\b(?:we|wij)\s+(?:are|zijn|staan)\s+(?:also\s+|ook\s+)?(?:active\s+|actief\s+)?(?:on|op)\s",  # 'we are on X'
+    r"\b(?:vind|vindt|vinden|find)\s+(?:je\s+|u\s+|jij\s+|you\s+)?(?:ons|us)\b|\b(?:je|u|jij|you)\s+ons\s+(?:\w+\s+)?"
+    r"(?:vindt|vinden|vind)\b|\blike\s+(?:ons|us)\b",  # 'u vindt ons op', 'zodat je ons vindt'
+    r"\bdownload\w*|\binstall\w*",
+    r"\b(?:pagina|pagina's|pages?|accounts?|kana(?:al|len)|channels?|profiel\w*|profiles?)\s+(?:op|on)\b",
+    r"\b(?:links?|knop|knoppen|buttons?)\s+(?:naar|to)\b|\blinkt\b|\b(?:doorverwezen|redirected)\b",
+    r"\b(?:bereik|bereiken|contacteer|contacteren|reach|contact|call|bel|bellen|app|mail|e-mail|message|chat\s+met|"
+    r"chat\s+with)\s+(?:je\s+|jij\s+|u\s+)?(?:ons|us)\b|\b(?:stuur|send)\s+(?:ons|us)\s+(?:een\s+|a\s+)?(?:bericht\w*|"
+    r"messages?|DM)\b|\b(?:ons|us)\s+(?:\w+\s+)?(?:bereiken|contacteren|"
+    r"bellen|mailen|appen|reach)\b|\bbereikbaar\b",  # a contact channel
+    r"^\s*(?:deel|share)\b|\b(?:je|jij|u|you)\s+(?:\w+\s+){0,4}(?:delen|deelt|share|shares)\s+(?:\w+\s+){0,3}"
+    r"(?:via|op|on|met|with)\b",  # what the user shares
+    r"\b(?:adverteren|advertise|advertises|post|posten|plaatsen|publiceren|publish)\s+(?:wij\s+|we\s+)?(?:onze\s+|our\s+)?"
+    r"(?:vacatures|vacancies|jobs|roles)\b|\b(?:vacatures|vacancies|jobs)\s+(?:staan|verschijnen|appear|are (?:posted|"
+    r"listed|advertised))\b",  # where vacancies are advertised
+)))
 """A clause that points the reader elsewhere or tells where the organisation advertises its vacancies: the
 services it names receive no data from the organisation there."""
 _DOCUMENT = re.compile(r"(?i)\b(?:privacyverklaring|privacybeleid|cookieverklaring|cookiebeleid|privacy\s?(?:policy|"
@@ -63,7 +69,8 @@ _OWNS = re.compile(r"(?i)['\u2019]s?\s+(?:own\s+)?(?:privacy|terms|cookie|policy
 _ACCOUNT = re.compile(r"(?i)[- ]?(?:account|profiel|profile|login)\b")
 _YOUR = re.compile(r"(?i)\b(?:je|jouw|uw|your)\s+$")
 """Before a name and after it, a user's own account there ('je Google-account', 'your LinkedIn profile')."""
-_LOG_IN = re.compile(r"(?i)\b(?:inloggen|log\s?in|login|sign\s(?:in|up)|aanmelden|registreren|register|apply)\s+"
+_LOG_IN = re.compile(r"(?i)\b(?:inloggen|inlogt|logt\s+in|log\s?in|logs\s+in|login|signs?\s(?:in|up)|aanmelden|aanmeldt|"
+                     r"registreren|registreert|register|apply)\s+"
                      r"(?:met|with|via|through)\s+(?:je\s+|uw\s+|jouw\s+|your\s+)?$")
 _CONTRAST = re.compile(r"(?i)\b(?:unlike|anders dan|in tegenstelling tot|in contrast (?:to|with)|instead of|in plaats van)"
                        r"\s+(?:\S+\s+){0,3}$")
