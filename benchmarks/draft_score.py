@@ -49,7 +49,9 @@ DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "har
                "makelaardij-ijssel", "copperleaf", "de-klauw", "northgate-fitness", "bibliotheek-vonk", "kestrel-trust",
                "het-nest", "marlow-driving", "thuisbasis", "fieldfare-events", "trapkracht", "brookside-council",
                "pennant-analytics", "zwemschool-golf", "hc-de-valk", "tandarts-vijverhof", "redwater-recruitment",
-               "salt-yoga", "buurtbieb", "thuiszorg-zonnewende", "draaischijf", "riverside-foodbank", "huisarts-het-anker")
+               "salt-yoga", "buurtbieb", "thuiszorg-zonnewende", "draaischijf", "riverside-foodbank", "huisarts-het-anker",
+               "hulpdichtbij", "klusmaatje", "turnkring-sint-amands",
+               "wijkzorg-het-anker", "riverside-choir")
 """Every organisation but we4u, we-do-better and canal-desk is a notice written for the drafter's development
 (``benchmarks/draft-development/``)."""
 
