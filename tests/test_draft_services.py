@@ -109,3 +109,13 @@ def test_a_user_s_own_log_in_page_message_or_share_is_no_recipient(sentence: str
 
 def test_what_the_user_sends_through_the_organisation_s_own_tool_names_it():
     assert _named("Stuur ons je cv via Homerun.") == ["Homerun"]
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("We don't use Google Analytics or any advertising pixels.", "en"),
+    ("Onze website gebruikt alleen noodzakelijke cookies; wij gebruiken geen trackingcookies van Facebook of Google.", "nl"),
+    ("U vindt ons ook op Google Maps. Recensies die u daar plaatst, vallen onder de privacyverklaring van Google.", "nl"),
+])
+def test_the_drafter_names_no_recipient_a_notice_mentions_only_to_deny_or_point_elsewhere(sentence: str, language: str):
+    text = f"Privacy\n\nWho we are\nShop B.V. is responsible.\n\nWebsite\n{sentence}\n"
+    assert draft(text, "example", language, None).get("recipients", []) == []
