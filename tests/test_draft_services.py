@@ -119,3 +119,7 @@ def test_what_the_user_sends_through_the_organisation_s_own_tool_names_it():
 def test_the_drafter_names_no_recipient_a_notice_mentions_only_to_deny_or_point_elsewhere(sentence: str, language: str):
     text = f"Privacy\n\nWho we are\nShop B.V. is responsible.\n\nWebsite\n{sentence}\n"
     assert draft(text, "example", language, None).get("recipients", []) == []
+
+
+def test_a_product_followed_by_its_company_s_legal_name_is_the_product():
+    assert _named("Ik werk in het boekhoudprogramma Moneybird van Moneybird B.V. uit Amsterdam.") == ["Moneybird"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-
 from . import services
 from .controller import AUTHORITIES, LEGAL_NAME
 from .text import Sentence, provenance

@@ -146,6 +146,8 @@ def _opens_entity(text: str, match: re.Match[str]) -> bool:
     """Whether a name opens the name of a legal entity ('Intercom R&D Unlimited Company', 'Intercom, Inc.'): that
     is a name of its own, no mention of the product."""
     rest = text[match.end():]
+    if re.match(r"\s+(?:van|de|der|voor|app)\s", rest):
+        return False  # 'Moneybird van Moneybird B.V.': the product, then its company
     entity = LEGAL_NAME.match(match.group() + (rest[1:] if rest.startswith(",") else rest))
     return bool(entity) and entity.end() > len(match.group())
 
