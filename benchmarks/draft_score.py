@@ -49,7 +49,7 @@ DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "har
                "makelaardij-ijssel", "copperleaf", "de-klauw", "northgate-fitness", "bibliotheek-vonk", "kestrel-trust",
                "het-nest", "marlow-driving", "thuisbasis", "fieldfare-events", "trapkracht", "brookside-council",
                "pennant-analytics", "zwemschool-golf", "hulpdichtbij", "klusmaatje", "turnkring-sint-amands",
-               "wijkzorg-het-anker", "riverside-choir")
+               "wijkzorg-het-anker", "riverside-choir", "straatpraat", "tandarts-zonneweide", "bridgeway-recruitment")
 """Every organisation but we4u, we-do-better and canal-desk is a notice written for the drafter's development
 (``benchmarks/draft-development/``)."""
 
