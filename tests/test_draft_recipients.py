@@ -532,3 +532,21 @@ def test_a_later_sentence_that_says_a_recipient_gets_no_personal_data_and_the_br
 def test_a_public_authority_is_drafted_with_its_role(name: str, role: str):
     found = _recipients(f"Privacy\n\nShop B.V. is verantwoordelijk.\n\nDelen\nWij geven je gegevens door aan {name}.\n", "nl")
     assert [(n, r["role"]) for n, r in found.items()] == [(name, role)]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Je adres controleren we met een brief; die brieven verstuurt Drukwerkdeal voor ons.", ["Drukwerkdeal"]),
+    ("Dit doen we vanwege ons gerechtvaardigd belang.", []),  # a verb before its subject: 'Dit' is no name
+    ("Gemelde berichten worden beoordeeld door ons moderatieteam en door Moderatiebureau Waakzaam.",
+     ["Moderatiebureau Waakzaam"]),
+    ("Wij zijn ingeschreven bij de Kamer van Koophandel.", []),  # no Dutch passive auxiliary
+    ("Je dossier staat in het tandartsprogramma Baltes.", ["Baltes"]),
+    ("Röntgenfoto's laat het labo Dentalab Waasland beoordelen.", ["Dentalab Waasland"]),
+    ("We use Bullhorn for records, and DocuSign handles the signing of contracts.", ["Bullhorn", "DocuSign"]),
+    ("We send your CV to the employer, such as Greenacre Care Homes or the Oldfield Hotel Group.",
+     ["Greenacre Care Homes", "Oldfield Hotel Group"]),
+    ("Care roles need a check from the Disclosure and Barring Service, which we request through Atlantic Data Ltd.",
+     ["Disclosure and Barring Service", "Atlantic Data Ltd."]),
+])
+def test_clause_subjects_causatives_kinds_before_names_and_institutions_in_sharing_sentences(sentence: str, names: list[str]):
+    assert _named(sentence, "Wie krijgt je gegevens", "nl") == names

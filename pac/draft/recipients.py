@@ -42,7 +42,7 @@ _NEGATION = re.compile(r"(?i)\b(niet|geen|nooit|not|never|no)\b\W+(\w+\W+)?$")
 _NOUNS = (r"(?:partij|parties|verwerker|processor|sub-?processor|ontvanger|recipient|leverancier|supplier|dienst|services|"
           r"provider|aanbieder|tools|software|bedrijven|companies|organi[sz]ations|partners|apps|platforms|plugins|derden|"
           r"third|verzekeraar|insurer|koerier|courier|vervoerder|carrier|banks?\b|banken|organisaties|instanties|instellingen|"
-          r"corporaties|verhuurders|landlords)")
+          r"corporaties|verhuurders|landlords|employers?|werkgevers?|opdrachtgevers?|clients)")
 _LIST_INTRO = re.compile(
     r"(?i)(?:\b(?:aanbieders?|providers?|(?:sub-?)?verwerkers?|(?:sub-?)?processors?|ontvangers?|recipients?|"
     r"partners?|leveranciers?|suppliers?|vendors?)|(?:volgende|these|following) (?:[\w-]+ ){0,3}?" + _NOUNS +
@@ -71,13 +71,15 @@ _USES = re.compile(
     r"analyseren|plaatsen|publiceren|zetten) (?:wij|we)\b[^.;:,]{0,50}?\b(?:via|bij|in|op)(?=\s+(?-i:[A-Z]))|"
     r"\b\w+en (?:wij|we)\b[^.;:,]{0,50}?\b(?:met|aan|naar)(?=\s+(?-i:[A-Z]))|"
     r"\b(?:door|over) aan|"
-    r"(?P<passive>\b(?!" + _MAKERS + r")(?:(?:ge|be|ver|ont|her|(?:aan|op|uit|in|af|bij|door|over|toe|mee|weg)ge)\w+[dtn] "
-    r"(?:door|bij|met)|\w+(?:ed|en|wn|ne|pt|nt|lt|ld)(?:\s+(?:each|every|once|twice|a|per|year|month|week|day|daily|"
-    r"monthly|yearly|annually|securely|also|only|mainly))*\s+(?:by|with|through))(?=\s+(?-i:[A-Z])))|"
+    r"\b(?:staat|staan|zit|zitten) (?:in|bij)|\b(?:laat|laten)(?: (?:wij|we))?|\b(?:loopt|lopen|verloopt|verlopen) over|"
+    r"(?P<passief>\b(?!" + _MAKERS + r")(?:ge|be|ver|ont|her|(?:aan|op|uit|in|af|bij|door|over|toe|mee|weg)ge)\w+[dtn] "
+    r"(?:door|bij|met))|(?P<passive>\b(?!" + _MAKERS + r")\w+(?:ed|en|wn|ne|pt|nt|lt|ld)(?:\s+(?:each|every|once|twice|a|per|year|month|week|day|daily|"
+    r"monthly|yearly|annually|securely|also|only|mainly))*\s+(?:by|with|through))|"
     r"\b(?:kept|stored|held|saved|recorded) (?:in|on|with)(?=\s+(?-i:[A-Z]))|"
     r"\b(?:claims?|data|details|information|records|forms|declarations|reports|gegevens)\s+(?:\w+\s+){0,2}?go(?:es)? to)"
     r":?\s+")
-_AUXILIARY = re.compile(r"(?i)\b(?:wordt|worden|werd|werden|is|are|was|were|be|been|being)\b")
+_AUXILIARY = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\b")
+_HULPWERKWOORD = re.compile(r"(?i)\b(?:wordt|worden|werd|werden)\b")
 """A passive's auxiliary: a participle with 'door', 'bij', 'met' or 'by' names who does it only in a passive
 ('De nieuwsbrief wordt verstuurd met Laposta', 'Our accounts are examined each year by ...')."""
 _VERBS = (r"(?:share|sell|send|disclose|give|pass|provide|delen|deelt|verkopen|verkoopt|sturen|stuurt|geven|geeft|"
@@ -92,7 +94,7 @@ _RELATIVE = re.compile(r"(?i),\s+(?:die|dat|which|who|that)\b[^.;]{0,80}?(?:name
 _RECEIVES = re.compile(r"(?i)\b(?:receives?|ontvangt|ontvangen|krijgt|krijgen|gets)\b[^.;:]{0,30}?\b(?:persoons)?"
                        r"(?:gegevens|data|information|informatie|logs?|naam|name|adres|address|e-?mailadres|"
                        r"e-?mail address)\b")
-_CATEGORY_ITEM = re.compile(r"(?:(?:aan|to|met|with|bij)\s+)?(?:de|het|the|onze|our|je|your|uw)\s+[a-z][\w-]*\s*")
+_CATEGORY_ITEM = re.compile(r"(?:(?:aan|to|met|with|bij|door|by)\s+)?(?:de|het|the|onze|ons|our|je|your|uw)\s+[a-z][\w-]*\s*")
 """An item of a list in prose that names a kind of recipient, not one ('aan de politie of aan de Belastingdienst'):
 the names after it are still the list's."""
 _CATEGORY_PREFIX = re.compile(r"(?:onze|ons|our|de|het|the|je|your|uw) ((?:[a-z][\w-]* ){1,2})(?=[A-Z])")
@@ -117,11 +119,13 @@ _STORED = re.compile(r"(?i)opgeslagen|opslaan|slaat|stored?|stores|servers?|over
 _FOR_US = re.compile(r"(?i)\bvoor ons\b|\bfor us\b")
 _ARTICLE = re.compile(r"(?:De|Het|The)\s+")
 _JOINER = re.compile(r"(?:\s*\([^()]*\))?(?:,\s*|\s+(?:en|and)\s+)(?=[A-Z])")
-_SECOND = re.compile(r"(?:Onze|Ons|De|Het)\s+(?:[a-z][\w-]*\s+){1,2}?(?!(?:wij|we|je|u|jij|ze|zij)\b)[a-z]\w*(?:t|en)\s+"
+_NEXT_CLAUSE = re.compile(r";\s+|,\s+(?:and|en|but|maar)\s+")
+"""Where a clause that may open with a subject begins within a sentence ('..., and DocuSign handles ...')."""
+_SECOND = re.compile(r"(?:Onze|Ons|De|Het|[Dd]ie|[Dd]eze|[Dd]at)\s+(?:[a-z][\w-]*\s+){1,2}?(?!(?:wij|we|je|u|jij|ze|zij)\b)[a-z]\w*(?:t|en)\s+"
                      r"(?=[A-Z])")
 """A Dutch sentence opening with an object of ours and its verb, the subject after it ('Onze boekhouding doet X')."""
 _CLAUSE_END = re.compile(r"\s*(?:[.;,:(]|$|(?:voor|for|om|to|die|dat|which|who)\b)")
-_OBJECT = r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:ons|onze|our|je|jouw|your|uw)\b"
+_OBJECT = r"(?!\s+(?:we|wij|je|jij|u|ze|zij)\b)\s+(?:[a-z][\w-]*\s+){0,2}?(?:ons|onze|our|je|jouw|your|uw)\b"
 _OUR_OBJECT = re.compile(r"\s+(?!(?:ons|onze|our|je|jouw|your|uw|us|als|dus|pas|eens|is|was|has|as|its|this|thus|plus|"
                          r"unless|less|wordt|heeft|gaat|moet|kunt|bent|hebt|mag|zult|wilt)\b)[a-z][\w-]*(?:t|en|s)" + _OBJECT)
 """A verb and an object of ours or the reader's after a subject ('drukt en verstuurt ons clubblad', 'hosts our website')."""
@@ -170,6 +174,7 @@ before from on at op in""".split())
 _ARTICLES = {"an", "the", "de", "het"}
 _NOT_LAST = {"cookies", "cookie", "gegevens", "data", "persoonsgegevens", "doeleinden", "purposes", "doelen"}
 _CATEGORIES = re.compile(r"(?i)leverancier|supplier|provider|aanbieder|partij|part(y|ies|ner)|bedrij[fv]|compan|"
+                         r"programma|systeem|\blabo?\b|laborator|"
                          r"organi[sz]ati|"
                          r"instanti|authorit|overhe|government|accountant|boekhoud|bookkeep|advoca|lawyer|hosting|hoster|"
                          r"verwerker|processor|ontvanger|recipient|dienstverlen|adviseur|advis|consultant|verzeker|insur|"
@@ -453,13 +458,16 @@ def _mentions(sentence: Sentence, layout: _Layout, lower: frozenset[str]) -> lis
         found += _names(sentence, match.end(), len(text), stop=True)
     if _SHARING.search(text):
         found += [_Mention(m.group(1), sentence, m.start(1), m.end(1), (0, len(text))) for m in LEGAL_NAME.finditer(text)]
+        found += [_Mention(text[m.start():end], sentence, m.start(), end, (0, len(text)))
+                  for m in _INSTITUTION.finditer(text) if (end := _institution(text, m.start()))]
     found += _subjects(sentence, lower)
     for match in _RELATIVE.finditer(text):
         found += [_Mention(m.group(), sentence, m.start(), m.end(), (m.start(), match.end()))
                   for pattern in (LEGAL_NAME, _NAME) for m in pattern.finditer(text, 0, match.start())
                   if m.end() == match.start()][:1]
     for match in _USES.finditer(text):
-        if match.group("passive") and not _AUXILIARY.search(text, 0, match.start()):
+        if (match.group("passief") and not _HULPWERKWOORD.search(text, 0, match.start())
+                or match.group("passive") and not _AUXILIARY.search(text, 0, match.start())):
             continue
         if not _NEGATION.search(text, 0, match.start()) and not _channel(text, match):
             found += _names(sentence, match.end(), len(text), stop=":" not in match.group(0))
@@ -494,14 +502,21 @@ def _subjects(sentence: Sentence, lower: frozenset[str]) -> list[_Mention]:
     text = sentence.text
     if _INVERTED.match(text) or _CONTACT.search(text):
         return []
-    second = _SECOND.match(text)
+    return [m for start in (0, *(m.end() for m in _NEXT_CLAUSE.finditer(text))) for m in _subject(sentence, start, lower)]
+
+
+def _subject(sentence: Sentence, start: int, lower: frozenset[str]) -> list[_Mention]:
+    """The subjects of the clause of ``sentence`` that opens at ``start`` (see ``_subjects``)."""
+    text = sentence.text
+    second = _SECOND.match(text, start)
     if second:
         lead = _lead(text, second.end())
         return [_Mention(text[lead[0]:lead[1]], sentence, lead[0], lead[1], (0, len(text)))] if (
             lead and lead[0] == second.end() and _CLAUSE_END.match(text, lead[1])) else []
-    article = _ARTICLE.match(text)
-    subjects, start = [], article.end() if article and re.match(r"\S+\s+[a-z]", text[article.end():]) else 0
-    while (lead := _lead(text, start)) and (subjects or not lead[0] or _ARTICLE.fullmatch(text, 0, lead[0])):
+    opening = start
+    article = _ARTICLE.match(text, start)
+    subjects, start = [], article.end() if article and re.match(r"\S+\s+[a-z]", text[article.end():]) else start
+    while (lead := _lead(text, start)) and (subjects or lead[0] == opening or _ARTICLE.fullmatch(text, opening, lead[0])):
         subjects.append(lead)
         joiner = _JOINER.match(text, lead[1])
         if not joiner:
@@ -515,7 +530,7 @@ def _subjects(sentence: Sentence, lower: frozenset[str]) -> list[_Mention]:
     plain = len(subjects) == 1 and re.fullmatch(r"[A-Z][a-z\u00df-\u00ff]+", first)  # one word, a capital only as it opens
     if plain and first[0].lower() + first[1:] in lower:
         return []
-    acts = (_SUBJECT.match(text, end) and (_PROCESSOR.search(text) or _FOR_US.search(text))
+    acts = (_SUBJECT.match(text, end) and (not plain or _PROCESSOR.search(text) or _FOR_US.search(text))
             or _RECEIVES.match(text, _ADVERBS.match(text, end).end()) or _BACK_RECEIVES.match(text, end)
             or (_DATA_OBJECT if plain else _OUR_OBJECT).match(text, end))
     if not acts:
