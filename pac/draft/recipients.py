@@ -56,8 +56,7 @@ _USES = re.compile(
     r"(?:use|gebruiken|werken (?:samen )?met|work with|rely on|partner with)|gebruiken (?:we|wij)|"
     r"\bmaken (?:we |wij )?gebruik van|\bmake use of|\bmakes? use of|\bmaakt gebruik van|\bvia|\bthrough|"
     r"\b(?:provided|supplied|powered|delivered|handled|carried out|operated|managed|offered|processed|"
-    r"stored|sent|hosted|run|done|performed|conducted) (?:by|with|at)|\b(?:geleverd|bezorgd|verzorgd|uitgevoerd|afgehandeld|verwerkt|beheerd|"
-    r"aangeboden|opgeslagen|verstuurd|verzonden|gehost) (?:door|bij)|"
+    r"stored|sent|hosted|run|done|performed|conducted) (?:by|with|at)|"
     r"(?:\b(?:services?|diensten?|software|plugins?|buttons?|tools?|pixel|koeriers?|couriers?|bezorgers?|servers?|hulp|"
     r"tussenkomst)|\w*(?:systeem|system))['\u2019\"]? (?:of|from|van)|"
     r"\b(?:onze|our)\s\w*(?:provider|leverancier|partner|aanbieder|partij|hoster|verwerker|processor|supplier)s?(?= [A-Z])|"
@@ -124,7 +123,6 @@ _PUBLIC_APPOSITION = re.compile(r",\s+(?:the|de|het)\s[^,]*\b(?:Agency|Authority
 _OWN_PRODUCT = re.compile(r"-(?:app|portaal|portal|platform|omgeving)$")
 _STORED = re.compile(r"(?i)opgeslagen|opslaan|slaat|stored?|stores|servers?|overgebracht|doorgegeven|transfer|gevestigd|"
                      r"located|based in|hosted|gehost")
-_FOR_US = re.compile(r"(?i)\bvoor ons\b|\bfor us\b")
 _ARTICLE = re.compile(r"(?:De|Het|The)\s+")
 _JOINER = re.compile(r"(?:\s*\([^()]*\))?(?:,\s*|\s+(?:en|and)\s+)(?=[A-Z])")
 _NEXT_CLAUSE = re.compile(r";\s+|,\s+(?:and|en|but|maar)\s+|(?<=\.)\s+(?=[A-Z])")
@@ -146,8 +144,6 @@ _DATA_OBJECT = re.compile(r"\s+(?:also |ook )?(?:processes|verwerkt|verwerken|st
 since a capitalised first word may be any word ('Pas als je ...', 'Reviews vragen wij ...')."""
 _ADVERBS = re.compile(r"\s*(?:(?:also|ook|only|alleen|then|dan|daarbij|daarvoor)\s+)?")
 _BACK_RECEIVES = re.compile(r"[^.;]*;\s*(?:it|they|ze|zij|die|hij)\s+(?:also\s+|ook\s+)?(?=(?:receives?|ontvangt|krijgt|gets)\b)")
-_SUBJECT = re.compile(r" (?:processes|verwerkt|stores|slaat|hosts|host|provides|levert|receives|ontvangt|handles|"
-                      r"sends|verstuurt|verzorgt|acts as|treedt op|is our|is onze|is ons)\b")
 _EXAMPLES = re.compile(r"(?i)\b" + _NOUNS + r"[^.;:]{0,60}?\b(?:zoals|such as|including|include|includes|bijvoorbeeld|"
                        r"for example|e\.g\.|namely|namelijk|waaronder|onder andere|onder meer|o\.a\.)\s+")
 _FORMS = r"(?:Inc|Ltd|LLC|B\.V|N\.V|BV|NV|GmbH|SE|S\.A|SARL|SAS|AB|ApS|A/S|AS|Oy|AG|Limited|plc|vzw|VZW)\.?"
@@ -548,8 +544,7 @@ def _subject(sentence: Sentence, start: int, lower: frozenset[str]) -> list[_Men
     plain = len(subjects) == 1 and re.fullmatch(r"[A-Z][a-z\u00df-\u00ff]+", first)  # one word, a capital only as it opens
     if plain and first[0].lower() + first[1:] in lower:
         return []
-    acts = (_SUBJECT.match(text, end) and (not plain or _PROCESSOR.search(text) or _FOR_US.search(text))
-            or _RECEIVES.match(text, _ADVERBS.match(text, end).end()) or _BACK_RECEIVES.match(text, end)
+    acts = (_RECEIVES.match(text, _ADVERBS.match(text, end).end()) or _BACK_RECEIVES.match(text, end)
             or (_DATA_OBJECT if plain else _OUR_OBJECT).match(text, end))
     if not acts:
         return []
