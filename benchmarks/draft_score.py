@@ -48,7 +48,8 @@ DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "har
                "korrel", "northwind-physio", "groen-dak", "lumen-labs", "de-werf", "de-heide", "brightwell",
                "makelaardij-ijssel", "copperleaf", "de-klauw", "northgate-fitness", "bibliotheek-vonk", "kestrel-trust",
                "het-nest", "marlow-driving", "thuisbasis", "fieldfare-events", "trapkracht", "brookside-council",
-               "pennant-analytics", "zwemschool-golf", "burenhulp-nu", "woonstichting-kern", "vlieger-vzw",
+               "pennant-analytics", "zwemschool-golf", "hulpdichtbij", "klusmaatje", "turnkring-sint-amands",
+               "wijkzorg-het-anker", "riverside-choir", "burenhulp-nu", "woonstichting-kern", "vlieger-vzw",
                "bakker-boekhouding", "glenmore-childcare", "vrijwilligerspunt-oost", "dierenarts-leiedal",
                "riverside-music")
 """Every organisation but we4u, we-do-better and canal-desk is a notice written for the drafter's development

@@ -226,6 +226,8 @@ def test_a_choice_to_accept_cookies_is_consent_asked():
      "office@riverside.example or on 0118 496 0777. You can complain to the ICO.\n",
      {"legal_name": "Riverside Music Ltd", "register": ("Registered in England", "08123456"), "phone": "0118 496 0777",
       "authority": "Information Commissioner's Office"}),
+    ("Over ons\n\nHet platform wordt aangeboden door Klus B.V., Stationsplein 8, 5611 AB Eindhoven (KvK 90000302).\n",
+     {"legal_name": "Klus B.V.", "register": ("KvK", "90000302")}),
     ("Wie zijn we?\n\nSpeelplein De Vlieger vzw (ondernemingsnummer BE 0712.345.678) is verantwoordelijk. Bel onze "
      "coördinator op 0473 12 34 56.\n",
      {"legal_name": "Speelplein De Vlieger vzw", "register": ("KBO", "0712.345.678"), "phone": "0473 12 34 56"}),

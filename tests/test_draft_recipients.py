@@ -3,9 +3,11 @@ countries and transfer tools stated next to them, and nothing drafted that the t
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
 from pac import load
 from pac.cli import main
@@ -434,3 +436,99 @@ def test_a_later_sentence_names_a_company_without_its_legal_form_and_an_invalid_
     (klaviyo,) = drafted["recipients"]
     assert klaviyo["name"] == "Klaviyo, Inc." and [t["tool"] for t in klaviyo["transfer_tools"]] == ["scc"]
     assert "transfer_tools" not in drafted
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Onze financiële administratie wordt gedaan door Administratiekantoor Hendriks.", ["Administratiekantoor Hendriks"]),
+    ("De nieuwsbrief wordt verstuurd met Laposta.", ["Laposta"]),
+    ("Elk lid wordt aangesloten bij Gymfed, de federatie, en daarmee verzekerd bij Arena NV.", ["Gymfed", "Arena NV"]),
+    ("Our accounts are examined each year by Northfield Audit LLP.", ["Northfield Audit LLP"]),
+    ("Wij zijn aangesloten bij het KNGF.", []),  # no passive: a membership of the organisation, no recipient
+    ("The app is maintained by Appworks Ltd but was designed by Studio Nord.", ["Appworks Ltd"]),
+])
+def test_the_agent_of_a_passive_is_a_recipient(sentence: str, names: list[str]):
+    assert _named(sentence, "Details", "nl") == names
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Beoordelingen verzamelen wij met Kiyoh.", ["Kiyoh"]),
+    ("De diploma's van onze trainers bezorgen we aan Sport Vlaanderen.", ["Sport Vlaanderen"]),
+    ("Declaraties sturen wij naar Zorgkantoor Drenthe.", ["Zorgkantoor Drenthe"]),
+    ("De incasso van onbetaalde facturen laten wij over aan Incassobureau Noordzee.", ["Incassobureau Noordzee"]),
+    ("Onze zepen verkopen wij ook bij Bol.", []),  # a shop, not someone data go to
+    ("Gift Aid claims go to Westgate Trust with your name.", ["Westgate Trust"]),
+    ("Our membership list is kept in Google Sheets.", ["Google Sheets"]),
+])
+def test_inverted_dutch_verbs_with_met_aan_naar_and_data_that_go_or_are_kept(sentence: str, names: list[str]):
+    assert _named(sentence, "Details", "nl") == names
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Drukkerij Van Hove & Zonen drukt en verstuurt ons clubblad.", ["Drukkerij Van Hove & Zonen"]),
+    ("Squarespace hosts our website and the members' area.", ["Squarespace"]),
+    ("Het CAK berekent dan je eigen bijdrage.", ["CAK"]),
+    ("Nordwerk GmbH (Duitsland) en Nordwerk LLC (Verenigde Staten) verwerken daarbij je berichten.",
+     ["Nordwerk GmbH", "Nordwerk LLC"]),
+    ("Onze salarisadministratie doet Loonbureau Smit & Partners.", ["Loonbureau Smit & Partners"]),
+    ("Mapbox ontvangt daarvoor alleen je postcode.", ["Mapbox"]),
+    ("Sentry helps us find errors; it receives technical logs.", ["Sentry"]),
+    ("Pas als je een klusser kiest, krijgt die je adres.", []),
+    ("Reviews vragen wij na je verblijf.", []),
+    ("Inloggen kan met je Apple ID; dan ontvangen wij je naam.", []),
+    ("Beoordelingen verschijnen met je voornaam op het profiel; beoordelingen zijn openbaar.", []),
+    ("Neem contact met ons op via de chat.", []),
+])
+def test_names_a_sentence_opens_with_as_the_subject_of_what_they_do_with_data(sentence: str, names: list[str]):
+    assert _named(sentence, "Wie krijgt je gegevens", "nl") == names
+
+
+def test_the_score_counts_each_named_recipient_and_names_within_names_as_whole_words(tmp_path: Path):
+    """Two entities whose names differ only by a legal form the score strips ('Intercom R&D Unlimited Company',
+    'Intercom, Inc.') are two facts when a declaration has both, one when it has one; 'meta' is no part of
+    'metabase'."""
+    from pac.draft.compare import facts, matches, unmatched
+
+    def recipients(*names: str) -> Counter:
+        path = tmp_path / "x.yaml"
+        path.write_text(yaml.safe_dump({"pac": 1, "organisation": "x", "recipients": [
+            {"id": f"r{i}", "name": n, "named": True, "role": "recipient", "provenance": {"section": "S", "quote": n}}
+            for i, n in enumerate(names)]}), encoding="utf-8")
+        return facts(load([path])[0])["recipients"]
+
+    both, brand = recipients("Intercom R&D Unlimited Company", "Intercom, Inc."), recipients("Intercom")
+    drafted = recipients("Intercom", "Intercom, Inc.")
+    assert sum(both.values()) == 2 and not unmatched(drafted, both, "recipients") and not unmatched(both, drafted, "recipients")
+    assert len(unmatched(drafted, brand, "recipients")) == 1  # one drafted entity more than the notice names
+    assert matches("recipients", "google", "google analytics") and not matches("recipients", "meta", "metabase")
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Als de wet dat vraagt, verstrekken wij gegevens aan de politie of aan de Belastingdienst.", ["Belastingdienst"]),
+    ("Volunteers are checked through the Disclosure and Barring Service.", ["Disclosure and Barring Service"]),
+    ("Gift Aid claims go to HM Revenue and Customs with your name.", ["HM Revenue and Customs"]),
+    ("Checks are done by uCheck Ltd with the Disclosure and Barring Service.", ["uCheck Ltd", "Disclosure and Barring Service"]),
+    ("We use Mailchimp and Google Analytics.", ["Mailchimp", "Google Analytics"]),
+    ("Inloggen kan met je Apple ID; dan ontvangen wij van Apple of Google je naam.", []),  # sources, all of them
+    ("De app wordt aangeboden door Shop B.V., Stationsplein 8, 5611 AB Eindhoven.", []),  # the controller's address
+    ("Wij melden een datalek aan de Autoriteit Persoonsgegevens.", []),  # the supervisory authority
+])
+def test_names_in_prose_lists_institutions_sources_and_addresses(sentence: str, names: list[str]):
+    assert _named(sentence, "Met wie delen wij je gegevens", "nl") == names
+
+
+def test_a_later_sentence_that_says_a_recipient_gets_no_personal_data_and_the_brand_in_the_title():
+    text = ("Privacy Statement KlusApp\n\nShop B.V. is verantwoordelijk voor de verwerking.\n\nDelen\nWij werken samen met de gemeente Amersfoort, die ons subsidie geeft. "
+            "De gemeente ontvangt alleen geanonimiseerde cijfers. Wij werken ook samen met Stichting Buurtwerk Oost, "
+            "die je hulpvraag ontvangt.\n\nCookies\nCookie | Aanbieder | Doel\nkm_session | KlusApp | ingelogd blijven\n"
+            "_ga | Google Ireland Limited | statistieken\n\nGroep\nOur group company KlusApp Inc. in Canada can read tickets.\n")
+    assert list(_recipients(text, "nl")) == ["Stichting Buurtwerk Oost", "Google Ireland Limited", "KlusApp Inc."]
+
+
+@pytest.mark.parametrize(("name", "role"), [
+    ("Belastingdienst", "public_authority"), ("gemeente Puurs-Sint-Amands", "public_authority"), ("UWV", "public_authority"),
+    ("GGD Drenthe", "public_authority"), ("HM Revenue and Customs", "public_authority"), ("Sport Vlaanderen", "public_authority"),
+    ("Stichting Thuiszorg Oost", "recipient"), ("Centraal Beheer", "recipient"), ("Voetbal Vlaanderen", "recipient"),
+])
+def test_a_public_authority_is_drafted_with_its_role(name: str, role: str):
+    found = _recipients(f"Privacy\n\nShop B.V. is verantwoordelijk.\n\nDelen\nWij geven je gegevens door aan {name}.\n", "nl")
+    assert [(n, r["role"]) for n, r in found.items()] == [(name, role)]

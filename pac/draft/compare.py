@@ -71,7 +71,7 @@ def facts(organisation: Organisation) -> dict[str, Counter]:
         "rights": Counter(_rights(organisation)),
         "controller": Counter(controller),
         "retention": Counter((r.period.text, r.limit) for a in organisation.activities for r in a.retention if r.period),
-        "recipients": Counter({_name(r.name) for r in organisation.recipients if r.named}),
+        "recipients": Counter(_name(r.name) for r in organisation.recipients if r.named),
         "transfer_tools": Counter(tools),
         "bases": Counter((_headings(quoted := p.provenance + (p.legal_basis.provenance or ())), p.legal_basis.basis,
                           _quotes(quoted)) for p in organisation.purposes if p.legal_basis),
@@ -80,10 +80,15 @@ def facts(organisation: Organisation) -> dict[str, Counter]:
 
 def matches(kind: str, drafted, reviewed) -> bool:
     if kind == "recipients":
-        return drafted == reviewed or (min(len(drafted), len(reviewed)) >= 4 and (drafted in reviewed or reviewed in drafted))
+        return drafted == reviewed or (min(len(drafted), len(reviewed)) >= 4 and (_within(drafted, reviewed) or _within(reviewed, drafted)))
     if kind == "bases":
         return drafted[1] == reviewed[1] and _shared(drafted[0], reviewed[0]) and _overlap(drafted[2], reviewed[2])
     return drafted == reviewed
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether a name is whole words of a longer one ('google' in 'google analytics'; not 'meta' in 'metabase')."""
+    return re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long) is not None
 
 
 def unmatched(mine: Counter, theirs: Counter, kind: str) -> list[Any]:

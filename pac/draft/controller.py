@@ -44,7 +44,8 @@ _FORM_AT_END = re.compile(r"\s+" + _FORMS + r"$")
 _NO_DPO = re.compile(r"(?i)\b(geen|not|no)\b")
 _COUNTRIES = {"NL": re.compile(r"\b(Nederland|the Netherlands)\b"), "BE": re.compile(r"\b(België|Belgique|Belgium)\b"),
               "DE": re.compile(r"\b(Duitsland|Deutschland|Germany)\b"), "FR": re.compile(r"\b(Frankrijk|France)\b")}
-_BEFORE_REGISTRATION = re.compile(r"\b([A-Z][\w&'.-]*(?:\s[A-Z0-9][\w&'.-]*){0,3}) \((?=KvK|Kamer van Koophandel)")
+_BEFORE_REGISTRATION = re.compile(r"(?<!\d )(?<!\d [A-Z]{2} )(?<!\d[A-Z]{2} )\b([A-Z][\w&'.-]*(?:\s[A-Z0-9][\w&'.-]*){0,3}) \((?=KvK|Kamer van Koophandel)")
+"""A name just before its KvK number in brackets, not a postal code's letters and its town ('5611 AB Eindhoven (KvK')."""
 _RESPONSIBLE = re.compile(r"(?i)verantwoordelijk|responsible|controller|gevestigd|registered|geregistreerd|KvK|wie zijn wij|"
                           r"who we are|over (ons|mij)|about (us|me)\b")
 SUBJECT = re.compile(r"^(?!(?:De|Het|The|Een|An?|Our|Onze?|Wij|We|This|Deze|Dit|Dat)\s)((?:[A-Z][\w&'-]*\s+){1,5}[A-Z][\w&'-]*)(?=(?:,[^.]{0,120},)?\s+(?:is|are)\s+(?:(?:the|a|an|de|"

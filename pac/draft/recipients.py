@@ -16,7 +16,7 @@ from importlib import resources
 
 import yaml
 
-from .controller import LEGAL_NAME
+from .controller import AUTHORITIES, LEGAL_NAME
 from .text import Sentence, provenance
 from .transfers import COUNTRY, claimed, country, is_tool
 
@@ -29,6 +29,12 @@ _SHARING = re.compile(r"(?i)verwerker|processor|on our behalf|namens ons|in (onz
 _PROCESSOR = re.compile(r"(?i)verwerker|processor|on our behalf|namens ons|in (onze )?opdracht")
 _BROWSER = re.compile(r"(?i)browser|\bChrome\b|Safari|Firefox|\bEdge\b|Play Store|App Store")
 _TOKEN = r"(?:[A-Z\u00c0-\u00de]|[a-z]{1,3}[A-Z])[\w&'\u2019-]*(?:\.[\w-]+)*\.?"
+_INSTITUTION = re.compile(rf"(?:HM )?{_TOKEN}(?: {_TOKEN})*(?: (?:and|of|for|voor|van|en)(?: (?:de|het|the))? {_TOKEN}"
+                          rf"(?: {_TOKEN})*)+")
+_INSTITUTIONAL = re.compile(r"Services?|Customs|Office|Authority|Agency|Board|Commission|Council|Trust|Department|Executive|"
+                            r"Ombudsman|Tribunal|Court|Bureau|Unit|Pensions|Inspectorate|Regulator|Registry|Ministry|Dienst|"
+                            r"Raad|Ministerie|Inspectie|Autoriteit|Fonds|Federatie|Bond|Instituut|Agentschap|Centrum")
+"""The words a body's name opens or ends with ('Disclosure and Barring Service', 'Raad voor de Kinderbescherming')."""
 _NAME = re.compile(rf"(?:\(\w+\) )?{_TOKEN}(?: (?:& )?(?:{_TOKEN}|\d\w*)){{0,4}}")
 _ABBREVIATION = re.compile(r"(?:\.\w+)+\.$|(?i:inc|ltd|co|corp|plc)\.$")
 _CONTACT = re.compile(r"(?i)contact|bereik|reach|e-?mail (ons|us)|bel ons|call us|schrijf|write to")
@@ -42,6 +48,10 @@ _LIST_INTRO = re.compile(
     r"partners?|leveranciers?|suppliers?|vendors?)|(?:volgende|these|following) (?:[\w-]+ ){0,3}?" + _NOUNS +
     r"\w*)\s*:\s*|"
     r"\b(?:onze|our) (?:sub-?)?(?:verwerkers|processors|ontvangers|recipients|leveranciers|suppliers) (?:zijn|are)\s*:?\s*")
+_MAKERS = (r"(?:ontwikkeld|ontworpen|gemaakt|geschreven|gebouwd|opgericht|gefinancierd|gesubsidieerd|erkend|"
+           r"gecertificeerd|developed|designed|made|created|written|built|founded|funded|regulated|authori[sz]ed|"
+           r"registered|licensed|certified|owned|accredited|recognised|recognized)\b")
+"""Who made, funds or oversees the organisation or its app: in a passive with 'door' or 'by', no recipient."""
 _USES = re.compile(
     r"(?i)(?:\b(?:we|wij) (?:also |ook |only |alleen |mainly |vooral )?"
     r"(?:use|gebruiken|werken (?:samen )?met|work with|rely on|partner with)|gebruiken (?:we|wij)|"
@@ -58,8 +68,18 @@ _USES = re.compile(
     r"report|reports|reported)\b[^.;:]{0,70}?\b(?:with|met|aan|to)|"
     r"\b(?:wordt|worden)\b[^.;:]{0,40}?\baan|"
     r"\b(?:versturen|verzenden|sturen|bezorgen|leveren|beheren|bewaren|verwerken|hosten|regelen|doen|plannen|meten|"
-    r"analyseren|plaatsen|publiceren|zetten) (?:wij|we)\b[^.;:,]{0,50}?\b(?:met|via|bij|in|op)(?=\s+(?-i:[A-Z])))"
+    r"analyseren|plaatsen|publiceren|zetten) (?:wij|we)\b[^.;:,]{0,50}?\b(?:via|bij|in|op)(?=\s+(?-i:[A-Z]))|"
+    r"\b\w+en (?:wij|we)\b[^.;:,]{0,50}?\b(?:met|aan|naar)(?=\s+(?-i:[A-Z]))|"
+    r"\b(?:door|over) aan|"
+    r"(?P<passive>\b(?!" + _MAKERS + r")(?:(?:ge|be|ver|ont|her|(?:aan|op|uit|in|af|bij|door|over|toe|mee|weg)ge)\w+[dtn] "
+    r"(?:door|bij|met)|\w+(?:ed|en|wn|ne|pt|nt|lt|ld)(?:\s+(?:each|every|once|twice|a|per|year|month|week|day|daily|"
+    r"monthly|yearly|annually|securely|also|only|mainly))*\s+(?:by|with|through))(?=\s+(?-i:[A-Z])))|"
+    r"\b(?:kept|stored|held|saved|recorded) (?:in|on|with)(?=\s+(?-i:[A-Z]))|"
+    r"\b(?:claims?|data|details|information|records|forms|declarations|reports|gegevens)\s+(?:\w+\s+){0,2}?go(?:es)? to)"
     r":?\s+")
+_AUXILIARY = re.compile(r"(?i)\b(?:wordt|worden|werd|werden|is|are|was|were|be|been|being)\b")
+"""A passive's auxiliary: a participle with 'door', 'bij', 'met' or 'by' names who does it only in a passive
+('De nieuwsbrief wordt verstuurd met Laposta', 'Our accounts are examined each year by ...')."""
 _VERBS = (r"(?:share|sell|send|disclose|give|pass|provide|delen|deelt|verkopen|verkoopt|sturen|stuurt|geven|geeft|"
           r"verstrek\w*|doorgeven)")
 _NO = r"\b(?:niet|geen|nooit|not|never|no)\b"
@@ -72,15 +92,47 @@ _RELATIVE = re.compile(r"(?i),\s+(?:die|dat|which|who|that)\b[^.;]{0,80}?(?:name
 _RECEIVES = re.compile(r"(?i)\b(?:receives?|ontvangt|ontvangen|krijgt|krijgen|gets)\b[^.;:]{0,30}?\b(?:persoons)?"
                        r"(?:gegevens|data|information|informatie|logs?|naam|name|adres|address|e-?mailadres|"
                        r"e-?mail address)\b")
+_CATEGORY_ITEM = re.compile(r"(?:(?:aan|to|met|with|bij)\s+)?(?:de|het|the|onze|our|je|your|uw)\s+[a-z][\w-]*\s*")
+"""An item of a list in prose that names a kind of recipient, not one ('aan de politie of aan de Belastingdienst'):
+the names after it are still the list's."""
 _CATEGORY_PREFIX = re.compile(r"(?:onze|ons|our|de|het|the|je|your|uw) ((?:[a-z][\w-]* ){1,2})(?=[A-Z])")
 _INSTANCES = re.compile(r"(?:de|het|the|onze|our|a|een)\b[^A-Z()]*\(([^()]+)\)")
 _AUTHORITY = re.compile(r"\b(?:[Gg]emeente|[Pp]rovincie|[Ww]aterschap|[Mm]unicipality of|City of|County of|"
                         r"(?:London )?Borough of) [A-Z][\w-]+(?: (?:[A-Z][\w-]+|upon [A-Z][\w-]+))?")
 """A named public body whose name opens with its kind ('gemeente Zwolle', 'City of Leeds')."""
+_PUBLIC = re.compile(
+    r"^(?:[Gg]emeente|[Pp]rovincie|[Ww]aterschap|Stad|Municipality of|City of|County of|(?:London )?Borough of|Ministerie|"
+    r"Ministry|Department|Rijksdienst|Dienst|Raad voor|FOD|FPS|HM|Her Majesty's|Politie|Police)\b|"
+    r"\b(?:Council|Customs|Commissioners|Inspectorate|Inspectie|Police|Politie)$|"
+    r"^(?:Belastingdienst|Douane|UWV|SVB|DUO|CAK|CJIB|RDW|IND|CBS|Justis|Kadaster|Kamer van Koophandel|GGD(?: [A-Z][\w-]*)*|"
+    r"RIZIV|INAMI|RSZ|ONSS|Kruispuntbank van de Sociale Zekerheid|Kind en Gezin|VDAB|Sport Vlaanderen|HMRC|NHS(?: [A-Z]\w*)*|"
+    r"Disclosure and Barring Service|Revenue Commissioners|An Garda S\u00edoch\u00e1na|Companies House|Charity Commission"
+    r"(?: for England and Wales)?|Financial Intelligence Unit(?:-Nederland)?)$")
+"""A public authority (Art. 4(9) GDPR: 'a public authority, agency or another body'): a body by its kind ('gemeente
+Zwolle', 'Ministry of ...', '... Council') or one of the Dutch, Belgian, British and Irish bodies notices name
+(tax and benefits offices, health services, registers, the police)."""
 _OWN_PRODUCT = re.compile(r"-(?:app|portaal|portal|platform|omgeving)$")
 _STORED = re.compile(r"(?i)opgeslagen|opslaan|slaat|stored?|stores|servers?|overgebracht|doorgegeven|transfer|gevestigd|"
                      r"located|based in|hosted|gehost")
 _FOR_US = re.compile(r"(?i)\bvoor ons\b|\bfor us\b")
+_ARTICLE = re.compile(r"(?:De|Het|The)\s+")
+_JOINER = re.compile(r"(?:\s*\([^()]*\))?(?:,\s*|\s+(?:en|and)\s+)(?=[A-Z])")
+_SECOND = re.compile(r"(?:Onze|Ons|De|Het)\s+(?:[a-z][\w-]*\s+){1,2}?(?!(?:wij|we|je|u|jij|ze|zij)\b)[a-z]\w*(?:t|en)\s+"
+                     r"(?=[A-Z])")
+"""A Dutch sentence opening with an object of ours and its verb, the subject after it ('Onze boekhouding doet X')."""
+_CLAUSE_END = re.compile(r"\s*(?:[.;,:(]|$|(?:voor|for|om|to|die|dat|which|who)\b)")
+_OBJECT = r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:ons|onze|our|je|jouw|your|uw)\b"
+_OUR_OBJECT = re.compile(r"\s+(?!(?:ons|onze|our|je|jouw|your|uw|us|als|dus|pas|eens|is|was|has|as|its|this|thus|plus|"
+                         r"unless|less|wordt|heeft|gaat|moet|kunt|bent|hebt|mag|zult|wilt)\b)[a-z][\w-]*(?:t|en|s)" + _OBJECT)
+"""A verb and an object of ours or the reader's after a subject ('drukt en verstuurt ons clubblad', 'hosts our website')."""
+_DATA_OBJECT = re.compile(r"\s+(?:also |ook )?(?:processes|verwerkt|verwerken|stores|hosts|host|hosten|provides|levert|leveren|"
+                          r"handles|sends|verstuurt|versturen|verzorgt|verzorgen|doet|doen|beheert|beheren|bewaart|bewaren|"
+                          r"drukt|drukken|runs|manages|keeps|analyses|analyzes|checks|controleert|prints|delivers|bezorgt|"
+                          r"berekent|verzendt|receives|ontvangt|krijgt|gets)\b" + _OBJECT)
+"""What a one-word subject does with an object of ours ('Squarespace hosts our website'): a verb of handling data,
+since a capitalised first word may be any word ('Pas als je ...', 'Reviews vragen wij ...')."""
+_ADVERBS = re.compile(r"\s*(?:(?:also|ook|only|alleen|then|dan|daarbij|daarvoor)\s+)?")
+_BACK_RECEIVES = re.compile(r"[^.;]*;\s*(?:it|they|ze|zij|die|hij)\s+(?:also\s+|ook\s+)?(?=(?:receives?|ontvangt|krijgt|gets)\b)")
 _SUBJECT = re.compile(r" (?:processes|verwerkt|stores|slaat|hosts|host|provides|levert|receives|ontvangt|handles|"
                       r"sends|verstuurt|verzorgt|acts as|treedt op|is our|is onze|is ons)\b")
 _EXAMPLES = re.compile(r"(?i)\b" + _NOUNS + r"[^.;:]{0,60}?\b(?:zoals|such as|including|include|includes|bijvoorbeeld|"
@@ -88,15 +140,17 @@ _EXAMPLES = re.compile(r"(?i)\b" + _NOUNS + r"[^.;:]{0,60}?\b(?:zoals|such as|in
 _FORMS = r"(?:Inc|Ltd|LLC|B\.V|N\.V|BV|NV|GmbH|SE|S\.A|SARL|SAS|AB|ApS|A/S|AS|Oy|AG|Limited|plc|vzw|VZW)\.?"
 _FORM_TAIL = re.compile(rf",? ?(?:{_FORMS})?\.?\s*")
 _COMMA_FORM = re.compile(rf", {_FORMS}(?!\w)")
-_KEY_FORM = re.compile(r"(?: (?:b v|n v|bv|nv|ltd|limited|llc|inc|gmbh|sarl|sas|s a|ab|aps|a/s|as|oy|ag|plc|se|vzw|pty ltd|"
-                       r"unlimited company|dac))+$")
-_FILLER = re.compile(r"(?i)(?:(?:on|op|with|met|van|of|by|door|aan|to|voor|for|(?-i:de|het|the)) (?-i:(?=[A-Z]))|"
+_KEY_FORMS = (r"(?: (?:b v|n v|bv|nv|ltd|limited|llc|inc|gmbh|sarl|sas|s a|ab|aps|a/s|as|oy|ag|plc|se|vzw|pty ltd|"
+              r"unlimited company|dac)(?!\S))+")
+_KEY_FORM = re.compile(_KEY_FORMS + "$")
+_FILLER = re.compile(r"(?i)(?:(?:on|op|with|met|van|of|by|door|aan|to|voor|for) (?=(?-i:[A-Z]|(?:de|het|the) [A-Z]))|"
+                     r"(?-i:de|het|the) (?-i:(?=[A-Z]))|"
                      r"(?:hiervoor|daarvoor|hierbij|"
                      r"daarbij|hiertoe|daartoe|therefore|also|ook|onder (?:andere|meer)|o\.a\.|among others|such as|"
                      r"zoals|bijvoorbeeld|for example|e\.g\.|including|waaronder|met name|namely)\s+)+")
 _RECIPIENTS_SECTION = re.compile(r"(?i)verwerkers|ontvangers|derden|derde partijen|delen|recipients|processors|"
                                  r"third parties|who receives|shar(e|ing)|leveranciers|suppliers|partners|providers")
-_SEPARATOR = re.compile(r",\s*|;\s*|\s+(?:en|and|or)\s+")
+_SEPARATOR = re.compile(r",\s*|;\s*|\s+(?:en|and|or)\s+|\s+of\s+(?=(?:aan|bij|met|naar|via|de|het|een|onze|je|uw)\s)")
 _HEADER = re.compile(r"(?i)(naam|name|doel|purpose|land|country|locati|aanbieder|provider|cookie|bewaartermijn|retention|"
                      r"looptijd|expir|duration|dienst|service|waarborg|safeguard|transfer|type|categor|verwerker|"
                      r"processor|sub-?processor|partij|party|ontvanger|recipient|leverancier|supplier|vendor|functie|"
@@ -170,6 +224,8 @@ _NO_DATA = re.compile(r"(?i)\b(?:no|geen)\s+(?:\w+\s+)?(?:personal data|persoons
                       r"numbers? of|counts?|totals?|totalen|statisti\w+|geaggregeerde|aggregated?)\b")
 """A clause saying that what goes to a name is no personal data ('which stores no personal data', 'alleen
 geanonimiseerde cijfers'): the name is no recipient of personal data."""
+_BACK_SUBJECT = re.compile(r"(?:(?:De|Het|The) (?P<noun>[a-z][\w-]*)|Zij|Ze|Die|Deze|It|They|This|These)\b")
+"""The opening of a sentence that points back to a recipient named before it: its kind ('De gemeente') or a pronoun."""
 _COMPLAINT = re.compile(r"(?i)\bklacht\w*\b[^.;]{0,60}\b(?:indienen|in te dienen|melden|terecht)|\b(?:indienen|terecht)\b"
                         r"[^.;]{0,60}\bklacht|\b(?:lodge|file|make|submit) a complaint|\bcomplain (?:to|with)|"
                         r"\bcomplaint (?:to|with)\b")
@@ -180,6 +236,8 @@ _LAW = re.compile(r"(?i)^(?:wet|law|act|regulation|verordening|richtlijn|directi
 """A law or a document ('Wet op de identificatieplicht', 'International Data Transfer Agreement'): no recipient."""
 _INVERTED = re.compile(r"\w+ (?:je|jij|u|jullie|we|wij|ze|zij)\b")
 """A sentence opening with a verb before its subject ('Boek je via ...'): its first word is no name."""
+_SOURCES = re.compile(r"(?:[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)*(?:,\s*|\s+(?:of|en|or|and)\s+))*")
+"""The names before another in a list of sources ('van Apple of Google')."""
 _SOURCE = re.compile(r"(?i)\b(?:ontvangen|krijgen) (?:wij|we)\b[^.;]{0,60}?\bvan\s+|\b(?:we|wij) (?:receive|get|obtain|"
                      r"ontvangen|krijgen)\b[^.;]{0,60}?\b(?:from|van)\s+")
 """Where data come from a name ('ontvangen wij je gegevens van Booking.com'): in that clause it is a source, no
@@ -211,14 +269,20 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
     countries and tools that later sentences naming only that recipient state."""
     mentions: list[_Mention] = []
     layout, section = _Layout(), None
+    lower = frozenset(w for s in items for w in re.findall(r"(?<![\w-])[a-z\u00df-\u00ff][\w-]*", s.text))
+    title = items[0].section.split(" > ")[0] if items else ""
     for sentence in items:
         if sentence.section != section:
             section, heading = sentence.section, sentence.section.split(" > ")[-1]
             cells = _CELLS.split(heading)
             layout = _Layout(column=_column(cells) if _is_header(cells) else 0)
         processor = bool(_PROCESSOR.search(layout.intro))
-        mentions += [replace(m, processor=processor) for m in _mentions(sentence, layout) if _plausible(m, controller_name)]
+        mentions += [replace(m, processor=processor) for m in _mentions(sentence, layout, lower)
+                     if _plausible(m, controller_name, title)]
         layout = layout.after(sentence)
+    following = dict(zip(map(id, items), items[1:]))
+    mentions = [m for m in mentions if not _unshared(m, following.get(id(m.sentence)),
+                                                     sum(o.sentence is m.sentence for o in mentions))]
     found: dict[str, dict] = {}
     called: dict[str, str] = {}
     kinds: dict[str, set[bool]] = {}  # well-known company -> whether its names drafted so far are legal entities
@@ -250,6 +314,19 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
     return list(found.values())
 
 
+def _unshared(mention: _Mention, after: Sentence | None, named: int) -> bool:
+    """Whether the sentence ``after`` the mention's (of the same section) says, of it, that what it gets is no
+    personal data ('... de gemeente Amersfoort, die ons subsidie geeft. De gemeente ontvangt alleen
+    geanonimiseerde cijfers'): by its kind, or by a pronoun when its sentence names only it (``named``)."""
+    if after is None or after.section != mention.sentence.section or not _NO_DATA.search(after.text):
+        return False
+    opening = _BACK_SUBJECT.match(after.text)
+    if not opening:
+        return False
+    noun = opening.group("noun")
+    return noun.casefold() in mention.name.casefold().split() if noun else named == 1
+
+
 def _blocks(items: list[Sentence], found: dict[str, dict], opened: dict[int, str]) -> None:
     """Add to the recipient a block of labelled lines opens with ('Organisation: X') the country and tools of the
     block's other lines ('Where: Australia', 'Safeguard: ...'), up to a line that is not labelled."""
@@ -278,8 +355,12 @@ def _stated_later(element: dict, sentence: Sentence, where: bool) -> None:
 def _same(key: str, other: str) -> bool:
     """Whether two names (keys) are one recipient: equal but for the spelling of their legal forms ('Laposta B.V.',
     'Laposta BV'), or one opening the other ('Amazon Web Services EMEA SARL')."""
-    return ((_bare(key) == _bare(other) and (_bare(key) == key) == (_bare(other) == other)) or _prefix(key, other)
-            or _prefix(other, key))
+    return ((_bare(key) == _bare(other) and _form(key) == _form(other)) or _prefix(key, other) or _prefix(other, key))
+
+
+def _form(key: str) -> str:
+    """The legal form a key ends with, however spelled ('b v' and 'bv' alike; 'gmbh' and 'inc' two)."""
+    return key[len(_bare(key)):].replace(" ", "")
 
 
 def _short(name: str, company: str) -> bool:
@@ -304,11 +385,15 @@ def _key(name: str) -> str:
     return " ".join(re.sub(r"\(.*?\)|[.,]", " ", name).casefold().split())
 
 
-def _plausible(mention: _Mention, controller_name: str | None) -> bool:
-    """Whether a mention is a name of someone else: not the controller, a country, a law or a common word."""
+def _plausible(mention: _Mention, controller_name: str | None, title: str = "") -> bool:
+    """Whether a mention is a name of someone else: not the controller or the brand the notice's ``title`` names,
+    a street address, a supervisory authority, a country, a law or a common word."""
     name = re.sub(r"^\(\w+\) ", "", mention.name)
     words = [w.casefold() for w in name.split()]
-    if controller_name and (name in controller_name or controller_name in name):
+    if controller_name and (name in controller_name or controller_name in name) or (
+            _titled(name, title) and not _GROUP.search(mention.sentence.text)):
+        return False
+    if AUTHORITIES.fullmatch(name) or re.search(r" \d+[a-z]?$", name) and re.match(r",?\s*\d{4}", mention.sentence.text[mention.end:]):
         return False
     if mention.row:
         return not _BROWSER.search(mention.sentence.text)
@@ -324,12 +409,27 @@ def _plausible(mention: _Mention, controller_name: str | None) -> bool:
             and not _CATEGORIES.search(_common(name)))
 
 
+_GROUP = re.compile(r"(?i)group compan|groepsmaatschappij|\bgroep\b|\bgroup\b|affiliate|subsidiar|dochter|zuster|sister")
+"""A sentence on the controller's group: a company that bears the controller's brand in it is another entity."""
+
+
+def _titled(name: str, title: str) -> bool:
+    """Whether the notice's title names ``name``, or names it without its legal form ('Privacy Statement
+    KlusMaatje'; not 'Lumen Labs Inc.' in 'Privacy notice of Lumen Labs AB'): the controller's own brand."""
+    key, named = _key(name), _key(title)
+    titled = re.search(rf"(?<!\w){re.escape(_bare(key))}(?!\w)", named) if title else None
+    form = titled and re.match(_KEY_FORMS, named[titled.end():])
+    return bool(titled) and (not form or form.group(0).replace(" ", "") == _form(key))
+
+
 def _common(name: str) -> str:
-    """The part of a name that may be a common noun: all of it, or only its last word when that is a proper name
-    after a category ('Woonbedrijf Salland', 'Administratiekantoor Veluwe'; not 'Recruitment Agencies')."""
+    """The part of a name that may be a common noun: all of it, only its last word when that is a proper name
+    after a category ('Woonbedrijf Salland', 'Administratiekantoor Veluwe'; not 'Recruitment Agencies'), or none
+    of it when a proper name and '&' open it."""
     last = name.split()[-1]
     proper = " " in name and last[0].isupper() and not _CATEGORIES.search(last) and last.casefold() not in _STOP
-    return last if proper else name
+    joined = re.search(r"([A-Z][\w'-]*) & [A-Z]", name)  # 'Smit & Partners', 'Hartley & Price Accountants': a firm
+    return "" if joined and not _CATEGORIES.search(joined.group(1)) else last if proper else name
 
 
 def _own_product(first: str, controller_name: str | None) -> bool:
@@ -340,8 +440,9 @@ def _own_product(first: str, controller_name: str | None) -> bool:
     return any(re.match(rf"{re.escape(word)}(?![a-z])", first) for word in words)
 
 
-def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
-    """The recipients ``sentence`` names, by every layout, in the order of the text."""
+def _mentions(sentence: Sentence, layout: _Layout, lower: frozenset[str]) -> list[_Mention]:
+    """The recipients ``sentence`` names, by every layout, in the order of the text (``lower``: the words the
+    notice writes in lower case)."""
     text = sentence.text
     found = [_Mention(m.group(1), sentence, m.start(1), m.end(1), (0, len(text)), row)
              for row, pattern in well_known() for m in pattern.finditer(text)
@@ -352,19 +453,20 @@ def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
         found += _names(sentence, match.end(), len(text), stop=True)
     if _SHARING.search(text):
         found += [_Mention(m.group(1), sentence, m.start(1), m.end(1), (0, len(text))) for m in LEGAL_NAME.finditer(text)]
-    lead = None if _INVERTED.match(text) else _lead(text, 0)
-    if lead and not lead[0] and (_SUBJECT.match(text, lead[1]) and (_PROCESSOR.search(text) or _FOR_US.search(text))
-                                 or _RECEIVES.search(text, lead[1])):
-        found.append(_Mention(text[:lead[1]], sentence, 0, lead[1], (0, len(text))))
+    found += _subjects(sentence, lower)
     for match in _RELATIVE.finditer(text):
         found += [_Mention(m.group(), sentence, m.start(), m.end(), (m.start(), match.end()))
                   for pattern in (LEGAL_NAME, _NAME) for m in pattern.finditer(text, 0, match.start())
                   if m.end() == match.start()][:1]
     for match in _USES.finditer(text):
+        if match.group("passive") and not _AUXILIARY.search(text, 0, match.start()):
+            continue
         if not _NEGATION.search(text, 0, match.start()) and not _channel(text, match):
             found += _names(sentence, match.end(), len(text), stop=":" not in match.group(0))
             found += [_Mention(m.group(), sentence, m.start(), m.end(), (m.start(), len(text)))
                       for m in _AUTHORITY.finditer(text, match.end())]
+            found += [_Mention(text[m.start():end], sentence, m.start(), end, (m.start(), len(text)))
+                      for m in _INSTITUTION.finditer(text, match.end()) if (end := _institution(text, m.start()))]
     spans: dict[tuple[int, int], _Mention] = {}
     for mention in found:
         same = spans.get((mention.start, mention.end))
@@ -382,6 +484,43 @@ def _mentions(sentence: Sentence, layout: _Layout) -> list[_Mention]:
         return []
     joined = _joined(sorted(spans.values(), key=lambda m: m.start))
     return [m for m in joined if not _denied(text, m) and not _no_data(text, m, joined) and not _source(text, m)]
+
+
+def _subjects(sentence: Sentence, lower: frozenset[str]) -> list[_Mention]:
+    """The names a sentence opens with as the subject of what they do with data ('Spryng B.V. verstuurt voor ons
+    ...', 'Mapbox ontvangt alleen je postcode', 'Squarespace hosts our website', 'A (Ierland) en B verwerken je
+    berichten'), or that follow its verb after an object of ours in Dutch word order ('Onze salarisadministratie
+    doet X.'). A one-word subject the notice also writes in lower case (``lower``) is a common noun."""
+    text = sentence.text
+    if _INVERTED.match(text) or _CONTACT.search(text):
+        return []
+    second = _SECOND.match(text)
+    if second:
+        lead = _lead(text, second.end())
+        return [_Mention(text[lead[0]:lead[1]], sentence, lead[0], lead[1], (0, len(text)))] if (
+            lead and lead[0] == second.end() and _CLAUSE_END.match(text, lead[1])) else []
+    article = _ARTICLE.match(text)
+    subjects, start = [], article.end() if article and re.match(r"\S+\s+[a-z]", text[article.end():]) else 0
+    while (lead := _lead(text, start)) and (subjects or not lead[0] or _ARTICLE.fullmatch(text, 0, lead[0])):
+        subjects.append(lead)
+        joiner = _JOINER.match(text, lead[1])
+        if not joiner:
+            break
+        start = joiner.end()
+    if not subjects:
+        return []
+    after = re.compile(r"\s*\([^()]*\)").match(text, subjects[-1][1])
+    end = after.end() if after else subjects[-1][1]
+    first = text[subjects[0][0]:subjects[0][1]]
+    plain = len(subjects) == 1 and re.fullmatch(r"[A-Z][a-z\u00df-\u00ff]+", first)  # one word, a capital only as it opens
+    if plain and first[0].lower() + first[1:] in lower:
+        return []
+    acts = (_SUBJECT.match(text, end) and (_PROCESSOR.search(text) or _FOR_US.search(text))
+            or _RECEIVES.match(text, _ADVERBS.match(text, end).end()) or _BACK_RECEIVES.match(text, end)
+            or (_DATA_OBJECT if plain else _OUR_OBJECT).match(text, end))
+    if not acts:
+        return []
+    return [_Mention(text[s:e], sentence, s, e, (0, len(text))) for s, e in subjects]
 
 
 def _channel(text: str, match: re.Match[str]) -> bool:
@@ -405,10 +544,11 @@ def _denied(text: str, mention: _Mention) -> bool:
 
 def _source(text: str, mention: _Mention) -> bool:
     """Whether a clause of ``text`` says that data come from the name ``mention`` is (see ``_SOURCE``)."""
-    name = re.escape(mention.name)
     for source in _SOURCE.finditer(text):
         clause = (text.rfind(";", 0, source.start()) + 1, (text.find(";", source.end()) + 1 or len(text) + 1) - 1)
-        if re.match(name, text[source.end():]) and clause[0] <= mention.start < clause[1]:
+        names = text[source.end():_lead(text, _SOURCES.match(text, source.end()).end()) and _lead(
+            text, _SOURCES.match(text, source.end()).end())[1] or source.end()]
+        if clause[0] <= mention.start < clause[1] and re.search(rf"(?<!\w){re.escape(mention.name)}(?!\w)", names):
             return True
     return False
 
@@ -478,7 +618,7 @@ def _names(sentence: Sentence, start: int, end: int, stop: bool) -> list[_Mentio
             found += _instances(sentence, instances.start(1), instances.end(1))
         elif lead and lead[1] <= piece_end:
             found.append(_Mention(sentence.text[lead[0]:lead[1]], sentence, lead[0], lead[1], (piece_start, piece_end)))
-        elif stop:
+        elif stop and not _CATEGORY_ITEM.fullmatch(sentence.text, piece_start, piece_end):
             break
     return found
 
@@ -495,10 +635,26 @@ def _instances(sentence: Sentence, start: int, end: int) -> list[_Mention]:
     return [_Mention(sentence.text[s:e], sentence, s, e, (start, end)) for s, e in pieces]
 
 
+def _institution(text: str, start: int) -> int | None:
+    """The end of the name of a public body or institution that holds 'and', 'of' or 'voor' and opens at ``start``
+    after an article or with 'HM' ('the Disclosure and Barring Service', 'HM Revenue and Customs', 'het Fonds voor
+    Buurtinitiatieven'), if one does."""
+    match = _INSTITUTION.match(text, start)
+    if not match or not (match.group(0).startswith("HM ") or re.search(r"(?i)\b(?:the|de|het)\s+$", text[max(0, start - 4):start])):
+        return None
+    name = match.group(0).removesuffix(".")
+    words = name.removeprefix("HM ").split()
+    return start + len(name) if _INSTITUTIONAL.fullmatch(words[-1]) or _INSTITUTIONAL.fullmatch(words[0]) else None
+
+
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the items of a list (split at ',', ';', 'en', 'and', 'or' outside parentheses)."""
+    """The spans of the items of a list (split at ',', ';', 'en', 'and', 'or' outside parentheses and names)."""
     spans, depth, begin, i = [], 0, start, start
     while i < end:
+        institution = _institution(text, i) if text[i - 1:i] == " " else None
+        if institution:
+            i = institution
+            continue
         char = text[i]
         depth += (char == "(") - (char == ")")
         at_top = depth == 0 and char in ",; " and not _COMMA_FORM.match(text, i)
@@ -516,6 +672,9 @@ def _lead(text: str, start: int) -> tuple[int, int] | None:
     """The span of the name an item opens with (after words like 'onder andere' or 'such as')."""
     filler = _FILLER.match(text, start)
     start = filler.end() if filler else start
+    institution = _institution(text, start)
+    if institution:
+        return start, institution
     match = LEGAL_NAME.match(text, start) or _NAME.match(text, start)
     if not match:
         return None
@@ -551,9 +710,10 @@ def _recipient(mention: _Mention, alone: bool) -> dict:
     """The element of one mention; the country and tools of its item, or of its sentence when it names only it."""
     sentence = mention.sentence
     start, end = (0, len(sentence.text)) if alone else mention.scope
-    element: dict = {"name": re.sub(r"\s+", " ", mention.name), "named": True,
-                     "role": "processor" if mention.processor or _PROCESSOR.search(sentence.text)
-                     or _PROCESSOR.search(sentence.section) else "recipient"}
+    name = re.sub(r"\s+", " ", mention.name)
+    element: dict = {"name": name, "named": True,
+                     "role": "public_authority" if _PUBLIC.search(name) else "processor" if mention.processor
+                     or _PROCESSOR.search(sentence.text) or _PROCESSOR.search(sentence.section) else "recipient"}
     stated = country(sentence.text[mention.end:end]) or country(sentence.text[start:end])  # its own item first
     if stated:
         element["country"] = stated
