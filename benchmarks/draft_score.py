@@ -51,7 +51,7 @@ DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "har
                "pennant-analytics", "zwemschool-golf", "hulpdichtbij", "klusmaatje", "turnkring-sint-amands",
                "wijkzorg-het-anker", "riverside-choir", "burenhulp-nu", "woonstichting-kern", "vlieger-vzw",
                "bakker-boekhouding", "glenmore-childcare", "vrijwilligerspunt-oost", "dierenarts-leiedal",
-               "riverside-music")
+               "riverside-music", "samen-sterk")
 """Every organisation but we4u, we-do-better and canal-desk is a notice written for the drafter's development
 (``benchmarks/draft-development/``)."""
 

@@ -226,6 +226,9 @@ def test_a_choice_to_accept_cookies_is_consent_asked():
      "office@riverside.example or on 0118 496 0777. You can complain to the ICO.\n",
      {"legal_name": "Riverside Music Ltd", "register": ("Registered in England", "08123456"), "phone": "0118 496 0777",
       "authority": "Information Commissioner's Office"}),
+    ("1. Wie wij zijn\n\nHet platform wordt beheerd door Coöperatie SamenSterk U.A. (hierna: \"SamenSterk\"), "
+     "ingeschreven in het handelsregister onder nummer 77123456.\nContact: privacy@samensterk.example | 030 760 4400\n",
+     {"legal_name": "Coöperatie SamenSterk U.A.", "register": ("KvK", "77123456"), "phone": "030 760 4400"}),
     ("Over ons\n\nHet platform wordt aangeboden door Klus B.V., Stationsplein 8, 5611 AB Eindhoven (KvK 90000302).\n",
      {"legal_name": "Klus B.V.", "register": ("KvK", "90000302")}),
     ("Wie zijn we?\n\nSpeelplein De Vlieger vzw (ondernemingsnummer BE 0712.345.678) is verantwoordelijk. Bel onze "

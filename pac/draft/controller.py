@@ -8,7 +8,8 @@ from .text import Sentence, find, provenance
 
 _FORMS = (r"(?:B\.V\.|N\.V\.|V\.O\.F\.|C\.V\.|U\.A\.|BV|NV|VOF|CV|bv|vzw|VZW|BVBA|bvba|CommV|cvba|CVBA|SRL|GmbH|"
           r"Ltd\.?|Unlimited Company|DAC|CLG|ULC|CIC|Limited|LLP|plc|PLC|LLC|Inc\.|SE|S\.A\.|SAS|SARL|AB|ApS|A/S|AS|Oy|AG)")
-LEGAL_NAME = re.compile(r"\b((?:[A-Z]\w*(?:stichting|vereniging)|Stichting|Vereniging|Coöperatie(?:ve)?|Maatschap)\s+[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*"
+LEGAL_NAME = re.compile(r"\b((?:[A-Z]\w*(?:stichting|vereniging)|Stichting|Vereniging|Coöperatie(?:ve)?|Maatschap)\s+[A-Z][\w&'-]*"
+                        r"(?:\s+(?!" + _FORMS + r"(?!\w))[A-Z0-9][\w&'-]*)*(?:\s+" + _FORMS + r"(?!\w))?"
                         r"|[A-Z][\w&'.-]*(?:\s+(?:[A-Z0-9][\w&'.-]*|van|de|der|voor|app))*\s+" + _FORMS + r")(?!\w)")
 REGISTRATION = re.compile(r"(?i)\b(KvK(?:-nummer)?|Kamer van Koophandel|Chamber of Commerce|Handelsregister|KBO|"
                           r"ondernemingsnummer|company (?:registration )?(?:number|no\.?)|registered in England|"
@@ -20,9 +21,9 @@ _REGISTERS = {"kbo": "KBO", "ondernemingsnummer": "KBO", "cro": "CRO", "companie
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?i:telefoon(?:nummer)?|telefonisch|tel\.?|phone|bel(?:len)?|call)\D{0,30}?((?:\+\d{2}|0)[\d ()-]{8,16}\d)"
                    r"|(?<![\w+])(\+\d{2}[ (][\d ()-]{7,15}\d)|(?<![\w(])(\(0\d{1,4}\) ?\d[\d -]{4,10}\d)"
-                   r"|@[\w-]+(?:\.[\w-]+)+,? (?:of|or|en|and)(?: on| op| via)? (0[\d ()-]{8,16}\d)")
+                   r"|@[\w-]+(?:\.[\w-]+)+,? (?:of|or|en|and|\||/)(?: on| op| via)? (0[\d ()-]{8,16}\d)")
 """A phone number after a word for calling, in international form ('+31 30 799 1234'), with its area code in
-brackets ('(056) 772 1234'), or beside an e-mail address ('privacy@x.example of 055 123 4567')."""
+brackets ('(056) 772 1234'), or beside an e-mail address ('privacy@x.example of 055 123 4567', '... | 030 ...')."""
 STREET = re.compile(r"\b([A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s\d{1,4}[a-zA-Z]?)(?:,\s*|\s+in\s+)"
                     r"(?:(\d{4}\s?[A-Z]{2}|\d{4})\s+)?([A-Z][a-z\u00e0-\u00ff-]+(?:\s[A-Z][a-z]+)?)")
 AUTHORITIES = re.compile(r"Autoriteit Persoonsgegevens|Gegevensbeschermingsautoriteit|Information Commissioner(?:'?s? Office)?|"
