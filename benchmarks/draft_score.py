@@ -11,8 +11,10 @@ declarations are compared as sets (retention as a multiset):
   after case folding and without legal form and parentheses, or one containing the other);
 - transfer tools: the tool keys (on recipients or general); bases: every purpose with a basis, a drafted one
   matching a reviewed one of the same basis whose provenance shares a section heading (not a generic one such
-  as 'Doelen') and points at the same statement (a quote of one lies within a quote of the other), so that a
-  basis counts only on its own purpose.
+  as 'Doelen'), points at the same statement (a quote of one lies within a quote of the other) and names the
+  same purpose: their purposes' quotes overlap, or on both sides the basis's statement ties that purpose alone
+  (a lead-in over a list of purposes does not say which item a drafted basis belongs to), so that a basis counts
+  only on its own purpose.
 
 Each split also shows its ``quoted share``: the part of the notices' text that lies within a quote of the drafts
 (a provenance quote is a few words, not a copy of the notice).
@@ -43,17 +45,10 @@ from pac.model import Organisation  # noqa: E402
 from pac.provenance import iter_provenance  # noqa: E402
 from seed_notices import seed_notices  # noqa: E402
 
-DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "harbour-books", "inktvis", "harbour-lane",
-               "kniepunt", "zeepwinkel", "tidewater", "buurtkracht", "lindewaard", "lumen-rooster", "warmtewerk", "oakfield",
-               "korrel", "northwind-physio", "groen-dak", "lumen-labs", "de-werf", "de-heide", "brightwell",
-               "makelaardij-ijssel", "copperleaf", "de-klauw", "northgate-fitness", "bibliotheek-vonk", "kestrel-trust",
-               "het-nest", "marlow-driving", "thuisbasis", "fieldfare-events", "trapkracht", "brookside-council",
-               "pennant-analytics", "zwemschool-golf", "hulpdichtbij", "klusmaatje", "turnkring-sint-amands",
-               "wijkzorg-het-anker", "riverside-choir", "burenhulp-nu", "woonstichting-kern", "vlieger-vzw",
-               "bakker-boekhouding", "glenmore-childcare", "vrijwilligerspunt-oost", "dierenarts-leiedal",
-               "riverside-music", "samen-sterk")
-"""Every organisation but we4u, we-do-better and canal-desk is a notice written for the drafter's development
-(``benchmarks/draft-development/``)."""
+DEVELOPMENT = frozenset({"we4u", "we-do-better", "canal-desk"} | {
+    p.name for p in (ROOT / "benchmarks/draft-development").iterdir() if p.is_dir()})
+"""The seeds We4U and We Do Better, the evaluation suite's canal-desk, and every notice written for the drafter's
+development (``benchmarks/draft-development/``)."""
 
 
 def _notice(organisation: Organisation) -> Path:

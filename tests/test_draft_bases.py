@@ -356,3 +356,126 @@ def test_a_listed_purpose_stating_its_basis_in_a_clause_is_named_by_its_first_wo
                                   "steps before entering into a contract.\n", "en")
     assert [(p["name"], p["legal_basis"]["basis"]) for p in english] == [
         ("To show the website in your browser", "legitimate_interests"), ("To answer a demo request", "contract")]
+
+
+def test_the_score_counts_a_shared_statement_only_on_a_purpose_it_ties(tmp_path: Path):
+    def declaration(name: str, purposes: list[str]) -> object:
+        path = tmp_path / f"{name}.yaml"
+        lead = "{section: Extra diensten, quote: 'Met je toestemming doen wij het volgende:'}"
+        listed = "".join(f"      - {{id: p{i}, name: P, legal_basis: {{basis: consent, provenance: {lead}}}, provenance: "
+                         f"{{section: Extra diensten, quote: '{quote}'}}}}\n" for i, quote in enumerate(purposes))
+        path.write_text(f"pac: 1\norganisation: {name}\nnotice: {{language: nl}}\nactivities:\n  - id: a\n    name: A\n"
+                        f"    provenance: {{section: Toestemming, quote: Toestemming}}\n    purposes:\n{listed}", encoding="utf-8")
+        (organisation,) = load([path])
+        return facts(organisation)["bases"]
+
+    reviewed = declaration("reviewed", ["het tonen van je profielfoto", "het sturen van tips per e-mail"])
+    wrong = declaration("wrong", ["het bijhouden van je leengeschiedenis"])  # the same lead-in, another item
+    right = declaration("right", ["het sturen van tips per e-mail"])
+    assert unmatched(wrong, reviewed, "bases")
+    assert not unmatched(right, reviewed, "bases")
+    assert len(unmatched(reviewed, right, "bases")) == 1
+
+
+def test_a_heading_per_basis_ties_the_list_under_it(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nKlanten\n\nWij gebruiken je gegevens zo.\n\n"
+                                   "Gerechtvaardigd belang\n\n- het voorkomen van fraude\n- het meten van websitebezoek\n\n"
+                                   "Toestemming\n\n- het sturen van de nieuwsbrief\n\n"
+                                   "Toestemming intrekken\n\n- via de link in elke e-mail\n\n"
+                                   "Uitvoering van de overeenkomst\n\n- het bezorgen van je bestelling\n")
+    assert [(p["legal_basis"]["basis"], p["name"], p["legal_basis"]["provenance"]["quote"]) for p in purposes] == [
+        ("legitimate_interests", "het voorkomen van fraude", "Gerechtvaardigd belang"),
+        ("legitimate_interests", "het meten van websitebezoek", "Gerechtvaardigd belang"),
+        ("consent", "het sturen van de nieuwsbrief", "Toestemming"),
+        ("contract", "het bezorgen van je bestelling", "Uitvoering van de overeenkomst")]
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nMembers\n\nLegitimate interests\n\n"
+                                         "- keeping the club safe\n\nHow long we keep data\n\n- one year\n", "en")
+    assert _tied(english) == [("legitimate_interests", "keeping the club safe")]
+
+
+def test_a_purpose_stated_in_an_overview_table_and_in_its_own_section_is_one_purpose(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nIn het kort\n\n"
+                                   "Doel | Gegevens | Grondslag\n"
+                                   "Versturen van de nieuwsbrief | e-mailadres | Toestemming\n"
+                                   "Beheren van je account | naam | Uitvoering van de overeenkomst\n\n"
+                                   "De nieuwsbrief\n\nEens per maand sturen wij een nieuwsbrief.\nGrondslag: je toestemming.\n\n"
+                                   "Fraude\n\nWij controleren betalingen.\nGrondslag: gerechtvaardigd belang.\n")
+    account, newsletter, fraud = purposes
+    assert [p["legal_basis"]["basis"] for p in purposes] == ["contract", "consent", "legitimate_interests"]
+    assert [place["quote"] for place in newsletter["legal_basis"]["provenance"]] == [
+        "Grondslag: je toestemming.", "Versturen van de nieuwsbrief | e-mailadres | Toestemming"]
+    assert [place["section"] for place in newsletter["provenance"]] == ["De nieuwsbrief", "In het kort"]
+    assert account["provenance"]["section"] == "In het kort"  # no section of its own: stated once
+
+
+def test_dutch_prose_bases_and_what_is_no_tie(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nGemeente\n\n"
+                                   "Wij geven aan de gemeente door hoeveel uur hulp wij u gaven. "
+                                   "Dat is een wettelijke plicht uit de Wet maatschappelijke ondersteuning.\n\n"
+                                   "Extra's\n\nVoor de volgende verwerkingen vragen wij je eerst om toestemming:\n"
+                                   "- het tonen van je profielfoto;\n- het gebruiken van je locatie.\n\n"
+                                   "Met wie delen wij je gegevens?\n\n"
+                                   "Als de wet ons daartoe verplicht, geven wij gegevens aan de politie.\n")
+    assert [(p["legal_basis"]["basis"], p["provenance"]["section"]) for p in purposes] == [
+        ("legal_obligation", "Gemeente"), ("consent", "Extra's"), ("consent", "Extra's")]
+
+
+def test_the_score_reads_a_statement_by_its_section_and_quote(tmp_path: Path):
+    def declaration(name: str, purpose: str) -> object:
+        rows = "".join(f"      - {{id: p{i}, name: P, legal_basis: {{basis: contract, provenance: {{section: {section}, "
+                       f"quote: Uitvoeren overeenkomst}}}}, provenance: {{section: {section}, quote: '{quote}'}}}}\n"
+                       for i, (section, quote) in enumerate((("Naam organisatie", purpose), ("Berichten", "Wij slaan berichten op"))))
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(f"pac: 1\norganisation: {name}\nnotice: {{language: nl}}\nactivities:\n  - id: a\n    name: A\n"
+                        f"    provenance: {{section: Berichten, quote: Berichten}}\n    purposes:\n{rows}", encoding="utf-8")
+        (organisation,) = load([path])
+        return facts(organisation)["bases"]
+
+    # the same basis statement, alone in its section: the purpose is the same, though quoted from another clause
+    drafted = declaration("drafted", "met behulp van de naam van je organisatie kunnen we alle geplaatste")
+    reviewed = declaration("reviewed", "alle geplaatste vragen en aanbod in één overzicht per organisatie plaatsen")
+    assert not unmatched(drafted, reviewed, "bases")
+
+
+def test_a_second_basis_with_its_own_purpose_in_a_numbered_basis_item(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nPersoonsgegevens: naam\n\nWaarom\n\n"
+                                   "  1. Wij gebruiken je naam om je aan te spreken.\n  2. Wij zoeken fouten op.\n\n"
+                                   "Verwerkingsgrondslag\n\n  1. Uitvoeren overeenkomst (matching), Toestemming (marketing).\n"
+                                   "  2. Gerechtvaardigd belang.\n")
+    assert [(p["legal_basis"]["basis"], p["name"], p["provenance"]["quote"]) for p in purposes] == [
+        ("contract", "Wij gebruiken je naam om je aan te spreken. (matching)", "Wij gebruiken je naam om je aan te spreken."),
+        ("consent", "marketing", "Uitvoeren overeenkomst (matching), Toestemming (marketing)."),
+        ("legitimate_interests", "Wij zoeken fouten op.", "Wij zoeken fouten op.")]
+    assert purposes[1]["legal_basis"]["provenance"]["note"].startswith("Review: basis item 1 names the purpose 'marketing'")
+
+
+def test_flemish_and_english_wording_of_bases_and_a_parents_consent(tmp_path: Path):
+    flemish = _purposes(tmp_path, "Privacyverklaring van Voorbeeld BV\n\nFacturatie\n\n"
+                                  "Wij bewaren je facturen om te voldoen aan onze boekhoudkundige en fiscale verplichtingen.\n\n"
+                                  "Camera\n\nWij filmen de inkom op grond van ons gewettigd belang bij de veiligheid.\n\n"
+                                  "Jeugdleden\n\nVoor leden jonger dan 16 is de toestemming van de ouders vereist.\n")
+    assert [(p["legal_basis"]["basis"], p["provenance"]["section"]) for p in flemish] == [
+        ("legal_obligation", "Facturatie"), ("legitimate_interests", "Camera")]
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nPayroll\n\n"
+                                         "We process salary data because we must comply with the law on payroll taxes.\n", "en")
+    assert [p["legal_basis"]["basis"] for p in english] == ["legal_obligation"]
+
+
+def test_an_agreement_with_another_party_is_no_basis(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nAnalyse\n\nWij gebruiken Matomo om bezoek te "
+                                   "meten. Met Matomo hebben wij een overeenkomst gesloten, omdat dat nodig is om je "
+                                   "gegevens te beschermen.\n\nBestellingen\n\nWij bezorgen je bestelling. Dat is nodig "
+                                   "voor de uitvoering van de overeenkomst die je met ons hebt gesloten.\n")
+    assert [(p["legal_basis"]["basis"], p["provenance"]["section"]) for p in purposes] == [("contract", "Bestellingen")]
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nHosting\n\nOur host stores our data. We have "
+                                         "signed a data processing agreement with them because it is required.\n", "en")
+    assert english == []
+
+
+def test_a_basis_word_in_the_name_of_an_act_is_no_basis(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nZorg\n\nWij houden een zorgdossier bij. "
+                                   "Dat doen wij omdat de wet (de Wet op de geneeskundige behandelingsovereenkomst) dat "
+                                   "van ons vraagt.\n\nBehandeling\n\nWij plannen je afspraken, omdat dat nodig is voor de "
+                                   "uitvoering van de behandelingsovereenkomst.\n")
+    assert [(p["legal_basis"]["basis"], p["provenance"]["section"]) for p in purposes] == [
+        ("legal_obligation", "Zorg"), ("contract", "Behandeling")]

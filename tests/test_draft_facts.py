@@ -63,6 +63,8 @@ def _rights(text: str) -> list[str]:
      "Niet tevreden? Neem contact op met de Gegevensbeschermingsautoriteit.\n", ["access", "objection", "complaint"]),
     ("Photos\n\nWith your consent, we take photos at our concerts. If you change your mind, just tell us.\n",
      ["withdraw_consent"]),
+    ("Uw rechten\n\nU kunt uw gegevens laten bijwerken of laten afschermen. Klagen kan bij de privacywaakhond, de "
+     "Autoriteit Persoonsgegevens.\n", ["rectification", "restriction", "complaint"]),
 ])
 def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
     assert sorted(_rights(text)) == sorted(expected)
@@ -229,6 +231,9 @@ def test_a_choice_to_accept_cookies_is_consent_asked():
     ("1. Wie wij zijn\n\nHet platform wordt beheerd door Coöperatie SamenSterk U.A. (hierna: \"SamenSterk\"), "
      "ingeschreven in het handelsregister onder nummer 77123456.\nContact: privacy@samensterk.example | 030 760 4400\n",
      {"legal_name": "Coöperatie SamenSterk U.A.", "register": ("KvK", "77123456"), "phone": "030 760 4400"}),
+    ("Wie zijn we?\n\nTurnkring Sint-Jan v.z.w. (ondernemingsnummer 0456.789.123) is de verantwoordelijke. Je bent "
+     "welkom op gsm 0486 11 22 33.\n",
+     {"legal_name": "Turnkring Sint-Jan v.z.w.", "register": ("KBO", "0456.789.123"), "phone": "0486 11 22 33"}),
     ("Over ons\n\nHet platform wordt aangeboden door Klus B.V., Stationsplein 8, 5611 AB Eindhoven (KvK 90000302).\n",
      {"legal_name": "Klus B.V.", "register": ("KvK", "90000302")}),
     ("Wie zijn we?\n\nSpeelplein De Vlieger vzw (ondernemingsnummer BE 0712.345.678) is verantwoordelijk. Bel onze "
@@ -271,6 +276,12 @@ def test_a_name_without_legal_form_that_says_it_is_the_controller():
     found = controller(sentences("Who we are\n\nOur software comes from Parish Tools Ltd. Brookside Parish Council, "
                                  "Mill Lane, Brookside, is the controller of the data it holds.\n"))
     assert found["legal_name"] == "Brookside Parish Council"
+
+
+def test_a_practice_that_is_the_controller_without_legal_form():
+    found = controller(sentences("Privacy\n\nTandartspraktijk Zuidpoort is de verantwoordelijke voor uw gegevens. "
+                                 "Wij werken met Softdent B.V.\n"))
+    assert found["legal_name"] == "Tandartspraktijk Zuidpoort"
 
 
 def test_a_sole_trader_s_trade_name():

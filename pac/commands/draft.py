@@ -133,5 +133,6 @@ def _against(text: str, notice: Path, declaration: Path, language: str) -> int:
 
 def _shown(fact: object) -> str:
     if isinstance(fact, tuple):
-        return " ".join(", ".join(sorted(part)) if isinstance(part, frozenset) else str(part) for part in fact)
+        return " ".join(", ".join(sorted(part)) if isinstance(part, frozenset) else str(part) for part in fact
+                        if not isinstance(part, bool))
     return str(fact)

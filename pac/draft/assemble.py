@@ -81,9 +81,11 @@ def _activities(items: list[Sentence], taken: set[str]) -> list[dict]:
         if sentence.activity:
             by_heading.setdefault(sentence.activity, []).append(sentence)
     found = []
+    tied = {heading: bases.ties(under, heading) for heading, under in by_heading.items()}
+    purposes_of = bases.restated({heading: purposes for heading, (purposes, _) in tied.items()})
     for heading, under in by_heading.items():
         rules = [rule for s in under for rule in retention.rules(s)]
-        purposes, collective = bases.ties(under, heading)
+        purposes, collective = purposes_of[heading], tied[heading][1]
         if not (rules or collective or purposes):
             continue
         activity: dict = {"id": slug(heading, taken), "name": heading[:200], "term": heading[:200]}
@@ -103,8 +105,12 @@ def _activities(items: list[Sentence], taken: set[str]) -> list[dict]:
 
 
 def _purpose(tie: bases.Tie, taken: set[str]) -> dict:
+    """A purpose and its basis; stated twice (a summary's row and a section of its own), with both places."""
     purpose: dict = {"id": slug(tie.name, taken), "name": tie.name[:200]}
+    places = (tie,) + ((tie.restated,) if tie.restated else ())
     if tie.basis:
-        purpose["legal_basis"] = {"basis": tie.basis, "provenance": provenance(tie.where, tie.start, tie.end, note=tie.note)}
-    purpose["provenance"] = provenance(tie.purpose)
+        where = [provenance(t.where, t.start, t.end, note=t.note) for t in places]
+        purpose["legal_basis"] = {"basis": tie.basis, "provenance": where[0] if len(where) == 1 else where}
+    stated = [provenance(t.purpose) for t in places]
+    purpose["provenance"] = stated[0] if len(stated) == 1 else stated
     return purpose

@@ -19,22 +19,28 @@ BASES = {
     "contract": r"(?<!verwerkers)overeenkomst|(?<!processing )\bcontract\b|"
                 r"(?<!processing )(?<!processor )(?<!sharing )\bagreement\b|" + _ARTICLE.format("b"),
     "legal_obligation": r"wettelijke (verplichting|plicht|bewaarplicht|administratieplicht)|legal (obligation|requirement)|"
+                        r"(fiscale|boekhoudkundige|wettelijke) (en (fiscale|boekhoudkundige|wettelijke) )?verplichting|"
+                        r"verplicht (door|volgens|op grond van) (de )?wet\b|statutory (obligation|duty|requirement)|legal dut(y|ies)|"
+                        r"comply with (the |applicable |relevant )?(law|legislation)\b|"
                         r"required by law|law requires|wet .{0,30}verplicht|wettelijk verplicht|legally (obliged|required|obligated)|"
-                        rf"\b{_AUTHORITY} (\w+ ){{0,3}}(requires|vraagt|eist|vereist|verplicht)|" + _ARTICLE.format("c"),
+                        rf"\b{_AUTHORITY} (\([^()]{{0,80}}\) )?(\w+ ){{0,3}}(requires|vraagt|eist|vereist|verplicht|voorschrijft)|"
+                        + _ARTICLE.format("c"),
     "vital_interests": r"vita(a|le)l? belang|vital interest|" + _ARTICLE.format("d"),
     "public_task": r"algemeen belang|public (task|interest)|openbaar gezag|official authority|" + _ARTICLE.format("e"),
-    "legitimate_interests": r"gerechtvaardigd\w* belang|legitimate interest|" + _ARTICLE.format("f"),
+    "legitimate_interests": r"(gerechtvaardigd|gewettigd)\w* belang|legitimate interest|" + _ARTICLE.format("f"),
 }
 _BASIS = {basis: re.compile(pattern, re.IGNORECASE) for basis, pattern in BASES.items()}
 _CUE = re.compile(r"(?i)grondslag|basis|taak van algemeen belang|public task|(in|of) the public interest|openbaar gezag|"
-                  r"official authority|vita(a|le)l? belang|vital interest|wettelijke verplichting|legal obligation|"
-                  r"gerechtvaardigd\w* belang|legitimate interest|uit te voeren|carry out|to perform|"
+                  r"official authority|vita(a|le)l? belang|vital interest|wettelijke (verplichting|plicht)|legal obligation|"
+                  r"(fiscale|boekhoudkundige) (\w+ ){0,3}verplichting|verplicht (door|volgens|op grond van) (de )?wet\b|"
+                  r"statutory (obligation|duty|requirement)|legal dut(y|ies)|comply with|"
+                  r"(gerechtvaardigd|gewettigd)\w* belang|legitimate interest|uit te voeren|carry out|to perform|"
                   r"(given|gave) (us )?(your|their|his|her) consent|toestemming (\w+ ){0,2}gegeven|"
                   r"\b" + _AUTHORITY + r" (\w+ ){0,3}(requires|vraagt|eist|vereist|verplicht)|wettelijk verplicht|legally (obliged|required|obligated)|op grond van|"
                   r"on the grounds? of|pursuant to|gebaseerd op|based on|\brel(y|ies) on|\brests? on|berust|"
                   + _ARTICLE.format("[a-f]") + r"|\bomdat|because|nodig (om|voor)|need (these|your|this)|noodzakelijk|necessary|"
                   r"\bonly with|alleen met|op basis van|on the basis|uitvoer|perform|required|vereist|rechtvaardig|legitim|"
-                  r"vraagt? (je|u) om toestemming|vragen (wij|we) (\w+ )?om (je|jouw|uw) toestemming|ask (for )?your consent|"
+                  r"vraagt? (je|u) (\w+ )?om toestemming|vragen (wij|we) (\w+ ){0,2}om (je |jouw |uw )?toestemming|ask (\w+ )?(for )?(your )?consent|"
                   r"met (je|uw|jouw) (\w+ )?toestemming|with your (\w+ )?consent")
 _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bright to object|\brecht (van|op) bezwaar|\bbezwaar (te )?maken|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
                         r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|\bnot asked for (your )?consent|"
@@ -42,10 +48,16 @@ _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bright to object|\brecht (v
                         r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(toestemming|consent)|\?$|"
                         r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(overeenkomst|contract\b|wettelijke (verplichting|plicht)|"
                         r"legal obligation|vita(a|le)l? belang|vital interest|algemeen belang|public (task|interest)|"
-                        r"gerechtvaardigd\w* belang|legitimate interest)[^,]*,\s*(you|je|jij|u)\b")
+                        r"(gerechtvaardigd|gewettigd)\w* belang|legitimate interest)[^,]*,\s*(you|je|jij|u)\b|"
+                        r"toestemming (van )?(een |je |jouw |uw |hun |de )?(ouders?|voogd|wettelijke? vertegenwoordiger)|"
+                        r"(ouders?|voogd)\w* toestemming|parental consent|consent (of|from) (a |their |your )?(parent|guardian)|"
+                        r"\b(wij|we) (\w+ ){0,4}(een |de )?\w*(overeenkomst|contract)\w* (\w+ ){0,3}(af)?gesloten|"
+                        r"\bwe (have )?(signed|concluded|entered into|have) (an? |the )?(\w+ )?(agreement|contract)s? with (?!you\b)")
 """A basis stated as an exception, as the condition of a clause ('unless', 'without your consent', 'if we
 process your data on the basis of your consent, ...'; 'where we rely on legitimate interests, you may ...'), or
-in a question, or beside the right to object: it ties no purpose."""
+in a question, or beside the right to object; a parent's consent for a child (Art. 8, not the basis of a purpose); an
+agreement the controller concluded with another party ('Met Matomo hebben wij een overeenkomst gesloten'): it
+ties no purpose."""
 _PAREN = re.compile(r"\(((?:[^()]|\([^()]{0,5}\)){3,80})\)")
 _PURPOSE_LABEL = re.compile(r"(?i)^(doel(en|einde)?|purposes?|waarom|waarvoor|why|what for)\s*:\s*(?=\S)(.{3,})")
 _BASIS_LABEL = re.compile(r"(?i)^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:")
@@ -74,11 +86,25 @@ class Tie:
     start: int
     end: int
     note: str | None = None
+    restated: Tie | None = None
+    """The same purpose and basis as a summary states them (a row of an overview table), when the notice states
+    them twice."""
+
+
+_ACT = re.compile(r"\b(Wet|Act)\b[^.,;:()]{0,60}$")
+"""The start of an act's name before a basis word: 'de Wet op de geneeskundige behandelingsovereenkomst' names a
+law, not the contract."""
+
+
+def _words(basis: str, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """Where ``text[start:end]`` names ``basis``, not within the name of an act."""
+    return [m for m in _BASIS[basis].finditer(text, start, len(text) if end is None else end)
+            if not _ACT.search(text[max(0, m.start() - 60):m.start()])]
 
 
 def basis_of(text: str) -> tuple[str, re.Match[str]] | None:
     """The one basis ``text`` states (None when it states none or several)."""
-    found = [(basis, match) for basis, pattern in _BASIS.items() for match in [pattern.search(text)] if match]
+    found = [(basis, matches[0]) for basis in _BASIS for matches in [_words(basis, text)] if matches]
     return found[0] if len(found) == 1 else None
 
 
@@ -90,8 +116,7 @@ def stated(sentence: Sentence) -> list[tuple[str, re.Match[str]]]:
         text = clause.group(0).strip()
         if _NOT_A_TIE.search(text) or not (_CUE.search(text) or BASIS_HEADINGS.search(sentence.section)):
             continue
-        found += [(basis, match) for basis, pattern in _BASIS.items()
-                  for match in pattern.finditer(sentence.text, clause.start(), clause.end())]
+        found += [(basis, match) for basis in _BASIS for match in _words(basis, sentence.text, clause.start(), clause.end())]
     return sorted(found, key=lambda item: item[1].start())
 
 
@@ -170,6 +195,22 @@ def _basis_phrase(words: str) -> tuple[str, re.Match[str]] | None:
     return single if single and set(words[:single[1].start()].casefold().split()) <= _LEADING else None
 
 
+_TITLE_WORDS = _LEADING | set("op basis grond based on grondslag legal lawful".split())
+_TITLE_END = re.compile(r"^s?\s*(\([^()]*\))?\W*$")
+
+
+def titled(sentence: Sentence) -> tuple[str, Sentence, int, int] | None:
+    """(basis, heading, start, end) of a list item under a sub-heading that is one basis and nothing more
+    ('Toestemming', 'Op basis van je toestemming', 'Uitvoering van de overeenkomst', 'Legitimate interests')."""
+    heading = sentence.section.rsplit(" > ", 1)[-1]
+    found = basis_of(heading) if sentence.bullet and not _BASIS_ANY.search(sentence.text) else None
+    if not found or not _TITLE_END.match(heading[found[1].end():]):
+        return None
+    if not set(re.findall(r"[^\W\d]+", heading[:found[1].start()].casefold())) <= _TITLE_WORDS:
+        return None
+    return found[0], replace(sentence, text=heading, bullet=False, number=None), found[1].start(), found[1].end()
+
+
 def labelled(items: list[Sentence]) -> list[tuple[Sentence, Sentence, str, re.Match[str]]]:
     """(purpose, basis sentence, basis, match) of labelled pairs: 'Doel: ...' followed by 'Grondslag: ...'
     ('Purpose: ...', 'Legal basis: ...') stating one basis."""
@@ -214,7 +255,8 @@ def over_lists(items: list[Sentence]) -> list[tuple[str, Sentence, Sentence, re.
     return found
 
 
-_SKIP_SECTION = re.compile(r"(?i)recht|rights|bezwaar|object|intrek|withdraw|ontvanger|recipient|delen met|shar(e|ing)|aan wie|to whom|"
+_SKIP_SECTION = re.compile(r"(?i)recht|rights|bezwaar|object|intrek|withdraw|ontvanger|recipient|delen met|\bdelen (wij|we|jullie)\b|"
+                           r"shar(e|ing)|aan wie|to whom|"
                            r"disclos|doorgeven|geven (wij|we)\b.*\bdoor\b|"
                            r"bewaar|bewaren|retention|how long|hoe lang")
 """Sections whose basis words speak of rights, objection, withdrawal, disclosure or retention, not of a purpose's basis
@@ -286,7 +328,12 @@ def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
         tied += [(single[0], None, single[1].start(), single[1].end())] if single else []
         if not tied:
             found.append(Tie(None, purpose.text[:150], purpose, purpose, 0, 0))
-        for basis, words, start, end in tied:
+        for index, (basis, words, start, end) in enumerate(tied):
+            if index:  # a further basis with its own purpose in parentheses: a purpose the basis item names
+                note = (f"Review: basis item {purpose.number} names the purpose '{words}' in parentheses beside a "
+                        f"basis of its own; tied to those words, not to purpose {purpose.number}.")
+                found.append(Tie(basis, words, where, where, start, end, note))
+                continue
             note = (f"Review: tied to purpose {purpose.number} by the numbering of parallel lists"
                     + (f" and to '{words}' by the parentheses." if words else "."))
             found.append(Tie(basis, purpose.text[:150] + (f" ({words})" if words else ""), purpose, where, start, end, note))
@@ -305,6 +352,11 @@ def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
         for basis, words, start, end in [row] if row else parenthesised(sentence):
             used.add(id(sentence))
             found.append(Tie(basis, words, sentence, sentence, start, end))
+    for sentence in under:
+        title = None if id(sentence) in used else titled(sentence)
+        if title:
+            used.add(id(sentence))
+            found.append(Tie(title[0], sentence.text, sentence, *title[1:]))
     for basis, item, lead, match in over_lists([s for s in under if id(s) not in used]):
         used.add(id(item))
         found.append(Tie(basis, item.text, item, lead, match.start(), match.end()))
@@ -341,3 +393,35 @@ def _listed(items: list[Sentence]) -> list[Sentence]:
         elif not sentence.bullet:
             lead = sentence.section if _PURPOSE_LEAD.search(sentence.text) else None
     return listed
+
+
+_TOPIC = re.compile(r"[^\W\d_]{5,}")
+_NO_TOPIC = set("gegevens persoonsgegevens personal information verwerken verwerking processing jouw onze waarvoor "
+                "welke which about their other andere".split())
+
+
+def _topic(text: str) -> set[str]:
+    """The words of five letters or more that name what ``text`` is about (not 'gegevens', 'personal')."""
+    return {w for w in (m.group(0).casefold() for m in _TOPIC.finditer(text)) if w not in _NO_TOPIC}
+
+
+def restated(tied: dict[str, list[Tie]]) -> dict[str, list[Tie]]:
+    """The purposes per activity heading (in the notice's order), each stated once: a row of an overview table
+    that names the topic of exactly one later activity, whose one purpose rests on the same basis and is named by
+    no other row ('Versturen van de nieuwsbrief | ... | Toestemming' over '3.4 De nieuwsbrief' with 'Grondslag:
+    je toestemming'), is that purpose stated again: it joins it as ``restated``."""
+    headings = list(tied)
+    single = {heading: ties[0] for heading, ties in tied.items() if len(ties) == 1 and ties[0].basis}
+    found: dict[str, list[tuple[str, Tie]]] = {}
+    for heading, ties in tied.items():
+        for tie in ties if len(ties) > 1 else ():
+            if tie.where is not tie.purpose or len([c for c in _CELL.finditer(tie.where.text) if c.group(0).strip()]) < 2:
+                continue  # not a row of a table
+            topics = [other for other, detail in single.items() if headings.index(other) > headings.index(heading)
+                      and detail.basis == tie.basis and _topic(tie.name) & _topic(other)]
+            if len(topics) == 1:
+                found.setdefault(topics[0], []).append((heading, tie))
+    merged = {other: pairs[0] for other, pairs in found.items() if len(pairs) == 1}
+    dropped = {id(tie) for _, tie in merged.values()}
+    return {heading: [replace(tie, restated=merged[heading][1]) if heading in merged else tie
+                      for tie in ties if id(tie) not in dropped] for heading, ties in tied.items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Organisation
 from .text import GENERIC_HEADINGS
@@ -48,6 +48,32 @@ def _runs(quote: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + 5]) for i in range(len(words) - 4)}
 
 
+class Basis(NamedTuple):
+    """A purpose's basis as the score compares it: the headings and quotes of the purpose and its basis, the
+    purpose's own quotes, and whether the statement of the basis ties this purpose alone in its declaration."""
+
+    headings: frozenset[str]
+    basis: str
+    quotes: frozenset[str]
+    purpose: frozenset[str]
+    alone: bool
+
+    def __str__(self) -> str:
+        return f"{self.basis} in {sorted(self.headings)} for {sorted(self.purpose)}"
+
+
+def _bases(organisation: Organisation) -> Counter:
+    """The purposes' bases; the statement of a basis is where its quotes are (section and quote), or the purpose's
+    when it has none: it ties a purpose alone when no other purpose's statement overlaps it in the same section."""
+    tied = [(p, p.legal_basis.provenance or p.provenance) for p in organisation.purposes if p.legal_basis]
+    placed = {id(p): {(place.section or "", quote) for place in where for quote in _quotes((place,))} for p, where in tied}
+    return Counter(Basis(_headings(p.provenance + (p.legal_basis.provenance or ())), p.legal_basis.basis,
+                         _quotes(p.provenance) | _quotes(where), _quotes(p.provenance),
+                         not any(a == b and _overlap({x}, {y}) for q, _ in tied if q is not p
+                                 for a, x in placed[id(p)] for b, y in placed[id(q)]))
+                   for p, where in tied)
+
+
 def _rights(organisation: Organisation) -> set[str]:
     """The rights the notice states, each once. Withdrawal of consent is one right of the notice (Art. 7(3),
     13(2)(c)), whether the declaration records it in ``notice.rights`` or only as a consent's withdrawal route."""
@@ -73,16 +99,17 @@ def facts(organisation: Organisation) -> dict[str, Counter]:
         "retention": Counter((r.period.text, r.limit) for a in organisation.activities for r in a.retention if r.period),
         "recipients": Counter(_name(r.name) for r in organisation.recipients if r.named),
         "transfer_tools": Counter(tools),
-        "bases": Counter((_headings(quoted := p.provenance + (p.legal_basis.provenance or ())), p.legal_basis.basis,
-                          _quotes(quoted)) for p in organisation.purposes if p.legal_basis),
+        "bases": _bases(organisation),
     }
 
 
 def matches(kind: str, drafted, reviewed) -> bool:
     if kind == "recipients":
         return drafted == reviewed or (min(len(drafted), len(reviewed)) >= 4 and (_within(drafted, reviewed) or _within(reviewed, drafted)))
-    if kind == "bases":
-        return drafted[1] == reviewed[1] and _shared(drafted[0], reviewed[0]) and _overlap(drafted[2], reviewed[2])
+    if kind == "bases":  # one basis, one section, one statement, and one purpose: the same, or the one it ties alone
+        return (drafted.basis == reviewed.basis and _shared(drafted.headings, reviewed.headings)
+                and _overlap(drafted.quotes, reviewed.quotes)
+                and (_overlap(drafted.purpose, reviewed.purpose) or drafted.alone and reviewed.alone))
     return drafted == reviewed
 
 

@@ -6,7 +6,7 @@ import re
 
 from .text import Sentence, find, provenance
 
-_FORMS = (r"(?:B\.V\.|N\.V\.|V\.O\.F\.|C\.V\.|U\.A\.|BV|NV|VOF|CV|bv|vzw|VZW|BVBA|bvba|CommV|cvba|CVBA|SRL|GmbH|"
+_FORMS = (r"(?:B\.V\.|N\.V\.|V\.O\.F\.|C\.V\.|U\.A\.|v\.z\.w\.|V\.Z\.W\.|BV|NV|VOF|CV|bv|vzw|VZW|BVBA|bvba|CommV|cvba|CVBA|SRL|GmbH|"
           r"Ltd\.?|Unlimited Company|DAC|CLG|ULC|CIC|Limited|LLP|plc|PLC|LLC|Inc\.|SE|S\.A\.|SAS|SARL|AB|ApS|A/S|AS|Oy|AG)")
 LEGAL_NAME = re.compile(r"\b((?:[A-Z]\w*(?:stichting|vereniging)|Stichting|Vereniging|Coöperatie(?:ve)?|Maatschap)\s+[A-Z][\w&'-]*"
                         r"(?:\s+(?!" + _FORMS + r"(?!\w))[A-Z0-9][\w&'-]*)*(?:\s+" + _FORMS + r"(?!\w))?"
@@ -19,7 +19,7 @@ REGISTRATION = re.compile(r"(?i)\b(KvK(?:-nummer)?|Kamer van Koophandel|Chamber 
 _REGISTERS = {"kbo": "KBO", "ondernemingsnummer": "KBO", "cro": "CRO", "companies registration office": "CRO",
               "companies house": "Companies House"}
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?i:telefoon(?:nummer)?|telefonisch|tel\.?|phone|bel(?:len)?|call)\D{0,30}?((?:\+\d{2}|0)[\d ()-]{8,16}\d)"
+PHONE = re.compile(r"(?i:telefoon(?:nummer)?|telefonisch|tel\.?|phone|bel(?:len)?|call|gsm|mobiel|bereikbaar)\D{0,30}?((?:\+\d{2}|0)[\d ()-]{8,16}\d)"
                    r"|(?<![\w+])(\+\d{2}[ (][\d ()-]{7,15}\d)|(?<![\w(])(\(0\d{1,4}\) ?\d[\d -]{4,10}\d)"
                    r"|@[\w-]+(?:\.[\w-]+)+,? (?:of|or|en|and|\||/)(?: on| op| via)? (0[\d ()-]{8,16}\d)")
 """A phone number after a word for calling, in international form ('+31 30 799 1234'), with its area code in
@@ -51,7 +51,7 @@ _RESPONSIBLE = re.compile(r"(?i)verantwoordelijk|responsible|controller|gevestig
                           r"who we are|over (ons|mij)|about (us|me)\b")
 SUBJECT = re.compile(r"^(?!(?:De|Het|The|Een|An?|Our|Onze?|Wij|We|This|Deze|Dit|Dat)\s)((?:[A-Z][\w&'-]*\s+){1,5}[A-Z][\w&'-]*)(?=(?:,[^.]{0,120},)?\s+(?:is|are)\s+(?:(?:the|a|an|de|"
                      r"een)\s+)?(?:(?:data|registered)\s+)?(?:controller|verwerkingsverantwoordelijke|charity|stichting|"
-                     r"vereniging|eenmanszaak|sole trader|verantwoordelijk)\b)")
+                     r"vereniging|eenmanszaak|sole trader|verantwoordelijke?)\b)")
 """A name without a legal form as the subject of the sentence saying it is the controller ('Brookside Parish Council,
 The Village Hall, ..., is the controller', 'Kestrel Wildlife Trust is a charity registered ...')."""
 TRADING = re.compile(r"\b((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*),?\s+(?:h\.o\.d\.n\.|handelend onder de naam|"
