@@ -63,6 +63,7 @@ def _rights(text: str) -> list[str]:
      "Niet tevreden? Neem contact op met de Gegevensbeschermingsautoriteit.\n", ["access", "objection", "complaint"]),
     ("Photos\n\nWith your consent, we take photos at our concerts. If you change your mind, just tell us.\n",
      ["withdraw_consent"]),
+    ("Uw rechten\n\nU mag altijd vragen welke gegevens wij van u hebben.\n", ["access"]),
     ("Uw rechten\n\nU kunt uw gegevens laten bijwerken of laten afschermen. Klagen kan bij de privacywaakhond, de "
      "Autoriteit Persoonsgegevens.\n", ["rectification", "restriction", "complaint"]),
 ])
@@ -282,6 +283,15 @@ def test_a_practice_that_is_the_controller_without_legal_form():
     found = controller(sentences("Privacy\n\nTandartspraktijk Zuidpoort is de verantwoordelijke voor uw gegevens. "
                                  "Wij werken met Softdent B.V.\n"))
     assert found["legal_name"] == "Tandartspraktijk Zuidpoort"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Over ons\n\nHuisartsenpraktijk Het Anker, Havenstraat 10, 1971 AB IJmuiden, KvK-nummer 90000084, is een "
+     "praktijk. Onze boekhouding doet Administratiekantoor Gelders B.V.\n", "Huisartsenpraktijk Het Anker"),
+    ("About us\n\nRiverside Food Bank (registered charity 1190001) gives food parcels.\n", "Riverside Food Bank"),
+])
+def test_a_name_without_legal_form_opening_its_address_or_register_entry(text: str, name: str):
+    assert controller(sentences(text))["legal_name"] == name
 
 
 def test_a_sole_trader_s_trade_name():

@@ -9,7 +9,7 @@ from .text import Sentence, provenance
 
 RIGHTS = {
     "access": r"inzage|inzien|in te zien|opvragen|op te vragen|\baccess\b|kopie van (je|uw|jouw) (persoons)?gegevens|"
-              r"\bzien welke (persoons)?gegevens|\bin te kijken\b|\binkijken\b|overzicht van (\w+ ){0,2}(persoons)?gegevens|"
+              r"\b(zien|vragen|weten) welke (persoons)?gegevens|\bin te kijken\b|\binkijken\b|overzicht van (\w+ ){0,2}(persoons)?gegevens|"
               r"\brecht (op|van) toegang|toegang tot (je|jouw|uw|de) (persoons)?gegevens|"
               r"copy of (your|the) (personal )?(data|information)|(je|jouw|uw) (persoons)?gegevens (\w+ ){0,2}(bekijken|inkijken)|"
               r"\bsee (the|your|what) (personal )?(data|information)",
