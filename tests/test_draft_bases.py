@@ -479,3 +479,19 @@ def test_a_basis_word_in_the_name_of_an_act_is_no_basis(tmp_path: Path):
                                    "uitvoering van de behandelingsovereenkomst.\n")
     assert [(p["legal_basis"]["basis"], p["provenance"]["section"]) for p in purposes] == [
         ("legal_obligation", "Zorg"), ("contract", "Behandeling")]
+
+
+def test_a_heading_that_is_a_basis_over_prose_ties_its_section(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nG. Verplichtingen van de wet\n\n"
+                                   "Platforms moeten jaarlijks de inkomsten van verkopers melden. Daarom geven wij die door.\n\n"
+                                   "Toestemming\n\nVia de cookiebanner kun je toestemming geven voor cookies.\n")
+    assert [(p["legal_basis"]["basis"], p["provenance"]["quote"], p["legal_basis"]["provenance"]["quote"]) for p in purposes] == [
+        ("legal_obligation", "Platforms moeten jaarlijks de inkomsten van verkopers melden.", "Verplichtingen van de wet")]
+    assert purposes[0]["legal_basis"]["provenance"]["note"].startswith("Review: the heading")
+
+
+def test_a_consent_as_an_inserted_clause_bears_on_the_words_after_it(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\n8. Cookies\n\nOp onze website gebruiken wij "
+                                   "functionele cookies en, met je toestemming, analytische cookies van Google Analytics. "
+                                   "Cookies verwijderen kan in je browser.\n")
+    assert _tied(purposes) == [("consent", "analytische cookies van Google Analytics")]
