@@ -45,16 +45,10 @@ from pac.model import Organisation  # noqa: E402
 from pac.provenance import iter_provenance  # noqa: E402
 from seed_notices import seed_notices  # noqa: E402
 
-DEVELOPMENT = ("we4u", "we-do-better", "canal-desk", "fernbridge", "spaak", "harbour-books", "inktvis", "harbour-lane",
-               "kniepunt", "zeepwinkel", "tidewater", "buurtkracht", "lindewaard", "lumen-rooster", "warmtewerk", "oakfield",
-               "korrel", "northwind-physio", "groen-dak", "lumen-labs", "de-werf", "de-heide", "brightwell",
-               "makelaardij-ijssel", "copperleaf", "de-klauw", "northgate-fitness", "bibliotheek-vonk", "kestrel-trust",
-               "het-nest", "marlow-driving", "thuisbasis", "fieldfare-events", "trapkracht", "brookside-council",
-               "pennant-analytics", "zwemschool-golf", "handreiking", "deelkring", "de-ketting", "sterre", "riverside-tutors",
-               "hulpdichtbij", "klusmaatje", "turnkring-sint-amands",
-               "wijkzorg-het-anker", "riverside-choir")
-"""Every organisation but we4u, we-do-better and canal-desk is a notice written for the drafter's development
-(``benchmarks/draft-development/``)."""
+DEVELOPMENT = frozenset({"we4u", "we-do-better", "canal-desk"} | {
+    p.name for p in (ROOT / "benchmarks/draft-development").iterdir() if p.is_dir()})
+"""The seeds We4U and We Do Better, the evaluation suite's canal-desk, and every notice written for the drafter's
+development (``benchmarks/draft-development/``)."""
 
 
 def _notice(organisation: Organisation) -> Path:

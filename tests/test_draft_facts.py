@@ -47,6 +47,22 @@ def _rights(text: str) -> list[str]:
     ("4. Your rights\nYou are entitled to:\n- obtain a copy of your personal data;\n- have inaccurate data rectified.\n",
      ["access", "rectification"]),
     ("Children\n\nParents can ask us to delete their child's data.\n", ["erasure"]),
+    ("Veelgestelde vragen\n\nKan ik zien welke gegevens jullie van mij hebben?\nJa. Dat kan.\n\n"
+     "Mag ik mijn gegevens laten verwijderen?\nJa, stuur ons een e-mail.\n\nKan ik bezwaar maken?\nNee. Wij hebben "
+     "bezwaar niet nodig.\n", ["access", "erasure"]),
+    ("Wat als mijn gegevens niet kloppen?\n\nDan kun je ons vragen ze te verbeteren. Ook kun je bezwaar maken tegen "
+     "het gebruik voor de nieuwsbrief.\n", ["rectification", "objection"]),
+    ("Kan ik mijn gegevens meenemen?\n\nOp verzoek sturen wij je gegevens in een machineleesbaar formaat.\n",
+     ["portability"]),
+    ("Jouw rechten\n\nJe hebt recht op toegang tot je gegevens, het recht om vergeten te worden en het recht om niet "
+     "het voorwerp te zijn van een geautomatiseerde beslissing.\n", ["access", "erasure", "no_automated_decision"]),
+    ("Klachten\n\nBen je niet tevreden, dan kan je terecht bij de Gegevensbeschermingsautoriteit in Brussel.\n",
+     ["complaint"]),
+    ("Complaints\n\nIf you are unhappy, you can complain to the Data Protection Commission.\n", ["complaint"]),
+    ("Privacy\n\nJe hebt het recht om je gegevens in te kijken. Je kan je ook verzetten tegen onze herinneringen. "
+     "Niet tevreden? Neem contact op met de Gegevensbeschermingsautoriteit.\n", ["access", "objection", "complaint"]),
+    ("Photos\n\nWith your consent, we take photos at our concerts. If you change your mind, just tell us.\n",
+     ["withdraw_consent"]),
 ])
 def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
     assert sorted(_rights(text)) == sorted(expected)
@@ -70,6 +86,16 @@ def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
     "Updates\n\nWe keep your address until you withdraw your consent.\n",
     "Lessons\n\nTutors can ask us to remove a pupil from their timetable at any time.\n",
     "Your rights\n\nDeleting your account in the parent portal removes your login, not your lesson records.\n",
+    "Uw rechten\n\nEen recht van bezwaar heeft u niet tegen de verwerking die nodig is voor de huurovereenkomst.\n",
+    "Uw rechten\n\nGegevens die de gemeente over u heeft, kunt u alleen bij de gemeente zelf opvragen.\n",
+    "Your rights\n\nOther parents cannot ask to see your child's records.\n",
+    "Nemen jullie automatische besluiten?\n\nNee. Wij nemen geen besluiten die uitsluitend geautomatiseerd zijn.\n",
+    "Kan ik mijn gegevens laten verwijderen?\n\nNee, die gegevens moeten wij bewaren.\n",
+    "Klachten\n\nOnze klachtencommissie is bereikbaar via Postbus 1020.\n",
+    "Service\n\nNiet tevreden over je bestelling? Neem contact op met onze klantenservice.\n",
+    "Bookings\n\nIf you change your mind about a lesson, just tell us a day before.\n",
+    "Kan ik mijn account verwijderen?\n\nJa, dat kan in de app.\n",
+    "Rooster\n\nJe kunt ons vragen stellen over het aanpassen van je rooster.\n",
 ])
 def test_no_right_where_none_is_offered(text: str):
     assert _rights(text) == []
@@ -187,6 +213,22 @@ def test_a_choice_to_accept_cookies_is_consent_asked():
     ("Who we are\n\nThe app is developed by Nordlicht Software GmbH and offered by Lumen Rooster B.V., which is the "
      "controller, registered under company number 75123456. Questions go to +31 30 799 1234.\n",
      {"legal_name": "Lumen Rooster B.V.", "register": ("company number", "75123456"), "phone": "+31 30 799 1234"}),
+    ("Artikel 1 Verantwoordelijke\n\nVerwerkingsverantwoordelijke is Woonstichting De Kern, statutair gevestigd te "
+     "Zwolle, KvK 05012345. Voor bedrijfsruimten is er onze dochter De Kern Vastgoed B.V.\n",
+     {"legal_name": "Woonstichting De Kern", "register": ("KvK", "05012345")}),
+    ("About us\n\nGlenmore Childcare CLG runs a crèche in Glenmore, Co. Kilkenny, registered with the Companies "
+     "Registration Office under number 612345. Contact: info@glenmore.example or (056) 772 1234.\n",
+     {"legal_name": "Glenmore Childcare CLG", "register": ("CRO", "612345"), "phone": "(056) 772 1234"}),
+    ("Over mij\n\nIk ben M.J. Bakker h.o.d.n. Bakker Boekhouding, KvK-nummer 87654321. Je bereikt mij op "
+     "mj@bakker.example of 06 12 34 56 78. Ik werk met Moneybird B.V.\n",
+     {"legal_name": "M.J. Bakker", "register": ("KvK", "87654321"), "phone": "06 12 34 56 78"}),
+    ("Who we are\n\nRiverside Music Ltd teaches piano. Registered in England and Wales No. 08123456. Contact us at "
+     "office@riverside.example or on 0118 496 0777. You can complain to the ICO.\n",
+     {"legal_name": "Riverside Music Ltd", "register": ("Registered in England", "08123456"), "phone": "0118 496 0777",
+      "authority": "Information Commissioner's Office"}),
+    ("Wie zijn we?\n\nSpeelplein De Vlieger vzw (ondernemingsnummer BE 0712.345.678) is verantwoordelijk. Bel onze "
+     "coördinator op 0473 12 34 56.\n",
+     {"legal_name": "Speelplein De Vlieger vzw", "register": ("KBO", "0712.345.678"), "phone": "0473 12 34 56"}),
 ])
 def test_controller_identity(text: str, expected: dict):
     found = controller(sentences(text))
@@ -218,6 +260,47 @@ def test_contacts_of_others_are_not_the_controller_s():
         "Voor de landelijke pas mailt u service@landelijkebieb.example.\n\nKlachten\n\n"
         "De Autoriteit Persoonsgegevens is telefonisch bereikbaar op 088 1805 250.\n"))
     assert [c["value"] for c in found["contacts"]] == ["privacy@lindewaard.example"]
+
+
+def test_a_name_without_legal_form_that_says_it_is_the_controller():
+    found = controller(sentences("Who we are\n\nOur software comes from Parish Tools Ltd. Brookside Parish Council, "
+                                 "Mill Lane, Brookside, is the controller of the data it holds.\n"))
+    assert found["legal_name"] == "Brookside Parish Council"
+
+
+def test_a_sole_trader_s_trade_name():
+    found = controller(sentences("Over mij\n\nMarieke Bakker, handelend onder de naam Bakker Boekhouding, is "
+                                 "verantwoordelijk voor je gegevens.\n"))
+    assert (found["legal_name"], found["trade_names"]) == ("Marieke Bakker", ["Bakker Boekhouding"])
+
+
+def test_contacts_of_a_contractor_the_authority_and_an_outside_dpo():
+    found = controller(sentences(
+        "Artikel 1\n\nWoonstichting De Kern, KvK 05012345, is verantwoordelijk. Telefoon: 038 455 7000.\n\n"
+        "Reparaties\n\nReparaties doet Onderhoudsbedrijf Vakwerk B.V. Bij spoed belt u Vakwerk via telefoonnummer "
+        "038 421 9900.\n\nKlachten\n\nU kunt klagen bij de AP. De AP is bereikbaar via telefoonnummer 088 1805 250.\n\n"
+        "DPO\n\nOur data protection officer is provided by Comply Ireland Ltd: dpo@comply.example.\n"))
+    assert [c["value"] for c in found["contacts"]] == ["038 455 7000"]
+    assert [c["value"] for c in found["dpo"]["contacts"]] == ["dpo@comply.example"]
+
+
+def test_the_controller_s_own_address_beside_the_authority():
+    found = controller(sentences("Wie zijn wij\n\nStichting Kompas is verantwoordelijk.\n\nKlachten\n\nMail je klacht "
+                                 "naar privacy@kompas.example of dien die in bij de toezichthouder.\n"))
+    assert [c["value"] for c in found["contacts"]] == ["privacy@kompas.example"]
+
+
+def test_a_subject_opening_with_an_article_is_no_name():
+    found = controller(sentences("Privacy\n\nDe Stichting is verantwoordelijk voor je gegevens. Wij werken met "
+                                 "Stichting Kompas Noord.\n"))
+    assert found["legal_name"] == "Stichting Kompas Noord"
+
+
+def test_the_authority_a_complaint_goes_to():
+    found = controller(sentences(
+        "Transfers\n\nWe use the data transfer agreement issued by the Information Commissioner.\n\nYour rights\n\n"
+        "You can complain to the Information Commissioner's Office. Acme Ltd is the controller.\n"))
+    assert found["supervisory_authority"]["name"] == "Information Commissioner's Office"
 
 
 def test_withdrawal_stated_under_one_activity_covers_that_activity_only(tmp_path: Path):

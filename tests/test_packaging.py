@@ -72,7 +72,8 @@ def test_wheel_carries_the_catalogue_schemas_reference_data_and_scaffold(wheel: 
     zipfile.ZipFile(wheel).extractall(site)
     names = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     assert {"pac/schema/declaration.schema.json", "pac/reference/data/adequacy.yaml", "pac/reports/templates/report.html",
-            "pac/scaffold/conftest.py", "pac/scaffold/dot-github/workflows/pac.yml", "pac_checks/transfers.py"} <= names
+            "pac/scaffold/conftest.py", "pac/scaffold/dot-github/workflows/pac.yml", "pac_checks/transfers.py",
+            "pac/draft/data/services.yaml"} <= names
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     listed = subprocess.run([sys.executable, "-c", "import json, pac_checks, pac.cli; print(pac_checks.__file__); "

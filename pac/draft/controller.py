@@ -7,27 +7,58 @@ import re
 from .text import Sentence, find, provenance
 
 _FORMS = (r"(?:B\.V\.|N\.V\.|V\.O\.F\.|C\.V\.|U\.A\.|BV|NV|VOF|CV|bv|vzw|VZW|BVBA|bvba|CommV|cvba|CVBA|SRL|GmbH|"
-          r"Ltd\.?|Unlimited Company|DAC|Limited|LLP|plc|PLC|LLC|Inc\.|SE|S\.A\.|SAS|SARL|AB|ApS|A/S|AS|Oy|AG)")
-LEGAL_NAME = re.compile(r"\b((?:Stichting|Vereniging|Coöperatie|Maatschap)\s+[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*"
+          r"Ltd\.?|Unlimited Company|DAC|CLG|ULC|CIC|Limited|LLP|plc|PLC|LLC|Inc\.|SE|S\.A\.|SAS|SARL|AB|ApS|A/S|AS|Oy|AG)")
+LEGAL_NAME = re.compile(r"\b((?:[A-Z]\w*(?:stichting|vereniging)|Stichting|Vereniging|Coöperatie(?:ve)?|Maatschap)\s+[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*"
                         r"|[A-Z][\w&'.-]*(?:\s+(?:[A-Z0-9][\w&'.-]*|van|de|der|voor|app))*\s+" + _FORMS + r")(?!\w)")
 REGISTRATION = re.compile(r"(?i)\b(KvK(?:-nummer)?|Kamer van Koophandel|Chamber of Commerce|Handelsregister|KBO|"
-                          r"ondernemingsnummer|company (?:registration )?(?:number|no\.?)|registered in England)"
-                          r"\D{0,40}?(\d[\d.]{6,13}\d)")
+                          r"ondernemingsnummer|company (?:registration )?(?:number|no\.?)|registered in England|"
+                          r"Companies Registration Office|CRO|Companies House|org\. ?nr\.|organisation number)"
+                          r"\D{0,40}?(\d[\d.-]{3,13}\d)(?!\d)")
+"""A trade-register entry: the register's word, then its number (an Irish CRO number has five or six digits)."""
+_REGISTERS = {"kbo": "KBO", "ondernemingsnummer": "KBO", "cro": "CRO", "companies registration office": "CRO",
+              "companies house": "Companies House"}
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?i:telefoon(?:nummer)?|telefonisch|tel\.?|phone|bel(?:len)?|call)\D{0,20}?((?:\+\d{2}|0)[\d ()-]{8,16}\d)"
-                   r"|(?<![\w+])(\+\d{2}[ (][\d ()-]{7,15}\d)")
-"""A phone number after a word for calling, or any number in international form ('+31 30 799 1234')."""
+PHONE = re.compile(r"(?i:telefoon(?:nummer)?|telefonisch|tel\.?|phone|bel(?:len)?|call)\D{0,30}?((?:\+\d{2}|0)[\d ()-]{8,16}\d)"
+                   r"|(?<![\w+])(\+\d{2}[ (][\d ()-]{7,15}\d)|(?<![\w(])(\(0\d{1,4}\) ?\d[\d -]{4,10}\d)"
+                   r"|@[\w-]+(?:\.[\w-]+)+,? (?:of|or|en|and)(?: on| op| via)? (0[\d ()-]{8,16}\d)")
+"""A phone number after a word for calling, in international form ('+31 30 799 1234'), with its area code in
+brackets ('(056) 772 1234'), or beside an e-mail address ('privacy@x.example of 055 123 4567')."""
 STREET = re.compile(r"\b([A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s\d{1,4}[a-zA-Z]?)(?:,\s*|\s+in\s+)"
                     r"(?:(\d{4}\s?[A-Z]{2}|\d{4})\s+)?([A-Z][a-z\u00e0-\u00ff-]+(?:\s[A-Z][a-z]+)?)")
 AUTHORITIES = re.compile(r"Autoriteit Persoonsgegevens|Gegevensbeschermingsautoriteit|Information Commissioner(?:'?s? Office)?|"
                          r"(?:Dutch |Belgian )?Data Protection Authority|Autorité de protection des données|"
-                         r"Commission nationale de l'informatique et des libertés|CNIL|Data Protection Commission")
+                         r"Commission nationale de l'informatique et des libertés|CNIL|Data Protection Commission|"
+                         r"Integritetsskyddsmyndigheten|Datatilsynet|Tietosuojavaltuutettu|Garante per la protezione dei dati "
+                         r"personali|Agencia Española de Protección de Datos|Commission nationale pour la protection des "
+                         r"données|(?:Bundes|Landes)beauftragte[rn]? für (?:den )?Datenschutz[\w ]*?(?= |,|\.|$)")
+"""Supervisory authorities by name: the Dutch, Belgian, British, French and Irish ones and others a notice
+may name for a controller established elsewhere (Swedish, Danish or Norwegian, Finnish, Italian, Spanish,
+Luxembourg, German)."""
+_COMPLAINT = re.compile(r"(?i)klacht|klagen|complain|complaint|toezicht|supervis")
+_ABBREVIATED = {"AP": "Autoriteit Persoonsgegevens", "GBA": "Gegevensbeschermingsautoriteit",
+                "ICO": "Information Commissioner's Office", "DPC": "Data Protection Commission"}
+_ABBREVIATION = re.compile(r"\b(AP|GBA|ICO|DPC)\b")
+"""An authority a complaint goes to named only by its abbreviation ('you can complain to the ICO')."""
 DPO = re.compile(r"(?i)functionaris (?:voor|van) de gegevensbescherming|data protection officer|\bDPO\b|\bFG\b")
+_FORM_AT_END = re.compile(r"\s+" + _FORMS + r"$")
 _NO_DPO = re.compile(r"(?i)\b(geen|not|no)\b")
 _COUNTRIES = {"NL": re.compile(r"\b(Nederland|the Netherlands)\b"), "BE": re.compile(r"\b(België|Belgique|Belgium)\b"),
               "DE": re.compile(r"\b(Duitsland|Deutschland|Germany)\b"), "FR": re.compile(r"\b(Frankrijk|France)\b")}
 _BEFORE_REGISTRATION = re.compile(r"\b([A-Z][\w&'.-]*(?:\s[A-Z0-9][\w&'.-]*){0,3}) \((?=KvK|Kamer van Koophandel)")
-_RESPONSIBLE = re.compile(r"(?i)verantwoordelijk|responsible|controller|gevestigd|registered|geregistreerd|KvK|wie zijn wij|who we are")
+_RESPONSIBLE = re.compile(r"(?i)verantwoordelijk|responsible|controller|gevestigd|registered|geregistreerd|KvK|wie zijn wij|"
+                          r"who we are|over (ons|mij)|about (us|me)\b")
+SUBJECT = re.compile(r"^(?!(?:De|Het|The|Een|An?|Our|Onze?|Wij|We|This|Deze|Dit|Dat)\s)((?:[A-Z][\w&'-]*\s+){1,5}[A-Z][\w&'-]*)(?=(?:,[^.]{0,120},)?\s+(?:is|are)\s+(?:(?:the|a|an|de|"
+                     r"een)\s+)?(?:(?:data|registered)\s+)?(?:controller|verwerkingsverantwoordelijke|charity|stichting|"
+                     r"vereniging|eenmanszaak|sole trader|verantwoordelijk)\b)")
+"""A name without a legal form as the subject of the sentence saying it is the controller ('Brookside Parish Council,
+The Village Hall, ..., is the controller', 'Kestrel Wildlife Trust is a charity registered ...')."""
+TRADING = re.compile(r"\b((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*),?\s+(?:h\.o\.d\.n\.|handelend onder de naam|"
+                     r"handelt onder de naam|trading as|t/a)\s+([A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*)")
+"""A person or company trading under a name ('M. Bakker h.o.d.n. Bakker Boekhouding', 'Jane Reid trading as Reid
+Plumbing'): the first is the controller's legal name (a sole trader has no legal personality of its own), the
+second a trade name."""
+_AUTHORITY_WORDS = re.compile(r"\b(AP|GBA|APD|ICO|DPC|CNIL)\b|[Tt]oezichthoud|[Ss]upervisory authority|[Rr]egulator")
+"""The authority by its abbreviation or its role: a contact stated for it is not the controller's."""
 
 
 def legal_names(items: list[Sentence]) -> list[tuple[Sentence, re.Match[str]]]:
@@ -39,18 +70,24 @@ def controller(items: list[Sentence]) -> dict:
     """The controller element: the first name with a legal form in a sentence about who is responsible
     (else the first in the notice), with what else the notice states about it."""
     found: dict = {}
-    names = legal_names(items)
-    names += [(s, m) for s, m in find(_BEFORE_REGISTRATION, items)]
-    stated = [(s, m) for s, m in names if _RESPONSIBLE.search(s.text) or _RESPONSIBLE.search(s.section)] or names
+    order = {id(sentence): index for index, sentence in enumerate(items)}
+    names = sorted([*find(TRADING, items), *legal_names(items), *find(_BEFORE_REGISTRATION, items), *find(SUBJECT, items)],
+                   key=lambda named: (order[id(named[0])], named[1].start()))
+    subjects = [(s, m) for s, m in names if m.re is SUBJECT]
+    names = [(s, m) for s, m in names if m.re is not SUBJECT]
+    stated = ([(s, m) for s, m in names + subjects if _RESPONSIBLE.search(s.text)]
+              or [(s, m) for s, m in names if _RESPONSIBLE.search(s.section)] or subjects or names)
+    stated.sort(key=lambda named: (order[id(named[0])], named[1].start()))
     provenances: list[dict] = []
     if stated:
         sentence, match = _nearest(stated)
         found["legal_name"] = match.group(1)
+        if match.re is TRADING:
+            found["trade_names"] = [match.group(2)]
         provenances.append(provenance(sentence, match.start(), match.end()))
     for sentence, match in find(REGISTRATION, items):
         word = match.group(1).casefold()
-        register = "KBO" if word in ("kbo", "ondernemingsnummer") else (
-            "KvK" if word.startswith(("kvk", "kamer", "handelsregister")) else match.group(1))
+        register = _REGISTERS.get(word) or ("KvK" if word.startswith(("kvk", "kamer", "handelsregister")) else match.group(1))
         found["registration"] = {"register": register, "number": match.group(2).strip(),
                                  "provenance": provenance(sentence, match.start(), match.end())}
         if not provenances:
@@ -74,15 +111,21 @@ def controller(items: list[Sentence]) -> dict:
         found["country"] = "NL"
         provenances[0]["note"] = ("Review: controller.country NL is the drafter's judgement: the notice states no "
                                   "country, but a KvK registration places the establishment in the Netherlands.")
-    contacts, dpo_contacts = _contacts(items, found.get("legal_name"))
+    others = {w for s, m in legal_names(items) if m.group(1) != found.get("legal_name")
+              for w in re.findall(r"[A-Z]\w{3,}", _FORM_AT_END.sub("", m.group(1)))}
+    contacts, dpo_contacts = _contacts(items, found.get("legal_name"), others)
     if contacts:
         found["contacts"] = contacts
     dpo = _dpo(items, dpo_contacts)
     if dpo:
         found["dpo"] = dpo
-    for sentence, match in find(AUTHORITIES, items):
+    authorities = sorted(find(AUTHORITIES, items), key=lambda named: not _COMPLAINT.search(named[0].text))
+    for sentence, match in authorities[:1]:  # the one a complaint goes to, else the first named
         found["supervisory_authority"] = {"name": match.group(0), "provenance": provenance(sentence, match.start(), match.end())}
-        break
+    abbreviated = [] if authorities else [(s, m) for s, m in find(_ABBREVIATION, items) if _COMPLAINT.search(s.text)]
+    for sentence, match in abbreviated[:1]:
+        found["supervisory_authority"] = {"name": _ABBREVIATED[match.group(1)], "provenance": provenance(
+            sentence, match.start(), match.end(), note=f"Review: the notice names the authority only as '{match.group(1)}'.")}
     if not provenances:
         return {}
     found["provenance"] = provenances[0]
@@ -100,27 +143,38 @@ def _nearest(stated: list[tuple[Sentence, re.Match[str]]]) -> tuple[Sentence, re
                key=lambda n: min(abs(n[1].start() - said.start()), abs(n[1].end() - said.start())))
 
 
-def _theirs(value: str, sentence: Sentence, owners: set[str]) -> bool:
-    """Whether a contact belongs to someone other than the controller: stated for the supervisory authority, or an
-    e-mail address at a domain that carries none of the controller's name where the controller's own ones do."""
-    if AUTHORITIES.search(sentence.text):
-        return True
+def _theirs(value: str, sentence: Sentence, owners: set[str], words: set[str], others: set[str]) -> bool:
+    """Whether a contact belongs to someone other than the controller. An e-mail address at the controller's own
+    domain (one carrying a word of its name, ``owners``) is the controller's; otherwise a contact stated for the
+    supervisory authority is not; one stated for the DPO is (a DPO may sit at another firm); nor is one in a
+    sentence naming another organisation (a word of its name, ``others``) and not the controller (``words``), or an
+    e-mail address at another domain where the controller's own addresses carry its name."""
     domain = value.rpartition("@")[2].casefold()
-    return bool(owners) and "@" in value and not any(word in domain for word in owners)
+    if "@" in value and any(word in domain for word in owners):
+        return False  # at the controller's own domain, whoever else the sentence names
+    if AUTHORITIES.search(sentence.text) or _AUTHORITY_WORDS.search(sentence.text):
+        return True
+    if DPO.search(sentence.text):
+        return False
+    text = sentence.text.casefold()
+    if any(re.search(rf"\b{w}\b", sentence.text) for w in others) and not any(w in text for w in words):
+        return True
+    return bool(owners) and "@" in value
 
 
-def _contacts(items: list[Sentence], name: str | None = None) -> tuple[list[dict], list[dict]]:
+def _contacts(items: list[Sentence], name: str | None, others: set[str]) -> tuple[list[dict], list[dict]]:
     """The e-mail addresses and phone numbers of the notice: the controller's, and those stated for a DPO
-    (not those of another organisation, see :func:`_theirs`)."""
+    (not those of another organisation, see :func:`_theirs`; ``others``: the words of other organisations' names)."""
     mine: dict[tuple[str, str], dict] = {}
     dpo: dict[tuple[str, str], dict] = {}
     words = {w for w in re.findall(r"\w{4,}", (name or "").casefold())} | {re.sub(r"\W", "", (name or "").casefold())}
     words.discard("")
     owners = {w for w in words if any(w in m.group(0).casefold().rpartition("@")[2] for _, m in find(EMAIL, items))}
+    others = {w for w in others if w.casefold() not in words}
     for pattern, channel in ((EMAIL, "email"), (PHONE, "phone")):
         for sentence, match in find(pattern, items):
-            value = (match.group(1) or match.group(2) if channel == "phone" else match.group(0)).rstrip(".")
-            if _theirs(value, sentence, owners):
+            value = (next(filter(None, match.groups())) if channel == "phone" else match.group(0)).rstrip(".")
+            if _theirs(value, sentence, owners, words, others):
                 continue
             target = dpo if DPO.search(sentence.text) else mine
             target.setdefault((channel, value), {"channel": channel, "value": value,

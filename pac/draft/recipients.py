@@ -11,11 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
-
-import yaml
-
+from . import services
 from .controller import AUTHORITIES, LEGAL_NAME
 from .text import Sentence, provenance
 from .transfers import COUNTRY, claimed, country, is_tool
@@ -256,14 +252,6 @@ class _Mention:
     block: bool = False
 
 
-@cache
-def well_known() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(id, names pattern) of pac's well-known recipients (``pac/reference/data/recipients.yaml``)."""
-    data = yaml.safe_load(resources.files("pac.reference").joinpath("data/recipients.yaml").read_text("utf-8"))
-    return tuple((row["id"], re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(row["names"], key=len, reverse=True))
-                                        + r")\b")) for row in data["recipients"])
-
-
 def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]:
     """The named recipients, one element per name (its first statement wins), in the notice's order, with the
     countries and tools that later sentences naming only that recipient state."""
@@ -289,7 +277,7 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
     folded: set[str] = set()  # names drafted that the one legal entity behind them has been folded into
     for mention in mentions:
         key, entity = _key(mention.name), bool(LEGAL_NAME.search(mention.name))
-        company = mention.row or next((row for row, pattern in well_known() if pattern.match(mention.name)), None)
+        company = mention.row or services.well_known(mention.name)
         if any(_same(key, other) for other in found) or (not entity) in kinds.get(company, ()) or any(
                 _key(o.name).startswith(key + " ") for o in mentions if o.row and o.row == mention.row):
             continue
@@ -444,10 +432,8 @@ def _mentions(sentence: Sentence, layout: _Layout, lower: frozenset[str]) -> lis
     """The recipients ``sentence`` names, by every layout, in the order of the text (``lower``: the words the
     notice writes in lower case)."""
     text = sentence.text
-    found = [_Mention(m.group(1), sentence, m.start(1), m.end(1), (0, len(text)), row)
-             for row, pattern in well_known() for m in pattern.finditer(text)
-             if not _NEGATION.search(text, max(0, m.start() - 30), m.start())] if (
-        _sharing(text) or sentence.bullet) else []
+    found = [_Mention(text[n.start:n.end], sentence, n.start, n.end, (0, len(text)), n.company)
+             for n in services.named(text, sentence.bullet)]
     found += _listed(sentence, layout)
     for match in _EXAMPLES.finditer(text):
         found += _names(sentence, match.end(), len(text), stop=True)
@@ -526,11 +512,6 @@ def _subjects(sentence: Sentence, lower: frozenset[str]) -> list[_Mention]:
 def _channel(text: str, match: re.Match[str]) -> bool:
     """Whether ``match`` is 'via' or 'through' in a sentence on how to contact the organisation (a channel)."""
     return match.group(0).casefold().strip() in ("via", "through") and bool(_CONTACT.search(text))
-
-
-def _sharing(text: str) -> bool:
-    """Whether ``text`` is about data going to someone (not only 'via' a contact channel)."""
-    return any(not _channel(text, m) for m in _SHARING.finditer(text))
 
 
 def _denied(text: str, mention: _Mention) -> bool:

@@ -3,32 +3,56 @@
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from .text import Sentence, provenance
 
 RIGHTS = {
     "access": r"inzage|inzien|in te zien|opvragen|op te vragen|\baccess\b|kopie van (je|uw|jouw) (persoons)?gegevens|"
+              r"\bzien welke (persoons)?gegevens|\bin te kijken\b|\binkijken\b|overzicht van (\w+ ){0,2}(persoons)?gegevens|"
+              r"\brecht (op|van) toegang|toegang tot (je|jouw|uw|de) (persoons)?gegevens|"
               r"copy of (your|the) (personal )?(data|information)|(je|jouw|uw) (persoons)?gegevens (\w+ ){0,2}(bekijken|inkijken)|"
               r"\bsee (the|your|what) (personal )?(data|information)",
     "rectification": r"rectific|aanpass|aan te passen|wijzigen|wijziging|correctie|corrigeren|verbeter|aanvull|\brectif|"
                      r"\bcorrect(ed|ion|ing)?\b(?!e)",
-    "erasure": r"verwijder|\bwissen|vergetelheid|\berase|\berasure|\bdelet|to be forgotten|\bremov(e|ed|al)\b",
+    "erasure": r"verwijder|\bwissen|vergetelheid|vergeten te worden|vernietig|\berase|\berasure|\bdelet|to be forgotten|"
+               r"\bremov(e|ed|al)\b",
     "restriction": r"beperk|restrict|\blimit\w* (how|the (use|processing)|(its|their) (use|processing)|processing)|"
                    r"\bpaus\w* (the |our )?(use|processing)",
     "portability": r"overdraag|overdrag|overdracht|over te (kunnen )?dragen|dataportab|portab|meenemen|mee te nemen|"
-                   r"machine[- ]readable|(moved|transferred|sent) to another (organisation|organization|company|provider)",
+                   r"machine[- ]readable|machineleesba|(moved|transferred|sent) to another (organisation|organization|company|provider)",
     "objection": r"bezwaar|\bverzet|\bobject(?!ive)",
-    "no_automated_decision": r"(niet|not) (\w+ ){0,4}(onderworpen|subject(ed)?) (\w+ ){0,5}(geautomatiseerde|automated)",
+    "no_automated_decision": r"(niet|not) (\w+ ){0,4}(onderworpen|subject(ed)?|voorwerp) (\w+ ){0,5}(geautomatiseerde|automated)",
     "withdraw_consent": r"(toestemming|consent)\b.{0,80}?(intrek|in te trekken|trekt? .{0,20}(in|terug)\b|terug te trekken|"
                         r"withdraw|revoke)|(intrek|withdraw|revoke).{0,40}?(toestemming|consent)",
-    "complaint": r"(klacht|complain).{0,120}?(autoriteit|authority|toezichthoud|supervisory|commissioner|\bAP\b|GBA|\bICO\b)|"
+    "complaint": r"(klacht|klagen|complain|niet tevreden|ontevreden|unhappy|not happy|dissatisfied)"
+                 r".{0,120}?(autoriteit|authority|toezichthoud|supervisory|commission|regulator|"
+                 r"privacycommissie|\bAP\b|GBA|\bICO\b|\bDPC\b|\bIMY\b|\bCNIL\b)|"
                  r"(autoriteit persoonsgegevens|supervisory authority).{0,80}?(klacht|complain)",
 }
 _PATTERNS = {right: re.compile(pattern, re.IGNORECASE) for right, pattern in RIGHTS.items()}
 _RIGHTS_SECTION = re.compile(r"(?i)\b(privacy)?recht(en)?\b|\brights?\b")
+_ASKING = re.compile(r"(?i)^(\d[\d.]*\s+)?((hoe|wanneer|waar|how|when|where)\s+)?(kan|kun|mag|heb|can|may|do)\s+(ik|I)\b.*\?$")
+"""A question heading in which the reader asks what they can do ('Mag ik mijn gegevens laten verwijderen?', 'How can
+I see my data?'): its answer states rights; an answer opening 'Ja' or 'Yes' states the rights the question names,
+one opening 'Nee' or 'No' none."""
+_YES, _NO = re.compile(r"(?i)^(ja|yes)\b"), re.compile(r"(?i)^(nee|neen|no)\b")
+_COMPLAINTS = re.compile(r"(?i)klacht|complain")
+_AUTHORITY = re.compile(r"(?i)autoriteit|authority|toezichthoud|commissioner|commission\b|\b(AP|GBA|ICO|DPC|IMY|CNIL)\b")
+"""A supervisory authority named under a complaints heading ('Klachten: Ben je niet tevreden, dan kan je terecht bij
+de Gegevensbeschermingsautoriteit') states the right to complain to it."""
+_ELSEWHERE = re.compile(r"(?i)\bbij (de|het|die|deze) \w+ zelf\b|\brechtstreeks (bij|tot|aan)\b|"
+                        r"\bdirectly (with|to) (the|that|this|them)\b|\bwith (the|that) \w+ (itself|directly)\b")
+"""A right to be exercised with another organisation ('kunt u alleen bij de gemeente zelf opvragen'): not one
+against the controller."""
+_ASK = r"(vragen|verzoeken)\b(?! stellen| sturen| over| via| per| mailen)"
+"""Asking the controller to do something ('je kunt ons vragen je gegevens te wissen'), not sending questions."""
 _RIGHTS_SENTENCE = re.compile(
     r"(?i)\brecht(en)?\b|\bright(s)?\b|\bverzoek|\brequest|"
-    r"\b(je|jij|u) (kunt|kan|mag)( ons)? (vragen|verzoeken)|\b(je|jij|u) (kunt|kan|mag) (je|jouw|uw) (persoons)?gegevens|"
+    rf"\b(je|jij|u) (kunt|kan|mag)( ons)? {_ASK}|\b(je|jij|u) (kunt|kan|mag) (je|jouw|uw) (persoons)?gegevens|"
+    rf"\b(kun|kunt|kan|mag) (je|jij|u)( ons)? (\w+ )?{_ASK}|\b(kun|kunt|kan|mag) (je|jij|u) (je|jouw|uw) (persoons)?gegevens|"
+    rf"\bons (te )?{_ASK}|\b(je|jij|u) (kunt|kan|mag) (je |zich )?(ook )?(bezwaar|verzet)|"
+    r"\b(kun|kunt|kan|mag) (je|jij|u) (je |zich )?(ook )?(bezwaar|verzet)|"
     r"\blaten (inzien|verwijderen|corrigeren|aanpassen|wijzigen|wissen|aanvullen|overdragen)|"
     r"\byou (can|may) (also )?(ask|request|see|get|receive|obtain)\b|\bask us to\b|"
     r"\bhave (your|them|it|the) (\w+ )?(data |information )?(deleted|erased|corrected|rectified|removed)")
@@ -47,16 +71,18 @@ _DENIED = re.compile(r"(?i)\b(geen|no)\s+(?!longer\b)(\w+\s+){0,2}$|\b((do|does|
 """A right denied in the words before it ('U heeft geen recht op overdraagbaarheid', 'You do not have the right to
 object', 'er is geen toestemming die u kunt intrekken')."""
 _NOT_APPLYING = re.compile(r"(?i)^[^,;:]{0,60}?\b(geldt|gelden|is|zijn) (\w+ ){0,3}niet( van toepassing)?\b|"
+                           r"^[^,;:]{0,30}?\b(heeft|hebt|heb|kunt|kun|kan) (u|je|jij) (\w+ ){0,2}niet\b|"
                            r"^[^,;:]{0,60}?\b(does|do) not apply\b|^[^,;:]{0,60}?\bis not (available|possible)\b")
 """A right said not to apply ('het recht op verwijdering geldt niet voor facturen'): a limit, which by itself
 states no right."""
 _SOMEONE_ELSE = re.compile(r"(?i)^(?:(?:your|the|our|an?|each|every|je|jouw|uw|de|het|een|onze?)\s+)?"
                            r"(?!(?:you|we|wij|je|jij|u|anyone|everyone|iedereen|data|gegevens|parents?|ouders?|guardians?|"
-                           r"voogd)\b)([a-z]\w+)\s+(can|may|could|kan|mag|kunnen|mogen)\b")
+                           r"voogd)\b)([a-z]\w+)\s+(can|may|could|kan|mag|kunnen|mogen)\b|^(other|andere)\s+\w+\s+(can(not)?|may|could|"
+                           r"kan|mag|kunnen|mogen)\b")
 """A sentence whose subject is someone other than the reader ('Your employer can ask us to ...', 'Tutors can ask
-us to remove a pupil'); parents and guardians act for the data subject."""
+us to remove a pupil', 'Other parents cannot ask ...'); parents and guardians act for the data subject."""
 _NOT_THIS = {
-    "erasure": re.compile(r"(?i)\bcookie|\bbrowser|\b(je|jouw|uw|your) (account|profiel|profile) (te |to )?"
+    "erasure": re.compile(r"(?i)\bcookie|\bbrowser|\b(je|jouw|uw|your|mijn|my) (account|profiel|profile) (te |to )?"
                           r"(verwijder|opzeg|delet|clos|cancel)|\b(deleting|closing|cancelling|het verwijderen van) "
                           r"(je |jouw |uw |your )?(account|profiel|profile)\b"),
     "rectification": re.compile(r"(?i)\bcookie|\bbrowser"),
@@ -69,6 +95,10 @@ _CONDITIONAL = re.compile(r"(?i)\b(als|indien|wanneer|zodra|nadat|totdat|tot|if|
 """Words before a withdrawal that make it a condition or an end of retention ('if you withdraw your consent, ...',
 'until you withdraw your consent'), not the right."""
 _CONSENT_SECTION = re.compile(r"(?i)toestemming|consent")
+_CHANGED_MIND = re.compile(r"(?i)\b(change|changed) your mind\b.{0,40}?\b(tell|let|contact|e-?mail)\b|"
+                           r"\b(bedenk je je|je bedenkt je|u bedenkt zich|van gedachten verander\w*)\b.{0,40}?\b(laat|neem|mail|bel)\b")
+"""A withdrawal as a change of mind with a way to say so ('If you change your mind, just tell us'), after a
+sentence that asks consent."""
 _WITHDRAW = re.compile(r"(?i)intrek|in te trekken|withdraw|revoke")
 _UNSCOPED = ("withdraw_consent", "complaint")
 _ANY_CONSENT = re.compile(r"(?i)\b(op basis van|op grond van|based on|on the basis of) (je |jouw |uw |your )?(toestemming|consent)\b"
@@ -83,19 +113,22 @@ def _named_rights(section: str) -> bool:
     return bool(_RIGHTS_SECTION.search(section)) or sum(bool(p.search(heading)) for p in _PATTERNS.values()) >= 2
 
 
-def _match(right: str, sentence: Sentence, following: str) -> re.Match[str] | None:
-    """Where ``sentence`` states ``right`` (``following``: the next sentence of its section, for a complaint
-    whose authority is named there)."""
+def _match(right: str, sentence: Sentence, following: str, previous: str) -> re.Match[str] | None:
+    """Where ``sentence`` states ``right`` (``following``, ``previous``: the next and the last sentence of its
+    section, for a complaint whose authority is named after it and a change of mind after a consent)."""
     if right == "complaint":
         match = _PATTERNS[right].search(sentence.text)
         joined = _PATTERNS[right].search(f"{sentence.text} {following}")
-        return match or (joined if joined and joined.start() < len(sentence.text) else None)
+        under = _AUTHORITY.search(sentence.text) if _COMPLAINTS.search(sentence.section.rsplit(" > ", 1)[-1]) else None
+        return match or (joined if joined and joined.start() < len(sentence.text) else None) or under
     match = _PATTERNS[right].search(sentence.text)
     if right == "withdraw_consent":
         if match is None and _CONSENT_SECTION.search(sentence.section):
             match = _WITHDRAW.search(sentence.text)
         if match and _CONDITIONAL.search(sentence.text[:match.start()]):
             return None
+        if match is None and _CONSENT_SECTION.search(f"{previous} {sentence.text}"):
+            return _CHANGED_MIND.search(sentence.text)
     if match and _denied(sentence.text, match):
         return None
     return match
@@ -110,24 +143,40 @@ def _denied(text: str, match: re.Match[str]) -> bool:
                 or (ours and not _ASKED.search(text)))
 
 
-def rights(items: list[Sentence]) -> list[dict]:
-    """One right element per right the notice states, with every place it states it (first five). The
-    withdrawal of consent stated only under activity headings carries those headings as ``activities``, which
-    :func:`scope` turns into the activities' ids."""
-    stated: dict[str, list[dict]] = {}
-    headings: set[str | None] = set()
+def _offers(items: list[Sentence]) -> Iterator[tuple[Sentence, bool, str, str]]:
+    """Each sentence with whether it offers something to the reader as a right and the next and the last sentence
+    of its section; before the answer 'Ja'/'Yes' to a reader's question, the question itself (its heading)."""
     lead_in = Sentence("", None, "")
     for index, sentence in enumerate(items):
         if not sentence.bullet:
             lead_in = sentence
         introduced = sentence.bullet and lead_in.section == sentence.section and _RIGHTS_SENTENCE.search(lead_in.text)
         following = items[index + 1].text if index + 1 < len(items) and items[index + 1].section == sentence.section else ""
-        offered = (_named_rights(sentence.section) or _RIGHTS_SENTENCE.search(sentence.text) or introduced
-                   ) and not _NOT_A_RIGHT.search(sentence.text) and not _SOMEONE_ELSE.match(sentence.text)
+        previous = items[index - 1].text if index and items[index - 1].section == sentence.section else ""
+        question = sentence.section.rsplit(" > ", 1)[-1]
+        asking = bool(_ASKING.match(question))
+        if asking and (index == 0 or items[index - 1].section != sentence.section):  # the answer's first sentence
+            if _NO.match(sentence.text):
+                continue
+            if _YES.match(sentence.text):
+                yield Sentence(sentence.section, sentence.activity, question), True, "", ""
+        offered = (_named_rights(sentence.section) or _RIGHTS_SENTENCE.search(sentence.text) or introduced or asking
+                   ) and not (_NOT_A_RIGHT.search(sentence.text) or _SOMEONE_ELSE.match(sentence.text)
+                              or _ELSEWHERE.search(sentence.text))
+        yield sentence, bool(offered), following, previous
+
+
+def rights(items: list[Sentence]) -> list[dict]:
+    """One right element per right the notice states, with every place it states it (first five). The
+    withdrawal of consent stated only under activity headings carries those headings as ``activities``, which
+    :func:`scope` turns into the activities' ids."""
+    stated: dict[str, list[dict]] = {}
+    headings: set[str | None] = set()
+    for sentence, offered, following, previous in _offers(items):
         for right in _PATTERNS:
             if not (offered or right in _UNSCOPED) or (right in _NOT_THIS and _NOT_THIS[right].search(sentence.text)):
                 continue
-            match = _match(right, sentence, following)
+            match = _match(right, sentence, following, previous)
             if match:
                 places = stated.setdefault(right, [])
                 if len(places) < 5:

@@ -34,10 +34,12 @@ _LIST_HEADINGS = re.compile(f"{_PURPOSE_WORDS}|{_BASIS_WORDS}", re.IGNORECASE)
 """A purpose or basis heading: directly under an activity heading, or after another sub-heading, it is a
 sub-heading of that activity ('Members' over 'What we use your information for' and 'Our lawful basis')."""
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]\ufe0e?|\d{1,2}[.)])\s+")
-_ABBREVIATIONS = ("art", "max", "min", "bijv", "ca", "nr", "o.a", "e.g", "i.e", "m.b.t", "t.a.v", "incl", "excl")
-"""Abbreviations after which a full stop ends no sentence ('art. 6', 'max. 6 maanden')."""
+_ABBREVIATIONS = ("art", "max", "min", "bijv", "ca", "nr", "o.a", "e.g", "i.e", "m.b.t", "t.a.v", "incl", "excl", "tel",
+                  "co", "st", "no", "h.o.d.n")
+"""Abbreviations after which a full stop ends no sentence ('art. 6', 'max. 6 maanden', 'Tel. 030 ...',
+'Co. Kilkenny', 'St. Annastraat', 'No. 08123456', 'M. Bakker h.o.d.n. Bakker Boekhouding'); nor does an initial ('M.J. Bakker')."""
 _SENTENCE_END = re.compile("".join(rf"(?<!\b(?i:{re.escape(a)})\.)" for a in _ABBREVIATIONS)
-                           + r"(?<=[.!?])\s+(?=[A-Z0-9\u00c0-\u00de\"'(])")
+                           + r"(?<!\b[A-Z]\.)(?<=[.!?])\s+(?=[A-Z0-9\u00c0-\u00de\"'(])")
 
 
 _CELLS = re.compile(r"\||\t|\S {3,}\S")

@@ -1,0 +1,152 @@
+"""Services a notice names a recipient by: the product and brand names of ``data/services.yaml`` and of pac's
+well-known recipients (``pac/reference/data/recipients.yaml``), found in a sentence that tells of the
+organisation's use of them ('we versturen de nieuwsbrief met Laposta', 'class bookings are made through
+Mindbody'). Not found: a name in a question, after a denial in its clause ('wij gebruiken geen Google
+Analytics'), in an instruction or a pointer elsewhere ('volg ons op Instagram', 'download de app in de App
+Store', 'wis cookies in Chrome', 'de privacyverklaring van Meta', 'Instagram's own terms'), a user's account
+('inloggen met je Google-account'), a contrast ('unlike Google') or where vacancies are advertised."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from .controller import LEGAL_NAME
+
+
+@dataclass(frozen=True)
+class Named:
+    """A service named in a text: the id of its company and the span of its name."""
+
+    company: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    pattern: re.Pattern[str]
+    companies: dict[str, str | None]  # name -> company id; None for a name that is no service (a browser)
+
+
+_CUE = re.compile(r"(?i)\b(?:we|wij|us|our|ons|onze|gegevens|persoonsgegevens|data|informati\w*|cookies?|pixels?|tags?|"
+                  r"plugins?|widgets?|gebruik\w*|uses?|used|using|via|through|with|met|door|by|bij|in|op|on|van|of|from)\b")
+"""What a sentence naming a service says of its use: the organisation, data, or the service as a means."""
+_CLAUSE = re.compile(r"[;:?!]|\s[\u2013\u2014-]\s|,?\s(?:maar|but|whereas|terwijl|however|echter)\b")
+_NEGATION = re.compile(r"(?i)\b(?:niet|geen|nooit|niets|niemand|not|never|no|none|nothing|nobody|nor|noch|"
+                       r"(?:do|does|did|wo|is|are|ca)n['\u2019]t)\b")
+_EXCEPT = re.compile(r"(?i)\b(?:behalve|uitgezonderd|except|excluding|apart from|other than|only|alleen|wel)\b")
+_CONDITION = re.compile(r"(?i)\b(?:als|indien|wanneer|zolang|tenzij|if|when|unless|as long as)\b")
+_POINTER = re.compile(r"(?i)\b(?:volg|volgt|volgen|follow)\s+(?:ons|us|onze|our)\b|\b(?:vind|vindt|vinden|find)\s+"
+                      r"(?:je\s+|u\s+|jij\s+|you\s+)?(?:ons|us)\b|\blike\s+(?:ons|us)\b|\bdownload\w*|\binstall\w*|"
+                      r"\b(?:onze|our)\s+(?:\w+\s+)?(?:pagina|pagina's|pages?|accounts?|kana(?:al|len)|channels?|profiel\w*|"
+                      r"profiles?)\s+(?:op|on)\b|\b(?:links?|knop|knoppen|buttons?)\s+(?:naar|to)\b|"
+                      r"\b(?:je|u|jij|you)\s+ons\s+(?:\w+\s+)?(?:vindt|vinden|vind)\b|"
+                      r"\b(?:bereik|bereiken|contacteer|contacteren|reach|contact|call|bel|bellen|app|mail|e-mail)\s+"
+                      r"(?:je\s+|jij\s+|u\s+)?(?:ons|us)\b|\b(?:ons|us)\s+(?:\w+\s+)?(?:bereiken|contacteren|bellen|mailen|appen|reach)\b|"
+                      r"\bbereikbaar\b|\blinkt\b|\b(?:doorverwezen|redirected)\b|"
+                      r"\b(?:adverteren|advertise|advertises|post|posten|plaatsen|publiceren|publish)\s+(?:wij\s+|we\s+)?"
+                      r"(?:onze\s+|our\s+)?(?:vacatures|vacancies|jobs|roles)\b|\b(?:vacatures|vacancies|jobs)\s+(?:staan|"
+                      r"verschijnen|appear|are (?:posted|listed|advertised))\b")
+"""A clause that points the reader elsewhere or tells where the organisation advertises its vacancies: the
+services it names receive no data from the organisation there."""
+_DOCUMENT = re.compile(r"(?i)\b(?:privacyverklaring|privacybeleid|cookieverklaring|cookiebeleid|privacy\s?(?:policy|"
+                       r"statement|notice)|cookie\s(?:policy|statement)|(?:gebruiks|algemene\s)?voorwaarden|terms(?: of "
+                       r"(?:use|service))?|website)\s+(?:van|of)\s+(?:het bedrijf\s+|the company\s+)?$")
+_OWNS = re.compile(r"(?i)['\u2019]s?\s+(?:own\s+)?(?:privacy|terms|cookie|policy|policies|website)\b")
+"""What after a name makes it the author of a document: 'Instagram's own terms'."""
+_ACCOUNT = re.compile(r"(?i)[- ]?(?:account|profiel|profile|login)\b")
+_YOUR = re.compile(r"(?i)\b(?:je|jouw|uw|your)\s+$")
+"""Before a name and after it, a user's own account there ('je Google-account', 'your LinkedIn profile')."""
+_LOG_IN = re.compile(r"(?i)\b(?:inloggen|log\s?in|login|sign\s(?:in|up)|aanmelden|registreren|register|apply)\s+"
+                     r"(?:met|with|via|through)\s+(?:je\s+|uw\s+|jouw\s+|your\s+)?$")
+_CONTRAST = re.compile(r"(?i)\b(?:unlike|anders dan|in tegenstelling tot|in contrast (?:to|with)|instead of|in plaats van)"
+                       r"\s+(?:\S+\s+){0,3}$")
+_OF = re.compile(r"(?i)[\s,(]*(?:(?:een|a|an)\s+)?(?:\w+\s+)?(?:van|of|by|from|door)\s+(?:het bedrijf\s+|the company\s+)?")
+"""Between a product and its company ('Firebase Cloud Messaging van Google', 'Zoom, a service of Zoom ...')."""
+_OWN_TERMS = re.compile(r"(?i)\b(?:hun|haar|zijn|their|its)\s+eigen\b|\b(?:their|its) own\b")
+_FIRST_PERSON = re.compile(r"(?i)\b(?:we|wij|us|our|ons|onze)\b")
+
+
+@cache
+def _reference() -> _Lexicon:
+    """The names of pac's well-known recipients (cited reference data), with their rows' ids."""
+    data = yaml.safe_load(resources.files("pac.reference").joinpath("data/recipients.yaml").read_text("utf-8"))
+    return _compiled({name: row["id"] for row in data["recipients"] for name in row["names"]})
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """The names of the services file and of the well-known recipients."""
+    services = yaml.safe_load(resources.files("pac.draft").joinpath("data/services.yaml").read_text("utf-8"))
+    companies: dict[str, str | None] = {name: None for name in services["not_services"]} | _reference().companies
+    for entries in services["services"].values():
+        companies |= {name: entry["id"] for entry in entries for name in entry["names"]}
+    return _compiled(companies)
+
+
+def _compiled(companies: dict[str, str | None]) -> _Lexicon:
+    """The names as whole words (not within an address, a domain or a longer name), longest first."""
+    names = "|".join(re.escape(n) for n in sorted(companies, key=len, reverse=True))
+    return _Lexicon(re.compile(rf"(?<![\w@/.-])(?:{names})(?![\w@]|\.\w)"), companies)
+
+
+def well_known(name: str) -> str | None:
+    """The row id of the well-known recipient whose name ``name`` opens with ('Google Ireland Limited' ->
+    'google'), which a product of that company and the legal entity behind it are one recipient of."""
+    match = _reference().pattern.match(name)
+    return _reference().companies[match.group()] if match else None
+
+
+def named(text: str, listed: bool = False) -> list[Named]:
+    """The services ``text`` (a sentence, or an item of a list when ``listed``) names as used by the organisation."""
+    if text.rstrip().endswith("?") or not (listed or _CUE.search(text)):
+        return []
+    lexicon, found = _lexicon(), []
+    matches = list(lexicon.pattern.finditer(text))
+    for previous, match in zip([None, *matches], matches, strict=False):
+        if previous and lexicon.companies[previous.group()] == lexicon.companies[match.group()] and _OF.fullmatch(
+                text, previous.end(), match.start()):
+            continue  # the company of a product just named
+        if _opens_entity(text, match):
+            continue
+        start, end = _clause(text, match.start())
+        if lexicon.companies[match.group()] is None or any(
+                lexicon.companies[o.group()] is None for o in matches if start <= o.start() < end):
+            continue
+        before, after = text[start:match.start()], text[match.end():end]
+        if not (_denied(before) or _POINTER.search(text[start:end]) or _DOCUMENT.search(before) or _OWNS.match(after)
+                or (_YOUR.search(before) and _ACCOUNT.match(after))
+                or _LOG_IN.search(before) or _CONTRAST.search(before)
+                or (_OWN_TERMS.search(text[start:end]) and not _FIRST_PERSON.search(text))):
+            found.append(Named(lexicon.companies[match.group()], match.start(), match.end()))
+    return found
+
+
+def _opens_entity(text: str, match: re.Match[str]) -> bool:
+    """Whether a name opens the name of a legal entity ('Intercom R&D Unlimited Company', 'Intercom, Inc.'): that
+    is a name of its own, no mention of the product."""
+    rest = text[match.end():]
+    entity = LEGAL_NAME.match(match.group() + (rest[1:] if rest.startswith(",") else rest))
+    return bool(entity) and entity.end() > len(match.group())
+
+
+def _clause(text: str, at: int) -> tuple[int, int]:
+    """The span of the clause of ``text`` around ``at``."""
+    start = max((m.end() for m in _CLAUSE.finditer(text, 0, at)), default=0)
+    following = _CLAUSE.search(text, at)
+    return start, following.start() if following else len(text)
+
+
+def _denied(before: str) -> bool:
+    """Whether the part of a clause before a name denies its use ('wij gebruiken geen', 'we don't use'), not
+    taken back ('behalve', 'except') and not in a condition ('als u niet wilt dat ...')."""
+    denials = list(_NEGATION.finditer(before))
+    if not denials:
+        return False
+    last = denials[-1]
+    return not _EXCEPT.search(before, last.end()) and not _CONDITION.search(before, 0, last.start())
