@@ -495,3 +495,11 @@ def test_a_consent_as_an_inserted_clause_bears_on_the_words_after_it(tmp_path: P
                                    "functionele cookies en, met je toestemming, analytische cookies van Google Analytics. "
                                    "Cookies verwijderen kan in je browser.\n")
     assert _tied(purposes) == [("consent", "analytische cookies van Google Analytics")]
+
+
+def test_a_retention_table_names_no_basis_and_we_ask_your_consent(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nBewonersblad\n\n"
+                                   "Voor het plaatsen van uw foto in ons bewonersblad vragen wij vooraf uw toestemming.\n\n"
+                                   "Bewaartermijnen\n\nHuurdersdossier | 7 jaar na einde huurovereenkomst\n"
+                                   "Klachten | 2 jaar\n")
+    assert [(p["legal_basis"]["basis"], p["provenance"]["section"]) for p in purposes] == [("consent", "Bewonersblad")]

@@ -41,7 +41,7 @@ _CUE = re.compile(r"(?i)grondslag|basis|taak van algemeen belang|public task|(in
                   r"on the grounds? of|pursuant to|gebaseerd op|based on|\brel(y|ies) on|\brests? on|berust|"
                   + _ARTICLE.format("[a-f]") + r"|\bomdat|because|nodig (om|voor)|need (these|your|this)|noodzakelijk|necessary|"
                   r"\bonly with|alleen met|op basis van|on the basis|uitvoer|perform|required|vereist|rechtvaardig|legitim|"
-                  r"vraagt? (je|u) (\w+ )?om toestemming|vragen (wij|we) (\w+ ){0,2}om (je |jouw |uw )?toestemming|ask (\w+ )?(for )?(your )?consent|"
+                  r"vraagt? (je|u) (\w+ )?(om )?toestemming|vragen (wij|we) (\w+ ){0,2}(om )?(je |jouw |uw )?toestemming|ask (\w+ )?(for )?(your )?consent|"
                   r"met (je|uw|jouw) (\w+ )?toestemming|with your (\w+ )?consent")
 _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bright to object|\brecht (van|op) bezwaar|\bbezwaar (te )?maken|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
                         r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|\bnot asked for (your )?consent|"
@@ -358,6 +358,8 @@ def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
             continue
         columns = table_header(sentence) or (columns if columns and sentence.section == section else None)
         section = sentence.section
+        if not columns and _SKIP_SECTION.search(section):
+            continue  # 'Huurdersdossier | 7 jaar na einde huurovereenkomst' under 'Bewaartermijnen' names no basis
         row = table_row(sentence, columns) or beside(sentence)
         for basis, words, start, end in [row] if row else parenthesised(sentence):
             used.add(id(sentence))
