@@ -88,3 +88,38 @@ def test_the_word_list_holds_names_and_companies_only_and_each_name_once():
     reference = yaml.safe_load(resources.files("pac.reference").joinpath("data/recipients.yaml").read_text("utf-8"))
     known = {name for row in reference["recipients"] for name in row["names"]}
     assert not known & set(names)  # the reference's names are read from the reference
+
+
+def test_presence_on_social_media_and_a_product_s_former_name_are_no_second_recipient():
+    assert _named("We are on Facebook and X, but please don't send us personal details there.") == []
+    assert _named("Volg De Draaischijf op Instagram of Facebook!") == []
+    assert _named("Ik verstuur de nieuwsbrief met Brevo (voorheen Sendinblue).") == ["Brevo"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Als je inlogt via Facebook, krijgen wij je naam.",
+    "Wij hebben ook een pagina op LinkedIn.",
+    "Stuur ons een bericht via Facebook Messenger.",
+    "Deel deze hulpvraag via WhatsApp of Facebook.",
+    "Je kunt een klus met je buren delen via WhatsApp.",
+])
+def test_a_user_s_own_log_in_page_message_or_share_is_no_recipient(sentence: str):
+    assert _named(sentence) == []
+
+
+def test_what_the_user_sends_through_the_organisation_s_own_tool_names_it():
+    assert _named("Stuur ons je cv via Homerun.") == ["Homerun"]
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("We don't use Google Analytics or any advertising pixels.", "en"),
+    ("Onze website gebruikt alleen noodzakelijke cookies; wij gebruiken geen trackingcookies van Facebook of Google.", "nl"),
+    ("U vindt ons ook op Google Maps. Recensies die u daar plaatst, vallen onder de privacyverklaring van Google.", "nl"),
+])
+def test_the_drafter_names_no_recipient_a_notice_mentions_only_to_deny_or_point_elsewhere(sentence: str, language: str):
+    text = f"Privacy\n\nWho we are\nShop B.V. is responsible.\n\nWebsite\n{sentence}\n"
+    assert draft(text, "example", language, None).get("recipients", []) == []
+
+
+def test_a_product_followed_by_its_company_s_legal_name_is_the_product():
+    assert _named("Ik werk in het boekhoudprogramma Moneybird van Moneybird B.V. uit Amsterdam.") == ["Moneybird"]

@@ -41,17 +41,24 @@ _NEGATION = re.compile(r"(?i)\b(?:niet|geen|nooit|niets|niemand|not|never|no|non
                        r"(?:do|does|did|wo|is|are|ca)n['\u2019]t)\b")
 _EXCEPT = re.compile(r"(?i)\b(?:behalve|uitgezonderd|except|excluding|apart from|other than|only|alleen|wel)\b")
 _CONDITION = re.compile(r"(?i)\b(?:als|indien|wanneer|zolang|tenzij|if|when|unless|as long as)\b")
-_POINTER = re.compile(r"(?i)\b(?:volg|volgt|volgen|follow)\s+(?:ons|us|onze|our)\b|\b(?:vind|vindt|vinden|find)\s+"
-                      r"(?:je\s+|u\s+|jij\s+|you\s+)?(?:ons|us)\b|\blike\s+(?:ons|us)\b|\bdownload\w*|\binstall\w*|"
-                      r"\b(?:onze|our)\s+(?:\w+\s+)?(?:pagina|pagina's|pages?|accounts?|kana(?:al|len)|channels?|profiel\w*|"
-                      r"profiles?)\s+(?:op|on)\b|\b(?:links?|knop|knoppen|buttons?)\s+(?:naar|to)\b|"
-                      r"\b(?:je|u|jij|you)\s+ons\s+(?:\w+\s+)?(?:vindt|vinden|vind)\b|"
-                      r"\b(?:bereik|bereiken|contacteer|contacteren|reach|contact|call|bel|bellen|app|mail|e-mail)\s+"
-                      r"(?:je\s+|jij\s+|u\s+)?(?:ons|us)\b|\b(?:ons|us)\s+(?:\w+\s+)?(?:bereiken|contacteren|bellen|mailen|appen|reach)\b|"
-                      r"\bbereikbaar\b|\blinkt\b|\b(?:doorverwezen|redirected)\b|"
-                      r"\b(?:adverteren|advertise|advertises|post|posten|plaatsen|publiceren|publish)\s+(?:wij\s+|we\s+)?"
-                      r"(?:onze\s+|our\s+)?(?:vacatures|vacancies|jobs|roles)\b|\b(?:vacatures|vacancies|jobs)\s+(?:staan|"
-                      r"verschijnen|appear|are (?:posted|listed|advertised))\b")
+_POINTER = re.compile("(?i)" + "|".join((
+    r"\b(?:volg|volgt|volgen|follow)\s+(?:ons|us|onze|our\b|(?:\S+\s+){1,4}(?:op|on)\s)",  # 'volg ons op', 'follow X on'
+    r"\b(?:we|wij)\s+(?:are|zijn|staan)\s+(?:also\s+|ook\s+)?(?:active\s+|actief\s+)?(?:on|op)\s",  # 'we are on X'
+    r"\b(?:vind|vindt|vinden|find)\s+(?:je\s+|u\s+|jij\s+|you\s+)?(?:ons|us)\b|\b(?:je|u|jij|you)\s+ons\s+(?:\w+\s+)?"
+    r"(?:vindt|vinden|vind)\b|\blike\s+(?:ons|us)\b",  # 'u vindt ons op', 'zodat je ons vindt'
+    r"\bdownload\w*|\binstall\w*",
+    r"\b(?:pagina|pagina's|pages?|accounts?|kana(?:al|len)|channels?|profiel\w*|profiles?)\s+(?:op|on)\b",
+    r"\b(?:links?|knop|knoppen|buttons?)\s+(?:naar|to)\b|\blinkt\b|\b(?:doorverwezen|redirected)\b",
+    r"\b(?:bereik|bereiken|contacteer|contacteren|reach|contact|call|bel|bellen|app|mail|e-mail|message|chat\s+met|"
+    r"chat\s+with)\s+(?:je\s+|jij\s+|u\s+)?(?:ons|us)\b|\b(?:stuur|send)\s+(?:ons|us)\s+(?:een\s+|a\s+)?(?:bericht\w*|"
+    r"messages?|DM)\b|\b(?:ons|us)\s+(?:\w+\s+)?(?:bereiken|contacteren|"
+    r"bellen|mailen|appen|reach)\b|\bbereikbaar\b",  # a contact channel
+    r"^\s*(?:deel|share)\b|\b(?:je|jij|u|you)\s+(?:\w+\s+){0,4}(?:delen|deelt|share|shares)\s+(?:\w+\s+){0,3}"
+    r"(?:via|op|on|met|with)\b",  # what the user shares
+    r"\b(?:adverteren|advertise|advertises|post|posten|plaatsen|publiceren|publish)\s+(?:wij\s+|we\s+)?(?:onze\s+|our\s+)?"
+    r"(?:vacatures|vacancies|jobs|roles)\b|\b(?:vacatures|vacancies|jobs)\s+(?:staan|verschijnen|appear|are (?:posted|"
+    r"listed|advertised))\b",  # where vacancies are advertised
+)))
 """A clause that points the reader elsewhere or tells where the organisation advertises its vacancies: the
 services it names receive no data from the organisation there."""
 _DOCUMENT = re.compile(r"(?i)\b(?:privacyverklaring|privacybeleid|cookieverklaring|cookiebeleid|privacy\s?(?:policy|"
@@ -62,12 +69,15 @@ _OWNS = re.compile(r"(?i)['\u2019]s?\s+(?:own\s+)?(?:privacy|terms|cookie|policy
 _ACCOUNT = re.compile(r"(?i)[- ]?(?:account|profiel|profile|login)\b")
 _YOUR = re.compile(r"(?i)\b(?:je|jouw|uw|your)\s+$")
 """Before a name and after it, a user's own account there ('je Google-account', 'your LinkedIn profile')."""
-_LOG_IN = re.compile(r"(?i)\b(?:inloggen|log\s?in|login|sign\s(?:in|up)|aanmelden|registreren|register|apply)\s+"
+_LOG_IN = re.compile(r"(?i)\b(?:inloggen|inlogt|logt\s+in|log\s?in|logs\s+in|login|signs?\s(?:in|up)|aanmelden|aanmeldt|"
+                     r"registreren|registreert|register|apply)\s+"
                      r"(?:met|with|via|through)\s+(?:je\s+|uw\s+|jouw\s+|your\s+)?$")
 _CONTRAST = re.compile(r"(?i)\b(?:unlike|anders dan|in tegenstelling tot|in contrast (?:to|with)|instead of|in plaats van)"
                        r"\s+(?:\S+\s+){0,3}$")
-_OF = re.compile(r"(?i)[\s,(]*(?:(?:een|a|an)\s+)?(?:\w+\s+)?(?:van|of|by|from|door)\s+(?:het bedrijf\s+|the company\s+)?")
-"""Between a product and its company ('Firebase Cloud Messaging van Google', 'Zoom, a service of Zoom ...')."""
+_OF = re.compile(r"(?i)[\s,(]*(?:(?:een|a|an)\s+)?(?:\w+\s+)?(?:van|of|by|from|door)\s+(?:het bedrijf\s+|the company\s+)?|"
+                 r"\s*\((?:voorheen|vroeger|eerder|formerly|previously|now|nu|thans|ex-?)?\s*")
+"""Between a product and its company or its other name ('Firebase Cloud Messaging van Google', 'Zoom, a service
+of Zoom ...', 'Brevo (voorheen Sendinblue)')."""
 _OWN_TERMS = re.compile(r"(?i)\b(?:hun|haar|zijn|their|its)\s+eigen\b|\b(?:their|its) own\b")
 _FIRST_PERSON = re.compile(r"(?i)\b(?:we|wij|us|our|ons|onze)\b")
 
@@ -104,33 +114,40 @@ def well_known(name: str) -> str | None:
 
 def named(text: str, listed: bool = False) -> list[Named]:
     """The services ``text`` (a sentence, or an item of a list when ``listed``) names as used by the organisation."""
-    if text.rstrip().endswith("?") or not (listed or _CUE.search(text)):
+    if not (listed or _CUE.search(text)):
         return []
     lexicon, found = _lexicon(), []
     matches = list(lexicon.pattern.finditer(text))
     for previous, match in zip([None, *matches], matches, strict=False):
         if previous and lexicon.companies[previous.group()] == lexicon.companies[match.group()] and _OF.fullmatch(
                 text, previous.end(), match.start()):
-            continue  # the company of a product just named
-        if _opens_entity(text, match):
-            continue
-        start, end = _clause(text, match.start())
-        if lexicon.companies[match.group()] is None or any(
-                lexicon.companies[o.group()] is None for o in matches if start <= o.start() < end):
-            continue
-        before, after = text[start:match.start()], text[match.end():end]
-        if not (_denied(before) or _POINTER.search(text[start:end]) or _DOCUMENT.search(before) or _OWNS.match(after)
-                or (_YOUR.search(before) and _ACCOUNT.match(after))
-                or _LOG_IN.search(before) or _CONTRAST.search(before)
-                or (_OWN_TERMS.search(text[start:end]) and not _FIRST_PERSON.search(text))):
+            continue  # the company or another name of a product just named
+        if lexicon.companies[match.group()] and not _opens_entity(text, match) and not excluded(text, *match.span()):
             found.append(Named(lexicon.companies[match.group()], match.start(), match.end()))
     return found
+
+
+def excluded(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` stands where a notice names no recipient: in a question, after a
+    denial in its clause, in an instruction or a pointer elsewhere (with a browser or an app store), as the author
+    of a document, as a user's account, or in a contrast."""
+    if text.rstrip().endswith("?"):
+        return True
+    lexicon = _lexicon()
+    first, last = _clause(text, start)
+    before, after, clause = text[first:start], text[end:last], text[first:last]
+    return (any(lexicon.companies[m.group()] is None for m in lexicon.pattern.finditer(clause)) or _denied(before)
+            or bool(_POINTER.search(clause) or _DOCUMENT.search(before) or _OWNS.match(after)
+                    or (_YOUR.search(before) and _ACCOUNT.match(after)) or _LOG_IN.search(before)
+                    or _CONTRAST.search(before) or (_OWN_TERMS.search(clause) and not _FIRST_PERSON.search(text))))
 
 
 def _opens_entity(text: str, match: re.Match[str]) -> bool:
     """Whether a name opens the name of a legal entity ('Intercom R&D Unlimited Company', 'Intercom, Inc.'): that
     is a name of its own, no mention of the product."""
     rest = text[match.end():]
+    if re.match(r"\s+(?:van|de|der|voor|app)\s", rest):
+        return False  # 'Moneybird van Moneybird B.V.': the product, then its company
     entity = LEGAL_NAME.match(match.group() + (rest[1:] if rest.startswith(",") else rest))
     return bool(entity) and entity.end() > len(match.group())
 
