@@ -532,3 +532,59 @@ def test_a_later_sentence_that_says_a_recipient_gets_no_personal_data_and_the_br
 def test_a_public_authority_is_drafted_with_its_role(name: str, role: str):
     found = _recipients(f"Privacy\n\nShop B.V. is verantwoordelijk.\n\nDelen\nWij geven je gegevens door aan {name}.\n", "nl")
     assert [(n, r["role"]) for n, r in found.items()] == [(name, role)]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Je adres controleren we met een brief; die brieven verstuurt Drukwerkdeal voor ons.", ["Drukwerkdeal"]),
+    ("Dit doen we vanwege ons gerechtvaardigd belang.", []),  # a verb before its subject: 'Dit' is no name
+    ("Gemelde berichten worden beoordeeld door ons moderatieteam en door Moderatiebureau Waakzaam.",
+     ["Moderatiebureau Waakzaam"]),
+    ("Wij zijn ingeschreven bij de Kamer van Koophandel.", []),  # no Dutch passive auxiliary
+    ("Je dossier staat in het tandartsprogramma Baltes.", ["Baltes"]),
+    ("Röntgenfoto's laat het labo Dentalab Waasland beoordelen.", ["Dentalab Waasland"]),
+    ("We use Bullhorn for records, and DocuSign handles the signing of contracts.", ["Bullhorn", "DocuSign"]),
+    ("We send your CV to the employer, such as Greenacre Care Homes or the Oldfield Hotel Group.",
+     ["Greenacre Care Homes", "Oldfield Hotel Group"]),
+    ("Care roles need a check from the Disclosure and Barring Service, which we request through Atlantic Data Ltd.",
+     ["Disclosure and Barring Service", "Atlantic Data Ltd."]),
+])
+def test_clause_subjects_causatives_kinds_before_names_and_institutions_in_sharing_sentences(sentence: str, names: list[str]):
+    assert _named(sentence, "Wie krijgt je gegevens", "nl") == names
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Tusla, the Child and Family Agency, inspects our records.", ["Tusla"]),  # a subject before its apposition
+    ("Our software is provided by Nurserytrack Ltd, Unit 4, Sandyford Business Park, Dublin 18, which processes "
+     "the records.", ["Nurserytrack Ltd"]),  # the parts of its address are no names
+    ("Het platform wordt aangeboden door ons en is ingeschreven bij de Kamer van Koophandel.", []),
+    ("Je dossier staat in het systeem van Nedap N.V. Onze salarisadministratie doet Loonbureau Smit & Partners.",
+     ["Nedap N.V.", "Loonbureau Smit & Partners"]),  # a clause after a full stop the sentence kept
+])
+def test_appositions_addresses_registers_and_clauses_after_a_legal_form(sentence: str, names: list[str]):
+    assert _named(sentence, "Sharing", "en") == names
+
+
+def test_a_table_names_recipients_only_under_a_recipients_header_or_heading_or_with_a_country():
+    purposes = "Doel | Gegevens | Grondslag\nTrainingen | naam, e-mailadres | overeenkomst\nNieuwsbrief | e-mailadres | toestemming"
+    assert _named(purposes, "Waarvoor", "nl") == []
+    assert _named("Partij | Doel | Land\nMailjet | nieuwsbrief | Frankrijk", "Waarvoor", "nl") == ["Mailjet"]
+    assert _named("Mailjet | nieuwsbrief | e-mail", "Met wie delen wij gegevens", "nl") == ["Mailjet"]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Onze boekhouding gebeurt door Boekhoudkantoor Vermeulen BV.", ["Boekhoudkantoor Vermeulen BV"]),
+    ("Ik werk in het boekhoudprogramma Moneybird.", ["Moneybird"]),  # a sole trader writes 'ik'
+    ("Administratiekantoor Gelders BV doet mijn belastingaangifte.", ["Administratiekantoor Gelders BV"]),
+    ("Uw dossier staat in ons systeem, dat CompuGroup Medical voor ons host.", ["CompuGroup Medical"]),
+    ("Volunteer rotas are managed in Better Impact.", ["Better Impact"]),
+    ("Gift Aid claims are sent to HMRC.", ["HMRC"]),
+    ("Our software runs on servers of Woonsoft B.V., Stationsweg 2, 3811 MH Amersfoort.", ["Woonsoft B.V."]),
+])
+def test_sole_traders_relative_subjects_and_more_passives(sentence: str, names: list[str]):
+    assert _named(sentence, "Delen", "nl") == names
+
+
+def test_an_apposition_that_calls_a_recipient_a_public_body_gives_its_role():
+    found = _recipients("Privacy\n\nShop Ltd is responsible.\n\nSharing\nTusla, the Child and Family Agency, inspects our "
+                        "records.\n", "en")
+    assert found["Tusla"]["role"] == "public_authority"

@@ -2,10 +2,12 @@
 en C', 'the following processors: A (hosting), B'), the items and table rows of a recipients section
 ('A – hosting – Ierland', 'onze verzekeraar, Ethias NV, ...'), blocks of labelled lines ('Organisation: A',
 'Where: ...'), prose on what the organisation uses or gives data to ('we use A and B', 'via A', 'wordt aan A
-verstrekt'), names with a legal form in sentences about sharing, and pac's well-known recipients (cited
-reference data). Not drafted: the controller and its own products, names in a clause that denies sharing or
-says no personal data go there, complaint routes, laws. Each carries the country and transfer tools its own
-item states (its sentence's when that names only it)."""
+verstrekt'), the agent of a passive ('wordt gedaan door A', 'are examined by A'), a subject doing something with
+our data ('A hosts our website', 'Onze salarisadministratie doet A'), names with a legal form and public bodies
+in sentences about sharing, and pac's well-known recipients (cited reference data). Not drafted: the controller,
+its brand and its own products, addresses, names in a clause that denies sharing or says no personal data go
+there, sources, complaint routes and the supervisory authority, laws. Each carries the country and transfer tools
+its own item states (its sentence's when that names only it), and public bodies the role public_authority."""
 
 from __future__ import annotations
 
@@ -38,23 +40,23 @@ _NEGATION = re.compile(r"(?i)\b(niet|geen|nooit|not|never|no)\b\W+(\w+\W+)?$")
 _NOUNS = (r"(?:partij|parties|verwerker|processor|sub-?processor|ontvanger|recipient|leverancier|supplier|dienst|services|"
           r"provider|aanbieder|tools|software|bedrijven|companies|organi[sz]ations|partners|apps|platforms|plugins|derden|"
           r"third|verzekeraar|insurer|koerier|courier|vervoerder|carrier|banks?\b|banken|organisaties|instanties|instellingen|"
-          r"corporaties|verhuurders|landlords)")
+          r"corporaties|verhuurders|landlords|employers?|werkgevers?|opdrachtgevers?|clients)")
 _LIST_INTRO = re.compile(
     r"(?i)(?:\b(?:aanbieders?|providers?|(?:sub-?)?verwerkers?|(?:sub-?)?processors?|ontvangers?|recipients?|"
     r"partners?|leveranciers?|suppliers?|vendors?)|(?:volgende|these|following) (?:[\w-]+ ){0,3}?" + _NOUNS +
     r"\w*)\s*:\s*|"
     r"\b(?:onze|our) (?:sub-?)?(?:verwerkers|processors|ontvangers|recipients|leveranciers|suppliers) (?:zijn|are)\s*:?\s*")
-_MAKERS = (r"(?:ontwikkeld|ontworpen|gemaakt|geschreven|gebouwd|opgericht|gefinancierd|gesubsidieerd|erkend|"
+_MAKERS = (r"(?:ontwikkeld|ontworpen|gemaakt|geschreven|gebouwd|opgericht|gefinancierd|gesubsidieerd|erkend|ingeschreven|"
+           r"geregistreerd|gevestigd|"
            r"gecertificeerd|developed|designed|made|created|written|built|founded|funded|regulated|authori[sz]ed|"
            r"registered|licensed|certified|owned|accredited|recognised|recognized)\b")
 """Who made, funds or oversees the organisation or its app: in a passive with 'door' or 'by', no recipient."""
 _USES = re.compile(
-    r"(?i)(?:\b(?:we|wij) (?:also |ook |only |alleen |mainly |vooral )?"
+    r"(?i)(?:\b(?:we|wij|ik) (?:also |ook |only |alleen |mainly |vooral )?"
     r"(?:use|gebruiken|werken (?:samen )?met|work with|rely on|partner with)|gebruiken (?:we|wij)|"
     r"\bmaken (?:we |wij )?gebruik van|\bmake use of|\bmakes? use of|\bmaakt gebruik van|\bvia|\bthrough|"
     r"\b(?:provided|supplied|powered|delivered|handled|carried out|operated|managed|offered|processed|"
-    r"stored|sent|hosted|run|done|performed|conducted) (?:by|with|at)|\b(?:geleverd|bezorgd|verzorgd|uitgevoerd|afgehandeld|verwerkt|beheerd|"
-    r"aangeboden|opgeslagen|verstuurd|verzonden|gehost) (?:door|bij)|"
+    r"stored|sent|hosted|run|done|performed|conducted) (?:by|with|at)|"
     r"(?:\b(?:services?|diensten?|software|plugins?|buttons?|tools?|pixel|koeriers?|couriers?|bezorgers?|servers?|hulp|"
     r"tussenkomst)|\w*(?:systeem|system))['\u2019\"]? (?:of|from|van)|"
     r"\b(?:onze|our)\s\w*(?:provider|leverancier|partner|aanbieder|partij|hoster|verwerker|processor|supplier)s?(?= [A-Z])|"
@@ -67,13 +69,18 @@ _USES = re.compile(
     r"analyseren|plaatsen|publiceren|zetten) (?:wij|we)\b[^.;:,]{0,50}?\b(?:via|bij|in|op)(?=\s+(?-i:[A-Z]))|"
     r"\b\w+en (?:wij|we)\b[^.;:,]{0,50}?\b(?:met|aan|naar)(?=\s+(?-i:[A-Z]))|"
     r"\b(?:door|over) aan|"
-    r"(?P<passive>\b(?!" + _MAKERS + r")(?:(?:ge|be|ver|ont|her|(?:aan|op|uit|in|af|bij|door|over|toe|mee|weg)ge)\w+[dtn] "
-    r"(?:door|bij|met)|\w+(?:ed|en|wn|ne|pt|nt|lt|ld)(?:\s+(?:each|every|once|twice|a|per|year|month|week|day|daily|"
-    r"monthly|yearly|annually|securely|also|only|mainly))*\s+(?:by|with|through))(?=\s+(?-i:[A-Z])))|"
-    r"\b(?:kept|stored|held|saved|recorded) (?:in|on|with)(?=\s+(?-i:[A-Z]))|"
+    r"\b(?:staat|staan|zit|zitten) (?:in|bij)|\b(?:laat|laten)(?: (?:wij|we))?|\b(?:loopt|lopen|verloopt|verlopen) over|"
+    r"\b(?:gebeurt|gebeuren|geschiedt) (?:door|bij|via)|"
+    r"(?P<passief>\b(?!" + _MAKERS + r")(?:ge|be|ver|ont|her|(?:aan|op|uit|in|af|bij|door|over|toe|mee|weg)ge)\w+[dtn] "
+    r"(?:door|bij|met))|(?P<passive>\b(?!" + _MAKERS + r")\w+(?:ed|en|wn|ne|pt|nt|lt|ld)(?:\s+(?:each|every|once|twice|a|per|year|month|week|day|daily|"
+    r"monthly|yearly|annually|securely|also|only|mainly))*\s+(?:by|with|through))|"
+    r"\b(?:kept|stored|held|saved|recorded|managed|maintained) (?:in|on|with)(?=\s+(?-i:[A-Z]))|"
+    r"\b(?:werk|werkt) (?:in|met)(?=\s+(?:het|de)?\s*\w*\s*(?-i:[A-Z]))|"
+    r"\b(?:are|is|were|was) (?:sent|passed|given|disclosed|reported|forwarded|transferred|supplied|shown) to|"
     r"\b(?:claims?|data|details|information|records|forms|declarations|reports|gegevens)\s+(?:\w+\s+){0,2}?go(?:es)? to)"
     r":?\s+")
-_AUXILIARY = re.compile(r"(?i)\b(?:wordt|worden|werd|werden|is|are|was|were|be|been|being)\b")
+_AUXILIARY = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\b")
+_HULPWERKWOORD = re.compile(r"(?i)\b(?:wordt|worden|werd|werden)\b")
 """A passive's auxiliary: a participle with 'door', 'bij', 'met' or 'by' names who does it only in a passive
 ('De nieuwsbrief wordt verstuurd met Laposta', 'Our accounts are examined each year by ...')."""
 _VERBS = (r"(?:share|sell|send|disclose|give|pass|provide|delen|deelt|verkopen|verkoopt|sturen|stuurt|geven|geeft|"
@@ -85,10 +92,13 @@ _BACK = re.compile(r"(?i)\b(?:them|they|it|hen|ze|zij|daar|hun)\b")
 the denial points back with 'them', 'daar'), are no recipients."""
 _RELATIVE = re.compile(r"(?i),\s+(?:die|dat|which|who|that)\b[^.;]{0,80}?(?:namens ons|on our behalf|for us|voor ons|"
                        r"\bverwerkt|\bopslaat|\bbewaart|\bontvangt|\bprocesses|\bstores|\breceives|\bhosts)\b")
+_WHOSE_SUBJECT = re.compile(r"\b(?:dat|die|which|that) ((?:[A-Z][\w&'.-]*)(?: [A-Z][\w&'.-]*){0,4}) (?:voor ons|namens ons|for us|"
+                            r"on our behalf|in onze opdracht)\b")
+"""A name as the subject of a relative clause that does something for us ('dat CompuGroup Medical voor ons host')."""
 _RECEIVES = re.compile(r"(?i)\b(?:receives?|ontvangt|ontvangen|krijgt|krijgen|gets)\b[^.;:]{0,30}?\b(?:persoons)?"
                        r"(?:gegevens|data|information|informatie|logs?|naam|name|adres|address|e-?mailadres|"
                        r"e-?mail address)\b")
-_CATEGORY_ITEM = re.compile(r"(?:(?:aan|to|met|with|bij)\s+)?(?:de|het|the|onze|our|je|your|uw)\s+[a-z][\w-]*\s*")
+_CATEGORY_ITEM = re.compile(r"(?:(?:aan|to|met|with|bij|door|by)\s+)?(?:de|het|the|onze|ons|our|je|your|uw)\s+[a-z][\w-]*\s*")
 """An item of a list in prose that names a kind of recipient, not one ('aan de politie of aan de Belastingdienst'):
 the names after it are still the list's."""
 _CATEGORY_PREFIX = re.compile(r"(?:onze|ons|our|de|het|the|je|your|uw) ((?:[a-z][\w-]* ){1,2})(?=[A-Z])")
@@ -107,30 +117,33 @@ _PUBLIC = re.compile(
 """A public authority (Art. 4(9) GDPR: 'a public authority, agency or another body'): a body by its kind ('gemeente
 Zwolle', 'Ministry of ...', '... Council') or one of the Dutch, Belgian, British and Irish bodies notices name
 (tax and benefits offices, health services, registers, the police)."""
+_PUBLIC_APPOSITION = re.compile(r",\s+(?:the|de|het)\s[^,]*\b(?:Agency|Authority|Department|Ministry|Inspectorate|agentschap|"
+                                r"overheidsdienst|toezichthouder|inspectie|screeningsautoriteit)\b")
+"""An apposition that says a recipient is a public body ('Tusla, the Child and Family Agency, ...')."""
 _OWN_PRODUCT = re.compile(r"-(?:app|portaal|portal|platform|omgeving)$")
 _STORED = re.compile(r"(?i)opgeslagen|opslaan|slaat|stored?|stores|servers?|overgebracht|doorgegeven|transfer|gevestigd|"
                      r"located|based in|hosted|gehost")
-_FOR_US = re.compile(r"(?i)\bvoor ons\b|\bfor us\b")
 _ARTICLE = re.compile(r"(?:De|Het|The)\s+")
 _JOINER = re.compile(r"(?:\s*\([^()]*\))?(?:,\s*|\s+(?:en|and)\s+)(?=[A-Z])")
-_SECOND = re.compile(r"(?:Onze|Ons|De|Het)\s+(?:[a-z][\w-]*\s+){1,2}?(?!(?:wij|we|je|u|jij|ze|zij)\b)[a-z]\w*(?:t|en)\s+"
+_NEXT_CLAUSE = re.compile(r";\s+|,\s+(?:and|en|but|maar)\s+|(?<=\.)\s+(?=[A-Z])")
+"""Where a clause that may open with a subject begins within a sentence ('..., and DocuSign handles ...')."""
+_SECOND = re.compile(r"(?:Onze|Ons|De|Het|[Dd]ie|[Dd]eze|[Dd]at)\s+(?:[a-z][\w-]*\s+){1,2}?(?!(?:wij|we|je|u|jij|ze|zij)\b)[a-z]\w*(?:t|en)\s+"
                      r"(?=[A-Z])")
 """A Dutch sentence opening with an object of ours and its verb, the subject after it ('Onze boekhouding doet X')."""
 _CLAUSE_END = re.compile(r"\s*(?:[.;,:(]|$|(?:voor|for|om|to|die|dat|which|who)\b)")
-_OBJECT = r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:ons|onze|our|je|jouw|your|uw)\b"
+_OBJECT = r"(?!\s+(?:we|wij|je|jij|u|ze|zij)\b)\s+(?:[a-z][\w-]*\s+){0,2}?(?:ons|onze|our|je|jouw|your|uw|mijn|my)\b"
 _OUR_OBJECT = re.compile(r"\s+(?!(?:ons|onze|our|je|jouw|your|uw|us|als|dus|pas|eens|is|was|has|as|its|this|thus|plus|"
                          r"unless|less|wordt|heeft|gaat|moet|kunt|bent|hebt|mag|zult|wilt)\b)[a-z][\w-]*(?:t|en|s)" + _OBJECT)
 """A verb and an object of ours or the reader's after a subject ('drukt en verstuurt ons clubblad', 'hosts our website')."""
 _DATA_OBJECT = re.compile(r"\s+(?:also |ook )?(?:processes|verwerkt|verwerken|stores|hosts|host|hosten|provides|levert|leveren|"
                           r"handles|sends|verstuurt|versturen|verzorgt|verzorgen|doet|doen|beheert|beheren|bewaart|bewaren|"
                           r"drukt|drukken|runs|manages|keeps|analyses|analyzes|checks|controleert|prints|delivers|bezorgt|"
-                          r"berekent|verzendt|receives|ontvangt|krijgt|gets)\b" + _OBJECT)
+                          r"berekent|verzendt|receives|ontvangt|krijgt|gets|inspects|inspecteert|audits|examines|"
+                          r"beoordeelt)\b" + _OBJECT)
 """What a one-word subject does with an object of ours ('Squarespace hosts our website'): a verb of handling data,
 since a capitalised first word may be any word ('Pas als je ...', 'Reviews vragen wij ...')."""
 _ADVERBS = re.compile(r"\s*(?:(?:also|ook|only|alleen|then|dan|daarbij|daarvoor)\s+)?")
 _BACK_RECEIVES = re.compile(r"[^.;]*;\s*(?:it|they|ze|zij|die|hij)\s+(?:also\s+|ook\s+)?(?=(?:receives?|ontvangt|krijgt|gets)\b)")
-_SUBJECT = re.compile(r" (?:processes|verwerkt|stores|slaat|hosts|host|provides|levert|receives|ontvangt|handles|"
-                      r"sends|verstuurt|verzorgt|acts as|treedt op|is our|is onze|is ons)\b")
 _EXAMPLES = re.compile(r"(?i)\b" + _NOUNS + r"[^.;:]{0,60}?\b(?:zoals|such as|including|include|includes|bijvoorbeeld|"
                        r"for example|e\.g\.|namely|namelijk|waaronder|onder andere|onder meer|o\.a\.)\s+")
 _FORMS = r"(?:Inc|Ltd|LLC|B\.V|N\.V|BV|NV|GmbH|SE|S\.A|SARL|SAS|AB|ApS|A/S|AS|Oy|AG|Limited|plc|vzw|VZW)\.?"
@@ -166,6 +179,7 @@ before from on at op in""".split())
 _ARTICLES = {"an", "the", "de", "het"}
 _NOT_LAST = {"cookies", "cookie", "gegevens", "data", "persoonsgegevens", "doeleinden", "purposes", "doelen"}
 _CATEGORIES = re.compile(r"(?i)leverancier|supplier|provider|aanbieder|partij|part(y|ies|ner)|bedrij[fv]|compan|"
+                         r"programma|systeem|\blabo?\b|laborator|"
                          r"organi[sz]ati|"
                          r"instanti|authorit|overhe|government|accountant|boekhoud|bookkeep|advoca|lawyer|hosting|hoster|"
                          r"verwerker|processor|ontvanger|recipient|dienstverlen|adviseur|advis|consultant|verzeker|insur|"
@@ -179,15 +193,16 @@ _CATEGORIES = re.compile(r"(?i)leverancier|supplier|provider|aanbieder|partij|pa
 class _Layout:
     """What the sentences before one tell about it: the sentence about recipients that introduces its list
     (empty if none), and which column of a table names the recipient (its header's; -1 when a header has none:
-    a cookie table)."""
+    a cookie table), and whether that header names a recipients column."""
 
     intro: str = ""
     column: int = 0
+    named: bool = False
 
     def after(self, sentence: Sentence) -> _Layout:
         cells = _CELLS.split(sentence.text)
         if _is_header(cells):
-            return _Layout(self.intro, _column(cells))
+            return _Layout(self.intro, _column(cells), any(_RECIPIENT_COLUMN.search(cell) for cell in cells))
         if len(cells) >= 2:
             return self
         if sentence.bullet:
@@ -381,7 +396,7 @@ def _plausible(mention: _Mention, controller_name: str | None, title: str = "") 
     if controller_name and (name in controller_name or controller_name in name) or (
             _titled(name, title) and not _GROUP.search(mention.sentence.text)):
         return False
-    if AUTHORITIES.fullmatch(name) or re.search(r" \d+[a-z]?$", name) and re.match(r",?\s*\d{4}", mention.sentence.text[mention.end:]):
+    if AUTHORITIES.fullmatch(name) or _address(mention):
         return False
     if mention.row:
         return not _BROWSER.search(mention.sentence.text)
@@ -397,8 +412,24 @@ def _plausible(mention: _Mention, controller_name: str | None, title: str = "") 
             and not _CATEGORIES.search(_common(name)))
 
 
+_ADDRESS = re.compile(r"\b(?:Unit|Suite|Floor|Postbus|Bus)\s\d|[a-z](?:straat|weg|plein|laan|gracht|kade|dijk|singel|markt|lei|dreef)"
+                      r"\s\d|\b(?:Street|Road|Lane|Avenue|Square|Business Park|Place)\b|\b\d{4}\s?[A-Z]{2}\b|^\d{4}\s|\bDublin \d{1,2}\b|"
+                      r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
 _GROUP = re.compile(r"(?i)group compan|groepsmaatschappij|\bgroep\b|\bgroup\b|affiliate|subsidiar|dochter|zuster|sister")
 """A sentence on the controller's group: a company that bears the controller's brand in it is another entity."""
+
+
+def _address(mention: _Mention) -> bool:
+    """Whether a mention is a part of a postal address ('Stationsplein 8, 5611 AB Eindhoven', 'Nurserytrack Ltd, Unit 4,
+    Sandyford Business Park, Dublin 18'): it, or the items of a comma list next to it, hold a street, unit or postcode."""
+    text = mention.sentence.text
+    if re.search(r"\b\d{4}\s$", text[:mention.start]):
+        return True
+    if text[:mention.start].endswith(", ") or re.match(r",\s*\d{4}", text[mention.end:]):
+        before = text[:mention.start].rsplit(", ", 2)[-2:] if text[:mention.start].endswith(", ") else []
+        around = " , ".join([*before, mention.name, *text[mention.end:].lstrip(", ").split(", ", 2)[:2]])
+        return bool(_ADDRESS.search(around))
+    return False
 
 
 def _titled(name: str, title: str) -> bool:
@@ -439,13 +470,18 @@ def _mentions(sentence: Sentence, layout: _Layout, lower: frozenset[str]) -> lis
         found += _names(sentence, match.end(), len(text), stop=True)
     if _SHARING.search(text):
         found += [_Mention(m.group(1), sentence, m.start(1), m.end(1), (0, len(text))) for m in LEGAL_NAME.finditer(text)]
+        found += [_Mention(text[m.start():end], sentence, m.start(), end, (0, len(text)))
+                  for m in _INSTITUTION.finditer(text) if (end := _institution(text, m.start()))]
     found += _subjects(sentence, lower)
+    for match in _WHOSE_SUBJECT.finditer(text):
+        found += [_Mention(match.group(1), sentence, match.start(1), match.end(1), (match.start(1), len(text)))]
     for match in _RELATIVE.finditer(text):
         found += [_Mention(m.group(), sentence, m.start(), m.end(), (m.start(), match.end()))
                   for pattern in (LEGAL_NAME, _NAME) for m in pattern.finditer(text, 0, match.start())
                   if m.end() == match.start()][:1]
     for match in _USES.finditer(text):
-        if match.group("passive") and not _AUXILIARY.search(text, 0, match.start()):
+        if (match.group("passief") and not _HULPWERKWOORD.search(text, 0, match.start())
+                or match.group("passive") and not _AUXILIARY.search(text, 0, match.start())):
             continue
         if not _NEGATION.search(text, 0, match.start()) and not _channel(text, match):
             found += _names(sentence, match.end(), len(text), stop=":" not in match.group(0))
@@ -480,14 +516,21 @@ def _subjects(sentence: Sentence, lower: frozenset[str]) -> list[_Mention]:
     text = sentence.text
     if _INVERTED.match(text) or _CONTACT.search(text):
         return []
-    second = _SECOND.match(text)
+    return [m for start in (0, *(m.end() for m in _NEXT_CLAUSE.finditer(text))) for m in _subject(sentence, start, lower)]
+
+
+def _subject(sentence: Sentence, start: int, lower: frozenset[str]) -> list[_Mention]:
+    """The subjects of the clause of ``sentence`` that opens at ``start`` (see ``_subjects``)."""
+    text = sentence.text
+    second = _SECOND.match(text, start)
     if second:
         lead = _lead(text, second.end())
         return [_Mention(text[lead[0]:lead[1]], sentence, lead[0], lead[1], (0, len(text)))] if (
             lead and lead[0] == second.end() and _CLAUSE_END.match(text, lead[1])) else []
-    article = _ARTICLE.match(text)
-    subjects, start = [], article.end() if article and re.match(r"\S+\s+[a-z]", text[article.end():]) else 0
-    while (lead := _lead(text, start)) and (subjects or not lead[0] or _ARTICLE.fullmatch(text, 0, lead[0])):
+    opening = start
+    article = _ARTICLE.match(text, start)
+    subjects, start = [], article.end() if article and re.match(r"\S+\s+[a-z]", text[article.end():]) else start
+    while (lead := _lead(text, start)) and (subjects or lead[0] == opening or _ARTICLE.fullmatch(text, opening, lead[0])):
         subjects.append(lead)
         joiner = _JOINER.match(text, lead[1])
         if not joiner:
@@ -495,14 +538,13 @@ def _subjects(sentence: Sentence, lower: frozenset[str]) -> list[_Mention]:
         start = joiner.end()
     if not subjects:
         return []
-    after = re.compile(r"\s*\([^()]*\)").match(text, subjects[-1][1])
+    after = re.compile(r"\s*\([^()]*\)|,\s+(?:the|de|het|een|a|an)\s[^,()]{1,60},").match(text, subjects[-1][1])
     end = after.end() if after else subjects[-1][1]
     first = text[subjects[0][0]:subjects[0][1]]
     plain = len(subjects) == 1 and re.fullmatch(r"[A-Z][a-z\u00df-\u00ff]+", first)  # one word, a capital only as it opens
     if plain and first[0].lower() + first[1:] in lower:
         return []
-    acts = (_SUBJECT.match(text, end) and (_PROCESSOR.search(text) or _FOR_US.search(text))
-            or _RECEIVES.match(text, _ADVERBS.match(text, end).end()) or _BACK_RECEIVES.match(text, end)
+    acts = (_RECEIVES.match(text, _ADVERBS.match(text, end).end()) or _BACK_RECEIVES.match(text, end)
             or (_DATA_OBJECT if plain else _OUR_OBJECT).match(text, end))
     if not acts:
         return []
@@ -551,7 +593,7 @@ def _listed(sentence: Sentence, layout: _Layout) -> list[_Mention]:
         return _names(sentence, intro.end(), len(text), stop=False)
     cells = _CELLS.split(text)
     in_section = bool(layout.intro) or bool(_RECIPIENTS_SECTION.search(sentence.section))
-    if len(cells) >= 3 or (len(cells) == 2 and in_section):
+    if len(cells) >= 3 and (in_section or layout.named or country(text)) or (len(cells) == 2 and in_section):
         if _is_header(cells) or not 0 <= layout.column < len(cells):
             return []
         bounds = [0, *(i for m in _CELLS.finditer(text) for i in m.span()), len(text)]
@@ -693,7 +735,8 @@ def _recipient(mention: _Mention, alone: bool) -> dict:
     start, end = (0, len(sentence.text)) if alone else mention.scope
     name = re.sub(r"\s+", " ", mention.name)
     element: dict = {"name": name, "named": True,
-                     "role": "public_authority" if _PUBLIC.search(name) else "processor" if mention.processor
+                     "role": "public_authority" if _PUBLIC.search(name) or _PUBLIC_APPOSITION.match(sentence.text, mention.end)
+                     else "processor" if mention.processor
                      or _PROCESSOR.search(sentence.text) or _PROCESSOR.search(sentence.section) else "recipient"}
     stated = country(sentence.text[mention.end:end]) or country(sentence.text[start:end])  # its own item first
     if stated:
