@@ -588,3 +588,13 @@ def test_an_apposition_that_calls_a_recipient_a_public_body_gives_its_role():
     found = _recipients("Privacy\n\nShop Ltd is responsible.\n\nSharing\nTusla, the Child and Family Agency, inspects our "
                         "records.\n", "en")
     assert found["Tusla"]["role"] == "public_authority"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Verkopen jullie mijn gegevens aan bedrijven zoals Google of Facebook?",
+    "De app download je in de App Store of via Google Play.",
+    "Op onze website staan links naar onze pagina's op Facebook en LinkedIn.",
+])
+def test_a_name_found_by_any_layout_is_no_recipient_where_a_notice_names_none(sentence: str):
+    """The contexts pac.draft.services skips (a question, an app store, a link) hold for every rule's names."""
+    assert _named(sentence, "Met wie delen wij gegevens?", "nl") == []

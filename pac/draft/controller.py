@@ -6,9 +6,10 @@ import re
 
 from .text import Sentence, find, provenance
 
-_FORMS = (r"(?:B\.V\.|N\.V\.|V\.O\.F\.|C\.V\.|U\.A\.|BV|NV|VOF|CV|bv|vzw|VZW|BVBA|bvba|CommV|cvba|CVBA|SRL|GmbH|"
+_FORMS = (r"(?:B\.V\.|N\.V\.|V\.O\.F\.|C\.V\.|U\.A\.|v\.z\.w\.|V\.Z\.W\.|BV|NV|VOF|CV|bv|vzw|VZW|BVBA|bvba|CommV|cvba|CVBA|SRL|GmbH|"
           r"Ltd\.?|Unlimited Company|DAC|CLG|ULC|CIC|Limited|LLP|plc|PLC|LLC|Inc\.|SE|S\.A\.|SAS|SARL|AB|ApS|A/S|AS|Oy|AG)")
-LEGAL_NAME = re.compile(r"\b((?:[A-Z]\w*(?:stichting|vereniging)|Stichting|Vereniging|Coöperatie(?:ve)?|Maatschap)\s+[A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*"
+LEGAL_NAME = re.compile(r"\b((?:[A-Z]\w*(?:stichting|vereniging)|Stichting|Vereniging|Coöperatie(?:ve)?|Maatschap)\s+[A-Z][\w&'-]*"
+                        r"(?:\s+(?!" + _FORMS + r"(?!\w))[A-Z0-9][\w&'-]*)*(?:\s+" + _FORMS + r"(?!\w))?"
                         r"|[A-Z][\w&'.-]*(?:\s+(?:[A-Z0-9][\w&'.-]*|van|de|der|voor|app))*\s+" + _FORMS + r")(?!\w)")
 REGISTRATION = re.compile(r"(?i)\b(KvK(?:-nummer)?|Kamer van Koophandel|Chamber of Commerce|Handelsregister|KBO|"
                           r"ondernemingsnummer|company (?:registration )?(?:number|no\.?)|registered in England|"
@@ -18,11 +19,11 @@ REGISTRATION = re.compile(r"(?i)\b(KvK(?:-nummer)?|Kamer van Koophandel|Chamber 
 _REGISTERS = {"kbo": "KBO", "ondernemingsnummer": "KBO", "cro": "CRO", "companies registration office": "CRO",
               "companies house": "Companies House"}
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?i:telefoon(?:nummer)?|telefonisch|tel\.?|phone|bel(?:len)?|call)\D{0,30}?((?:\+\d{2}|0)[\d ()-]{8,16}\d)"
+PHONE = re.compile(r"(?i:telefoon(?:nummer)?|telefonisch|tel\.?|phone|bel(?:len)?|call|gsm|mobiel|bereikbaar)\D{0,30}?((?:\+\d{2}|0)[\d ()-]{8,16}\d)"
                    r"|(?<![\w+])(\+\d{2}[ (][\d ()-]{7,15}\d)|(?<![\w(])(\(0\d{1,4}\) ?\d[\d -]{4,10}\d)"
-                   r"|@[\w-]+(?:\.[\w-]+)+,? (?:of|or|en|and)(?: on| op| via)? (0[\d ()-]{8,16}\d)")
+                   r"|@[\w-]+(?:\.[\w-]+)+,? (?:of|or|en|and|\||/)(?: on| op| via)? (0[\d ()-]{8,16}\d)")
 """A phone number after a word for calling, in international form ('+31 30 799 1234'), with its area code in
-brackets ('(056) 772 1234'), or beside an e-mail address ('privacy@x.example of 055 123 4567')."""
+brackets ('(056) 772 1234'), or beside an e-mail address ('privacy@x.example of 055 123 4567', '... | 030 ...')."""
 STREET = re.compile(r"\b([A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s\d{1,4}[a-zA-Z]?)(?:,\s*|\s+in\s+)"
                     r"(?:(\d{4}\s?[A-Z]{2}|\d{4})\s+)?([A-Z][a-z\u00e0-\u00ff-]+(?:\s[A-Z][a-z]+)?)")
 AUTHORITIES = re.compile(r"Autoriteit Persoonsgegevens|Gegevensbeschermingsautoriteit|Information Commissioner(?:'?s? Office)?|"
@@ -44,14 +45,17 @@ _FORM_AT_END = re.compile(r"\s+" + _FORMS + r"$")
 _NO_DPO = re.compile(r"(?i)\b(geen|not|no)\b")
 _COUNTRIES = {"NL": re.compile(r"\b(Nederland|the Netherlands)\b"), "BE": re.compile(r"\b(België|Belgique|Belgium)\b"),
               "DE": re.compile(r"\b(Duitsland|Deutschland|Germany)\b"), "FR": re.compile(r"\b(Frankrijk|France)\b")}
-_BEFORE_REGISTRATION = re.compile(r"\b([A-Z][\w&'.-]*(?:\s[A-Z0-9][\w&'.-]*){0,3}) \((?=KvK|Kamer van Koophandel)")
+_BEFORE_REGISTRATION = re.compile(r"(?<!\d )(?<!\d [A-Z]{2} )(?<!\d[A-Z]{2} )\b([A-Z][\w&'.-]*(?:\s[A-Z0-9][\w&'.-]*){0,3}) \((?=KvK|Kamer van Koophandel)")
+"""A name just before its KvK number in brackets, not a postal code's letters and its town ('5611 AB Eindhoven (KvK')."""
 _RESPONSIBLE = re.compile(r"(?i)verantwoordelijk|responsible|controller|gevestigd|registered|geregistreerd|KvK|wie zijn wij|"
                           r"who we are|over (ons|mij)|about (us|me)\b")
 SUBJECT = re.compile(r"^(?!(?:De|Het|The|Een|An?|Our|Onze?|Wij|We|This|Deze|Dit|Dat)\s)((?:[A-Z][\w&'-]*\s+){1,5}[A-Z][\w&'-]*)(?=(?:,[^.]{0,120},)?\s+(?:is|are)\s+(?:(?:the|a|an|de|"
                      r"een)\s+)?(?:(?:data|registered)\s+)?(?:controller|verwerkingsverantwoordelijke|charity|stichting|"
-                     r"vereniging|eenmanszaak|sole trader|verantwoordelijk)\b)")
+                     r"vereniging|eenmanszaak|sole trader|verantwoordelijke?)\b"
+                     r"|,\s*[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s\d{1,4}[a-z]?,|\s\((?:KvK|KBO|ondernemingsnummer|registered|company|charity))")
 """A name without a legal form as the subject of the sentence saying it is the controller ('Brookside Parish Council,
-The Village Hall, ..., is the controller', 'Kestrel Wildlife Trust is a charity registered ...')."""
+The Village Hall, ..., is the controller', 'Kestrel Wildlife Trust is a charity registered ...'), or opening a sentence
+with its address or register entry ('Huisartsenpraktijk Het Anker, Havenstraat 10, ...', 'X (registered charity ...)')."""
 TRADING = re.compile(r"\b((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*),?\s+(?:h\.o\.d\.n\.|handelend onder de naam|"
                      r"handelt onder de naam|trading as|t/a)\s+([A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*)")
 """A person or company trading under a name ('M. Bakker h.o.d.n. Bakker Boekhouding', 'Jane Reid trading as Reid

@@ -505,7 +505,8 @@ def _mentions(sentence: Sentence, layout: _Layout, lower: frozenset[str]) -> lis
     if _COMPLAINT.search(text):
         return []
     joined = _joined(sorted(spans.values(), key=lambda m: m.start))
-    return [m for m in joined if not _denied(text, m) and not _no_data(text, m, joined) and not _source(text, m)]
+    return [m for m in joined if not _denied(text, m) and not _no_data(text, m, joined) and not _source(text, m)
+            and not services.excluded(text, m.start, m.end)]
 
 
 def _subjects(sentence: Sentence, lower: frozenset[str]) -> list[_Mention]:

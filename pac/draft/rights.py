@@ -9,15 +9,16 @@ from .text import Sentence, provenance
 
 RIGHTS = {
     "access": r"inzage|inzien|in te zien|opvragen|op te vragen|\baccess\b|kopie van (je|uw|jouw) (persoons)?gegevens|"
-              r"\bzien welke (persoons)?gegevens|\bin te kijken\b|\binkijken\b|overzicht van (\w+ ){0,2}(persoons)?gegevens|"
+              r"\b(zien|vragen|weten) welke (persoons)?gegevens|\bin te kijken\b|\binkijken\b|overzicht van (\w+ ){0,2}(persoons)?gegevens|"
               r"\brecht (op|van) toegang|toegang tot (je|jouw|uw|de) (persoons)?gegevens|"
               r"copy of (your|the) (personal )?(data|information)|(je|jouw|uw) (persoons)?gegevens (\w+ ){0,2}(bekijken|inkijken)|"
               r"\bsee (the|your|what) (personal )?(data|information)",
     "rectification": r"rectific|aanpass|aan te passen|wijzigen|wijziging|correctie|corrigeren|verbeter|aanvull|\brectif|"
+                     r"\bbijwerk|\bbij te werken|actualiser|"
                      r"\bcorrect(ed|ion|ing)?\b(?!e)",
     "erasure": r"verwijder|\bwissen|vergetelheid|vergeten te worden|vernietig|\berase|\berasure|\bdelet|to be forgotten|"
                r"\bremov(e|ed|al)\b",
-    "restriction": r"beperk|restrict|\blimit\w* (how|the (use|processing)|(its|their) (use|processing)|processing)|"
+    "restriction": r"beperk|afscherm|restrict|\blimit\w* (how|the (use|processing)|(its|their) (use|processing)|processing)|"
                    r"\bpaus\w* (the |our )?(use|processing)",
     "portability": r"overdraag|overdrag|overdracht|over te (kunnen )?dragen|dataportab|portab|meenemen|mee te nemen|"
                    r"machine[- ]readable|machineleesba|(moved|transferred|sent) to another (organisation|organization|company|provider)",
@@ -27,7 +28,7 @@ RIGHTS = {
                         r"withdraw|revoke)|(intrek|withdraw|revoke).{0,40}?(toestemming|consent)",
     "complaint": r"(klacht|klagen|complain|niet tevreden|ontevreden|unhappy|not happy|dissatisfied)"
                  r".{0,120}?(autoriteit|authority|toezichthoud|supervisory|commission|regulator|"
-                 r"privacycommissie|\bAP\b|GBA|\bICO\b|\bDPC\b|\bIMY\b|\bCNIL\b)|"
+                 r"privacycommissie|privacywaakhond|\bAP\b|GBA|\bICO\b|\bDPC\b|\bIMY\b|\bCNIL\b)|"
                  r"(autoriteit persoonsgegevens|supervisory authority).{0,80}?(klacht|complain)",
 }
 _PATTERNS = {right: re.compile(pattern, re.IGNORECASE) for right, pattern in RIGHTS.items()}
