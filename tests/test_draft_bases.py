@@ -27,6 +27,10 @@ def _tied(purposes: list[dict]) -> list[tuple[str, str]]:
     return [(p["legal_basis"]["basis"], p["provenance"]["quote"]) for p in purposes]
 
 
+def _by_section(purposes: list[dict]) -> list[tuple[str, str]]:
+    return [(p["legal_basis"]["basis"], p["provenance"]["section"]) for p in purposes]
+
+
 def test_the_score_counts_a_basis_only_on_its_own_purpose(tmp_path: Path):
     def declaration(name: str, purposes: str) -> dict:
         path = tmp_path / f"{name}.yaml"
@@ -416,7 +420,7 @@ def test_dutch_prose_bases_and_what_is_no_tie(tmp_path: Path):
                                    "- het tonen van je profielfoto;\n- het gebruiken van je locatie.\n\n"
                                    "Met wie delen wij je gegevens?\n\n"
                                    "Als de wet ons daartoe verplicht, geven wij gegevens aan de politie.\n")
-    assert [(p["legal_basis"]["basis"], p["provenance"]["section"]) for p in purposes] == [
+    assert _by_section(purposes) == [
         ("legal_obligation", "Gemeente"), ("consent", "Extra's"), ("consent", "Extra's")]
 
 
@@ -454,7 +458,7 @@ def test_flemish_and_english_wording_of_bases_and_a_parents_consent(tmp_path: Pa
                                   "Wij bewaren je facturen om te voldoen aan onze boekhoudkundige en fiscale verplichtingen.\n\n"
                                   "Camera\n\nWij filmen de inkom op grond van ons gewettigd belang bij de veiligheid.\n\n"
                                   "Jeugdleden\n\nVoor leden jonger dan 16 is de toestemming van de ouders vereist.\n")
-    assert [(p["legal_basis"]["basis"], p["provenance"]["section"]) for p in flemish] == [
+    assert _by_section(flemish) == [
         ("legal_obligation", "Facturatie"), ("legitimate_interests", "Camera")]
     english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nPayroll\n\n"
                                          "We process salary data because we must comply with the law on payroll taxes.\n", "en")
@@ -466,7 +470,7 @@ def test_an_agreement_with_another_party_is_no_basis(tmp_path: Path):
                                    "meten. Met Matomo hebben wij een overeenkomst gesloten, omdat dat nodig is om je "
                                    "gegevens te beschermen.\n\nBestellingen\n\nWij bezorgen je bestelling. Dat is nodig "
                                    "voor de uitvoering van de overeenkomst die je met ons hebt gesloten.\n")
-    assert [(p["legal_basis"]["basis"], p["provenance"]["section"]) for p in purposes] == [("contract", "Bestellingen")]
+    assert _by_section(purposes) == [("contract", "Bestellingen")]
     english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nHosting\n\nOur host stores our data. We have "
                                          "signed a data processing agreement with them because it is required.\n", "en")
     assert english == []
@@ -477,5 +481,30 @@ def test_a_basis_word_in_the_name_of_an_act_is_no_basis(tmp_path: Path):
                                    "Dat doen wij omdat de wet (de Wet op de geneeskundige behandelingsovereenkomst) dat "
                                    "van ons vraagt.\n\nBehandeling\n\nWij plannen je afspraken, omdat dat nodig is voor de "
                                    "uitvoering van de behandelingsovereenkomst.\n")
-    assert [(p["legal_basis"]["basis"], p["provenance"]["section"]) for p in purposes] == [
+    assert _by_section(purposes) == [
         ("legal_obligation", "Zorg"), ("contract", "Behandeling")]
+
+
+def test_a_heading_that_is_a_basis_over_prose_ties_its_section(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nG. Verplichtingen van de wet\n\n"
+                                   "Platforms moeten jaarlijks de inkomsten van verkopers melden. Daarom geven wij die door.\n\n"
+                                   "Toestemming\n\nVia de cookiebanner kun je toestemming geven voor cookies.\n")
+    assert [(p["legal_basis"]["basis"], p["provenance"]["quote"]) for p in purposes] == [
+        ("legal_obligation", "Platforms moeten jaarlijks de inkomsten van verkopers melden.")]
+    assert purposes[0]["legal_basis"]["provenance"]["quote"].endswith("Verplichtingen van de wet")
+    assert purposes[0]["legal_basis"]["provenance"]["note"].startswith("Review: the heading")
+
+
+def test_a_consent_as_an_inserted_clause_bears_on_the_words_after_it(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\n8. Cookies\n\nOp onze website gebruiken wij "
+                                   "functionele cookies en, met je toestemming, analytische cookies van Google Analytics. "
+                                   "Cookies verwijderen kan in je browser.\n")
+    assert _tied(purposes) == [("consent", "analytische cookies van Google Analytics")]
+
+
+def test_a_retention_table_names_no_basis_and_we_ask_your_consent(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nBewonersblad\n\n"
+                                   "Voor het plaatsen van uw foto in ons bewonersblad vragen wij vooraf uw toestemming.\n\n"
+                                   "Bewaartermijnen\n\nHuurdersdossier | 7 jaar na einde huurovereenkomst\n"
+                                   "Klachten | 2 jaar\n")
+    assert _by_section(purposes) == [("consent", "Bewonersblad")]

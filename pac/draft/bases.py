@@ -20,6 +20,7 @@ BASES = {
                 r"(?<!processing )(?<!processor )(?<!sharing )\bagreement\b|" + _ARTICLE.format("b"),
     "legal_obligation": r"wettelijke (verplichting|plicht|bewaarplicht|administratieplicht)|legal (obligation|requirement)|"
                         r"(fiscale|boekhoudkundige|wettelijke) (en (fiscale|boekhoudkundige|wettelijke) )?verplichting|"
+                        r"verplichting(en)? (van|uit) de wet\b|"
                         r"verplicht (door|volgens|op grond van) (de )?wet\b|statutory (obligation|duty|requirement)|legal dut(y|ies)|"
                         r"comply with (the |applicable |relevant )?(law|legislation)\b|"
                         r"required by law|law requires|wet .{0,30}verplicht|wettelijk verplicht|legally (obliged|required|obligated)|"
@@ -40,7 +41,7 @@ _CUE = re.compile(r"(?i)grondslag|basis|taak van algemeen belang|public task|(in
                   r"on the grounds? of|pursuant to|gebaseerd op|based on|\brel(y|ies) on|\brests? on|berust|"
                   + _ARTICLE.format("[a-f]") + r"|\bomdat|because|nodig (om|voor)|need (these|your|this)|noodzakelijk|necessary|"
                   r"\bonly with|alleen met|op basis van|on the basis|uitvoer|perform|required|vereist|rechtvaardig|legitim|"
-                  r"vraagt? (je|u) (\w+ )?om toestemming|vragen (wij|we) (\w+ ){0,2}om (je |jouw |uw )?toestemming|ask (\w+ )?(for )?(your )?consent|"
+                  r"vraagt? (je|u) (\w+ )?(om )?toestemming|vragen (wij|we) (\w+ ){0,2}(om )?(je |jouw |uw )?toestemming|ask (\w+ )?(for )?(your )?consent|"
                   r"met (je|uw|jouw) (\w+ )?toestemming|with your (\w+ )?consent")
 _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bright to object|\brecht (van|op) bezwaar|\bbezwaar (te )?maken|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
                         r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|\bnot asked for (your )?consent|"
@@ -199,16 +200,21 @@ _TITLE_WORDS = _LEADING | set("op basis grond based on grondslag legal lawful".s
 _TITLE_END = re.compile(r"^s?\s*(\([^()]*\))?\W*$")
 
 
+_ENUMERATION = re.compile(r"^([A-Z]|\d{1,2}(\.\d{1,2})*)[.)]?\s+")
+
+
 def titled(sentence: Sentence) -> tuple[str, Sentence, int, int] | None:
-    """(basis, heading, start, end) of a list item under a sub-heading that is one basis and nothing more
-    ('Toestemming', 'Op basis van je toestemming', 'Uitvoering van de overeenkomst', 'Legitimate interests')."""
+    """(basis, heading, start, end) of the heading over ``sentence`` when it is one basis and nothing more
+    ('Toestemming', 'Op basis van je toestemming', 'G. Verplichtingen van de wet', 'Legitimate interests')."""
     heading = sentence.section.rsplit(" > ", 1)[-1]
-    found = basis_of(heading) if sentence.bullet and not _BASIS_ANY.search(sentence.text) else None
-    if not found or not _TITLE_END.match(heading[found[1].end():]):
+    skip = _ENUMERATION.match(heading)
+    found = basis_of(heading[skip.end() if skip else 0:])
+    if not found or not _TITLE_END.match(heading[(skip.end() if skip else 0) + found[1].end():]):
         return None
-    if not set(re.findall(r"[^\W\d]+", heading[:found[1].start()].casefold())) <= _TITLE_WORDS:
+    start, end = (skip.end() if skip else 0) + found[1].start(), (skip.end() if skip else 0) + found[1].end()
+    if not set(re.findall(r"[^\W\d]+", heading[skip.end() if skip else 0:start].casefold())) <= _TITLE_WORDS:
         return None
-    return found[0], replace(sentence, text=heading, bullet=False, number=None), found[1].start(), found[1].end()
+    return found[0], replace(sentence, text=heading, bullet=False, number=None), start, end
 
 
 def labelled(items: list[Sentence]) -> list[tuple[Sentence, Sentence, str, re.Match[str]]]:
@@ -266,6 +272,10 @@ _ANAPHORA = re.compile(r"(?i)^((wij|we) (doen|do) (dit|dat|this|that|so)|(dit|da
                       r"(for|of) (this|that|these)))")
 """A sentence whose basis refers back to the purpose the sentence before it states ('Wij doen dit omdat ...',
 'This is necessary to perform our contract')."""
+_INSERTED = re.compile(r"(?i),\s*((alleen |only )?(met (je|jouw|uw) (\w+ )?toestemming|with your (\w+ )?consent)),\s*"
+                       r"(?P<purpose>[^,.;]{3,80})")
+"""A consent stated as an inserted clause: it bears on the words after it ('functionele cookies en, met je
+toestemming, analytische cookies van Google Analytics')."""
 _HOW_WE_USE = re.compile(r"(?i)^(how (do )?we use|hoe (gebruiken|verwerken)|wat doen (wij|we))")
 _PURPOSE_LEAD = re.compile(r"(?i)(doel(en|einden)?|purposes?)\b[^.]*:$")
 
@@ -348,15 +358,27 @@ def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
             continue
         columns = table_header(sentence) or (columns if columns and sentence.section == section else None)
         section = sentence.section
+        if not columns and _SKIP_SECTION.search(section):
+            continue  # 'Huurdersdossier | 7 jaar na einde huurovereenkomst' under 'Bewaartermijnen' names no basis
         row = table_row(sentence, columns) or beside(sentence)
         for basis, words, start, end in [row] if row else parenthesised(sentence):
             used.add(id(sentence))
             found.append(Tie(basis, words, sentence, sentence, start, end))
-    for sentence in under:
-        title = None if id(sentence) in used else titled(sentence)
+    for sentence in under:  # a list under a heading that is its basis
+        title = None if id(sentence) in used or not sentence.bullet or _BASIS_ANY.search(sentence.text) else titled(sentence)
         if title:
             used.add(id(sentence))
             found.append(Tie(title[0], sentence.text, sentence, *title[1:]))
+    prose: dict[str, list[Sentence]] = {}
+    for sentence in under:
+        if id(sentence) not in used and not sentence.bullet:
+            prose.setdefault(sentence.section, []).append(sentence)
+    for section, group in prose.items():  # prose under a heading that is its basis, not speaking of a basis itself
+        title = titled(group[0])
+        if title and not _SKIP_SECTION.search(section) and not any(_BASIS_ANY.search(s.text) for s in group):
+            used |= {id(s) for s in group}
+            note = f"Review: the heading '{title[1].text[:80]}' names the basis; tied to the purpose its section states."
+            found.append(Tie(title[0], title[1].text, group[0], *title[1:], note=note))
     for basis, item, lead, match in over_lists([s for s in under if id(s) not in used]):
         used.add(id(item))
         found.append(Tie(basis, item.text, item, lead, match.start(), match.end()))
@@ -379,6 +401,9 @@ def _in_prose(rest: list[Sentence], heading: str, tied: set[str | None]) -> tupl
         elif bases and bases[0][0] not in tied:
             basis, match = bases[0]
             refers = before if _ANAPHORA.match(sentence.text) and before and before.section == sentence.section else None
+            inserted = _INSERTED.search(sentence.text)
+            if inserted and inserted.start() <= match.start() < inserted.end(1):  # ', met je toestemming, <purpose>'
+                refers = replace(sentence, text=inserted.group("purpose").strip())
             loose.append(Tie(basis, heading, refers or sentence, sentence, match.start(), match.end()))
         before = None if bases or sentence.bullet else sentence
     return loose, collective
