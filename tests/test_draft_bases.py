@@ -508,3 +508,27 @@ def test_a_retention_table_names_no_basis_and_we_ask_your_consent(tmp_path: Path
                                    "Bewaartermijnen\n\nHuurdersdossier | 7 jaar na einde huurovereenkomst\n"
                                    "Klachten | 2 jaar\n")
     assert _by_section(purposes) == [("consent", "Bewonersblad")]
+
+
+def test_a_bare_basis_bears_on_the_purpose_stated_before_it(tmp_path: Path):
+    """A basis with no purpose of its own ('Wij vragen daarvoor je toestemming', 'We rely on our legitimate interest
+    in ...', 'Grondslag: taak van algemeen belang') is tied to the purpose of the sentence before it."""
+    dutch = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nHerinneringen\n\nAls je dat wilt, sturen wij je "
+                                "pushberichten met tips. Wij vragen daarvoor je toestemming via je telefoon.\n\nAfspraken\n\n"
+                                "Voor een afspraak vragen wij uw naam. U ontvangt een herinnering per sms. Grondslag: taak van "
+                                "algemeen belang.\n")
+    assert [(p["legal_basis"]["basis"], p["provenance"]["quote"][:30]) for p in dutch] == [
+        ("consent", "Als je dat wilt"), ("public_task", "U ontvangt een herinnering per")]
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nMonitoring\n\nWe use the answers to check that "
+                                         "our courses reach all groups. We rely on our legitimate interest in making our "
+                                         "courses accessible.\n", "en")
+    assert [(p["legal_basis"]["basis"], p["provenance"]["quote"][:25]) for p in english] == [
+        ("legitimate_interests", "We use the answers to che")]
+
+
+def test_a_retention_line_and_an_agreement_with_another_organisation_tie_no_basis(tmp_path: Path):
+    purposes = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nPayments\n\nWhat we use: your billing address.\n"
+                                   "How long: six years from the end of the financial year, as HMRC requires.\n\nReports\n\n"
+                                   "We send your grades to your employer. We do this to perform our agreement with your "
+                                   "employer.\n", "en")
+    assert _tied([p for p in purposes if "legal_basis" in p]) == []

@@ -66,6 +66,13 @@ def _rights(text: str) -> list[str]:
     ("Uw rechten\n\nU mag altijd vragen welke gegevens wij van u hebben.\n", ["access"]),
     ("Uw rechten\n\nU kunt uw gegevens laten bijwerken of laten afschermen. Klagen kan bij de privacywaakhond, de "
      "Autoriteit Persoonsgegevens.\n", ["rectification", "restriction", "complaint"]),
+    ("Je rechten\n\nJe hebt recht op inzage, verbetering en wissing van je gegevens.\n",
+     ["access", "rectification", "erasure"]),
+    ("Your rights\n\nYou can ask for your data in a format you can take elsewhere.\n", ["portability"]),
+    ("Your rights\n\nYou can ask us to transfer your information to you or another organisation.\n", ["portability"]),
+    ("Nieuwsbrief\n\nMet je toestemming sturen wij je een nieuwsbrief. Afmelden kan via de link onderaan.\n",
+     ["withdraw_consent"]),  # unsubscribing from what a consent covers
+    ("Newsletter\n\nWith your consent we send a newsletter. You stay on the list until you unsubscribe.\n", []),
 ])
 def test_rights_as_nouns_verbs_and_lists(text: str, expected: list[str]):
     assert sorted(_rights(text)) == sorted(expected)
@@ -138,6 +145,34 @@ def test_retention_as_stated(text: str, expected: tuple):
 ])
 def test_no_retention_period_where_none_is_stated(text: str):
     assert _rules(text) == []
+
+
+def _rules_under(heading: str, text: str) -> list[tuple]:
+    return [(rule.get("period"), rule.get("limit")) for s in sentences(f"{heading}\n\n{text}\n") for rule in retention.rules(s)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("How long: 24 months after your last message.", [("P24M", "exactly")]),  # a line labelled with its retention
+    ("Bewaartermijn: 6 maanden na het afronden van de hulpvraag.", [("P6M", "exactly")]),
+    ("Chatten met de gemeente | naam, berichten | | één jaar", [("P1Y", "exactly")]),  # a table's retention column
+    ("Statistieken over het gebruik van de app | gebruiksgegevens | gerechtvaardigd belang | 26 maanden",
+     [("P26M", "exactly")]),
+    ("Account | naam | overeenkomst | tot 12 maanden na het opzeggen van je account", [("P12M", "exactly")]),
+    ("Na drie jaar wissen we je herstelfiche.", [("P3Y", "exactly")]),
+    ("Wij halen de foto's dan binnen een week van de website.", [("P1W", "at_most")]),
+    ("We bewaren je gegevens tot 2 jaar nadat je lid-af bent.", [("P2Y", "exactly")]),  # until then, not 'up to'
+])
+def test_retention_in_labels_tables_and_verbs(text: str, expected: list):
+    assert _rules_under("Klanten", text) == expected
+
+
+@pytest.mark.parametrize("heading, text", [
+    ("Cookies", "De Matomo-cookies worden na 13 maanden verwijderd."),  # a cookie's lifetime
+    ("Cookies", "_ga | Google Analytics | statistieken | 2 jaar"),  # a row of a cookie table
+    ("Klanten", "Klantnummer | naam | 16 jaar en ouder"),  # a cell that does not open with a period
+])
+def test_no_retention_from_cookie_lifetimes_or_other_cells(heading: str, text: str):
+    assert _rules_under(heading, text) == []
 
 
 def test_children_as_stated():
@@ -348,3 +383,40 @@ def test_a_numbered_heading_opens_a_section_and_a_numbered_list_stays_a_list():
     found = sentences("Notice\n\n1. About us\nWe arrange tutoring.\n\n2. Purposes\n\n  1. To send the newsletter.\n"
                       "  2. To count readers.\n")
     assert [(s.section, s.bullet) for s in found] == [("1. About us", False), ("2. Purposes", True), ("2. Purposes", True)]
+
+
+@pytest.mark.parametrize("text, name, phones", [
+    # a public body, which has no legal form, and a municipality's '14' number
+    ("2. Wie is verantwoordelijk?\n\nHet college van burgemeester en wethouders van de gemeente Vlietdam, Raadhuisplein 1, "
+     "2871 AB Vlietdam, is verwerkingsverantwoordelijke. U bereikt ons via telefoonnummer 14 0182.\n"
+     "De app wordt gebouwd door Bouwsoft B.V. in Zwolle.\n",
+     "college van burgemeester en wethouders van de gemeente Vlietdam", ["14 0182"]),
+    # a party jointly responsible with the controller is not the controller
+    ("Over ons\n\nKwekerij Brem B.V. (hierna: Brem) verkoopt planten. Brem is de verwerkingsverantwoordelijke.\n\n"
+     "Social media\n\nVoor de statistieken van onze pagina zijn Meta Platforms Ireland Ltd en Brem gezamenlijk "
+     "verantwoordelijk.\n", "Kwekerij Brem B.V.", []),
+])
+def test_a_public_body_and_not_a_party_responsible_for_itself(text: str, name: str, phones: list):
+    found = controller(sentences(text))
+    assert found["legal_name"] == name
+    assert [c["value"] for c in found.get("contacts", ()) if c["channel"] == "phone"] == phones
+
+
+@pytest.mark.parametrize("text, mine, dpos", [
+    # an address at 'dpo@' is no DPO where the notice has none ('data protection lead')
+    ("About us\n\nNorth Ltd is the controller. Questions go to our data protection lead at dpo@north.example.\n",
+     ["dpo@north.example"], []),
+    # 'fg@' is the DPO's wherever it stands once the notice has a DPO ('functionaris gegevensbescherming')
+    ("Wie zijn wij\n\nStichting Vonk is verantwoordelijk. Onze functionaris gegevensbescherming heeft een eigen adres. "
+     "U bereikt haar via fg@vonk.example.\n", [], ["fg@vonk.example"]),
+    # a general address given for the DPO is the controller's channel too
+    ("Wie zijn wij\n\nStichting Hand is verantwoordelijk. Mail onze functionaris voor gegevensbescherming via "
+     "privacy@hand.example.\n", ["privacy@hand.example"], ["privacy@hand.example"]),
+    # the DPO's address given again for rights requests stays the DPO's
+    ("Who we are\n\nLane Ltd is the controller. Mail hello@lane.example. Our Data Protection Officer: "
+     "dpo@lane.example.\n\nRights\n\nWrite to dpo@lane.example.\n", ["hello@lane.example"], ["dpo@lane.example"]),
+])
+def test_contacts_of_the_controller_and_of_its_dpo(text: str, mine: list, dpos: list):
+    found = controller(sentences(text))
+    assert [c["value"] for c in found.get("contacts", ())] == mine
+    assert [c["value"] for c in found.get("dpo", {}).get("contacts", ())] == dpos

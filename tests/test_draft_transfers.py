@@ -30,6 +30,8 @@ def _tools(text: str, language: str = "nl") -> list[str]:
     ("Our group relies on its Binding Corporate Rules.", "bcr"),
     ("Onze leverancier is aangesloten bij het Privacy Shield.", "privacy_shield"),
     ("Xero is in a country the European Commission has recognised as providing adequate protection.", "adequacy"),
+    ("The UK has adequacy regulations for the EEA, so no further safeguards are needed.", "adequacy"),
+    ("We use the International Data Transfer Agreement issued by the Information Commissioner.", "scc_supervisory_authority"),
 ])
 def test_every_name_of_a_tool(sentence: str, tool: str):
     assert _tools(f"Doorgifte buiten de EER\n{sentence}") == [tool]
@@ -56,6 +58,18 @@ def test_a_tool_only_defined_or_denied_is_not_claimed(text: str, tools: list[str
 ])
 def test_derogations_where_data_leave_the_eu(text: str, tools: list[str]):
     assert _tools(text, "en") == tools
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    # another sentence of the section names a tool for another transfer: the measures are still claimed
+    ("Doorgifte buiten de EER\nGoogle is gecertificeerd onder het EU-US Data Privacy Framework.\nTwilio verstuurt sms-berichten "
+     "vanuit de Verenigde Staten.\nOnze bank werkt alleen in Nederland.\nVoor de sms-berichten hebben wij passende waarborgen getroffen.",
+     ["eu_us_dpf", "appropriate_measures"]),
+    # the measures named in the next sentence: no unspecified measures
+    ("Doorgifte buiten de EER\nWij hebben passende waarborgen getroffen.\nDat zijn de standaardcontractbepalingen.", ["scc"]),
+])
+def test_unspecified_measures_unless_a_tool_is_named_beside_them(text: str, tools: list[str]):
+    assert sorted(_tools(text)) == sorted(tools)
 
 
 @pytest.mark.parametrize(("text", "code"), [

@@ -14,10 +14,13 @@ from .text import BASIS_HEADINGS, GENERIC_HEADINGS, PURPOSE_HEADINGS, Sentence
 
 _ARTICLE = r"\bart(?:ikel|icle|\.)?\s*6\s*(?:\(1\)|,?\s*lid\s*1,?|\.1\.?)?\s*(?:sub|onder|under|point|letter)?\s*\(?{}\)?(?!\w)"
 _AUTHORITY = r"(de |the )?(wet|wetgeving|law|legislation|tax authorit(y|ies)|belastingdienst|HMRC|HM Revenue & Customs)"
-BASES = {
+BASES = {  # a contract with another organisation ('our agreement with your employer') is no Art. 6(1)(b) basis
     "consent": r"toestemming|\bconsent\b|" + _ARTICLE.format("a"),
-    "contract": r"(?<!verwerkers)overeenkomst|(?<!processing )\bcontract\b|"
-                r"(?<!processing )(?<!processor )(?<!sharing )\bagreement\b|" + _ARTICLE.format("b"),
+    "contract": r"((?<!verwerkers)overeenkomst|(?<!processing )\bcontract\b|"
+                r"(?<!processing )(?<!processor )(?<!sharing )\bagreement\b)(?!\s+(met|with)\s+((je|jouw|uw|your|the|de|het|onze?|our|other|andere)\s+)?"
+                r"(employers?|werkgevers?|opdrachtgevers?|suppliers?|leveranciers?|partners?|organisations?|organizations?|"
+                r"organisaties?|companies|bedrijven)\b)|"
+                + _ARTICLE.format("b"),
     "legal_obligation": r"wettelijke (verplichting|plicht|bewaarplicht|administratieplicht)|legal (obligation|requirement)|"
                         r"(fiscale|boekhoudkundige|wettelijke) (en (fiscale|boekhoudkundige|wettelijke) )?verplichting|"
                         r"verplichting(en)? (van|uit) de wet\b|"
@@ -41,7 +44,8 @@ _CUE = re.compile(r"(?i)grondslag|basis|taak van algemeen belang|public task|(in
                   r"on the grounds? of|pursuant to|gebaseerd op|based on|\brel(y|ies) on|\brests? on|berust|"
                   + _ARTICLE.format("[a-f]") + r"|\bomdat|because|nodig (om|voor)|need (these|your|this)|noodzakelijk|necessary|"
                   r"\bonly with|alleen met|op basis van|on the basis|uitvoer|perform|required|vereist|rechtvaardig|legitim|"
-                  r"vraagt? (je|u) (\w+ )?(om )?toestemming|vragen (wij|we) (\w+ ){0,2}(om )?(je |jouw |uw )?toestemming|ask (\w+ )?(for )?(your )?consent|"
+                  r"vraagt? (je|u) (\w+ )?(om )?toestemming|vragen (wij|we) (\w+ ){0,2}(om )?(je |jouw |uw )?toestemming|"
+                  r"(wij|we) vragen (\w+ ){0,2}(om )?(je |jouw |uw )?toestemming|ask (\w+ )?(for )?(your )?consent|"
                   r"met (je|uw|jouw) (\w+ )?toestemming|with your (\w+ )?consent")
 _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bright to object|\brecht (van|op) bezwaar|\bbezwaar (te )?maken|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
                         r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|\bnot asked for (your )?consent|"
@@ -272,6 +276,15 @@ _ANAPHORA = re.compile(r"(?i)^((wij|we) (doen|do) (dit|dat|this|that|so)|(dit|da
                       r"(for|of) (this|that|these)))")
 """A sentence whose basis refers back to the purpose the sentence before it states ('Wij doen dit omdat ...',
 'This is necessary to perform our contract')."""
+_BARE_BASIS = re.compile(r"(?i)\b(daarvoor|hiervoor|for (this|that|it)|(voor|for) deze verwerking)\b|"
+                         r"^((wij|we) (rely|relies|baseren|base) (on|dit|this|deze|onze?)\b)|"
+                         r"^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:\s*[^.;:]{3,60}[.;]?$")
+"""A basis stated with no purpose of its own, which bears on the purpose the sentence before it states: a word
+pointing back within the sentence ('Wij vragen daarvoor je toestemming'), the controller relying on a basis ('We
+rely on our legitimate interest in ...'), or a bare labelled basis after prose ('Grondslag: taak van algemeen belang')."""
+_RETENTION_LABEL = re.compile(r"(?i)^\s*(how long|hoe lang|bewaartermijn(en)?|bewaren|retention( period)?|ontvangers|"
+                              r"recipients|shared with|gedeeld met)\s*:")
+"""A line labelled as retention or recipients ('How long: six years, as HMRC requires'): it states no purpose's basis."""
 _INSERTED = re.compile(r"(?i),\s*((alleen |only )?(met (je|jouw|uw) (\w+ )?toestemming|with your (\w+ )?consent)),\s*"
                        r"(?P<purpose>[^,.;]{3,80})")
 """A consent stated as an inserted clause: it bears on the words after it ('functionele cookies en, met je
@@ -391,7 +404,7 @@ def _in_prose(rest: list[Sentence], heading: str, tied: set[str | None]) -> tupl
     collective: list[Tie] = []
     before: Sentence | None = None
     for sentence in rest:
-        if _SKIP_SECTION.search(sentence.section):
+        if _SKIP_SECTION.search(sentence.section) or _RETENTION_LABEL.match(sentence.text):
             continue
         bases = stated(sentence)
         listing = sentence.bullet and BASIS_HEADINGS.search(sentence.section.rsplit(" > ", 1)[-1])
@@ -400,7 +413,8 @@ def _in_prose(rest: list[Sentence], heading: str, tied: set[str | None]) -> tupl
                            if b not in {tie.basis for tie in collective}]
         elif bases and bases[0][0] not in tied:
             basis, match = bases[0]
-            refers = before if _ANAPHORA.match(sentence.text) and before and before.section == sentence.section else None
+            back = _ANAPHORA.match(sentence.text) or _BARE_BASIS.search(sentence.text)
+            refers = before if back and before and before.section == sentence.section else None
             inserted = _INSERTED.search(sentence.text)
             if inserted and inserted.start() <= match.start() < inserted.end(1):  # ', met je toestemming, <purpose>'
                 refers = replace(sentence, text=inserted.group("purpose").strip())

@@ -19,10 +19,10 @@ REGISTRATION = re.compile(r"(?i)\b(KvK(?:-nummer)?|Kamer van Koophandel|Chamber 
 _REGISTERS = {"kbo": "KBO", "ondernemingsnummer": "KBO", "cro": "CRO", "companies registration office": "CRO",
               "companies house": "Companies House"}
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?i:telefoon(?:nummer)?|telefonisch|tel\.?|phone|bel(?:len)?|call|gsm|mobiel|bereikbaar)\D{0,30}?((?:\+\d{2}|0)[\d ()-]{8,16}\d)"
+PHONE = re.compile(r"(?i:telefoon(?:nummer)?|telefonisch|tel\.?|phone|bel(?:len)?|call|gsm|mobiel|bereikbaar)\D{0,30}?((?:\+\d{2}|0)[\d ()-]{8,16}\d|14 ?0\d{1,3}(?![\d -]\d))"
                    r"|(?<![\w+])(\+\d{2}[ (][\d ()-]{7,15}\d)|(?<![\w(])(\(0\d{1,4}\) ?\d[\d -]{4,10}\d)"
                    r"|@[\w-]+(?:\.[\w-]+)+,? (?:of|or|en|and|\||/)(?: on| op| via)? (0[\d ()-]{8,16}\d)")
-"""A phone number after a word for calling, in international form ('+31 30 799 1234'), with its area code in
+"""A phone number after a word for calling (a Dutch municipality's '14' and its area code, '14 0182', too), in international form ('+31 30 799 1234'), with its area code in
 brackets ('(056) 772 1234'), or beside an e-mail address ('privacy@x.example of 055 123 4567', '... | 030 ...')."""
 STREET = re.compile(r"\b([A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s\d{1,4}[a-zA-Z]?)(?:,\s*|\s+in\s+)"
                     r"(?:(\d{4}\s?[A-Z]{2}|\d{4})\s+)?([A-Z][a-z\u00e0-\u00ff-]+(?:\s[A-Z][a-z]+)?)")
@@ -40,13 +40,25 @@ _ABBREVIATED = {"AP": "Autoriteit Persoonsgegevens", "GBA": "Gegevensbescherming
                 "ICO": "Information Commissioner's Office", "DPC": "Data Protection Commission"}
 _ABBREVIATION = re.compile(r"\b(AP|GBA|ICO|DPC)\b")
 """An authority a complaint goes to named only by its abbreviation ('you can complain to the ICO')."""
-DPO = re.compile(r"(?i)functionaris (?:voor|van) de gegevensbescherming|data protection officer|\bDPO\b|\bFG\b")
+DPO = re.compile(r"(?i)functionaris (?:(?:voor|van) )?(?:de )?gegevensbescherming|data protection officer|\b(?:DPO|FG)\b(?!@)")
+"""A DPO by title or abbreviation (not an e-mail address's 'dpo@')."""
+_DPO_ADDRESS = re.compile(r"(?i)(dpo|fg|privacyofficer|dataprotectionofficer)@")
 _FORM_AT_END = re.compile(r"\s+" + _FORMS + r"$")
 _NO_DPO = re.compile(r"(?i)\b(geen|not|no)\b")
 _COUNTRIES = {"NL": re.compile(r"\b(Nederland|the Netherlands)\b"), "BE": re.compile(r"\b(België|Belgique|Belgium)\b"),
               "DE": re.compile(r"\b(Duitsland|Deutschland|Germany)\b"), "FR": re.compile(r"\b(Frankrijk|France)\b")}
 _BEFORE_REGISTRATION = re.compile(r"(?<!\d )(?<!\d [A-Z]{2} )(?<!\d[A-Z]{2} )\b([A-Z][\w&'.-]*(?:\s[A-Z0-9][\w&'.-]*){0,3}) \((?=KvK|Kamer van Koophandel)")
 """A name just before its KvK number in brackets, not a postal code's letters and its town ('5611 AB Eindhoven (KvK')."""
+PUBLIC_BODY = re.compile(r"\b((?:[Cc]ollege van (?:burgemeester en wethouders|[Gg]edeputeerde [Ss]taten|[Dd]ijkgraaf en "
+                         r"[Hh]eemraden) van (?:de )?(?:gemeente|provincie|waterschap|hoogheemraadschap) |"
+                         r"(?<![Dd]e )(?<![Hh]et )(?:[Gg]emeente|[Pp]rovincie|[Ww]aterschap) )[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*)?)")
+"""A Dutch public body, which has no legal form: its governing board ('college van burgemeester en wethouders van de
+gemeente Vlietstede') or itself by name ('Gemeente Vlietstede')."""
+_OTHERS_ROLE = re.compile(r"(?i)\b(zelf|eigen|zelfstandig|gezamenlijk|gezamenlijke|mede)\s?(verwerkings)?verantwoordelijk|"
+                          r"\b(separate|independent|joint|own|their) (data )?controllers?\b|jointly responsible|themselves responsible|"
+                          r"responsible themselves")
+"""Words saying another party is itself or jointly responsible ('Riverty is zelf verantwoordelijk', 'as a separate
+controller'): that sentence is about someone else's role, not the controller's."""
 _RESPONSIBLE = re.compile(r"(?i)verantwoordelijk|responsible|controller|gevestigd|registered|geregistreerd|KvK|wie zijn wij|"
                           r"who we are|over (ons|mij)|about (us|me)\b")
 SUBJECT = re.compile(r"^(?!(?:De|Het|The|Een|An?|Our|Onze?|Wij|We|This|Deze|Dit|Dat)\s)((?:[A-Z][\w&'-]*\s+){1,5}[A-Z][\w&'-]*)(?=(?:,[^.]{0,120},)?\s+(?:is|are)\s+(?:(?:the|a|an|de|"
@@ -75,11 +87,12 @@ def controller(items: list[Sentence]) -> dict:
     (else the first in the notice), with what else the notice states about it."""
     found: dict = {}
     order = {id(sentence): index for index, sentence in enumerate(items)}
-    names = sorted([*find(TRADING, items), *legal_names(items), *find(_BEFORE_REGISTRATION, items), *find(SUBJECT, items)],
+    names = sorted([*find(TRADING, items), *legal_names(items), *find(_BEFORE_REGISTRATION, items), *find(SUBJECT, items),
+                    *find(PUBLIC_BODY, items)],
                    key=lambda named: (order[id(named[0])], named[1].start()))
     subjects = [(s, m) for s, m in names if m.re is SUBJECT]
     names = [(s, m) for s, m in names if m.re is not SUBJECT]
-    stated = ([(s, m) for s, m in names + subjects if _RESPONSIBLE.search(s.text)]
+    stated = ([(s, m) for s, m in names + subjects if _RESPONSIBLE.search(s.text) and not _OTHERS_ROLE.search(s.text)]
               or [(s, m) for s, m in names if _RESPONSIBLE.search(s.section)] or subjects or names)
     stated.sort(key=lambda named: (order[id(named[0])], named[1].start()))
     provenances: list[dict] = []
@@ -168,22 +181,32 @@ def _theirs(value: str, sentence: Sentence, owners: set[str], words: set[str], o
 
 def _contacts(items: list[Sentence], name: str | None, others: set[str]) -> tuple[list[dict], list[dict]]:
     """The e-mail addresses and phone numbers of the notice: the controller's, and those stated for a DPO
-    (not those of another organisation, see :func:`_theirs`; ``others``: the words of other organisations' names)."""
+    (not those of another organisation, see :func:`_theirs`; ``others``: the words of other organisations' names).
+    An address named for the DPO ('fg@', 'dpo@') is the DPO's wherever it stands when the notice has a DPO; one
+    named otherwise ('privacy@') that a sentence gives for the DPO is the controller's too (its general channel),
+    and the DPO's alone where another sentence gives it without saying so."""
     mine: dict[tuple[str, str], dict] = {}
     dpo: dict[tuple[str, str], dict] = {}
     words = {w for w in re.findall(r"\w{4,}", (name or "").casefold())} | {re.sub(r"\W", "", (name or "").casefold())}
     words.discard("")
     owners = {w for w in words if any(w in m.group(0).casefold().rpartition("@")[2] for _, m in find(EMAIL, items))}
     others = {w for w in others if w.casefold() not in words}
+    designated = any(True for _ in find(DPO, items))
+    shared: set[tuple[str, str]] = set()
     for pattern, channel in ((EMAIL, "email"), (PHONE, "phone")):
         for sentence, match in find(pattern, items):
             value = (next(filter(None, match.groups())) if channel == "phone" else match.group(0)).rstrip(".")
             if _theirs(value, sentence, owners, words, others):
                 continue
-            target = dpo if DPO.search(sentence.text) else mine
-            target.setdefault((channel, value), {"channel": channel, "value": value,
-                                                 "provenance": provenance(sentence, match.start(), match.end())})
-    return list(mine.values()), list(dpo.values())
+            named = bool(_DPO_ADDRESS.match(value))
+            targets = [dpo] if (named and designated) or (DPO.search(sentence.text) and named) else (
+                [dpo, mine] if DPO.search(sentence.text) else [mine])
+            if len(targets) == 2:
+                shared.add((channel, value))
+            for target in targets:
+                target.setdefault((channel, value), {"channel": channel, "value": value,
+                                                     "provenance": provenance(sentence, match.start(), match.end())})
+    return [c for key, c in mine.items() if key not in dpo or key in shared], list(dpo.values())
 
 
 def _dpo(items: list[Sentence], contacts: list[dict]) -> dict | None:

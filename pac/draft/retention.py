@@ -19,8 +19,17 @@ PERIOD = re.compile(r"(?i)\b(?:(\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, r
                     r"(?:\((?:\d{1,3}|[a-zé-]+)\)\s+)?(" + "|".join(_UNITS) + r")|(anderhalf) jaar|(een half) jaar|"
                     r"(half a) year)\b")
 """A period: '2 jaar', '6 mnd', 'zeven (7) jaar', '7 (seven) years', 'anderhalf jaar', 'een half jaar'."""
-_KEEP = re.compile(r"(?i)bewaa?r|bewaard|opgeslagen|verwijder|vernietig|gewist|overschreven|geanonimiseerd|\bkeep|\bkept|"
-                   r"\bretain|\bstored?\b|\bdelete|\berase|\bretention|overwrit|anonymi[sz]")
+_KEEP = re.compile(r"(?i)bewaa?r|bewaard|opgeslagen|verwijder|vernietig|gewist|\bwis(sen)?\b|overschreven|geanonimiseerd|"
+                   r"\bkeep|\bkept|\bretain|\bstored?\b|\bdelete|\berase|\bremov(e|ed|es)\b|\bretention|overwrit|"
+                   r"anonymi[sz]|\bhalen\b.{0,60}\bvan (de|onze|het) (website|site|pagina)|\btake\b.{0,40}\b(down|off)\b|"
+                   r"^\s*(how long|hoe lang|bewaartermijn|retention( period)?)\s*:")
+"""Words for keeping or deleting data, and a line labelled with its retention ('How long: 24 months')."""
+_CELL = re.compile(r"(?i)^\s*(tot|maximaal|max\.|up to|at most)?\s*$")
+"""What may stand before a period in a table cell of its own ('| tot 12 maanden na het opzeggen |')."""
+_COOKIE = re.compile(r"(?i)cookie")
+_DATA = re.compile(r"(?i)gegevens|\bdata\b|informatie|information")
+"""A cookie's own lifetime ('De cookies worden na 13 maanden verwijderd', a row '_ga | Google | 2 jaar' under
+'Cookies') is no rule on the data it collects."""
 _AT_MOST = re.compile(r"(?i)maximaal|\bmax\.|ten hoogste|hooguit|niet langer dan|nooit langer dan|uiterlijk|\bat most|"
                       r"(no|not) (longer|more) than|\bup to\b|maximum|\bwithin\b|\bbinnen\b")
 _UP_TO = re.compile(r"(?i)\btot\s*$")
@@ -66,21 +75,31 @@ def duration(match: re.Match[str]) -> str:
     return f"PT{number}H" if unit == "H" else f"P{number}{unit}"
 
 
+def _table_period(text: str) -> bool:
+    """Whether a table row flattened to text has a cell that opens with a period (its retention column)."""
+    cells = text.split("|")
+    return len(cells) > 2 and any(
+        (match := PERIOD.search(cell)) and _CELL.match(cell[:match.start()]) and len(cell.split()) <= 12
+        for cell in cells)
+
+
 def rules(sentence: Sentence) -> list[dict]:
     """The retention rules one sentence states (none when it does not speak of keeping or deleting data)."""
     text = sentence.text
     retention_section = re.search(r"(?i)bewaar|retention|how long|hoe lang", sentence.section)
-    if not (_KEEP.search(text) or retention_section) or (_USE_ONLY.search(text) and not _KEEP.search(text)):
+    kept = _KEEP.search(text) or _table_period(text)
+    if not (kept or retention_section) or (_USE_ONLY.search(text) and not kept) or (
+            _COOKIE.search(f"{sentence.section} {text}") and not _DATA.search(text)):
         return []
     found = []
     for match in PERIOD.finditer(text):
         before = text[max(0, match.start() - 40):match.start()]
         if ((_AGE.search(before[-20:]) and _PEOPLE.search(text)) or _FREQUENCY.search(before[-10:])
-                or re.match(r"\s*(oud|old|of age)\b", text[match.end():])):
-            continue  # an age ('jonger dan 16 jaar') or a frequency ('once a year'), not a period
+                or re.match(r"\s*((en|and|or|of) )?(oud|ouder|old|older|of age)\b", text[match.end():])):
+            continue  # an age ('jonger dan 16 jaar', '16 jaar en ouder') or a frequency ('once a year'), not a period
         after = text[match.end():match.end() + 90]
         limit = "at_most" if _AT_MOST.search(before) else "at_least" if _AT_LEAST.search(before) else (
-            "at_most" if _UP_TO.search(before) and not re.match(r"(?i)\s*(na|after)\b", after) else "exactly")
+            "at_most" if _UP_TO.search(before) and not re.match(r"(?i)\s*(na|nadat|after)\b", after) else "exactly")
         rule: dict = {"period": duration(match), "limit": limit}
         event = next((name for name, pattern in _AFTER if re.search(pattern, after, re.IGNORECASE)), None)
         if event:

@@ -16,12 +16,14 @@ RIGHTS = {
     "rectification": r"rectific|aanpass|aan te passen|wijzigen|wijziging|correctie|corrigeren|verbeter|aanvull|\brectif|"
                      r"\bbijwerk|\bbij te werken|actualiser|"
                      r"\bcorrect(ed|ion|ing)?\b(?!e)",
-    "erasure": r"verwijder|\bwissen|vergetelheid|vergeten te worden|vernietig|\berase|\berasure|\bdelet|to be forgotten|"
+    "erasure": r"verwijder|\bwissen|\bwissing|vergetelheid|vergeten te worden|vernietig|\berase|\berasure|\bdelet|to be forgotten|"
                r"\bremov(e|ed|al)\b",
     "restriction": r"beperk|afscherm|restrict|\blimit\w* (how|the (use|processing)|(its|their) (use|processing)|processing)|"
                    r"\bpaus\w* (the |our )?(use|processing)",
     "portability": r"overdraag|overdrag|overdracht|over te (kunnen )?dragen|dataportab|portab|meenemen|mee te nemen|"
-                   r"machine[- ]readable|machineleesba|(moved|transferred|sent) to another (organisation|organization|company|provider)",
+                   r"machine[- ]readable|machineleesba|(moved|transferred|sent) to another (organisation|organization|company|provider)|"
+                   r"\bformat (that )?you can take (it |them )?(elsewhere|with you)|"
+                   r"\b(transfer|send|move) (your )?(personal )?(data|information) to (you or )?another\b",
     "objection": r"bezwaar|\bverzet|\bobject(?!ive)",
     "no_automated_decision": r"(niet|not) (\w+ ){0,4}(onderworpen|subject(ed)?|voorwerp) (\w+ ){0,5}(geautomatiseerde|automated)",
     "withdraw_consent": r"(toestemming|consent)\b.{0,80}?(intrek|in te trekken|trekt? .{0,20}(in|terug)\b|terug te trekken|"
@@ -101,6 +103,10 @@ _CHANGED_MIND = re.compile(r"(?i)\b(change|changed) your mind\b.{0,40}?\b(tell|l
 """A withdrawal as a change of mind with a way to say so ('If you change your mind, just tell us'), after a
 sentence that asks consent."""
 _WITHDRAW = re.compile(r"(?i)intrek|in te trekken|withdraw|revoke")
+_UNSUBSCRIBE = re.compile(r"(?i)(?<!until you )(?<!until they )(?<!tot u zich )(?<!tot je je )(?<!totdat je je )"
+                          r"\b(unsubscribe|afmelden|uitschrijven|meld (je|u) (je |zich )?(\w+ )?af|opt out)\b")
+"""Unsubscribing from what a consent covers ('Met je toestemming sturen wij je een nieuwsbrief. Afmelden kan via de
+link'): the withdrawal of that consent, not an end of retention ('until you unsubscribe')."""
 _UNSCOPED = ("withdraw_consent", "complaint")
 _ANY_CONSENT = re.compile(r"(?i)\b(op basis van|op grond van|based on|on the basis of) (je |jouw |uw |your )?(toestemming|consent)\b"
                           r"|\b(gegevens|data) (\w+ ){0,3}(met|with) (je |jouw |uw |your )?(toestemming|consent)\b")
@@ -129,7 +135,7 @@ def _match(right: str, sentence: Sentence, following: str, previous: str) -> re.
         if match and _CONDITIONAL.search(sentence.text[:match.start()]):
             return None
         if match is None and _CONSENT_SECTION.search(f"{previous} {sentence.text}"):
-            return _CHANGED_MIND.search(sentence.text)
+            return _CHANGED_MIND.search(sentence.text) or _UNSUBSCRIBE.search(sentence.text)
     if match and _denied(sentence.text, match):
         return None
     return match

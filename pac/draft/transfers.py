@@ -25,17 +25,19 @@ TOOLS = {"eu_us_dpf": r"Data Privacy Framework|\bDPF\b|(?i:gegevensprivacykader)
          "scc": r"(?i:standaard\s?contract(bepalingen|clausules|uele (clausules|bepalingen))|"
                 r"model\s?contract(en|bepalingen|clausules)?|model\s?clausules|standaard(bepalingen|clausules)|"
                 r"standard (contractual|contract|data protection) clauses|model clauses)|\bSCCs?\b",
+         "scc_supervisory_authority": r"International Data Transfer Agreement|\bIDTAs?\b",
          "bcr": r"(?i:bindende bedrijfsvoorschriften|bindende bedrijfsregels|binding corporate rules)|\bBCRs?\b",
-         "adequacy": r"(?i:adequaatheids(besluit|beslissing)|adequacy (decision|finding)|passendheidsbesluit|"
+         "adequacy": r"(?i:adequaatheids(besluit|beslissing)|adequacy (decision|finding|regulations?)|passendheidsbesluit|"
                      r"beschermingsniveau|(passend|adequaat|gelijkwaardig|toereikend)e? niveau van (gegevens)?bescherming|"
                      r"(adequate|equivalent|sufficient) level of (data )?protection|"
                      r"(recogni[sz]ed|found|considered|deemed|decided)[^.;]{0,40}\b(adequate|sufficient|equivalent) (data )?protection|"
                      r"(als )?(veilig|veilige landen)\b[^.;]{0,30}\b(aangemerkt|aangewezen|erkend)|"
                      r"(designated|recognised|recognized|considered) (as )?safe|safe (third )?countr)"}
 """The tools a notice claims wherever it names them (adequacy: a decision, or a level of protection the
-Commission recognises, not one the organisation judges or one that is missing)."""
+Commission recognises, not one the organisation judges or one that is missing; for a UK controller, adequacy
+regulations, and the ICO's International Data Transfer Agreement as clauses a supervisory authority issued)."""
 _COMMISSION = re.compile(r"(?i)(Europese Commissie|European Commission|adequaatheidsbesluit|adequacy decision|"
-                         r"passendheidsbesluit)")
+                         r"passendheidsbesluit|adequacy regulations?)")
 _LACKING = re.compile(r"(?i)\b(zonder|without|geen|no|not|niet|onvoldoende|insufficient|lacks?)\b[^.;]{0,40}$")
 _NOT_CLAIMED = re.compile(r"(?i)(\b(geen|no|not|niet|nor|noch|never|nooit)\b|n't)(\s+[\w-]+){0,4}\s+$")
 """A tool named only to deny it ('we do not use standard contractual clauses', 'geen SCC's nodig')."""
@@ -100,23 +102,29 @@ def claimed(sentence: Sentence, start: int = 0, end: int | None = None) -> list[
     return tools
 
 
+def _named_near(items: list[Sentence], named: list[bool], index: int) -> bool:
+    """Whether the sentence at ``index``, or the one before or after it in its section, names a transfer tool."""
+    return any(named[i] for i in range(max(0, index - 1), min(len(items), index + 2))
+               if items[i].section == items[index].section)
+
+
 def general(items: list[Sentence], claimed_by_recipients: set[str]) -> list[dict]:
     """The organisation-wide tools: every claim no recipient carries, and in sentences about transfers (by
     their section or their own words) a processor agreement or unspecified measures, the latter only where
-    that section names no tool."""
+    sentence and its neighbours in the section name no tool ('passende waarborgen, zoals ...' names its tool)."""
     found: dict[str, dict] = {}
-    named_in_section: dict[str, bool] = {}
+    named: list[bool] = []
     for sentence in items:
         tools = claimed(sentence)
-        named_in_section[sentence.section] = named_in_section.get(sentence.section, False) or bool(tools)
+        named.append(bool(tools))
         for tool in tools:
             found.setdefault(tool["tool"], tool)
-    for sentence in items:
+    for index, sentence in enumerate(items):
         if not (_TRANSFER.search(sentence.section) or _TRANSFER.search(sentence.text)) or _NEGATED.search(sentence.text):
             continue
         abroad = _ABROAD.search(sentence.section) or _ABROAD.search(sentence.text)
         for tool, pattern in _CONTEXT_TOOLS.items():
             match = None if tool in _ABROAD_ONLY and not abroad else re.search(pattern, sentence.text)
-            if match and not (tool == "appropriate_measures" and named_in_section[sentence.section]):
+            if match and not (tool == "appropriate_measures" and _named_near(items, named, index)):
                 found.setdefault(tool, {"tool": tool, "provenance": provenance(sentence, match.start(), match.end())})
     return [tool for key, tool in found.items() if key not in claimed_by_recipients]
