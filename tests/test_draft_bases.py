@@ -532,3 +532,13 @@ def test_a_retention_line_and_an_agreement_with_another_organisation_tie_no_basi
                                    "We send your grades to your employer. We do this to perform our agreement with your "
                                    "employer.\n", "en")
     assert _tied([p for p in purposes if "legal_basis" in p]) == []
+
+
+def test_steps_before_entering_into_a_contract(tmp_path: Path):
+    """Art. 6(1)(b) covers steps at the reader's request before a contract ('zodat wij een overeenkomst met u kunnen
+    sluiten'); without such words an 'overeenkomst' in passing ties nothing."""
+    purposes = _purposes(tmp_path, "Privacyverklaring van Voorbeeld BV\n\nOffertes\n\nWij gebruiken uw gegevens om een "
+                                   "offerte op te maken, zodat wij een overeenkomst met u kunnen sluiten.\n")
+    assert [p["legal_basis"]["basis"] for p in purposes] == ["contract"]
+    assert _purposes(tmp_path / "none", "Privacyverklaring van Voorbeeld BV\n\nOffertes\n\nDe overeenkomst staat in "
+                                        "ons archief.\n") == []

@@ -45,7 +45,8 @@ _CUE = re.compile(r"(?i)grondslag|basis|taak van algemeen belang|public task|(in
                   + _ARTICLE.format("[a-f]") + r"|\bomdat|because|nodig (om|voor)|need (these|your|this)|noodzakelijk|necessary|"
                   r"\bonly with|alleen met|op basis van|on the basis|uitvoer|perform|required|vereist|rechtvaardig|legitim|"
                   r"vraagt? (je|u) (\w+ )?(om )?toestemming|vragen (wij|we) (\w+ ){0,2}(om )?(je |jouw |uw )?toestemming|"
-                  r"(wij|we) vragen (\w+ ){0,2}(om )?(je |jouw |uw )?toestemming|ask (\w+ )?(for )?(your )?consent|"
+                  r"(wij|we) vragen (\w+ ){0,2}(om )?(je |jouw |uw )?toestemming|"
+                  r"(overeenkomst|contract)\w* (met (je|jou|u) )?(kunnen |te )?(af)?sluiten|(voor|before) (het )?(sluiten|entering into)|ask (\w+ )?(for )?(your )?consent|"
                   r"met (je|uw|jouw) (\w+ )?toestemming|with your (\w+ )?consent")
 _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bright to object|\brecht (van|op) bezwaar|\bbezwaar (te )?maken|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
                         r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|\bnot asked for (your )?consent|"
