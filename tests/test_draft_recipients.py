@@ -598,3 +598,10 @@ def test_an_apposition_that_calls_a_recipient_a_public_body_gives_its_role():
 def test_a_name_found_by_any_layout_is_no_recipient_where_a_notice_names_none(sentence: str):
     """The contexts pac.draft.services skips (a question, an app store, a link) hold for every rule's names."""
     assert _named(sentence, "Met wie delen wij gegevens?", "nl") == []
+
+
+def test_a_short_name_named_again_and_a_bracketed_alias_are_the_recipient_already_drafted():
+    """'Riverty' after 'Riverty GmbH' is one recipient however often it recurs; '(Brevo)' is Sendinblue's other name."""
+    text = ("Wij geven je gegevens door aan Riverty GmbH. Riverty is zelf verantwoordelijk; lees de privacyverklaring "
+            "van Riverty.\nSendinblue SAS (Brevo) verstuurt voor ons de nieuwsbrief.")
+    assert _named(text, "Met wie delen wij gegevens?", "nl") == ["Riverty GmbH", "Sendinblue SAS"]

@@ -290,15 +290,18 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
     called: dict[str, str] = {}
     kinds: dict[str, set[bool]] = {}  # well-known company -> whether its names drafted so far are legal entities
     folded: set[str] = set()  # names drafted that the one legal entity behind them has been folded into
+    shorts: set[str] = set()  # the short names folded into them ('Riverty' into 'Riverty GmbH'), however often named
     for mention in mentions:
         key, entity = _key(mention.name), bool(LEGAL_NAME.search(mention.name))
         company = mention.row or services.well_known(mention.name)
         if any(_same(key, other) for other in found) or (not entity) in kinds.get(company, ()) or any(
-                _key(o.name).startswith(key + " ") for o in mentions if o.row and o.row == mention.row):
+                _key(o.name).startswith(key + " ") for o in mentions if o.row and o.row == mention.row) or (
+                key in shorts) or _alias(mention, mentions):
             continue
         product = next((o for o in found if o not in folded and (_short(o, key) or _short(key, o))), None)
         if product:  # 'Intercom' and 'Intercom R&D Unlimited Company' are one; a second entity ('Intercom, Inc.') two
             folded.add(product)
+            shorts.add(min(product, key, key=len))
             continue
         if company:  # a product and the legal entity behind it are one recipient, two entities of a group two
             kinds.setdefault(company, set()).add(entity)
@@ -315,6 +318,14 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
             _stated_later(element, sentence, bool(_STORED.search(sentence.text)))
     _blocks(items, found, {id(m.sentence): _key(m.name) for m in mentions if m.block})
     return list(found.values())
+
+
+def _alias(mention: _Mention, mentions: list[_Mention]) -> bool:
+    """Whether a name is in brackets just after another name of its sentence, as that one's other name
+    ('Sendinblue SAS (Brevo)'): one recipient, not two."""
+    text = mention.sentence.text
+    return text[:mention.start].endswith("(") and text[mention.end:mention.end + 1] == ")" and any(
+        o.sentence is mention.sentence and o.end in (mention.start - 1, mention.start - 2) for o in mentions)
 
 
 def _unshared(mention: _Mention, after: Sentence | None, named: int) -> bool:
