@@ -605,3 +605,9 @@ def test_a_short_name_named_again_and_a_bracketed_alias_are_the_recipient_alread
     text = ("Wij geven je gegevens door aan Riverty GmbH. Riverty is zelf verantwoordelijk; lees de privacyverklaring "
             "van Riverty.\nSendinblue SAS (Brevo) verstuurt voor ons de nieuwsbrief.")
     assert _named(text, "Met wie delen wij gegevens?", "nl") == ["Riverty GmbH", "Sendinblue SAS"]
+
+
+def test_a_table_with_a_provider_column_names_recipients_only_in_that_column():
+    table = ("Cookie | Aanbieder | Doel | Bewaartermijn\n_ga | Google | statistieken met Google Analytics | 2 jaar\n"
+             "_fbp | Meta | advertenties op Facebook en Instagram (marketing) | 3 maanden")
+    assert _named(table, "Cookies", "nl") == ["Google", "Meta"]

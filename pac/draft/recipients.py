@@ -515,7 +515,9 @@ def _mentions(sentence: Sentence, layout: _Layout, lower: frozenset[str]) -> lis
             spans[outer.start, outer.end] = replace(outer, row=outer.row or mention.row)
     if _COMPLAINT.search(text):
         return []
-    joined = _joined(sorted(spans.values(), key=lambda m: m.start))
+    cell = _named_cell(text, layout)
+    joined = _joined(sorted((m for m in spans.values() if cell is None or cell[0] <= m.start < cell[1]),
+                            key=lambda m: m.start))
     return [m for m in joined if not _denied(text, m) and not _no_data(text, m, joined) and not _source(text, m)
             and not services.excluded(text, m.start, m.end)]
 
@@ -608,8 +610,7 @@ def _listed(sentence: Sentence, layout: _Layout) -> list[_Mention]:
     if len(cells) >= 3 and (in_section or layout.named or country(text)) or (len(cells) == 2 and in_section):
         if _is_header(cells) or not 0 <= layout.column < len(cells):
             return []
-        bounds = [0, *(i for m in _CELLS.finditer(text) for i in m.span()), len(text)]
-        return _cell(sentence, bounds[2 * layout.column], bounds[2 * layout.column + 1])
+        return _cell(sentence, *_bounds(text, layout.column))
     label = _LABEL.match(text)
     if label and in_section:
         return [replace(m, block=True) for m in _cell(sentence, label.end(), len(text))]
@@ -621,6 +622,21 @@ def _listed(sentence: Sentence, layout: _Layout) -> list[_Mention]:
     head = _HEAD.match(text)
     start = head.end() if head and (not head.group(1) or _CATEGORIES.search(head.group(1))) else 0
     return _cell(sentence, start, _HEAD_END.search(text, start).start())
+
+
+def _named_cell(text: str, layout: _Layout) -> tuple[int, int] | None:
+    """The bounds of a table row's cell under a header's recipients column ('Aanbieder', 'Provider'), if the row
+    has one: the names of its other cells ('ads on Facebook and Instagram' in a purpose cell) are not recipients."""
+    cells = _CELLS.split(text)
+    if not layout.named or len(cells) < 3 or not 0 <= layout.column < len(cells):
+        return None
+    return _bounds(text, layout.column)
+
+
+def _bounds(text: str, column: int) -> tuple[int, int]:
+    """Where a table row's cell ``column`` begins and ends."""
+    bounds = [0, *(i for m in _CELLS.finditer(text) for i in m.span()), len(text)]
+    return bounds[2 * column], bounds[2 * column + 1]
 
 
 def _cell(sentence: Sentence, start: int, end: int) -> list[_Mention]:
