@@ -611,3 +611,8 @@ def test_a_table_with_a_provider_column_names_recipients_only_in_that_column():
     table = ("Cookie | Aanbieder | Doel | Bewaartermijn\n_ga | Google | statistieken met Google Analytics | 2 jaar\n"
              "_fbp | Meta | advertenties op Facebook en Instagram (marketing) | 3 maanden")
     assert _named(table, "Cookies", "nl") == ["Google", "Meta"]
+
+
+def test_a_product_beside_the_legal_entity_of_its_company_is_that_entity():
+    text = "Voor de statistieken van onze Instagram-pagina zijn Meta Platforms Ireland Ltd en wij gezamenlijk verantwoordelijk."
+    assert _named(text, "Sociale media", "nl") == ["Meta Platforms Ireland Ltd"]

@@ -47,6 +47,9 @@ def test_a_service_named_only_by_its_product_in_prose_is_a_named_recipient(sente
     "Verkopen jullie mijn gegevens aan bedrijven zoals Google?",
     "We advertise our vacancies on Indeed and LinkedIn.",
     "U vindt ons ook op Google Maps.",
+    "Je vindt Groenhorst op Instagram, Pinterest en TikTok.",  # where the organisation has pages, by its own name
+    "De gemeente is ook te vinden op Facebook, Instagram en LinkedIn.",
+    "You can find Corrib Tours on Instagram and Facebook.",
     "Op onze contactpagina staat een kaart van Google Maps, zodat je ons makkelijk vindt.",
     "Je kunt ons bereiken via WhatsApp.",
     "Onze website draait op WordPress en we meten met Matomo; betalen kan met iDEAL.",

@@ -292,6 +292,7 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
     folded: set[str] = set()  # names drafted that the one legal entity behind them has been folded into
     shorts: set[str] = set()  # the short names folded into them ('Riverty' into 'Riverty GmbH'), however often named
     for mention in mentions:
+        mention = _behind(mention)
         key, entity = _key(mention.name), bool(LEGAL_NAME.search(mention.name))
         company = mention.row or services.well_known(mention.name)
         if any(_same(key, other) for other in found) or (not entity) in kinds.get(company, ()) or any(
@@ -318,6 +319,17 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
             _stated_later(element, sentence, bool(_STORED.search(sentence.text)))
     _blocks(items, found, {id(m.sentence): _key(m.name) for m in mentions if m.block})
     return list(found.values())
+
+
+def _behind(mention: _Mention) -> _Mention:
+    """The mention of a well-known product as the legal entity of its company its sentence names beside it ('onze
+    Instagram-pagina ... Meta Platforms Ireland Ltd'): one recipient, the entity."""
+    company = mention.row or services.well_known(mention.name)
+    if not company or LEGAL_NAME.search(mention.name):
+        return mention
+    entity = next((m.group(1) for m in LEGAL_NAME.finditer(mention.sentence.text)
+                   if services.well_known(m.group(1)) == company), None)
+    return replace(mention, name=entity) if entity else mention
 
 
 def _alias(mention: _Mention, mentions: list[_Mention]) -> bool:

@@ -46,6 +46,8 @@ _POINTER = re.compile("(?i)" + "|".join((
     r"\b(?:we|wij)\s+(?:are|zijn|staan)\s+(?:also\s+|ook\s+)?(?:active\s+|actief\s+)?(?:on|op)\s",  # 'we are on X'
     r"\b(?:vind|vindt|vinden|find)\s+(?:je\s+|u\s+|jij\s+|you\s+)?(?:ons|us)\b|\b(?:je|u|jij|you)\s+ons\s+(?:\w+\s+)?"
     r"(?:vindt|vinden|vind)\b|\blike\s+(?:ons|us)\b",  # 'u vindt ons op', 'zodat je ons vindt'
+    r"\bte vinden (?:op|on)\s|\b(?:vind|vindt|find)\s+(?:je\s+|u\s+|jij\s+|you\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}"
+    r"\s+(?:ook\s+|also\s+)?(?:op|on)\s",  # 'X is ook te vinden op', 'je vindt X op', 'find X on': where it has pages
     r"\bdownload\w*|\binstall\w*",
     r"\b(?:pagina|pagina's|pages?|accounts?|kana(?:al|len)|channels?|profiel\w*|profiles?)\s+(?:op|on)\b",
     r"\b(?:links?|knop|knoppen|buttons?)\s+(?:naar|to)\b|\blinkt\b|\b(?:doorverwezen|redirected)\b",
