@@ -616,3 +616,14 @@ def test_a_table_with_a_provider_column_names_recipients_only_in_that_column():
 def test_a_product_beside_the_legal_entity_of_its_company_is_that_entity():
     text = "Voor de statistieken van onze Instagram-pagina zijn Meta Platforms Ireland Ltd en wij gezamenlijk verantwoordelijk."
     assert _named(text, "Sociale media", "nl") == ["Meta Platforms Ireland Ltd"]
+
+
+@pytest.mark.parametrize(("sentence", "section", "names"), [
+    ("For a qualification from an awarding body, for example the Institute of Practical Bookkeepers, we send them "
+     "your results.", "Qualifications", ["Institute of Practical Bookkeepers"]),
+    ("Meldingen over een woning van een woningcorporatie, bijvoorbeeld Woonstede Wonen, sturen wij door.",
+     "Met wie delen wij gegevens?", ["Woonstede Wonen"]),
+    ("Onze bakkerij, bijvoorbeeld De Korenschoof, is dicht op zondag.", "Openingstijden", []),  # no sharing
+])
+def test_examples_in_apposition_to_a_kind_of_recipient(sentence: str, section: str, names: list[str]):
+    assert _named(sentence, section, "en") == names

@@ -31,7 +31,8 @@ _INSTITUTION = re.compile(rf"(?:HM )?{_TOKEN}(?: {_TOKEN})*(?: (?:and|of|for|voo
                           rf"(?: {_TOKEN})*)+")
 _INSTITUTIONAL = re.compile(r"Services?|Customs|Office|Authority|Agency|Board|Commission|Council|Trust|Department|Executive|"
                             r"Ombudsman|Tribunal|Court|Bureau|Unit|Pensions|Inspectorate|Regulator|Registry|Ministry|Dienst|"
-                            r"Raad|Ministerie|Inspectie|Autoriteit|Fonds|Federatie|Bond|Instituut|Agentschap|Centrum")
+                            r"Raad|Ministerie|Inspectie|Autoriteit|Fonds|Federatie|Bond|Instituut|Agentschap|Centrum|Institute|"
+                            r"Association|Foundation|Society")
 """The words a body's name opens or ends with ('Disclosure and Barring Service', 'Raad voor de Kinderbescherming')."""
 _NAME = re.compile(rf"(?:\(\w+\) )?{_TOKEN}(?: (?:& )?(?:{_TOKEN}|\d\w*)){{0,4}}")
 _ABBREVIATION = re.compile(r"(?:\.\w+)+\.$|(?i:inc|ltd|co|corp|plc)\.$")
@@ -146,6 +147,10 @@ _ADVERBS = re.compile(r"\s*(?:(?:also|ook|only|alleen|then|dan|daarbij|daarvoor)
 _BACK_RECEIVES = re.compile(r"[^.;]*;\s*(?:it|they|ze|zij|die|hij)\s+(?:also\s+|ook\s+)?(?=(?:receives?|ontvangt|krijgt|gets)\b)")
 _EXAMPLES = re.compile(r"(?i)\b" + _NOUNS + r"[^.;:]{0,60}?\b(?:zoals|such as|including|include|includes|bijvoorbeeld|"
                        r"for example|e\.g\.|namely|namelijk|waaronder|onder andere|onder meer|o\.a\.)\s+")
+_APPOSED_EXAMPLES = re.compile(r"(?i)\b(?:een|an?|the|de|het|onze?|our)\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?:for example|"
+                               r"for instance|e\.g\.|bijvoorbeeld|zoals|such as)\s+")
+"""Examples in apposition to a kind of recipient ('an awarding body, for example the Institute of ...', 'een
+woningcorporatie, bijvoorbeeld Woonstede Wonen,'), in a sentence about sharing or under a recipients heading."""
 _FORMS = r"(?:Inc|Ltd|LLC|B\.V|N\.V|BV|NV|GmbH|SE|S\.A|SARL|SAS|AB|ApS|A/S|AS|Oy|AG|Limited|plc|vzw|VZW)\.?"
 _FORM_TAIL = re.compile(rf",? ?(?:{_FORMS})?\.?\s*")
 _COMMA_FORM = re.compile(rf", {_FORMS}(?!\w)")
@@ -423,7 +428,7 @@ def _plausible(mention: _Mention, controller_name: str | None, title: str = "") 
         return False
     if mention.row:
         return not _BROWSER.search(mention.sentence.text)
-    if LEGAL_NAME.fullmatch(name) or _AUTHORITY.fullmatch(name):
+    if LEGAL_NAME.fullmatch(name) or _AUTHORITY.fullmatch(name) or _body(name):
         return True
     if _LAW.search(name) or _own_product(name.split()[0], controller_name) or re.fullmatch(rf"(?:[A-Z]\.){{2,}}|{_FORMS}", name):
         return False
@@ -491,6 +496,11 @@ def _mentions(sentence: Sentence, layout: _Layout, lower: frozenset[str]) -> lis
     found += _listed(sentence, layout)
     for match in _EXAMPLES.finditer(text):
         found += _names(sentence, match.end(), len(text), stop=True)
+    if _SHARING.search(text) or _RECIPIENTS_SECTION.search(sentence.section):
+        for match in _APPOSED_EXAMPLES.finditer(text):
+            found += _names(sentence, match.end(), len(text), stop=True)
+            found += [_Mention(text[m.start():end], sentence, m.start(), end, (m.start(), len(text)))
+                      for m in _INSTITUTION.finditer(text, match.end()) if (end := _institution(text, m.start()))][:1]
     if _SHARING.search(text):
         found += [_Mention(m.group(1), sentence, m.start(1), m.end(1), (0, len(text))) for m in LEGAL_NAME.finditer(text)]
         found += [_Mention(text[m.start():end], sentence, m.start(), end, (0, len(text)))
@@ -696,6 +706,14 @@ def _instances(sentence: Sentence, start: int, end: int) -> list[_Mention]:
     if not all(lead and lead == (s, e) for lead, (s, e) in zip(names, pieces, strict=True)):
         return []
     return [_Mention(sentence.text[s:e], sentence, s, e, (start, end)) for s, e in pieces]
+
+
+def _body(name: str) -> bool:
+    """Whether a name is an institution's, joined by 'of', 'and' or 'voor' and opening or ending with a word for a
+    body ('Institute of Practical Bookkeepers'): a proper name, whatever common nouns it holds."""
+    words = name.split()
+    return bool(" " in name and _INSTITUTION.fullmatch(name) and re.search(r" (?:and|of|for|voor|van|en) ", name)
+                and (_INSTITUTIONAL.fullmatch(words[0]) or _INSTITUTIONAL.fullmatch(words[-1])))
 
 
 def _institution(text: str, start: int) -> int | None:
