@@ -38,13 +38,17 @@ _COORDINATED = re.compile(rf"(?i)\b(?P<words>(?:{_WORDS}))-?(?=(?:{_AND}(?:{_ANY
 """'analytics and marketing cookies', 'statistische, functionele en marketingcookies': the first categories of a
 coordination, each a label of its own."""
 _RELATIVE = re.compile(r"(?i)\b(?P<words>cookies (?:die|that|which) (?:(?:are|is|zijn) )?(?:strikt |strictly )?(?:noodzakelijk|"
-                       r"nodig|necessary|essentieel|essential)\b)")
-"""'cookies die noodzakelijk zijn voor het functioneren van de site': necessary cookies named by a clause."""
+                       r"nodig|necessary|essentieel|essential)\b|cookies (?:die|that|which) (?:the|de|het|onze?|our) "
+                       r"(?:[\w-]+ ){1,3}?(?:needs?|requires?|nodig (?:heeft|hebben))\b)")
+"""'cookies die noodzakelijk zijn voor het functioneren van de site', 'the cookies that the booking form needs to work':
+necessary cookies named by a clause."""
 _CELL = re.compile(rf"(?i)(?<!\w)(?:{_WORDS})(?!\w)")
 _TOKEN = r"[A-Z\u00c0-\u00de][\w&'-]*(?:\.[\w-]+)*"
 _NAME = rf"(?P<name>{_TOKEN}(?: {_TOKEN}){{0,3}})"
 _PROVIDED = re.compile(r"\s*(?:\(|\b(?:van|from|of|by|door|(?:geplaatst|placed|set) (?:door|by))\s+)" + _NAME)
 """'analytische cookies van Matomo', 'analytics cookies (Google Analytics)': the provider after the label."""
+_AND_NAME = re.compile(r"(?:\s*,\s*|\s+(?:and|en|or|of)\s+)" + _NAME)
+"""A further provider coordinated with the one after a label."""
 _OF_PROVIDER = re.compile(r"(?i)\b(?P<words>cookies?\s+(?:van|from|of|(?:geplaatst|placed|set) (?:door|by))\s+)" + r"(?-i:" + _NAME + ")")
 """'Cookies van YouTube, als je een ingesloten video afspeelt': a provider's cookies, with no category word."""
 _PIXEL = re.compile(r"\b" + _NAME + r"[- ](?:[Pp]ixel)\b")
@@ -183,7 +187,7 @@ def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
             continue  # denied, or the clause after a label ('functionele cookies die nodig zijn')
         after = _PROVIDED.match(text, match.end())
         listed = _PROVIDERS.search(text, match.end()) if sentence.bullet else None
-        providers = ([p] if after and (p := finder.find(after.group("name"), sentence, after.start("name"), after.end("name")))
+        providers = (finder.coordinated(after, sentence) if after
                      else finder.listed(listed, sentence) if listed else [])
         found += [_Mention(category, match.start(), match.end(), p) for p in providers or [None]]
     pixels = [_Mention("marketing", m.start(), m.end(), p, "Review: the notice gives the pixel no category; a pixel "
@@ -287,6 +291,15 @@ class _Providers:
         found = [self.find(match.group("list")[a:b].strip(" ,"), sentence, match.start("list") + a, match.start("list") + b)
                  for a, b in names]
         return [p for p in dict.fromkeys(found) if p]
+
+    def coordinated(self, after: re.Match[str], sentence: Sentence) -> list[str]:
+        """The ids of the provider named ``after`` a label and of those coordinated with it ('cookies from Google
+        Analytics and Hotjar')."""
+        found, match = [], after
+        while match and (provider := self.find(match.group("name"), sentence, match.start("name"), match.end("name"))):
+            found.append(provider)
+            match = _AND_NAME.match(sentence.text, match.end())
+        return list(dict.fromkeys(found))
 
     def find(self, name: str, sentence: Sentence, start: int, end: int) -> str | None:
         name = _ARTICLE.sub("", re.sub(r"\s*\(.*$", "", name)).strip()
