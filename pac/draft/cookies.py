@@ -25,7 +25,8 @@ is no functional cookie) and the English name of its drafted element."""
 _PURPOSES = {"analytics": r"\b(meten|meet|measur\w*|statisti\w*|analy[sz]\w*)",
              "marketing": r"\b(advertent\w*|advertis\w*|adverts?\b|ads\b|marketing|reclame|retarget\w*)",
              "functional": r"\b(onthoud\w*|remember\w*|voorkeur\w*|preferen\w*|ingelogd|logged in)",
-             "social_media": r"\b(social[- ]media|sociale[- ]media)"}
+             "social_media": r"\b(social[- ]media|sociale[- ]media)",
+             "tracking": r"\b(volgen|volgt|track\w*|surfgedrag|browsing (?:behaviou?r|habits))"}
 """A stated purpose that places a tracker the notice gives no category in one ('om te meten hoe de website wordt
 gebruikt': analytics), as a judgement for review."""
 _WORDS = "|".join(f"(?P<{key}>{words})" for key, (words, _) in CATEGORIES.items())
@@ -51,6 +52,9 @@ _AND_NAME = re.compile(r"(?:\s*,\s*|\s+(?:and|en|or|of)\s+)" + _NAME)
 """A further provider coordinated with the one after a label."""
 _OF_PROVIDER = re.compile(r"(?i)\b(?P<words>cookies?\s+(?:van|from|of|(?:geplaatst|placed|set) (?:door|by))\s+)" + r"(?-i:" + _NAME + ")")
 """'Cookies van YouTube, als je een ingesloten video afspeelt': a provider's cookies, with no category word."""
+_PLACES = re.compile(_NAME + r"(?P<words>\s+(?:plaatst|zet|places|sets|stores)\s+(?!(?:geen|no|nooit|never|niet|not)\b)"
+                     r"(?:\w+\s+)?cookies?\b)")
+"""'YouTube plaatst cookies waarmee het uw surfgedrag kan volgen': a provider's cookies, with no category word."""
 _PIXEL = re.compile(r"\b" + _NAME + r"[- ](?:[Pp]ixel)\b")
 _PROVIDERS = re.compile(r"(?i)\b(?:aanbieders?|providers?|vendors?|leveranciers?|geplaatst door|placed by)\s*:\s*(?P<list>[^.;]+)")
 """'Aanbieders: Google Fonts, Spotify': the providers of the category its list item names."""
@@ -195,14 +199,14 @@ def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
               for m in _PIXEL.finditer(text) if not _DENIED.search(text[:m.start()])
               and (p := finder.find(m.group("name"), sentence, m.start(), m.end()))]
     labelled = [range(m.start, m.end + 1) for m in found]
-    for match in _OF_PROVIDER.finditer(text):
+    for match in [*_OF_PROVIDER.finditer(text), *_PLACES.finditer(text)]:
         provider = finder.find(match.group("name"), sentence, match.start("name"), match.end("name"))
         if provider and not _denied(text, match) and not any(match.start() in span for span in labelled) \
                 and provider not in {m.provider for m in pixels}:
             category = _judged(re.split(r"[.;]", text[match.end():])[0]) or "unclassified"
             note = ("Review: the notice gives these cookies no category; " + (
                 "none is drafted." if category == "unclassified" else "this one follows the purpose it states."))
-            found.append(_Mention(category, match.start(), match.end("name"), provider, note))
+            found.append(_Mention(category, match.start(), match.end(), provider, note))
     return found + pixels
 
 
