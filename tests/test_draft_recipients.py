@@ -627,3 +627,13 @@ def test_a_product_beside_the_legal_entity_of_its_company_is_that_entity():
 ])
 def test_examples_in_apposition_to_a_kind_of_recipient(sentence: str, section: str, names: list[str]):
     assert _named(sentence, section, "en") == names
+
+
+def test_a_list_item_opening_with_a_capitalised_possessive_and_kind_and_a_place_after_the_name():
+    text = "Wij delen gegevens met:\n- Ons boekhoudkantoor, Verstraete & Co in Sint-Niklaas, verzorgt onze boekhouding."
+    assert _named(text, "Met wie delen wij uw gegevens?", "nl") == ["Verstraete & Co"]
+
+
+def test_a_group_company_bearing_the_controller_s_brand_is_a_recipient():
+    text = "Our support team is employed by our group company Shop SA (Pty) Ltd in Cape Town."
+    assert _named(text, "Who we share your information with", "en") == ["Shop SA"]

@@ -231,9 +231,11 @@ _LABEL = re.compile(r"(?i)(?:organi[sz]ation|organisatie|(?:sub-?)?(?:processor|
 """The label of a line naming the recipient of a block of labelled lines ('Organisation: X', 'Where: ...')."""
 _LINE_LABEL = re.compile(r"[^:]{1,30}:\s")
 _WHERE = re.compile(r"(?i)(?:where|location|country|countries|land|landen|locatie|vestiging|based)\b[^:]{0,12}:")
-_HEAD = re.compile(r"(?:onze|ons|our|de|het|the|je|jouw|your|uw)\s+((?:[a-z][\w-]*,?\s+){0,3})(?=[A-Z\u00c0-\u00de])")
+_HEAD = re.compile(r"(?:onze|ons|our|de|het|the|je|jouw|your|uw)\s+((?:[a-z][\w-]*,?\s+){0,3})(?=[A-Z\u00c0-\u00de])|"
+                   r"(?:Onze|Ons|Our|De|Het|The|Je|Jouw|Your|Uw)\s+((?:[a-z][\w-]*,?\s+){1,3})(?=[A-Z\u00c0-\u00de])")
 """What may open a list item before its name: an article, or a possessive and a category ('onze verzekeraar,
-Ethias NV', 'het sociaal secretariaat Partena vzw', 'de Stad Gent')."""
+Ethias NV', 'het sociaal secretariaat Partena vzw', 'de Stad Gent'; capitalised only before a category: 'Ons
+boekhoudkantoor, Verstraete & Co')."""
 _HEAD_END = re.compile(rf"\s*(?:\(|:|;|,(?! ?{_FORMS}(?!\w))|\s[\u2013\u2014-]\s|$)")
 _NO_DATA = re.compile(r"(?i)\b(?:no|geen)\s+(?:\w+\s+)?(?:personal data|persoonsgegevens)\b|\b(?:ge)?anonymi[sz]ed?\b|"
                       r"\bgeanonimiseerde?\b|\banonieme?\b|\b(?:alleen|only)\s+(?:het\s+|the\s+)?(?:aantal|aantallen|"
@@ -430,7 +432,8 @@ def _plausible(mention: _Mention, controller_name: str | None, title: str = "") 
         return not _BROWSER.search(mention.sentence.text)
     if LEGAL_NAME.fullmatch(name) or _AUTHORITY.fullmatch(name) or _body(name):
         return True
-    if _LAW.search(name) or _own_product(name.split()[0], controller_name) or re.fullmatch(rf"(?:[A-Z]\.){{2,}}|{_FORMS}", name):
+    if _LAW.search(name) or (_own_product(name.split()[0], controller_name) and not _GROUP.search(mention.sentence.text)) \
+            or re.fullmatch(rf"(?:[A-Z]\.){{2,}}|{_FORMS}", name):
         return False
     if mention.start and len(words) > 1 and words[0] in _ARTICLES and name[0].isupper():
         words = words[1:]  # 'An Post', 'The Rocket Science Group': a capital article mid-sentence opens a name
@@ -642,7 +645,8 @@ def _listed(sentence: Sentence, layout: _Layout) -> list[_Mention]:
     if labelled and _lead(text, labelled.end()):
         return _names(sentence, labelled.end(), len(text), stop=True)
     head = _HEAD.match(text)
-    start = head.end() if head and (not head.group(1) or _CATEGORIES.search(head.group(1))) else 0
+    kind = head and (head.group(1) if head.group(1) is not None else head.group(2))
+    start = head.end() if head and (not kind or _CATEGORIES.search(kind)) else 0
     return _cell(sentence, start, _HEAD_END.search(text, start).start())
 
 
@@ -661,6 +665,10 @@ def _bounds(text: str, column: int) -> tuple[int, int]:
     return bounds[2 * column], bounds[2 * column + 1]
 
 
+_LOCATED = re.compile(r"\s+(?:in|te|uit)\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?")
+"""Where a list item's or cell's name is based, after it ('Verstraete & Co in Sint-Niklaas')."""
+
+
 def _cell(sentence: Sentence, start: int, end: int) -> list[_Mention]:
     """The name that ``sentence.text[start:end]`` (a table cell, the head of a list item) consists of, if any;
     a legal form after a comma ('Cloudflare, Inc.') is part of it."""
@@ -668,6 +676,9 @@ def _cell(sentence: Sentence, start: int, end: int) -> list[_Mention]:
     host = lead and re.compile(r" (?:bij|at|op|on) ").match(sentence.text, lead[1])
     if host and (other := _lead(sentence.text, host.end())) and _FORM_TAIL.fullmatch(sentence.text, other[1], end):
         lead = (lead[0], other[1])
+    located = lead and _LOCATED.match(sentence.text, lead[1], end)
+    if located and _FORM_TAIL.fullmatch(sentence.text, located.end(), end):  # 'Verstraete & Co in Sint-Niklaas'
+        end = lead[1]
     entity = lead and re.compile(r" \([^()]+\)").match(sentence.text, lead[1], end)
     if entity and _FORM_TAIL.fullmatch(sentence.text, entity.end(), end):
         lead = (lead[0], entity.end())
