@@ -637,3 +637,12 @@ def test_a_list_item_opening_with_a_capitalised_possessive_and_kind_and_a_place_
 def test_a_group_company_bearing_the_controller_s_brand_is_a_recipient():
     text = "Our support team is employed by our group company Shop SA (Pty) Ltd in Cape Town."
     assert _named(text, "Who we share your information with", "en") == ["Shop SA"]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Betaalt het Jeugdfonds Sport & Cultuur het lesgeld, dan wisselen wij de naam van de leerling uit met het Jeugdfonds.",
+     ["Jeugdfonds"]),  # 'met' before an article and a name (the short name it is given there)
+    ("Over onze resultaten rapporteren wij aan het Oranje Fonds; dat rapport bevat geen persoonsgegevens.", []),
+])
+def test_a_verb_with_met_before_an_article_and_a_clause_after_a_semicolon_saying_no_personal_data(sentence, names):
+    assert _named(sentence, "Wie krijgen uw gegevens?", "nl") == names

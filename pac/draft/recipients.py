@@ -68,7 +68,7 @@ _USES = re.compile(
     r"\b(?:wordt|worden)\b[^.;:]{0,40}?\baan|"
     r"\b(?:versturen|verzenden|sturen|bezorgen|leveren|beheren|bewaren|verwerken|hosten|regelen|doen|plannen|meten|"
     r"analyseren|plaatsen|publiceren|zetten) (?:wij|we)\b[^.;:,]{0,50}?\b(?:via|bij|in|op)(?=\s+(?-i:[A-Z]))|"
-    r"\b\w+en (?:wij|we)\b[^.;:,]{0,50}?\b(?:met|aan|naar)(?=\s+(?-i:[A-Z]))|"
+    r"\b\w+en (?:wij|we)\b[^.;:,]{0,50}?\b(?:met|aan|naar)(?=\s+(?:(?:het|de)\s+)?(?-i:[A-Z]))|"
     r"\b(?:door|over) aan|"
     r"\b(?:staat|staan|zit|zitten) (?:in|bij)|\b(?:laat|laten)(?: (?:wij|we))?|\b(?:loopt|lopen|verloopt|verlopen) over|"
     r"\b(?:gebeurt|gebeuren|geschiedt) (?:door|bij|via)|"
@@ -615,11 +615,23 @@ def _source(text: str, mention: _Mention) -> bool:
     return False
 
 
+_POINTS_BACK = re.compile(r"(?i)\s*(?:dat|die|deze|dit|this|that|these|it|they|ze|zij)\b")
+
+
 def _no_data(text: str, mention: _Mention, mentions: list[_Mention]) -> bool:
-    """Whether the clause after ``mention`` (up to the next name) says that what it gets is no personal data."""
+    """Whether the clause after ``mention`` (up to the next name), or a clause after a semicolon pointing back to what
+    it gets ('rapporteren wij aan het Oranje Fonds; dat rapport bevat geen persoonsgegevens'), says that it is no
+    personal data."""
     semicolon = text.find(";", mention.end)
-    end = min([m.start for m in mentions if m.start > mention.start] + [semicolon if semicolon >= 0 else len(text)])
-    return bool(_NO_DATA.search(text, mention.end, end))
+    following = min([m.start for m in mentions if m.start > mention.start] + [len(text)])
+    end = min(following, semicolon if semicolon >= 0 else len(text))
+    if _NO_DATA.search(text, mention.end, end):
+        return True
+    back = _POINTS_BACK.match(text, semicolon + 1) if 0 <= semicolon < following else None
+    if back is None:
+        return False
+    stop = text.find(";", back.end())
+    return bool(_NO_DATA.search(text, back.end(), min(following, stop if stop >= 0 else len(text))))
 
 
 def _listed(sentence: Sentence, layout: _Layout) -> list[_Mention]:
