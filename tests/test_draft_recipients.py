@@ -646,3 +646,8 @@ def test_a_group_company_bearing_the_controller_s_brand_is_a_recipient():
 ])
 def test_a_verb_with_met_before_an_article_and_a_clause_after_a_semicolon_saying_no_personal_data(sentence, names):
     assert _named(sentence, "Wie krijgen uw gegevens?", "nl") == names
+
+
+def test_the_representative_in_the_union_is_no_recipient():
+    text = "We have appointed DataRep Europe Ltd in Dublin as our representative under Article 27 of the EU GDPR."
+    assert _named(text, "Who we share your information with", "en") == []

@@ -418,6 +418,12 @@ def _key(name: str) -> str:
     return " ".join(re.sub(r"\(.*?\)|[.,]", " ", name).casefold().split())
 
 
+_REPRESENTATIVE = re.compile(r"(?i)\b(?:as|als) (?:our|its|onze|haar|zijn) (?:\w+ )?(?:representative|vertegenwoordiger)\b|"
+                             r"\brepresentative (?:under|in the sense of|within the meaning of) (?:art\.|article)\s?27\b|"
+                             r"\bvertegenwoordiger (?:in de zin van|volgens) (?:art\.|artikel)\s?27\b")
+"""A sentence appointing the controller's representative in the Union (Art. 27 GDPR): its name is no recipient."""
+
+
 def _plausible(mention: _Mention, controller_name: str | None, title: str = "") -> bool:
     """Whether a mention is a name of someone else: not the controller or the brand the notice's ``title`` names,
     a street address, a supervisory authority, a country, a law or a common word."""
@@ -426,7 +432,7 @@ def _plausible(mention: _Mention, controller_name: str | None, title: str = "") 
     if controller_name and (name in controller_name or controller_name in name) or (
             _titled(name, title) and not _GROUP.search(mention.sentence.text)):
         return False
-    if AUTHORITIES.fullmatch(name) or _address(mention):
+    if AUTHORITIES.fullmatch(name) or _address(mention) or _REPRESENTATIVE.search(mention.sentence.text):
         return False
     if mention.row:
         return not _BROWSER.search(mention.sentence.text)
