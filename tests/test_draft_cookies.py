@@ -134,3 +134,16 @@ def test_a_block_of_labelled_lines_states_its_category_consent():
                        "Toestemming: niet nodig\n\nSoort: statistische cookies\nDoel: bezoekers tellen\n"
                        "Toestemming: we vragen je toestemming via de cookiebanner\n")
     assert _trackers(drafted) == [("strictly_necessary", None, "not_asked"), ("analytics", None, "asked")]
+
+
+def test_providers_coordinated_after_a_label_and_cookies_a_feature_needs():
+    drafted = _drafted("Privacy notice\n\nCookies\nOur website uses the cookies that the booking form needs to work. "
+                       "Analytics cookies from Google Analytics and Hotjar show us which pages are used.\n", "en")
+    assert [(c, p) for c, p, _ in _trackers(drafted)] == [("strictly_necessary", None), ("analytics", "Google Analytics"),
+                                                          ("analytics", "Hotjar")]
+
+
+def test_a_provider_that_places_cookies_gets_the_category_its_purpose_states():
+    drafted = _drafted("Privacyverklaring\n\nCookies\nOp sommige pagina's tonen wij video's van YouTube. YouTube plaatst "
+                       "cookies waarmee het uw surfgedrag kan volgen. Vimeo plaatst geen cookies.\n")
+    assert [(c, p) for c, p, _ in _trackers(drafted)] == [("tracking", "YouTube")]

@@ -420,3 +420,18 @@ def test_contacts_of_the_controller_and_of_its_dpo(text: str, mine: list, dpos: 
     found = controller(sentences(text))
     assert [c["value"] for c in found.get("contacts", ())] == mine
     assert [c["value"] for c in found.get("dpo", {}).get("contacts", ())] == dpos
+
+
+def test_a_party_itself_or_jointly_responsible_is_not_the_controller_nor_a_company_working_for_it():
+    """A sentence saying another party is itself or jointly responsible does not name the controller; where no
+    sentence does, a first name that works 'voor ons' is no guess at it, and the contacts keep the sentence saying
+    who is responsible as their provenance."""
+    joint = controller(sentences(
+        "Wie zijn wij?\n\nKwekerij Rood B.V. verkoopt planten. Rood is de verwerkingsverantwoordelijke.\n\nSociale media\n\n"
+        "Voor de statistieken van onze pagina zijn Meta Platforms Ireland Ltd en Rood gezamenlijk verantwoordelijk.\n"))
+    assert joint["legal_name"] == "Kwekerij Rood B.V."
+    found = controller(sentences(
+        "Wie is verantwoordelijk?\n\nHet college van de gemeente Vliet is verwerkingsverantwoordelijke. Mail privacy@vliet.example.\n"
+        "\nVerwerkers\n\nDe app wordt voor ons gebouwd door Appbouw B.V. in Zwolle.\n"))
+    assert "legal_name" not in found and [c["value"] for c in found["contacts"]] == ["privacy@vliet.example"]
+    assert "is verwerkingsverantwoordelijke" in found["provenance"]["quote"]

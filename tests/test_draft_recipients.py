@@ -598,3 +598,56 @@ def test_an_apposition_that_calls_a_recipient_a_public_body_gives_its_role():
 def test_a_name_found_by_any_layout_is_no_recipient_where_a_notice_names_none(sentence: str):
     """The contexts pac.draft.services skips (a question, an app store, a link) hold for every rule's names."""
     assert _named(sentence, "Met wie delen wij gegevens?", "nl") == []
+
+
+def test_a_short_name_named_again_and_a_bracketed_alias_are_the_recipient_already_drafted():
+    """'Riverty' after 'Riverty GmbH' is one recipient however often it recurs; '(Brevo)' is Sendinblue's other name."""
+    text = ("Wij geven je gegevens door aan Riverty GmbH. Riverty is zelf verantwoordelijk; lees de privacyverklaring "
+            "van Riverty.\nSendinblue SAS (Brevo) verstuurt voor ons de nieuwsbrief.")
+    assert _named(text, "Met wie delen wij gegevens?", "nl") == ["Riverty GmbH", "Sendinblue SAS"]
+
+
+def test_a_table_with_a_provider_column_names_recipients_only_in_that_column():
+    table = ("Cookie | Aanbieder | Doel | Bewaartermijn\n_ga | Google | statistieken met Google Analytics | 2 jaar\n"
+             "_fbp | Meta | advertenties op Facebook en Instagram (marketing) | 3 maanden")
+    assert _named(table, "Cookies", "nl") == ["Google", "Meta"]
+
+
+def test_a_product_beside_the_legal_entity_of_its_company_is_that_entity():
+    text = "Voor de statistieken van onze Instagram-pagina zijn Meta Platforms Ireland Ltd en wij gezamenlijk verantwoordelijk."
+    assert _named(text, "Sociale media", "nl") == ["Meta Platforms Ireland Ltd"]
+
+
+@pytest.mark.parametrize(("sentence", "section", "names"), [
+    ("For a qualification from an awarding body, for example the Institute of Practical Bookkeepers, we send them "
+     "your results.", "Qualifications", ["Institute of Practical Bookkeepers"]),
+    ("Meldingen over een woning van een woningcorporatie, bijvoorbeeld Woonstede Wonen, sturen wij door.",
+     "Met wie delen wij gegevens?", ["Woonstede Wonen"]),
+    ("Onze bakkerij, bijvoorbeeld De Korenschoof, is dicht op zondag.", "Openingstijden", []),  # no sharing
+])
+def test_examples_in_apposition_to_a_kind_of_recipient(sentence: str, section: str, names: list[str]):
+    assert _named(sentence, section, "en") == names
+
+
+def test_a_list_item_opening_with_a_capitalised_possessive_and_kind_and_a_place_after_the_name():
+    text = "Wij delen gegevens met:\n- Ons boekhoudkantoor, Verstraete & Co in Sint-Niklaas, verzorgt onze boekhouding."
+    assert _named(text, "Met wie delen wij uw gegevens?", "nl") == ["Verstraete & Co"]
+
+
+def test_a_group_company_bearing_the_controller_s_brand_is_a_recipient():
+    text = "Our support team is employed by our group company Shop SA (Pty) Ltd in Cape Town."
+    assert _named(text, "Who we share your information with", "en") == ["Shop SA"]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Betaalt het Jeugdfonds Sport & Cultuur het lesgeld, dan wisselen wij de naam van de leerling uit met het Jeugdfonds.",
+     ["Jeugdfonds"]),  # 'met' before an article and a name (the short name it is given there)
+    ("Over onze resultaten rapporteren wij aan het Oranje Fonds; dat rapport bevat geen persoonsgegevens.", []),
+])
+def test_a_verb_with_met_before_an_article_and_a_clause_after_a_semicolon_saying_no_personal_data(sentence, names):
+    assert _named(sentence, "Wie krijgen uw gegevens?", "nl") == names
+
+
+def test_the_representative_in_the_union_is_no_recipient():
+    text = "We have appointed DataRep Europe Ltd in Dublin as our representative under Article 27 of the EU GDPR."
+    assert _named(text, "Who we share your information with", "en") == []

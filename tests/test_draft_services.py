@@ -47,6 +47,11 @@ def test_a_service_named_only_by_its_product_in_prose_is_a_named_recipient(sente
     "Verkopen jullie mijn gegevens aan bedrijven zoals Google?",
     "We advertise our vacancies on Indeed and LinkedIn.",
     "U vindt ons ook op Google Maps.",
+    "Je vindt Groenhorst op Instagram, Pinterest en TikTok.",  # where the organisation has pages, by its own name
+    "De gemeente is ook te vinden op Facebook, Instagram en LinkedIn.",
+    "You can find Corrib Tours on Instagram and Facebook.",
+    "Wij hebben een Facebookpagina, maar wij plaatsen daar nooit foto's van cliënten.",  # a page of its own
+    "We have a LinkedIn page.",
     "Op onze contactpagina staat een kaart van Google Maps, zodat je ons makkelijk vindt.",
     "Je kunt ons bereiken via WhatsApp.",
     "Onze website draait op WordPress en we meten met Matomo; betalen kan met iDEAL.",
@@ -123,3 +128,9 @@ def test_the_drafter_names_no_recipient_a_notice_mentions_only_to_deny_or_point_
 
 def test_a_product_followed_by_its_company_s_legal_name_is_the_product():
     assert _named("Ik werk in het boekhoudprogramma Moneybird van Moneybird B.V. uit Amsterdam.") == ["Moneybird"]
+
+
+def test_a_name_opening_a_dutch_compound_is_the_service_and_is_een_dienst_van_names_its_company_once():
+    assert _named("Wij plaatsen de foto's op onze website en onze Facebookpagina.") == ["Facebook"]
+    assert _named("Met uw toestemming komen de foto's op onze Instagram-pagina.") == ["Instagram"]
+    assert _named("Klanten sturen ons foto's via WhatsApp. WhatsApp is een dienst van Meta.") == ["WhatsApp", "WhatsApp"]

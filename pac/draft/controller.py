@@ -54,11 +54,6 @@ PUBLIC_BODY = re.compile(r"\b((?:[Cc]ollege van (?:burgemeester en wethouders|[G
                          r"(?<![Dd]e )(?<![Hh]et )(?:[Gg]emeente|[Pp]rovincie|[Ww]aterschap) )[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*)?)")
 """A Dutch public body, which has no legal form: its governing board ('college van burgemeester en wethouders van de
 gemeente Vlietstede') or itself by name ('Gemeente Vlietstede')."""
-_OTHERS_ROLE = re.compile(r"(?i)\b(zelf|eigen|zelfstandig|gezamenlijk|gezamenlijke|mede)\s?(verwerkings)?verantwoordelijk|"
-                          r"\b(separate|independent|joint|own|their) (data )?controllers?\b|jointly responsible|themselves responsible|"
-                          r"responsible themselves")
-"""Words saying another party is itself or jointly responsible ('Riverty is zelf verantwoordelijk', 'as a separate
-controller'): that sentence is about someone else's role, not the controller's."""
 _RESPONSIBLE = re.compile(r"(?i)verantwoordelijk|responsible|controller|gevestigd|registered|geregistreerd|KvK|wie zijn wij|"
                           r"who we are|over (ons|mij)|about (us|me)\b")
 SUBJECT = re.compile(r"^(?!(?:De|Het|The|Een|An?|Our|Onze?|Wij|We|This|Deze|Dit|Dat)\s)((?:[A-Z][\w&'-]*\s+){1,5}[A-Z][\w&'-]*)(?=(?:,[^.]{0,120},)?\s+(?:is|are)\s+(?:(?:the|a|an|de|"
@@ -73,6 +68,17 @@ TRADING = re.compile(r"\b((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*),?\s+(?:h\.o\.d\
 """A person or company trading under a name ('M. Bakker h.o.d.n. Bakker Boekhouding', 'Jane Reid trading as Reid
 Plumbing'): the first is the controller's legal name (a sole trader has no legal personality of its own), the
 second a trade name."""
+_OTHER_RESPONSIBLE = re.compile(r"(?i)\b(?:zelf|zelfstandig|gezamenlijk|gezamenlijke|eigen|mede)\s*(?:verwerkings)?verantwoordelijk|"
+                                r"\bjoint(?:ly)?[\s-]+(?:responsible|controllers?)\b|"
+                                r"\b(?:independent|separate|own|their) (?:data )?controllers?\b|\b(?:themselves|itself) responsible\b|"
+                                r"\bresponsible (?:themselves|itself|in (?:its|their) own right)\b")
+"""A sentence saying another party is itself, or jointly with the controller, responsible ('Riverty is voor deze
+verwerking zelf verantwoordelijk', 'zijn Meta Platforms Ireland Ltd en X gezamenlijk verantwoordelijk'): it does not
+say who the notice's controller is."""
+_CONTROLLER_WORD = re.compile(r"(?i)\b(?:verwerkings)?verantwoordelijke?\b|\b(?:data )?controller\b")
+_SERVES = re.compile(r"(?i)\b(?:voor ons|namens ons|for us|on our behalf|in onze opdracht|verwerker|processor)\b")
+"""A sentence naming a company that works for the controller: where no sentence says who is responsible and the
+notice's first name is in one, no name is drafted as the controller's."""
 _AUTHORITY_WORDS = re.compile(r"\b(AP|GBA|APD|ICO|DPC|CNIL)\b|[Tt]oezichthoud|[Ss]upervisory authority|[Rr]egulator")
 """The authority by its abbreviation or its role: a contact stated for it is not the controller's."""
 
@@ -92,8 +98,9 @@ def controller(items: list[Sentence]) -> dict:
                    key=lambda named: (order[id(named[0])], named[1].start()))
     subjects = [(s, m) for s, m in names if m.re is SUBJECT]
     names = [(s, m) for s, m in names if m.re is not SUBJECT]
-    stated = ([(s, m) for s, m in names + subjects if _RESPONSIBLE.search(s.text) and not _OTHERS_ROLE.search(s.text)]
-              or [(s, m) for s, m in names if _RESPONSIBLE.search(s.section)] or subjects or names)
+    stated = ([(s, m) for s, m in names + subjects if _RESPONSIBLE.search(s.text) and not _OTHER_RESPONSIBLE.search(s.text)]
+              or [(s, m) for s, m in names if _RESPONSIBLE.search(s.section)] or subjects
+              or [(s, m) for s, m in names[:1] if not _SERVES.search(s.text)])
     stated.sort(key=lambda named: (order[id(named[0])], named[1].start()))
     provenances: list[dict] = []
     if stated:
@@ -143,6 +150,12 @@ def controller(items: list[Sentence]) -> dict:
     for sentence, match in abbreviated[:1]:
         found["supervisory_authority"] = {"name": _ABBREVIATED[match.group(1)], "provenance": provenance(
             sentence, match.start(), match.end(), note=f"Review: the notice names the authority only as '{match.group(1)}'.")}
+    if not provenances and found:  # contacts of a controller whose name has no form the drafter knows
+        said = next(((sentence, m) for sentence in items if (m := _CONTROLLER_WORD.search(sentence.text))
+                     and not _OTHER_RESPONSIBLE.search(sentence.text)), None)
+        if said:
+            provenances.append(provenance(said[0], said[1].start(), said[1].end(), note=(
+                "Review: the notice names its controller here without a legal form; no legal name is drafted.")))
     if not provenances:
         return {}
     found["provenance"] = provenances[0]

@@ -25,7 +25,8 @@ is no functional cookie) and the English name of its drafted element."""
 _PURPOSES = {"analytics": r"\b(meten|meet|measur\w*|statisti\w*|analy[sz]\w*)",
              "marketing": r"\b(advertent\w*|advertis\w*|adverts?\b|ads\b|marketing|reclame|retarget\w*)",
              "functional": r"\b(onthoud\w*|remember\w*|voorkeur\w*|preferen\w*|ingelogd|logged in)",
-             "social_media": r"\b(social[- ]media|sociale[- ]media)"}
+             "social_media": r"\b(social[- ]media|sociale[- ]media)",
+             "tracking": r"\b(volgen|volgt|track\w*|surfgedrag|browsing (?:behaviou?r|habits))"}
 """A stated purpose that places a tracker the notice gives no category in one ('om te meten hoe de website wordt
 gebruikt': analytics), as a judgement for review."""
 _WORDS = "|".join(f"(?P<{key}>{words})" for key, (words, _) in CATEGORIES.items())
@@ -38,15 +39,22 @@ _COORDINATED = re.compile(rf"(?i)\b(?P<words>(?:{_WORDS}))-?(?=(?:{_AND}(?:{_ANY
 """'analytics and marketing cookies', 'statistische, functionele en marketingcookies': the first categories of a
 coordination, each a label of its own."""
 _RELATIVE = re.compile(r"(?i)\b(?P<words>cookies (?:die|that|which) (?:(?:are|is|zijn) )?(?:strikt |strictly )?(?:noodzakelijk|"
-                       r"nodig|necessary|essentieel|essential)\b)")
-"""'cookies die noodzakelijk zijn voor het functioneren van de site': necessary cookies named by a clause."""
+                       r"nodig|necessary|essentieel|essential)\b|cookies (?:die|that|which) (?:the|de|het|onze?|our) "
+                       r"(?:[\w-]+ ){1,3}?(?:needs?|requires?|nodig (?:heeft|hebben))\b)")
+"""'cookies die noodzakelijk zijn voor het functioneren van de site', 'the cookies that the booking form needs to work':
+necessary cookies named by a clause."""
 _CELL = re.compile(rf"(?i)(?<!\w)(?:{_WORDS})(?!\w)")
 _TOKEN = r"[A-Z\u00c0-\u00de][\w&'-]*(?:\.[\w-]+)*"
 _NAME = rf"(?P<name>{_TOKEN}(?: {_TOKEN}){{0,3}})"
 _PROVIDED = re.compile(r"\s*(?:\(|\b(?:van|from|of|by|door|(?:geplaatst|placed|set) (?:door|by))\s+)" + _NAME)
 """'analytische cookies van Matomo', 'analytics cookies (Google Analytics)': the provider after the label."""
+_AND_NAME = re.compile(r"(?:\s*,\s*|\s+(?:and|en|or|of)\s+)" + _NAME)
+"""A further provider coordinated with the one after a label."""
 _OF_PROVIDER = re.compile(r"(?i)\b(?P<words>cookies?\s+(?:van|from|of|(?:geplaatst|placed|set) (?:door|by))\s+)" + r"(?-i:" + _NAME + ")")
 """'Cookies van YouTube, als je een ingesloten video afspeelt': a provider's cookies, with no category word."""
+_PLACES = re.compile(_NAME + r"(?P<words>\s+(?:plaatst|zet|places|sets|stores)\s+(?!(?:geen|no|nooit|never|niet|not)\b)"
+                     r"(?:\w+\s+)?cookies?\b)")
+"""'YouTube plaatst cookies waarmee het uw surfgedrag kan volgen': a provider's cookies, with no category word."""
 _PIXEL = re.compile(r"\b" + _NAME + r"[- ](?:[Pp]ixel)\b")
 _PROVIDERS = re.compile(r"(?i)\b(?:aanbieders?|providers?|vendors?|leveranciers?|geplaatst door|placed by)\s*:\s*(?P<list>[^.;]+)")
 """'Aanbieders: Google Fonts, Spotify': the providers of the category its list item names."""
@@ -183,7 +191,7 @@ def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
             continue  # denied, or the clause after a label ('functionele cookies die nodig zijn')
         after = _PROVIDED.match(text, match.end())
         listed = _PROVIDERS.search(text, match.end()) if sentence.bullet else None
-        providers = ([p] if after and (p := finder.find(after.group("name"), sentence, after.start("name"), after.end("name")))
+        providers = (finder.coordinated(after, sentence) if after
                      else finder.listed(listed, sentence) if listed else [])
         found += [_Mention(category, match.start(), match.end(), p) for p in providers or [None]]
     pixels = [_Mention("marketing", m.start(), m.end(), p, "Review: the notice gives the pixel no category; a pixel "
@@ -191,14 +199,14 @@ def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
               for m in _PIXEL.finditer(text) if not _DENIED.search(text[:m.start()])
               and (p := finder.find(m.group("name"), sentence, m.start(), m.end()))]
     labelled = [range(m.start, m.end + 1) for m in found]
-    for match in _OF_PROVIDER.finditer(text):
+    for match in [*_OF_PROVIDER.finditer(text), *_PLACES.finditer(text)]:
         provider = finder.find(match.group("name"), sentence, match.start("name"), match.end("name"))
         if provider and not _denied(text, match) and not any(match.start() in span for span in labelled) \
                 and provider not in {m.provider for m in pixels}:
             category = _judged(re.split(r"[.;]", text[match.end():])[0]) or "unclassified"
             note = ("Review: the notice gives these cookies no category; " + (
                 "none is drafted." if category == "unclassified" else "this one follows the purpose it states."))
-            found.append(_Mention(category, match.start(), match.end("name"), provider, note))
+            found.append(_Mention(category, match.start(), match.end(), provider, note))
     return found + pixels
 
 
@@ -287,6 +295,15 @@ class _Providers:
         found = [self.find(match.group("list")[a:b].strip(" ,"), sentence, match.start("list") + a, match.start("list") + b)
                  for a, b in names]
         return [p for p in dict.fromkeys(found) if p]
+
+    def coordinated(self, after: re.Match[str], sentence: Sentence) -> list[str]:
+        """The ids of the provider named ``after`` a label and of those coordinated with it ('cookies from Google
+        Analytics and Hotjar')."""
+        found, match = [], after
+        while match and (provider := self.find(match.group("name"), sentence, match.start("name"), match.end("name"))):
+            found.append(provider)
+            match = _AND_NAME.match(sentence.text, match.end())
+        return list(dict.fromkeys(found))
 
     def find(self, name: str, sentence: Sentence, start: int, end: int) -> str | None:
         name = _ARTICLE.sub("", re.sub(r"\s*\(.*$", "", name)).strip()

@@ -31,7 +31,8 @@ _INSTITUTION = re.compile(rf"(?:HM )?{_TOKEN}(?: {_TOKEN})*(?: (?:and|of|for|voo
                           rf"(?: {_TOKEN})*)+")
 _INSTITUTIONAL = re.compile(r"Services?|Customs|Office|Authority|Agency|Board|Commission|Council|Trust|Department|Executive|"
                             r"Ombudsman|Tribunal|Court|Bureau|Unit|Pensions|Inspectorate|Regulator|Registry|Ministry|Dienst|"
-                            r"Raad|Ministerie|Inspectie|Autoriteit|Fonds|Federatie|Bond|Instituut|Agentschap|Centrum")
+                            r"Raad|Ministerie|Inspectie|Autoriteit|Fonds|Federatie|Bond|Instituut|Agentschap|Centrum|Institute|"
+                            r"Association|Foundation|Society")
 """The words a body's name opens or ends with ('Disclosure and Barring Service', 'Raad voor de Kinderbescherming')."""
 _NAME = re.compile(rf"(?:\(\w+\) )?{_TOKEN}(?: (?:& )?(?:{_TOKEN}|\d\w*)){{0,4}}")
 _ABBREVIATION = re.compile(r"(?:\.\w+)+\.$|(?i:inc|ltd|co|corp|plc)\.$")
@@ -67,7 +68,7 @@ _USES = re.compile(
     r"\b(?:wordt|worden)\b[^.;:]{0,40}?\baan|"
     r"\b(?:versturen|verzenden|sturen|bezorgen|leveren|beheren|bewaren|verwerken|hosten|regelen|doen|plannen|meten|"
     r"analyseren|plaatsen|publiceren|zetten) (?:wij|we)\b[^.;:,]{0,50}?\b(?:via|bij|in|op)(?=\s+(?-i:[A-Z]))|"
-    r"\b\w+en (?:wij|we)\b[^.;:,]{0,50}?\b(?:met|aan|naar)(?=\s+(?-i:[A-Z]))|"
+    r"\b\w+en (?:wij|we)\b[^.;:,]{0,50}?\b(?:met|aan|naar)(?=\s+(?:(?:het|de)\s+)?(?-i:[A-Z]))|"
     r"\b(?:door|over) aan|"
     r"\b(?:staat|staan|zit|zitten) (?:in|bij)|\b(?:laat|laten)(?: (?:wij|we))?|\b(?:loopt|lopen|verloopt|verlopen) over|"
     r"\b(?:gebeurt|gebeuren|geschiedt) (?:door|bij|via)|"
@@ -146,6 +147,10 @@ _ADVERBS = re.compile(r"\s*(?:(?:also|ook|only|alleen|then|dan|daarbij|daarvoor)
 _BACK_RECEIVES = re.compile(r"[^.;]*;\s*(?:it|they|ze|zij|die|hij)\s+(?:also\s+|ook\s+)?(?=(?:receives?|ontvangt|krijgt|gets)\b)")
 _EXAMPLES = re.compile(r"(?i)\b" + _NOUNS + r"[^.;:]{0,60}?\b(?:zoals|such as|including|include|includes|bijvoorbeeld|"
                        r"for example|e\.g\.|namely|namelijk|waaronder|onder andere|onder meer|o\.a\.)\s+")
+_APPOSED_EXAMPLES = re.compile(r"(?i)\b(?:een|an?|the|de|het|onze?|our)\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?:for example|"
+                               r"for instance|e\.g\.|bijvoorbeeld|zoals|such as)\s+")
+"""Examples in apposition to a kind of recipient ('an awarding body, for example the Institute of ...', 'een
+woningcorporatie, bijvoorbeeld Woonstede Wonen,'), in a sentence about sharing or under a recipients heading."""
 _FORMS = r"(?:Inc|Ltd|LLC|B\.V|N\.V|BV|NV|GmbH|SE|S\.A|SARL|SAS|AB|ApS|A/S|AS|Oy|AG|Limited|plc|vzw|VZW)\.?"
 _FORM_TAIL = re.compile(rf",? ?(?:{_FORMS})?\.?\s*")
 _COMMA_FORM = re.compile(rf", {_FORMS}(?!\w)")
@@ -226,9 +231,11 @@ _LABEL = re.compile(r"(?i)(?:organi[sz]ation|organisatie|(?:sub-?)?(?:processor|
 """The label of a line naming the recipient of a block of labelled lines ('Organisation: X', 'Where: ...')."""
 _LINE_LABEL = re.compile(r"[^:]{1,30}:\s")
 _WHERE = re.compile(r"(?i)(?:where|location|country|countries|land|landen|locatie|vestiging|based)\b[^:]{0,12}:")
-_HEAD = re.compile(r"(?:onze|ons|our|de|het|the|je|jouw|your|uw)\s+((?:[a-z][\w-]*,?\s+){0,3})(?=[A-Z\u00c0-\u00de])")
+_HEAD = re.compile(r"(?:onze|ons|our|de|het|the|je|jouw|your|uw)\s+((?:[a-z][\w-]*,?\s+){0,3})(?=[A-Z\u00c0-\u00de])|"
+                   r"(?:Onze|Ons|Our|De|Het|The|Je|Jouw|Your|Uw)\s+((?:[a-z][\w-]*,?\s+){1,3})(?=[A-Z\u00c0-\u00de])")
 """What may open a list item before its name: an article, or a possessive and a category ('onze verzekeraar,
-Ethias NV', 'het sociaal secretariaat Partena vzw', 'de Stad Gent')."""
+Ethias NV', 'het sociaal secretariaat Partena vzw', 'de Stad Gent'; capitalised only before a category: 'Ons
+boekhoudkantoor, Verstraete & Co')."""
 _HEAD_END = re.compile(rf"\s*(?:\(|:|;|,(?! ?{_FORMS}(?!\w))|\s[\u2013\u2014-]\s|$)")
 _NO_DATA = re.compile(r"(?i)\b(?:no|geen)\s+(?:\w+\s+)?(?:personal data|persoonsgegevens)\b|\b(?:ge)?anonymi[sz]ed?\b|"
                       r"\bgeanonimiseerde?\b|\banonieme?\b|\b(?:alleen|only)\s+(?:het\s+|the\s+)?(?:aantal|aantallen|"
@@ -290,15 +297,19 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
     called: dict[str, str] = {}
     kinds: dict[str, set[bool]] = {}  # well-known company -> whether its names drafted so far are legal entities
     folded: set[str] = set()  # names drafted that the one legal entity behind them has been folded into
+    shorts: set[str] = set()  # the short names folded into them ('Riverty' into 'Riverty GmbH'), however often named
     for mention in mentions:
+        mention = _behind(mention)
         key, entity = _key(mention.name), bool(LEGAL_NAME.search(mention.name))
         company = mention.row or services.well_known(mention.name)
         if any(_same(key, other) for other in found) or (not entity) in kinds.get(company, ()) or any(
-                _key(o.name).startswith(key + " ") for o in mentions if o.row and o.row == mention.row):
+                _key(o.name).startswith(key + " ") for o in mentions if o.row and o.row == mention.row) or (
+                key in shorts) or _alias(mention, mentions):
             continue
         product = next((o for o in found if o not in folded and (_short(o, key) or _short(key, o))), None)
         if product:  # 'Intercom' and 'Intercom R&D Unlimited Company' are one; a second entity ('Intercom, Inc.') two
             folded.add(product)
+            shorts.add(min(product, key, key=len))
             continue
         if company:  # a product and the legal entity behind it are one recipient, two entities of a group two
             kinds.setdefault(company, set()).add(entity)
@@ -315,6 +326,25 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
             _stated_later(element, sentence, bool(_STORED.search(sentence.text)))
     _blocks(items, found, {id(m.sentence): _key(m.name) for m in mentions if m.block})
     return list(found.values())
+
+
+def _behind(mention: _Mention) -> _Mention:
+    """The mention of a well-known product as the legal entity of its company its sentence names beside it ('onze
+    Instagram-pagina ... Meta Platforms Ireland Ltd'): one recipient, the entity."""
+    company = mention.row or services.well_known(mention.name)
+    if not company or LEGAL_NAME.search(mention.name):
+        return mention
+    entity = next((m.group(1) for m in LEGAL_NAME.finditer(mention.sentence.text)
+                   if services.well_known(m.group(1)) == company), None)
+    return replace(mention, name=entity) if entity else mention
+
+
+def _alias(mention: _Mention, mentions: list[_Mention]) -> bool:
+    """Whether a name is in brackets just after another name of its sentence, as that one's other name
+    ('Sendinblue SAS (Brevo)'): one recipient, not two."""
+    text = mention.sentence.text
+    return text[:mention.start].endswith("(") and text[mention.end:mention.end + 1] == ")" and any(
+        o.sentence is mention.sentence and o.end in (mention.start - 1, mention.start - 2) for o in mentions)
 
 
 def _unshared(mention: _Mention, after: Sentence | None, named: int) -> bool:
@@ -388,6 +418,12 @@ def _key(name: str) -> str:
     return " ".join(re.sub(r"\(.*?\)|[.,]", " ", name).casefold().split())
 
 
+_REPRESENTATIVE = re.compile(r"(?i)\b(?:as|als) (?:our|its|onze|haar|zijn) (?:\w+ )?(?:representative|vertegenwoordiger)\b|"
+                             r"\brepresentative (?:under|in the sense of|within the meaning of) (?:art\.|article)\s?27\b|"
+                             r"\bvertegenwoordiger (?:in de zin van|volgens) (?:art\.|artikel)\s?27\b")
+"""A sentence appointing the controller's representative in the Union (Art. 27 GDPR): its name is no recipient."""
+
+
 def _plausible(mention: _Mention, controller_name: str | None, title: str = "") -> bool:
     """Whether a mention is a name of someone else: not the controller or the brand the notice's ``title`` names,
     a street address, a supervisory authority, a country, a law or a common word."""
@@ -396,13 +432,14 @@ def _plausible(mention: _Mention, controller_name: str | None, title: str = "") 
     if controller_name and (name in controller_name or controller_name in name) or (
             _titled(name, title) and not _GROUP.search(mention.sentence.text)):
         return False
-    if AUTHORITIES.fullmatch(name) or _address(mention):
+    if AUTHORITIES.fullmatch(name) or _address(mention) or _REPRESENTATIVE.search(mention.sentence.text):
         return False
     if mention.row:
         return not _BROWSER.search(mention.sentence.text)
-    if LEGAL_NAME.fullmatch(name) or _AUTHORITY.fullmatch(name):
+    if LEGAL_NAME.fullmatch(name) or _AUTHORITY.fullmatch(name) or _body(name):
         return True
-    if _LAW.search(name) or _own_product(name.split()[0], controller_name) or re.fullmatch(rf"(?:[A-Z]\.){{2,}}|{_FORMS}", name):
+    if _LAW.search(name) or (_own_product(name.split()[0], controller_name) and not _GROUP.search(mention.sentence.text)) \
+            or re.fullmatch(rf"(?:[A-Z]\.){{2,}}|{_FORMS}", name):
         return False
     if mention.start and len(words) > 1 and words[0] in _ARTICLES and name[0].isupper():
         words = words[1:]  # 'An Post', 'The Rocket Science Group': a capital article mid-sentence opens a name
@@ -468,6 +505,11 @@ def _mentions(sentence: Sentence, layout: _Layout, lower: frozenset[str]) -> lis
     found += _listed(sentence, layout)
     for match in _EXAMPLES.finditer(text):
         found += _names(sentence, match.end(), len(text), stop=True)
+    if _SHARING.search(text) or _RECIPIENTS_SECTION.search(sentence.section):
+        for match in _APPOSED_EXAMPLES.finditer(text):
+            found += _names(sentence, match.end(), len(text), stop=True)
+            found += [_Mention(text[m.start():end], sentence, m.start(), end, (m.start(), len(text)))
+                      for m in _INSTITUTION.finditer(text, match.end()) if (end := _institution(text, m.start()))][:1]
     if _SHARING.search(text):
         found += [_Mention(m.group(1), sentence, m.start(1), m.end(1), (0, len(text))) for m in LEGAL_NAME.finditer(text)]
         found += [_Mention(text[m.start():end], sentence, m.start(), end, (0, len(text)))
@@ -504,7 +546,9 @@ def _mentions(sentence: Sentence, layout: _Layout, lower: frozenset[str]) -> lis
             spans[outer.start, outer.end] = replace(outer, row=outer.row or mention.row)
     if _COMPLAINT.search(text):
         return []
-    joined = _joined(sorted(spans.values(), key=lambda m: m.start))
+    cell = _named_cell(text, layout)
+    joined = _joined(sorted((m for m in spans.values() if cell is None or cell[0] <= m.start < cell[1]),
+                            key=lambda m: m.start))
     return [m for m in joined if not _denied(text, m) and not _no_data(text, m, joined) and not _source(text, m)
             and not services.excluded(text, m.start, m.end)]
 
@@ -577,11 +621,23 @@ def _source(text: str, mention: _Mention) -> bool:
     return False
 
 
+_POINTS_BACK = re.compile(r"(?i)\s*(?:dat|die|deze|dit|this|that|these|it|they|ze|zij)\b")
+
+
 def _no_data(text: str, mention: _Mention, mentions: list[_Mention]) -> bool:
-    """Whether the clause after ``mention`` (up to the next name) says that what it gets is no personal data."""
+    """Whether the clause after ``mention`` (up to the next name), or a clause after a semicolon pointing back to what
+    it gets ('rapporteren wij aan het Oranje Fonds; dat rapport bevat geen persoonsgegevens'), says that it is no
+    personal data."""
     semicolon = text.find(";", mention.end)
-    end = min([m.start for m in mentions if m.start > mention.start] + [semicolon if semicolon >= 0 else len(text)])
-    return bool(_NO_DATA.search(text, mention.end, end))
+    following = min([m.start for m in mentions if m.start > mention.start] + [len(text)])
+    end = min(following, semicolon if semicolon >= 0 else len(text))
+    if _NO_DATA.search(text, mention.end, end):
+        return True
+    back = _POINTS_BACK.match(text, semicolon + 1) if 0 <= semicolon < following else None
+    if back is None:
+        return False
+    stop = text.find(";", back.end())
+    return bool(_NO_DATA.search(text, back.end(), min(following, stop if stop >= 0 else len(text))))
 
 
 def _listed(sentence: Sentence, layout: _Layout) -> list[_Mention]:
@@ -597,8 +653,7 @@ def _listed(sentence: Sentence, layout: _Layout) -> list[_Mention]:
     if len(cells) >= 3 and (in_section or layout.named or country(text)) or (len(cells) == 2 and in_section):
         if _is_header(cells) or not 0 <= layout.column < len(cells):
             return []
-        bounds = [0, *(i for m in _CELLS.finditer(text) for i in m.span()), len(text)]
-        return _cell(sentence, bounds[2 * layout.column], bounds[2 * layout.column + 1])
+        return _cell(sentence, *_bounds(text, layout.column))
     label = _LABEL.match(text)
     if label and in_section:
         return [replace(m, block=True) for m in _cell(sentence, label.end(), len(text))]
@@ -608,8 +663,28 @@ def _listed(sentence: Sentence, layout: _Layout) -> list[_Mention]:
     if labelled and _lead(text, labelled.end()):
         return _names(sentence, labelled.end(), len(text), stop=True)
     head = _HEAD.match(text)
-    start = head.end() if head and (not head.group(1) or _CATEGORIES.search(head.group(1))) else 0
+    kind = head and (head.group(1) if head.group(1) is not None else head.group(2))
+    start = head.end() if head and (not kind or _CATEGORIES.search(kind)) else 0
     return _cell(sentence, start, _HEAD_END.search(text, start).start())
+
+
+def _named_cell(text: str, layout: _Layout) -> tuple[int, int] | None:
+    """The bounds of a table row's cell under a header's recipients column ('Aanbieder', 'Provider'), if the row
+    has one: the names of its other cells ('ads on Facebook and Instagram' in a purpose cell) are not recipients."""
+    cells = _CELLS.split(text)
+    if not layout.named or len(cells) < 3 or not 0 <= layout.column < len(cells):
+        return None
+    return _bounds(text, layout.column)
+
+
+def _bounds(text: str, column: int) -> tuple[int, int]:
+    """Where a table row's cell ``column`` begins and ends."""
+    bounds = [0, *(i for m in _CELLS.finditer(text) for i in m.span()), len(text)]
+    return bounds[2 * column], bounds[2 * column + 1]
+
+
+_LOCATED = re.compile(r"\s+(?:in|te|uit)\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?")
+"""Where a list item's or cell's name is based, after it ('Verstraete & Co in Sint-Niklaas')."""
 
 
 def _cell(sentence: Sentence, start: int, end: int) -> list[_Mention]:
@@ -619,6 +694,9 @@ def _cell(sentence: Sentence, start: int, end: int) -> list[_Mention]:
     host = lead and re.compile(r" (?:bij|at|op|on) ").match(sentence.text, lead[1])
     if host and (other := _lead(sentence.text, host.end())) and _FORM_TAIL.fullmatch(sentence.text, other[1], end):
         lead = (lead[0], other[1])
+    located = lead and _LOCATED.match(sentence.text, lead[1], end)
+    if located and _FORM_TAIL.fullmatch(sentence.text, located.end(), end):  # 'Verstraete & Co in Sint-Niklaas'
+        end = lead[1]
     entity = lead and re.compile(r" \([^()]+\)").match(sentence.text, lead[1], end)
     if entity and _FORM_TAIL.fullmatch(sentence.text, entity.end(), end):
         lead = (lead[0], entity.end())
@@ -657,6 +735,14 @@ def _instances(sentence: Sentence, start: int, end: int) -> list[_Mention]:
     if not all(lead and lead == (s, e) for lead, (s, e) in zip(names, pieces, strict=True)):
         return []
     return [_Mention(sentence.text[s:e], sentence, s, e, (start, end)) for s, e in pieces]
+
+
+def _body(name: str) -> bool:
+    """Whether a name is an institution's, joined by 'of', 'and' or 'voor' and opening or ending with a word for a
+    body ('Institute of Practical Bookkeepers'): a proper name, whatever common nouns it holds."""
+    words = name.split()
+    return bool(" " in name and _INSTITUTION.fullmatch(name) and re.search(r" (?:and|of|for|voor|van|en) ", name)
+                and (_INSTITUTIONAL.fullmatch(words[0]) or _INSTITUTIONAL.fullmatch(words[-1])))
 
 
 def _institution(text: str, start: int) -> int | None:

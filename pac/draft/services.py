@@ -46,6 +46,10 @@ _POINTER = re.compile("(?i)" + "|".join((
     r"\b(?:we|wij)\s+(?:are|zijn|staan)\s+(?:also\s+|ook\s+)?(?:active\s+|actief\s+)?(?:on|op)\s",  # 'we are on X'
     r"\b(?:vind|vindt|vinden|find)\s+(?:je\s+|u\s+|jij\s+|you\s+)?(?:ons|us)\b|\b(?:je|u|jij|you)\s+ons\s+(?:\w+\s+)?"
     r"(?:vindt|vinden|vind)\b|\blike\s+(?:ons|us)\b",  # 'u vindt ons op', 'zodat je ons vindt'
+    r"\bte vinden (?:op|on)\s|\b(?:vind|vindt|find)\s+(?:je\s+|u\s+|jij\s+|you\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}"
+    r"\s+(?:ook\s+|also\s+)?(?:op|on)\s",  # 'X is ook te vinden op', 'je vindt X op', 'find X on': where it has pages
+    r"\b(?:hebben|heeft|have|has)\s+(?:ook\s+|also\s+)?(?:een|a|an)\s+(?:\S+\s+)?\S*(?:pagina|page|account|kanaal|"
+    r"channel|profiel|profile)\b",  # 'wij hebben een Facebookpagina', 'we have a LinkedIn page'
     r"\bdownload\w*|\binstall\w*",
     r"\b(?:pagina|pagina's|pages?|accounts?|kana(?:al|len)|channels?|profiel\w*|profiles?)\s+(?:op|on)\b",
     r"\b(?:links?|knop|knoppen|buttons?)\s+(?:naar|to)\b|\blinkt\b|\b(?:doorverwezen|redirected)\b",
@@ -74,12 +78,16 @@ _LOG_IN = re.compile(r"(?i)\b(?:inloggen|inlogt|logt\s+in|log\s?in|logs\s+in|log
                      r"(?:met|with|via|through)\s+(?:je\s+|uw\s+|jouw\s+|your\s+)?$")
 _CONTRAST = re.compile(r"(?i)\b(?:unlike|anders dan|in tegenstelling tot|in contrast (?:to|with)|instead of|in plaats van)"
                        r"\s+(?:\S+\s+){0,3}$")
-_OF = re.compile(r"(?i)[\s,(]*(?:(?:een|a|an)\s+)?(?:\w+\s+)?(?:van|of|by|from|door)\s+(?:het bedrijf\s+|the company\s+)?|"
+_OF = re.compile(r"(?i)[\s,(]*(?:(?:is|are)\s+)?(?:(?:een|a|an)\s+)?(?:\w+\s+)?(?:van|of|by|from|door)\s+(?:het bedrijf\s+|the company\s+)?|"
                  r"\s*\((?:voorheen|vroeger|eerder|formerly|previously|now|nu|thans|ex-?)?\s*")
 """Between a product and its company or its other name ('Firebase Cloud Messaging van Google', 'Zoom, a service
-of Zoom ...', 'Brevo (voorheen Sendinblue)')."""
+of Zoom ...', 'WhatsApp is een dienst van Meta', 'Brevo (voorheen Sendinblue)')."""
 _OWN_TERMS = re.compile(r"(?i)\b(?:hun|haar|zijn|their|its)\s+eigen\b|\b(?:their|its) own\b")
 _FIRST_PERSON = re.compile(r"(?i)\b(?:we|wij|us|our|ons|onze)\b")
+
+
+_COMPOUND = r"-?(?:pagina|kanaal|kanalen|groep|account|profiel|bedrijfspagina)"
+"""A Dutch compound a name opens ('onze Facebookpagina', 'Instagram-account'): the name is the service."""
 
 
 @cache
@@ -102,7 +110,7 @@ def _lexicon() -> _Lexicon:
 def _compiled(companies: dict[str, str | None]) -> _Lexicon:
     """The names as whole words (not within an address, a domain or a longer name), longest first."""
     names = "|".join(re.escape(n) for n in sorted(companies, key=len, reverse=True))
-    return _Lexicon(re.compile(rf"(?<![\w@/.-])(?:{names})(?![\w@]|\.\w)"), companies)
+    return _Lexicon(re.compile(rf"(?<![\w@/.-])(?:{names})(?:(?={_COMPOUND})|(?![\w@]|\.\w))"), companies)
 
 
 def well_known(name: str) -> str | None:
