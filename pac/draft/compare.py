@@ -93,7 +93,7 @@ def _cookies(organisation: Organisation) -> set[tuple[str, str | None]]:
 
 def facts(organisation: Organisation) -> dict[str, Counter]:
     """The facts of one declaration, per kind."""
-    c, notice = organisation.controller, organisation.notice
+    c = organisation.controller
     controller = set()
     if c:
         controller |= {("name", _name(c.legal_name))} if c.legal_name else set()

@@ -11,7 +11,7 @@ from .text import Sentence, provenance, slug
 CATEGORIES = {
     "unclassified": (r"ongeclassificeerde|niet[- ]geclassificeerde|unclassified|niet[- ]functionele|non[- ]functional|"
                      r"niet[- ](strikt )?noodzakelijke|non[- ]essential", "Unclassified cookies"),
-    "strictly_necessary": (r"strikt noodzakelijke?|noodzakelijke?|essentiële?|essenti[eë]le?|strictly necessary|necessary|"
+    "strictly_necessary": (r"strikt noodzakelijke?|noodzakelijke?|essenti[eë]le?|strictly necessary|necessary|"
                            r"essential|technische|technical", "Strictly necessary cookies"),
     "functional": (r"functionele|functioneel|functional|voorkeurs?|preferences?", "Functional cookies"),
     "analytics": (r"analytische|analytisch|statistische|statistiek(en)?|analytics|analytical|statistics|statistical|"

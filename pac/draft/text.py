@@ -96,12 +96,12 @@ def sentences(text: str) -> list[Sentence]:
     first = next((line.strip() for line in lines if line.strip()), None)
     opened, forced = 0, -1
     for index, line in enumerate(lines):
-        before = lines[index - 1] if index else ""
-        following = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
-        after = None if following is None else lines[following]
         stripped = line.strip()
         if not stripped or (stripped == first and title):
             continue  # the notice's title again: a page header of the text it was extracted from
+        before = lines[index - 1] if index else ""
+        following = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+        after = None if following is None else lines[following]
         block = _opens_block(line, after) and len(found) > opened
         if block or index == forced or _is_heading(line, before, after):
             forced = following if block else forced
@@ -119,13 +119,28 @@ def sentences(text: str) -> list[Sentence]:
             marker = bullet.group(0).strip().rstrip(".)")
             number = int(marker) if marker.isdigit() else None
             body = line[bullet.end():].strip()
-            if body:
-                found.append(Sentence(section, activity, body, bullet=True, number=number))
+            found += [Sentence(section, activity, piece, bullet=True, number=number) for piece in _bounded(body)]
             continue
-        for part in _SENTENCE_END.split(stripped):
-            if part.strip():
-                found.append(Sentence(section, activity, part.strip()))
+        found += [Sentence(section, activity, piece) for part in _SENTENCE_END.split(stripped) for piece in _bounded(part)]
     return found
+
+
+MAX_SENTENCE = 1500
+"""No sentence of a notice is longer; a longer run of text without a full stop is read in pieces of at most this many
+characters, cut at a clause's end where there is one, so that no rule's cost grows with the square of a sentence."""
+
+
+def _bounded(text: str) -> Iterator[str]:
+    """``text`` stripped, in pieces of at most :data:`MAX_SENTENCE` characters (none if it is blank)."""
+    text = text.strip()
+    while len(text) > MAX_SENTENCE:
+        window = text[:MAX_SENTENCE]
+        clause = max((m.end() for m in _CLAUSE.finditer(window)), default=0)
+        cut = clause if clause > MAX_SENTENCE // 2 else window.rfind(" ") + 1 or MAX_SENTENCE
+        yield text[:cut].strip()
+        text = text[cut:].strip()
+    if text:
+        yield text
 
 
 def quote(sentence: Sentence, start: int = 0, end: int | None = None) -> str:
