@@ -175,7 +175,9 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
                 _state(cookie, line[0], line[1], 0, len(line[1].text))
     for cookie in found.values():
         cookie["name"] += f" ({finder.names[cookie['provider']]})" if "provider" in cookie else ""
-    first = sorted(found.values(), key=lambda c: (order[c["at"][0]], c.pop("at")[1]))  # in the notice's order
+    first = sorted(found.values(), key=lambda c: (order[c["at"][0]], c["at"][1]))  # in the notice's order
+    for cookie in first:
+        del cookie["at"]
     return [{"id": slug(c["name"], taken), **{k: v for k, v in c.items() if k != "provenance"},
              "provenance": c["provenance"][0] if len(c["provenance"]) == 1 else c["provenance"]}
             for c in first], finder.added

@@ -502,6 +502,7 @@ def _mentions(sentence: Sentence, layout: _Layout, lower: frozenset[str]) -> lis
     text = sentence.text
     found = [_Mention(text[n.start:n.end], sentence, n.start, n.end, (0, len(text)), n.company)
              for n in services.named(text, sentence.bullet)]
+    judged = {(m.start, m.end) for m in found}  # services.named has already asked services.excluded of these
     found += _listed(sentence, layout)
     for match in _EXAMPLES.finditer(text):
         found += _names(sentence, match.end(), len(text), stop=True)
@@ -550,7 +551,7 @@ def _mentions(sentence: Sentence, layout: _Layout, lower: frozenset[str]) -> lis
     joined = _joined(sorted((m for m in spans.values() if cell is None or cell[0] <= m.start < cell[1]),
                             key=lambda m: m.start))
     return [m for m in joined if not _denied(text, m) and not _no_data(text, m, joined) and not _source(text, m)
-            and not services.excluded(text, m.start, m.end)]
+            and ((m.start, m.end) in judged or not services.excluded(text, m.start, m.end))]
 
 
 def _subjects(sentence: Sentence, lower: frozenset[str]) -> list[_Mention]:
@@ -614,8 +615,8 @@ def _source(text: str, mention: _Mention) -> bool:
     """Whether a clause of ``text`` says that data come from the name ``mention`` is (see ``_SOURCE``)."""
     for source in _SOURCE.finditer(text):
         clause = (text.rfind(";", 0, source.start()) + 1, (text.find(";", source.end()) + 1 or len(text) + 1) - 1)
-        names = text[source.end():_lead(text, _SOURCES.match(text, source.end()).end()) and _lead(
-            text, _SOURCES.match(text, source.end()).end())[1] or source.end()]
+        lead = _lead(text, _SOURCES.match(text, source.end()).end())
+        names = text[source.end():lead[1] if lead else source.end()]
         if clause[0] <= mention.start < clause[1] and re.search(rf"(?<!\w){re.escape(mention.name)}(?!\w)", names):
             return True
     return False
