@@ -229,6 +229,14 @@ def test_a_national_age_the_data_marks_unverified_gives_a_warning(findings: Find
     assert found.severity == "warning"
 
 
+@pytest.mark.parametrize("age, expected", [(12, 1), (13, 0)])
+def test_a_uk_controller_has_the_uk_age_of_consent(findings: Findings, age: int, expected: int):
+    controller = f"controller: {{legal_name: X, country: GB, {P}}}\n"  # UK GDPR Art. 8(1), DPA 2018 s.9: 13
+    found = findings(t.children_consent_age, children(age, controller=controller))
+    assert len(found) == expected
+    assert all(f.severity == "error" and "United Kingdom is 13 (UK GDPR Art. 8(1)" in f.message for f in found)
+
+
 def test_without_a_country_the_gdpr_default_applies(findings: Findings):
     (found,) = findings(t.children_consent_age, children(13, controller=""))
     assert "not stated" in found.message and "16" in found.message
