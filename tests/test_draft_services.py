@@ -145,8 +145,33 @@ def test_a_name_opening_a_dutch_compound_is_the_service_and_is_een_dienst_van_na
     ("Donations are processed by Virgin Money Giving or CAF Donate.", ["Virgin Money Giving", "CAF Donate"]),
     ("Lesboekingen beheren we in Momoyoga en de boekhouding in Reeleezee.", ["Momoyoga", "Reeleezee"]),
     ("Remote support is given with TeamViewer; our website is hosted by IONOS.", ["TeamViewer", "IONOS"]),
-    ("Sessions happen over Zoom and we keep our notes in DropBox.", ["Zoom", "DropBox"]),
+    ("Sessions happen over Zoom and I keep my notes in DropBox.", ["Zoom", "DropBox"]),
 ])
 def test_the_services_small_organisations_name_are_in_the_word_list(sentence: str, names: list[str]):
     assert _named(sentence) == names
 
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Infomedics verzorgt de nota's.", ["Infomedics"]),
+    ("Appointments: Acuity Scheduling handles them.", ["Acuity Scheduling"]),
+    ("Sessions: Zoom for video calls.", ["Zoom"]),
+    ("Video sessions are held over Zoom and I make sure nobody overhears.", ["Zoom"]),
+])
+def test_a_service_that_processes_or_is_used_by_a_freelancer_is_named_without_the_organisation_s_we(
+        sentence: str, names: list[str]):
+    assert _named(sentence) == names
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wij plaatsen géén cookies van Google Analytics.",
+    "I have accounts for my studio on Instagram and Facebook.",
+    "U kunt mij benaderen via WhatsApp.",
+    "We zijn ook te bereiken via WhatsApp.",
+    "Read the Mailchimp privacy policy for the details.",
+])
+def test_a_stressed_denial_own_accounts_a_contact_channel_and_a_company_s_document_name_no_recipient(sentence: str):
+    assert _named(sentence) == []
+
+
+def test_a_service_named_again_as_the_author_of_its_privacy_policy_is_named_once():
+    assert _named("Wij versturen de nieuwsbrief met Mailchimp; zie ook het Mailchimp privacybeleid.") == ["Mailchimp"]
