@@ -26,6 +26,9 @@ def _named(text: str, listed: bool = False) -> list[str]:
     ("Interviews by video take place on Microsoft Teams or Zoom.", "en", ["Microsoft Teams", "Zoom"]),
     ("We take online payments with Stripe, and in the studio with a SumUp card reader.", "en", ["Stripe", "SumUp"]),
     ("Our bookkeeper keeps our accounts in Xero.", "en", ["Xero"]),
+    ("Met Conscribo houden we de ledenlijst bij.", "nl", ["Conscribo"]),
+    ("Church members can update their details in ChurchSuite.", "en", ["ChurchSuite"]),
+    ("Ik verstuur mijn nieuwsbrief met MailChimp.", "nl", ["MailChimp"]),
 ])
 def test_a_service_named_only_by_its_product_in_prose_is_a_named_recipient(sentence: str, language: str, names: list[str]):
     text = f"Privacy\n\nWho we are\nShop B.V. is responsible.\n\nDiensten\n{sentence}\n"
@@ -88,7 +91,7 @@ def test_the_word_list_holds_names_and_companies_only_and_each_name_once():
     data = yaml.safe_load(resources.files("pac.draft").joinpath("data/services.yaml").read_text("utf-8"))
     entries = [entry for group in data["services"].values() for entry in group]
     names = [name for entry in entries for name in entry["names"]] + data["not_services"]
-    assert len(entries) >= 250 and len(names) == len(set(names))
+    assert len(entries) >= 360 and len(names) == len(set(names))
     assert all(set(entry) == {"id", "company", "names"} for entry in entries)  # no legal facts: those are cited elsewhere
     reference = yaml.safe_load(resources.files("pac.reference").joinpath("data/recipients.yaml").read_text("utf-8"))
     known = {name for row in reference["recipients"] for name in row["names"]}
@@ -134,3 +137,41 @@ def test_a_name_opening_a_dutch_compound_is_the_service_and_is_een_dienst_van_na
     assert _named("Wij plaatsen de foto's op onze website en onze Facebookpagina.") == ["Facebook"]
     assert _named("Met uw toestemming komen de foto's op onze Instagram-pagina.") == ["Instagram"]
     assert _named("Klanten sturen ons foto's via WhatsApp. WhatsApp is een dienst van Meta.") == ["WhatsApp", "WhatsApp"]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Onze webshop is gebouwd met JouwWeb en betalingen lopen via Worldpay.", ["JouwWeb", "Worldpay"]),
+    ("Patiëntgegevens leggen wij vast in Promedico; beveiligd mailen doen we met Zivver.", ["Promedico", "Zivver"]),
+    ("Donations are processed by Virgin Money Giving or CAF Donate.", ["Virgin Money Giving", "CAF Donate"]),
+    ("Lesboekingen beheren we in Momoyoga en de boekhouding in Reeleezee.", ["Momoyoga", "Reeleezee"]),
+    ("Remote support is given with TeamViewer; our website is hosted by IONOS.", ["TeamViewer", "IONOS"]),
+    ("Sessions happen over Zoom and I keep my notes in DropBox.", ["Zoom", "DropBox"]),
+])
+def test_the_services_small_organisations_name_are_in_the_word_list(sentence: str, names: list[str]):
+    assert _named(sentence) == names
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Infomedics verzorgt de nota's.", ["Infomedics"]),
+    ("Appointments: Acuity Scheduling handles them.", ["Acuity Scheduling"]),
+    ("Sessions: Zoom for video calls.", ["Zoom"]),
+    ("Video sessions are held over Zoom and I make sure nobody overhears.", ["Zoom"]),
+])
+def test_a_service_that_processes_or_is_used_by_a_freelancer_is_named_without_the_organisation_s_we(
+        sentence: str, names: list[str]):
+    assert _named(sentence) == names
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wij plaatsen géén cookies van Google Analytics.",
+    "I have accounts for my studio on Instagram and Facebook.",
+    "U kunt mij benaderen via WhatsApp.",
+    "We zijn ook te bereiken via WhatsApp.",
+    "Read the Mailchimp privacy policy for the details.",
+])
+def test_a_stressed_denial_own_accounts_a_contact_channel_and_a_company_s_document_name_no_recipient(sentence: str):
+    assert _named(sentence) == []
+
+
+def test_a_service_named_again_as_the_author_of_its_privacy_policy_is_named_once():
+    assert _named("Wij versturen de nieuwsbrief met Mailchimp; zie ook het Mailchimp privacybeleid.") == ["Mailchimp"]

@@ -33,12 +33,16 @@ class _Lexicon:
     companies: dict[str, str | None]  # name -> company id; None for a name that is no service (a browser)
 
 
-_CUE = re.compile(r"(?i)\b(?:we|wij|us|our|ons|onze|gegevens|persoonsgegevens|data|informati\w*|cookies?|pixels?|tags?|"
-                  r"plugins?|widgets?|gebruik\w*|uses?|used|using|via|through|with|met|door|by|bij|in|op|on|van|of|from)\b")
-"""What a sentence naming a service says of its use: the organisation, data, or the service as a means."""
+_CUE = re.compile(r"(?i)\b(?:we|wij|us|our|ons|onze|(?-i:I)|my|me|ik|mijn|mij|gegevens|persoonsgegevens|data|"
+                  r"informati\w*|cookies?|pixels?|tags?|plugins?|widgets?|gebruik\w*|uses?|used|using|via|through|with|"
+                  r"met|door|by|bij|in|op|on|van|of|from|for|voor|handl\w*|process\w*|hosts?|hosted|stor\w*|sen[dt]s?|"
+                  r"collect\w*|verwerk\w*|verzorg\w*|bewaa?r\w*|opgeslagen|verstu\w*|verzend\w*|verzonden|verzamel\w*)\b")
+"""What a sentence naming a service says of its use: the organisation (also a freelancer's 'I', 'ik'), data, the
+service as a means ('via', 'for'), or the service as the one that processes ('Infomedics verzorgt de rekening',
+'Acuity Scheduling handles first appointments')."""
 _CLAUSE = re.compile(r"[;:?!]|\s[\u2013\u2014-]\s|,?\s(?:maar|but|whereas|terwijl|however|echter)\b")
-_NEGATION = re.compile(r"(?i)\b(?:niet|geen|nooit|niets|niemand|not|never|no|none|nothing|nobody|nor|noch|"
-                       r"(?:do|does|did|wo|is|are|ca)n['\u2019]t)\b")
+_NEGATION = re.compile(r"(?i)\b(?:niet|geen|g\u00e9\u00e9n|nooit|niets|niemand|not|never|no|none|nothing|nobody|nor|"
+                       r"noch|(?:do|does|did|wo|is|are|ca)n['\u2019]t)\b")
 _EXCEPT = re.compile(r"(?i)\b(?:behalve|uitgezonderd|except|excluding|apart from|other than|only|alleen|wel)\b")
 _CONDITION = re.compile(r"(?i)\b(?:als|indien|wanneer|zolang|tenzij|if|when|unless|as long as)\b")
 _POINTER = re.compile("(?i)" + "|".join((
@@ -51,12 +55,13 @@ _POINTER = re.compile("(?i)" + "|".join((
     r"\b(?:hebben|heeft|have|has)\s+(?:ook\s+|also\s+)?(?:een|a|an)\s+(?:\S+\s+)?\S*(?:pagina|page|account|kanaal|"
     r"channel|profiel|profile)\b",  # 'wij hebben een Facebookpagina', 'we have a LinkedIn page'
     r"\bdownload\w*|\binstall\w*",
-    r"\b(?:pagina|pagina's|pages?|accounts?|kana(?:al|len)|channels?|profiel\w*|profiles?)\s+(?:op|on)\b",
+    r"\b(?:pagina|pagina's|pages?|accounts?|kana(?:al|len)|channels?|profiel\w*|profiles?)\s+(?:(?:for|voor|of|van)\s+"
+    r"(?:\S+\s+){1,3})?(?:op|on)\b",  # 'accounts for my practice on Facebook'
     r"\b(?:links?|knop|knoppen|buttons?)\s+(?:naar|to)\b|\blinkt\b|\b(?:doorverwezen|redirected)\b",
-    r"\b(?:bereik|bereiken|contacteer|contacteren|reach|contact|call|bel|bellen|app|mail|e-mail|message|chat\s+met|"
-    r"chat\s+with)\s+(?:je\s+|jij\s+|u\s+)?(?:ons|us)\b|\b(?:stuur|send)\s+(?:ons|us)\s+(?:een\s+|a\s+)?(?:bericht\w*|"
-    r"messages?|DM)\b|\b(?:ons|us)\s+(?:\w+\s+)?(?:bereiken|contacteren|"
-    r"bellen|mailen|appen|reach)\b|\bbereikbaar\b",  # a contact channel
+    r"\b(?:bereik|bereiken|benader|benaderen|contacteer|contacteren|reach|contact|call|bel|bellen|app|mail|e-mail|message|"
+    r"chat\s+met|chat\s+with)\s+(?:je\s+|jij\s+|u\s+)?(?:ons|us|mij|me)\b|\b(?:stuur|send)\s+(?:ons|us|mij|me)\s+"
+    r"(?:een\s+|a\s+)?(?:bericht\w*|messages?|DM)\b|\b(?:ons|us|mij|me)\s+(?:\w+\s+)?(?:bereiken|benaderen|contacteren|"
+    r"bellen|mailen|appen|reach)\b|\bbereikbaar\b|\bte bereiken (?:via|op|per)\b",  # a contact channel
     r"^\s*(?:deel|share)\b|\b(?:je|jij|u|you)\s+(?:\w+\s+){0,4}(?:delen|deelt|share|shares)\s+(?:\w+\s+){0,3}"
     r"(?:via|op|on|met|with)\b",  # what the user shares
     r"\b(?:adverteren|advertise|advertises|post|posten|plaatsen|publiceren|publish)\s+(?:wij\s+|we\s+)?(?:onze\s+|our\s+)?"
@@ -68,8 +73,9 @@ services it names receive no data from the organisation there."""
 _DOCUMENT = re.compile(r"(?i)\b(?:privacyverklaring|privacybeleid|cookieverklaring|cookiebeleid|privacy\s?(?:policy|"
                        r"statement|notice)|cookie\s(?:policy|statement)|(?:gebruiks|algemene\s)?voorwaarden|terms(?: of "
                        r"(?:use|service))?|website)\s+(?:van|of)\s+(?:het bedrijf\s+|the company\s+)?$")
-_OWNS = re.compile(r"(?i)['\u2019]s?\s+(?:own\s+)?(?:privacy|terms|cookie|policy|policies|website)\b")
-"""What after a name makes it the author of a document: 'Instagram's own terms'."""
+_OWNS = re.compile(r"(?i)['\u2019]s?\s+(?:own\s+)?(?:privacy|terms|cookie|policy|policies|website)\b|"
+                   r"\s+(?:privacy\s?(?:policy|statement|notice)|privacybeleid|privacyverklaring|privacyvoorwaarden)\b")
+"""What after a name makes it the author of a document: 'Instagram's own terms', 'the Enthuse privacy policy'."""
 _ACCOUNT = re.compile(r"(?i)[- ]?(?:account|profiel|profile|login)\b")
 _YOUR = re.compile(r"(?i)\b(?:je|jouw|uw|your)\s+$")
 """Before a name and after it, a user's own account there ('je Google-account', 'your LinkedIn profile')."""
