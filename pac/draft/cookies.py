@@ -101,6 +101,20 @@ _ARTICLE = re.compile(r"^(?:Een|De|Het|The|A|An|Onze|Our|Deze|This|Die|That)\s+"
 _COOKIE = re.compile(r"(?i)cookie|tracker")
 _OWN = re.compile(r"(?i)^(eigen|own|first[- ]party|wij|we|ons|us|onze website|our website|-|–)$")
 _EMBEDDED = re.compile(r"(?i)ingesloten|embedded|ingebed")
+_OWN_USE = re.compile(r"(?i:\b(?:we|wij|us|our|ons|onze|ik|mijn|my|(?:deze|this) (?:web)?(?:site|shop|winkel))\b)|"
+                      r"^(?!(?:Een|De|Het|Deze|Die|Elke|Veel|Sommige|Zo|Zulke|A|An|The|These|Those|Every|Many|Some|Such)\b)"
+                      r"[A-Z][\w&.'-]*(?: [A-Z0-9][\w&.'-]*){0,4} (?:gebruikt|maakt (?:ook )?gebruik|plaatst|uses|places|sets)\b")
+"""A statement of the notice's own use of trackers: the organisation in the first person, 'this website', or a name
+using them ('Bakkerij Jansen gebruikt functionele cookies'), not a definition ('Websites gebruiken analytische
+cookies om ...', 'there are three types of cookies')."""
+_GENERIC = re.compile(r"(?i)\b(?:websites|een website|a website|website[- ]?(?:eigenaars?|owners?)|(?:je|jouw|uw) website|"
+                      r"(?:soorten|typen|types|kinds|categorie\w*) (?:van |of )?cookies|ingedeeld|divided)\b|"
+                      r"^(?:\S+[- ]){0,3}cookies? (?:zijn|is|are)\b")
+"""A definition of a category ('Functionele cookies zijn nodig om een website ...', 'there are three types of
+cookies'), not a statement of trackers the notice's organisation uses."""
+_CATEGORY_LINE = re.compile(r"(?i)^(?:soort|type|categorie|category)\s*:")
+_HEADING_LIKE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[^.;:!?]{0,60}$")
+"""A line that names a category as a heading does ('2.1 Strictly necessary cookies', 'Functionele cookies')."""
 
 
 class _Mention(NamedTuple):
@@ -164,10 +178,13 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
                 general.append((sentence, mention))
             else:
                 _add(found, mention, sentence)
+    own_use = any(_COOKIE.search(s.text) and _OWN_USE.search(s.text) for s in items)
     for sentence, mention in general:
         bound = [c for (key, provider), c in found.items() if key == mention.category and provider]
         consent = _consent(sentence, mention.start, mention.end)
         line = told.get((id(sentence), mention.start))
+        if not bound and not _stated(items, order[id(sentence)], own_use):
+            continue  # a definition of the category, not a tracker of the notice's own
         for cookie in bound or [_add(found, mention, sentence)]:
             if consent:
                 _state(cookie, consent, sentence, mention.start, mention.end)
@@ -210,6 +227,24 @@ def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
                 "none is drafted." if category == "unclassified" else "this one follows the purpose it states."))
             found.append(_Mention(category, match.start(), match.end(), provider, note))
     return found + pixels
+
+
+def _stated(items: list[Sentence], index: int, own: bool) -> bool:
+    """Whether the sentence at ``index`` tells of the notice's own trackers: it, its section heading or a line
+    labelling a category ('Soort: statistische cookies') does; for a line that names a category as a heading, the
+    line before or after it; for a list item, its lead-in; for an answer, a question about the notice's cookies
+    ('Gebruikt X cookies?'); or, in a notice that tells of its ``own`` cookies, any sentence but a definition."""
+    sentence = items[index]
+    if _OWN_USE.search(sentence.text) or _OWN_USE.search(sentence.section.rsplit(">", 1)[-1]) or \
+            _CATEGORY_LINE.match(sentence.text):
+        return True
+    near = [items[i] for i in (index - 1, index + 1) if 0 <= i < len(items) and items[i].section == sentence.section]
+    before = near[0] if near and near[0] is items[index - 1] else None
+    lead = next((items[i] for i in range(index - 1, -1, -1) if not items[i].bullet), None) if sentence.bullet else None
+    asked = before is not None and before.text.endswith("?") and _COOKIE.search(before.text) and not _GENERIC.search(before.text)
+    return bool(own and not _GENERIC.search(sentence.text) or asked
+                or lead is not None and lead.section == sentence.section and _OWN_USE.search(lead.text)
+                or _HEADING_LIKE.match(sentence.text) and any(_OWN_USE.search(other.text) for other in near))
 
 
 def _judged(purpose: str) -> str | None:
