@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from . import services
 from .text import Sentence, provenance, slug
 
 CATEGORIES = {
@@ -140,6 +141,7 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
     order: dict[int, int] = {}
     block: list[tuple[Sentence, _Mention]] = []  # the trackers of a block of labelled lines ('Soort: ...')
     told: dict[tuple[int, int], tuple[str, Sentence]] = {}  # the consent a block's line states for a category
+    context: tuple[str, str | None] = ("", None)  # the section read and the category its heading names
     for index, sentence in enumerate(items):
         order[id(sentence)] = index
         cells = _TABLE.split(sentence.text)
@@ -153,6 +155,14 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
         if table and table[0]["provenance"][0]["section"] != sentence.section[:200]:
             table = []
         mentions = _labels(sentence, finder)
+        heading = _heading_category(sentence.section.rsplit(">", 1)[-1])
+        if sentence.section != context[0]:
+            context = (sentence.section, heading)
+        if _HEADING_LIKE.match(sentence.text) and (category := _heading_category(sentence.text)):
+            context = (sentence.section, category)  # a heading line within the section ('2.3 Analytics cookies')
+        mentions += _served(sentence, finder, mentions, context[1], cookie_section=bool(
+            _COOKIE.search(sentence.section) or _COOKIE.search(sentence.text) or index + 1 < len(items)
+            and items[index + 1].section == sentence.section and _COOKIE.search(items[index + 1].text)))
         if table and not mentions and _THESE.search(sentence.text) and (consent := _consent(sentence, 0, 0)):
             for cookie in table:
                 _state(cookie, consent, sentence, 0, len(sentence.text))
@@ -245,6 +255,38 @@ def _stated(items: list[Sentence], index: int, own: bool) -> bool:
     return bool(own and not _GENERIC.search(sentence.text) or asked
                 or lead is not None and lead.section == sentence.section and _OWN_USE.search(lead.text)
                 or _HEADING_LIKE.match(sentence.text) and any(_OWN_USE.search(other.text) for other in near))
+
+
+def _heading_category(heading: str) -> str | None:
+    """The category a heading names ('Analytische cookies', '2.3 Analytics Cookies'), if it names one alone."""
+    labels = list(_LABEL.finditer(heading))
+    found = {next(key for key in CATEGORIES if m.group(key)) for m in labels}
+    return found.pop() if len(found) == 1 and len(heading.split()) <= 6 else None
+
+
+def _served(sentence: Sentence, finder: _Providers, mentions: list[_Mention], heading: str | None,
+            cookie_section: bool) -> list[_Mention]:
+    """The services a sentence names as providers of trackers: of the one category the sentence or else its heading
+    names ('Analytics cookies: Google Analytics ...', 'Wij maken gebruik van Hotjar' under 'Analytische cookies'),
+    or, about cookies, of the category the purpose after the name places them in ('we use Google Analytics to
+    measure ...')."""
+    labelled = {m.category for m in mentions if m.provider is None}
+    category = labelled.pop() if len(labelled) == 1 else None if labelled else heading
+    if category is None and not (cookie_section and _OWN_USE.search(sentence.text)):
+        return []
+    text, taken, found = sentence.text, {m.provider for m in mentions}, []
+    for service in services.named(text):
+        name = text[service.start:service.end]
+        if any(m.start <= service.start < m.end for m in mentions) or text.count("(", 0, service.start) > text.count(
+                ")", 0, service.start):
+            continue  # the provider after a label, already read, or a name in an aside ('(via Google Ads)')
+        judged = category or _judged(re.split(r"[.;]", text[service.end:])[0])
+        provider = judged and finder.find(name, sentence, service.start, service.end)
+        if provider and provider not in taken and f" {_key(finder.names[provider])} " in f" {_key(name)} ":
+            taken.add(provider)
+            note = None if category else "Review: the notice gives these cookies no category; this one follows the purpose it states."
+            found.append(_Mention(judged, service.start, service.end, provider, note))
+    return found
 
 
 def _judged(purpose: str) -> str | None:
