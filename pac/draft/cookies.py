@@ -11,11 +11,11 @@ from .text import Sentence, provenance, slug
 
 CATEGORIES = {
     "unclassified": (r"ongeclassificeerde|niet[- ]geclassificeerde|unclassified|niet[- ]functionele|non[- ]functional|"
-                     r"niet[- ](strikt )?noodzakelijke|non[- ]essential", "Unclassified cookies"),
+                     r"niet[- ](strikt )?noodzakelijke|non[- ]essential|non[- ]necessary", "Unclassified cookies"),
     "strictly_necessary": (r"strikt noodzakelijke?|noodzakelijke?|essenti[eë]le?|strictly necessary|necessary|"
                            r"essential|technische|technical", "Strictly necessary cookies"),
-    "functional": (r"functionele|functioneel|functional|voorkeurs?|preferences?", "Functional cookies"),
-    "analytics": (r"analytische|analytisch|statistische|statistiek(en)?|analytics|analytical|statistics|statistical|"
+    "functional": (r"functionele|functioneel|functional|functionality|voorkeurs?|preferences?", "Functional cookies"),
+    "analytics": (r"analytische|analytisch|statistische|statistiek(en)?|analytics|analytical|analytic|statistics|statistical|"
                   r"performance|prestatie", "Analytics cookies"),
     "marketing": (r"marketing|advertentie|advertising|targeting|reclame", "Marketing cookies"),
     "tracking": (r"tracking|tracerings?", "Tracking cookies"),
@@ -39,11 +39,15 @@ _AND = r"(?:\s*,\s*|\s+(?:and|en|or|of|en/of|and/or)\s+)"
 _COORDINATED = re.compile(rf"(?i)\b(?P<words>(?:{_WORDS}))-?(?=(?:{_AND}(?:{_ANY})-?)*{_AND}(?:{_ANY})[- ]?cookies?\b)")
 """'analytics and marketing cookies', 'statistische, functionele en marketingcookies': the first categories of a
 coordination, each a label of its own."""
+_SYNONYM = re.compile(r"(?i)(?:technische|technical)\s+(?:of|or|/)\s*(?=functione)")
+"""'Technical or functional cookies': one category by two names, the second."""
 _RELATIVE = re.compile(r"(?i)\b(?P<words>cookies (?:die|that|which) (?:(?:are|is|zijn) )?(?:strikt |strictly )?(?:noodzakelijk|"
                        r"nodig|necessary|essentieel|essential)\b|cookies (?:die|that|which) (?:the|de|het|onze?|our) "
                        r"(?:[\w-]+ ){1,3}?(?:needs?|requires?|nodig (?:heeft|hebben))\b)")
 """'cookies die noodzakelijk zijn voor het functioneren van de site', 'the cookies that the booking form needs to work':
 necessary cookies named by a clause."""
+_OPENING = re.compile(rf"(?i)^(?:{_WORDS})(?: cookies)?\s*(?:[\u2013\u2014:]|\s-)\s")
+"""A line opening with the category its services are of ('Analytics — Google Analytics 4 and Microsoft Clarity')."""
 _CELL = re.compile(rf"(?i)(?<!\w)(?:{_WORDS})(?!\w)")
 _TOKEN = r"[A-Z\u00c0-\u00de][\w&'-]*(?:\.[\w-]+)*"
 _NAME = rf"(?P<name>{_TOKEN}(?: {_TOKEN}){{0,3}})"
@@ -76,6 +80,8 @@ _LINE_LABEL = re.compile(r"^[^:]{1,30}:\s")
 """A block of labelled lines about one category ('Soort: statistische cookies', 'Toestemming: niet nodig')."""
 _DENIED = re.compile(r"(?i)(\b(geen|no|not|nooit|never)\b|n't)(?:(?!\b(?:maar|but|wel|alleen|only|however)\b)[^.;]){0,40}$")
 """A denial before the label ('we don't use Google Analytics or any advertising pixels'), not one a 'but' ends."""
+_DENIED_LIST = re.compile(r"(?i)(?:\b(?:geen|no|not|nooit|never)\b|n't)[^.;:]{0,40}:\s*$")
+"""A lead-in denying the items of its list ('Specifically, we do not:', 'Wij gebruiken geen:')."""
 _DENIED_AFTER = re.compile(r"(?i)^[^.;]{0,60}?\b(?:gebruiken|plaatsen|zetten) (?:wij|we) (?:niet|nooit)\b|"
                            r"^[^.;]{0,40}?\b(?:worden|are|is) (?:niet|not|never) (?:gebruikt|geplaatst|used|placed|set)\b")
 """'Tracking cookies of marketingcookies gebruiken wij niet': the denial after the label."""
@@ -113,6 +119,8 @@ _GENERIC = re.compile(r"(?i)\b(?:websites|een website|a website|website[- ]?(?:e
                       r"^(?:\S+[- ]){0,3}cookies? (?:zijn|is|are)\b")
 """A definition of a category ('Functionele cookies zijn nodig om een website ...', 'there are three types of
 cookies'), not a statement of trackers the notice's organisation uses."""
+_HYPOTHETICAL = re.compile(r"(?i)\b(?:ever|ooit|in the future|in de toekomst)\b")
+"""A tracker the notice may use one day ('if we ever introduce a tool that requires cookies'), none it uses."""
 _CATEGORY_LINE = re.compile(r"(?i)^(?:soort|type|categorie|category)\s*:")
 _HEADING_LIKE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[^.;:!?]{0,60}$")
 """A line that names a category as a heading does ('2.1 Strictly necessary cookies', 'Functionele cookies')."""
@@ -142,6 +150,7 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
     block: list[tuple[Sentence, _Mention]] = []  # the trackers of a block of labelled lines ('Soort: ...')
     told: dict[tuple[int, int], tuple[str, Sentence]] = {}  # the consent a block's line states for a category
     context: tuple[str, str | None] = ("", None)  # the section read and the category its heading names
+    lead: Sentence | None = None  # the last sentence that is no list item: the lead-in of a list
     for index, sentence in enumerate(items):
         order[id(sentence)] = index
         cells = _TABLE.split(sentence.text)
@@ -154,15 +163,16 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
         header = []
         if table and table[0]["provenance"][0]["section"] != sentence.section[:200]:
             table = []
-        mentions = _labels(sentence, finder)
-        heading = _heading_category(sentence.section.rsplit(">", 1)[-1])
+        lead = sentence if not sentence.bullet else lead
+        mentions = [] if sentence.bullet and lead and _DENIED_LIST.search(lead.text) else _labels(sentence, finder)
         if sentence.section != context[0]:
-            context = (sentence.section, heading)
-        if _HEADING_LIKE.match(sentence.text) and (category := _heading_category(sentence.text)):
-            context = (sentence.section, category)  # a heading line within the section ('2.3 Analytics cookies')
-        mentions += _served(sentence, finder, mentions, context[1], cookie_section=bool(
-            _COOKIE.search(sentence.section) or _COOKIE.search(sentence.text) or index + 1 < len(items)
-            and items[index + 1].section == sentence.section and _COOKIE.search(items[index + 1].text)))
+            context = (sentence.section, _heading_category(sentence.section.rsplit(">", 1)[-1]))
+        if _HEADING_LIKE.match(sentence.text) and _COOKIE.search(sentence.text):
+            context = (sentence.section, _heading_category(sentence.text))  # a heading line ('2.3 Analytics cookies')
+        if not _GENERIC.search(sentence.text) and not (sentence.bullet and lead and _DENIED_LIST.search(lead.text)):
+            mentions += _served(sentence, finder, mentions, context[1], cookie_section=bool(
+                _COOKIE.search(sentence.section) or _COOKIE.search(sentence.text) or index + 1 < len(items)
+                and items[index + 1].section == sentence.section and _COOKIE.search(items[index + 1].text)))
         if table and not mentions and _THESE.search(sentence.text) and (consent := _consent(sentence, 0, 0)):
             for cookie in table:
                 _state(cookie, consent, sentence, 0, len(sentence.text))
@@ -216,8 +226,9 @@ def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
     for match in sorted([*_LABEL.finditer(text), *_COORDINATED.finditer(text), *_RELATIVE.finditer(text)],
                         key=lambda m: m.start()):
         category = "strictly_necessary" if match.re is _RELATIVE else next(key for key in CATEGORIES if match.group(key))
-        if _denied(text, match) or match.re is _RELATIVE and any(m.start < match.start() < m.end for m in found):
-            continue  # denied, or the clause after a label ('functionele cookies die nodig zijn')
+        if _denied(text, match) or match.re is _RELATIVE and any(m.start < match.start() < m.end for m in found) \
+                or _SYNONYM.match(text, match.start()):
+            continue  # denied, the clause after a label ('functionele cookies die nodig zijn'), or one of two names
         after = _PROVIDED.match(text, match.end())
         listed = _PROVIDERS.search(text, match.end()) if sentence.bullet else None
         providers = (finder.coordinated(after, sentence) if after
@@ -245,6 +256,8 @@ def _stated(items: list[Sentence], index: int, own: bool) -> bool:
     line before or after it; for a list item, its lead-in; for an answer, a question about the notice's cookies
     ('Gebruikt X cookies?'); or, in a notice that tells of its ``own`` cookies, any sentence but a definition."""
     sentence = items[index]
+    if _HYPOTHETICAL.search(sentence.text):
+        return False
     if _OWN_USE.search(sentence.text) or _OWN_USE.search(sentence.section.rsplit(">", 1)[-1]) or \
             _CATEGORY_LINE.match(sentence.text):
         return True
@@ -271,6 +284,8 @@ def _served(sentence: Sentence, finder: _Providers, mentions: list[_Mention], he
     or, about cookies, of the category the purpose after the name places them in ('we use Google Analytics to
     measure ...')."""
     labelled = {m.category for m in mentions if m.provider is None}
+    if not mentions and (opening := _OPENING.match(sentence.text)):
+        labelled = {next(key for key in CATEGORIES if opening.group(key))}  # 'Analytics — Google Analytics and ...'
     category = labelled.pop() if len(labelled) == 1 else None if labelled else heading
     if category is None and not (cookie_section and _OWN_USE.search(sentence.text)):
         return []
