@@ -39,7 +39,12 @@ _AND = r"(?:\s*,\s*|\s+(?:and|en|or|of|en/of|and/or)\s+)"
 _COORDINATED = re.compile(rf"(?i)\b(?P<words>(?:{_WORDS}))-?(?=(?:{_AND}(?:{_ANY})-?)*{_AND}(?:{_ANY})[- ]?cookies?\b)")
 """'analytics and marketing cookies', 'statistische, functionele en marketingcookies': the first categories of a
 coordination, each a label of its own."""
-_SYNONYM = re.compile(r"(?i)(?:technische|technical)\s+(?:of|or|/)\s*(?=functione)")
+_QUOTED = re.compile("[\"'\u2018\u2019\u201c\u201d\u201e]")
+_EXAMPLE = re.compile(r"(?i)\b(?:bijvoorbeeld|for example|for instance|e\.g\.)")
+"""Cookies named as an example ('Bijvoorbeeld cookies van Facebook of Google'), none the notice states it uses."""
+_USES_COOKIES = re.compile(r"(?i)\b(?:we|wij)\s+(?:use|gebruiken|place|plaatsen|set|zetten)\s+cookies\s+(?:to|om)\b")
+"""'We use cookies to analyse the use of the website': cookies of the category their stated purpose places them in."""
+_SYNONYM = re.compile(r"(?i)(?:technische|technical)\s+(?:of|or|/)\s*(?=function)")
 """'Technical or functional cookies': one category by two names, the second."""
 _RELATIVE = re.compile(r"(?i)\b(?P<words>cookies (?:die|that|which) (?:(?:are|is|zijn) )?(?:strikt |strictly )?(?:noodzakelijk|"
                        r"nodig|necessary|essentieel|essential)\b|cookies (?:die|that|which) (?:the|de|het|onze?|our) "
@@ -65,7 +70,7 @@ _PROVIDERS = re.compile(r"(?i)\b(?:aanbieders?|providers?|vendors?|leveranciers?
 """'Aanbieders: Google Fonts, Spotify': the providers of the category its list item names."""
 _TABLE = re.compile(r"\s*\|\s*|\t+|\s{3,}")
 _CATEGORY_COLUMN = re.compile(r"(?i)categor|soort|\btype\b|classific")
-_PURPOSE_COLUMN = re.compile(r"(?i)\bdoel|purpose|functie|function")
+_PURPOSE_COLUMN = re.compile(r"(?i)\bdoel|purpose|functie|function|descript|beschrijving|omschrijving")
 _PROVIDER_COLUMN = re.compile(r"(?i)aanbieder|provider|leverancier|vendor|partij|party|geplaatst door|placed by")
 _OTHER_COLUMN = re.compile(r"(?i)^(naam|name|cookie(naam| name)?|duur|duration|looptijd|bewaartermijn|expir\w*|retention|"
                            r"vervaltijd|vervaldatum|lifespan)$")
@@ -153,13 +158,15 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
     lead: Sentence | None = None  # the last sentence that is no list item: the lead-in of a list
     for index, sentence in enumerate(items):
         order[id(sentence)] = index
-        cells = _TABLE.split(sentence.text)
-        if len(cells) >= 3 and _COOKIE.search(f"{sentence.section} {sentence.text}") and _is_header(cells):
-            header, table = cells, []
-            continue
+        cells = _TABLE.split(sentence.text.strip(" |"))
         if len(cells) >= 3 and len(cells) == len(header):
             table += _row(cells, header, sentence, finder, found)
             continue
+        if len(cells) >= 3 and _COOKIE.search(f"{sentence.section} {sentence.text}") and _is_header(cells):
+            header, table = cells, []
+            continue
+        if header and sentence.text.endswith("|"):
+            continue  # the rest of a row's last cell, which a full stop cut off
         header = []
         if table and table[0]["provenance"][0]["section"] != sentence.section[:200]:
             table = []
@@ -227,8 +234,10 @@ def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
                         key=lambda m: m.start()):
         category = "strictly_necessary" if match.re is _RELATIVE else next(key for key in CATEGORIES if match.group(key))
         if _denied(text, match) or match.re is _RELATIVE and any(m.start < match.start() < m.end for m in found) \
-                or _SYNONYM.match(text, match.start()):
-            continue  # denied, the clause after a label ('functionele cookies die nodig zijn'), or one of two names
+                or _SYNONYM.match(text, match.start()) or _QUOTED.match(text[max(match.start() - 1, 0):match.start()]) \
+                and _QUOTED.match(text, match.end()):
+            continue  # denied, the clause after a label ('functionele cookies die nodig zijn'), one of two names, or a
+            # term in quotation marks ('wij spreken van "functionele cookies"')
         after = _PROVIDED.match(text, match.end())
         listed = _PROVIDERS.search(text, match.end()) if sentence.bullet else None
         providers = (finder.coordinated(after, sentence) if after
@@ -242,11 +251,15 @@ def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
     for match in [*_OF_PROVIDER.finditer(text), *_PLACES.finditer(text)]:
         provider = finder.find(match.group("name"), sentence, match.start("name"), match.end("name"))
         if provider and not _denied(text, match) and not any(match.start() in span for span in labelled) \
-                and provider not in {m.provider for m in pixels}:
+                and provider not in {m.provider for m in pixels} and not _EXAMPLE.search(text, 0, match.start()):
             category = _judged(re.split(r"[.;]", text[match.end():])[0]) or "unclassified"
             note = ("Review: the notice gives these cookies no category; " + (
                 "none is drafted." if category == "unclassified" else "this one follows the purpose it states."))
             found.append(_Mention(category, match.start(), match.end(), provider, note))
+    used = _USES_COOKIES.search(text) if not found and not pixels else None
+    if used and not _denied(text, used) and (category := _judged(re.split(r"[.;]", text[used.end():])[0])):
+        found.append(_Mention(category, used.start(), used.end(), None, "Review: the notice gives these cookies no "
+                                                                       "category; this one follows the purpose it states."))
     return found + pixels
 
 
@@ -265,7 +278,8 @@ def _stated(items: list[Sentence], index: int, own: bool) -> bool:
     before = near[0] if near and near[0] is items[index - 1] else None
     lead = next((items[i] for i in range(index - 1, -1, -1) if not items[i].bullet), None) if sentence.bullet else None
     asked = before is not None and before.text.endswith("?") and _COOKIE.search(before.text) and not _GENERIC.search(before.text)
-    return bool(own and not _GENERIC.search(sentence.text) or asked
+    listed = (sentence.bullet or _HEADING_LIKE.match(sentence.text)) and before is not None and _GENERIC.search(before.text)
+    return bool(own and not _GENERIC.search(sentence.text) and not listed or asked
                 or lead is not None and lead.section == sentence.section and _OWN_USE.search(lead.text)
                 or _HEADING_LIKE.match(sentence.text) and any(_OWN_USE.search(other.text) for other in near))
 
@@ -321,23 +335,33 @@ def _denied(text: str, match: re.Match[str]) -> bool:
 
 
 def _row(cells: list[str], header: list[str], sentence: Sentence, finder: _Providers, found: dict) -> list[dict]:
-    """The cookie of one row of a cookie table: its category from the category column (or else a category word
-    in the purpose column), its provider from the provider column (or else the purpose cell's opening name)."""
-    column = next((i for i, h in enumerate(header) if _CATEGORY_COLUMN.search(h)), None)
-    column = next((i for i, h in enumerate(header) if _PURPOSE_COLUMN.search(h)), None) if column is None else column
-    words = _CELL.search(cells[column]) if column is not None else None
-    judged = None if words or column is None else _judged(cells[column])
+    """The cookie of one row of a cookie table: its category from the category column, or else a category word in
+    the purpose column or the first one ('Twitter advertising cookies'), or else the purpose it states; its provider
+    from the provider column, or else the purpose cell's opening name, or else a service the row names."""
+    purpose = _column(header, _PURPOSE_COLUMN)
+    columns = [i for i in (_column(header, _CATEGORY_COLUMN), purpose, 0) if i is not None]
+    words = next((found_words for i in columns if (found_words := _CELL.search(cells[i]))), None)
+    judged = None if words or purpose is None else _judged(cells[purpose])
     if not (words or judged):
         return []
     category = next(key for key in CATEGORIES if words.group(key)) if words else judged
-    at = next((i for i, h in enumerate(header) if _PROVIDER_COLUMN.search(h)), None)
-    name = cells[at].strip() if at is not None else (opening.group("name") if (opening := _CELL_PROVIDER.match(cells[column]))
-                                                     else None)
+    at = _column(header, _PROVIDER_COLUMN)
+    opening = _CELL_PROVIDER.match(cells[purpose]) if purpose is not None else None
+    service = next(iter(services.named(sentence.text, listed=True)), None)
+    if at is not None:
+        name = cells[at].strip()
+    else:
+        name = opening.group("name") if opening else sentence.text[service.start:service.end] if service else None
     start = sentence.text.find(name) if name else 0
     provider = finder.find(name, sentence, start, start + len(name)) if name else None
     note = None if words else "Review: the table gives this cookie no category; this one follows the purpose it states."
     return [_add(found, _Mention(category, 0, len(sentence.text), provider, note), sentence, term=cells[0].strip(),
                  pixel=bool(re.search(r"(?i)\bpixel\b", sentence.text)))]
+
+
+def _column(header: list[str], kind: re.Pattern[str]) -> int | None:
+    """The first column whose heading is of ``kind``."""
+    return next((i for i, heading in enumerate(header) if kind.search(heading)), None)
 
 
 def _add(found: dict, mention: _Mention, sentence: Sentence, term: str | None = None, consent: str | None = None,
