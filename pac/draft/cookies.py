@@ -7,6 +7,8 @@ import re
 from typing import NamedTuple
 
 from . import services
+from .names import key as _key
+from .names import same, within
 from .text import Sentence, provenance, slug
 
 CATEGORIES = {
@@ -46,11 +48,11 @@ _USES_COOKIES = re.compile(r"(?i)\b(?:we|wij)\s+(?:use|gebruiken|place|plaatsen|
 """'We use cookies to analyse the use of the website': cookies of the category their stated purpose places them in."""
 _SYNONYM = re.compile(r"(?i)(?:technische|technical)\s+(?:of|or|/)\s*(?=function)")
 """'Technical or functional cookies': one category by two names, the second."""
-_RELATIVE = re.compile(r"(?i)\b(?P<words>cookies (?:die|that|which) (?:(?:are|is|zijn) )?(?:strikt |strictly )?(?:noodzakelijk|"
-                       r"nodig|necessary|essentieel|essential)\b|cookies (?:die|that|which) (?:the|de|het|onze?|our) "
-                       r"(?:[\w-]+ ){1,3}?(?:needs?|requires?|nodig (?:heeft|hebben))\b)")
-"""'cookies die noodzakelijk zijn voor het functioneren van de site', 'the cookies that the booking form needs to work':
-necessary cookies named by a clause."""
+_RELATIVE = re.compile(r"(?i)\b(?P<words>cookies (?:die|that|which)(?:\s+(?!(?:niet|not|geen|no|nooit|never)\b)[\w'-]+){0,8}?"
+                       r"\s+(?:noodzakelijk|nodig|necessary|needed|required|essentieel|essential|needs?|requires?)\b)"
+                       r"(?!\s+(?:(?:your|je|jouw|uw)\s+)?(?:consent|toestemming|permission))")
+"""'cookies die voor het functioneren van de site noodzakelijk zijn', 'cookies that a form needs to work': necessary
+cookies named by a clause (not 'cookies that are not needed', 'cookies that require your consent')."""
 _OPENING = re.compile(rf"(?i)^(?:{_WORDS})(?: cookies)?\s*(?:[\u2013\u2014:]|\s-)\s")
 """A line opening with the category its services are of ('Analytics — Google Analytics 4 and Microsoft Clarity')."""
 _CELL = re.compile(rf"(?i)(?<!\w)(?:{_WORDS})(?!\w)")
@@ -108,16 +110,16 @@ _ACCEPT = re.compile(r"(?i)[^.;]{0,80}?\b(te accepteren|accepteert|to accept|acc
 _NOT_ASKED = re.compile(r"(?i)(zonder|without) (je |jouw |uw |your )?(toestemming|consent)|geen toestemming|"
                         r"no consent|(do|does) not (need|require) (your )?consent|(staan|are) altijd aan|always (on|active)|"
                         r"(vragen|vraagt|ask) (wij |we )?(je |u )?geen toestemming|(do not|don't) ask (for )?(your )?consent")
-_FORMS = re.compile(r"(?i)\b(b\.?v\.?|n\.?v\.?|ltd\.?|llc|inc\.?|gmbh|limited|vzw|stichting|ireland)\b|\(.*?\)|[.,]")
 _ARTICLE = re.compile(r"^(?:Een|De|Het|The|A|An|Onze|Our|Deze|This|Die|That)\s+")
 _COOKIE = re.compile(r"(?i)cookie|tracker")
 _OWN = re.compile(r"(?i)^(eigen|own|first[- ]party|wij|we|ons|us|onze website|our website|-|–)$")
 _EMBEDDED = re.compile(r"(?i)ingesloten|embedded|ingebed")
-_OWN_USE = re.compile(r"(?i:\b(?:we|wij|us|our|ons|onze|ik|mijn|my|(?:deze|this) (?:web)?(?:site|shop|winkel))\b)|"
+_OWN_USE = re.compile(r"(?i:\b(?:we|wij|us|our|ons|onze|ik|mijn|my|(?:deze|this) (?:web)?(?:site|shop|winkel)|"
+                      r"(?:de|the) (?:cookie[- ]?(?:banner|melding|balk|notice|tool)|consent banner))\b)|"
                       r"^(?!(?:Een|De|Het|Deze|Die|Elke|Veel|Sommige|Zo|Zulke|A|An|The|These|Those|Every|Many|Some|Such)\b)"
                       r"[A-Z][\w&.'-]*(?: [A-Z0-9][\w&.'-]*){0,4} (?:gebruikt|maakt (?:ook )?gebruik|plaatst|uses|places|sets)\b")
-"""A statement of the notice's own use of trackers: the organisation in the first person, 'this website', or a name
-using them ('Bakkerij Jansen gebruikt functionele cookies'), not a definition ('Websites gebruiken analytische
+"""A statement of the notice's own use of trackers: the organisation in the first person, 'this website', its
+cookie banner ('via de cookiebanner kun je toestemming geven'), or a name using them ('Bakkerij Jansen gebruikt functionele cookies'), not a definition ('Websites gebruiken analytische
 cookies om ...', 'there are three types of cookies')."""
 _GENERIC = re.compile(r"(?i)\b(?:websites|een website|a website|website[- ]?(?:eigenaars?|owners?)|(?:je|jouw|uw) website|"
                       r"(?:soorten|typen|types|kinds|categorie\w*) (?:van |of )?cookies|ingedeeld|divided)\b|"
@@ -311,7 +313,7 @@ def _served(sentence: Sentence, finder: _Providers, mentions: list[_Mention], he
             continue  # the provider after a label, already read, or a name in an aside ('(via Google Ads)')
         judged = category or _judged(re.split(r"[.;]", text[service.end:])[0])
         provider = judged and finder.find(name, sentence, service.start, service.end)
-        if provider and provider not in taken and f" {_key(finder.names[provider])} " in f" {_key(name)} ":
+        if provider and provider not in taken and within(_key(finder.names[provider]), _key(name)):
             taken.add(provider)
             note = None if category else "Review: the notice gives these cookies no category; this one follows the purpose it states."
             found.append(_Mention(judged, service.start, service.end, provider, note))
@@ -426,9 +428,9 @@ class _Providers:
     def find(self, name: str, sentence: Sentence, start: int, end: int) -> str | None:
         name = _ARTICLE.sub("", re.sub(r"\s*\(.*$", "", name)).strip()
         key = _key(name)
-        if not key or not re.search(r"[A-Z]", name) or _OWN.match(name) or any(_within(key, own) for own in self.own):
+        if not key or not re.search(r"[A-Z]", name) or _OWN.match(name) or any(same(key, own) for own in self.own):
             return None
-        known = next((r for r in [*self.named, *self.added] if _within(key, _key(r["name"]))), None)
+        known = next((r for r in [*self.named, *self.added] if same(key, _key(r["name"]))), None)
         if known is None:
             known = {"id": slug(name, self.taken), "name": name, "named": True, "role": "recipient",
                      "provenance": provenance(sentence, start, end, note="Review: named as the provider of a cookie "
@@ -436,12 +438,3 @@ class _Providers:
             self.added.append(known)
             self.names[known["id"]] = known["name"]
         return known["id"]
-
-
-def _key(name: str) -> str:
-    return " ".join(_FORMS.sub(" ", name.casefold()).split())
-
-
-def _within(a: str, b: str) -> bool:
-    """Whether one name is the other or its words lie within the other's ('Google' in 'Google Ireland')."""
-    return a == b or min(len(a), len(b)) >= 4 and (f" {a} " in f" {b} " or f" {b} " in f" {a} ")
