@@ -126,6 +126,9 @@ _GENERIC = re.compile(r"(?i)\b(?:websites|een website|a website|website[- ]?(?:e
                       r"^(?:\S+[- ]){0,3}cookies? (?:zijn|is|are)\b")
 """A definition of a category ('Functionele cookies zijn nodig om een website ...', 'there are three types of
 cookies'), not a statement of trackers the notice's organisation uses."""
+_USE_QUESTION = re.compile(r"(?i)(?:\b(?:gebruik\w*|plaats\w*|zet\w*|use[sd]?|sets?|places?)\b[^.;!?]{0,60}\bcookies?\b|"
+                           r"\bcookies?\b[^.;!?]{0,30}\b(?:gebruik\w*|plaats\w*|zet\w*|use[sd]?|sets?|places?)\b)[^.;!?]{0,30}\?$")
+"""A question of the notice's use of cookies ('Gebruikt X cookies?', 'Plaatst de site cookies?'), its answer below."""
 _HYPOTHETICAL = re.compile(r"(?i)\b(?:ever|ooit|in the future|in de toekomst)\b")
 """A tracker the notice may use one day ('if we ever introduce a tool that requires cookies'), none it uses."""
 _CATEGORY_LINE = re.compile(r"(?i)^(?:soort|type|categorie|category)\s*:")
@@ -279,7 +282,8 @@ def _stated(items: list[Sentence], index: int, own: bool) -> bool:
     near = [items[i] for i in (index - 1, index + 1) if 0 <= i < len(items) and items[i].section == sentence.section]
     before = near[0] if near and near[0] is items[index - 1] else None
     lead = next((items[i] for i in range(index - 1, -1, -1) if not items[i].bullet), None) if sentence.bullet else None
-    asked = before is not None and before.text.endswith("?") and _COOKIE.search(before.text) and not _GENERIC.search(before.text)
+    asked = any(_USE_QUESTION.search(question) and not _GENERIC.search(question)
+                for question in (before.text if before else "", sentence.section.rsplit(">", 1)[-1]))
     listed = (sentence.bullet or _HEADING_LIKE.match(sentence.text)) and before is not None and _GENERIC.search(before.text)
     return bool(own and not _GENERIC.search(sentence.text) and not listed or asked
                 or lead is not None and lead.section == sentence.section and _OWN_USE.search(lead.text)
@@ -300,13 +304,14 @@ def _served(sentence: Sentence, finder: _Providers, mentions: list[_Mention], he
     or, about cookies, of the category the purpose after the name places them in ('we use Google Analytics to
     measure ...')."""
     labelled = {m.category for m in mentions if m.provider is None}
-    if not mentions and (opening := _OPENING.match(sentence.text)):
-        labelled = {next(key for key in CATEGORIES if opening.group(key))}  # 'Analytics — Google Analytics and ...'
+    opening = None if mentions else _OPENING.match(sentence.text)
+    if opening:  # 'Analytics — Google Analytics and ...': a line listing the category's services
+        labelled = {next(key for key in CATEGORIES if opening.group(key))}
     category = labelled.pop() if len(labelled) == 1 else None if labelled else heading
     if category is None and not (cookie_section and _OWN_USE.search(sentence.text)):
         return []
     text, taken, found = sentence.text, {m.provider for m in mentions}, []
-    for service in services.named(text):
+    for service in services.named(text, listed=bool(opening)):
         name = text[service.start:service.end]
         if any(m.start <= service.start < m.end for m in mentions) or text.count("(", 0, service.start) > text.count(
                 ")", 0, service.start):
