@@ -227,3 +227,12 @@ def test_names_compared_as_one_organisation():
     assert key("Stichting Vonk") == key("Vonk vzw") == "vonk" and key("Google Ireland Limited") == "google"
     assert same("google", "google analytics") and same("meta", "meta-pixel")
     assert not same("meta", "metabase") and not same("ga", "ga tools")
+
+
+def test_cookies_a_provider_sets_a_cookie_listed_with_its_category_and_a_table_under_a_bare_category_heading():
+    drafted = _drafted("Cookie policy\n\nVideos\nWe show videos from Vimeo. Vimeo sets at least one cookie when you play "
+                       "one.\nThe usual embeds would set advertising cookies from Google.\n\nOur own cookies\nWe keep this "
+                       "cookie for you:\n- Cookie: sess_id (functional)\n\nNecessary\nCookie | Duration | Description\n"
+                       "consent_x | 1 year | CookieYes sets this cookie to keep your choice.\n", "en")
+    assert [(c, p) for c, p, _ in _trackers(drafted)] == [("unclassified", "Vimeo"), ("functional", None),
+                                                          ("strictly_necessary", "CookieYes")]

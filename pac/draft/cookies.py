@@ -37,6 +37,8 @@ _ANY = "|".join(f"(?:{words})" for words, _ in CATEGORIES.values())
 _KIND = r"(?:[- ](?:sessie|session|first[- ]party|third[- ]party|persistent|permanente|tijdelijke|temporary))?"
 """A word between the category and 'cookie' ('a strictly necessary session cookie')."""
 _LABEL = re.compile(rf"(?i)\b(?P<words>(?:{_WORDS}){_KIND}[- ]?(?:cookies?|pixels?))")
+_NAMED_COOKIE = re.compile(rf"(?i)^cookies?\s*:\s*[^\s(),]+(?:,\s*[^\s(),]+)*\s*\((?P<words>{_WORDS})\)")
+"""'Cookie: PHPSESSID (functional)': a cookie listed by its name with its category."""
 _AND = r"(?:\s*,\s*|\s+(?:and|en|or|of|en/of|and/or)\s+)"
 _COORDINATED = re.compile(rf"(?i)\b(?P<words>(?:{_WORDS}))-?(?=(?:{_AND}(?:{_ANY})-?)*{_AND}(?:{_ANY})[- ]?cookies?\b)")
 """'analytics and marketing cookies', 'statistische, functionele en marketingcookies': the first categories of a
@@ -55,6 +57,7 @@ _RELATIVE = re.compile(r"(?i)\b(?P<words>cookies (?:die|that|which)(?:\s+(?!(?:n
 cookies named by a clause (not 'cookies that are not needed', 'cookies that require your consent')."""
 _OPENING = re.compile(rf"(?i)^(?:{_WORDS})(?: cookies)?\s*(?:[\u2013\u2014:]|\s-)\s")
 """A line opening with the category its services are of ('Analytics — Google Analytics 4 and Microsoft Clarity')."""
+_BARE = re.compile(rf"(?i)^(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?(?:{_WORDS})$")
 _CELL = re.compile(rf"(?i)(?<!\w)(?:{_WORDS})(?!\w)")
 _TOKEN = r"[A-Z\u00c0-\u00de][\w&'-]*(?:\.[\w-]+)*"
 _NAME = rf"(?P<name>{_TOKEN}(?: {_TOKEN}){{0,3}})"
@@ -65,8 +68,9 @@ _AND_NAME = re.compile(r"(?:\s*,\s*|\s+(?:and|en|or|of)\s+)" + _NAME)
 _OF_PROVIDER = re.compile(r"(?i)\b(?P<words>cookies?\s+(?:van|from|of|(?:geplaatst|placed|set) (?:door|by))\s+)" + r"(?-i:" + _NAME + ")")
 """'Cookies van YouTube, als je een ingesloten video afspeelt': a provider's cookies, with no category word."""
 _PLACES = re.compile(_NAME + r"(?P<words>\s+(?:plaatst|zet|places|sets|stores)\s+(?!(?:geen|no|nooit|never|niet|not)\b)"
-                     r"(?:\w+\s+)?cookies?\b)")
-"""'YouTube plaatst cookies waarmee het uw surfgedrag kan volgen': a provider's cookies, with no category word."""
+                     r"(?:\w+\s+){0,3}cookies?\b)")
+"""'YouTube plaatst cookies waarmee het uw surfgedrag kan volgen', 'YouTube sets at least one cookie': a provider's
+cookies, with no category word."""
 _PIXEL = re.compile(r"\b" + _NAME + r"[- ](?:[Pp]ixel)\b")
 _PROVIDERS = re.compile(r"(?i)\b(?:aanbieders?|providers?|vendors?|leveranciers?|geplaatst door|placed by)\s*:\s*(?P<list>[^.;]+)")
 """'Aanbieders: Google Fonts, Spotify': the providers of the category its list item names."""
@@ -129,8 +133,9 @@ cookies'), not a statement of trackers the notice's organisation uses."""
 _USE_QUESTION = re.compile(r"(?i)(?:\b(?:gebruik\w*|plaats\w*|zet\w*|use[sd]?|sets?|places?)\b[^.;!?]{0,60}\bcookies?\b|"
                            r"\bcookies?\b[^.;!?]{0,30}\b(?:gebruik\w*|plaats\w*|zet\w*|use[sd]?|sets?|places?)\b)[^.;!?]{0,30}\?$")
 """A question of the notice's use of cookies ('Gebruikt X cookies?', 'Plaatst de site cookies?'), its answer below."""
-_HYPOTHETICAL = re.compile(r"(?i)\b(?:ever|ooit|in the future|in de toekomst)\b")
-"""A tracker the notice may use one day ('if we ever introduce a tool that requires cookies'), none it uses."""
+_HYPOTHETICAL = re.compile(r"(?i)\b(?:ever|ooit|in the future|in de toekomst|could|would|zou|zouden)\b")
+"""A tracker the notice may use one day or would use otherwise ('if we ever introduce a tool that requires cookies',
+'the default embeds would set cookies'), none it uses."""
 _CATEGORY_LINE = re.compile(r"(?i)^(?:soort|type|categorie|category)\s*:")
 _HEADING_LIKE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[^.;:!?]{0,60}$")
 """A line that names a category as a heading does ('2.1 Strictly necessary cookies', 'Functionele cookies')."""
@@ -165,7 +170,8 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
         order[id(sentence)] = index
         cells = _TABLE.split(sentence.text.strip(" |"))
         if len(cells) >= 3 and len(cells) == len(header):
-            table += _row(cells, header, sentence, finder, found)
+            table += _row(cells, header, sentence, finder, found, _heading_category(sentence.section.rsplit(">", 1)[-1],
+                                                                                   bare=True))
             continue
         if len(cells) >= 3 and _COOKIE.search(f"{sentence.section} {sentence.text}") and _is_header(cells):
             header, table = cells, []
@@ -176,12 +182,13 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
         if table and table[0]["provenance"][0]["section"] != sentence.section[:200]:
             table = []
         lead = sentence if not sentence.bullet else lead
-        mentions = [] if sentence.bullet and lead and _DENIED_LIST.search(lead.text) else _labels(sentence, finder)
+        denied = _HYPOTHETICAL.search(sentence.text) or sentence.bullet and lead and _DENIED_LIST.search(lead.text)
+        mentions = [] if denied else _labels(sentence, finder)
         if sentence.section != context[0]:
             context = (sentence.section, _heading_category(sentence.section.rsplit(">", 1)[-1]))
         if _HEADING_LIKE.match(sentence.text) and _COOKIE.search(sentence.text):
             context = (sentence.section, _heading_category(sentence.text))  # a heading line ('2.3 Analytics cookies')
-        if not _GENERIC.search(sentence.text) and not (sentence.bullet and lead and _DENIED_LIST.search(lead.text)):
+        if not (denied or _GENERIC.search(sentence.text)):
             mentions += _served(sentence, finder, mentions, context[1], cookie_section=bool(
                 _COOKIE.search(sentence.section) or _COOKIE.search(sentence.text) or index + 1 < len(items)
                 and items[index + 1].section == sentence.section and _COOKIE.search(items[index + 1].text)))
@@ -235,8 +242,8 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
 def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
     """Every tracker ``sentence`` names and does not deny."""
     text, found = sentence.text, []
-    for match in sorted([*_LABEL.finditer(text), *_COORDINATED.finditer(text), *_RELATIVE.finditer(text)],
-                        key=lambda m: m.start()):
+    for match in sorted([*_LABEL.finditer(text), *_COORDINATED.finditer(text), *_RELATIVE.finditer(text),
+                         *_NAMED_COOKIE.finditer(text)], key=lambda m: m.start()):
         category = "strictly_necessary" if match.re is _RELATIVE else next(key for key in CATEGORIES if match.group(key))
         if _denied(text, match) or match.re is _RELATIVE and any(m.start < match.start() < m.end for m in found) \
                 or _SYNONYM.match(text, match.start()) or _QUOTED.match(text[max(match.start() - 1, 0):match.start()]) \
@@ -274,8 +281,6 @@ def _stated(items: list[Sentence], index: int, own: bool) -> bool:
     line before or after it; for a list item, its lead-in; for an answer, a question about the notice's cookies
     ('Gebruikt X cookies?'); or, in a notice that tells of its ``own`` cookies, any sentence but a definition."""
     sentence = items[index]
-    if _HYPOTHETICAL.search(sentence.text):
-        return False
     if _OWN_USE.search(sentence.text) or _OWN_USE.search(sentence.section.rsplit(">", 1)[-1]) or \
             _CATEGORY_LINE.match(sentence.text):
         return True
@@ -290,8 +295,11 @@ def _stated(items: list[Sentence], index: int, own: bool) -> bool:
                 or _HEADING_LIKE.match(sentence.text) and any(_OWN_USE.search(other.text) for other in near))
 
 
-def _heading_category(heading: str) -> str | None:
-    """The category a heading names ('Analytische cookies', '2.3 Analytics Cookies'), if it names one alone."""
+def _heading_category(heading: str, bare: bool = False) -> str | None:
+    """The category a heading names ('Analytische cookies', '2.3 Analytics Cookies'), if it names one alone; with
+    ``bare``, one by its word alone too ('Necessary', over a cookie table)."""
+    if bare and (word := _BARE.match(heading.strip())):
+        return next(key for key in CATEGORIES if word.group(key))
     labels = list(_LABEL.finditer(heading))
     found = {next(key for key in CATEGORIES if m.group(key)) for m in labels}
     return found.pop() if len(found) == 1 and len(heading.split()) <= 6 else None
@@ -341,17 +349,19 @@ def _denied(text: str, match: re.Match[str]) -> bool:
     return bool(_DENIED.search(text[:match.start()]) or _DENIED_AFTER.match(text[match.end():]))
 
 
-def _row(cells: list[str], header: list[str], sentence: Sentence, finder: _Providers, found: dict) -> list[dict]:
+def _row(cells: list[str], header: list[str], sentence: Sentence, finder: _Providers, found: dict,
+         heading: str | None) -> list[dict]:
     """The cookie of one row of a cookie table: its category from the category column, or else a category word in
-    the purpose column or the first one ('Twitter advertising cookies'), or else the purpose it states; its provider
-    from the provider column, or else the purpose cell's opening name, or else a service the row names."""
+    the purpose column or the first one ('Twitter advertising cookies'), or else the purpose it states, or else the
+    one its ``heading`` names; its provider from the provider column, or else the purpose cell's opening name, or
+    else a service the row names."""
     purpose = _column(header, _PURPOSE_COLUMN)
     columns = [i for i in (_column(header, _CATEGORY_COLUMN), purpose, 0) if i is not None]
     words = next((found_words for i in columns if (found_words := _CELL.search(cells[i]))), None)
     judged = None if words or purpose is None else _judged(cells[purpose])
-    if not (words or judged):
+    if not (words or judged or heading):
         return []
-    category = next(key for key in CATEGORIES if words.group(key)) if words else judged
+    category = next(key for key in CATEGORIES if words.group(key)) if words else judged or heading
     at = _column(header, _PROVIDER_COLUMN)
     opening = _CELL_PROVIDER.match(cells[purpose]) if purpose is not None else None
     service = next(iter(services.named(sentence.text, listed=True)), None)
@@ -361,7 +371,7 @@ def _row(cells: list[str], header: list[str], sentence: Sentence, finder: _Provi
         name = opening.group("name") if opening else sentence.text[service.start:service.end] if service else None
     start = sentence.text.find(name) if name else 0
     provider = finder.find(name, sentence, start, start + len(name)) if name else None
-    note = None if words else "Review: the table gives this cookie no category; this one follows the purpose it states."
+    note = None if words or not judged else "Review: the table gives this cookie no category; this one follows the purpose it states."
     return [_add(found, _Mention(category, 0, len(sentence.text), provider, note), sentence, term=cells[0].strip(),
                  pixel=bool(re.search(r"(?i)\bpixel\b", sentence.text)))]
 
