@@ -123,11 +123,11 @@ _OWN_USE = re.compile(r"(?i:\b(?:we|wij|us|our|ons|onze|ik|mijn|my|(?:deze|this)
                       r"^(?!(?:Een|De|Het|Deze|Die|Elke|Veel|Sommige|Zo|Zulke|A|An|The|These|Those|Every|Many|Some|Such)\b)"
                       r"[A-Z][\w&.'-]*(?: [A-Z0-9][\w&.'-]*){0,4} (?:gebruikt|maakt (?:ook )?gebruik|plaatst|uses|places|sets)\b")
 """A statement of the notice's own use of trackers: the organisation in the first person, 'this website', its
-cookie banner ('via de cookiebanner kun je toestemming geven'), or a name using them ('Bakkerij Jansen gebruikt functionele cookies'), not a definition ('Websites gebruiken analytische
-cookies om ...', 'there are three types of cookies')."""
+cookie banner ('via de cookiebanner kun je toestemming geven'), or a name using them ('Bakkerij Jansen gebruikt
+functionele cookies'), not a definition ('Websites gebruiken analytische cookies om ...')."""
 _GENERIC = re.compile(r"(?i)\b(?:websites|een website|a website|website[- ]?(?:eigenaars?|owners?)|(?:je|jouw|uw) website|"
                       r"(?:soorten|typen|types|kinds|categorie\w*) (?:van |of )?cookies|ingedeeld|divided)\b|"
-                      r"^(?:\S+[- ]){0,3}cookies? (?:zijn|is|are)\b")
+                      r"^(?:[^\s-]+[- ]){0,3}cookies? (?:zijn|is|are)\b")
 """A definition of a category ('Functionele cookies zijn nodig om een website ...', 'there are three types of
 cookies'), not a statement of trackers the notice's organisation uses."""
 _USE_QUESTION = re.compile(r"(?i)(?:\b(?:gebruik\w*|plaats\w*|zet\w*|use[sd]?|sets?|places?)\b[^.;!?]{0,60}\bcookies?\b|"
@@ -139,6 +139,7 @@ _HYPOTHETICAL = re.compile(r"(?i)\b(?:ever|ooit|in the future|in de toekomst|cou
 _CATEGORY_LINE = re.compile(r"(?i)^(?:soort|type|categorie|category)\s*:")
 _HEADING_LIKE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[^.;:!?]{0,60}$")
 """A line that names a category as a heading does ('2.1 Strictly necessary cookies', 'Functionele cookies')."""
+_JUDGED = "Review: the notice gives these cookies no category; this one follows the purpose it states."
 
 
 class _Mention(NamedTuple):
@@ -153,8 +154,10 @@ class _Mention(NamedTuple):
 
 def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list[str | None]) -> tuple[list[dict], list[dict]]:
     """The cookie elements the notice states, and the providers it names that are not yet among the ``named``
-    recipients (with ids from ``taken``) nor ``own`` names of the controller (its name, the notice's title). A label without a provider ('marketing cookies') is one element of its
-    category, unless the notice names providers of that category: then it states their consent."""
+    recipients (with ids from ``taken``) nor ``own`` names of the controller (its name, the notice's title). A label
+    without a provider ('marketing cookies') is one element of its category where the notice tells of its own
+    trackers (no definition of the category), unless the notice names providers of that category: then it states
+    their consent."""
     finder = _Providers(named, [name for name in own if name], taken)
     found: dict[tuple[str, str | None], dict] = {}
     general: list[tuple[Sentence, _Mention]] = []
@@ -168,10 +171,10 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
     lead: Sentence | None = None  # the last sentence that is no list item: the lead-in of a list
     for index, sentence in enumerate(items):
         order[id(sentence)] = index
+        heading = sentence.section.rsplit(">", 1)[-1]
         cells = _TABLE.split(sentence.text.strip(" |"))
         if len(cells) >= 3 and len(cells) == len(header):
-            table += _row(cells, header, sentence, finder, found, _heading_category(sentence.section.rsplit(">", 1)[-1],
-                                                                                   bare=True))
+            table += _row(cells, header, sentence, finder, found, _heading_category(heading, bare=True))
             continue
         if len(cells) >= 3 and _COOKIE.search(f"{sentence.section} {sentence.text}") and _is_header(cells):
             header, table = cells, []
@@ -185,13 +188,11 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
         denied = _HYPOTHETICAL.search(sentence.text) or sentence.bullet and lead and _DENIED_LIST.search(lead.text)
         mentions = [] if denied else _labels(sentence, finder)
         if sentence.section != context[0]:
-            context = (sentence.section, _heading_category(sentence.section.rsplit(">", 1)[-1]))
+            context = (sentence.section, _heading_category(heading))
         if _HEADING_LIKE.match(sentence.text) and _COOKIE.search(sentence.text):
             context = (sentence.section, _heading_category(sentence.text))  # a heading line ('2.3 Analytics cookies')
         if not (denied or _GENERIC.search(sentence.text)):
-            mentions += _served(sentence, finder, mentions, context[1], cookie_section=bool(
-                _COOKIE.search(sentence.section) or _COOKIE.search(sentence.text) or index + 1 < len(items)
-                and items[index + 1].section == sentence.section and _COOKIE.search(items[index + 1].text)))
+            mentions += _served(sentence, finder, mentions, context[1], _about_cookies(items, index))
         if table and not mentions and _THESE.search(sentence.text) and (consent := _consent(sentence, 0, 0)):
             for cookie in table:
                 _state(cookie, consent, sentence, 0, len(sentence.text))
@@ -245,11 +246,11 @@ def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
     for match in sorted([*_LABEL.finditer(text), *_COORDINATED.finditer(text), *_RELATIVE.finditer(text),
                          *_NAMED_COOKIE.finditer(text)], key=lambda m: m.start()):
         category = "strictly_necessary" if match.re is _RELATIVE else next(key for key in CATEGORIES if match.group(key))
+        quoted = match.start() > 0 and _QUOTED.match(text, match.start() - 1) and _QUOTED.match(text, match.end())
         if _denied(text, match) or match.re is _RELATIVE and any(m.start < match.start() < m.end for m in found) \
-                or _SYNONYM.match(text, match.start()) or _QUOTED.match(text[max(match.start() - 1, 0):match.start()]) \
-                and _QUOTED.match(text, match.end()):
-            continue  # denied, the clause after a label ('functionele cookies die nodig zijn'), one of two names, or a
-            # term in quotation marks ('wij spreken van "functionele cookies"')
+                or _SYNONYM.match(text, match.start()) or quoted:
+            continue  # denied, the clause after a label ('functionele cookies die nodig zijn'), one of two names
+            # ('technical or functional cookies'), or a term in quotation marks ('wij spreken van "functionele cookies"')
         after = _PROVIDED.match(text, match.end())
         listed = _PROVIDERS.search(text, match.end()) if sentence.bullet else None
         providers = (finder.coordinated(after, sentence) if after
@@ -265,13 +266,11 @@ def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
         if provider and not _denied(text, match) and not any(match.start() in span for span in labelled) \
                 and provider not in {m.provider for m in pixels} and not _EXAMPLE.search(text, 0, match.start()):
             category = _judged(re.split(r"[.;]", text[match.end():])[0]) or "unclassified"
-            note = ("Review: the notice gives these cookies no category; " + (
-                "none is drafted." if category == "unclassified" else "this one follows the purpose it states."))
+            note = _JUDGED if category != "unclassified" else "Review: the notice gives these cookies no category; none is drafted."
             found.append(_Mention(category, match.start(), match.end(), provider, note))
     used = _USES_COOKIES.search(text) if not found and not pixels else None
     if used and not _denied(text, used) and (category := _judged(re.split(r"[.;]", text[used.end():])[0])):
-        found.append(_Mention(category, used.start(), used.end(), None, "Review: the notice gives these cookies no "
-                                                                       "category; this one follows the purpose it states."))
+        found.append(_Mention(category, used.start(), used.end(), None, _JUDGED))
     return found + pixels
 
 
@@ -279,20 +278,30 @@ def _stated(items: list[Sentence], index: int, own: bool) -> bool:
     """Whether the sentence at ``index`` tells of the notice's own trackers: it, its section heading or a line
     labelling a category ('Soort: statistische cookies') does; for a line that names a category as a heading, the
     line before or after it; for a list item, its lead-in; for an answer, a question about the notice's cookies
-    ('Gebruikt X cookies?'); or, in a notice that tells of its ``own`` cookies, any sentence but a definition."""
-    sentence = items[index]
-    if _OWN_USE.search(sentence.text) or _OWN_USE.search(sentence.section.rsplit(">", 1)[-1]) or \
-            _CATEGORY_LINE.match(sentence.text):
-        return True
-    near = [items[i] for i in (index - 1, index + 1) if 0 <= i < len(items) and items[i].section == sentence.section]
-    before = near[0] if near and near[0] is items[index - 1] else None
+    ('Gebruikt X cookies?'); or, in a notice that tells of its ``own`` cookies, any sentence but a definition (nor
+    an item under one: 'There are three types of cookies. 1. Essential cookies')."""
+    sentence, heading = items[index], items[index].section.rsplit(">", 1)[-1]
+    before, after = (items[i] if 0 <= i < len(items) and items[i].section == sentence.section else None
+                     for i in (index - 1, index + 1))
+    listed = sentence.bullet or _HEADING_LIKE.match(sentence.text)
     lead = next((items[i] for i in range(index - 1, -1, -1) if not items[i].bullet), None) if sentence.bullet else None
-    asked = any(_USE_QUESTION.search(question) and not _GENERIC.search(question)
-                for question in (before.text if before else "", sentence.section.rsplit(">", 1)[-1]))
-    listed = (sentence.bullet or _HEADING_LIKE.match(sentence.text)) and before is not None and _GENERIC.search(before.text)
-    return bool(own and not _GENERIC.search(sentence.text) and not listed or asked
-                or lead is not None and lead.section == sentence.section and _OWN_USE.search(lead.text)
-                or _HEADING_LIKE.match(sentence.text) and any(_OWN_USE.search(other.text) for other in near))
+    if _OWN_USE.search(sentence.text) or _OWN_USE.search(heading) or _CATEGORY_LINE.match(sentence.text):
+        return True
+    if own and not _GENERIC.search(sentence.text) and not (listed and before and _GENERIC.search(before.text)):
+        return True
+    if any(_USE_QUESTION.search(question) and not _GENERIC.search(question)
+           for question in (before.text if before else "", heading)):
+        return True
+    return bool(lead and lead.section == sentence.section and _OWN_USE.search(lead.text)
+                or _HEADING_LIKE.match(sentence.text) and any(o and _OWN_USE.search(o.text) for o in (before, after)))
+
+
+def _about_cookies(items: list[Sentence], index: int) -> bool:
+    """Whether the sentence at ``index``, its section heading or the next sentence of its section is about cookies."""
+    sentence = items[index]
+    following = items[index + 1] if index + 1 < len(items) and items[index + 1].section == sentence.section else None
+    return bool(_COOKIE.search(sentence.section) or _COOKIE.search(sentence.text)
+                or following and _COOKIE.search(following.text))
 
 
 def _heading_category(heading: str, bare: bool = False) -> str | None:
@@ -306,7 +315,7 @@ def _heading_category(heading: str, bare: bool = False) -> str | None:
 
 
 def _served(sentence: Sentence, finder: _Providers, mentions: list[_Mention], heading: str | None,
-            cookie_section: bool) -> list[_Mention]:
+            about_cookies: bool) -> list[_Mention]:
     """The services a sentence names as providers of trackers: of the one category the sentence or else its heading
     names ('Analytics cookies: Google Analytics ...', 'Wij maken gebruik van Hotjar' under 'Analytische cookies'),
     or, about cookies, of the category the purpose after the name places them in ('we use Google Analytics to
@@ -316,7 +325,7 @@ def _served(sentence: Sentence, finder: _Providers, mentions: list[_Mention], he
     if opening:  # 'Analytics — Google Analytics and ...': a line listing the category's services
         labelled = {next(key for key in CATEGORIES if opening.group(key))}
     category = labelled.pop() if len(labelled) == 1 else None if labelled else heading
-    if category is None and not (cookie_section and _OWN_USE.search(sentence.text)):
+    if category is None and not (about_cookies and _OWN_USE.search(sentence.text)):
         return []
     text, taken, found = sentence.text, {m.provider for m in mentions}, []
     for service in services.named(text, listed=bool(opening)):
@@ -328,8 +337,7 @@ def _served(sentence: Sentence, finder: _Providers, mentions: list[_Mention], he
         provider = judged and finder.find(name, sentence, service.start, service.end)
         if provider and provider not in taken and within(_key(finder.names[provider]), _key(name)):
             taken.add(provider)
-            note = None if category else "Review: the notice gives these cookies no category; this one follows the purpose it states."
-            found.append(_Mention(judged, service.start, service.end, provider, note))
+            found.append(_Mention(judged, service.start, service.end, provider, None if category else _JUDGED))
     return found
 
 
@@ -371,7 +379,7 @@ def _row(cells: list[str], header: list[str], sentence: Sentence, finder: _Provi
         name = opening.group("name") if opening else sentence.text[service.start:service.end] if service else None
     start = sentence.text.find(name) if name else 0
     provider = finder.find(name, sentence, start, start + len(name)) if name else None
-    note = None if words or not judged else "Review: the table gives this cookie no category; this one follows the purpose it states."
+    note = "Review: the table gives this cookie no category; this one follows the purpose it states." if judged else None
     return [_add(found, _Mention(category, 0, len(sentence.text), provider, note), sentence, term=cells[0].strip(),
                  pixel=bool(re.search(r"(?i)\bpixel\b", sentence.text)))]
 
