@@ -17,8 +17,8 @@ CATEGORIES = {
     "strictly_necessary": (r"strikt noodzakelijke?|noodzakelijke?|essenti[eë]le?|strictly necessary|necessary|"
                            r"essential|technische|technical", "Strictly necessary cookies"),
     "functional": (r"functionele|functioneel|functional|functionality|voorkeurs?|preferences?", "Functional cookies"),
-    "analytics": (r"analytische|analytisch|statistische|statistiek(en)?|analytics|analytical|analytic|statistics|statistical|"
-                  r"performance|prestatie", "Analytics cookies"),
+    "analytics": (r"analytische|analytisch|statistische|statistiek(en)?|analytics|analytical|analytic|statistics|"
+                  r"statistical|performance|prestatie", "Analytics cookies"),
     "marketing": (r"marketing|advertentie|advertising|targeting|reclame", "Marketing cookies"),
     "tracking": (r"tracking|tracerings?", "Tracking cookies"),
     "social_media": (r"social[- ]media|sociale[- ]media", "Social media cookies"),
@@ -50,8 +50,8 @@ _USES_COOKIES = re.compile(r"(?i)\b(?:we|wij)\s+(?:use|gebruiken|place|plaatsen|
 """'We use cookies to analyse the use of the website': cookies of the category their stated purpose places them in."""
 _SYNONYM = re.compile(r"(?i)(?:technische|technical)\s+(?:of|or|/)\s*(?=function)")
 """'Technical or functional cookies': one category by two names, the second."""
-_RELATIVE = re.compile(r"(?i)\b(?P<words>cookies (?:die|that|which)(?:\s+(?!(?:niet|not|geen|no|nooit|never)\b)[\w'-]+){0,8}?"
-                       r"\s+(?:noodzakelijk|nodig|necessary|needed|required|essentieel|essential|needs?|requires?)\b)"
+_RELATIVE = re.compile(r"(?i)\b(?P<words>cookies (?:die|that|which)"
+                       r"(?:\s+(?!(?:niet|not|geen|no|nooit|never)\b)[\w'-]+){0,8}?\s+(?:noodzakelijk|nodig|necessary|needed|required|essentieel|essential|needs?|requires?)\b)"
                        r"(?!\s+(?:(?:your|je|jouw|uw)\s+)?(?:consent|toestemming|permission))")
 """'cookies die voor het functioneren van de site noodzakelijk zijn', 'cookies that a form needs to work': necessary
 cookies named by a clause (not 'cookies that are not needed', 'cookies that require your consent')."""
@@ -120,18 +120,19 @@ _OWN = re.compile(r"(?i)^(eigen|own|first[- ]party|wij|we|ons|us|onze website|ou
 _EMBEDDED = re.compile(r"(?i)ingesloten|embedded|ingebed")
 _OWN_USE = re.compile(r"(?i:\b(?:we|wij|us|our|ons|onze|ik|mijn|my|(?:deze|this) (?:web)?(?:site|shop|winkel)|"
                       r"(?:de|the) (?:cookie[- ]?(?:banner|melding|balk|notice|tool)|consent banner))\b)|"
-                      r"^(?!(?:Een|De|Het|Deze|Die|Elke|Veel|Sommige|Zo|Zulke|A|An|The|These|Those|Every|Many|Some|Such)\b)"
-                      r"[A-Z][\w&.'-]*(?: [A-Z0-9][\w&.'-]*){0,4} (?:gebruikt|maakt (?:ook )?gebruik|plaatst|uses|places|sets)\b")
+                      r"^(?!(?:Een|De|Het|Deze|Die|Elke|Veel|Sommige|Zo|Zulke|A|An|The|These|Those|Every|Many|Some|"
+                      r"Such)\b)[A-Z][\w&.'-]*(?: [A-Z0-9][\w&.'-]*){0,4} "
+                      r"(?:gebruikt|maakt (?:ook )?gebruik|plaatst|uses|places|sets)\b")
 """A statement of the notice's own use of trackers: the organisation in the first person, 'this website', its
 cookie banner ('via de cookiebanner kun je toestemming geven'), or a name using them ('Bakkerij Jansen gebruikt
 functionele cookies'), not a definition ('Websites gebruiken analytische cookies om ...')."""
-_GENERIC = re.compile(r"(?i)\b(?:websites|een website|a website|website[- ]?(?:eigenaars?|owners?)|(?:je|jouw|uw) website|"
-                      r"(?:soorten|typen|types|kinds|categorie\w*) (?:van |of )?cookies|ingedeeld|divided)\b|"
+_GENERIC = re.compile(r"(?i)\b(?:websites|een website|a website|website[- ]?(?:eigenaars?|owners?)|"
+                      r"(?:je|jouw|uw) website|(?:soorten|typen|types|kinds|categorie\w*) (?:van |of )?cookies|ingedeeld|divided)\b|"
                       r"^(?:[^\s-]+[- ]){0,3}cookies? (?:zijn|is|are)\b")
 """A definition of a category ('Functionele cookies zijn nodig om een website ...', 'there are three types of
 cookies'), not a statement of trackers the notice's organisation uses."""
-_USE_QUESTION = re.compile(r"(?i)(?:\b(?:gebruik\w*|plaats\w*|zet\w*|use[sd]?|sets?|places?)\b[^.;!?]{0,60}\bcookies?\b|"
-                           r"\bcookies?\b[^.;!?]{0,30}\b(?:gebruik\w*|plaats\w*|zet\w*|use[sd]?|sets?|places?)\b)[^.;!?]{0,30}\?$")
+_USE = r"\b(?:gebruik\w*|plaats\w*|zet\w*|use[sd]?|sets?|places?)\b"
+_USE_QUESTION = re.compile(rf"(?i)(?:{_USE}[^.;!?]{{0,60}}\bcookies?\b|\bcookies?\b[^.;!?]{{0,30}}{_USE})[^.;!?]{{0,30}}\?$")
 """A question of the notice's use of cookies ('Gebruikt X cookies?', 'Plaatst de site cookies?'), its answer below."""
 _HYPOTHETICAL = re.compile(r"(?i)\b(?:ever|ooit|in the future|in de toekomst|could|would|zou|zouden)\b")
 """A tracker the notice may use one day or would use otherwise ('if we ever introduce a tool that requires cookies',
@@ -250,7 +251,7 @@ def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
         if _denied(text, match) or match.re is _RELATIVE and any(m.start < match.start() < m.end for m in found) \
                 or _SYNONYM.match(text, match.start()) or quoted:
             continue  # denied, the clause after a label ('functionele cookies die nodig zijn'), one of two names
-            # ('technical or functional cookies'), or a term in quotation marks ('wij spreken van "functionele cookies"')
+            # ('technical or functional cookies'), or a quoted term ('wij spreken van "functionele cookies"')
         after = _PROVIDED.match(text, match.end())
         listed = _PROVIDERS.search(text, match.end()) if sentence.bullet else None
         providers = (finder.coordinated(after, sentence) if after
@@ -266,7 +267,8 @@ def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
         if provider and not _denied(text, match) and not any(match.start() in span for span in labelled) \
                 and provider not in {m.provider for m in pixels} and not _EXAMPLE.search(text, 0, match.start()):
             category = _judged(re.split(r"[.;]", text[match.end():])[0]) or "unclassified"
-            note = _JUDGED if category != "unclassified" else "Review: the notice gives these cookies no category; none is drafted."
+            note = _JUDGED if category != "unclassified" else "Review: the notice gives these cookies no category; none is " \
+                                                               "drafted."
             found.append(_Mention(category, match.start(), match.end(), provider, note))
     used = _USES_COOKIES.search(text) if not found and not pixels else None
     if used and not _denied(text, used) and (category := _judged(re.split(r"[.;]", text[used.end():])[0])):
@@ -379,7 +381,8 @@ def _row(cells: list[str], header: list[str], sentence: Sentence, finder: _Provi
         name = opening.group("name") if opening else sentence.text[service.start:service.end] if service else None
     start = sentence.text.find(name) if name else 0
     provider = finder.find(name, sentence, start, start + len(name)) if name else None
-    note = "Review: the table gives this cookie no category; this one follows the purpose it states." if judged else None
+    note = "Review: the table gives this cookie no category; this one follows the purpose it states." if judged \
+        else None
     return [_add(found, _Mention(category, 0, len(sentence.text), provider, note), sentence, term=cells[0].strip(),
                  pixel=bool(re.search(r"(?i)\bpixel\b", sentence.text)))]
 
