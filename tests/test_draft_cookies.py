@@ -236,3 +236,16 @@ def test_cookies_a_provider_sets_a_cookie_listed_with_its_category_and_a_table_u
                        "consent_x | 1 year | CookieYes sets this cookie to keep your choice.\n", "en")
     assert [(c, p) for c, p, _ in _trackers(drafted)] == [("unclassified", "Vimeo"), ("functional", None),
                                                           ("strictly_necessary", "CookieYes")]
+
+
+def test_social_media_buttons_embedded_videos_and_a_service_for_the_purpose_before_it():
+    drafted = _drafted("Privacyverklaring\n\nBezoekersstatistieken\nMet onze cookies tellen wij bezoekers voor statistische "
+                       "overzichten. Wij gebruiken daarvoor Matomo Cloud.\n\nKnoppen en video's\nOp onze website staan "
+                       "'social media buttons' van onder andere Instagram en LinkedIn. Wij tonen ingesloten video's via "
+                       "Vimeo.\n\nToestemming\nVoor de niet-functionele cookies vragen wij je toestemming. Analytische "
+                       "cookies die je privacy niet raken plaatsen we zonder toestemming.\n")
+    assert [(c, p) for c, p, _ in _trackers(drafted)] == [
+        ("analytics", "Matomo Cloud"), ("social_media", "Instagram"), ("social_media", "LinkedIn"),
+        ("unclassified", "Vimeo"), ("unclassified", None), ("analytics", None)]
+    assert [c["type"] for c in drafted["cookies"]][3] == "embed"
+    assert "cookies" not in _drafted("Privacyverklaring\n\nKnoppen\nWij hebben geen social media buttons van Facebook.\n")

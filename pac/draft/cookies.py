@@ -72,6 +72,12 @@ _PLACES = re.compile(_NAME + r"(?P<words>\s+(?:plaatst|zet|places|sets|stores)\s
 """'YouTube plaatst cookies waarmee het uw surfgedrag kan volgen', 'YouTube sets at least one cookie': a provider's
 cookies, with no category word."""
 _PIXEL = re.compile(r"\b" + _NAME + r"[- ](?:[Pp]ixel)\b")
+_BUTTONS = re.compile(r"(?i)\b(?P<words>(?:social[- ]media|sociale[- ]media|deel|share|like)[- ]?(?:buttons?|knop|knoppen|"
+                      r"plugins?|widgets?))['\"\u2019\u201d]?\s+(?:van|from|of|by)\s+(?:(?:onder (?:andere|meer)|o\.a\.|"
+                      r"among others|such as|zoals)\s+)?(?-i:" + _NAME + ")")
+"""'social media buttons van onder andere LinkedIn en Facebook': social media trackers of the networks named."""
+_BACK = re.compile(r"(?i)\b(?:daarvoor|hiervoor|daartoe|hiertoe|for this|for that|to this end|to do so)\b")
+"""A sentence naming a service for the purpose the sentences before it state ('We maken daarvoor gebruik van X')."""
 _PROVIDERS = re.compile(r"(?i)\b(?:aanbieders?|providers?|vendors?|leveranciers?|geplaatst door|placed by)\s*:\s*(?P<list>[^.;]+)")
 """'Aanbieders: Google Fonts, Spotify': the providers of the category its list item names."""
 _TABLE = re.compile(r"\s*\|\s*|\t+|\s{3,}")
@@ -117,7 +123,7 @@ _NOT_ASKED = re.compile(r"(?i)(zonder|without) (je |jouw |uw |your )?(toestemmin
 _ARTICLE = re.compile(r"^(?:Een|De|Het|The|A|An|Onze|Our|Deze|This|Die|That)\s+")
 _COOKIE = re.compile(r"(?i)cookie|tracker")
 _OWN = re.compile(r"(?i)^(eigen|own|first[- ]party|wij|we|ons|us|onze website|our website|-|–)$")
-_EMBEDDED = re.compile(r"(?i)ingesloten|embedded|ingebed")
+_EMBEDDED = re.compile(r"(?i)ingesloten|\bembed|ingebed")
 _OWN_USE = re.compile(r"(?i:\b(?:we|wij|us|our|ons|onze|ik|mijn|my|(?:deze|this) (?:web)?(?:site|shop|winkel)|"
                       r"(?:de|the) (?:cookie[- ]?(?:banner|melding|balk|notice|tool)|consent banner))\b)|"
                       r"^(?!(?:Een|De|Het|Deze|Die|Elke|Veel|Sommige|Zo|Zulke|A|An|The|These|Those|Every|Many|Some|"
@@ -157,8 +163,8 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
     """The cookie elements the notice states, and the providers it names that are not yet among the ``named``
     recipients (with ids from ``taken``) nor ``own`` names of the controller (its name, the notice's title). A label
     without a provider ('marketing cookies') is one element of its category where the notice tells of its own
-    trackers (no definition of the category), unless the notice names providers of that category: then it states
-    their consent."""
+    trackers (no definition of the category), unless the notice names providers it puts in that category: then it
+    states their consent."""
     finder = _Providers(named, [name for name in own if name], taken)
     found: dict[tuple[str, str | None], dict] = {}
     general: list[tuple[Sentence, _Mention]] = []
@@ -170,6 +176,8 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
     told: dict[tuple[int, int], tuple[str, Sentence]] = {}  # the consent a block's line states for a category
     context: tuple[str, str | None] = ("", None)  # the section read and the category its heading names
     lead: Sentence | None = None  # the last sentence that is no list item: the lead-in of a list
+    earlier = ""  # the text of the section before the sentence read
+    judged: set[tuple[str, str]] = set()  # the trackers whose category the notice does not state
     for index, sentence in enumerate(items):
         order[id(sentence)] = index
         heading = sentence.section.rsplit(">", 1)[-1]
@@ -189,11 +197,13 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
         denied = _HYPOTHETICAL.search(sentence.text) or sentence.bullet and lead and _DENIED_LIST.search(lead.text)
         mentions = [] if denied else _labels(sentence, finder)
         if sentence.section != context[0]:
-            context = (sentence.section, _heading_category(heading))
+            context, earlier = (sentence.section, _heading_category(heading)), ""
         if _HEADING_LIKE.match(sentence.text) and _COOKIE.search(sentence.text):
             context = (sentence.section, _heading_category(sentence.text))  # a heading line ('2.3 Analytics cookies')
         if not (denied or _GENERIC.search(sentence.text)):
-            mentions += _served(sentence, finder, mentions, context[1], _about_cookies(items, index))
+            mentions += _served(sentence, finder, mentions, context[1], _about_cookies(items, index),
+                                earlier if _BACK.search(sentence.text) else "")
+        earlier += f" {sentence.text}"
         if table and not mentions and _THESE.search(sentence.text) and (consent := _consent(sentence, 0, 0)):
             for cookie in table:
                 _state(cookie, consent, sentence, 0, len(sentence.text))
@@ -219,9 +229,12 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
                 general.append((sentence, mention))
             else:
                 _add(found, mention, sentence)
+                if mention.note:
+                    judged.add((mention.category, mention.provider))
     own_use = any(_COOKIE.search(s.text) and _OWN_USE.search(s.text) for s in items)
     for sentence, mention in general:
-        bound = [c for (key, provider), c in found.items() if key == mention.category and provider]
+        bound = [c for (key, provider), c in found.items()
+                 if key == mention.category and provider and (key, provider) not in judged]
         consent = _consent(sentence, mention.start, mention.end)
         line = told.get((id(sentence), mention.start))
         if not bound and not _stated(items, order[id(sentence)], own_use):
@@ -261,6 +274,10 @@ def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
                                                            "reports on advertising.")
               for m in _PIXEL.finditer(text) if not _DENIED.search(text[:m.start()])
               and (p := finder.find(m.group("name"), sentence, m.start(), m.end()))]
+    for match in _BUTTONS.finditer(text):
+        if not _denied(text, match):
+            found += [_Mention("social_media", match.start(), match.end("words"), p)
+                      for p in finder.coordinated(match, sentence)]
     labelled = [range(m.start, m.end + 1) for m in found]
     for match in [*_OF_PROVIDER.finditer(text), *_PLACES.finditer(text)]:
         provider = finder.find(match.group("name"), sentence, match.start("name"), match.end("name"))
@@ -317,17 +334,19 @@ def _heading_category(heading: str, bare: bool = False) -> str | None:
 
 
 def _served(sentence: Sentence, finder: _Providers, mentions: list[_Mention], heading: str | None,
-            about_cookies: bool) -> list[_Mention]:
+            about_cookies: bool, earlier: str) -> list[_Mention]:
     """The services a sentence names as providers of trackers: of the one category the sentence or else its heading
-    names ('Analytics cookies: Google Analytics ...', 'Wij maken gebruik van Hotjar' under 'Analytische cookies'),
-    or, about cookies, of the category the purpose after the name places them in ('we use Google Analytics to
-    measure ...')."""
+    names ('Analytics cookies: Google Analytics ...', 'Wij maken gebruik van Hotjar' under 'Analytische cookies');
+    about cookies, of the category the purpose after the name, or the ``earlier`` text of the section the sentence
+    refers to, places them in ('we use Google Analytics to measure ...', '... statistische analyses. We maken
+    daarvoor gebruik van Google Analytics'); or, embedded, of none ('embedded video's via Vimeo')."""
     labelled = {m.category for m in mentions if m.provider is None}
     opening = None if mentions else _OPENING.match(sentence.text)
     if opening:  # 'Analytics — Google Analytics and ...': a line listing the category's services
         labelled = {next(key for key in CATEGORIES if opening.group(key))}
     category = labelled.pop() if len(labelled) == 1 else None if labelled else heading
-    if category is None and not (about_cookies and _OWN_USE.search(sentence.text)):
+    if category is None and not ((about_cookies or _COOKIE.search(earlier) or _EMBEDDED.search(sentence.text))
+                                 and _OWN_USE.search(sentence.text)):
         return []
     text, taken, found = sentence.text, {m.provider for m in mentions}, []
     for service in services.named(text, listed=bool(opening)):
@@ -335,7 +354,8 @@ def _served(sentence: Sentence, finder: _Providers, mentions: list[_Mention], he
         if any(m.start <= service.start < m.end for m in mentions) or text.count("(", 0, service.start) > text.count(
                 ")", 0, service.start):
             continue  # the provider after a label, already read, or a name in an aside ('(via Google Ads)')
-        judged = category or _judged(re.split(r"[.;]", text[service.end:])[0])
+        judged = category or _judged(re.split(r"[.;]", text[service.end:])[0]) or _judged(earlier) or (
+            "unclassified" if _EMBEDDED.search(text) else None)
         provider = judged and finder.find(name, sentence, service.start, service.end)
         if provider and provider not in taken and within(_key(finder.names[provider]), _key(name)):
             taken.add(provider)
