@@ -249,3 +249,9 @@ def test_social_media_buttons_embedded_videos_and_a_service_for_the_purpose_befo
         ("unclassified", "Vimeo"), ("unclassified", None), ("analytics", None)]
     assert [c["type"] for c in drafted["cookies"]][3] == "embed"
     assert "cookies" not in _drafted("Privacyverklaring\n\nKnoppen\nWij hebben geen social media buttons van Facebook.\n")
+
+
+def test_cookies_placed_by_coordinated_providers():
+    drafted = _drafted("Privacyverklaring\n\nCookies van derden\nOp onze website worden ook cookies geplaatst door "
+                       "Vimeo en Spotify, als je hun speler gebruikt.\n")
+    assert [(c, p) for c, p, _ in _trackers(drafted)] == [("unclassified", "Vimeo"), ("unclassified", "Spotify")]

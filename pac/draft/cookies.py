@@ -228,10 +228,12 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
             if mention.provider is None:
                 general.append((sentence, mention))
             else:
-                _add(found, mention, sentence)
-                if mention.note:
+                if mention.note and (mention.category, mention.provider) not in found:
                     judged.add((mention.category, mention.provider))
-    own_use = any(_COOKIE.search(s.text) and _OWN_USE.search(s.text) for s in items)
+                elif not mention.note:
+                    judged.discard((mention.category, mention.provider))
+                _add(found, mention, sentence)
+    own_use = any(_COOKIE.search(s.text) and _OWN_USE.search(s.text) for s in items)  # it tells of its own cookies
     for sentence, mention in general:
         bound = [c for (key, provider), c in found.items()
                  if key == mention.category and provider and (key, provider) not in judged]
@@ -280,13 +282,14 @@ def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
                       for p in finder.coordinated(match, sentence)]
     labelled = [range(m.start, m.end + 1) for m in found]
     for match in [*_OF_PROVIDER.finditer(text), *_PLACES.finditer(text)]:
-        provider = finder.find(match.group("name"), sentence, match.start("name"), match.end("name"))
-        if provider and not _denied(text, match) and not any(match.start() in span for span in labelled) \
-                and provider not in {m.provider for m in pixels} and not _EXAMPLE.search(text, 0, match.start()):
-            category = _judged(re.split(r"[.;]", text[match.end():])[0]) or "unclassified"
-            note = _JUDGED if category != "unclassified" else "Review: the notice gives these cookies no category; none is " \
-                                                               "drafted."
-            found.append(_Mention(category, match.start(), match.end(), provider, note))
+        providers = finder.coordinated(match, sentence) if match.re is _OF_PROVIDER else [
+            finder.find(match.group("name"), sentence, match.start("name"), match.end("name"))]
+        if _denied(text, match) or any(match.start() in span for span in labelled) or _EXAMPLE.search(text, 0, match.start()):
+            continue
+        category = _judged(re.split(r"[.;]", text[match.end():])[0]) or "unclassified"
+        note = _JUDGED if category != "unclassified" else "Review: the notice gives these cookies no category; none is drafted."
+        found += [_Mention(category, match.start(), match.end(), provider, note)
+                  for provider in providers if provider and provider not in {m.provider for m in pixels}]
     used = _USES_COOKIES.search(text) if not found and not pixels else None
     if used and not _denied(text, used) and (category := _judged(re.split(r"[.;]", text[used.end():])[0])):
         found.append(_Mention(category, used.start(), used.end(), None, _JUDGED))
