@@ -13,6 +13,8 @@ from .names import same
 from .text import GENERIC_HEADINGS
 
 KINDS = ("rights", "controller", "retention", "recipients", "transfer_tools", "bases", "cookies")
+
+
 def _sections(provenances: Any) -> set[str]:
     return {part.strip().casefold() for p in provenances if p.section for part in p.section.split(">")}
 
