@@ -255,3 +255,10 @@ def test_cookies_placed_by_coordinated_providers():
     drafted = _drafted("Privacyverklaring\n\nCookies van derden\nOp onze website worden ook cookies geplaatst door "
                        "Vimeo en Spotify, als je hun speler gebruikt.\n")
     assert [(c, p) for c, p, _ in _trackers(drafted)] == [("unclassified", "Vimeo"), ("unclassified", "Spotify")]
+
+
+def test_a_pixel_only_where_the_notice_tells_of_its_own_trackers():
+    assert "cookies" not in _drafted("Handleiding\n\nTrackingcodes\nBij het gebruik van tools als de Snap Pixel worden "
+                                     "persoonsgegevens verzameld.\n")
+    drafted = _drafted("Privacyverklaring\n\nAdvertenties\nEr staat een Snap Pixel op onze website.\n")
+    assert [(c, p) for c, p, _ in _trackers(drafted)] == [("marketing", "Snap Pixel")]

@@ -166,6 +166,7 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
     trackers (no definition of the category), unless the notice names providers it puts in that category: then it
     states their consent."""
     finder = _Providers(named, [name for name in own if name], taken)
+    own_use = any(_COOKIE.search(s.text) and _OWN_USE.search(s.text) for s in items)  # it tells of its own cookies
     found: dict[tuple[str, str | None], dict] = {}
     general: list[tuple[Sentence, _Mention]] = []
     header: list[str] = []
@@ -195,7 +196,7 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
             table = []
         lead = sentence if not sentence.bullet else lead
         denied = _HYPOTHETICAL.search(sentence.text) or sentence.bullet and lead and _DENIED_LIST.search(lead.text)
-        mentions = [] if denied else _labels(sentence, finder)
+        mentions = [] if denied else _labels(sentence, finder, own_use)
         if sentence.section != context[0]:
             context, earlier = (sentence.section, _heading_category(heading)), ""
         if _HEADING_LIKE.match(sentence.text) and _COOKIE.search(sentence.text):
@@ -233,7 +234,6 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
                 elif not mention.note:
                     judged.discard((mention.category, mention.provider))
                 _add(found, mention, sentence)
-    own_use = any(_COOKIE.search(s.text) and _OWN_USE.search(s.text) for s in items)  # it tells of its own cookies
     for sentence, mention in general:
         bound = [c for (key, provider), c in found.items()
                  if key == mention.category and provider and (key, provider) not in judged]
@@ -256,8 +256,9 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
             for c in first], finder.added
 
 
-def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
-    """Every tracker ``sentence`` names and does not deny."""
+def _labels(sentence: Sentence, finder: _Providers, own: bool) -> list[_Mention]:
+    """Every tracker ``sentence`` names and does not deny; a pixel only where it or the notice (``own``) tells of the
+    notice's own trackers (not 'tools such as the Facebook Pixel collect personal data')."""
     text, found = sentence.text, []
     for match in sorted([*_LABEL.finditer(text), *_COORDINATED.finditer(text), *_RELATIVE.finditer(text),
                          *_NAMED_COOKIE.finditer(text)], key=lambda m: m.start()):
@@ -275,7 +276,7 @@ def _labels(sentence: Sentence, finder: _Providers) -> list[_Mention]:
     pixels = [_Mention("marketing", m.start(), m.end(), p, "Review: the notice gives the pixel no category; a pixel "
                                                            "reports on advertising.")
               for m in _PIXEL.finditer(text) if not _DENIED.search(text[:m.start()])
-              and (p := finder.find(m.group("name"), sentence, m.start(), m.end()))]
+              and (own or _OWN_USE.search(text)) and (p := finder.find(m.group("name"), sentence, m.start(), m.end()))]
     for match in _BUTTONS.finditer(text):
         if not _denied(text, match):
             found += [_Mention("social_media", match.start(), match.end("words"), p)
