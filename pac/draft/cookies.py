@@ -125,14 +125,17 @@ _COOKIE = re.compile(r"(?i)cookie|tracker")
 _OWN = re.compile(r"(?i)^(eigen|own|first[- ]party|wij|we|ons|us|onze website|our website|-|–)$")
 _EMBEDDED = re.compile(r"(?i)ingesloten|\bembed|ingebed")
 _OWN_USE = re.compile(r"(?i:\b(?:we|wij|us|our|ons|onze|ik|mijn|my|(?:deze|this) (?:web)?(?:site|shop|winkel)|"
-                      r"(?:de|the) (?:cookie[- ]?(?:banner|melding|balk|notice|tool)|consent banner))\b)|"
+                      r"(?:de|the) (?:cookie[- ]?(?:banner|melding|balk|notice|tool)|consent banner)|"
+                      r"(?:je|u|you) (?:kunt|kan|can) (?:ervoor )?(?:kiezen|choose|accepteren|accept|weigeren|refuse))\b)|"
                       r"^(?!(?:Een|De|Het|Deze|Die|Elke|Veel|Sommige|Zo|Zulke|A|An|The|These|Those|Every|Many|Some|"
                       r"Such)\b)[A-Z][\w&.'-]*(?: [A-Z0-9][\w&.'-]*){0,4} "
                       r"(?:gebruikt|maakt (?:ook )?gebruik|plaatst|uses|places|sets)\b")
 """A statement of the notice's own use of trackers: the organisation in the first person, 'this website', its
-cookie banner ('via de cookiebanner kun je toestemming geven'), or a name using them ('Bakkerij Jansen gebruikt
-functionele cookies'), not a definition ('Websites gebruiken analytische cookies om ...')."""
-_GENERIC = re.compile(r"(?i)\b(?:websites|een website|a website|website[- ]?(?:eigenaars?|owners?)|"
+cookie banner ('via de cookiebanner kun je toestemming geven'), a choice it offers ('je kunt ervoor kiezen ...'), or
+a name using them ('Bakkerij Jansen gebruikt functionele cookies'), not a definition ('Websites gebruiken analytische
+cookies om ...')."""
+_GENERIC = re.compile(r"(?i)^websites\b|\bwebsites (?:gebruiken|plaatsen|zetten|use|place|set)\b|"
+                      r"\b(?:een website|a website|website[- ]?(?:eigenaars?|owners?)|"
                       r"(?:je|jouw|uw) website|(?:soorten|typen|types|kinds|categorie\w*) (?:van |of )?cookies|ingedeeld|divided)\b|"
                       r"^(?:[^\s-]+[- ]){0,3}cookies? (?:zijn|is|are)\b")
 """A definition of a category ('Functionele cookies zijn nodig om een website ...', 'there are three types of
@@ -170,6 +173,7 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
     found: dict[tuple[str, str | None], dict] = {}
     general: list[tuple[Sentence, _Mention]] = []
     header: list[str] = []
+    header_section = ""
     table: list[dict] = []  # the cookies of the table just read, while its section goes on
     previous: tuple[Sentence, list[_Mention]] | None = None
     order: dict[int, int] = {}
@@ -183,11 +187,13 @@ def cookies(items: list[Sentence], taken: set[str], named: list[dict], own: list
         order[id(sentence)] = index
         heading = sentence.section.rsplit(">", 1)[-1]
         cells = _TABLE.split(sentence.text.strip(" |"))
+        if header and sentence.section != header_section:
+            header = []  # a table ends with its section
         if len(cells) >= 3 and len(cells) == len(header):
             table += _row(cells, header, sentence, finder, found, _heading_category(heading, bare=True))
             continue
         if len(cells) >= 3 and _COOKIE.search(f"{sentence.section} {sentence.text}") and _is_header(cells):
-            header, table = cells, []
+            header, header_section, table = cells, sentence.section, []
             continue
         if header and sentence.text.endswith("|"):
             continue  # the rest of a row's last cell, which a full stop cut off
