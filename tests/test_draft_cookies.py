@@ -147,3 +147,118 @@ def test_a_provider_that_places_cookies_gets_the_category_its_purpose_states():
     drafted = _drafted("Privacyverklaring\n\nCookies\nOp sommige pagina's tonen wij video's van YouTube. YouTube plaatst "
                        "cookies waarmee het uw surfgedrag kan volgen. Vimeo plaatst geen cookies.\n")
     assert [(c, p) for c, p, _ in _trackers(drafted)] == [("tracking", "YouTube")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Soorten cookies\nEr zijn drie soorten cookies: functionele, analytische en tracking cookies. Websites gebruiken "
+     "analytische cookies om bezoekers te tellen.\n", []),
+    ("Cookies\nCookies can be divided into three categories: necessary cookies, statistics cookies and advertising "
+     "cookies.\n", []),
+    ("Cookies\nAls u als website-eigenaar tracking cookies plaatst, moet u daarvoor toestemming vragen.\n", []),
+    ("Cookies\nWij gebruiken analytische cookies om bezoekers te tellen.\n", [("analytics", None, None)]),
+    ("Cookies\nBakkerij Jansen gebruikt alleen functionele cookies.\n", [("functional", None, None)]),
+    ("Welke cookies gebruiken wij?\nFunctionele cookies houden bij wat er in je mandje ligt.\n", [("functional", None, None)]),
+    ("Cookies\nWe have two kinds of cookies on our site:\n- Necessary cookies\n- Statistics cookies, only if you "
+     "accept them.\n", [("strictly_necessary", None, None), ("analytics", None, "asked")]),
+    ("Veelgestelde vragen\nPlaatst de site cookies?\nAlleen functionele cookies.\n", [("functional", None, None)]),
+])
+def test_a_label_without_provider_is_drafted_only_where_the_notice_tells_of_its_own_trackers(text: str, expected: list):
+    assert _trackers(_drafted(f"Privacy\n\n{text}")) == expected
+
+
+def test_a_service_is_the_provider_of_the_category_its_heading_or_sentence_names():
+    drafted = _drafted("Cookieverklaring\n\nFunctionele cookies\nFunctionele cookies plaatsen wij altijd.\n\nAnalytische cookies\n"
+                       "Wij maken gebruik van Hotjar om te zien waar bezoekers afhaken. Hiervoor plaatsen wij analytische "
+                       "cookies, pas na je toestemming.\n")
+    assert _trackers(drafted) == [("functional", None, None), ("analytics", "Hotjar", "asked")]
+    english = _drafted("Cookie policy\n\nCookies\nWe use these cookies.\nAnalytics cookies: Google Analytics shows us which "
+                       "pages are read.\n2.3 Marketing cookies\nWe use LinkedIn Ads (through Google Tag Manager) for this.\n"
+                       "2.4 Third-party cookies\nWe use Mouseflow as well.\n", "en")
+    assert [(c, p) for c, p, _ in _trackers(english)] == [("analytics", "Google Analytics"), ("marketing", "LinkedIn Ads")]
+
+
+def test_a_service_used_for_a_purpose_in_a_cookie_section_follows_that_purpose_for_review():
+    drafted = _drafted("Privacy policy\n\nCookies\nWe use Google Analytics to measure how often our pages are read.\n"
+                       "We use Mailchimp for our newsletter.\n", "en")
+    assert [(c, p) for c, p, _ in _trackers(drafted)] == [("analytics", "Google Analytics")]
+    assert drafted["cookies"][0]["provenance"]["note"].startswith("Review:")
+    elsewhere = _drafted("Privacy policy\n\nNewsletter\nWe use Mailchimp to measure how often our mails are opened.\n", "en")
+    assert "cookies" not in elsewhere
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Our choices\nSpecifically, we do not:\n- use the Meta Pixel or any other ad tracker;\n- set marketing cookies.\n", []),
+    ("Cookies\nIf we ever add marketing cookies, we will ask for your consent first.\n", []),
+    ("Cookies\nWe place technical or functional cookies without your consent.\n", [("functional", None, "not_asked")]),
+    ("Cookies\nWe also use analytic cookies.\n", [("analytics", None, None)]),
+    ("Cookies\nWe use cookies.\nAnalytics — Plausible Analytics and Microsoft Clarity, loaded after you accept.\n",
+     [("analytics", "Plausible Analytics", None), ("analytics", "Microsoft Clarity", None)]),
+    ("Cookies\nWij plaatsen cookies.\nBijvoorbeeld cookies van Facebook of Google.\n", []),
+    ("Cookies\nWij spreken van \"functionele cookies\" als een cookie de site laat werken.\n", []),
+    ("Cookies\nWe use cookies to analyse how visitors find their way around the site.\n", [("analytics", None, None)]),
+])
+def test_denied_lists_hypotheses_synonyms_openings_examples_and_purposes(text: str, expected: list):
+    assert _trackers(_drafted(f"Privacy\n\n{text}", "en")) == expected
+
+
+def test_table_rows_read_their_category_and_provider_from_other_cells():
+    drafted = _drafted("Cookiebeleid\n\nCookies\nWij gebruiken deze cookies.\nDoel | Naam | Type | Bewaartermijn |\n"
+                       "Statistieken (Google Analytics) | _ga | Third party | 2 jaar |\n"
+                       "Advertising cookie | _li | Third party | 1 maand |\n")
+    assert [(c, p) for c, p, _ in _trackers(drafted)] == [("analytics", "Google Analytics"), ("marketing", None)]
+    split = _drafted("Cookie policy\n\nCookies\nCookie | Type | Duration | Description |\n"
+                     "__hs_x | necessary | Session | This cookie is set by HubSpot. It keeps your choice. |\n"
+                     "__hs_y | non-necessary | 30 minutes | HubSpot counts sessions with it. |\n", "en")
+    assert [(c, p) for c, p, _ in _trackers(split)] == [("strictly_necessary", "HubSpot"), ("unclassified", "HubSpot")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Wij plaatsen cookies die voor het inloggen op de site noodzakelijk zijn.", [("strictly_necessary", None, None)]),
+    ("We only set cookies that the shop needs to work.", [("strictly_necessary", None, None)]),
+    ("We set cookies that are not needed for the site to work only with consent.", []),
+    ("We set cookies that require your consent only after you accept them.", []),
+])
+def test_necessary_cookies_named_by_a_clause(sentence: str, expected: list):
+    assert _trackers(_drafted(f"Privacy\n\nCookies\n{sentence}\n", "en")) == expected
+
+
+def test_names_compared_as_one_organisation():
+    from pac.draft.names import key, same
+    assert key("Stichting Vonk") == key("Vonk vzw") == "vonk" and key("Google Ireland Limited") == "google"
+    assert same("google", "google analytics") and same("meta", "meta-pixel")
+    assert not same("meta", "metabase") and not same("ga", "ga tools")
+
+
+def test_cookies_a_provider_sets_a_cookie_listed_with_its_category_and_a_table_under_a_bare_category_heading():
+    drafted = _drafted("Cookie policy\n\nVideos\nWe show videos from Vimeo. Vimeo sets at least one cookie when you play "
+                       "one.\nThe usual embeds would set advertising cookies from Google.\n\nOur own cookies\nWe keep this "
+                       "cookie for you:\n- Cookie: sess_id (functional)\n\nNecessary\nCookie | Duration | Description\n"
+                       "consent_x | 1 year | CookieYes sets this cookie to keep your choice.\n", "en")
+    assert [(c, p) for c, p, _ in _trackers(drafted)] == [("unclassified", "Vimeo"), ("functional", None),
+                                                          ("strictly_necessary", "CookieYes")]
+
+
+def test_social_media_buttons_embedded_videos_and_a_service_for_the_purpose_before_it():
+    drafted = _drafted("Privacyverklaring\n\nBezoekersstatistieken\nMet onze cookies tellen wij bezoekers voor statistische "
+                       "overzichten. Wij gebruiken daarvoor Matomo Cloud.\n\nKnoppen en video's\nOp onze website staan "
+                       "'social media buttons' van onder andere Instagram en LinkedIn. Wij tonen ingesloten video's via "
+                       "Vimeo.\n\nToestemming\nVoor de niet-functionele cookies vragen wij je toestemming. Analytische "
+                       "cookies die je privacy niet raken plaatsen we zonder toestemming.\n")
+    assert [(c, p) for c, p, _ in _trackers(drafted)] == [
+        ("analytics", "Matomo Cloud"), ("social_media", "Instagram"), ("social_media", "LinkedIn"),
+        ("unclassified", "Vimeo"), ("unclassified", None), ("analytics", None)]
+    assert [c["type"] for c in drafted["cookies"]][3] == "embed"
+    assert "cookies" not in _drafted("Privacyverklaring\n\nKnoppen\nWij hebben geen social media buttons van Facebook.\n")
+
+
+def test_cookies_placed_by_coordinated_providers():
+    drafted = _drafted("Privacyverklaring\n\nCookies van derden\nOp onze website worden ook cookies geplaatst door "
+                       "Vimeo en Spotify, als je hun speler gebruikt.\n")
+    assert [(c, p) for c, p, _ in _trackers(drafted)] == [("unclassified", "Vimeo"), ("unclassified", "Spotify")]
+
+
+def test_a_pixel_only_where_the_notice_tells_of_its_own_trackers():
+    assert "cookies" not in _drafted("Handleiding\n\nTrackingcodes\nBij het gebruik van tools als de Snap Pixel worden "
+                                     "persoonsgegevens verzameld.\n")
+    drafted = _drafted("Privacyverklaring\n\nAdvertenties\nEr staat een Snap Pixel op onze website.\n")
+    assert [(c, p) for c, p, _ in _trackers(drafted)] == [("marketing", "Snap Pixel")]

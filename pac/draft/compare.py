@@ -8,14 +8,11 @@ from collections import Counter
 from typing import Any, NamedTuple
 
 from ..model import Organisation
+from .names import key as _name
+from .names import same
 from .text import GENERIC_HEADINGS
 
 KINDS = ("rights", "controller", "retention", "recipients", "transfer_tools", "bases", "cookies")
-_FORM = re.compile(r"(?i)\b(b\.?v\.?|n\.?v\.?|ltd\.?|llc|inc\.?|gmbh|limited|ireland)\b|\(.*?\)|[.,]")
-
-
-def _name(text: str) -> str:
-    return " ".join(_FORM.sub(" ", text.casefold()).split())
 
 
 def _sections(provenances: Any) -> set[str]:
@@ -114,7 +111,7 @@ def facts(organisation: Organisation) -> dict[str, Counter]:
 
 def matches(kind: str, drafted, reviewed) -> bool:
     if kind == "recipients":
-        return drafted == reviewed or (min(len(drafted), len(reviewed)) >= 4 and (_within(drafted, reviewed) or _within(reviewed, drafted)))
+        return same(drafted, reviewed)
     if kind == "cookies":
         return drafted[0] == reviewed[0] and (drafted[1] == reviewed[1] or None not in (drafted[1], reviewed[1])
                                               and matches("recipients", drafted[1], reviewed[1]))
@@ -123,11 +120,6 @@ def matches(kind: str, drafted, reviewed) -> bool:
                 and _overlap(drafted.quotes, reviewed.quotes)
                 and (_overlap(drafted.purpose, reviewed.purpose) or drafted.alone and reviewed.alone))
     return drafted == reviewed
-
-
-def _within(short: str, long: str) -> bool:
-    """Whether a name is whole words of a longer one ('google' in 'google analytics'; not 'meta' in 'metabase')."""
-    return re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long) is not None
 
 
 def unmatched(mine: Counter, theirs: Counter, kind: str) -> list[Any]:
