@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -20,9 +20,10 @@ from .controller import LEGAL_NAME
 
 @dataclass(frozen=True)
 class Named:
-    """A service named in a text: the id of its company and the span of its name."""
+    """A name of the lexicon in a text: the id of its company (None for a name that is no service, such as a
+    browser: ``named`` never returns those) and the span of the name."""
 
-    company: str
+    company: str | None
     start: int
     end: int
 
@@ -130,15 +131,21 @@ def named(text: str, listed: bool = False) -> list[Named]:
     """The services ``text`` (a sentence, or an item of a list when ``listed``) names as used by the organisation."""
     if not (listed or _CUE.search(text)):
         return []
-    lexicon, found = _lexicon(), []
-    matches = list(lexicon.pattern.finditer(text))
+    found = []
+    matches = _names(text)
     for previous, match in zip([None, *matches], matches, strict=False):
-        if previous and lexicon.companies[previous.group()] == lexicon.companies[match.group()] and _OF.fullmatch(
-                text, previous.end(), match.start()):
+        if previous and previous.company == match.company and _OF.fullmatch(text, previous.end, match.start):
             continue  # the company or another name of a product just named
-        if lexicon.companies[match.group()] and not _opens_entity(text, match) and not excluded(text, *match.span()):
-            found.append(Named(lexicon.companies[match.group()], match.start(), match.end()))
+        if match.company and not _opens_entity(text, match) and not excluded(text, match.start, match.end):
+            found.append(Named(match.company, match.start, match.end))
     return found
+
+
+@lru_cache(maxsize=64)
+def _names(text: str) -> tuple[Named, ...]:
+    """Every name of the lexicon in ``text``, once per text however many of its names are judged."""
+    lexicon = _lexicon()
+    return tuple(Named(lexicon.companies[m.group()], m.start(), m.end()) for m in lexicon.pattern.finditer(text))
 
 
 def excluded(text: str, start: int, end: int) -> bool:
@@ -147,23 +154,28 @@ def excluded(text: str, start: int, end: int) -> bool:
     of a document, as a user's account, or in a contrast."""
     if text.rstrip().endswith("?"):
         return True
-    lexicon = _lexicon()
     first, last = _clause(text, start)
     before, after, clause = text[first:start], text[end:last], text[first:last]
-    return (any(lexicon.companies[m.group()] is None for m in lexicon.pattern.finditer(clause)) or _denied(before)
-            or bool(_POINTER.search(clause) or _DOCUMENT.search(before) or _OWNS.match(after)
+    return (any(n.company is None and first <= n.start and n.end <= last for n in _names(text)) or _denied(before)
+            or bool(_points_elsewhere(clause) or _DOCUMENT.search(before) or _OWNS.match(after)
                     or (_YOUR.search(before) and _ACCOUNT.match(after)) or _LOG_IN.search(before)
                     or _CONTRAST.search(before) or (_OWN_TERMS.search(clause) and not _FIRST_PERSON.search(text))))
 
 
-def _opens_entity(text: str, match: re.Match[str]) -> bool:
+@lru_cache(maxsize=64)
+def _points_elsewhere(clause: str) -> bool:
+    """Whether a clause points the reader elsewhere (``_POINTER``): asked once per clause, not once per name in it."""
+    return bool(_POINTER.search(clause))
+
+
+def _opens_entity(text: str, name: Named) -> bool:
     """Whether a name opens the name of a legal entity ('Intercom R&D Unlimited Company', 'Intercom, Inc.'): that
     is a name of its own, no mention of the product."""
-    rest = text[match.end():]
+    rest, word = text[name.end:], text[name.start:name.end]
     if re.match(r"\s+(?:van|de|der|voor|app)\s", rest):
         return False  # 'Moneybird van Moneybird B.V.': the product, then its company
-    entity = LEGAL_NAME.match(match.group() + (rest[1:] if rest.startswith(",") else rest))
-    return bool(entity) and entity.end() > len(match.group())
+    entity = LEGAL_NAME.match(word + (rest[1:] if rest.startswith(",") else rest))
+    return bool(entity) and entity.end() > len(word)
 
 
 def _clause(text: str, at: int) -> tuple[int, int]:
