@@ -714,3 +714,16 @@ def test_public_bodies_named_in_the_cited_data_file(name: str, role: str):
 def test_every_public_body_is_cited_by_its_own_site():
     data = yaml.safe_load((Path(__file__).parents[1] / "pac/draft/data/public_bodies.yaml").read_text("utf-8"))
     assert data["bodies"] and all(b["names"] and b["source"].startswith("https://") and b["country"] for b in data["bodies"])
+
+
+def test_a_markdown_table_and_a_header_whose_cells_hold_brackets_and_slashes():
+    text = ("Privacy\n\nWho we are\nShop B.V. is responsible.\n\nService providers\nThe parties below process data for us.\n\n"
+            "| Vendor (legal entity) | Purpose / function | Location |\n|---|---|---|\n"
+            "| Brightstack Ltd | hosting | Ireland |\n| Larkmail | e-mail | Germany |\n")
+    assert list(_recipients(text, "en")) == ["Brightstack Ltd", "Larkmail"]
+
+
+def test_short_lines_without_bullets_under_a_recipients_heading():
+    text = ("Privacy\n\nWho we are\nShop B.V. is responsible.\n\nSubprocessors\n\nThe list of our subprocessors:\n"
+            "Brightstack, hosting, Germany\nLarkmail, e-mail, Ireland\n")
+    assert list(_recipients(text, "en")) == ["Brightstack", "Larkmail"]

@@ -175,10 +175,12 @@ _SEPARATOR = re.compile(r",\s*(?:(?:en|and|or)\s+)?|;\s*|\s+(?:en|and|or)\s+|\s+
 _HEADER = re.compile(r"(?i)(naam|name|doel|purpose|land|country|locati|aanbieder|provider|cookie|bewaartermijn|retention|"
                      r"looptijd|expir|duration|dienst|service|waarborg|safeguard|transfer|type|categor|verwerker|"
                      r"processor|sub-?processor|partij|party|ontvanger|recipient|leverancier|supplier|vendor|functie|"
-                     r"function|gegevens|data)\w*(\s\w+){0,3}$")
+                     r"function|gegevens|data)\w*(\W+\w+){0,3}$")
 _RECIPIENT_COLUMN = re.compile(r"(?i)aanbieder|provider|verwerker|processor|partij|party|ontvanger|recipient|leverancier|"
                                r"supplier|vendor|bedrijf|company")
-_CELLS = re.compile(r"\s+[|\u2013\u2014-]\s+|\t+|\s{3,}")
+_CELLS = re.compile(r"\s+[|\u2013\u2014-]\s+|\t+|\s{3,}|^\|\s*|\s*\|$")
+_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*")
+"""The rule under a Markdown table's header ('|---|---|'): no row, and the table goes on after it."""
 _STOP = set("""de het een the a an onze ons our uw your je jouw mijn my deze this these die dat that alle all andere
 other we wij u you zij it naam name doel purpose land country personal persoonsgegevens data gegevens information
 informatie services service diensten dienst website websites site app apps platform account cookies cookie content
@@ -213,6 +215,8 @@ class _Layout:
 
     def after(self, sentence: Sentence) -> _Layout:
         cells = _CELLS.split(sentence.text)
+        if _RULE.fullmatch(sentence.text):
+            return self
         if _is_header(cells):
             return _Layout(self.intro, _column(cells), any(_RECIPIENT_COLUMN.search(cell) for cell in cells))
         if len(cells) >= 2:
@@ -232,7 +236,9 @@ _UNMARKED_HEADING = re.compile(r"[A-Z\u00c0-\u00de][^.;,:!?]{0,40}")
 
 
 def _is_header(cells: list[str]) -> bool:
-    return sum(bool(_HEADER.match(cell.strip())) for cell in cells) >= 2
+    """Whether a row's cells are a table's header: two of them name a column ('Sub-processor (Legal Entity)',
+    'Purpose / Functionality')."""
+    return sum(bool(_HEADER.match(_ASIDE.sub("", cell).strip(" #/"))) for cell in cells) >= 2
 
 
 def _column(header: list[str]) -> int:
@@ -706,7 +712,8 @@ def _listed(sentence: Sentence, layout: _Layout) -> list[_Mention]:
     label = _LABEL.match(text)
     if label and in_section:
         return [replace(m, block=True) for m in _cell(sentence, label.end(), len(text))]
-    if not (sentence.bullet and (in_section or country(text) or claimed(sentence))):
+    item = sentence.bullet or in_section and bool(_UNMARKED_ITEM.fullmatch(text))
+    if not (item and (in_section or country(text) or claimed(sentence))):
         return []
     labelled = re.match(r"[^:]{1,40}:\s*", text)
     if labelled and _lead(text, labelled.end()):
@@ -732,6 +739,9 @@ def _bounds(text: str, column: int) -> tuple[int, int]:
     return bounds[2 * column], bounds[2 * column + 1]
 
 
+_UNMARKED_ITEM = re.compile(r"[^.;:!?]{1,60}")
+"""A short line without a stop under a recipients heading: an item of a list set without bullets ('Hetzner,
+hosting, Germany')."""
 _LOCATED = re.compile(r"\s+(?:in|te|uit)\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?")
 """Where a list item's or cell's name is based, after it ('Verstraete & Co in Sint-Niklaas')."""
 
