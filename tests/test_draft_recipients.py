@@ -727,3 +727,23 @@ def test_short_lines_without_bullets_under_a_recipients_heading():
     text = ("Privacy\n\nWho we are\nShop B.V. is responsible.\n\nSubprocessors\n\nThe list of our subprocessors:\n"
             "Brightstack, hosting, Germany\nLarkmail, e-mail, Ireland\n")
     assert list(_recipients(text, "en")) == ["Brightstack", "Larkmail"]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Larkmail verwerkt de gegevens namens ons.", ["Larkmail"]),  # data handled for us
+    ("Larkmail processes the data on our behalf.", ["Larkmail"]),
+    ("Voor de boekhouding schakelen wij Administratiekantoor De Vries in.", ["Administratiekantoor De Vries"]),
+    ("De nieuwsbrief versturen wij met behulp van Larkmail.", ["Larkmail"]),
+    ("Wij hebben een verwerkersovereenkomst gesloten met Brightstack.", ["Brightstack"]),
+    ("Met Brightstack hebben wij een verwerkersovereenkomst gesloten.", ["Brightstack"]),
+    ("We have a data processing agreement with Brightstack.", ["Brightstack"]),
+    ("De salarisadministratie is uitbesteed aan Loonbureau Jansen.", ["Loonbureau Jansen"]),
+    ("Wij laten de salarisadministratie verzorgen door Loonbureau Jansen.", ["Loonbureau Jansen"]),
+    ("Uw dossier wordt bijgehouden in Tandplan.", ["Tandplan"]),
+    ("Wij delen je adres met onze bezorger Snelkoerier.", ["Snelkoerier"]),
+    ("Onze ICT-partner Netwerk Noord beheert onze systemen.", ["Netwerk Noord"]),  # the subject's kind before it
+    ("We use a booking system called Tallybook.", ["Tallybook"]),
+])
+def test_processors_named_in_passing_in_prose(sentence: str, names: list[str]):
+    english = any(word in sentence.split() for word in ("We", "the", "a"))
+    assert _named(sentence, "Sharing your data" if english else "Delen met derden", "en" if english else "nl") == names

@@ -45,7 +45,7 @@ _CONTACT = re.compile(r"(?i)contact|bereik|reach|e-?mail (ons|us)|bel ons|call u
 _NEGATION = re.compile(r"(?i)\b(niet|geen|nooit|not|never|no)\b\W+(\w+\W+)?$")
 _NOUNS = (r"(?:partij|parties|verwerker|processor|sub-?processor|ontvanger|recipient|leverancier|supplier|dienst|services|"
           r"provider|aanbieder|tools|software|bedrijven|companies|organi[sz]ations|partners|apps|platforms|plugins|derden|"
-          r"third|verzekeraar|insurer|koerier|courier|vervoerder|carrier|banks?\b|banken|organisaties|instanties|instellingen|"
+          r"third|verzekeraar|insurer|koerier|courier|vervoerder|carrier|banks?\b|banken|organisaties|instanties|instellingen|systems?|systeem|"
           r"corporaties|verhuurders|landlords|employers?|werkgevers?|opdrachtgevers?|clients|agenc(?:y|ies)|bodies|"
           r"authorities)")
 _LIST_INTRO = re.compile(
@@ -70,7 +70,8 @@ _USES = re.compile(
     r"\b(?:runs|run|draait|draaien|is built|built|gebouwd|hosted) (?:on|op|with|met|in)|"
     r"\b(?:share|shares|shared|delen|deelt|gedeeld|verstrekken|verstrekt|provide|disclose|discloses|disclosed|"
     r"doorgeven|doorgegeven|geven|geeft|send|sends|pass|passes|passed|transfer|transfers|transferred|melden|meldt|"
-    r"report|reports|reported|submit|submits|submitted)\b[^.;:]{0,70}?\b(?:with|met|aan|to)|"
+    r"report|reports|reported|submit|submits|submitted|uitbesteed|uitbesteden|outsource|outsources|outsourced)\b"
+    r"[^.;:]{0,70}?\b(?:with|met|aan|to)|"
     r"\b(?:wordt|worden)\b[^.;:]{0,40}?\baan|"
     r"\b(?:versturen|verzenden|sturen|bezorgen|leveren|beheren|bewaren|verwerken|hosten|regelen|doen|plannen|meten|"
     r"analyseren|plaatsen|publiceren|zetten) (?:wij|we)\b[^.;:,]{0,50}?\b(?:via|bij|in|op)(?=\s+(?-i:[A-Z]))|"
@@ -82,15 +83,22 @@ _USES = re.compile(
     r"(?P<passief>\b(?!" + _MAKERS + r")(?:ge|be|ver|ont|her|(?:aan|op|uit|in|af|bij|door|over|toe|mee|weg)ge)\w+[dtn] "
     r"(?:door|bij|met))|(?P<passive>\b(?!" + _MAKERS + r")\w+(?:ed|en|wn|ne|pt|nt|lt|ld)(?:\s+(?:each|every|once|twice|a|per|year|month|week|day|daily|"
     r"monthly|yearly|annually|securely|also|only|mainly))*\s+(?:by|with|through))|"
-    r"\b(?:kept|stored|held|saved|recorded|managed|maintained) (?:in|on|with)(?=\s+(?-i:[A-Z]))|"
+    r"\b(?:kept|stored|held|saved|recorded|managed|maintained|opgeslagen|bewaard|bijgehouden|vastgelegd) (?:in|on|with|op)"
+    r"(?=\s+(?-i:[A-Z]))|"
+    r"\bschakel(?:en|t)(?: (?:wij|we|ik))?(?: ook)?(?=\s+(?:(?:het|de)\s+)?(?-i:[A-Z]))|"
+    r"\b(?:met behulp van|door middel van|middels|with the help of|by means of)|"
+    r"\b(?:verwerkers|bewerkers|verwerkings)overeenkomst(?:en)?\b[^.;:]{0,30}?\bmet|"
+    r"\b(?:data )?process(?:ing|or) agreements?\b[^.;:]{0,20}?\bwith|"
+    r"\bmet(?=\s+(?-i:[A-Z])[^.;:]{0,60}?(?:(?:verwerkers|bewerkers|verwerkings)overeenkomst|afspraken))|"
     r"\b(?:werk|werkt) (?:in|met)(?=\s+(?:het|de)?\s*\w*\s*(?-i:[A-Z]))|"
     r"\b(?:are|is|were|was) (?:sent|passed|given|disclosed|reported|forwarded|transferred|supplied|shown) to|"
     r"\b(?:claims?|data|details|information|records|forms|declarations|reports|gegevens)\s+(?:\w+\s+){0,2}?go(?:es)? to)"
     r":?\s+")
 _AUXILIARY = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\b")
-_HULPWERKWOORD = re.compile(r"(?i)\b(?:wordt|worden|werd|werden)\b")
+_HULPWERKWOORD = re.compile(r"(?i)\b(?:wordt|worden|werd|werden|laat|laten)\b")
 """A passive's auxiliary: a participle with 'door', 'bij', 'met' or 'by' names who does it only in a passive
-('De nieuwsbrief wordt verstuurd met Laposta', 'Our accounts are examined each year by ...')."""
+('De nieuwsbrief wordt verstuurd met Laposta', 'Our accounts are examined each year by ...') or after 'laten'
+('Wij laten de salarisadministratie verzorgen door X')."""
 _VERBS = (r"(?:share|sell|send|disclose|give|pass|provide|delen|deelt|verkopen|verkoopt|sturen|stuurt|geven|geeft|"
           r"verstrek\w*|doorgeven)")
 _NO = r"\b(?:niet|geen|nooit|not|never|no)\b"
@@ -139,7 +147,11 @@ _SECOND = re.compile(r"(?:Onze|Ons|De|Het|[Dd]ie|[Dd]eze|[Dd]at)\s+(?:[a-z][\w-]
                      r"(?=[A-Z])")
 """A Dutch sentence opening with an object of ours and its verb, the subject after it ('Onze boekhouding doet X')."""
 _CLAUSE_END = re.compile(r"\s*(?:[.;,:(]|$|(?:voor|for|om|to|die|dat|which|who)\b)")
-_OBJECT = r"(?!\s+(?:we|wij|je|jij|u|ze|zij)\b)\s+(?:[a-z][\w-]*\s+){0,2}?(?:ons|onze|our|je|jouw|your|uw|mijn|my)\b"
+_OBJECT = (r"(?!\s+(?:we|wij|je|jij|u|ze|zij)\b)\s+(?:(?:[a-z][\w-]*\s+){0,2}?(?:ons|onze|our|je|jouw|your|uw|mijn|my)\b|"
+           r"(?:(?:de|het|the|deze|these|die|those|alle|all)\s+)?(?:persoons)?(?:gegevens|data|information|informatie)\b"
+           r"(?=[^.;:]{0,40}?\b(?:namens ons|voor ons|on our behalf|for us|in (?:onze )?opdracht)\b))")
+"""An object of ours or the reader's after a verb ('onze website', 'je berichten'), or data handled for us ('de
+gegevens namens ons')."""
 _OUR_OBJECT = re.compile(r"\s+(?!(?:ons|onze|our|je|jouw|your|uw|us|als|dus|pas|eens|is|was|has|as|its|this|thus|plus|"
                          r"unless|less|wordt|heeft|gaat|moet|kunt|bent|hebt|mag|zult|wilt)\b)[a-z][\w-]*(?:t|en|s)" + _OBJECT)
 """A verb and an object of ours or the reader's after a subject ('drukt en verstuurt ons clubblad', 'hosts our website')."""
@@ -153,7 +165,7 @@ since a capitalised first word may be any word ('Pas als je ...', 'Reviews vrage
 _ADVERBS = re.compile(r"\s*(?:(?:also|ook|only|alleen|then|dan|daarbij|daarvoor)\s+)?")
 _BACK_RECEIVES = re.compile(r"[^.;]*;\s*(?:it|they|ze|zij|die|hij)\s+(?:also\s+|ook\s+)?(?=(?:receives?|ontvangt|krijgt|gets)\b)")
 _EXAMPLES = re.compile(r"(?i)\b" + _NOUNS + r"[^.;:]{0,60}?\b(?:zoals|such as|including|include|includes|bijvoorbeeld|"
-                       r"for example|e\.g\.|namely|namelijk|waaronder|onder andere|onder meer|o\.a\.|like)\s+")
+                       r"for example|e\.g\.|namely|namelijk|waaronder|onder andere|onder meer|o\.a\.|like|called|named|genaamd)\s+")
 _APPOSED_EXAMPLES = re.compile(r"(?i)\b(?:een|an?|the|de|het|onze?|our)\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?:for example|"
                                r"for instance|e\.g\.|bijvoorbeeld|zoals|such as)\s+")
 """Examples in apposition to a kind of recipient ('an awarding body, for example the Institute of ...', 'een
@@ -200,7 +212,8 @@ _CATEGORIES = re.compile(r"(?i)leverancier|supplier|provider|aanbieder|partij|pa
                          r"incasso|collection|politie|police|rechter|court|toezicht|regulator|werkgever|employer|klant|"
                          r"customer|medewerker|employee|gebruiker|user|derde|third|software|platform|adres\b|address|"
                          r"telefoon|phone|geboorte|birth|gegevens|agenc|bureau|kantoor|office|institution|hospital|"
-                         r"ministr|municipal|secretaria|payroll|salarisadministrat")
+                         r"ministr|municipal|secretaria|payroll|salarisadministrat|\bbezorg|\bkoerier|\bcourier|\bvervoerder|\bcarrier|"
+                         r"\bdrukker|\bprinter|\bict\b|\bwebbouw|\bwebdesign|\bontwikkelaar|\bdeveloper|\bbank\b")
 
 
 @dataclass(frozen=True)
@@ -618,8 +631,10 @@ def _subject(sentence: Sentence, start: int, lower: frozenset[str]) -> list[_Men
             lead and lead[0] == second.end() and _CLAUSE_END.match(text, lead[1])) else []
     opening = start
     article = _ARTICLE.match(text, start)
+    owned = _OWNED_SUBJECT.match(text, start)
+    start = owned.end() if owned and _CATEGORIES.search(owned.group(1)) else start
     subjects, start = [], article.end() if article and re.match(r"\S+\s+[a-z]", text[article.end():]) else start
-    while (lead := _lead(text, start)) and (subjects or lead[0] == opening or _ARTICLE.fullmatch(text, opening, lead[0])):
+    while (lead := _lead(text, start)) and (subjects or lead[0] in (opening, start) or _ARTICLE.fullmatch(text, opening, lead[0])):
         subjects.append(lead)
         joiner = _JOINER.match(text, lead[1])
         if not joiner:
@@ -638,6 +653,10 @@ def _subject(sentence: Sentence, start: int, lower: frozenset[str]) -> list[_Men
     if not acts:
         return []
     return [_Mention(text[s:e], sentence, s, e, (0, len(text))) for s, e in subjects]
+
+
+_OWNED_SUBJECT = re.compile(r"(?:Onze|Ons|Our)\s+(?:[\w-]+\s+){0,2}?([\w-]+),?\s+(?=[A-Z\u00c0-\u00de])")
+"""A subject's kind before its name ('Onze ICT-partner X beheert ...', 'Our IT support company, X, ...')."""
 
 
 def _channel(text: str, match: re.Match[str]) -> bool:
