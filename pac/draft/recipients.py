@@ -81,7 +81,7 @@ _USES = re.compile(
     r"\b(?:staat|staan|zit|zitten) (?:in|bij)|\b(?:laat|laten)(?: (?:wij|we))?|\b(?:loopt|lopen|verloopt|verlopen) over|"
     r"\b(?:gebeurt|gebeuren|geschiedt) (?:door|bij|via)|"
     r"(?P<passief>\b(?!" + _MAKERS + r")(?:ge|be|ver|ont|her|(?:aan|op|uit|in|af|bij|door|over|toe|mee|weg)ge)\w+[dtn] "
-    r"(?:door|bij|met))|(?P<passive>\b(?!" + _MAKERS + r")\w+(?:ed|en|wn|ne|pt|nt|lt|ld)(?:\s+(?:each|every|once|twice|a|per|year|month|week|day|daily|"
+    r"(?:door|bij|met))|(?P<passive>(?<!\bas )\b(?!" + _MAKERS + r")\w+(?:ed|en|wn|ne|pt|nt|lt|ld)(?:\s+(?:each|every|once|twice|a|per|year|month|week|day|daily|"
     r"monthly|yearly|annually|securely|also|only|mainly))*\s+(?:by|with|through))|"
     r"\b(?:kept|stored|held|saved|recorded|managed|maintained|opgeslagen|bewaard|bijgehouden|vastgelegd) (?:in|on|with|op)"
     r"(?=\s+(?-i:[A-Z]))|"
@@ -896,6 +896,8 @@ def _lead(text: str, start: int) -> tuple[int, int] | None:
     form = _COMMA_FORM.match(text, end)
     if form:
         return match.start(), form.end()
+    if text[end - 2:end] in ("'s", "\u2019s"):
+        return match.start(), end - 2  # a possessive: the name is the owner's ("Squarespace's payment partners")
     return match.start(), end - 1 if text[end - 1] == "." and not _ABBREVIATION.search(text, 0, end) else end
 
 
