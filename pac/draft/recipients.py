@@ -45,7 +45,8 @@ _CONTACT = re.compile(r"(?i)contact|bereik|reach|e-?mail (ons|us)|bel ons|call u
 _NEGATION = re.compile(r"(?i)\b(niet|geen|nooit|not|never|no)\b\W+(\w+\W+)?$")
 _NOUNS = (r"(?:partij|parties|verwerker|processor|sub-?processor|ontvanger|recipient|leverancier|supplier|dienst|services|"
           r"provider|aanbieder|tools|software|bedrijven|companies|organi[sz]ations|partners|apps|platforms|plugins|derden|"
-          r"third|verzekeraar|insurer|koerier|courier|vervoerder|carrier|banks?\b|banken|organisaties|instanties|instellingen|systems?|systeem|"
+          r"third|verzekeraar|insurer|koerier|courier|vervoerder|carrier|banks?\b|banken|organisaties|instanties|instellingen|"
+          r"systems?|systeem|"
           r"corporaties|verhuurders|landlords|employers?|werkgevers?|opdrachtgevers?|clients|agenc(?:y|ies)|bodies|"
           r"authorities)")
 _LIST_INTRO = re.compile(
@@ -81,7 +82,8 @@ _USES = re.compile(
     r"\b(?:staat|staan|zit|zitten) (?:in|bij)|\b(?:laat|laten)(?: (?:wij|we))?|\b(?:loopt|lopen|verloopt|verlopen) over|"
     r"\b(?:gebeurt|gebeuren|geschiedt) (?:door|bij|via)|"
     r"(?P<passief>\b(?!" + _MAKERS + r")(?:ge|be|ver|ont|her|(?:aan|op|uit|in|af|bij|door|over|toe|mee|weg)ge)\w+[dtn] "
-    r"(?:door|bij|met))|(?P<passive>(?<!\bas )\b(?!" + _MAKERS + r")\w+(?:ed|en|wn|ne|pt|nt|lt|ld)(?:\s+(?:each|every|once|twice|a|per|year|month|week|day|daily|"
+    r"(?:door|bij|met))|(?P<passive>(?<!\bas )\b(?!" + _MAKERS + r")\w+(?:ed|en|wn|ne|pt|nt|lt|ld)"
+    r"(?:\s+(?:each|every|once|twice|a|per|year|month|week|day|daily|"
     r"monthly|yearly|annually|securely|also|only|mainly))*\s+(?:by|with|through))|"
     r"\b(?:kept|stored|held|saved|recorded|managed|maintained|opgeslagen|bewaard|bijgehouden|vastgelegd) (?:in|on|with|op)"
     r"(?=\s+(?-i:[A-Z]))|"
@@ -165,7 +167,8 @@ since a capitalised first word may be any word ('Pas als je ...', 'Reviews vrage
 _ADVERBS = re.compile(r"\s*(?:(?:also|ook|only|alleen|then|dan|daarbij|daarvoor)\s+)?")
 _BACK_RECEIVES = re.compile(r"[^.;]*;\s*(?:it|they|ze|zij|die|hij)\s+(?:also\s+|ook\s+)?(?=(?:receives?|ontvangt|krijgt|gets)\b)")
 _EXAMPLES = re.compile(r"(?i)\b" + _NOUNS + r"[^.;:]{0,60}?\b(?:zoals|such as|including|include|includes|bijvoorbeeld|"
-                       r"for example|e\.g\.|namely|namelijk|waaronder|onder andere|onder meer|o\.a\.|like|called|named|genaamd)\s+")
+                       r"for example|e\.g\.|namely|namelijk|waaronder|onder andere|onder meer|o\.a\.|like|called|named|"
+                       r"genaamd)\s+")
 _APPOSED_EXAMPLES = re.compile(r"(?i)\b(?:een|an?|the|de|het|onze?|our)\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?:for example|"
                                r"for instance|e\.g\.|bijvoorbeeld|zoals|such as)\s+")
 """Examples in apposition to a kind of recipient ('an awarding body, for example the Institute of ...', 'een
@@ -183,7 +186,8 @@ _FILLER = re.compile(r"(?i)(?:(?:on|op|with|met|van|of|by|door|aan|to|voor|for) 
                      r"zoals|bijvoorbeeld|for example|e\.g\.|including|waaronder|met name|namely)\s+)+")
 _RECIPIENTS_SECTION = re.compile(r"(?i)verwerkers|ontvangers|derden|derde partijen|delen|recipients|processors|"
                                  r"third parties|who receives|shar(e|ing)|leveranciers|suppliers|partners|providers")
-_SEPARATOR = re.compile(r",\s*(?:(?:en|and|or)\s+)?|;\s*|\s+(?:en|and|or)\s+|\s+of\s+(?=(?:aan|bij|met|naar|via|de|het|een|onze|je|uw)\s)")
+_SEPARATOR = re.compile(r",\s*(?:(?:en|and|or)\s+)?|;\s*|\s+(?:en|and|or)\s+|"
+                        r"\s+of\s+(?=(?:aan|bij|met|naar|via|de|het|een|onze|je|uw)\s)")
 _HEADER = re.compile(r"(?i)(naam|name|doel|purpose|land|country|locati|aanbieder|provider|cookie|bewaartermijn|retention|"
                      r"looptijd|expir|duration|dienst|service|waarborg|safeguard|transfer|type|categor|verwerker|"
                      r"processor|sub-?processor|partij|party|ontvanger|recipient|leverancier|supplier|vendor|functie|"
@@ -212,7 +216,8 @@ _CATEGORIES = re.compile(r"(?i)leverancier|supplier|provider|aanbieder|partij|pa
                          r"incasso|collection|politie|police|rechter|court|toezicht|regulator|werkgever|employer|klant|"
                          r"customer|medewerker|employee|gebruiker|user|derde|third|software|platform|adres\b|address|"
                          r"telefoon|phone|geboorte|birth|gegevens|agenc|bureau|kantoor|office|institution|hospital|"
-                         r"ministr|municipal|secretaria|payroll|salarisadministrat|\bbezorg|\bkoerier|\bcourier|\bvervoerder|\bcarrier|"
+                         r"ministr|municipal|secretaria|payroll|salarisadministrat|\bbezorg|\bkoerier|\bcourier|"
+                         r"\bvervoerder|\bcarrier|"
                          r"\bdrukker|\bprinter|\bict\b|\bwebbouw|\bwebdesign|\bontwikkelaar|\bdeveloper|\bbank\b")
 
 
@@ -499,7 +504,8 @@ def _plausible(mention: _Mention, controller_name: str | None, title: str = "") 
 
 
 _ADDRESS = re.compile(r"\b(?:Unit|Suite|Floor|Postbus|Bus)\s\d|[a-z](?:straat|weg|plein|laan|gracht|kade|dijk|singel|markt|lei|dreef)"
-                      r"\s\d|\b(?:Street|Road|Lane|Avenue|Square|Place|(?:Business|Industrial|Retail|Technology|Science) Park|Industrial Estate)\b|\b\d{4}\s?[A-Z]{2}\b|^\d{4}\s|\bDublin \d{1,2}\b|"
+                      r"\s\d|\b(?:Street|Road|Lane|Avenue|Square|Place|(?:Business|Industrial|Retail|Technology|Science) Park|"
+                      r"Industrial Estate)\b|\b\d{4}\s?[A-Z]{2}\b|^\d{4}\s|\bDublin \d{1,2}\b|"
                       r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
 _GROUP = re.compile(r"(?i)group compan|groepsmaatschappij|\bgroep\b|\bgroup\b|affiliate|subsidiar|dochter|zuster|sister")
 """A sentence on the controller's group: a company that bears the controller's brand in it is another entity."""
@@ -634,7 +640,8 @@ def _subject(sentence: Sentence, start: int, lower: frozenset[str]) -> list[_Men
     owned = _OWNED_SUBJECT.match(text, start)
     start = owned.end() if owned and _CATEGORIES.search(owned.group(1)) else start
     subjects, start = [], article.end() if article and re.match(r"\S+\s+[a-z]", text[article.end():]) else start
-    while (lead := _lead(text, start)) and (subjects or lead[0] in (opening, start) or _ARTICLE.fullmatch(text, opening, lead[0])):
+    while (lead := _lead(text, start)) and (
+            subjects or lead[0] in (opening, start) or _ARTICLE.fullmatch(text, opening, lead[0])):
         subjects.append(lead)
         joiner = _JOINER.match(text, lead[1])
         if not joiner:
