@@ -554,8 +554,8 @@ def test_clause_subjects_causatives_kinds_before_names_and_institutions_in_shari
 
 @pytest.mark.parametrize(("sentence", "names"), [
     ("Tusla, the Child and Family Agency, inspects our records.", ["Tusla"]),  # a subject before its apposition
-    ("Our software is provided by Nurserytrack Ltd, Unit 4, Sandyford Business Park, Dublin 18, which processes "
-     "the records.", ["Nurserytrack Ltd"]),  # the parts of its address are no names
+    ("Our software is provided by Crannog Systems Ltd, Unit 7, Millbrook Business Park, Dublin 22, which processes "
+     "the records.", ["Crannog Systems Ltd"]),  # the parts of its address are no names
     ("Het platform wordt aangeboden door ons en is ingeschreven bij de Kamer van Koophandel.", []),
     ("Je dossier staat in het systeem van Nedap N.V. Onze salarisadministratie doet Loonbureau Smit & Partners.",
      ["Nedap N.V.", "Loonbureau Smit & Partners"]),  # a clause after a full stop the sentence kept
@@ -651,3 +651,101 @@ def test_a_verb_with_met_before_an_article_and_a_clause_after_a_semicolon_saying
 def test_the_representative_in_the_union_is_no_recipient():
     text = "We have appointed DataRep Europe Ltd in Dublin as our representative under Article 27 of the EU GDPR."
     assert _named(text, "Who we share your information with", "en") == []
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("We share only with our card payment processor, our mailing platform, and the Charity Commission for annual "
+     "returns.", ["Charity Commission"]),  # items that name a kind in several words, then a name
+    ("Our processors: Quillpay for card payments, Larkmail for receipts, and Brightstack for hosting.",
+     ["Quillpay", "Larkmail", "Brightstack"]),  # a comma and 'and' before the last item
+    ("We submit the yearly figures to the Charity Commission.", ["Charity Commission"]),
+    ("De website is in technisch beheer van Webwerk Noord.", ["Webwerk Noord"]),
+    ("Your answers are also available to our survey provider, Pollwise.", ["Pollwise"]),
+    ("Payroll records are shared with government agencies such as HMRC.", ["HMRC"]),
+    ("We use tools like Tallybird and Logwise to find errors.", ["Tallybird", "Logwise"]),
+    ("We may also use Larkmail for our newsletter.", ["Larkmail"]),  # words between 'we' and its verb
+    ("We do not use Larkmail.", []),
+    ("Om je in te schrijven als lid van de Schaakbond Oost gebruiken we je naam.", ["Schaakbond Oost"]),
+    ("If you book online through our Tallybook booking platform, we keep your name there.", ["Tallybook"]),
+])
+def test_prose_of_real_notices_names_recipients_in_lists_and_after_verbs(sentence: str, names: list[str]):
+    assert _named(sentence, "Sharing your data", "en" if " the " in sentence or "We " in sentence else "nl") == names
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Our volunteers and Kindly Giving who process the card payments see your name.", ["Kindly Giving"]),
+    ("Teachers who work for us can ask for their timetable.", []),  # a relative without a comma after a common noun
+    ("We gebruiken hiervoor AES encryptie.", []),  # an acronym that qualifies the noun after it
+    ("We send the figures to HMRC for income tax and NI calculations.", ["HMRC"]),
+    ("We use Shopify, US, to run our shop.", ["Shopify"]),  # a country's abbreviation is no name
+    ("De gegevens gaan via de Kasboekapplicatie naar de bank.", []),  # a program, not its maker
+    ("Wij delen je gegevens met onze VA en boekhouder.", []),  # an abbreviation for a kind of helper
+])
+def test_relatives_without_a_comma_acronyms_before_a_noun_countries_and_programs(sentence: str, names: list[str]):
+    assert _named(sentence, "Sharing your data", "en" if "We " in sentence else "nl") == names
+
+
+def test_a_clause_in_a_list_item_denies_only_its_own_sentence():
+    text = "Privacy\n\nWho we are\nShop B.V. is responsible.\n\nIn short\n- We never sell your data. We share it only with Larkmail.\n"
+    assert list(_recipients(text, "en")) == ["Larkmail"]
+
+
+def test_a_heading_without_a_blank_line_introduces_its_list_and_a_bracketed_remark_does_not():
+    text = ("Privacy\n\nWho we are\nShop B.V. is responsible.\n\nDetails\nOur processors\n- Hosting: Brightstack\n"
+            "- Forms: Formwise\nWe verwerken de gegevens (met onze verwerker Larkmail) voor:\n- Sponsoractiviteiten\n")
+    assert list(_recipients(text, "en")) == ["Brightstack", "Formwise", "Larkmail"]
+
+
+def test_a_line_that_names_a_service_over_a_sentence_about_its_privacy_terms():
+    text = ("Privacy\n\nWho we are\nShop B.V. is responsible.\n\nPayments\nWe take payments online.\nQuillpay\n"
+            "Their privacy policy is at https://example.org/privacy.\nCash\nWe also take cash.\n")
+    assert list(_recipients(text, "en")) == ["Quillpay"]
+
+
+@pytest.mark.parametrize(("name", "role"), [
+    ("NHS Highland", "public_authority"), ("Sociale Verzekeringsbank", "public_authority"),
+    ("Revenue Commissioners", "public_authority"), ("Charity Commission", "public_authority"),
+])
+def test_public_bodies_named_in_the_cited_data_file(name: str, role: str):
+    found = _recipients(f"Privacy\n\nShop B.V. is verantwoordelijk.\n\nDelen\nWij geven je gegevens door aan {name}.\n", "nl")
+    assert [(n, r["role"]) for n, r in found.items()] == [(name, role)]
+
+
+def test_every_public_body_is_cited_by_its_own_site():
+    data = yaml.safe_load((Path(__file__).parents[1] / "pac/draft/data/public_bodies.yaml").read_text("utf-8"))
+    assert data["bodies"] and all(b["names"] and b["source"].startswith("https://") and b["country"] for b in data["bodies"])
+
+
+def test_a_markdown_table_and_a_header_whose_cells_hold_brackets_and_slashes():
+    text = ("Privacy\n\nWho we are\nShop B.V. is responsible.\n\nService providers\nThe parties below process data for us.\n\n"
+            "| Vendor (legal entity) | Purpose / function | Location |\n|---|---|---|\n"
+            "| Brightstack Ltd | hosting | Ireland |\n| Larkmail | e-mail | Germany |\n")
+    assert list(_recipients(text, "en")) == ["Brightstack Ltd", "Larkmail"]
+
+
+def test_short_lines_without_bullets_under_a_recipients_heading():
+    text = ("Privacy\n\nWho we are\nShop B.V. is responsible.\n\nSubprocessors\n\nThe list of our subprocessors:\n"
+            "Brightstack, hosting, Germany\nLarkmail, e-mail, Ireland\n")
+    assert list(_recipients(text, "en")) == ["Brightstack", "Larkmail"]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Larkmail verwerkt de gegevens namens ons.", ["Larkmail"]),  # data handled for us
+    ("Larkmail processes the data on our behalf.", ["Larkmail"]),
+    ("Voor de boekhouding schakelen wij Administratiekantoor De Vries in.", ["Administratiekantoor De Vries"]),
+    ("De nieuwsbrief versturen wij met behulp van Larkmail.", ["Larkmail"]),
+    ("Wij hebben een verwerkersovereenkomst gesloten met Brightstack.", ["Brightstack"]),
+    ("Met Brightstack hebben wij een verwerkersovereenkomst gesloten.", ["Brightstack"]),
+    ("We have a data processing agreement with Brightstack.", ["Brightstack"]),
+    ("De salarisadministratie is uitbesteed aan Loonbureau Jansen.", ["Loonbureau Jansen"]),
+    ("Wij laten de salarisadministratie verzorgen door Loonbureau Jansen.", ["Loonbureau Jansen"]),
+    ("Uw dossier wordt bijgehouden in Tandplan.", ["Tandplan"]),
+    ("Wij delen je adres met onze bezorger Snelkoerier.", ["Snelkoerier"]),
+    ("Onze ICT-partner Netwerk Noord beheert onze systemen.", ["Netwerk Noord"]),  # the subject's kind before it
+    ("We use a booking system called Tallybook.", ["Tallybook"]),
+    ("Card payments are processed by Quillpay's payment partners.", ["Quillpay"]),  # the owner of a possessive
+    ("Card data are handled as required by the Payment Card Council.", []),  # a passive after 'as' refers, no more
+])
+def test_processors_named_in_passing_in_prose(sentence: str, names: list[str]):
+    english = any(word in sentence.split() for word in ("We", "the", "a"))
+    assert _named(sentence, "Sharing your data" if english else "Delen met derden", "en" if english else "nl") == names

@@ -13,6 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+import yaml
+
 from . import services
 from .controller import AUTHORITIES, LEGAL_NAME
 from .text import Sentence, provenance
@@ -41,7 +46,9 @@ _NEGATION = re.compile(r"(?i)\b(niet|geen|nooit|not|never|no)\b\W+(\w+\W+)?$")
 _NOUNS = (r"(?:partij|parties|verwerker|processor|sub-?processor|ontvanger|recipient|leverancier|supplier|dienst|services|"
           r"provider|aanbieder|tools|software|bedrijven|companies|organi[sz]ations|partners|apps|platforms|plugins|derden|"
           r"third|verzekeraar|insurer|koerier|courier|vervoerder|carrier|banks?\b|banken|organisaties|instanties|instellingen|"
-          r"corporaties|verhuurders|landlords|employers?|werkgevers?|opdrachtgevers?|clients)")
+          r"systems?|systeem|"
+          r"corporaties|verhuurders|landlords|employers?|werkgevers?|opdrachtgevers?|clients|agenc(?:y|ies)|bodies|"
+          r"authorities)")
 _LIST_INTRO = re.compile(
     r"(?i)(?:\b(?:aanbieders?|providers?|(?:sub-?)?verwerkers?|(?:sub-?)?processors?|ontvangers?|recipients?|"
     r"partners?|leveranciers?|suppliers?|vendors?)|(?:volgende|these|following) (?:[\w-]+ ){0,3}?" + _NOUNS +
@@ -53,7 +60,7 @@ _MAKERS = (r"(?:ontwikkeld|ontworpen|gemaakt|geschreven|gebouwd|opgericht|gefina
            r"registered|licensed|certified|owned|accredited|recognised|recognized)\b")
 """Who made, funds or oversees the organisation or its app: in a passive with 'door' or 'by', no recipient."""
 _USES = re.compile(
-    r"(?i)(?:\b(?:we|wij|ik) (?:also |ook |only |alleen |mainly |vooral )?"
+    r"(?i)(?:\b(?:we|wij|ik)(?: (?!(?:not|never|niet|nooit|geen|no)\b)[a-z]+){0,4}? "
     r"(?:use|gebruiken|werken (?:samen )?met|work with|rely on|partner with)|gebruiken (?:we|wij)|"
     r"\bmaken (?:we |wij )?gebruik van|\bmake use of|\bmakes? use of|\bmaakt gebruik van|\bvia|\bthrough|"
     r"\b(?:provided|supplied|powered|delivered|handled|carried out|operated|managed|offered|processed|"
@@ -64,26 +71,36 @@ _USES = re.compile(
     r"\b(?:runs|run|draait|draaien|is built|built|gebouwd|hosted) (?:on|op|with|met|in)|"
     r"\b(?:share|shares|shared|delen|deelt|gedeeld|verstrekken|verstrekt|provide|disclose|discloses|disclosed|"
     r"doorgeven|doorgegeven|geven|geeft|send|sends|pass|passes|passed|transfer|transfers|transferred|melden|meldt|"
-    r"report|reports|reported)\b[^.;:]{0,70}?\b(?:with|met|aan|to)|"
+    r"report|reports|reported|submit|submits|submitted|uitbesteed|uitbesteden|outsource|outsources|outsourced)\b"
+    r"[^.;:]{0,70}?\b(?:with|met|aan|to)|"
     r"\b(?:wordt|worden)\b[^.;:]{0,40}?\baan|"
     r"\b(?:versturen|verzenden|sturen|bezorgen|leveren|beheren|bewaren|verwerken|hosten|regelen|doen|plannen|meten|"
     r"analyseren|plaatsen|publiceren|zetten) (?:wij|we)\b[^.;:,]{0,50}?\b(?:via|bij|in|op)(?=\s+(?-i:[A-Z]))|"
     r"\b\w+en (?:wij|we)\b[^.;:,]{0,50}?\b(?:met|aan|naar)(?=\s+(?:(?:het|de)\s+)?(?-i:[A-Z]))|"
-    r"\b(?:door|over) aan|"
+    r"\b(?:door|over) aan|\bin (?:\w+ )?beheer (?:van|bij)|\b(?:aanmelden|aan te melden|inschrijven|in te schrijven|"
+    r"enrol)\b[^.;:]{0,30}?\b(?:bij|with|als lid van|as a member of)|\b(?:is|are|be) (?:also |ook )?available to|"
     r"\b(?:staat|staan|zit|zitten) (?:in|bij)|\b(?:laat|laten)(?: (?:wij|we))?|\b(?:loopt|lopen|verloopt|verlopen) over|"
     r"\b(?:gebeurt|gebeuren|geschiedt) (?:door|bij|via)|"
     r"(?P<passief>\b(?!" + _MAKERS + r")(?:ge|be|ver|ont|her|(?:aan|op|uit|in|af|bij|door|over|toe|mee|weg)ge)\w+[dtn] "
-    r"(?:door|bij|met))|(?P<passive>\b(?!" + _MAKERS + r")\w+(?:ed|en|wn|ne|pt|nt|lt|ld)(?:\s+(?:each|every|once|twice|a|per|year|month|week|day|daily|"
+    r"(?:door|bij|met))|(?P<passive>(?<!\bas )\b(?!" + _MAKERS + r")\w+(?:ed|en|wn|ne|pt|nt|lt|ld)"
+    r"(?:\s+(?:each|every|once|twice|a|per|year|month|week|day|daily|"
     r"monthly|yearly|annually|securely|also|only|mainly))*\s+(?:by|with|through))|"
-    r"\b(?:kept|stored|held|saved|recorded|managed|maintained) (?:in|on|with)(?=\s+(?-i:[A-Z]))|"
+    r"\b(?:kept|stored|held|saved|recorded|managed|maintained|opgeslagen|bewaard|bijgehouden|vastgelegd) (?:in|on|with|op)"
+    r"(?=\s+(?-i:[A-Z]))|"
+    r"\bschakel(?:en|t)(?: (?:wij|we|ik))?(?: ook)?(?=\s+(?:(?:het|de)\s+)?(?-i:[A-Z]))|"
+    r"\b(?:met behulp van|door middel van|middels|with the help of|by means of)|"
+    r"\b(?:verwerkers|bewerkers|verwerkings)overeenkomst(?:en)?\b[^.;:]{0,30}?\bmet|"
+    r"\b(?:data )?process(?:ing|or) agreements?\b[^.;:]{0,20}?\bwith|"
+    r"\bmet(?=\s+(?-i:[A-Z])[^.;:]{0,60}?(?:(?:verwerkers|bewerkers|verwerkings)overeenkomst|afspraken))|"
     r"\b(?:werk|werkt) (?:in|met)(?=\s+(?:het|de)?\s*\w*\s*(?-i:[A-Z]))|"
     r"\b(?:are|is|were|was) (?:sent|passed|given|disclosed|reported|forwarded|transferred|supplied|shown) to|"
     r"\b(?:claims?|data|details|information|records|forms|declarations|reports|gegevens)\s+(?:\w+\s+){0,2}?go(?:es)? to)"
     r":?\s+")
 _AUXILIARY = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)\b")
-_HULPWERKWOORD = re.compile(r"(?i)\b(?:wordt|worden|werd|werden)\b")
+_HULPWERKWOORD = re.compile(r"(?i)\b(?:wordt|worden|werd|werden|laat|laten)\b")
 """A passive's auxiliary: a participle with 'door', 'bij', 'met' or 'by' names who does it only in a passive
-('De nieuwsbrief wordt verstuurd met Laposta', 'Our accounts are examined each year by ...')."""
+('De nieuwsbrief wordt verstuurd met Laposta', 'Our accounts are examined each year by ...') or after 'laten'
+('Wij laten de salarisadministratie verzorgen door X')."""
 _VERBS = (r"(?:share|sell|send|disclose|give|pass|provide|delen|deelt|verkopen|verkoopt|sturen|stuurt|geven|geeft|"
           r"verstrek\w*|doorgeven)")
 _NO = r"\b(?:niet|geen|nooit|not|never|no)\b"
@@ -91,15 +108,18 @@ _DENIED = re.compile(rf"(?i){_NO}[^.;:]{{0,30}}?\b{_VERBS}\b|\b{_VERBS}\b[^.;:]{
 _BACK = re.compile(r"(?i)\b(?:them|they|it|hen|ze|zij|daar|hun)\b")
 """A sentence denying that data go to someone: its names, in the denying clause (or all of the sentence's, where
 the denial points back with 'them', 'daar'), are no recipients."""
-_RELATIVE = re.compile(r"(?i),\s+(?:die|dat|which|who|that)\b[^.;]{0,80}?(?:namens ons|on our behalf|for us|voor ons|"
-                       r"\bverwerkt|\bopslaat|\bbewaart|\bontvangt|\bprocesses|\bstores|\breceives|\bhosts)\b")
+_RELATIVE = re.compile(r"(?i)(?:,\s+|\s+(?=(?:who|which)\b))(?:die|dat|which|who|that)\b[^.;]{0,80}?(?:namens ons|"
+                       r"on our behalf|for us|voor ons|\bverwerkt|\bverwerken|\bopslaat|\bbewaart|\bontvangt|\bprocess(?:es)?|"
+                       r"\bhandles?|\bstores|\breceives|\bhosts)\b")
+"""A relative clause on what a name does for us ('X, die namens ons ...', 'Y who process donations'); without a
+comma only after a name within its sentence ('Teachers who work for us' opens one)."""
 _WHOSE_SUBJECT = re.compile(r"\b(?:dat|die|which|that) ((?:[A-Z][\w&'.-]*)(?: [A-Z][\w&'.-]*){0,4}) (?:voor ons|namens ons|for us|"
                             r"on our behalf|in onze opdracht)\b")
 """A name as the subject of a relative clause that does something for us ('dat CompuGroup Medical voor ons host')."""
 _RECEIVES = re.compile(r"(?i)\b(?:receives?|ontvangt|ontvangen|krijgt|krijgen|gets)\b[^.;:]{0,30}?\b(?:persoons)?"
                        r"(?:gegevens|data|information|informatie|logs?|naam|name|adres|address|e-?mailadres|"
                        r"e-?mail address)\b")
-_CATEGORY_ITEM = re.compile(r"(?:(?:aan|to|met|with|bij|door|by)\s+)?(?:de|het|the|onze|ons|our|je|your|uw)\s+[a-z][\w-]*\s*")
+_CATEGORY_ITEM = re.compile(r"(?:(?:aan|to|met|with|bij|door|by)\s+)?(?:de|het|the|onze|ons|our|je|your|uw)(?:\s+[a-z][\w-]*){1,3}\s*")
 """An item of a list in prose that names a kind of recipient, not one ('aan de politie of aan de Belastingdienst'):
 the names after it are still the list's."""
 _CATEGORY_PREFIX = re.compile(r"(?:onze|ons|our|de|het|the|je|your|uw) ((?:[a-z][\w-]* ){1,2})(?=[A-Z])")
@@ -107,21 +127,18 @@ _INSTANCES = re.compile(r"(?:de|het|the|onze|our|a|een)\b[^A-Z()]*\(([^()]+)\)")
 _AUTHORITY = re.compile(r"\b(?:[Gg]emeente|[Pp]rovincie|[Ww]aterschap|[Mm]unicipality of|City of|County of|"
                         r"(?:London )?Borough of) [A-Z][\w-]+(?: (?:[A-Z][\w-]+|upon [A-Z][\w-]+))?")
 """A named public body whose name opens with its kind ('gemeente Zwolle', 'City of Leeds')."""
-_PUBLIC = re.compile(
+_PUBLIC_KIND = re.compile(
     r"^(?:[Gg]emeente|[Pp]rovincie|[Ww]aterschap|Stad|Municipality of|City of|County of|(?:London )?Borough of|Ministerie|"
     r"Ministry|Department|Rijksdienst|Dienst|Raad voor|FOD|FPS|HM|Her Majesty's|Politie|Police)\b|"
-    r"\b(?:Council|Customs|Commissioners|Inspectorate|Inspectie|Police|Politie)$|"
-    r"^(?:Belastingdienst|Douane|UWV|SVB|DUO|CAK|CJIB|RDW|IND|CBS|Justis|Kadaster|Kamer van Koophandel|GGD(?: [A-Z][\w-]*)*|"
-    r"RIZIV|INAMI|RSZ|ONSS|Kruispuntbank van de Sociale Zekerheid|Kind en Gezin|VDAB|Sport Vlaanderen|HMRC|NHS(?: [A-Z]\w*)*|"
-    r"Disclosure and Barring Service|Revenue Commissioners|An Garda S\u00edoch\u00e1na|Companies House|Charity Commission"
-    r"(?: for England and Wales)?|Financial Intelligence Unit(?:-Nederland)?)$")
-"""A public authority (Art. 4(9) GDPR: 'a public authority, agency or another body'): a body by its kind ('gemeente
-Zwolle', 'Ministry of ...', '... Council') or one of the Dutch, Belgian, British and Irish bodies notices name
-(tax and benefits offices, health services, registers, the police)."""
+    r"\b(?:Council|Customs|Commissioners|Inspectorate|Inspectie|Police|Politie)$")
+"""A public authority (Art. 4(9) GDPR: 'a public authority, agency or another body') by its kind ('gemeente
+Zwolle', 'Ministry of ...', '... Council'); the bodies notices name without their kind are in
+``data/public_bodies.yaml``."""
 _PUBLIC_APPOSITION = re.compile(r",\s+(?:the|de|het)\s[^,]*\b(?:Agency|Authority|Department|Ministry|Inspectorate|agentschap|"
                                 r"overheidsdienst|toezichthouder|inspectie|screeningsautoriteit)\b")
 """An apposition that says a recipient is a public body ('Tusla, the Child and Family Agency, ...')."""
-_OWN_PRODUCT = re.compile(r"-(?:app|portaal|portal|platform|omgeving)$")
+_OWN_PRODUCT = re.compile(r"-(?:app|portaal|portal|platform|omgeving)$|\w(?:applicatie|programma|systeem|pakket)$")
+"""A product, not its maker: the organisation's app or portal ('Lumen-app'), a program ('IBANCapplicatie')."""
 _STORED = re.compile(r"(?i)opgeslagen|opslaan|slaat|stored?|stores|servers?|overgebracht|doorgegeven|transfer|gevestigd|"
                      r"located|based in|hosted|gehost")
 _ARTICLE = re.compile(r"(?:De|Het|The)\s+")
@@ -132,7 +149,11 @@ _SECOND = re.compile(r"(?:Onze|Ons|De|Het|[Dd]ie|[Dd]eze|[Dd]at)\s+(?:[a-z][\w-]
                      r"(?=[A-Z])")
 """A Dutch sentence opening with an object of ours and its verb, the subject after it ('Onze boekhouding doet X')."""
 _CLAUSE_END = re.compile(r"\s*(?:[.;,:(]|$|(?:voor|for|om|to|die|dat|which|who)\b)")
-_OBJECT = r"(?!\s+(?:we|wij|je|jij|u|ze|zij)\b)\s+(?:[a-z][\w-]*\s+){0,2}?(?:ons|onze|our|je|jouw|your|uw|mijn|my)\b"
+_OBJECT = (r"(?!\s+(?:we|wij|je|jij|u|ze|zij)\b)\s+(?:(?:[a-z][\w-]*\s+){0,2}?(?:ons|onze|our|je|jouw|your|uw|mijn|my)\b|"
+           r"(?:(?:de|het|the|deze|these|die|those|alle|all)\s+)?(?:persoons)?(?:gegevens|data|information|informatie)\b"
+           r"(?=[^.;:]{0,40}?\b(?:namens ons|voor ons|on our behalf|for us|in (?:onze )?opdracht)\b))")
+"""An object of ours or the reader's after a verb ('onze website', 'je berichten'), or data handled for us ('de
+gegevens namens ons')."""
 _OUR_OBJECT = re.compile(r"\s+(?!(?:ons|onze|our|je|jouw|your|uw|us|als|dus|pas|eens|is|was|has|as|its|this|thus|plus|"
                          r"unless|less|wordt|heeft|gaat|moet|kunt|bent|hebt|mag|zult|wilt)\b)[a-z][\w-]*(?:t|en|s)" + _OBJECT)
 """A verb and an object of ours or the reader's after a subject ('drukt en verstuurt ons clubblad', 'hosts our website')."""
@@ -146,7 +167,8 @@ since a capitalised first word may be any word ('Pas als je ...', 'Reviews vrage
 _ADVERBS = re.compile(r"\s*(?:(?:also|ook|only|alleen|then|dan|daarbij|daarvoor)\s+)?")
 _BACK_RECEIVES = re.compile(r"[^.;]*;\s*(?:it|they|ze|zij|die|hij)\s+(?:also\s+|ook\s+)?(?=(?:receives?|ontvangt|krijgt|gets)\b)")
 _EXAMPLES = re.compile(r"(?i)\b" + _NOUNS + r"[^.;:]{0,60}?\b(?:zoals|such as|including|include|includes|bijvoorbeeld|"
-                       r"for example|e\.g\.|namely|namelijk|waaronder|onder andere|onder meer|o\.a\.)\s+")
+                       r"for example|e\.g\.|namely|namelijk|waaronder|onder andere|onder meer|o\.a\.|like|called|named|"
+                       r"genaamd)\s+")
 _APPOSED_EXAMPLES = re.compile(r"(?i)\b(?:een|an?|the|de|het|onze?|our)\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+(?:for example|"
                                r"for instance|e\.g\.|bijvoorbeeld|zoals|such as)\s+")
 """Examples in apposition to a kind of recipient ('an awarding body, for example the Institute of ...', 'een
@@ -164,18 +186,21 @@ _FILLER = re.compile(r"(?i)(?:(?:on|op|with|met|van|of|by|door|aan|to|voor|for) 
                      r"zoals|bijvoorbeeld|for example|e\.g\.|including|waaronder|met name|namely)\s+)+")
 _RECIPIENTS_SECTION = re.compile(r"(?i)verwerkers|ontvangers|derden|derde partijen|delen|recipients|processors|"
                                  r"third parties|who receives|shar(e|ing)|leveranciers|suppliers|partners|providers")
-_SEPARATOR = re.compile(r",\s*|;\s*|\s+(?:en|and|or)\s+|\s+of\s+(?=(?:aan|bij|met|naar|via|de|het|een|onze|je|uw)\s)")
+_SEPARATOR = re.compile(r",\s*(?:(?:en|and|or)\s+)?|;\s*|\s+(?:en|and|or)\s+|"
+                        r"\s+of\s+(?=(?:aan|bij|met|naar|via|de|het|een|onze|je|uw)\s)")
 _HEADER = re.compile(r"(?i)(naam|name|doel|purpose|land|country|locati|aanbieder|provider|cookie|bewaartermijn|retention|"
                      r"looptijd|expir|duration|dienst|service|waarborg|safeguard|transfer|type|categor|verwerker|"
                      r"processor|sub-?processor|partij|party|ontvanger|recipient|leverancier|supplier|vendor|functie|"
-                     r"function|gegevens|data)\w*(\s\w+){0,3}$")
+                     r"function|gegevens|data)\w*(\W+\w+){0,3}$")
 _RECIPIENT_COLUMN = re.compile(r"(?i)aanbieder|provider|verwerker|processor|partij|party|ontvanger|recipient|leverancier|"
                                r"supplier|vendor|bedrijf|company")
-_CELLS = re.compile(r"\s+[|\u2013\u2014-]\s+|\t+|\s{3,}")
+_CELLS = re.compile(r"\s+[|\u2013\u2014-]\s+|\t+|\s{3,}|^\|\s*|\s*\|$")
+_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*")
+"""The rule under a Markdown table's header ('|---|---|'): no row, and the table goes on after it."""
 _STOP = set("""de het een the a an onze ons our uw your je jouw mijn my deze this these die dat that alle all andere
 other we wij u you zij it naam name doel purpose land country personal persoonsgegevens data gegevens information
 informatie services service diensten dienst website websites site app apps platform account cookies cookie content
-products product email e-mail internet europese european eu eer eea avg gdpr uavg commissie commission autoriteit kvk
+products product email e-mail internet europese european eu eer eea us uk avg gdpr uavg commissie commission autoriteit kvk
 iban bsn sms ip wanneer when als if sommige some elke each every iedere geen none niemand nobody jij hij ze men they he she
 iedereen everyone artikel article art instellingen settings profiel profile formulier form contactformulier ssl tls
 https http vpn bank rechtbank gemeente inspectie curator deurwaarder notaris school stichting vereniging foundation
@@ -191,7 +216,9 @@ _CATEGORIES = re.compile(r"(?i)leverancier|supplier|provider|aanbieder|partij|pa
                          r"incasso|collection|politie|police|rechter|court|toezicht|regulator|werkgever|employer|klant|"
                          r"customer|medewerker|employee|gebruiker|user|derde|third|software|platform|adres\b|address|"
                          r"telefoon|phone|geboorte|birth|gegevens|agenc|bureau|kantoor|office|institution|hospital|"
-                         r"ministr|municipal|secretaria|payroll|salarisadministrat")
+                         r"ministr|municipal|secretaria|payroll|salarisadministrat|\bbezorg|\bkoerier|\bcourier|"
+                         r"\bvervoerder|\bcarrier|"
+                         r"\bdrukker|\bprinter|\bict\b|\bwebbouw|\bwebdesign|\bontwikkelaar|\bdeveloper|\bbank\b")
 
 
 @dataclass(frozen=True)
@@ -206,18 +233,30 @@ class _Layout:
 
     def after(self, sentence: Sentence) -> _Layout:
         cells = _CELLS.split(sentence.text)
+        if _RULE.fullmatch(sentence.text):
+            return self
         if _is_header(cells):
             return _Layout(self.intro, _column(cells), any(_RECIPIENT_COLUMN.search(cell) for cell in cells))
         if len(cells) >= 2:
             return self
         if sentence.bullet:
             return _Layout(self.intro)
-        tail = re.split(r"(?i)gegevens|data\b|informati", sentence.text)[-1]
-        return _Layout(sentence.text if sentence.text.endswith(":") and re.search(r"(?i)" + _NOUNS, tail) else "")
+        tail = _ASIDE.sub("", re.split(r"(?i)gegevens|data\b|informati", sentence.text)[-1])
+        introduces = sentence.text.endswith(":") or _UNMARKED_HEADING.fullmatch(sentence.text)
+        return _Layout(sentence.text if introduces and re.search(r"(?i)" + _NOUNS, tail) else "")
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+"""A remark in brackets: the kind of party it names introduces no list ('verwerkt (middels verwerker X) voor:')."""
+_UNMARKED_HEADING = re.compile(r"[A-Z\u00c0-\u00de][^.;,:!?]{0,40}")
+"""A short line without a stop that opens with a capital: a heading the notice set without a blank line before it
+('Our processors'), which introduces the list under it as a sentence ending in a colon does."""
 
 
 def _is_header(cells: list[str]) -> bool:
-    return sum(bool(_HEADER.match(cell.strip())) for cell in cells) >= 2
+    """Whether a row's cells are a table's header: two of them name a column ('Sub-processor (Legal Entity)',
+    'Purpose / Functionality')."""
+    return sum(bool(_HEADER.match(_ASIDE.sub("", cell).strip(" #/"))) for cell in cells) >= 2
 
 
 def _column(header: list[str]) -> int:
@@ -281,6 +320,7 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
     layout, section = _Layout(), None
     lower = frozenset(w for s in items for w in re.findall(r"(?<![\w-])[a-z\u00df-\u00ff][\w-]*", s.text))
     title = items[0].section.split(" > ")[0] if items else ""
+    following = dict(zip(map(id, items), items[1:]))
     for sentence in items:
         if sentence.section != section:
             section, heading = sentence.section, sentence.section.split(" > ")[-1]
@@ -288,9 +328,8 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
             layout = _Layout(column=_column(cells) if _is_header(cells) else 0)
         processor = bool(_PROCESSOR.search(layout.intro))
         mentions += [replace(m, processor=processor) for m in _mentions(sentence, layout, lower)
-                     if _plausible(m, controller_name, title)]
+                     + _headed(sentence, following.get(id(sentence))) if _plausible(m, controller_name, title)]
         layout = layout.after(sentence)
-    following = dict(zip(map(id, items), items[1:]))
     mentions = [m for m in mentions if not _unshared(m, following.get(id(m.sentence)),
                                                      sum(o.sentence is m.sentence for o in mentions))]
     found: dict[str, dict] = {}
@@ -326,6 +365,21 @@ def recipients(items: list[Sentence], controller_name: str | None) -> list[dict]
             _stated_later(element, sentence, bool(_STORED.search(sentence.text)))
     _blocks(items, found, {id(m.sentence): _key(m.name) for m in mentions if m.block})
     return list(found.values())
+
+
+_POINTS_BACK_TO = re.compile(r"(?:Their|Its|They|It|Hun|Haar|Zij|Ze)\b")
+"""The opening of a sentence that speaks of the party named on the line before it ('Their privacy policy ...')."""
+
+
+def _headed(sentence: Sentence, after: Sentence | None) -> list[_Mention]:
+    """The name a line consists of, when the sentence after it tells, of that party, of data or its privacy terms
+    ('PayPal' over 'Their Privacy Policy can be viewed at ...'): a sub-heading per service."""
+    text = sentence.text
+    lead = _lead(text, 0)
+    if not (lead and lead[0] == 0 and not text[lead[1]:].strip() and after and after.section == sentence.section
+            and _POINTS_BACK_TO.match(after.text) and (_SHARING.search(after.text) or "privac" in after.text.casefold())):
+        return []
+    return [_Mention(text[:lead[1]], sentence, 0, lead[1], (0, len(text)))]
 
 
 def _behind(mention: _Mention) -> _Mention:
@@ -436,7 +490,7 @@ def _plausible(mention: _Mention, controller_name: str | None, title: str = "") 
         return False
     if mention.row:
         return not _BROWSER.search(mention.sentence.text)
-    if LEGAL_NAME.fullmatch(name) or _AUTHORITY.fullmatch(name) or _body(name):
+    if LEGAL_NAME.fullmatch(name) or _AUTHORITY.fullmatch(name) or _body(name) or _public_bodies().fullmatch(name):
         return True
     if _LAW.search(name) or (_own_product(name.split()[0], controller_name) and not _GROUP.search(mention.sentence.text)) \
             or re.fullmatch(rf"(?:[A-Z]\.){{2,}}|{_FORMS}", name):
@@ -450,15 +504,16 @@ def _plausible(mention: _Mention, controller_name: str | None, title: str = "") 
 
 
 _ADDRESS = re.compile(r"\b(?:Unit|Suite|Floor|Postbus|Bus)\s\d|[a-z](?:straat|weg|plein|laan|gracht|kade|dijk|singel|markt|lei|dreef)"
-                      r"\s\d|\b(?:Street|Road|Lane|Avenue|Square|Business Park|Place)\b|\b\d{4}\s?[A-Z]{2}\b|^\d{4}\s|\bDublin \d{1,2}\b|"
+                      r"\s\d|\b(?:Street|Road|Lane|Avenue|Square|Place|(?:Business|Industrial|Retail|Technology|Science) Park|"
+                      r"Industrial Estate)\b|\b\d{4}\s?[A-Z]{2}\b|^\d{4}\s|\bDublin \d{1,2}\b|"
                       r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
 _GROUP = re.compile(r"(?i)group compan|groepsmaatschappij|\bgroep\b|\bgroup\b|affiliate|subsidiar|dochter|zuster|sister")
 """A sentence on the controller's group: a company that bears the controller's brand in it is another entity."""
 
 
 def _address(mention: _Mention) -> bool:
-    """Whether a mention is a part of a postal address ('Stationsplein 8, 5611 AB Eindhoven', 'Nurserytrack Ltd, Unit 4,
-    Sandyford Business Park, Dublin 18'): it, or the items of a comma list next to it, hold a street, unit or postcode."""
+    """Whether a mention is a part of a postal address ('Stationsplein 8, 5611 AB Eindhoven', 'Example Ltd, Unit 7,
+    Millbrook Business Park, Dublin 22'): it, or the items of a comma list next to it, hold a street, unit or postcode."""
     text = mention.sentence.text
     if re.search(r"\b\d{4}\s$", text[:mention.start]):
         return True
@@ -521,10 +576,11 @@ def _mentions(sentence: Sentence, layout: _Layout, lower: frozenset[str]) -> lis
     for match in _RELATIVE.finditer(text):
         found += [_Mention(m.group(), sentence, m.start(), m.end(), (m.start(), match.end()))
                   for pattern in (LEGAL_NAME, _NAME) for m in pattern.finditer(text, 0, match.start())
-                  if m.end() == match.start()][:1]
+                  if m.end() == match.start() and (match.group().startswith(",") or m.start() > 0)][:1]
     for match in _USES.finditer(text):
         if (match.group("passief") and not _HULPWERKWOORD.search(text, 0, match.start())
-                or match.group("passive") and not _AUXILIARY.search(text, 0, match.start())):
+                or match.group("passive") and not _AUXILIARY.search(text, 0, match.start())
+                and not match.group().rstrip().endswith("through")):  # 'online through X': 'through' alone names one
             continue
         if not _NEGATION.search(text, 0, match.start()) and not _channel(text, match):
             found += _names(sentence, match.end(), len(text), stop=":" not in match.group(0))
@@ -551,7 +607,13 @@ def _mentions(sentence: Sentence, layout: _Layout, lower: frozenset[str]) -> lis
     joined = _joined(sorted((m for m in spans.values() if cell is None or cell[0] <= m.start < cell[1]),
                             key=lambda m: m.start))
     return [m for m in joined if not _denied(text, m) and not _no_data(text, m, joined) and not _source(text, m)
-            and ((m.start, m.end) in judged or not services.excluded(text, m.start, m.end))]
+            and ((m.start, m.end) in judged or not _excluded(text, m))]
+
+
+def _excluded(text: str, mention: _Mention) -> bool:
+    """Whether the clause of ``text`` that names ``mention`` names no recipient there (see ``services.excluded``)."""
+    start, end = _clause(text, mention.start, mention.end)
+    return services.excluded(text[start:end], mention.start - start, mention.end - start)
 
 
 def _subjects(sentence: Sentence, lower: frozenset[str]) -> list[_Mention]:
@@ -575,8 +637,11 @@ def _subject(sentence: Sentence, start: int, lower: frozenset[str]) -> list[_Men
             lead and lead[0] == second.end() and _CLAUSE_END.match(text, lead[1])) else []
     opening = start
     article = _ARTICLE.match(text, start)
+    owned = _OWNED_SUBJECT.match(text, start)
+    start = owned.end() if owned and _CATEGORIES.search(owned.group(1)) else start
     subjects, start = [], article.end() if article and re.match(r"\S+\s+[a-z]", text[article.end():]) else start
-    while (lead := _lead(text, start)) and (subjects or lead[0] == opening or _ARTICLE.fullmatch(text, opening, lead[0])):
+    while (lead := _lead(text, start)) and (
+            subjects or lead[0] in (opening, start) or _ARTICLE.fullmatch(text, opening, lead[0])):
         subjects.append(lead)
         joiner = _JOINER.match(text, lead[1])
         if not joiner:
@@ -597,15 +662,30 @@ def _subject(sentence: Sentence, start: int, lower: frozenset[str]) -> list[_Men
     return [_Mention(text[s:e], sentence, s, e, (0, len(text))) for s, e in subjects]
 
 
+_OWNED_SUBJECT = re.compile(r"(?:Onze|Ons|Our)\s+(?:[\w-]+\s+){0,2}?([\w-]+),?\s+(?=[A-Z\u00c0-\u00de])")
+"""A subject's kind before its name ('Onze ICT-partner X beheert ...', 'Our IT support company, X, ...')."""
+
+
 def _channel(text: str, match: re.Match[str]) -> bool:
     """Whether ``match`` is 'via' or 'through' in a sentence on how to contact the organisation (a channel)."""
     return match.group(0).casefold().strip() in ("via", "through") and bool(_CONTACT.search(text))
 
 
+_CLAUSE_BREAK = re.compile(r";|(?<=[.!?])\s+(?=[A-Z\u00c0-\u00de])")
+"""Where a clause ends: a semicolon, or the end of a sentence within one item ('We never sell it. We share ...')."""
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause of ``text`` that holds ``text[start:end]``."""
+    opening = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    closing = _CLAUSE_BREAK.search(text, end)
+    return opening, closing.start() if closing else len(text)
+
+
 def _denied(text: str, mention: _Mention) -> bool:
     """Whether a clause of ``text`` denies that data go to ``mention`` (see ``_DENIED``)."""
     for denial in _DENIED.finditer(text):
-        clause = (text.rfind(";", 0, denial.start()) + 1, (text.find(";", denial.end()) + 1 or len(text) + 1) - 1)
+        clause = _clause(text, denial.start(), denial.end())
         if clause[0] <= mention.start < clause[1] or _BACK.search(text, clause[0], clause[1]):
             return True
     return False
@@ -614,7 +694,7 @@ def _denied(text: str, mention: _Mention) -> bool:
 def _source(text: str, mention: _Mention) -> bool:
     """Whether a clause of ``text`` says that data come from the name ``mention`` is (see ``_SOURCE``)."""
     for source in _SOURCE.finditer(text):
-        clause = (text.rfind(";", 0, source.start()) + 1, (text.find(";", source.end()) + 1 or len(text) + 1) - 1)
+        clause = _clause(text, source.start(), source.end())
         lead = _lead(text, _SOURCES.match(text, source.end()).end())
         names = text[source.end():lead[1] if lead else source.end()]
         if clause[0] <= mention.start < clause[1] and re.search(rf"(?<!\w){re.escape(mention.name)}(?!\w)", names):
@@ -658,7 +738,8 @@ def _listed(sentence: Sentence, layout: _Layout) -> list[_Mention]:
     label = _LABEL.match(text)
     if label and in_section:
         return [replace(m, block=True) for m in _cell(sentence, label.end(), len(text))]
-    if not (sentence.bullet and (in_section or country(text) or claimed(sentence))):
+    item = sentence.bullet or in_section and bool(_UNMARKED_ITEM.fullmatch(text))
+    if not (item and (in_section or country(text) or claimed(sentence))):
         return []
     labelled = re.match(r"[^:]{1,40}:\s*", text)
     if labelled and _lead(text, labelled.end()):
@@ -684,6 +765,9 @@ def _bounds(text: str, column: int) -> tuple[int, int]:
     return bounds[2 * column], bounds[2 * column + 1]
 
 
+_UNMARKED_ITEM = re.compile(r"[^.;:!?]{1,60}")
+"""A short line without a stop under a recipients heading: an item of a list set without bullets ('Hetzner,
+hosting, Germany')."""
 _LOCATED = re.compile(r"\s+(?:in|te|uit)\s+[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?")
 """Where a list item's or cell's name is based, after it ('Verstraete & Co in Sint-Niklaas')."""
 
@@ -716,14 +800,40 @@ def _names(sentence: Sentence, start: int, end: int, stop: bool) -> list[_Mentio
         prefix = _CATEGORY_PREFIX.match(sentence.text, piece_start)
         if not lead and prefix and _CATEGORIES.search(prefix.group(1)):
             lead = _lead(sentence.text, prefix.end())
+        lead = lead or _owned(sentence.text, piece_start)
         instances = _INSTANCES.match(sentence.text, piece_start)
         if not lead and instances and instances.end() <= piece_end:
             found += _instances(sentence, instances.start(1), instances.end(1))
-        elif lead and lead[1] <= piece_end:
+        elif lead and lead[1] <= piece_end and not _modifier(sentence.text, lead, piece_end):
             found.append(_Mention(sentence.text[lead[0]:lead[1]], sentence, lead[0], lead[1], (piece_start, piece_end)))
         elif stop and not _CATEGORY_ITEM.fullmatch(sentence.text, piece_start, piece_end):
             break
     return found
+
+
+_ACRONYM_END = re.compile(r"(?<![\w-])[A-Z]{2,5}$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]+(?<![dnt])\W*")
+"""One lower-case word after a name, to the end of its item, that is no Dutch verb (those end in -d, -n or -t)."""
+
+
+def _modifier(text: str, lead: tuple[int, int], end: int) -> bool:
+    """Whether the name at ``lead``, an acronym, qualifies the one noun after it that ends its item ('AES encryptie',
+    'NI calculations', 'Places API access'): a technique or a part of a thing, no party."""
+    return bool(_ACRONYM_END.search(text, lead[0], lead[1]) and _NOUN_AFTER.fullmatch(text, lead[1], end))
+
+
+_POSSESSIVE = re.compile(r"(?:onze|ons|our|je|jouw|your|uw)\s+(?=[A-Z\u00c0-\u00de])")
+_KIND_AFTER = re.compile(r"(?:\s+(?!(?:en|and|of|or|die|dat|which|who|that)\b)[a-z][\w-]*){1,2}")
+"""The kind of thing a name after a possessive is, in one or two words ('booking platform'; not 'en boekhouder')."""
+
+
+def _owned(text: str, start: int) -> tuple[int, int] | None:
+    """The span of a name between a possessive and the kind of thing it is ('our ScheduleBliss booking platform',
+    'onze Mailjet nieuwsbriefdienst'), if ``text`` has one at ``start``."""
+    possessive = _POSSESSIVE.match(text, start)
+    lead = possessive and _lead(text, possessive.end())
+    kind = lead and _KIND_AFTER.match(text, lead[1])
+    return lead if kind and _CATEGORIES.search(kind.group().split()[-1]) else None
 
 
 def _instances(sentence: Sentence, start: int, end: int) -> list[_Mention]:
@@ -793,6 +903,8 @@ def _lead(text: str, start: int) -> tuple[int, int] | None:
     form = _COMMA_FORM.match(text, end)
     if form:
         return match.start(), form.end()
+    if text[end - 2:end] in ("'s", "\u2019s"):
+        return match.start(), end - 2  # a possessive: the name is the owner's ("Squarespace's payment partners")
     return match.start(), end - 1 if text[end - 1] == "." and not _ABBREVIATION.search(text, 0, end) else end
 
 
@@ -817,13 +929,28 @@ def _joined(mentions: list[_Mention]) -> list[_Mention]:
     return joined
 
 
+def _public(name: str) -> bool:
+    """Whether ``name`` is a public body's: by its kind, or one of the cited public bodies."""
+    return bool(_PUBLIC_KIND.search(name) or _public_bodies().fullmatch(name))
+
+
+@cache
+def _public_bodies() -> re.Pattern[str]:
+    """The names of the public bodies of ``data/public_bodies.yaml``, whole or (a body with regional parts)
+    opening a longer name ('GGD Drenthe', 'NHS England')."""
+    data = yaml.safe_load(resources.files("pac.draft").joinpath("data/public_bodies.yaml").read_text("utf-8"))
+    names = [re.escape(name) + (r"(?: [A-Z][\w-]*)*" if body.get("regional") else "")
+             for body in data["bodies"] for name in body["names"]]
+    return re.compile("|".join(sorted(names, key=len, reverse=True)))
+
+
 def _recipient(mention: _Mention, alone: bool) -> dict:
     """The element of one mention; the country and tools of its item, or of its sentence when it names only it."""
     sentence = mention.sentence
     start, end = (0, len(sentence.text)) if alone else mention.scope
     name = re.sub(r"\s+", " ", mention.name)
     element: dict = {"name": name, "named": True,
-                     "role": "public_authority" if _PUBLIC.search(name) or _PUBLIC_APPOSITION.match(sentence.text, mention.end)
+                     "role": "public_authority" if _public(name) or _PUBLIC_APPOSITION.match(sentence.text, mention.end)
                      else "processor" if mention.processor
                      or _PROCESSOR.search(sentence.text) or _PROCESSOR.search(sentence.section) else "recipient"}
     stated = country(sentence.text[mention.end:end]) or country(sentence.text[start:end])  # its own item first
