@@ -456,3 +456,16 @@ def test_drafting_grows_near_linearly_with_a_sentence_without_full_stops(unit: s
 
     assert cost(500) / cost(125) < 8
     assert all(len(s.text) <= MAX_SENTENCE for s in sentences("Kop\n\n" + unit * 500 + "\n"))
+
+
+@pytest.mark.parametrize(("abbreviation", "name"), [
+    ("AP", "Autoriteit Persoonsgegevens"), ("GBA", "Gegevensbeschermingsautoriteit"),
+    ("APD", "Autorité de protection des données"), ("ICO", "Information Commissioner's Office"),
+    ("DPC", "Data Protection Commission"), ("CNIL", "Commission nationale de l'informatique et des libertés"),
+    ("IMY", "Integritetsskyddsmyndigheten"),
+])
+def test_an_authority_by_its_abbreviation_is_a_complaint_and_the_authority(abbreviation: str, name: str):
+    """One list of authorities: the right to complain and the controller's authority know the same abbreviations."""
+    text = f"Klachten\n\nWij zijn Noordlicht B.V. Niet tevreden? U kunt een klacht indienen bij de {abbreviation}.\n"
+    assert _rights(text) == ["complaint"]
+    assert controller(sentences(text))["supervisory_authority"]["name"] == name

@@ -26,20 +26,29 @@ PHONE = re.compile(r"(?i:telefoon(?:nummer)?|telefonisch|tel\.?|phone|bel(?:len)
 brackets ('(056) 772 1234'), or beside an e-mail address ('privacy@x.example of 055 123 4567', '... | 030 ...')."""
 STREET = re.compile(r"\b([A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s\d{1,4}[a-zA-Z]?)(?:,\s*|\s+in\s+)"
                     r"(?:(\d{4}\s?[A-Z]{2}|\d{4})\s+)?([A-Z][a-z\u00e0-\u00ff-]+(?:\s[A-Z][a-z]+)?)")
-AUTHORITIES = re.compile(r"Autoriteit Persoonsgegevens|Gegevensbeschermingsautoriteit|Information Commissioner(?:'?s? Office)?|"
-                         r"(?:Dutch |Belgian )?Data Protection Authority|Autorité de protection des données|"
-                         r"Commission nationale de l'informatique et des libertés|CNIL|Data Protection Commission|"
-                         r"Integritetsskyddsmyndigheten|Datatilsynet|Tietosuojavaltuutettu|Garante per la protezione dei dati "
-                         r"personali|Agencia Española de Protección de Datos|Commission nationale pour la protection des "
-                         r"données|(?:Bundes|Landes)beauftragte[rn]? für (?:den )?Datenschutz[\w ]*?(?= |,|\.|$)")
-"""Supervisory authorities by name: the Dutch, Belgian, British, French and Irish ones and others a notice
-may name for a controller established elsewhere (Swedish, Danish or Norwegian, Finnish, Italian, Spanish,
-Luxembourg, German)."""
+SUPERVISORY_AUTHORITIES = {
+    "Autoriteit Persoonsgegevens": ("AP",), "Gegevensbeschermingsautoriteit": ("GBA",),
+    "Autorité de protection des données": ("APD",), "Information Commissioner's Office": ("ICO",),
+    "Data Protection Commission": ("DPC",), "Commission nationale de l'informatique et des libertés": ("CNIL",),
+    "Integritetsskyddsmyndigheten": ("IMY",), "Datatilsynet": (), "Tietosuojavaltuutettu": (),
+    "Garante per la protezione dei dati personali": (), "Agencia Española de Protección de Datos": ("AEPD",),
+    "Commission nationale pour la protection des données": (),
+}
+"""The supervisory authorities a notice may name, each with the abbreviations notices use for it: the Dutch, Belgian,
+British, Irish and French ones and others a notice may name for a controller established elsewhere (Swedish, Danish
+or Norwegian, Finnish, Italian, Spanish, Luxembourg). The one list :data:`AUTHORITIES`, :data:`ABBREVIATION` and the
+rights' complaint (``rights.py``) are built from; the names agree with ``pac/reference/data/national.yaml``."""
+_ABBREVIATED = {short: name for name, shorts in SUPERVISORY_AUTHORITIES.items() for short in shorts}
+ABBREVIATION = re.compile(r"(?-i:\b(?:" + "|".join(_ABBREVIATED) + r")\b)")
+"""An authority by its abbreviation ('you can complain to the ICO'), capitals only (not the word 'ap')."""
+_SPELLINGS = {"Information Commissioner's Office": r"Information Commissioner(?:'?s? Office)?"}
+"""Names notices spell in more than one way (the Information Commissioner, with or without its Office)."""
+AUTHORITIES = re.compile("|".join(_SPELLINGS.get(name, re.escape(name)) for name in SUPERVISORY_AUTHORITIES)
+                         + r"|(?:Dutch |Belgian )?Data Protection Authority|"
+                         r"(?:Bundes|Landes)beauftragte[rn]? für (?:den )?Datenschutz[\w ]*?(?= |,|\.|$)")
+"""Supervisory authorities by name (also a German federal or state commissioner, a Data Protection Authority by
+that title)."""
 _COMPLAINT = re.compile(r"(?i)klacht|klagen|complain|complaint|toezicht|supervis")
-_ABBREVIATED = {"AP": "Autoriteit Persoonsgegevens", "GBA": "Gegevensbeschermingsautoriteit",
-                "ICO": "Information Commissioner's Office", "DPC": "Data Protection Commission"}
-_ABBREVIATION = re.compile(r"\b(AP|GBA|ICO|DPC)\b")
-"""An authority a complaint goes to named only by its abbreviation ('you can complain to the ICO')."""
 DPO = re.compile(r"(?i)functionaris (?:(?:voor|van) )?(?:de )?gegevensbescherming|data protection officer|\b(?:DPO|FG)\b(?!@)")
 """A DPO by title or abbreviation (not an e-mail address's 'dpo@')."""
 _DPO_ADDRESS = re.compile(r"(?i)(dpo|fg|privacyofficer|dataprotectionofficer)@")
@@ -79,7 +88,7 @@ _CONTROLLER_WORD = re.compile(r"(?i)\b(?:verwerkings)?verantwoordelijke?\b|\b(?:
 _SERVES = re.compile(r"(?i)\b(?:voor ons|namens ons|for us|on our behalf|in onze opdracht|verwerker|processor)\b")
 """A sentence naming a company that works for the controller: where no sentence says who is responsible and the
 notice's first name is in one, no name is drafted as the controller's."""
-_AUTHORITY_WORDS = re.compile(r"\b(AP|GBA|APD|ICO|DPC|CNIL)\b|[Tt]oezichthoud|[Ss]upervisory authority|[Rr]egulator")
+_AUTHORITY_WORDS = re.compile(ABBREVIATION.pattern + r"|[Tt]oezichthoud|[Ss]upervisory authority|[Rr]egulator")
 """The authority by its abbreviation or its role: a contact stated for it is not the controller's."""
 
 
@@ -146,10 +155,10 @@ def controller(items: list[Sentence]) -> dict:
     authorities = sorted(find(AUTHORITIES, items), key=lambda named: not _COMPLAINT.search(named[0].text))
     for sentence, match in authorities[:1]:  # the one a complaint goes to, else the first named
         found["supervisory_authority"] = {"name": match.group(0), "provenance": provenance(sentence, match.start(), match.end())}
-    abbreviated = [] if authorities else [(s, m) for s, m in find(_ABBREVIATION, items) if _COMPLAINT.search(s.text)]
+    abbreviated = [] if authorities else [(s, m) for s, m in find(ABBREVIATION, items) if _COMPLAINT.search(s.text)]
     for sentence, match in abbreviated[:1]:
-        found["supervisory_authority"] = {"name": _ABBREVIATED[match.group(1)], "provenance": provenance(
-            sentence, match.start(), match.end(), note=f"Review: the notice names the authority only as '{match.group(1)}'.")}
+        found["supervisory_authority"] = {"name": _ABBREVIATED[match.group(0)], "provenance": provenance(
+            sentence, match.start(), match.end(), note=f"Review: the notice names the authority only as '{match.group(0)}'.")}
     if not provenances and found:  # contacts of a controller whose name has no form the drafter knows
         said = next(((sentence, m) for sentence in items if (m := _CONTROLLER_WORD.search(sentence.text))
                      and not _OTHER_RESPONSIBLE.search(sentence.text)), None)

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .controller import ABBREVIATION, AUTHORITIES
 from .text import Sentence, provenance
+
+_AUTHORITY_ROLE = r"autoriteit|authority|toezichthoud|supervisory|commissioner|commission\b|regulator|privacycommissie|privacywaakhond"
+"""A supervisory authority by its role, in a notice's words ('de toezichthouder', 'the data protection regulator')."""
+_AUTHORITY_NAMED = f"{_AUTHORITY_ROLE}|{AUTHORITIES.pattern}|{ABBREVIATION.pattern}"
 
 RIGHTS = {
     "access": r"inzage|inzien|in te zien|opvragen|op te vragen|\baccess\b|kopie van (je|uw|jouw) (persoons)?gegevens|"
@@ -28,10 +33,8 @@ RIGHTS = {
     "no_automated_decision": r"(niet|not) (\w+ ){0,4}(onderworpen|subject(ed)?|voorwerp) (\w+ ){0,5}(geautomatiseerde|automated)",
     "withdraw_consent": r"(toestemming|consent)\b.{0,80}?(intrek|in te trekken|trekt? .{0,20}(in|terug)\b|terug te trekken|"
                         r"withdraw|revoke)|(intrek|withdraw|revoke).{0,40}?(toestemming|consent)",
-    "complaint": r"(klacht|klagen|complain|niet tevreden|ontevreden|unhappy|not happy|dissatisfied)"
-                 r".{0,120}?(autoriteit|authority|toezichthoud|supervisory|commission|regulator|"
-                 r"privacycommissie|privacywaakhond|\bAP\b|GBA|\bICO\b|\bDPC\b|\bIMY\b|\bCNIL\b)|"
-                 r"(autoriteit persoonsgegevens|supervisory authority).{0,80}?(klacht|complain)",
+    "complaint": rf"(klacht|klagen|complain|niet tevreden|ontevreden|unhappy|not happy|dissatisfied)"
+                 rf".{{0,120}}?({_AUTHORITY_NAMED})|(autoriteit persoonsgegevens|supervisory authority).{{0,80}}?(klacht|complain)",
 }
 _PATTERNS = {right: re.compile(pattern, re.IGNORECASE) for right, pattern in RIGHTS.items()}
 _RIGHTS_SECTION = re.compile(r"(?i)\b(privacy)?recht(en)?\b|\brights?\b")
@@ -41,7 +44,7 @@ I see my data?'): its answer states rights; an answer opening 'Ja' or 'Yes' stat
 one opening 'Nee' or 'No' none."""
 _YES, _NO = re.compile(r"(?i)^(ja|yes)\b"), re.compile(r"(?i)^(nee|neen|no)\b")
 _COMPLAINTS = re.compile(r"(?i)klacht|complain")
-_AUTHORITY = re.compile(r"(?i)autoriteit|authority|toezichthoud|commissioner|commission\b|\b(AP|GBA|ICO|DPC|IMY|CNIL)\b")
+_AUTHORITY = re.compile(f"(?i){_AUTHORITY_NAMED}")
 """A supervisory authority named under a complaints heading ('Klachten: Ben je niet tevreden, dan kan je terecht bij
 de Gegevensbeschermingsautoriteit') states the right to complain to it."""
 _ELSEWHERE = re.compile(r"(?i)\bbij (de|het|die|deze) \w+ zelf\b|\brechtstreeks (bij|tot|aan)\b|"
