@@ -80,3 +80,32 @@ def test_unspecified_measures_unless_a_tool_is_named_beside_them(text: str, tool
 ])
 def test_countries_as_stated_never_from_a_tool_name(text: str, code: str | None):
     assert country(text) == code
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    # a passive's agent ('worden door X opgeslagen') is no separable 'geven ... door' after a denial
+    ("Doorgifte buiten de EER\nWij verkopen geen gegevens en ze worden door Zendesk in de Verenigde Staten opgeslagen "
+     "met uw uitdrukkelijke toestemming.", ["derogation_explicit_consent"]),
+    ("Doorgifte buiten de EER\nWij geven geen gegevens door aan partijen buiten de EER, ook niet met uw uitdrukkelijke "
+     "toestemming.", []),
+    ("Doorgifte buiten de EER\nWij geven uw gegevens nooit door, tenzij met uw uitdrukkelijke toestemming.", []),
+])
+def test_a_denial_of_transfers_is_not_a_passive_agent(text: str, tools: list[str]):
+    assert _tools(text) == tools
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    # list items under a lead-in about data leaving the UK or the EEA: derogations of Art. 49
+    ("Where we hold data\nWe may transfer data to a country outside the UK only where one of these applies:\n"
+     "- you have given your explicit and informed consent;\n- it is needed to protect the vital interests of a person;\n"
+     "- it is needed for the defence of legal claims.",
+     ["derogation_explicit_consent", "derogation_vital_interests", "derogation_legal_claims"]),
+    # adequacy that the UK recognises, for a UK controller
+    ("Transfers\nWe only send data abroad where the country is recognised by the UK as providing adequate protection.",
+     ["adequacy"]),
+    # the general measures opened by a heading that names the tool
+    ("International transfers\nWe use appropriate safeguards for every transfer.\n\nStandard Contractual Clauses\n"
+     "Our hosting provider signed the standard contractual clauses with us.", ["scc"]),
+])
+def test_tools_in_lists_and_headings_on_transfers(text: str, tools: list[str]):
+    assert sorted(_tools(text, "en")) == sorted(tools)

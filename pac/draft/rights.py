@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from .controller import ABBREVIATION, AUTHORITIES
-from .text import Sentence, provenance
+from .text import Sentence, lead_ins, provenance
 
 _AUTHORITY_ROLE = r"autoriteit|authority|toezichthoud|supervisory|commissioner|commission\b|regulator|privacycommissie|privacywaakhond"
 """A supervisory authority by its role, in a notice's words ('de toezichthouder', 'the data protection regulator')."""
@@ -156,11 +156,8 @@ def _denied(text: str, match: re.Match[str]) -> bool:
 def _offers(items: list[Sentence]) -> Iterator[tuple[Sentence, bool, str, str]]:
     """Each sentence with whether it offers something to the reader as a right and the next and the last sentence
     of its section; before the answer 'Ja'/'Yes' to a reader's question, the question itself (its heading)."""
-    lead_in = Sentence("", None, "")
-    for index, sentence in enumerate(items):
-        if not sentence.bullet:
-            lead_in = sentence
-        introduced = sentence.bullet and lead_in.section == sentence.section and _RIGHTS_SENTENCE.search(lead_in.text)
+    for index, (sentence, lead_in) in enumerate(zip(items, lead_ins(items))):
+        introduced = lead_in is not None and _RIGHTS_SENTENCE.search(lead_in.text)
         following = items[index + 1].text if index + 1 < len(items) and items[index + 1].section == sentence.section else ""
         previous = items[index - 1].text if index and items[index - 1].section == sentence.section else ""
         question = sentence.section.rsplit(" > ", 1)[-1]

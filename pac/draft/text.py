@@ -196,6 +196,18 @@ def slug(text: str, taken: set[str]) -> str:
     return candidate
 
 
+def lead_ins(items: list[Sentence]) -> list[Sentence | None]:
+    """For each sentence, the sentence that introduces it when it is a list item: the last sentence of its section
+    before it that is no list item ('We only transfer data outside the EEA where:'); None for any other sentence."""
+    leads: list[Sentence | None] = []
+    last: Sentence | None = None
+    for sentence in items:
+        leads.append(last if sentence.bullet and last is not None and last.section == sentence.section else None)
+        if not sentence.bullet:
+            last = sentence
+    return leads
+
+
 def find(pattern: re.Pattern[str], items: list[Sentence]) -> Iterator[tuple[Sentence, re.Match[str]]]:
     for sentence in items:
         for match in pattern.finditer(sentence.text):
