@@ -469,3 +469,51 @@ def test_an_authority_by_its_abbreviation_is_a_complaint_and_the_authority(abbre
     text = f"Klachten\n\nWij zijn Noordlicht B.V. Niet tevreden? U kunt een klacht indienen bij de {abbreviation}.\n"
     assert _rights(text) == ["complaint"]
     assert controller(sentences(text))["supervisory_authority"]["name"] == name
+
+
+def _contacts(text: str) -> tuple[list[str], list[str]]:
+    """The controller's contact values and its DPO's."""
+    found = controller(sentences(text))
+    return ([c["value"] for c in found.get("contacts", ())],
+            [c["value"] for c in found.get("dpo", {}).get("contacts", ())])
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # a labelled line whose value is a number is no heading over the next line
+    ("Contact\n\nHavenlicht B.V. is verantwoordelijk.\n\nTelefoon: 030 123 4567\n\nprivacy@havenlicht.example\n",
+     ["privacy@havenlicht.example", "030 123 4567"]),
+    # an area code in brackets after the word, a nine-digit Irish or Belgian number, a number just before an address
+    ("Contact us\n\nWillow Lane Ltd is the controller. Telephone: (01) 555 0123.\n", ["(01) 555 0123"]),
+    ("Contact us\n\nWillow Lane Ltd is the controller. Telephone: 015550123 or email hello@willowlane.example.\n",
+     ["hello@willowlane.example", "015550123"]),
+    ("Kontakt\n\nVerantwortlich ist die Nordweg GmbH, Hafenstraße 2, 20457 Hamburg, 040-5550123, info@nordweg.example\n",
+     ["info@nordweg.example", "040-5550123"]),
+    # a fax number is no phone contact
+    ("Contact\n\nNordweg GmbH is the controller.\nTel.: +49 40 555 0123\nFax: +49 40 555 0124\n", ["+49 40 555 0123"]),
+])
+def test_contact_lines_of_the_controller(text: str, values: list[str]):
+    assert _contacts(text)[0] == values
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Privacy\n\nVZW Kringloop Oost is responsible for your data.\n", "VZW Kringloop Oost"),
+    ("Privacy\n\nAls Jeugdhuis Kwartier vzw zijn wij verantwoordelijk voor je gegevens.\n", "Jeugdhuis Kwartier vzw"),
+    # the name line of an address block, which stands like a heading over its lines
+    ("Privacybeleid\n\nDeze verklaring geldt voor onze website.\n\nVerantwoordelijke\n\nZeilmakerij Noord BV\n"
+     "Kade 12, 1234 AB Hoorn\nE-mail: info@zeilmakerij.example\n", "Zeilmakerij Noord BV"),
+])
+def test_the_controller_s_name_before_its_form_after_an_opener_and_over_its_address(text: str, name: str):
+    assert controller(sentences(text))["legal_name"] == name
+
+
+def test_a_contact_block_opened_by_the_dpo_is_the_dpo_s():
+    text = ("Contact\n\nWillow Lane Ltd is the controller. We may be contacted at:\nEmail: hello@willowlane.example\n\n"
+            "Data protection officer\n\nOur data protection officer may be contacted at:\nEmail: dpo.office@counsel.example\n"
+            "Telephone: (01) 555 0199\n")
+    assert _contacts(text) == (["hello@willowlane.example"], ["dpo.office@counsel.example", "(01) 555 0199"])
+
+
+def test_a_contact_block_of_the_authority_is_not_the_controller_s():
+    text = ("Contact\n\nHavenlicht B.V. is verantwoordelijk. Bel ons op 030 123 4567.\n\nKlachten\n\n"
+            "U kunt een klacht indienen bij:\nAutoriteit Persoonsgegevens\nPostbus 93374\nTelefoon 088 1805 250\n")
+    assert _contacts(text)[0] == ["030 123 4567"]

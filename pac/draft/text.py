@@ -63,10 +63,15 @@ _NUMBERED = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=[A-Z\u00c0-\u00de])")
 """A section number before a heading ('4. Your rights', '2.1 Bewaartermijnen')."""
 
 
+_NUMBER_VALUE = re.compile(r":\s*[^\s\d]*\d[\d ()./-]{5,}\d")
+"""A label's value that is a number ('Phone: 0330 041 8110', 'KvK: 12345678', 'Bijgewerkt: 13-11-2023')."""
+
+
 def _is_heading(line: str, before: str, after: str | None) -> bool:
     stripped = line.strip()
-    if ":" in stripped and (GENERIC_HEADINGS.match(stripped.split(":", 1)[0]) or _LABELLED.match(after or "")):
-        return False  # a labelled line, "Doel: de nieuwsbrief", "Legal basis: consent", or one over more of them
+    if ":" in stripped and (GENERIC_HEADINGS.match(stripped.split(":", 1)[0]) or _LABELLED.match(after or "")
+                            or len(stripped) <= 80 and _NUMBER_VALUE.search(stripped)):
+        return False  # a labelled line, "Doel: de nieuwsbrief", "Legal basis: consent", "Tel: 030 ...", or one over more of them
     numbered = line == line.lstrip() and _NUMBERED.match(line) and after is not None and not (
         after == after.lstrip() and re.match(r"\d", after))  # not the first item of a numbered list
     return (0 < len(stripped) <= 80 and not before.strip() and after is not None and bool(after.strip())
