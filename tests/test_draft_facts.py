@@ -517,3 +517,22 @@ def test_a_contact_block_of_the_authority_is_not_the_controller_s():
     text = ("Contact\n\nHavenlicht B.V. is verantwoordelijk. Bel ons op 030 123 4567.\n\nKlachten\n\n"
             "U kunt een klacht indienen bij:\nAutoriteit Persoonsgegevens\nPostbus 93374\nTelefoon 088 1805 250\n")
     assert _contacts(text)[0] == ["030 123 4567"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Your privacy rights\n\nThese may include the right (i) to request access to your data, (ii) to request rectification "
+     "or erasure; (iii) to restrict the processing; (iv) to data portability.\n",
+     ["access", "rectification", "erasure", "restriction", "portability"]),
+    # the items of a list of a right's conditions state no right
+    ("Uw rechten\n\nU mag ons vragen uw gegevens te wissen wanneer:\n- u uw toestemming voor de verwerking intrekt;\n"
+     "- u bezwaar maakt tegen het gebruik.\n", ["erasure"]),
+    ("Privacy\n\nHieronder leest u hoe u bezwaar kunt maken tegen het gebruik van uw gegevens.\n", ["objection"]),
+    ("Your rights\n\nYou can ask us which personal data we hold about you.\n", ["access"]),
+    ("Uw rechten\n\nU heeft recht op toegang tot de persoonlijke gegevens die wij bewaren.\n", ["access"]),
+    ("Your rights\n\n- Right to limit data collection, for example to emails we must send\n", ["restriction"]),
+    # a heading that names the right its section explains
+    ("Your rights\n\nRight of access\n\nYou can obtain the information we hold.\n\nRight to data portability\n\n"
+     "We send it to you in a common format.\n", ["access", "portability"]),
+])
+def test_rights_in_real_phrasings(text: str, expected: list[str]):
+    assert sorted(_rights(text)) == sorted(expected)
