@@ -536,3 +536,17 @@ def test_a_contact_block_of_the_authority_is_not_the_controller_s():
 ])
 def test_rights_in_real_phrasings(text: str, expected: list[str]):
     assert sorted(_rights(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # an answer 'No.' ends its sentence; 'No.' before a number, 'Co.' and 'St.' with a capital, 'str.' before a
+    # house number do not
+    ("No. We never sell your data.", ["No.", "We never sell your data."]),
+    ("We will say no. Then we delete the request.", ["We will say no.", "Then we delete the request."]),
+    ("Registered in England and Wales No. 04567123. We teach.", ["Registered in England and Wales No. 04567123.", "We teach."]),
+    ("We are in Bantry, Co. Cork. We teach.", ["We are in Bantry, Co. Cork.", "We teach."]),
+    ("Wij zitten aan de St. Jorisstraat 4. Bel ons.", ["Wij zitten aan de St. Jorisstraat 4.", "Bel ons."]),
+    ("Unser Büro: Lindenstr. 12, Köln. Wir helfen.", ["Unser Büro: Lindenstr. 12, Köln.", "Wir helfen."]),
+])
+def test_sentences_end_after_a_word_not_after_an_abbreviation(line: str, expected: list[str]):
+    assert [s.text for s in sentences(f"Vragen\n\n{line}\n")] == expected

@@ -35,11 +35,14 @@ _LIST_HEADINGS = re.compile(f"{_PURPOSE_WORDS}|{_BASIS_WORDS}", re.IGNORECASE)
 sub-heading of that activity ('Members' over 'What we use your information for' and 'Our lawful basis')."""
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]\ufe0e?|\d{1,2}[.)])\s+")
 _ABBREVIATIONS = ("art", "max", "min", "bijv", "ca", "nr", "o.a", "e.g", "i.e", "m.b.t", "t.a.v", "incl", "excl", "tel",
-                  "co", "st", "no", "h.o.d.n")
+                  "h.o.d.n")
 """Abbreviations after which a full stop ends no sentence ('art. 6', 'max. 6 maanden', 'Tel. 030 ...',
-'Co. Kilkenny', 'St. Annastraat', 'No. 08123456', 'M. Bakker h.o.d.n. Bakker Boekhouding'); nor does an initial ('M.J. Bakker')."""
+'M. Bakker h.o.d.n. Bakker Boekhouding'); nor does an initial ('M.J. Bakker'), 'Co.' or 'St.' with a capital
+('Co. Kilkenny', 'St. Annastraat'), nor 'No.' and a street's 'str.' before a number ('No. 08123456', 'Jakobstr. 77'):
+the answer 'No. We never sell your data.' is a sentence of its own."""
 _SENTENCE_END = re.compile("".join(rf"(?<!\b(?i:{re.escape(a)})\.)" for a in _ABBREVIATIONS)
-                           + r"(?<!\b[A-Z]\.)(?<=[.!?])\s+(?=[A-Z0-9\u00c0-\u00de\"'(])")
+                           + r"(?<!\b[A-Z]\.)(?<!\bCo\.)(?<!\bSt\.)(?<=[.!?])(?!(?<=\b[Nn]o\.)\s+\d)(?!(?<=str\.)\s+\d)"
+                           r"\s+(?=[A-Z0-9\u00c0-\u00de\"'(])")
 
 
 _CELLS = re.compile(r"\||\t|\S {3,}\S")
