@@ -530,6 +530,8 @@ def test_a_contact_block_of_the_authority_is_not_the_controller_s():
     ("Your rights\n\nYou can ask us which personal data we hold about you.\n", ["access"]),
     ("Uw rechten\n\nU heeft recht op toegang tot de persoonlijke gegevens die wij bewaren.\n", ["access"]),
     ("Your rights\n\n- Right to limit data collection, for example to emails we must send\n", ["restriction"]),
+    ("Uw rechten\n\nSamengevat hebt u recht op:\n- rectificatie,\n- beroep bij een toezichthoudende overheid.\n",
+     ["rectification", "complaint"]),
     # a heading that names the right its section explains
     ("Your rights\n\nRight of access\n\nYou can obtain the information we hold.\n\nRight to data portability\n\n"
      "We send it to you in a common format.\n", ["access", "portability"]),

@@ -109,3 +109,11 @@ def test_a_denial_of_transfers_is_not_a_passive_agent(text: str, tools: list[str
 ])
 def test_tools_in_lists_and_headings_on_transfers(text: str, tools: list[str]):
     assert sorted(_tools(text, "en")) == sorted(tools)
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    ("Doorgifte buiten de EER\nOnze leverancier neemt deel aan het Safe Harbor-programma.", ["safe_harbor"]),
+    ("Transfers\nWe once relied on Safe Harbour, which is no longer valid.", []),
+])
+def test_safe_harbor_as_an_older_notice_claims_it(text: str, tools: list[str]):
+    assert _tools(text) == tools

@@ -34,7 +34,7 @@ RIGHTS = {
     "no_automated_decision": r"(niet|not) (\w+ ){0,4}(onderworpen|subject(ed)?|voorwerp) (\w+ ){0,5}(geautomatiseerde|automated)",
     "withdraw_consent": r"(toestemming|consent)\b.{0,80}?(intrek|in te trekken|trekt? .{0,20}(in|terug)\b|terug te trekken|"
                         r"withdraw|revoke)|(intrek|withdraw|revoke).{0,40}?(toestemming|consent)",
-    "complaint": rf"(klacht|klagen|complain|niet tevreden|ontevreden|unhappy|not happy|dissatisfied)"
+    "complaint": rf"(klacht|klagen|\bberoep (\w+ ){{0,2}}bij\b|complain|niet tevreden|ontevreden|unhappy|not happy|dissatisfied)"
                  rf".{{0,120}}?({_AUTHORITY_NAMED})|(autoriteit persoonsgegevens|supervisory authority).{{0,80}}?(klacht|complain)",
 }
 _PATTERNS = {right: re.compile(pattern, re.IGNORECASE) for right, pattern in RIGHTS.items()}

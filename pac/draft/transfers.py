@@ -22,6 +22,7 @@ COUNTRY = re.compile("|".join(f"(?P<{code}>{pattern})" for code, pattern in COUN
 
 TOOLS = {"eu_us_dpf": r"Data Privacy Framework|\bDPF\b|(?i:gegevensprivacykader)",
          "privacy_shield": r"Privacy Shield|(?i:privacyschild)",
+         "safe_harbor": r"Safe[ -]Harbou?r",
          "scc": r"(?i:standaard\s?contract(bepalingen|clausules|uele (clausules|bepalingen))|"
                 r"model\s?contract(en|bepalingen|clausules)?|model\s?clausules|standaard(bepalingen|clausules)|"
                 r"standard (contractual|contract|data protection) clauses|model clauses)|\bSCCs?\b",
@@ -35,7 +36,8 @@ TOOLS = {"eu_us_dpf": r"Data Privacy Framework|\bDPF\b|(?i:gegevensprivacykader)
                      r"(designated|recognised|recognized|considered) (as )?safe|safe (third )?countr)"}
 """The tools a notice claims wherever it names them (adequacy: a decision, or a level of protection the
 Commission recognises, not one the organisation judges or one that is missing; for a UK controller, adequacy
-regulations, and the ICO's International Data Transfer Agreement as clauses a supervisory authority issued)."""
+regulations, and the ICO's International Data Transfer Agreement as clauses a supervisory authority issued; the
+invalidated Privacy Shield and Safe Harbor, which older notices still claim)."""
 _COMMISSION = re.compile(r"(?i)(Europese Commissie|European Commission|adequaatheidsbesluit|adequacy decision|"
                          r"passendheidsbesluit|adequacy regulations?|(recogni[sz]ed|approved) by the UK\b|UK government|"
                          r"Secretary of State)")
