@@ -498,6 +498,7 @@ def test_contact_lines_of_the_controller(text: str, values: list[str]):
 @pytest.mark.parametrize(("text", "name"), [
     ("Privacy\n\nVZW Kringloop Oost is responsible for your data.\n", "VZW Kringloop Oost"),
     ("Privacy\n\nAls Jeugdhuis Kwartier vzw zijn wij verantwoordelijk voor je gegevens.\n", "Jeugdhuis Kwartier vzw"),
+    ("Who we are\n\nHarbour Lights Rescue (\"we\", \"us\") is a UK-registered charity in Dover.\n", "Harbour Lights Rescue"),
     # the name line of an address block, which stands like a heading over its lines
     ("Privacybeleid\n\nDeze verklaring geldt voor onze website.\n\nVerantwoordelijke\n\nZeilmakerij Noord BV\n"
      "Kade 12, 1234 AB Hoorn\nE-mail: info@zeilmakerij.example\n", "Zeilmakerij Noord BV"),
@@ -532,6 +533,8 @@ def test_a_contact_block_of_the_authority_is_not_the_controller_s():
     ("Your rights\n\n- Right to limit data collection, for example to emails we must send\n", ["restriction"]),
     ("Uw rechten\n\nSamengevat hebt u recht op:\n- rectificatie,\n- beroep bij een toezichthoudende overheid.\n",
      ["rectification", "complaint"]),
+    ("Privacy\n\nIf you want to see what data we hold about you, email us.\n", ["access"]),
+    ("Privacy\n\nWil je weten welke gegevens wij van je hebben? Mail ons.\n", ["access"]),
     # a heading that names the right its section explains
     ("Your rights\n\nRight of access\n\nYou can obtain the information we hold.\n\nRight to data portability\n\n"
      "We send it to you in a common format.\n", ["access", "portability"]),

@@ -73,12 +73,12 @@ PUBLIC_BODY = re.compile(r"\b((?:[Cc]ollege van (?:burgemeester en wethouders|[G
 gemeente Vlietstede') or itself by name ('Gemeente Vlietstede')."""
 _RESPONSIBLE = re.compile(r"(?i)verantwoordelijk|responsible|controller|gevestigd|registered|geregistreerd|KvK|wie zijn wij|"
                           r"who we are|over (ons|mij)|about (us|me)\b")
-SUBJECT = re.compile(r"^(?!(?:De|Het|The|Een|An?|Our|Onze?|Wij|We|This|Deze|Dit|Dat)\s)((?:[A-Z][\w&'-]*\s+){1,5}[A-Z][\w&'-]*)(?=(?:,[^.]{0,120},)?\s+(?:is|are)\s+(?:(?:the|a|an|de|"
-                     r"een)\s+)?(?:(?:data|registered)\s+)?(?:controller|verwerkingsverantwoordelijke|charity|stichting|"
+SUBJECT = re.compile(r"^(?!(?:De|Het|The|Een|An?|Our|Onze?|Wij|We|This|Deze|Dit|Dat)\s)((?:[A-Z][\w&'-]*\s+){1,5}[A-Z][\w&'-]*)(?=(?:,[^.]{0,120},| \([^.()]{0,60}\))?\s+(?:is|are)\s+(?:(?:the|a|an|de|"
+                     r"een)\s+)?(?:(?:data|(?:UK-)?registered)\s+)?(?:controller|verwerkingsverantwoordelijke|charity|stichting|"
                      r"vereniging|eenmanszaak|sole trader|verantwoordelijke?)\b"
                      r"|,\s*[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s\d{1,4}[a-z]?,|\s\((?:KvK|KBO|ondernemingsnummer|registered|company|charity))")
 """A name without a legal form as the subject of the sentence saying it is the controller ('Brookside Parish Council,
-The Village Hall, ..., is the controller', 'Kestrel Wildlife Trust is a charity registered ...'), or opening a sentence
+The Village Hall, ..., is the controller', 'Kestrel Wildlife Trust ("we") is a UK-registered charity'), or opening a sentence
 with its address or register entry ('Huisartsenpraktijk Het Anker, Havenstraat 10, ...', 'X (registered charity ...)')."""
 TRADING = re.compile(r"\b((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*),?\s+(?:h\.o\.d\.n\.|handelend onder de naam|"
                      r"handelt onder de naam|trading as|t/a)\s+([A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*)")

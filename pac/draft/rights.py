@@ -67,6 +67,7 @@ _RIGHTS_SENTENCE = re.compile(
     r"\b(kun|kunt|kan|mag) (je|jij|u) (je |zich )?(ook )?(bezwaar|verzet)|"
     r"\blaten (inzien|verwijderen|corrigeren|aanpassen|wijzigen|wissen|aanvullen|overdragen)|"
     r"\byou (can|may) (also )?(ask|request|see|get|receive|obtain)\b|\bask us to\b|"
+    r"\b(want|wish|would like) to (see|know|access|obtain)\b|\b(wil|wilt) (je|u) (weten|zien|inzien)\b|"
     r"\bhave (your|them|it|the) (\w+ )?(data |information )?(deleted|erased|corrected|rectified|removed)")
 """A sentence that offers something to the reader as a right, a request or what they can have done."""
 _NOT_A_RIGHT = re.compile(r"(?i)(?<!\bdie )(?<!\bdat )(?<!\bwelke )(?<!\bthat )(?<!\bwhich )\b(wij|we) (bewaren|verwijderen|delete|keep)\b")
