@@ -32,6 +32,13 @@ def _tools(text: str, language: str = "nl") -> list[str]:
     ("Xero is in a country the European Commission has recognised as providing adequate protection.", "adequacy"),
     ("The UK has adequacy regulations for the EEA, so no further safeguards are needed.", "adequacy"),
     ("We use the International Data Transfer Agreement issued by the Information Commissioner.", "scc_supervisory_authority"),
+    # spellings of real notices: lower case, hyphens, the framework's official Dutch name
+    ("Google is aangesloten bij het privacy shield.", "privacy_shield"),
+    ("Onze hostingpartij is Privacy-Shield gecertificeerd.", "privacy_shield"),
+    ("De ontvanger neemt deel aan het EU-VS-kader voor gegevensbescherming.", "eu_us_dpf"),
+    ("De ontvanger is gecertificeerd onder het EU-US data privacy framework.", "eu_us_dpf"),
+    ("Wij sluiten standaard-contractbepalingen met deze partij.", "scc"),
+    ("Voor dat land geldt een adequaatheidsbeschikking van de Europese Commissie.", "adequacy"),
 ])
 def test_every_name_of_a_tool(sentence: str, tool: str):
     assert _tools(f"Doorgifte buiten de EER\n{sentence}") == [tool]
@@ -43,6 +50,7 @@ def test_every_name_of_a_tool(sentence: str, tool: str):
     ("Transfers\nWe do not transfer data outside the EEA, so we need no standard contractual clauses.", []),
     ("Doorgifte\nWij geven geen gegevens door buiten de EER en gebruiken dus geen SCC's.", []),
     ("Transfers\nWe previously relied on the EU-US Privacy Shield, which is no longer valid.", []),
+    ("International transfers\nOur own data privacy framework sets how staff handle data abroad.", []),
 ])
 def test_a_tool_only_defined_or_denied_is_not_claimed(text: str, tools: list[str]):
     assert _tools(text, "en") == tools

@@ -20,15 +20,16 @@ COUNTRIES = {"US": r"Verenigde Staten|United States|(?<!-)\b(USA|VS)\b|(?<![-\w]
              "BR": r"Brazilië|\bBrazil\b"}
 COUNTRY = re.compile("|".join(f"(?P<{code}>{pattern})" for code, pattern in COUNTRIES.items()))
 
-TOOLS = {"eu_us_dpf": r"Data Privacy Framework|\bDPF\b|(?i:gegevensprivacykader)",
-         "privacy_shield": r"Privacy Shield|(?i:privacyschild)",
-         "safe_harbor": r"Safe[ -]Harbou?r",
-         "scc": r"(?i:standaard\s?contract(bepalingen|clausules|uele (clausules|bepalingen))|"
+TOOLS = {"eu_us_dpf": r"Data Privacy Framework|(?i:EU-?U\.?S\.?[- ]data privacy framework|gegevensprivacykader|"
+                      r"EU-VS-kader voor gegevensbescherming)|\bDPF\b",
+         "privacy_shield": r"(?i:privacy[ -]?shield|privacyschild)",
+         "safe_harbor": r"(?i:safe[ -]?harbou?r)",
+         "scc": r"(?i:standaard[\s-]?contract(bepalingen|clausules|uele (clausules|bepalingen))|"
                 r"model\s?contract(en|bepalingen|clausules)?|model\s?clausules|standaard(bepalingen|clausules)|"
                 r"standard (contractual|contract|data protection) clauses|model clauses)|\bSCCs?\b",
          "scc_supervisory_authority": r"International Data Transfer Agreement|\bIDTAs?\b",
          "bcr": r"(?i:bindende bedrijfsvoorschriften|bindende bedrijfsregels|binding corporate rules)|\bBCRs?\b",
-         "adequacy": r"(?i:adequaatheids(besluit|beslissing)|adequacy (decision|finding|regulations?)|passendheidsbesluit|"
+         "adequacy": r"(?i:adequaatheids(besluit|beslissing|beschikking)|adequacy (decision|finding|regulations?)|passendheidsbesluit|"
                      r"beschermingsniveau|(passend|adequaat|gelijkwaardig|toereikend)e? niveau van (gegevens)?bescherming|"
                      r"(adequate|equivalent|sufficient) level of (data )?protection|"
                      r"(recogni[sz]ed|found|considered|deemed|decided)[^.;]{0,40}\b(adequate|sufficient|equivalent) (data )?protection|"
