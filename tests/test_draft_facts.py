@@ -456,3 +456,102 @@ def test_drafting_grows_near_linearly_with_a_sentence_without_full_stops(unit: s
 
     assert cost(500) / cost(125) < 8
     assert all(len(s.text) <= MAX_SENTENCE for s in sentences("Kop\n\n" + unit * 500 + "\n"))
+
+
+@pytest.mark.parametrize(("abbreviation", "name"), [
+    ("AP", "Autoriteit Persoonsgegevens"), ("GBA", "Gegevensbeschermingsautoriteit"),
+    ("APD", "Autorité de protection des données"), ("ICO", "Information Commissioner's Office"),
+    ("DPC", "Data Protection Commission"), ("CNIL", "Commission nationale de l'informatique et des libertés"),
+    ("IMY", "Integritetsskyddsmyndigheten"),
+])
+def test_an_authority_by_its_abbreviation_is_a_complaint_and_the_authority(abbreviation: str, name: str):
+    """One list of authorities: the right to complain and the controller's authority know the same abbreviations."""
+    text = f"Klachten\n\nWij zijn Noordlicht B.V. Niet tevreden? U kunt een klacht indienen bij de {abbreviation}.\n"
+    assert _rights(text) == ["complaint"]
+    assert controller(sentences(text))["supervisory_authority"]["name"] == name
+
+
+def _contacts(text: str) -> tuple[list[str], list[str]]:
+    """The controller's contact values and its DPO's."""
+    found = controller(sentences(text))
+    return ([c["value"] for c in found.get("contacts", ())],
+            [c["value"] for c in found.get("dpo", {}).get("contacts", ())])
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # a labelled line whose value is a number is no heading over the next line
+    ("Contact\n\nHavenlicht B.V. is verantwoordelijk.\n\nTelefoon: 030 123 4567\n\nprivacy@havenlicht.example\n",
+     ["privacy@havenlicht.example", "030 123 4567"]),
+    # an area code in brackets after the word, a nine-digit Irish or Belgian number, a number just before an address
+    ("Contact us\n\nWillow Lane Ltd is the controller. Telephone: (01) 555 0123.\n", ["(01) 555 0123"]),
+    ("Contact us\n\nWillow Lane Ltd is the controller. Telephone: 015550123 or email hello@willowlane.example.\n",
+     ["hello@willowlane.example", "015550123"]),
+    ("Kontakt\n\nVerantwortlich ist die Nordweg GmbH, Hafenstraße 2, 20457 Hamburg, 040-5550123, info@nordweg.example\n",
+     ["info@nordweg.example", "040-5550123"]),
+    # a fax number is no phone contact
+    ("Contact\n\nNordweg GmbH is the controller.\nTel.: +49 40 555 0123\nFax: +49 40 555 0124\n", ["+49 40 555 0123"]),
+])
+def test_contact_lines_of_the_controller(text: str, values: list[str]):
+    assert _contacts(text)[0] == values
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Privacy\n\nVZW Kringloop Oost is responsible for your data.\n", "VZW Kringloop Oost"),
+    ("Privacy\n\nAls Jeugdhuis Kwartier vzw zijn wij verantwoordelijk voor je gegevens.\n", "Jeugdhuis Kwartier vzw"),
+    ("Who we are\n\nHarbour Lights Rescue (\"we\", \"us\") is a UK-registered charity in Dover.\n", "Harbour Lights Rescue"),
+    # the name line of an address block, which stands like a heading over its lines
+    ("Privacybeleid\n\nDeze verklaring geldt voor onze website.\n\nVerantwoordelijke\n\nZeilmakerij Noord BV\n"
+     "Kade 12, 1234 AB Hoorn\nE-mail: info@zeilmakerij.example\n", "Zeilmakerij Noord BV"),
+])
+def test_the_controller_s_name_before_its_form_after_an_opener_and_over_its_address(text: str, name: str):
+    assert controller(sentences(text))["legal_name"] == name
+
+
+def test_a_contact_block_opened_by_the_dpo_is_the_dpo_s():
+    text = ("Contact\n\nWillow Lane Ltd is the controller. We may be contacted at:\nEmail: hello@willowlane.example\n\n"
+            "Data protection officer\n\nOur data protection officer may be contacted at:\nEmail: dpo.office@counsel.example\n"
+            "Telephone: (01) 555 0199\n")
+    assert _contacts(text) == (["hello@willowlane.example"], ["dpo.office@counsel.example", "(01) 555 0199"])
+
+
+def test_a_contact_block_of_the_authority_is_not_the_controller_s():
+    text = ("Contact\n\nHavenlicht B.V. is verantwoordelijk. Bel ons op 030 123 4567.\n\nKlachten\n\n"
+            "U kunt een klacht indienen bij:\nAutoriteit Persoonsgegevens\nPostbus 93374\nTelefoon 088 1805 250\n")
+    assert _contacts(text)[0] == ["030 123 4567"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Your privacy rights\n\nThese may include the right (i) to request access to your data, (ii) to request rectification "
+     "or erasure; (iii) to restrict the processing; (iv) to data portability.\n",
+     ["access", "rectification", "erasure", "restriction", "portability"]),
+    # the items of a list of a right's conditions state no right
+    ("Uw rechten\n\nU mag ons vragen uw gegevens te wissen wanneer:\n- u uw toestemming voor de verwerking intrekt;\n"
+     "- u bezwaar maakt tegen het gebruik.\n", ["erasure"]),
+    ("Privacy\n\nHieronder leest u hoe u bezwaar kunt maken tegen het gebruik van uw gegevens.\n", ["objection"]),
+    ("Your rights\n\nYou can ask us which personal data we hold about you.\n", ["access"]),
+    ("Uw rechten\n\nU heeft recht op toegang tot de persoonlijke gegevens die wij bewaren.\n", ["access"]),
+    ("Your rights\n\n- Right to limit data collection, for example to emails we must send\n", ["restriction"]),
+    ("Uw rechten\n\nSamengevat hebt u recht op:\n- rectificatie,\n- beroep bij een toezichthoudende overheid.\n",
+     ["rectification", "complaint"]),
+    ("Privacy\n\nIf you want to see what data we hold about you, email us.\n", ["access"]),
+    ("Privacy\n\nWil je weten welke gegevens wij van je hebben? Mail ons.\n", ["access"]),
+    # a heading that names the right its section explains
+    ("Your rights\n\nRight of access\n\nYou can obtain the information we hold.\n\nRight to data portability\n\n"
+     "We send it to you in a common format.\n", ["access", "portability"]),
+])
+def test_rights_in_real_phrasings(text: str, expected: list[str]):
+    assert sorted(_rights(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # an answer 'No.' ends its sentence; 'No.' before a number, 'Co.' and 'St.' with a capital, 'str.' before a
+    # house number do not
+    ("No. We never sell your data.", ["No.", "We never sell your data."]),
+    ("We will say no. Then we delete the request.", ["We will say no.", "Then we delete the request."]),
+    ("Registered in England and Wales No. 04567123. We teach.", ["Registered in England and Wales No. 04567123.", "We teach."]),
+    ("We are in Bantry, Co. Cork. We teach.", ["We are in Bantry, Co. Cork.", "We teach."]),
+    ("Wij zitten aan de St. Jorisstraat 4. Bel ons.", ["Wij zitten aan de St. Jorisstraat 4.", "Bel ons."]),
+    ("Unser Büro: Lindenstr. 12, Köln. Wir helfen.", ["Unser Büro: Lindenstr. 12, Köln.", "Wir helfen."]),
+])
+def test_sentences_end_after_a_word_not_after_an_abbreviation(line: str, expected: list[str]):
+    assert [s.text for s in sentences(f"Vragen\n\n{line}\n")] == expected

@@ -32,6 +32,13 @@ def _tools(text: str, language: str = "nl") -> list[str]:
     ("Xero is in a country the European Commission has recognised as providing adequate protection.", "adequacy"),
     ("The UK has adequacy regulations for the EEA, so no further safeguards are needed.", "adequacy"),
     ("We use the International Data Transfer Agreement issued by the Information Commissioner.", "scc_supervisory_authority"),
+    # spellings of real notices: lower case, hyphens, the framework's official Dutch name
+    ("Google is aangesloten bij het privacy shield.", "privacy_shield"),
+    ("Onze hostingpartij is Privacy-Shield gecertificeerd.", "privacy_shield"),
+    ("De ontvanger neemt deel aan het EU-VS-kader voor gegevensbescherming.", "eu_us_dpf"),
+    ("De ontvanger is gecertificeerd onder het EU-US data privacy framework.", "eu_us_dpf"),
+    ("Wij sluiten standaard-contractbepalingen met deze partij.", "scc"),
+    ("Voor dat land geldt een adequaatheidsbeschikking van de Europese Commissie.", "adequacy"),
 ])
 def test_every_name_of_a_tool(sentence: str, tool: str):
     assert _tools(f"Doorgifte buiten de EER\n{sentence}") == [tool]
@@ -43,6 +50,7 @@ def test_every_name_of_a_tool(sentence: str, tool: str):
     ("Transfers\nWe do not transfer data outside the EEA, so we need no standard contractual clauses.", []),
     ("Doorgifte\nWij geven geen gegevens door buiten de EER en gebruiken dus geen SCC's.", []),
     ("Transfers\nWe previously relied on the EU-US Privacy Shield, which is no longer valid.", []),
+    ("International transfers\nOur own data privacy framework sets how staff handle data abroad.", []),
 ])
 def test_a_tool_only_defined_or_denied_is_not_claimed(text: str, tools: list[str]):
     assert _tools(text, "en") == tools
@@ -80,3 +88,40 @@ def test_unspecified_measures_unless_a_tool_is_named_beside_them(text: str, tool
 ])
 def test_countries_as_stated_never_from_a_tool_name(text: str, code: str | None):
     assert country(text) == code
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    # a passive's agent ('worden door X opgeslagen') is no separable 'geven ... door' after a denial
+    ("Doorgifte buiten de EER\nWij verkopen geen gegevens en ze worden door Zendesk in de Verenigde Staten opgeslagen "
+     "met uw uitdrukkelijke toestemming.", ["derogation_explicit_consent"]),
+    ("Doorgifte buiten de EER\nWij geven geen gegevens door aan partijen buiten de EER, ook niet met uw uitdrukkelijke "
+     "toestemming.", []),
+    ("Doorgifte buiten de EER\nWij geven uw gegevens nooit door, tenzij met uw uitdrukkelijke toestemming.", []),
+])
+def test_a_denial_of_transfers_is_not_a_passive_agent(text: str, tools: list[str]):
+    assert _tools(text) == tools
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    # list items under a lead-in about data leaving the UK or the EEA: derogations of Art. 49
+    ("Where we hold data\nWe may transfer data to a country outside the UK only where one of these applies:\n"
+     "- you have given your explicit and informed consent;\n- it is needed to protect the vital interests of a person;\n"
+     "- it is needed for the defence of legal claims.",
+     ["derogation_explicit_consent", "derogation_vital_interests", "derogation_legal_claims"]),
+    # adequacy that the UK recognises, for a UK controller
+    ("Transfers\nWe only send data abroad where the country is recognised by the UK as providing adequate protection.",
+     ["adequacy"]),
+    # the general measures opened by a heading that names the tool
+    ("International transfers\nWe use appropriate safeguards for every transfer.\n\nStandard Contractual Clauses\n"
+     "Our hosting provider signed the standard contractual clauses with us.", ["scc"]),
+])
+def test_tools_in_lists_and_headings_on_transfers(text: str, tools: list[str]):
+    assert sorted(_tools(text, "en")) == sorted(tools)
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    ("Doorgifte buiten de EER\nOnze leverancier neemt deel aan het Safe Harbor-programma.", ["safe_harbor"]),
+    ("Transfers\nWe once relied on Safe Harbour, which is no longer valid.", []),
+])
+def test_safe_harbor_as_an_older_notice_claims_it(text: str, tools: list[str]):
+    assert _tools(text) == tools

@@ -8,9 +8,11 @@ from .text import Sentence, find, provenance
 
 _FORMS = (r"(?:B\.V\.|N\.V\.|V\.O\.F\.|C\.V\.|U\.A\.|v\.z\.w\.|V\.Z\.W\.|BV|NV|VOF|CV|bv|vzw|VZW|BVBA|bvba|CommV|cvba|CVBA|SRL|GmbH|"
           r"Ltd\.?|Unlimited Company|DAC|CLG|ULC|CIC|Limited|LLP|plc|PLC|LLC|Inc\.|SE|S\.A\.|SAS|SARL|AB|ApS|A/S|AS|Oy|AG)")
-LEGAL_NAME = re.compile(r"\b((?:[A-Z]\w*(?:stichting|vereniging)|Stichting|Vereniging|Coöperatie(?:ve)?|Maatschap)\s+[A-Z][\w&'-]*"
-                        r"(?:\s+(?!" + _FORMS + r"(?!\w))[A-Z0-9][\w&'-]*)*(?:\s+" + _FORMS + r"(?!\w))?"
-                        r"|[A-Z][\w&'.-]*(?:\s+(?:[A-Z0-9][\w&'.-]*|van|de|der|voor|app))*\s+" + _FORMS + r")(?!\w)")
+_OPENERS = r"(?:Als|Bij|Door|Namens|Wij|We|Ons|Onze|Our|As|At|By|With|This|Dit|Deze|Via|Per|Op)\s"
+"""Words that open a sentence before a name ('Als VOK vzw zijn wij ...', 'As Acme Ltd we ...'): not part of it."""
+LEGAL_NAME = re.compile(r"\b((?:[A-Z]\w*(?:stichting|vereniging)|Stichting|Vereniging|Coöperatie(?:ve)?|Maatschap|VZW|[Vv]zw)"
+                        r"\s+[A-Z][\w&'-]*(?:\s+(?!" + _FORMS + r"(?!\w))[A-Z0-9][\w&'-]*)*(?:\s+" + _FORMS + r"(?!\w))?"
+                        r"|(?!" + _OPENERS + r")[A-Z][\w&'.-]*(?:\s+(?:[A-Z0-9][\w&'.-]*|van|de|der|voor|app))*\s+" + _FORMS + r")(?!\w)")
 REGISTRATION = re.compile(r"(?i)\b(KvK(?:-nummer)?|Kamer van Koophandel|Chamber of Commerce|Handelsregister|KBO|"
                           r"ondernemingsnummer|company (?:registration )?(?:number|no\.?)|registered in England|"
                           r"Companies Registration Office|CRO|Companies House|org\. ?nr\.|organisation number)"
@@ -19,29 +21,44 @@ REGISTRATION = re.compile(r"(?i)\b(KvK(?:-nummer)?|Kamer van Koophandel|Chamber 
 _REGISTERS = {"kbo": "KBO", "ondernemingsnummer": "KBO", "cro": "CRO", "companies registration office": "CRO",
               "companies house": "Companies House"}
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?i:telefoon(?:nummer)?|telefonisch|tel\.?|phone|bel(?:len)?|call|gsm|mobiel|bereikbaar)\D{0,30}?((?:\+\d{2}|0)[\d ()-]{8,16}\d|14 ?0\d{1,3}(?![\d -]\d))"
+PHONE = re.compile(r"(?i:telefoon(?:nummer)?|telefonisch|tel\.?|phone|bel(?:len)?|call|gsm|mobiel|bereikbaar)\D{0,30}?"
+                   r"(\(?(?:\+\d{2}|0)[\d ()-]{7,16}\d|14 ?0\d{1,3}(?![\d -]\d))"
                    r"|(?<![\w+])(\+\d{2}[ (][\d ()-]{7,15}\d)|(?<![\w(])(\(0\d{1,4}\) ?\d[\d -]{4,10}\d)"
-                   r"|@[\w-]+(?:\.[\w-]+)+,? (?:of|or|en|and|\||/)(?: on| op| via)? (0[\d ()-]{8,16}\d)")
-"""A phone number after a word for calling (a Dutch municipality's '14' and its area code, '14 0182', too), in international form ('+31 30 799 1234'), with its area code in
-brackets ('(056) 772 1234'), or beside an e-mail address ('privacy@x.example of 055 123 4567', '... | 030 ...')."""
+                   r"|@[\w-]+(?:\.[\w-]+)+,? (?:of|or|en|and|\||/)(?: on| op| via)? (0[\d ()-]{8,16}\d)"
+                   r"|(?<![\w+(])(0\d{1,4}[ -]\d[\d -]{4,12}\d)(?=,? (?:(?:of|or|en|and|\||/) )?[\w.+-]+@)")
+"""A phone number after a word for calling (a Dutch municipality's '14' and its area code, '14 0182', too), in
+international form ('+31 30 799 1234'), with its area code in brackets ('(056) 772 1234', 'Telephone: (01) 639 5666'), or
+beside an e-mail address ('privacy@x.example of 055 123 4567', '... | 030 ...', '02822-5376401, info@x.example')."""
+_FAX = re.compile(r"(?i)\bfax\W{0,4}$")
+"""A fax number's label just before it: a fax is no phone contact."""
 STREET = re.compile(r"\b([A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s\d{1,4}[a-zA-Z]?)(?:,\s*|\s+in\s+)"
                     r"(?:(\d{4}\s?[A-Z]{2}|\d{4})\s+)?([A-Z][a-z\u00e0-\u00ff-]+(?:\s[A-Z][a-z]+)?)")
-AUTHORITIES = re.compile(r"Autoriteit Persoonsgegevens|Gegevensbeschermingsautoriteit|Information Commissioner(?:'?s? Office)?|"
-                         r"(?:Dutch |Belgian )?Data Protection Authority|Autorité de protection des données|"
-                         r"Commission nationale de l'informatique et des libertés|CNIL|Data Protection Commission|"
-                         r"Integritetsskyddsmyndigheten|Datatilsynet|Tietosuojavaltuutettu|Garante per la protezione dei dati "
-                         r"personali|Agencia Española de Protección de Datos|Commission nationale pour la protection des "
-                         r"données|(?:Bundes|Landes)beauftragte[rn]? für (?:den )?Datenschutz[\w ]*?(?= |,|\.|$)")
-"""Supervisory authorities by name: the Dutch, Belgian, British, French and Irish ones and others a notice
-may name for a controller established elsewhere (Swedish, Danish or Norwegian, Finnish, Italian, Spanish,
-Luxembourg, German)."""
+SUPERVISORY_AUTHORITIES = {
+    "Autoriteit Persoonsgegevens": ("AP",), "Gegevensbeschermingsautoriteit": ("GBA",),
+    "Autorité de protection des données": ("APD",), "Information Commissioner's Office": ("ICO",),
+    "Data Protection Commission": ("DPC",), "Commission nationale de l'informatique et des libertés": ("CNIL",),
+    "Integritetsskyddsmyndigheten": ("IMY",), "Datatilsynet": (), "Tietosuojavaltuutettu": (),
+    "Garante per la protezione dei dati personali": (), "Agencia Española de Protección de Datos": ("AEPD",),
+    "Commission nationale pour la protection des données": (),
+}
+"""The supervisory authorities a notice may name, each with the abbreviations notices use for it: the Dutch, Belgian,
+British, Irish and French ones and others a notice may name for a controller established elsewhere (Swedish, Danish
+or Norwegian, Finnish, Italian, Spanish, Luxembourg). The one list :data:`AUTHORITIES`, :data:`ABBREVIATION` and the
+rights' complaint (``rights.py``) are built from; the names agree with ``pac/reference/data/national.yaml``."""
+_ABBREVIATED = {short: name for name, shorts in SUPERVISORY_AUTHORITIES.items() for short in shorts}
+ABBREVIATION = re.compile(r"(?-i:\b(?:" + "|".join(_ABBREVIATED) + r")\b)")
+"""An authority by its abbreviation ('you can complain to the ICO'), capitals only (not the word 'ap')."""
+_SPELLINGS = {"Information Commissioner's Office": r"Information Commissioner(?:'?s? Office)?"}
+"""Names notices spell in more than one way (the Information Commissioner, with or without its Office)."""
+AUTHORITIES = re.compile("|".join(_SPELLINGS.get(name, re.escape(name)) for name in SUPERVISORY_AUTHORITIES)
+                         + r"|(?:Dutch |Belgian )?Data Protection Authority|"
+                         r"(?:Bundes|Landes)beauftragte[rn]? für (?:den )?Datenschutz[\w ]*?(?= |,|\.|$)")
+"""Supervisory authorities by name (also a German federal or state commissioner, a Data Protection Authority by
+that title)."""
 _COMPLAINT = re.compile(r"(?i)klacht|klagen|complain|complaint|toezicht|supervis")
-_ABBREVIATED = {"AP": "Autoriteit Persoonsgegevens", "GBA": "Gegevensbeschermingsautoriteit",
-                "ICO": "Information Commissioner's Office", "DPC": "Data Protection Commission"}
-_ABBREVIATION = re.compile(r"\b(AP|GBA|ICO|DPC)\b")
-"""An authority a complaint goes to named only by its abbreviation ('you can complain to the ICO')."""
-DPO = re.compile(r"(?i)functionaris (?:(?:voor|van) )?(?:de )?gegevensbescherming|data protection officer|\b(?:DPO|FG)\b(?!@)")
-"""A DPO by title or abbreviation (not an e-mail address's 'dpo@')."""
+DPO = re.compile(r"(?i)functionaris (?:(?:voor|van) )?(?:de )?gegevensbescherming|data protection officer|"
+                 r"(?<![\w.])(?:DPO|FG)\b(?!@|\.\w)")
+"""A DPO by title or abbreviation (not an e-mail address's 'dpo@' or 'dpo.office@')."""
 _DPO_ADDRESS = re.compile(r"(?i)(dpo|fg|privacyofficer|dataprotectionofficer)@")
 _FORM_AT_END = re.compile(r"\s+" + _FORMS + r"$")
 _NO_DPO = re.compile(r"(?i)\b(geen|not|no)\b")
@@ -56,12 +73,12 @@ PUBLIC_BODY = re.compile(r"\b((?:[Cc]ollege van (?:burgemeester en wethouders|[G
 gemeente Vlietstede') or itself by name ('Gemeente Vlietstede')."""
 _RESPONSIBLE = re.compile(r"(?i)verantwoordelijk|responsible|controller|gevestigd|registered|geregistreerd|KvK|wie zijn wij|"
                           r"who we are|over (ons|mij)|about (us|me)\b")
-SUBJECT = re.compile(r"^(?!(?:De|Het|The|Een|An?|Our|Onze?|Wij|We|This|Deze|Dit|Dat)\s)((?:[A-Z][\w&'-]*\s+){1,5}[A-Z][\w&'-]*)(?=(?:,[^.]{0,120},)?\s+(?:is|are)\s+(?:(?:the|a|an|de|"
-                     r"een)\s+)?(?:(?:data|registered)\s+)?(?:controller|verwerkingsverantwoordelijke|charity|stichting|"
+SUBJECT = re.compile(r"^(?!(?:De|Het|The|Een|An?|Our|Onze?|Wij|We|This|Deze|Dit|Dat)\s)((?:[A-Z][\w&'-]*\s+){1,5}[A-Z][\w&'-]*)(?=(?:,[^.]{0,120},| \([^.()]{0,60}\))?\s+(?:is|are)\s+(?:(?:the|a|an|de|"
+                     r"een)\s+)?(?:(?:data|(?:UK-)?registered)\s+)?(?:controller|verwerkingsverantwoordelijke|charity|stichting|"
                      r"vereniging|eenmanszaak|sole trader|verantwoordelijke?)\b"
                      r"|,\s*[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?\s\d{1,4}[a-z]?,|\s\((?:KvK|KBO|ondernemingsnummer|registered|company|charity))")
 """A name without a legal form as the subject of the sentence saying it is the controller ('Brookside Parish Council,
-The Village Hall, ..., is the controller', 'Kestrel Wildlife Trust is a charity registered ...'), or opening a sentence
+The Village Hall, ..., is the controller', 'Kestrel Wildlife Trust ("we") is a UK-registered charity'), or opening a sentence
 with its address or register entry ('Huisartsenpraktijk Het Anker, Havenstraat 10, ...', 'X (registered charity ...)')."""
 TRADING = re.compile(r"\b((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w'-]*),?\s+(?:h\.o\.d\.n\.|handelend onder de naam|"
                      r"handelt onder de naam|trading as|t/a)\s+([A-Z][\w&'-]*(?:\s+[A-Z0-9][\w&'-]*)*)")
@@ -79,7 +96,7 @@ _CONTROLLER_WORD = re.compile(r"(?i)\b(?:verwerkings)?verantwoordelijke?\b|\b(?:
 _SERVES = re.compile(r"(?i)\b(?:voor ons|namens ons|for us|on our behalf|in onze opdracht|verwerker|processor)\b")
 """A sentence naming a company that works for the controller: where no sentence says who is responsible and the
 notice's first name is in one, no name is drafted as the controller's."""
-_AUTHORITY_WORDS = re.compile(r"\b(AP|GBA|APD|ICO|DPC|CNIL)\b|[Tt]oezichthoud|[Ss]upervisory authority|[Rr]egulator")
+_AUTHORITY_WORDS = re.compile(ABBREVIATION.pattern + r"|[Tt]oezichthoud|[Ss]upervisory authority|[Rr]egulator")
 """The authority by its abbreviation or its role: a contact stated for it is not the controller's."""
 
 
@@ -92,9 +109,10 @@ def controller(items: list[Sentence]) -> dict:
     """The controller element: the first name with a legal form in a sentence about who is responsible
     (else the first in the notice), with what else the notice states about it."""
     found: dict = {}
-    order = {id(sentence): index for index, sentence in enumerate(items)}
-    names = sorted([*find(TRADING, items), *legal_names(items), *find(_BEFORE_REGISTRATION, items), *find(SUBJECT, items),
-                    *find(PUBLIC_BODY, items)],
+    named = _with_name_headings(items)
+    order = {id(sentence): index for index, sentence in enumerate(named)}
+    names = sorted([*find(TRADING, named), *legal_names(named), *find(_BEFORE_REGISTRATION, named), *find(SUBJECT, named),
+                    *find(PUBLIC_BODY, named)],
                    key=lambda named: (order[id(named[0])], named[1].start()))
     subjects = [(s, m) for s, m in names if m.re is SUBJECT]
     names = [(s, m) for s, m in names if m.re is not SUBJECT]
@@ -146,10 +164,10 @@ def controller(items: list[Sentence]) -> dict:
     authorities = sorted(find(AUTHORITIES, items), key=lambda named: not _COMPLAINT.search(named[0].text))
     for sentence, match in authorities[:1]:  # the one a complaint goes to, else the first named
         found["supervisory_authority"] = {"name": match.group(0), "provenance": provenance(sentence, match.start(), match.end())}
-    abbreviated = [] if authorities else [(s, m) for s, m in find(_ABBREVIATION, items) if _COMPLAINT.search(s.text)]
+    abbreviated = [] if authorities else [(s, m) for s, m in find(ABBREVIATION, items) if _COMPLAINT.search(s.text)]
     for sentence, match in abbreviated[:1]:
-        found["supervisory_authority"] = {"name": _ABBREVIATED[match.group(1)], "provenance": provenance(
-            sentence, match.start(), match.end(), note=f"Review: the notice names the authority only as '{match.group(1)}'.")}
+        found["supervisory_authority"] = {"name": _ABBREVIATED[match.group(0)], "provenance": provenance(
+            sentence, match.start(), match.end(), note=f"Review: the notice names the authority only as '{match.group(0)}'.")}
     if not provenances and found:  # contacts of a controller whose name has no form the drafter knows
         said = next(((sentence, m) for sentence in items if (m := _CONTROLLER_WORD.search(sentence.text))
                      and not _OTHER_RESPONSIBLE.search(sentence.text)), None)
@@ -159,6 +177,20 @@ def controller(items: list[Sentence]) -> dict:
     if not provenances:
         return {}
     found["provenance"] = provenances[0]
+    return found
+
+
+def _with_name_headings(items: list[Sentence]) -> list[Sentence]:
+    """``items`` with, before the first sentence under it, each heading that is a name with a legal form over a short
+    line: the name line of an address block ('Socage GmbH' over 'Friethöfer Kamp 5'), which the text reads as a
+    heading, as a sentence of the section before it."""
+    found: list[Sentence] = []
+    for index, sentence in enumerate(items):
+        heading = sentence.section.rsplit(" > ", 1)[-1]
+        if ((index == 0 or items[index - 1].section != sentence.section) and len(sentence.text.split()) <= 8
+                and LEGAL_NAME.fullmatch(heading)):
+            found.append(Sentence(items[index - 1].section if index else "(top)", sentence.activity, heading))
+        found.append(sentence)
     return found
 
 
@@ -173,21 +205,21 @@ def _nearest(stated: list[tuple[Sentence, re.Match[str]]]) -> tuple[Sentence, re
                key=lambda n: min(abs(n[1].start() - said.start()), abs(n[1].end() - said.start())))
 
 
-def _theirs(value: str, sentence: Sentence, owners: set[str], words: set[str], others: set[str]) -> bool:
-    """Whether a contact belongs to someone other than the controller. An e-mail address at the controller's own
-    domain (one carrying a word of its name, ``owners``) is the controller's; otherwise a contact stated for the
-    supervisory authority is not; one stated for the DPO is (a DPO may sit at another firm); nor is one in a
-    sentence naming another organisation (a word of its name, ``others``) and not the controller (``words``), or an
-    e-mail address at another domain where the controller's own addresses carry its name."""
+def _theirs(value: str, stated: str, owners: set[str], words: set[str], others: set[str]) -> bool:
+    """Whether a contact belongs to someone other than the controller, by the words that state it (its sentence, and
+    the lines above it in its contact block). An e-mail address at the controller's own domain (one carrying a word
+    of its name, ``owners``) is the controller's; otherwise a contact stated for the supervisory authority is not;
+    one stated for the DPO is (a DPO may sit at another firm); nor is one stated with another organisation (a word
+    of its name, ``others``) and not the controller (``words``), or an e-mail address at another domain where the
+    controller's own addresses carry its name."""
     domain = value.rpartition("@")[2].casefold()
     if "@" in value and any(word in domain for word in owners):
         return False  # at the controller's own domain, whoever else the sentence names
-    if AUTHORITIES.search(sentence.text) or _AUTHORITY_WORDS.search(sentence.text):
+    if AUTHORITIES.search(stated) or _AUTHORITY_WORDS.search(stated):
         return True
-    if DPO.search(sentence.text):
+    if DPO.search(stated):
         return False
-    text = sentence.text.casefold()
-    if any(re.search(rf"\b{w}\b", sentence.text) for w in others) and not any(w in text for w in words):
+    if any(re.search(rf"\b{w}\b", stated) for w in others) and not any(w in stated.casefold() for w in words):
         return True
     return bool(owners) and "@" in value
 
@@ -197,7 +229,8 @@ def _contacts(items: list[Sentence], name: str | None, others: set[str]) -> tupl
     (not those of another organisation, see :func:`_theirs`; ``others``: the words of other organisations' names).
     An address named for the DPO ('fg@', 'dpo@') is the DPO's wherever it stands when the notice has a DPO; one
     named otherwise ('privacy@') that a sentence gives for the DPO is the controller's too (its general channel),
-    and the DPO's alone where another sentence gives it without saying so."""
+    and the DPO's alone where another sentence gives it without saying so, or where it stands in a block of contact
+    lines that opens with the DPO ('Our DPO may be contacted at:' over 'Email: ...')."""
     mine: dict[tuple[str, str], dict] = {}
     dpo: dict[tuple[str, str], dict] = {}
     words = {w for w in re.findall(r"\w{4,}", (name or "").casefold())} | {re.sub(r"\W", "", (name or "").casefold())}
@@ -206,20 +239,37 @@ def _contacts(items: list[Sentence], name: str | None, others: set[str]) -> tupl
     others = {w for w in others if w.casefold() not in words}
     designated = any(True for _ in find(DPO, items))
     shared: set[tuple[str, str]] = set()
+    blocks = {id(sentence): _block(items, index) for index, sentence in enumerate(items)}
     for pattern, channel in ((EMAIL, "email"), (PHONE, "phone")):
         for sentence, match in find(pattern, items):
             value = (next(filter(None, match.groups())) if channel == "phone" else match.group(0)).rstrip(".")
-            if _theirs(value, sentence, owners, words, others):
+            block = blocks[id(sentence)]
+            if _theirs(value, f"{block}\n{sentence.text}", owners, words, others) or _FAX.search(sentence.text, 0, match.start()):
                 continue
             named = bool(_DPO_ADDRESS.match(value))
             targets = [dpo] if (named and designated) or (DPO.search(sentence.text) and named) else (
-                [dpo, mine] if DPO.search(sentence.text) else [mine])
+                [dpo, mine] if DPO.search(sentence.text) else [dpo] if DPO.search(block) else [mine])
             if len(targets) == 2:
                 shared.add((channel, value))
             for target in targets:
                 target.setdefault((channel, value), {"channel": channel, "value": value,
                                                      "provenance": provenance(sentence, match.start(), match.end())})
     return [c for key, c in mine.items() if key not in dpo or key in shared], list(dpo.values())
+
+
+def _block(items: list[Sentence], index: int) -> str:
+    """For a short line of a contact block ('Email: info@x.example', '+49 621 60-0', no full stop), the lines of its
+    section above it up to the one that opens the block (a sentence, or a line ending in ':'); nothing for a sentence."""
+    if len(items[index].text.split()) > 8 or items[index].text.endswith((".", "!", "?")):
+        return ""  # a sentence, not a line of a block
+    above: list[str] = []
+    for before in reversed(items[max(0, index - 6):index]):
+        if before.section != items[index].section:
+            break
+        above.append(before.text)
+        if len(before.text.split()) > 8 or before.text.endswith(":"):
+            break
+    return "\n".join(above)
 
 
 def _dpo(items: list[Sentence], contacts: list[dict]) -> dict | None:

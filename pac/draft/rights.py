@@ -5,20 +5,26 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .text import Sentence, provenance
+from .controller import ABBREVIATION, AUTHORITIES
+from .text import Sentence, lead_ins, provenance
+
+_AUTHORITY_ROLE = r"autoriteit|authority|toezichthoud|supervisory|commissioner|commission\b|regulator|privacycommissie|privacywaakhond"
+"""A supervisory authority by its role, in a notice's words ('de toezichthouder', 'the data protection regulator')."""
+_AUTHORITY_NAMED = f"{_AUTHORITY_ROLE}|{AUTHORITIES.pattern}|{ABBREVIATION.pattern}"
 
 RIGHTS = {
     "access": r"inzage|inzien|in te zien|opvragen|op te vragen|\baccess\b|kopie van (je|uw|jouw) (persoons)?gegevens|"
               r"\b(zien|vragen|weten) welke (persoons)?gegevens|\bin te kijken\b|\binkijken\b|overzicht van (\w+ ){0,2}(persoons)?gegevens|"
-              r"\brecht (op|van) toegang|toegang tot (je|jouw|uw|de) (persoons)?gegevens|"
-              r"copy of (your|the) (personal )?(data|information)|(je|jouw|uw) (persoons)?gegevens (\w+ ){0,2}(bekijken|inkijken)|"
+              r"\brecht (op|van) toegang|toegang tot (je|jouw|uw|de) (persoons|persoonlijke )?gegevens|"
+              r"copy of (your|the|that|this|my) (personal )?(data|information)|\b(ask|tell) us (which|what) (personal )?(data|information)|(je|jouw|uw) (persoons)?gegevens (\w+ ){0,2}(bekijken|inkijken)|"
               r"\bsee (the|your|what) (personal )?(data|information)",
     "rectification": r"rectific|aanpass|aan te passen|wijzigen|wijziging|correctie|corrigeren|verbeter|aanvull|\brectif|"
                      r"\bbijwerk|\bbij te werken|actualiser|"
                      r"\bcorrect(ed|ion|ing)?\b(?!e)",
     "erasure": r"verwijder|\bwissen|\bwissing|vergetelheid|vergeten te worden|vernietig|\berase|\berasure|\bdelet|to be forgotten|"
                r"\bremov(e|ed|al)\b",
-    "restriction": r"beperk|afscherm|restrict|\blimit\w* (how|the (use|processing)|(its|their) (use|processing)|processing)|"
+    "restriction": r"beperk|afscherm|restrict|\blimit\w* (how|the (use|processing)|(its|their) (use|processing)|processing|"
+                   r"(the )?data (collection|processing))|"
                    r"\bpaus\w* (the |our )?(use|processing)",
     "portability": r"overdraag|overdrag|overdracht|over te (kunnen )?dragen|dataportab|portab|meenemen|mee te nemen|"
                    r"machine[- ]readable|machineleesba|(moved|transferred|sent) to another (organisation|organization|company|provider)|"
@@ -28,10 +34,8 @@ RIGHTS = {
     "no_automated_decision": r"(niet|not) (\w+ ){0,4}(onderworpen|subject(ed)?|voorwerp) (\w+ ){0,5}(geautomatiseerde|automated)",
     "withdraw_consent": r"(toestemming|consent)\b.{0,80}?(intrek|in te trekken|trekt? .{0,20}(in|terug)\b|terug te trekken|"
                         r"withdraw|revoke)|(intrek|withdraw|revoke).{0,40}?(toestemming|consent)",
-    "complaint": r"(klacht|klagen|complain|niet tevreden|ontevreden|unhappy|not happy|dissatisfied)"
-                 r".{0,120}?(autoriteit|authority|toezichthoud|supervisory|commission|regulator|"
-                 r"privacycommissie|privacywaakhond|\bAP\b|GBA|\bICO\b|\bDPC\b|\bIMY\b|\bCNIL\b)|"
-                 r"(autoriteit persoonsgegevens|supervisory authority).{0,80}?(klacht|complain)",
+    "complaint": rf"(klacht|klagen|\bberoep (\w+ ){{0,2}}bij\b|complain|niet tevreden|ontevreden|unhappy|not happy|dissatisfied)"
+                 rf".{{0,120}}?({_AUTHORITY_NAMED})|(autoriteit persoonsgegevens|supervisory authority).{{0,80}}?(klacht|complain)",
 }
 _PATTERNS = {right: re.compile(pattern, re.IGNORECASE) for right, pattern in RIGHTS.items()}
 _RIGHTS_SECTION = re.compile(r"(?i)\b(privacy)?recht(en)?\b|\brights?\b")
@@ -40,8 +44,13 @@ _ASKING = re.compile(r"(?i)^(\d[\d.]*\s+)?((hoe|wanneer|waar|how|when|where)\s+)
 I see my data?'): its answer states rights; an answer opening 'Ja' or 'Yes' states the rights the question names,
 one opening 'Nee' or 'No' none."""
 _YES, _NO = re.compile(r"(?i)^(ja|yes)\b"), re.compile(r"(?i)^(nee|neen|no)\b")
+_A_RIGHT = re.compile(r"(?i)^(\d[\d.]*\s+)?((the|your|uw|je|jouw|het)\s+)?(right|recht)\s+(to|of|on|op|van|om)\b")
+"""A heading that names one right ('Right of access', 'Het recht op dataportabiliteit'): it states that right."""
+_CONDITIONS = re.compile(r"(?i)\b(wanneer|als|indien|zodra|if|when|where)(\s+(je|jij|u|you))?\s*:$")
+"""A list of the conditions of a right ('U mag ons zo'n verzoek sturen wanneer:', 'You may ask us to restrict it if
+you:'): its items ('u uw toestemming intrekt') state no right."""
 _COMPLAINTS = re.compile(r"(?i)klacht|complain")
-_AUTHORITY = re.compile(r"(?i)autoriteit|authority|toezichthoud|commissioner|commission\b|\b(AP|GBA|ICO|DPC|IMY|CNIL)\b")
+_AUTHORITY = re.compile(f"(?i){_AUTHORITY_NAMED}")
 """A supervisory authority named under a complaints heading ('Klachten: Ben je niet tevreden, dan kan je terecht bij
 de Gegevensbeschermingsautoriteit') states the right to complain to it."""
 _ELSEWHERE = re.compile(r"(?i)\bbij (de|het|die|deze) \w+ zelf\b|\brechtstreeks (bij|tot|aan)\b|"
@@ -54,13 +63,16 @@ _RIGHTS_SENTENCE = re.compile(
     r"(?i)\brecht(en)?\b|\bright(s)?\b|\bverzoek|\brequest|"
     rf"\b(je|jij|u) (kunt|kan|mag)( ons)? {_ASK}|\b(je|jij|u) (kunt|kan|mag) (je|jouw|uw) (persoons)?gegevens|"
     rf"\b(kun|kunt|kan|mag) (je|jij|u)( ons)? (\w+ )?{_ASK}|\b(kun|kunt|kan|mag) (je|jij|u) (je|jouw|uw) (persoons)?gegevens|"
-    rf"\bons (te )?{_ASK}|\b(je|jij|u) (kunt|kan|mag) (je |zich )?(ook )?(bezwaar|verzet)|"
+    rf"\bons (te )?{_ASK}|\b(je|jij|u) (kunt|kan|mag) (je |zich )?(ook )?(bezwaar|verzet)|\b(je|jij|u) (ook )?(bezwaar|verzet) (kunt|kan|mag)\b|"
     r"\b(kun|kunt|kan|mag) (je|jij|u) (je |zich )?(ook )?(bezwaar|verzet)|"
     r"\blaten (inzien|verwijderen|corrigeren|aanpassen|wijzigen|wissen|aanvullen|overdragen)|"
     r"\byou (can|may) (also )?(ask|request|see|get|receive|obtain)\b|\bask us to\b|"
+    r"\b(want|wish|would like) to (see|know|access|obtain)\b|\b(wil|wilt) (je|u) (weten|zien|inzien)\b|"
     r"\bhave (your|them|it|the) (\w+ )?(data |information )?(deleted|erased|corrected|rectified|removed)")
 """A sentence that offers something to the reader as a right, a request or what they can have done."""
-_NOT_A_RIGHT = re.compile(r"(?i)\b(wij|we) (bewaren|verwijderen|delete|keep)\b")
+_NOT_A_RIGHT = re.compile(r"(?i)(?<!\bdie )(?<!\bdat )(?<!\bwelke )(?<!\bthat )(?<!\bwhich )\b(wij|we) (bewaren|verwijderen|delete|keep)\b")
+"""The controller's own keeping or deleting ('wij verwijderen je gegevens na een jaar'), not in a relative clause
+('recht op inzage in de gegevens die wij bewaren')."""
 _OURS = re.compile(r"(?i)\b(wij|we)( \w+)?\W*$")
 """The controller as the subject of the verb that names the right ('we beperken de toegang', 'we will delete'):
 its own action, not a right of the reader."""
@@ -80,7 +92,7 @@ _NOT_APPLYING = re.compile(r"(?i)^[^,;:]{0,60}?\b(geldt|gelden|is|zijn) (\w+ ){0
 states no right."""
 _SOMEONE_ELSE = re.compile(r"(?i)^(?:(?:your|the|our|an?|each|every|je|jouw|uw|de|het|een|onze?)\s+)?"
                            r"(?!(?:you|we|wij|je|jij|u|anyone|everyone|iedereen|data|gegevens|parents?|ouders?|guardians?|"
-                           r"voogd)\b)([a-z]\w+)\s+(can|may|could|kan|mag|kunnen|mogen)\b|^(other|andere)\s+\w+\s+(can(not)?|may|could|"
+                           r"voogd|these|this|they|it|which|such|rights?|deze|dit|die|dat|ze|zij|rechten?)\b)([a-z]\w+)\s+(can|may|could|kan|mag|kunnen|mogen)\b|^(other|andere)\s+\w+\s+(can(not)?|may|could|"
                            r"kan|mag|kunnen|mogen)\b")
 """A sentence whose subject is someone other than the reader ('Your employer can ask us to ...', 'Tutors can ask
 us to remove a pupil', 'Other parents cannot ask ...'); parents and guardians act for the data subject."""
@@ -152,17 +164,20 @@ def _denied(text: str, match: re.Match[str]) -> bool:
 
 def _offers(items: list[Sentence]) -> Iterator[tuple[Sentence, bool, str, str]]:
     """Each sentence with whether it offers something to the reader as a right and the next and the last sentence
-    of its section; before the answer 'Ja'/'Yes' to a reader's question, the question itself (its heading)."""
-    lead_in = Sentence("", None, "")
-    for index, sentence in enumerate(items):
-        if not sentence.bullet:
-            lead_in = sentence
-        introduced = sentence.bullet and lead_in.section == sentence.section and _RIGHTS_SENTENCE.search(lead_in.text)
+    of its section (not the items of a list of a right's conditions); before the first sentence under a heading that
+    names a right, or the answer 'Ja'/'Yes' to a reader's question, the heading itself."""
+    for index, (sentence, lead_in) in enumerate(zip(items, lead_ins(items))):
+        if lead_in is not None and _CONDITIONS.search(lead_in.text):
+            continue
+        introduced = lead_in is not None and _RIGHTS_SENTENCE.search(lead_in.text)
         following = items[index + 1].text if index + 1 < len(items) and items[index + 1].section == sentence.section else ""
         previous = items[index - 1].text if index and items[index - 1].section == sentence.section else ""
         question = sentence.section.rsplit(" > ", 1)[-1]
         asking = bool(_ASKING.match(question))
-        if asking and (index == 0 or items[index - 1].section != sentence.section):  # the answer's first sentence
+        opening = index == 0 or items[index - 1].section != sentence.section
+        if opening and _A_RIGHT.match(question):  # a heading naming the right its section explains
+            yield Sentence(sentence.section, sentence.activity, question), True, "", ""
+        if asking and opening:  # the answer's first sentence
             if _NO.match(sentence.text):
                 continue
             if _YES.match(sentence.text):

@@ -35,11 +35,14 @@ _LIST_HEADINGS = re.compile(f"{_PURPOSE_WORDS}|{_BASIS_WORDS}", re.IGNORECASE)
 sub-heading of that activity ('Members' over 'What we use your information for' and 'Our lawful basis')."""
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2013]\ufe0e?|\d{1,2}[.)])\s+")
 _ABBREVIATIONS = ("art", "max", "min", "bijv", "ca", "nr", "o.a", "e.g", "i.e", "m.b.t", "t.a.v", "incl", "excl", "tel",
-                  "co", "st", "no", "h.o.d.n")
+                  "h.o.d.n")
 """Abbreviations after which a full stop ends no sentence ('art. 6', 'max. 6 maanden', 'Tel. 030 ...',
-'Co. Kilkenny', 'St. Annastraat', 'No. 08123456', 'M. Bakker h.o.d.n. Bakker Boekhouding'); nor does an initial ('M.J. Bakker')."""
+'M. Bakker h.o.d.n. Bakker Boekhouding'); nor does an initial ('M.J. Bakker'), 'Co.' or 'St.' with a capital
+('Co. Kilkenny', 'St. Annastraat'), nor 'No.' and a street's 'str.' before a number ('No. 08123456', 'Jakobstr. 77'):
+the answer 'No. We never sell your data.' is a sentence of its own."""
 _SENTENCE_END = re.compile("".join(rf"(?<!\b(?i:{re.escape(a)})\.)" for a in _ABBREVIATIONS)
-                           + r"(?<!\b[A-Z]\.)(?<=[.!?])\s+(?=[A-Z0-9\u00c0-\u00de\"'(])")
+                           + r"(?<!\b[A-Z]\.)(?<!\bCo\.)(?<!\bSt\.)(?<=[.!?])(?!(?<=\b[Nn]o\.)\s+\d)(?!(?<=str\.)\s+\d)"
+                           r"\s+(?=[A-Z0-9\u00c0-\u00de\"'(])")
 
 
 _CELLS = re.compile(r"\||\t|\S {3,}\S")
@@ -63,10 +66,15 @@ _NUMBERED = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=[A-Z\u00c0-\u00de])")
 """A section number before a heading ('4. Your rights', '2.1 Bewaartermijnen')."""
 
 
+_NUMBER_VALUE = re.compile(r":\s*[^\s\d]*\d[\d ()./-]{5,}\d")
+"""A label's value that is a number ('Phone: 0330 041 8110', 'KvK: 12345678', 'Bijgewerkt: 13-11-2023')."""
+
+
 def _is_heading(line: str, before: str, after: str | None) -> bool:
     stripped = line.strip()
-    if ":" in stripped and (GENERIC_HEADINGS.match(stripped.split(":", 1)[0]) or _LABELLED.match(after or "")):
-        return False  # a labelled line, "Doel: de nieuwsbrief", "Legal basis: consent", or one over more of them
+    if ":" in stripped and (GENERIC_HEADINGS.match(stripped.split(":", 1)[0]) or _LABELLED.match(after or "")
+                            or len(stripped) <= 80 and _NUMBER_VALUE.search(stripped)):
+        return False  # a labelled line, "Doel: de nieuwsbrief", "Legal basis: consent", "Tel: 030 ...", or one over more of them
     numbered = line == line.lstrip() and _NUMBERED.match(line) and after is not None and not (
         after == after.lstrip() and re.match(r"\d", after))  # not the first item of a numbered list
     return (0 < len(stripped) <= 80 and not before.strip() and after is not None and bool(after.strip())
@@ -194,6 +202,18 @@ def slug(text: str, taken: set[str]) -> str:
         candidate, n = f"{base}-{n}", n + 1
     taken.add(candidate)
     return candidate
+
+
+def lead_ins(items: list[Sentence]) -> list[Sentence | None]:
+    """For each sentence, the sentence that introduces it when it is a list item: the last sentence of its section
+    before it that is no list item ('We only transfer data outside the EEA where:'); None for any other sentence."""
+    leads: list[Sentence | None] = []
+    last: Sentence | None = None
+    for sentence in items:
+        leads.append(last if sentence.bullet and last is not None and last.section == sentence.section else None)
+        if not sentence.bullet:
+            last = sentence
+    return leads
 
 
 def find(pattern: re.Pattern[str], items: list[Sentence]) -> Iterator[tuple[Sentence, re.Match[str]]]:

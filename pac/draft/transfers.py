@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .text import Sentence, provenance
+from .text import Sentence, lead_ins, provenance
 
 COUNTRIES = {"US": r"Verenigde Staten|United States|(?<!-)\b(USA|VS)\b|(?<![-\w])U\.S\.(?!-)|\bUS-based|Amerika\b|"
                    r"Amerikaanse? (bedrijf|onderneming|partij|aanbieder|leverancier)|\bAmerican (company|provider|supplier)",
@@ -20,14 +20,16 @@ COUNTRIES = {"US": r"Verenigde Staten|United States|(?<!-)\b(USA|VS)\b|(?<![-\w]
              "BR": r"Brazilië|\bBrazil\b"}
 COUNTRY = re.compile("|".join(f"(?P<{code}>{pattern})" for code, pattern in COUNTRIES.items()))
 
-TOOLS = {"eu_us_dpf": r"Data Privacy Framework|\bDPF\b|(?i:gegevensprivacykader)",
-         "privacy_shield": r"Privacy Shield|(?i:privacyschild)",
-         "scc": r"(?i:standaard\s?contract(bepalingen|clausules|uele (clausules|bepalingen))|"
+TOOLS = {"eu_us_dpf": r"Data Privacy Framework|(?i:EU-?U\.?S\.?[- ]data privacy framework|gegevensprivacykader|"
+                      r"EU-VS-kader voor gegevensbescherming)|\bDPF\b",
+         "privacy_shield": r"(?i:privacy[ -]?shield|privacyschild)",
+         "safe_harbor": r"(?i:safe[ -]?harbou?r)",
+         "scc": r"(?i:standaard[\s-]?contract(bepalingen|clausules|uele (clausules|bepalingen))|"
                 r"model\s?contract(en|bepalingen|clausules)?|model\s?clausules|standaard(bepalingen|clausules)|"
                 r"standard (contractual|contract|data protection) clauses|model clauses)|\bSCCs?\b",
          "scc_supervisory_authority": r"International Data Transfer Agreement|\bIDTAs?\b",
          "bcr": r"(?i:bindende bedrijfsvoorschriften|bindende bedrijfsregels|binding corporate rules)|\bBCRs?\b",
-         "adequacy": r"(?i:adequaatheids(besluit|beslissing)|adequacy (decision|finding|regulations?)|passendheidsbesluit|"
+         "adequacy": r"(?i:adequaatheids(besluit|beslissing|beschikking)|adequacy (decision|finding|regulations?)|passendheidsbesluit|"
                      r"beschermingsniveau|(passend|adequaat|gelijkwaardig|toereikend)e? niveau van (gegevens)?bescherming|"
                      r"(adequate|equivalent|sufficient) level of (data )?protection|"
                      r"(recogni[sz]ed|found|considered|deemed|decided)[^.;]{0,40}\b(adequate|sufficient|equivalent) (data )?protection|"
@@ -35,9 +37,11 @@ TOOLS = {"eu_us_dpf": r"Data Privacy Framework|\bDPF\b|(?i:gegevensprivacykader)
                      r"(designated|recognised|recognized|considered) (as )?safe|safe (third )?countr)"}
 """The tools a notice claims wherever it names them (adequacy: a decision, or a level of protection the
 Commission recognises, not one the organisation judges or one that is missing; for a UK controller, adequacy
-regulations, and the ICO's International Data Transfer Agreement as clauses a supervisory authority issued)."""
+regulations, and the ICO's International Data Transfer Agreement as clauses a supervisory authority issued; the
+invalidated Privacy Shield and Safe Harbor, which older notices still claim)."""
 _COMMISSION = re.compile(r"(?i)(Europese Commissie|European Commission|adequaatheidsbesluit|adequacy decision|"
-                         r"passendheidsbesluit|adequacy regulations?)")
+                         r"passendheidsbesluit|adequacy regulations?|(recogni[sz]ed|approved) by the UK\b|UK government|"
+                         r"Secretary of State)")
 _LACKING = re.compile(r"(?i)\b(zonder|without|geen|no|not|niet|onvoldoende|insufficient|lacks?)\b[^.;]{0,40}$")
 _NOT_CLAIMED = re.compile(r"(?i)(\b(geen|no|not|niet|nor|noch|never|nooit)\b|n't)(\s+[\w-]+){0,4}\s+$")
 """A tool named only to deny it ('we do not use standard contractual clauses', 'geen SCC's nodig')."""
@@ -49,7 +53,7 @@ _INVALID = re.compile(r"(?i)[^.;]{0,30}?\b(no longer|niet langer|not valid|inval
                       r"ongeldig verklaard|vervallen|no longer in force|not used|niet meer)\b")
 """A tool named as no longer valid or used ('the Privacy Shield, which is no longer valid'): not claimed."""
 
-_CONTEXT_TOOLS = {"derogation_explicit_consent": r"(?i)(uitdrukkelijke|expliciete|explicit) (toestemming|consent)",
+_CONTEXT_TOOLS = {"derogation_explicit_consent": r"(?i)(uitdrukkelijke|expliciete|explicit)( (en|and) \w+)? (toestemming|consent)",
                   "derogation_legal_claims": r"(?i)(establish\w*|exercise|defen[cs]e)[^.;]{0,30}legal claims|"
                                              r"(instellen|uitoefening|verdediging)[^.;]{0,30}rechtsvordering",
                   "derogation_vital_interests": r"(?i)vital interests|vitale belangen",
@@ -59,17 +63,18 @@ _CONTEXT_TOOLS = {"derogation_explicit_consent": r"(?i)(uitdrukkelijke|expliciet
 """What counts as a claimed tool only in words about data leaving the EU: the derogations of Art. 49(1)(a), (e)
 and (f) (explicit consent, legal claims, vital interests), and what is no transfer tool at all, a processor
 agreement or unspecified measures."""
-_ABROAD = re.compile(r"(?i)buiten de (EU|EER|Europese)|outside (of )?the (EU|EEA|European)|doorgifte|derde land|"
-                     r"third countr|internationa")
+_ABROAD = re.compile(r"(?i)buiten de (EU|EER|Europese)|outside (of )?the (EU|EEA|European|UK\b|United Kingdom)|doorgifte|"
+                     r"derde land|third countr|internationa")
 _ABROAD_ONLY = {"derogation_legal_claims", "derogation_vital_interests"}
 """Derogations claimed only where the sentence or its section speaks of data leaving the EU, not of any
 'transfer' (passing data to emergency services to protect vital interests is no transfer abroad)."""
 
-_TRANSFER = re.compile(r"(?i)buiten de (EU|EER|Europese)|outside (of )?the (EU|EEA|European)|doorgifte|\btransfer|"
-                       r"derde landen|third countr|internationa")
-_NEGATED = re.compile(r"(?i)(\b(niet|geen|not|never|no|nooit)\b|n't)(\s+[\w-]+){0,4}?\s+(buiten|outside|doorge|door\b|transfer)")
-"""A denial of transfers ('we do not transfer', 'wij geven geen gegevens door'), not 'where no other safeguard
-applies, we transfer ...'."""
+_TRANSFER = re.compile(r"(?i)buiten de (EU|EER|Europese)|outside (of )?the (EU|EEA|European|UK\b|United Kingdom)|doorgifte|"
+                       r"\btransfer|derde landen|third countr|internationa")
+_NEGATED = re.compile(r"(?i)(\b(niet|geen|not|never|no|nooit)\b|n't)(\s+[\w-]+){0,4}?\s+"
+                      r"(buiten|outside|doorge|door(?=\s*([.,;:]|$|(aan|naar|buiten)\b))|transfer)")
+"""A denial of transfers ('we do not transfer', 'wij geven geen gegevens door (aan ...)'), not 'where no other safeguard
+applies, we transfer ...', nor a passive's agent ('... geen ... en ze worden door X opgeslagen')."""
 
 
 def country(text: str) -> str | None:
@@ -103,15 +108,20 @@ def claimed(sentence: Sentence, start: int = 0, end: int | None = None) -> list[
 
 
 def _named_near(items: list[Sentence], named: list[bool], index: int) -> bool:
-    """Whether the sentence at ``index``, or the one before or after it in its section, names a transfer tool."""
+    """Whether the sentence at ``index``, or the one before or after it in its section, names a transfer tool, or
+    the next section's heading does ('We use appropriate safeguards.' over 'Standard Contractual Clauses (SCCs)')."""
+    following = items[index + 1] if index + 1 < len(items) else None
+    if following is not None and following.section != items[index].section and is_tool(following.section.rsplit(" > ", 1)[-1]):
+        return True
     return any(named[i] for i in range(max(0, index - 1), min(len(items), index + 2))
                if items[i].section == items[index].section)
 
 
 def general(items: list[Sentence], claimed_by_recipients: set[str]) -> list[dict]:
     """The organisation-wide tools: every claim no recipient carries, and in sentences about transfers (by
-    their section or their own words) a processor agreement or unspecified measures, the latter only where
-    sentence and its neighbours in the section name no tool ('passende waarborgen, zoals ...' names its tool)."""
+    their section, their own words or those of the sentence introducing their list) a processor agreement or
+    unspecified measures, the latter only where sentence and its neighbours in the section name no tool
+    ('passende waarborgen, zoals ...' names its tool)."""
     found: dict[str, dict] = {}
     named: list[bool] = []
     for sentence in items:
@@ -119,10 +129,11 @@ def general(items: list[Sentence], claimed_by_recipients: set[str]) -> list[dict
         named.append(bool(tools))
         for tool in tools:
             found.setdefault(tool["tool"], tool)
-    for index, sentence in enumerate(items):
-        if not (_TRANSFER.search(sentence.section) or _TRANSFER.search(sentence.text)) or _NEGATED.search(sentence.text):
+    for index, (sentence, lead) in enumerate(zip(items, lead_ins(items))):
+        about = f"{sentence.section}\n{lead.text if lead else ''}\n{sentence.text}"
+        if not _TRANSFER.search(about) or _NEGATED.search(sentence.text):
             continue
-        abroad = _ABROAD.search(sentence.section) or _ABROAD.search(sentence.text)
+        abroad = _ABROAD.search(about)
         for tool, pattern in _CONTEXT_TOOLS.items():
             match = None if tool in _ABROAD_ONLY and not abroad else re.search(pattern, sentence.text)
             if match and not (tool == "appropriate_measures" and _named_near(items, named, index)):
