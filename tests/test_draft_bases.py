@@ -542,3 +542,61 @@ def test_steps_before_entering_into_a_contract(tmp_path: Path):
     assert [p["legal_basis"]["basis"] for p in purposes] == ["contract"]
     assert _purposes(tmp_path / "none", "Privacyverklaring van Voorbeeld BV\n\nOffertes\n\nDe overeenkomst staat in "
                                         "ons archief.\n") == []
+
+
+def _named(purposes: list[dict]) -> list[tuple[str, str | None]]:
+    return [(p["name"], p.get("legal_basis", {}).get("basis")) for p in purposes]
+
+
+def test_a_basis_named_on_the_line_after_its_lead_in(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\n1. Doel, gegevens en bewaartermijn\n\n"
+                                "Wij verwerken gegevens voor een paar doelen.\n\n2.1 Offertes opstellen\n\n"
+                                "Voor dat doel gebruiken wij de volgende persoonsgegevens:\n- Naam\n- E-mailadres\n"
+                                "De grondslag waarop wij deze gegevens mogen verwerken is:\nNa het verlenen van toestemming.\n")
+    assert _named(dutch) == [("2.1 Offertes opstellen", "consent")]
+    assert dutch[0]["legal_basis"]["provenance"]["quote"] == "Na het verlenen van toestemming."
+    english = _purposes(tmp_path / "en", "Privacy statement of Example Ltd\n\n3.2 Invoicing\n\n"
+                                         "For this purpose we use the following data:\n- Name\n- Postal address\n"
+                                         "The basis on which we may process these data is:\n"
+                                         "It is needed to carry out a contract with the data subject.\n", "en")
+    assert _named(english) == [("3.2 Invoicing", "contract")]  # the data items are no purposes
+
+
+def test_articles_cited_in_the_german_style_and_other_wordings_of_a_basis(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nLogbestanden\n\n"
+                                "Wij bewaren IP-adressen op basis van art. 6 lid 1 lit. f AVG, om storingen te vinden.\n\n"
+                                "Offertes\n\nDe rechtsgrondslag voor het maken van een offerte is Art. 6(1) lit. b AVG.\n\n"
+                                "Beveiliging\n\nWij loggen inlogpogingen vanwege ons legitieme belang bij een veilige site.\n\n"
+                                "Leden\n\nWij hebben je adres nodig vanwege onze overeenkomst met jou.\n")
+    assert _named(dutch) == [("Logbestanden", "legitimate_interests"), ("Offertes", "contract"),
+                             ("Beveiliging", "legitimate_interests"), ("Leden", "contract")]
+    belgian = _purposes(tmp_path / "be", "Privacyverklaring van Voorbeeld vzw\n\nWaarom verwerken wij gegevens?\n\n"
+                                         "a. Om te voldoen aan de wettelijke en reglementaire verplichtingen van een vzw.\n"
+                                         "b. Om te voldoen aan de contractuele verplichting tegenover onze leden.\n")
+    assert [basis for _, basis in _named(belgian)] == ["legal_obligation", "contract"]
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nAccounts\n\n"
+                                         "We need your details to provide you with the contracted services.\n", "en")
+    assert _named(english) == [("Accounts", "contract")]
+
+
+def test_a_list_item_introducing_the_items_after_it(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nHow we use your data\n\n"
+                                  "We use your data as follows:\n"
+                                  "- To perform our contract with you. This includes:\n- delivering your parcel;\n"
+                                  "- sending the invoice;\n- Where you give us consent:\n- sending you our newsletter.\n", "en")
+    assert _named(english) == [("delivering your parcel;", "contract"), ("sending the invoice;", "contract"),
+                               ("sending you our newsletter.", "consent")]
+    assert all(p["legal_basis"]["provenance"]["note"].startswith("Review:") for p in english)
+    lettered = _purposes(tmp_path / "x", "Privacy notice of Example Ltd\n\nHow we use your data\n\n"
+                                         "We collect personal information:\n1) with your consent:\n"
+                                         "a) Offers - telling you about new courses;\n"
+                                         "2) to fulfil our obligations under a contract:\n"
+                                         "b) Bookings - confirming your place on a course;\n", "en")
+    assert [(p["name"][:9], p["legal_basis"]["basis"]) for p in lettered] == [("a) Offers", "consent"),
+                                                                               ("b) Bookin", "contract")]
+
+
+def test_a_list_item_introducing_nothing_ties_no_purpose(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nHow we use your data\n\n"
+                                  "We use your data in two ways:\n- with your consent:\n\nWe keep your data safe.\n", "en")
+    assert not [p for p in english if p.get("legal_basis")]

@@ -12,17 +12,22 @@ from dataclasses import dataclass, replace
 
 from .text import BASIS_HEADINGS, GENERIC_HEADINGS, PURPOSE_HEADINGS, Sentence
 
-_ARTICLE = r"\bart(?:ikel|icle|\.)?\s*6\s*(?:\(1\)|,?\s*lid\s*1,?|\.1\.?)?\s*(?:sub|onder|under|point|letter)?\s*\(?{}\)?(?!\w)"
+_ARTICLE = (r"\bart(?:ikel|icle|\.)?\s*6\s*(?:\(1\)|,?\s*(?:lid|para\.?|abs\.?)\s*1,?|\.1\.?)?\s*(?:sub|onder|under|point|letter|lit\.?)?"
+            r"\s*\(?{}\)?(?!\w)")
+"""Art. 6(1)(x) as notices cite it: 'art. 6 lid 1 sub a AVG', 'Article 6(1)(b)', 'art. 6.1.f', and in the German style of
+many translated notices 'art. 6 lid 1 lit. f', 'art. 6 Para. 1 b)', 'Art. 6 Abs. 1 lit. a'."""
 _AUTHORITY = r"(de |the )?(wet|wetgeving|law|legislation|tax authorit(y|ies)|belastingdienst|HMRC|HM Revenue & Customs)"
 BASES = {  # a contract with another organisation ('our agreement with your employer') is no Art. 6(1)(b) basis
     "consent": r"toestemming|\bconsent\b|" + _ARTICLE.format("a"),
-    "contract": r"((?<!verwerkers)overeenkomst|(?<!processing )\bcontract\b|"
+    "contract": r"contractu(?:al|ele) (?:verplichting|obligation|necessity|noodzaak)|\bcontracted services\b|"
+                r"((?<!verwerkers)overeenkomst|(?<!processing )\bcontract\b|"
                 r"(?<!processing )(?<!processor )(?<!sharing )\bagreement\b)(?!\s+(met|with)\s+((je|jouw|uw|your|the|de|het|onze?|our|other|andere)\s+)?"
                 r"(employers?|werkgevers?|opdrachtgevers?|suppliers?|leveranciers?|partners?|organisations?|organizations?|"
                 r"organisaties?|companies|bedrijven)\b)|"
                 + _ARTICLE.format("b"),
-    "legal_obligation": r"wettelijke (verplichting|plicht|bewaarplicht|administratieplicht)|legal (obligation|requirement)|"
-                        r"(fiscale|boekhoudkundige|wettelijke) (en (fiscale|boekhoudkundige|wettelijke) )?verplichting|"
+    "legal_obligation": r"wettelijke \w*(verplichting|plicht)|legal (obligation|requirement)|"
+                        r"(fiscale|boekhoudkundige|wettelijke|reglementaire) (en (fiscale|boekhoudkundige|wettelijke|reglementaire) )?"
+                        r"verplichting|"
                         r"verplichting(en)? (van|uit) de wet\b|"
                         r"verplicht (door|volgens|op grond van) (de )?wet\b|statutory (obligation|duty|requirement)|legal dut(y|ies)|"
                         r"comply with (the |applicable |relevant )?(law|legislation)\b|"
@@ -31,15 +36,16 @@ BASES = {  # a contract with another organisation ('our agreement with your empl
                         + _ARTICLE.format("c"),
     "vital_interests": r"vita(a|le)l? belang|vital interest|" + _ARTICLE.format("d"),
     "public_task": r"algemeen belang|public (task|interest)|openbaar gezag|official authority|" + _ARTICLE.format("e"),
-    "legitimate_interests": r"(gerechtvaardigd|gewettigd)\w* belang|legitimate interest|" + _ARTICLE.format("f"),
+    "legitimate_interests": r"(gerechtvaardigd|gewettigd|legitiem)\w* belang|legitimate interest|" + _ARTICLE.format("f"),
 }
 _BASIS = {basis: re.compile(pattern, re.IGNORECASE) for basis, pattern in BASES.items()}
 _CUE = re.compile(r"(?i)grondslag|basis|taak van algemeen belang|public task|(in|of) the public interest|openbaar gezag|"
                   r"official authority|vita(a|le)l? belang|vital interest|wettelijke (verplichting|plicht)|legal obligation|"
                   r"(fiscale|boekhoudkundige) (\w+ ){0,3}verplichting|verplicht (door|volgens|op grond van) (de )?wet\b|"
                   r"statutory (obligation|duty|requirement)|legal dut(y|ies)|comply with|"
-                  r"(gerechtvaardigd|gewettigd)\w* belang|legitimate interest|uit te voeren|carry out|to perform|"
-                  r"(given|gave) (us )?(your|their|his|her) consent|toestemming (\w+ ){0,2}gegeven|"
+                  r"(gerechtvaardigd|gewettigd|legitiem)\w* belang|legitimate interest|uit te voeren|carry out|to perform|\bfulfil|"
+                  r"\bnodig\b[^.;]{0,40}\bvanwege\b|\bvoldoen aan\b|"
+                  r"(give|given|gave) (us )?((your|their|his|her) )?consent|toestemming (\w+ ){0,2}gegeven|"
                   r"\b" + _AUTHORITY + r" (\w+ ){0,3}(requires|vraagt|eist|vereist|verplicht)|wettelijk verplicht|legally (obliged|required|obligated)|op grond van|"
                   r"on the grounds? of|pursuant to|gebaseerd op|based on|\brel(y|ies) on|\brests? on|berust|"
                   + _ARTICLE.format("[a-f]") + r"|\bomdat|because|nodig (om|voor)|need (these|your|this)|noodzakelijk|necessary|"
@@ -250,20 +256,35 @@ def numbered_pairs(items: list[Sentence]) -> list[tuple[Sentence, Sentence]]:
     return pairs
 
 
+_LETTERED = re.compile(r"^\(?[a-z]\)\s")
+"""An item enumerated by a letter ('a) Contracts and payments', '(b) ...'), which the text does not mark as a list item."""
+_CONDITION = re.compile(r"(?i)^(where|when|if|waar|wanneer|als|indien)\s+")
+
+
 def over_lists(items: list[Sentence]) -> list[tuple[str, Sentence, Sentence, re.Match[str]]]:
     """(basis, purpose item, lead-in, match) for each item of a list under a lead-in that states one basis
-    ('Op basis van je toestemming verwerken wij:', 'With your consent we:')."""
+    ('Op basis van je toestemming verwerken wij:', 'With your consent we:'), also a list item introducing the items
+    after it ('- Where you give us consent:' over '- we send you direct marketing')."""
     found = []
     lead: tuple[str, Sentence, re.Match[str]] | None = None
     for sentence in items:
-        if sentence.bullet and lead and lead[1].section == sentence.section and not _BASIS_ANY.search(sentence.text):
+        item = sentence.bullet or _LETTERED.match(sentence.text)
+        if (item and lead and lead[1].section == sentence.section and not sentence.text.endswith(":")
+                and not _BASIS_ANY.search(sentence.text)):
             found.append((lead[0], sentence, lead[1], lead[2]))
             continue
-        lead = None
-        if not sentence.bullet and sentence.text.endswith(":") and not _NOT_A_TIE.search(sentence.text):
-            single = basis_of(sentence.text)
-            lead = (single[0], sentence, single[1]) if single and stated(sentence) else None
+        lead = leading(sentence)
     return found
+
+
+def leading(sentence: Sentence) -> tuple[str, Sentence, re.Match[str]] | None:
+    """(basis, sentence, match) of a lead-in ending in a colon that states one basis; a condition opening it names
+    the basis of what follows ('Where you give us consent:'), not an exception."""
+    if not sentence.text.endswith(":"):
+        return None
+    single = basis_of(sentence.text)
+    unconditioned = replace(sentence, text=_CONDITION.sub("", sentence.text))
+    return (single[0], sentence, single[1]) if single and stated(unconditioned) else None
 
 
 _SKIP_SECTION = re.compile(r"(?i)recht|rights|bezwaar|object|intrek|withdraw|ontvanger|recipient|delen met|\bdelen (wij|we|jullie)\b|"
@@ -291,7 +312,9 @@ _INSERTED = re.compile(r"(?i),\s*((alleen |only )?(met (je|jouw|uw) (\w+ )?toest
 """A consent stated as an inserted clause: it bears on the words after it ('functionele cookies en, met je
 toestemming, analytische cookies van Google Analytics')."""
 _HOW_WE_USE = re.compile(r"(?i)^(how (do )?we use|hoe (gebruiken|verwerken)|wat doen (wij|we))")
-_PURPOSE_LEAD = re.compile(r"(?i)(doel(en|einden)?|purposes?)\b[^.]*:$")
+_PURPOSE_LEAD = re.compile(r"(?i)(doel(en|einden)?|purposes?)\b[^.]*(?<!gegevens)(?<!\bdata)(?<!information):$")
+"""A lead-in announcing purposes ('voor de volgende doelen:'), not the data a purpose uses ('For this purpose we use the
+following data:', 'Voor dat doel gebruiken wij de volgende persoonsgegevens:')."""
 
 
 def ties(under: list[Sentence], heading: str) -> tuple[list[Tie], list[Tie]]:
@@ -394,8 +417,9 @@ def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
             note = f"Review: the heading '{title[1].text[:80]}' names the basis; tied to the purpose its section states."
             found.append(Tie(title[0], title[1].text, group[0], *title[1:], note=note))
     for basis, item, lead, match in over_lists([s for s in under if id(s) not in used]):
-        used.add(id(item))
-        found.append(Tie(basis, item.text, item, lead, match.start(), match.end()))
+        used |= {id(item), id(lead)}
+        note = f"Review: tied by the list item '{lead.text[:80]}' that introduces it." if lead.bullet else None
+        found.append(Tie(basis, item.text, item, lead, match.start(), match.end(), note))
     return found, used
 
 
@@ -407,11 +431,14 @@ def _in_prose(rest: list[Sentence], heading: str, tied: set[str | None]) -> tupl
     for sentence in rest:
         if _SKIP_SECTION.search(sentence.section) or _RETENTION_LABEL.match(sentence.text):
             continue
-        bases = stated(sentence)
+        bases = stated(sentence) or _answered(sentence, before)
         listing = sentence.bullet and BASIS_HEADINGS.search(sentence.section.rsplit(" > ", 1)[-1])
         if listing or len({basis for basis, _ in bases}) > 1:  # a list of bases, or several in one breath: no purpose
             collective += [Tie(b, heading, sentence, sentence, m.start(), m.end()) for b, m in bases
                            if b not in {tie.basis for tie in collective}]
+        elif bases and sentence.bullet and sentence.text.endswith(":"):  # an item introducing others: no purpose
+            collective += [] if bases[0][0] in {tie.basis for tie in collective} else [
+                Tie(bases[0][0], heading, sentence, sentence, bases[0][1].start(), bases[0][1].end())]
         elif bases and bases[0][0] not in tied:
             basis, match = bases[0]
             back = _ANAPHORA.match(sentence.text) or _BARE_BASIS.search(sentence.text)
@@ -422,6 +449,17 @@ def _in_prose(rest: list[Sentence], heading: str, tied: set[str | None]) -> tupl
             loose.append(Tie(basis, heading, refers or sentence, sentence, match.start(), match.end()))
         before = None if bases or sentence.bullet else sentence
     return loose, collective
+
+
+_BASIS_LEAD = re.compile(r"(?i)(grondslag|rechtsgrond|\bbasis)\b[^.]{0,80}\b(is|zijn|are)\s*:$")
+"""A lead-in whose next line names the basis ('De grondslag waarop wij deze gegevens mogen verwerken is:', 'The basis
+on which we may process these data is:')."""
+
+
+def _answered(sentence: Sentence, before: Sentence | None) -> list[tuple[str, re.Match[str]]]:
+    """The one basis a line names after a lead-in that asks for it ('Na het verlenen van toestemming.')."""
+    single = basis_of(sentence.text) if before and before.section == sentence.section and _BASIS_LEAD.search(before.text) else None
+    return [single] if single and not _NOT_A_TIE.search(sentence.text) else []
 
 
 def _listed(items: list[Sentence]) -> list[Sentence]:
