@@ -600,3 +600,65 @@ def test_a_list_item_introducing_nothing_ties_no_purpose(tmp_path: Path):
     english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nHow we use your data\n\n"
                                   "We use your data in two ways:\n- with your consent:\n\nWe keep your data safe.\n", "en")
     assert not [p for p in english if p.get("legal_basis")]
+
+
+def test_a_sentence_restating_the_basis_of_the_one_before_it(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nCustomers\n\n"
+                                  "We send invoices to our customers, which is necessary to perform our agreement. "
+                                  "We perform this processing on the basis of performance of contract. "
+                                  "Sometimes we pass invoices to the tax office. We then do so on the basis of a legal obligation.\n",
+                        "en")
+    assert [(p["legal_basis"]["basis"], p["provenance"]["quote"][:26]) for p in english] == [
+        ("contract", "We send invoices to our cu"), ("legal_obligation", "Sometimes we pass invoices")]
+
+
+def test_a_basis_a_sentence_refers_back_with_is_not_applied_to_a_list(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Privacyverklaring van Voorbeeld\n\nDossier\n\nIk leg voor elke cliënt een dossier aan. "
+                                "Dit is een wettelijke plicht op grond van de WGBO.\n"
+                                "Ik gebruik het dossier ook voor de volgende doelen:\n- het maken van de factuur\n"
+                                "- het overleg met een collega\n")
+    assert _named(dutch) == [("het maken van de factuur", None), ("het overleg met een collega", None),
+                             ("Ik leg voor elke cliënt een dossier aan.", "legal_obligation")]
+
+
+def test_one_basis_over_items_a_lead_in_introduces(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nOur customers\n\n"
+                                  "When you buy from us, we need your data to perform our contract with you. We may use your data in "
+                                  "order to:\n1. deliver your order\n2. answer your questions\n", "en")
+    assert _named(english) == [("deliver your order", "contract"), ("answer your questions", "contract")]
+    assert english[0]["legal_basis"]["provenance"]["note"].startswith("Review:")
+
+
+def test_the_law_requiring_a_notice_is_no_basis(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nAbout this notice\n\n"
+                                  "The law requires us to tell you which data we collect.\n", "en")
+    assert not english
+
+
+def test_a_list_of_bases_each_defined_by_when_it_applies(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nOur grounds\n\n"
+                                  "1. Consent: where you have consented to our use of your data (by ticking a box).\n"
+                                  "2. Contract performance: where we need your data to perform the contract we have with you.\n"
+                                  "3. Legitimate interests: where we have a legitimate interest in using your data.\n", "en")
+    assert not [p for p in english if p.get("legal_basis")]
+    tied = _purposes(tmp_path / "x", "Privacy notice of Example Ltd\n\nNewsletter\n\n"
+                                     "- Consent: when you sign up for the newsletter.\n", "en")
+    assert _named(tied) == [("when you sign up for the newsletter", "consent")]
+
+
+def test_a_table_whose_rows_run_over_lines(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nHow we use your data\n\n"
+                                  "Purpose/Activity | Type of data | Lawful basis for processing including basis of "
+                                  "legitimate interest |\nTo open your account | (a) Identity (b) Contact |\n"
+                                  "Performance of a contract with you |\nTo keep our systems safe | (a) Technical |\n"
+                                  "Necessary for our legitimate interests (to prevent fraud) |\n"
+                                  "To collect debts | (a) Financial |\n(a) Performance of a contract (b) Legitimate interests |\n",
+                        "en")
+    assert _named(english) == [("To open your account", "contract"), ("To keep our systems safe", "legitimate_interests")]
+    assert english[0]["legal_basis"]["provenance"]["quote"] == "Performance of a contract with you |"
+
+
+def test_data_listed_under_a_purpose_heading_are_no_purposes(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Privacyverklaring van Voorbeeld\n\n1. Doel en gegevens\n\n"
+                                "Voor dit doel gebruiken wij de volgende gegevens:\n- Naam\n- E-mailadres\n")
+    assert not dutch

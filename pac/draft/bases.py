@@ -55,6 +55,7 @@ _CUE = re.compile(r"(?i)grondslag|basis|taak van algemeen belang|public task|(in
                   r"(overeenkomst|contract)\w* (met (je|jou|u) )?(kunnen |te )?(af)?sluiten|(voor|before) (het )?(sluiten|entering into)|ask (\w+ )?(for )?(your )?consent|"
                   r"met (je|uw|jouw) (\w+ )?toestemming|with your (\w+ )?consent")
 _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bright to object|\brecht (van|op) bezwaar|\bbezwaar (te )?maken|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
+                        r"\b(requires|verplicht) (us|ons) (\w+ ){0,2}(to |om )?(determine|notify|inform|tell|explain|bepalen|informeren)\b|"
                         r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|\bnot asked for (your )?consent|"
                         r"\bniet om (je |uw |jouw )?toestemming gevraagd|"
                         r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(toestemming|consent)|\?$|"
@@ -81,8 +82,12 @@ _LEADING = set("uitvoering nakoming naleving van de het een ons onze uw je jouw 
 interests')."""
 _CELL = re.compile(r"(?:(?!\s{3,})[^|\t])+")
 _BASIS_ANY = re.compile("|".join(BASES.values()), re.IGNORECASE)
-_PURPOSE_HEADER = re.compile(r"^(doel(en)?( van de verwerking)?|purposes?( of (the )?processing)?)$", re.IGNORECASE)
-_BASIS_HEADER = re.compile(r"^((verwerkings)?grondslag(en)?|rechtsgrond|(legal|lawful) bas(is|es)|basis)$", re.IGNORECASE)
+_PURPOSE_HEADER = re.compile(r"^(doel(en)?( van de verwerking)?|verwerkingsdoel(en)?|purposes?( of (the )?processing)?"
+                             r"(/activity)?)$", re.IGNORECASE)
+_BASIS_HEADER = re.compile(r"^((verwerkings)?grondslag(en)?|rechtsgrond(slag)?(en)?|(legal|lawful) bas(is|es)"
+                           r"( for (the )?processing\b[^|\t]{0,60})?|basis)$", re.IGNORECASE)
+"""A basis column's header, also the long one of a common English template ('Lawful basis for processing including
+basis of legitimate interest')."""
 _TABLE_HEADER = re.compile(f"{_PURPOSE_HEADER.pattern}|{_BASIS_HEADER.pattern}", re.IGNORECASE)
 
 
@@ -183,6 +188,24 @@ def table_row(sentence: Sentence, columns: tuple[int, int, int] | None = None) -
     return basis, words, cell.start() + match.start(), cell.start() + match.end()
 
 
+def _cells(sentence: Sentence) -> list[re.Match[str]]:
+    return [m for m in _CELL.finditer(sentence.text) if m.group(0).strip()]
+
+
+def continued_row(lines: list[Sentence], columns: tuple[int, int, int]) -> tuple[str, str, Sentence, Sentence, int, int] | None:
+    """(basis, purpose words, purpose line, basis line, start, end) of a table row whose cells run over several lines
+    ('To register you | (a) Identity |' over 'Performance of a contract with you |'), once ``lines`` hold as many
+    cells as the header (``columns``) and the basis cell states one basis."""
+    cells = [(line, cell) for line in lines for cell in _cells(line)]
+    if len(cells) != columns[2]:
+        return None
+    (first, purpose), (line, cell) = cells[columns[0]], cells[columns[1]]
+    single = basis_of(cell.group(0))
+    if single is None or _BASIS_ANY.search(purpose.group(0)):
+        return None
+    return single[0], purpose.group(0).strip(), first, line, cell.start() + single[1].start(), cell.start() + single[1].end()
+
+
 def beside(sentence: Sentence) -> tuple[str, str, int, int] | None:
     """(basis, purpose words, start, end) of a list item 'purpose: basis' or 'purpose – basis' ('Fraudepreventie:
     ons gerechtvaardigd belang', 'Sending the newsletter - consent'), or 'basis: purpose' ('Toestemming: voor het
@@ -256,6 +279,10 @@ def numbered_pairs(items: list[Sentence]) -> list[tuple[Sentence, Sentence]]:
     return pairs
 
 
+_DEFINITION = re.compile(r"(?i)^[^:]{3,60}:\s*(where|when|if|waar|wanneer|als|indien)\b[^.]{0,120}?"
+                         r"(consent|toestemm|contract|overeenkomst|obligation|verplicht|interest|belang)")
+"""A line defining a basis by when it applies, in the basis's own words ('Consent: where you have consented to our use
+of your data'): one of a list of bases, tied to no purpose (unlike 'Consent: when you sign up for the newsletter')."""
 _LETTERED = re.compile(r"^\(?[a-z]\)\s")
 """An item enumerated by a letter ('a) Contracts and payments', '(b) ...'), which the text does not mark as a list item."""
 _CONDITION = re.compile(r"(?i)^(where|when|if|waar|wanneer|als|indien)\s+")
@@ -293,7 +320,7 @@ _SKIP_SECTION = re.compile(r"(?i)recht|rights|bezwaar|object|intrek|withdraw|ont
                            r"bewaar|bewaren|retention|how long|hoe lang")
 """Sections whose basis words speak of rights, objection, withdrawal, disclosure or retention, not of a purpose's basis
 ("we keep your data as long as the contract requires")."""
-_ANAPHORA = re.compile(r"(?i)^((wij|we) (doen|do) (dit|dat|this|that|so)|(dit|dat) doen (wij|we)|(dit|dat|this|that|deze verwerking|"
+_ANAPHORA = re.compile(r"(?i)^((wij|we) (\w+ )?(doen|do|perform|carry out|voeren) (dit|dat|this|that|so|deze|these)\b|(dit|dat) doen (wij|we)|(dit|dat|this|that|deze verwerking|"
                       r"this processing|hiervoor|daarvoor)\b|(de|the) (grondslag|(legal|lawful) basis) (hiervoor|daarvoor|"
                       r"(for|of) (this|that|these)))")
 """A sentence whose basis refers back to the purpose the sentence before it states ('Wij doen dit omdat ...',
@@ -312,9 +339,11 @@ _INSERTED = re.compile(r"(?i),\s*((alleen |only )?(met (je|jouw|uw) (\w+ )?toest
 """A consent stated as an inserted clause: it bears on the words after it ('functionele cookies en, met je
 toestemming, analytische cookies van Google Analytics')."""
 _HOW_WE_USE = re.compile(r"(?i)^(how (do )?we use|hoe (gebruiken|verwerken)|wat doen (wij|we))")
-_PURPOSE_LEAD = re.compile(r"(?i)(doel(en|einden)?|purposes?)\b[^.]*(?<!gegevens)(?<!\bdata)(?<!information):$")
-"""A lead-in announcing purposes ('voor de volgende doelen:'), not the data a purpose uses ('For this purpose we use the
-following data:', 'Voor dat doel gebruiken wij de volgende persoonsgegevens:')."""
+_DATA_LEAD = re.compile(r"(?i)(gegevens|\bdata|information|informatie)\s*:$")
+_PURPOSE_LEAD = re.compile(r"(?i)((doel(en|einden)?|purposes?)\b[^.]*|\b(use|gebruik\w*)\b[^.:]{0,60}\b(to|for|om|voor)\s*)"
+                           r"(?<!gegevens)(?<!\bdata)(?<!information):$")
+"""A lead-in announcing purposes ('voor de volgende doelen:', 'We may use it in order to:'), not the data a purpose
+uses ('For this purpose we use the following data:', 'Voor dat doel gebruiken wij de volgende persoonsgegevens:')."""
 
 
 def ties(under: list[Sentence], heading: str) -> tuple[list[Tie], list[Tie]]:
@@ -328,15 +357,17 @@ def ties(under: list[Sentence], heading: str) -> tuple[list[Tie], list[Tie]]:
     listed = [item for item in listed if id(item) not in {id(i) for i, _ in own}]
     loose, collective = _in_prose([s for s in under if id(s) not in used], heading, {tie.basis for tie in found})
     distinct = {tie.basis for tie in loose}
-    if len(distinct) == 1 and listed and not collective:  # one basis for the block: each of its purposes
+    anaphoric = [tie for tie in loose if tie.purpose is not tie.where]  # 'Dit is een wettelijke plicht': the sentence before
+    if len(distinct) == 1 and listed and not collective and not anaphoric:  # one basis for the block: each of its purposes
         tie, count = loose[0], len(listed)
         note = (f"Review: the section '{heading[:80]}' states one basis and lists {count} purpose"
                 f"{'s' * (count > 1)}; the basis is applied to each.")
         return found + [Tie(tie.basis, item.text, item, tie.where, tie.start, tie.end, note) for item in listed], collective
     found += [Tie(None, item.text, item, item, 0, 0) for item in listed]
-    if listed:  # which of the listed purposes rest on which basis, the text does not say
+    if listed:  # which of the listed purposes rest on which basis, the text does not say; a sentence's own it does
+        found += [replace(t, name=t.purpose.text[:150], note=_reading(t, heading, len(distinct), True)) for t in anaphoric]
         for tie in loose:
-            collective += [] if tie.basis in {t.basis for t in collective} else [tie]
+            collective += [] if tie in anaphoric or tie.basis in {t.basis for t in collective} else [tie]
         return found, collective
     generic = bool(_HOW_WE_USE.match(heading) or GENERIC_HEADINGS.match(heading) or PURPOSE_HEADINGS.search(heading)
                    or BASIS_HEADINGS.search(heading))  # a heading that names no purpose ('Why we use your data')
@@ -390,13 +421,28 @@ def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
                          match.end()))
     columns: tuple[int, int, int] | None = None
     section = None
+    pending: list[Sentence] = []
     for sentence in under:
         if id(sentence) in used:
             continue
-        columns = table_header(sentence) or (columns if columns and sentence.section == section else None)
+        header = table_header(sentence)
+        columns = header or (columns if columns and sentence.section == section else None)
         section = sentence.section
+        if header:
+            used.add(id(sentence))
+            continue
         if not columns and _SKIP_SECTION.search(section):
             continue  # 'Huurdersdossier | 7 jaar na einde huurovereenkomst' under 'Bewaartermijnen' names no basis
+        if columns and "|" in sentence.text and len(_cells(sentence)) < columns[2]:  # a row running over lines
+            pending.append(sentence)
+            used.add(id(sentence))
+            joined = continued_row(pending, columns)
+            found += [Tie(*joined)] if joined else []
+            pending = pending if sum(len(_cells(s)) for s in pending) < columns[2] else []
+            continue
+        pending = []
+        if _DEFINITION.match(sentence.text):
+            continue
         row = table_row(sentence, columns) or beside(sentence)
         for basis, words, start, end in [row] if row else parenthesised(sentence):
             used.add(id(sentence))
@@ -427,12 +473,13 @@ def _in_prose(rest: list[Sentence], heading: str, tied: set[str | None]) -> tupl
     """(sentences stating one basis not tied yet, bases stated several in one sentence) among ``rest``."""
     loose: list[Tie] = []
     collective: list[Tie] = []
-    before: Sentence | None = None
+    before = last = None
     for sentence in rest:
         if _SKIP_SECTION.search(sentence.section) or _RETENTION_LABEL.match(sentence.text):
             continue
         bases = stated(sentence) or _answered(sentence, before)
-        listing = sentence.bullet and BASIS_HEADINGS.search(sentence.section.rsplit(" > ", 1)[-1])
+        listing = sentence.bullet and (BASIS_HEADINGS.search(sentence.section.rsplit(" > ", 1)[-1])
+                                       or _DEFINITION.match(sentence.text))
         if listing or len({basis for basis, _ in bases}) > 1:  # a list of bases, or several in one breath: no purpose
             collective += [Tie(b, heading, sentence, sentence, m.start(), m.end()) for b, m in bases
                            if b not in {tie.basis for tie in collective}]
@@ -446,8 +493,10 @@ def _in_prose(rest: list[Sentence], heading: str, tied: set[str | None]) -> tupl
             inserted = _INSERTED.search(sentence.text)
             if inserted and inserted.start() <= match.start() < inserted.end(1):  # ', met je toestemming, <purpose>'
                 refers = replace(sentence, text=inserted.group("purpose").strip())
-            loose.append(Tie(basis, heading, refers or sentence, sentence, match.start(), match.end()))
+            if not (back and loose and loose[-1].where is last and loose[-1].basis == basis):  # the same, said again
+                loose.append(Tie(basis, heading, refers or sentence, sentence, match.start(), match.end()))
         before = None if bases or sentence.bullet else sentence
+        last = sentence
     return loose, collective
 
 
@@ -464,12 +513,14 @@ def _answered(sentence: Sentence, before: Sentence | None) -> list[tuple[str, re
 
 def _listed(items: list[Sentence]) -> list[Sentence]:
     """The list items under a purpose sub-heading ('Doelen', 'Purposes') or a lead-in that announces purposes."""
-    listed, lead = [], None
+    listed, lead, data = [], None, False
     for sentence in items:
-        if sentence.bullet and (lead == sentence.section or PURPOSE_HEADINGS.search(sentence.section.rsplit(" > ", 1)[-1])):
+        if sentence.bullet and not data and (lead == sentence.section
+                                             or PURPOSE_HEADINGS.search(sentence.section.rsplit(" > ", 1)[-1])):
             listed.append(sentence)
         elif not sentence.bullet:
             lead = sentence.section if _PURPOSE_LEAD.search(sentence.text) else None
+            data = bool(_DATA_LEAD.search(sentence.text))
     return listed
 
 
