@@ -662,3 +662,29 @@ def test_data_listed_under_a_purpose_heading_are_no_purposes(tmp_path: Path):
     dutch = _purposes(tmp_path, "Privacyverklaring van Voorbeeld\n\n1. Doel en gegevens\n\n"
                                 "Voor dit doel gebruiken wij de volgende gegevens:\n- Naam\n- E-mailadres\n")
     assert not dutch
+
+
+def test_a_basis_cited_with_its_article_before_a_colon(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nOur lawful bases\n\nWe rely on these bases:\n"
+                                  "- Art. 6(1)(b) — performance of a contract: running your membership, sending invoices.\n"
+                                  "- Art. 6(1)(a) — consent: the monthly newsletter.\n", "en")
+    assert _named(english) == [("running your membership, sending invoices", "contract"),
+                               ("the monthly newsletter", "consent")]
+
+
+def test_a_labelled_basis_in_parentheses_is_no_purpose_of_its_own(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nNewsletter\n\n"
+                                  "If you tick the box, we send you our newsletter once a month.\n"
+                                  "Legal basis: explicit consent (Art. 6(1)(a) GDPR).\n", "en")
+    assert _named(english) == [("Newsletter", "consent")]
+    assert english[0]["provenance"]["quote"].startswith("If you tick the box")
+
+
+def test_paragraphs_defining_each_basis_tie_no_purpose(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nThe grounds the law allows\n\n"
+                                  "Consent: The person has consented to the processing of the data.\n\n"
+                                  "Legal obligation: Rules oblige the controller to keep some records.\n", "en")
+    assert not english
+    dutch = _purposes(tmp_path / "nl", "Privacyverklaring van Voorbeeld\n\nNieuwsbrief\n\n"
+                                       "- Grondslag: uitvoering van de overeenkomst met de abonnee.\n")
+    assert [basis for _, basis in _named(dutch)] == ["contract"]

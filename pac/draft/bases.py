@@ -76,8 +76,10 @@ _PURPOSE_LABEL = re.compile(r"(?i)^(doel(en|einde)?|purposes?|waarom|waarvoor|wh
 _BASIS_LABEL = re.compile(r"(?i)^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:")
 _BESIDE = re.compile(r"^(.{3,}?)(?::|\s[-\u2013\u2014]\s)\s*([^:\u2013\u2014]{3,80}?)[.;]?$")
 _BASIS_FIRST = re.compile(r"^([^:\u2013\u2014]{3,60}?)(?::|\s[-\u2013\u2014]\s)\s*(.{3,})$")
+_BASIS_COLON = re.compile(r"^([^:]{3,80}):\s*(.{3,})$")
+"""A basis cited with its article before a colon ('Art. 6(1)(b) — performance of a contract: operating your account')."""
 _LEADING = set("uitvoering nakoming naleving van de het een ons onze uw je jouw performance compliance with of a an the our "
-               "your for".split())
+               "your for explicit expliciete uitdrukkelijke specific specifieke".split())
 """The words a basis named beside its purpose may start with ('uitvoering van de overeenkomst', 'our legitimate
 interests')."""
 _CELL = re.compile(r"(?:(?!\s{3,})[^|\t])+")
@@ -148,7 +150,8 @@ def parenthesised(sentence: Sentence) -> list[tuple[str, str, int, int]]:
         before = text[left:match.start()]
         inside, outside = basis_of(match.group(1)), basis_of(before)
         words = before.strip(" ,;:-").strip()
-        if inside and len(words) >= 3 and (not _BASIS_ANY.search(words) or outside and outside[0] == inside[0]):
+        if inside and len(words) >= 3 and (not _BASIS_ANY.search(words) or outside and outside[0] == inside[0]
+                                           and not _only_a_basis(words)):
             found.append((inside[0], words, match.start(1) + inside[1].start(), match.start(1) + inside[1].end()))
         elif outside and not _BASIS_ANY.search(match.group(1)) and len(before.strip(" ,;")) <= 40:
             found.append((outside[0], match.group(1), left + outside[1].start(), left + outside[1].end()))
@@ -156,6 +159,14 @@ def parenthesised(sentence: Sentence) -> list[tuple[str, str, int, int]]:
         tail = re.match(r"[^,;]*[,;]", text[left:])
         left += tail.end() if tail else 0
     return found
+
+
+def _only_a_basis(words: str) -> bool:
+    """Whether ``words`` name a basis and no purpose ('Legal basis: explicit consent', 'Toestemming')."""
+    label = _BASIS_LABEL.match(words)
+    rest = words[label.end():].strip() if label else words
+    found = _basis_phrase(rest)
+    return found is not None and not rest[found[1].end():].strip(" .,;:")
 
 
 def table_header(sentence: Sentence) -> tuple[int, int, int] | None:
@@ -216,10 +227,10 @@ def beside(sentence: Sentence) -> tuple[str, str, int, int] | None:
     found = after and _basis_phrase(after.group(2))
     if found and not _BASIS_ANY.search(after.group(1)) and after.group(1).count("(") == after.group(1).count(")"):
         return found[0], after.group(1).strip(), after.start(2) + found[1].start(), after.start(2) + found[1].end()
-    first = _BASIS_FIRST.match(sentence.text)
-    found = first and _basis_phrase(first.group(1))
-    if found and not _BASIS_ANY.search(first.group(2)):
-        return found[0], first.group(2).strip().rstrip(".;"), found[1].start(), found[1].end()
+    for first in (_BASIS_FIRST.match(sentence.text), _BASIS_COLON.match(sentence.text)):
+        found = first and _basis_phrase(first.group(1))
+        if found and not _BASIS_ANY.search(first.group(2)):
+            return found[0], first.group(2).strip().rstrip(".;"), found[1].start(), found[1].end()
     return None
 
 
@@ -279,10 +290,15 @@ def numbered_pairs(items: list[Sentence]) -> list[tuple[Sentence, Sentence]]:
     return pairs
 
 
-_DEFINITION = re.compile(r"(?i)^[^:]{3,60}:\s*(where|when|if|waar|wanneer|als|indien)\b[^.]{0,120}?"
-                         r"(consent|toestemm|contract|overeenkomst|obligation|verplicht|interest|belang)")
-"""A line defining a basis by when it applies, in the basis's own words ('Consent: where you have consented to our use
-of your data'): one of a list of bases, tied to no purpose (unlike 'Consent: when you sign up for the newsletter')."""
+_DEFINITION = re.compile(r"(?i)^([^:]{3,60}):\s*[^.(]{0,200}?(consent|toestemm|contract|overeenkomst|oblig|verplicht|interest|belang)")
+
+
+def _defines(text: str) -> bool:
+    """Whether a line defines a basis in the basis's own words ('Consent: where you have consented to our use of your
+    data', 'Contract: The data subject has a contract with the controller'): one of a list of bases, tied to no purpose
+    (unlike 'Consent: when you sign up for the newsletter' or 'Grondslag: uitvoering van de overeenkomst')."""
+    found = _DEFINITION.match(text)
+    return found is not None and _basis_phrase(found.group(1)) is not None
 _LETTERED = re.compile(r"^\(?[a-z]\)\s")
 """An item enumerated by a letter ('a) Contracts and payments', '(b) ...'), which the text does not mark as a list item."""
 _CONDITION = re.compile(r"(?i)^(where|when|if|waar|wanneer|als|indien)\s+")
@@ -327,7 +343,7 @@ _ANAPHORA = re.compile(r"(?i)^((wij|we) (\w+ )?(doen|do|perform|carry out|voeren
 'This is necessary to perform our contract')."""
 _BARE_BASIS = re.compile(r"(?i)\b(daarvoor|hiervoor|for (this|that|it)|(voor|for) deze verwerking)\b|"
                          r"^((wij|we) (rely|relies|baseren|base) (on|dit|this|deze|onze?)\b)|"
-                         r"^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:\s*[^.;:]{3,60}[.;]?$")
+                         r"^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:\s*[^;:]{3,80}$")
 """A basis stated with no purpose of its own, which bears on the purpose the sentence before it states: a word
 pointing back within the sentence ('Wij vragen daarvoor je toestemming'), the controller relying on a basis ('We
 rely on our legitimate interest in ...'), or a bare labelled basis after prose ('Grondslag: taak van algemeen belang')."""
@@ -441,7 +457,7 @@ def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
             pending = pending if sum(len(_cells(s)) for s in pending) < columns[2] else []
             continue
         pending = []
-        if _DEFINITION.match(sentence.text):
+        if _defines(sentence.text):
             continue
         row = table_row(sentence, columns) or beside(sentence)
         for basis, words, start, end in [row] if row else parenthesised(sentence):
@@ -478,8 +494,8 @@ def _in_prose(rest: list[Sentence], heading: str, tied: set[str | None]) -> tupl
         if _SKIP_SECTION.search(sentence.section) or _RETENTION_LABEL.match(sentence.text):
             continue
         bases = stated(sentence) or _answered(sentence, before)
-        listing = sentence.bullet and (BASIS_HEADINGS.search(sentence.section.rsplit(" > ", 1)[-1])
-                                       or _DEFINITION.match(sentence.text))
+        listing = (sentence.bullet and BASIS_HEADINGS.search(sentence.section.rsplit(" > ", 1)[-1])
+                   or _defines(sentence.text))
         if listing or len({basis for basis, _ in bases}) > 1:  # a list of bases, or several in one breath: no purpose
             collective += [Tie(b, heading, sentence, sentence, m.start(), m.end()) for b, m in bases
                            if b not in {tie.basis for tie in collective}]
