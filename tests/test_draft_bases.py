@@ -688,3 +688,28 @@ def test_paragraphs_defining_each_basis_tie_no_purpose(tmp_path: Path):
     dutch = _purposes(tmp_path / "nl", "Privacyverklaring van Voorbeeld\n\nNieuwsbrief\n\n"
                                        "- Grondslag: uitvoering van de overeenkomst met de abonnee.\n")
     assert [basis for _, basis in _named(dutch)] == ["contract"]
+
+
+def test_a_legal_obligation_under_a_named_statute(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Privacyverklaring van Voorbeeld\n\nIdentificatie\n\n"
+                                "Op grond van de Wwft zijn wij verplicht de identiteit van elke koper vast te stellen.\n\n"
+                                "Klantonderzoek\n\nOp basis van de Wet op het notarisambt moeten wij een dossier bijhouden.\n\n"
+                                "Levering\n\nOp basis van de Overeenkomst moeten wij de goederen leveren.\n")
+    assert _named(dutch) == [("Identificatie", "legal_obligation"), ("Klantonderzoek", "legal_obligation"),
+                             ("Levering", "contract")]
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nIdentity checks\n\n"
+                                         "Under the Money Laundering Regulations we are required to check who you are.\n\n"
+                                         "About this notice\n\nUnder the GDPR we are required to publish this notice.\n\n"
+                                         "Your choice\n\nYou are not required by law to give us your phone number.\n", "en")
+    assert _named(english) == [("Identity checks", "legal_obligation")]
+
+
+def test_conditions_of_article_9_are_no_public_task(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nSafeguarding\n\n"
+                                  "We record concerns about a child's welfare for reasons of substantial public interest.\n\n"
+                                  "Our archive\n\nWe keep old team photos for archiving purposes in the public interest.\n\n"
+                                  "Health questionnaire\n\nWe only use your answers about injuries with your explicit consent.\n", "en")
+    assert _named(english) == [("Health questionnaire", "consent")]
+    dutch = _purposes(tmp_path / "nl", "Privacyverklaring van Voorbeeld\n\nIncidenten\n\n"
+                                       "Wij verwerken gezondheidsgegevens om redenen van zwaarwegend algemeen belang.\n")
+    assert not dutch

@@ -17,6 +17,10 @@ _ARTICLE = (r"\bart(?:ikel|icle|\.)?\s*6\s*(?:\(1\)|,?\s*(?:lid|para\.?|abs\.?)\
 """Art. 6(1)(x) as notices cite it: 'art. 6 lid 1 sub a AVG', 'Article 6(1)(b)', 'art. 6.1.f', and in the German style of
 many translated notices 'art. 6 lid 1 lit. f', 'art. 6 Para. 1 b)', 'Art. 6 Abs. 1 lit. a'."""
 _AUTHORITY = r"(de |the )?(wet|wetgeving|law|legislation|tax authorit(y|ies)|belastingdienst|HMRC|HM Revenue & Customs)"
+_STATUTE = (r"\b(op grond van|op basis van|krachtens|volgens|vanuit|under|by) (de |het |the )?"
+            r"(?!AVG|GDPR|UK GDPR|Algemene [Vv]erordening|General Data|Overeenkomst|Agreement|Contract|Voorwaarden|Terms)(?-i:[A-Z])")
+"""A named statute ('op grond van de Wwft', 'krachtens de Belgische boekhoudwet', 'under the Money Laundering Regulations'),
+not the GDPR itself (which obliges the controller to inform, not to process)."""
 BASES = {  # a contract with another organisation ('our agreement with your employer') is no Art. 6(1)(b) basis
     "consent": r"toestemming|\bconsent\b|" + _ARTICLE.format("a"),
     "contract": r"contractu(?:al|ele) (?:verplichting|obligation|necessity|noodzaak)|\bcontracted services\b|"
@@ -33,9 +37,12 @@ BASES = {  # a contract with another organisation ('our agreement with your empl
                         r"comply with (the |applicable |relevant )?(law|legislation)\b|"
                         r"required by law|law requires|wet .{0,30}verplicht|wettelijk verplicht|legally (obliged|required|obligated)|"
                         rf"\b{_AUTHORITY} (\([^()]{{0,80}}\) )?(\w+ ){{0,3}}(requires|vraagt|eist|vereist|verplicht|voorschrijft)|"
+                        rf"{_STATUTE}[^.;]{{0,80}}(?<!niet )(?<!not )\b(verplicht|obliged|obligated|required|moeten (wij|we)|must)\b|"
+                        rf"(?<!niet )(?<!not )\b(verplicht|obliged|obligated|required)\b[^.;]{{0,20}}{_STATUTE}|"
                         + _ARTICLE.format("c"),
     "vital_interests": r"vita(a|le)l? belang|vital interest|" + _ARTICLE.format("d"),
-    "public_task": r"algemeen belang|public (task|interest)|openbaar gezag|official authority|" + _ARTICLE.format("e"),
+    "public_task": r"(?<!substantial )(?<!zwaarwegend )(?<!zwaarwegende )(algemeen belang|public (task|interest))|openbaar gezag|"
+                   r"official authority|" + _ARTICLE.format("e"),
     "legitimate_interests": r"(gerechtvaardigd|gewettigd|legitiem)\w* belang|legitimate interest|" + _ARTICLE.format("f"),
 }
 _BASIS = {basis: re.compile(pattern, re.IGNORECASE) for basis, pattern in BASES.items()}
@@ -55,7 +62,9 @@ _CUE = re.compile(r"(?i)grondslag|basis|taak van algemeen belang|public task|(in
                   r"(overeenkomst|contract)\w* (met (je|jou|u) )?(kunnen |te )?(af)?sluiten|(voor|before) (het )?(sluiten|entering into)|ask (\w+ )?(for )?(your )?consent|"
                   r"met (je|uw|jouw) (\w+ )?toestemming|with your (\w+ )?consent")
 _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bright to object|\brecht (van|op) bezwaar|\bbezwaar (te )?maken|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
-                        r"\b(requires|verplicht) (us|ons) (\w+ ){0,2}(to |om )?(determine|notify|inform|tell|explain|bepalen|informeren)\b|"
+                        r"\b(requires|verplicht) (us|ons) (\w+ ){0,3}(to |om )?(determine|notify|inform|tell|explain|bepalen|informeren)\b|"
+                        r"\barchiv\w*\b.{0,40}\b(public interest|algemeen belang)|"
+                        r"\b(niet|not) (wettelijk |legally )?(verplicht|obliged|obligated|required)\b|"
                         r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|\bnot asked for (your )?consent|"
                         r"\bniet om (je |uw |jouw )?toestemming gevraagd|"
                         r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(toestemming|consent)|\?$|"
@@ -68,12 +77,14 @@ _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bright to object|\brecht (v
                         r"\bwe (have )?(signed|concluded|entered into|have) (an? |the )?(\w+ )?(agreement|contract)s? with (?!you\b)")
 """A basis stated as an exception, as the condition of a clause ('unless', 'without your consent', 'if we
 process your data on the basis of your consent, ...'; 'where we rely on legitimate interests, you may ...'), or
-in a question, or beside the right to object; a parent's consent for a child (Art. 8, not the basis of a purpose); an
+in a question, or beside the right to object; what the law requires the notice to tell ('The law requires us to tell
+you ...'), archiving in the public interest (Art. 89), or what no one is obliged to do ('You are not required to give us
+your data'); a parent's consent for a child (Art. 8, not the basis of a purpose); an
 agreement the controller concluded with another party ('Met Matomo hebben wij een overeenkomst gesloten'): it
 ties no purpose."""
 _PAREN = re.compile(r"\(((?:[^()]|\([^()]{0,5}\)){3,80})\)")
 _PURPOSE_LABEL = re.compile(r"(?i)^(doel(en|einde)?|purposes?|waarom|waarvoor|why|what for)\s*:\s*(?=\S)(.{3,})")
-_BASIS_LABEL = re.compile(r"(?i)^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:")
+_BASIS_LABEL = re.compile(r"(?i)^((verwerkings|rechts)?grondslag|rechtsgrond|verwerkingsgrond|(legal|lawful) basis)\s*:")
 _BESIDE = re.compile(r"^(.{3,}?)(?::|\s[-\u2013\u2014]\s)\s*([^:\u2013\u2014]{3,80}?)[.;]?$")
 _BASIS_FIRST = re.compile(r"^([^:\u2013\u2014]{3,60}?)(?::|\s[-\u2013\u2014]\s)\s*(.{3,})$")
 _BASIS_COLON = re.compile(r"^([^:]{3,80}):\s*(.{3,})$")
