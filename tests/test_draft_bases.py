@@ -713,3 +713,15 @@ def test_conditions_of_article_9_are_no_public_task(tmp_path: Path):
     dutch = _purposes(tmp_path / "nl", "Privacyverklaring van Voorbeeld\n\nIncidenten\n\n"
                                        "Wij verwerken gezondheidsgegevens om redenen van zwaarwegend algemeen belang.\n")
     assert not dutch
+
+
+def test_prose_under_a_heading_that_is_its_basis_may_name_that_basis(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nOur grounds\n\nWe use these grounds.\n\n"
+                                  "4.1 By Consent\n\nPeople who want to hear about our concerts and agreed to receive our consent-based mailings.\n\n"
+                                  "4.2 By Contract\n\nPeople who book a concert ticket. We use the booking to manage the contract with them.\n",
+                        "en")
+    assert [(p["name"], p["legal_basis"]["basis"], p["provenance"]["quote"][:16]) for p in english] == [
+        ("4.1 By Consent", "consent", "People who want "), ("4.2 By Contract", "contract", "People who book ")]
+    dutch = _purposes(tmp_path / "nl", "Privacyverklaring van Voorbeeld\n\nWebsite\n\nWij meten bezoeken.\n\nToestemming\n\n"
+                                       "Via de banner kun je toestemming geven voor het plaatsen van cookies.\n")
+    assert not [p for p in dutch if p.get("legal_basis")]  # how to give consent, under a sub-heading

@@ -252,7 +252,7 @@ def _basis_phrase(words: str) -> tuple[str, re.Match[str]] | None:
     return single if single and set(words[:single[1].start()].casefold().split()) <= _LEADING else None
 
 
-_TITLE_WORDS = _LEADING | set("op basis grond based on grondslag legal lawful".split())
+_TITLE_WORDS = _LEADING | set("op basis grond based on by grondslag legal lawful".split())
 _TITLE_END = re.compile(r"^s?\s*(\([^()]*\))?\W*$")
 
 
@@ -483,9 +483,9 @@ def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
     for sentence in under:
         if id(sentence) not in used and not sentence.bullet:
             prose.setdefault(sentence.section, []).append(sentence)
-    for section, group in prose.items():  # prose under a heading that is its basis, not speaking of a basis itself
+    for section, group in prose.items():  # prose under a heading that is its basis, speaking of no other basis
         title = titled(group[0])
-        if title and not _SKIP_SECTION.search(section) and not any(_BASIS_ANY.search(s.text) for s in group):
+        if title and not _SKIP_SECTION.search(section) and _illustrates(title, group):
             used |= {id(s) for s in group}
             note = f"Review: the heading '{title[1].text[:80]}' names the basis; tied to the purpose its section states."
             found.append(Tie(title[0], title[1].text, group[0], *title[1:], note=note))
@@ -494,6 +494,16 @@ def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
         note = f"Review: tied by the list item '{lead.text[:80]}' that introduces it." if lead.bullet else None
         found.append(Tie(basis, item.text, item, lead, match.start(), match.end(), note))
     return found, used
+
+
+def _illustrates(title: tuple[str, Sentence, int, int], group: list[Sentence]) -> bool:
+    """Whether prose under a heading that is its basis states the purpose the basis is for: it speaks of no basis, or
+    only of the heading's under a heading of its own ('4.2 By Contract', not a sub-heading 'Toestemming' over how to
+    give consent), and introduces no list."""
+    if not any(_BASIS_ANY.search(s.text) for s in group):
+        return True
+    return (not GENERIC_HEADINGS.match(title[1].text) and not any(s.text.endswith(":") for s in group)
+            and all(not _BASIS_ANY.search(s.text) or (basis_of(s.text) or ("",))[0] == title[0] for s in group))
 
 
 def _in_prose(rest: list[Sentence], heading: str, tied: set[str | None]) -> tuple[list[Tie], list[Tie]]:
