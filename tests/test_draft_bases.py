@@ -542,3 +542,186 @@ def test_steps_before_entering_into_a_contract(tmp_path: Path):
     assert [p["legal_basis"]["basis"] for p in purposes] == ["contract"]
     assert _purposes(tmp_path / "none", "Privacyverklaring van Voorbeeld BV\n\nOffertes\n\nDe overeenkomst staat in "
                                         "ons archief.\n") == []
+
+
+def _named(purposes: list[dict]) -> list[tuple[str, str | None]]:
+    return [(p["name"], p.get("legal_basis", {}).get("basis")) for p in purposes]
+
+
+def test_a_basis_named_on_the_line_after_its_lead_in(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\n1. Doel, gegevens en bewaartermijn\n\n"
+                                "Wij verwerken gegevens voor een paar doelen.\n\n2.1 Offertes opstellen\n\n"
+                                "Voor dat doel gebruiken wij de volgende persoonsgegevens:\n- Naam\n- E-mailadres\n"
+                                "De grondslag waarop wij deze gegevens mogen verwerken is:\nNa het verlenen van toestemming.\n")
+    assert _named(dutch) == [("2.1 Offertes opstellen", "consent")]
+    assert dutch[0]["legal_basis"]["provenance"]["quote"] == "Na het verlenen van toestemming."
+    english = _purposes(tmp_path / "en", "Privacy statement of Example Ltd\n\n3.2 Invoicing\n\n"
+                                         "For this purpose we use the following data:\n- Name\n- Postal address\n"
+                                         "The basis on which we may process these data is:\n"
+                                         "It is needed to carry out a contract with the data subject.\n", "en")
+    assert _named(english) == [("3.2 Invoicing", "contract")]  # the data items are no purposes
+
+
+def test_articles_cited_in_the_german_style_and_other_wordings_of_a_basis(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Privacyverklaring van Voorbeeld B.V.\n\nLogbestanden\n\n"
+                                "Wij bewaren IP-adressen op basis van art. 6 lid 1 lit. f AVG, om storingen te vinden.\n\n"
+                                "Offertes\n\nDe rechtsgrondslag voor het maken van een offerte is Art. 6(1) lit. b AVG.\n\n"
+                                "Beveiliging\n\nWij loggen inlogpogingen vanwege ons legitieme belang bij een veilige site.\n\n"
+                                "Leden\n\nWij hebben je adres nodig vanwege onze overeenkomst met jou.\n")
+    assert _named(dutch) == [("Logbestanden", "legitimate_interests"), ("Offertes", "contract"),
+                             ("Beveiliging", "legitimate_interests"), ("Leden", "contract")]
+    belgian = _purposes(tmp_path / "be", "Privacyverklaring van Voorbeeld vzw\n\nWaarom verwerken wij gegevens?\n\n"
+                                         "a. Om te voldoen aan de wettelijke en reglementaire verplichtingen van een vzw.\n"
+                                         "b. Om te voldoen aan de contractuele verplichting tegenover onze leden.\n")
+    assert [basis for _, basis in _named(belgian)] == ["legal_obligation", "contract"]
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nAccounts\n\n"
+                                         "We need your details to provide you with the contracted services.\n", "en")
+    assert _named(english) == [("Accounts", "contract")]
+
+
+def test_a_list_item_introducing_the_items_after_it(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nHow we use your data\n\n"
+                                  "We use your data as follows:\n"
+                                  "- To perform our contract with you. This includes:\n- delivering your parcel;\n"
+                                  "- sending the invoice;\n- Where you give us consent:\n- sending you our newsletter.\n", "en")
+    assert _named(english) == [("delivering your parcel;", "contract"), ("sending the invoice;", "contract"),
+                               ("sending you our newsletter.", "consent")]
+    assert all(p["legal_basis"]["provenance"]["note"].startswith("Review:") for p in english)
+    lettered = _purposes(tmp_path / "x", "Privacy notice of Example Ltd\n\nHow we use your data\n\n"
+                                         "We collect personal information:\n1) with your consent:\n"
+                                         "a) Offers - telling you about new courses;\n"
+                                         "2) to fulfil our obligations under a contract:\n"
+                                         "b) Bookings - confirming your place on a course;\n", "en")
+    assert [(p["name"][:9], p["legal_basis"]["basis"]) for p in lettered] == [("a) Offers", "consent"),
+                                                                               ("b) Bookin", "contract")]
+
+
+def test_a_list_item_introducing_nothing_ties_no_purpose(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nHow we use your data\n\n"
+                                  "We use your data in two ways:\n- with your consent:\n\nWe keep your data safe.\n", "en")
+    assert not [p for p in english if p.get("legal_basis")]
+
+
+def test_a_sentence_restating_the_basis_of_the_one_before_it(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nCustomers\n\n"
+                                  "We send invoices to our customers, which is necessary to perform our agreement. "
+                                  "We perform this processing on the basis of performance of contract. "
+                                  "Sometimes we pass invoices to the tax office. We then do so on the basis of a legal obligation.\n",
+                        "en")
+    assert [(p["legal_basis"]["basis"], p["provenance"]["quote"][:26]) for p in english] == [
+        ("contract", "We send invoices to our cu"), ("legal_obligation", "Sometimes we pass invoices")]
+
+
+def test_a_basis_a_sentence_refers_back_with_is_not_applied_to_a_list(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Privacyverklaring van Voorbeeld\n\nDossier\n\nIk leg voor elke cliënt een dossier aan. "
+                                "Dit is een wettelijke plicht op grond van de WGBO.\n"
+                                "Ik gebruik het dossier ook voor de volgende doelen:\n- het maken van de factuur\n"
+                                "- het overleg met een collega\n")
+    assert _named(dutch) == [("het maken van de factuur", None), ("het overleg met een collega", None),
+                             ("Ik leg voor elke cliënt een dossier aan.", "legal_obligation")]
+
+
+def test_one_basis_over_items_a_lead_in_introduces(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nOur customers\n\n"
+                                  "When you buy from us, we need your data to perform our contract with you. We may use your data in "
+                                  "order to:\n1. deliver your order\n2. answer your questions\n", "en")
+    assert _named(english) == [("deliver your order", "contract"), ("answer your questions", "contract")]
+    assert english[0]["legal_basis"]["provenance"]["note"].startswith("Review:")
+
+
+def test_the_law_requiring_a_notice_is_no_basis(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nAbout this notice\n\n"
+                                  "The law requires us to tell you which data we collect.\n", "en")
+    assert not english
+
+
+def test_a_list_of_bases_each_defined_by_when_it_applies(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nOur grounds\n\n"
+                                  "1. Consent: where you have consented to our use of your data (by ticking a box).\n"
+                                  "2. Contract performance: where we need your data to perform the contract we have with you.\n"
+                                  "3. Legitimate interests: where we have a legitimate interest in using your data.\n", "en")
+    assert not [p for p in english if p.get("legal_basis")]
+    tied = _purposes(tmp_path / "x", "Privacy notice of Example Ltd\n\nNewsletter\n\n"
+                                     "- Consent: when you sign up for the newsletter.\n", "en")
+    assert _named(tied) == [("when you sign up for the newsletter", "consent")]
+
+
+def test_a_table_whose_rows_run_over_lines(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nHow we use your data\n\n"
+                                  "Purpose/Activity | Type of data | Lawful basis for processing including basis of "
+                                  "legitimate interest |\nTo open your account | (a) Identity (b) Contact |\n"
+                                  "Performance of a contract with you |\nTo keep our systems safe | (a) Technical |\n"
+                                  "Necessary for our legitimate interests (to prevent fraud) |\n"
+                                  "To collect debts | (a) Financial |\n(a) Performance of a contract (b) Legitimate interests |\n",
+                        "en")
+    assert _named(english) == [("To open your account", "contract"), ("To keep our systems safe", "legitimate_interests")]
+    assert english[0]["legal_basis"]["provenance"]["quote"] == "Performance of a contract with you |"
+
+
+def test_data_listed_under_a_purpose_heading_are_no_purposes(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Privacyverklaring van Voorbeeld\n\n1. Doel en gegevens\n\n"
+                                "Voor dit doel gebruiken wij de volgende gegevens:\n- Naam\n- E-mailadres\n")
+    assert not dutch
+
+
+def test_a_basis_cited_with_its_article_before_a_colon(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nOur lawful bases\n\nWe rely on these bases:\n"
+                                  "- Art. 6(1)(b) — performance of a contract: running your membership, sending invoices.\n"
+                                  "- Art. 6(1)(a) — consent: the monthly newsletter.\n", "en")
+    assert _named(english) == [("running your membership, sending invoices", "contract"),
+                               ("the monthly newsletter", "consent")]
+
+
+def test_a_labelled_basis_in_parentheses_is_no_purpose_of_its_own(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nNewsletter\n\n"
+                                  "If you tick the box, we send you our newsletter once a month.\n"
+                                  "Legal basis: explicit consent (Art. 6(1)(a) GDPR).\n", "en")
+    assert _named(english) == [("Newsletter", "consent")]
+    assert english[0]["provenance"]["quote"].startswith("If you tick the box")
+
+
+def test_paragraphs_defining_each_basis_tie_no_purpose(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nThe grounds the law allows\n\n"
+                                  "Consent: The person has consented to the processing of the data.\n\n"
+                                  "Legal obligation: Rules oblige the controller to keep some records.\n", "en")
+    assert not english
+    dutch = _purposes(tmp_path / "nl", "Privacyverklaring van Voorbeeld\n\nNieuwsbrief\n\n"
+                                       "- Grondslag: uitvoering van de overeenkomst met de abonnee.\n")
+    assert [basis for _, basis in _named(dutch)] == ["contract"]
+
+
+def test_a_legal_obligation_under_a_named_statute(tmp_path: Path):
+    dutch = _purposes(tmp_path, "Privacyverklaring van Voorbeeld\n\nIdentificatie\n\n"
+                                "Op grond van de Wwft zijn wij verplicht de identiteit van elke koper vast te stellen.\n\n"
+                                "Klantonderzoek\n\nOp basis van de Wet op het notarisambt moeten wij een dossier bijhouden.\n\n"
+                                "Levering\n\nOp basis van de Overeenkomst moeten wij de goederen leveren.\n")
+    assert _named(dutch) == [("Identificatie", "legal_obligation"), ("Klantonderzoek", "legal_obligation"),
+                             ("Levering", "contract")]
+    english = _purposes(tmp_path / "en", "Privacy notice of Example Ltd\n\nIdentity checks\n\n"
+                                         "Under the Money Laundering Regulations we are required to check who you are.\n\n"
+                                         "About this notice\n\nUnder the GDPR we are required to publish this notice.\n\n"
+                                         "Your choice\n\nYou are not required by law to give us your phone number.\n", "en")
+    assert _named(english) == [("Identity checks", "legal_obligation")]
+
+
+def test_conditions_of_article_9_are_no_public_task(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nSafeguarding\n\n"
+                                  "We record concerns about a child's welfare for reasons of substantial public interest.\n\n"
+                                  "Our archive\n\nWe keep old team photos for archiving purposes in the public interest.\n\n"
+                                  "Health questionnaire\n\nWe only use your answers about injuries with your explicit consent.\n", "en")
+    assert _named(english) == [("Health questionnaire", "consent")]
+    dutch = _purposes(tmp_path / "nl", "Privacyverklaring van Voorbeeld\n\nIncidenten\n\n"
+                                       "Wij verwerken gezondheidsgegevens om redenen van zwaarwegend algemeen belang.\n")
+    assert not dutch
+
+
+def test_prose_under_a_heading_that_is_its_basis_may_name_that_basis(tmp_path: Path):
+    english = _purposes(tmp_path, "Privacy notice of Example Ltd\n\nOur grounds\n\nWe use these grounds.\n\n"
+                                  "4.1 By Consent\n\nPeople who want to hear about our concerts and agreed to receive our consent-based mailings.\n\n"
+                                  "4.2 By Contract\n\nPeople who book a concert ticket. We use the booking to manage the contract with them.\n",
+                        "en")
+    assert [(p["name"], p["legal_basis"]["basis"], p["provenance"]["quote"][:16]) for p in english] == [
+        ("4.1 By Consent", "consent", "People who want "), ("4.2 By Contract", "contract", "People who book ")]
+    dutch = _purposes(tmp_path / "nl", "Privacyverklaring van Voorbeeld\n\nWebsite\n\nWij meten bezoeken.\n\nToestemming\n\n"
+                                       "Via de banner kun je toestemming geven voor het plaatsen van cookies.\n")
+    assert not [p for p in dutch if p.get("legal_basis")]  # how to give consent, under a sub-heading

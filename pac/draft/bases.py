@@ -12,34 +12,47 @@ from dataclasses import dataclass, replace
 
 from .text import BASIS_HEADINGS, GENERIC_HEADINGS, PURPOSE_HEADINGS, Sentence
 
-_ARTICLE = r"\bart(?:ikel|icle|\.)?\s*6\s*(?:\(1\)|,?\s*lid\s*1,?|\.1\.?)?\s*(?:sub|onder|under|point|letter)?\s*\(?{}\)?(?!\w)"
+_ARTICLE = (r"\bart(?:ikel|icle|\.)?\s*6\s*(?:\(1\)|,?\s*(?:lid|para\.?|abs\.?)\s*1,?|\.1\.?)?\s*(?:sub|onder|under|point|letter|lit\.?)?"
+            r"\s*\(?{}\)?(?!\w)")
+"""Art. 6(1)(x) as notices cite it: 'art. 6 lid 1 sub a AVG', 'Article 6(1)(b)', 'art. 6.1.f', and in the German style of
+many translated notices 'art. 6 lid 1 lit. f', 'art. 6 Para. 1 b)', 'Art. 6 Abs. 1 lit. a'."""
 _AUTHORITY = r"(de |the )?(wet|wetgeving|law|legislation|tax authorit(y|ies)|belastingdienst|HMRC|HM Revenue & Customs)"
+_STATUTE = (r"\b(op grond van|op basis van|krachtens|volgens|vanuit|under|by) (de |het |the )?"
+            r"(?!AVG|GDPR|UK GDPR|Algemene [Vv]erordening|General Data|Overeenkomst|Agreement|Contract|Voorwaarden|Terms)(?-i:[A-Z])")
+"""A named statute ('op grond van de Wwft', 'krachtens de Belgische boekhoudwet', 'under the Money Laundering Regulations'),
+not the GDPR itself (which obliges the controller to inform, not to process)."""
 BASES = {  # a contract with another organisation ('our agreement with your employer') is no Art. 6(1)(b) basis
     "consent": r"toestemming|\bconsent\b|" + _ARTICLE.format("a"),
-    "contract": r"((?<!verwerkers)overeenkomst|(?<!processing )\bcontract\b|"
+    "contract": r"contractu(?:al|ele) (?:verplichting|obligation|necessity|noodzaak)|\bcontracted services\b|"
+                r"((?<!verwerkers)overeenkomst|(?<!processing )\bcontract\b|"
                 r"(?<!processing )(?<!processor )(?<!sharing )\bagreement\b)(?!\s+(met|with)\s+((je|jouw|uw|your|the|de|het|onze?|our|other|andere)\s+)?"
                 r"(employers?|werkgevers?|opdrachtgevers?|suppliers?|leveranciers?|partners?|organisations?|organizations?|"
                 r"organisaties?|companies|bedrijven)\b)|"
                 + _ARTICLE.format("b"),
-    "legal_obligation": r"wettelijke (verplichting|plicht|bewaarplicht|administratieplicht)|legal (obligation|requirement)|"
-                        r"(fiscale|boekhoudkundige|wettelijke) (en (fiscale|boekhoudkundige|wettelijke) )?verplichting|"
+    "legal_obligation": r"wettelijke \w*(verplichting|plicht)|legal (obligation|requirement)|"
+                        r"(fiscale|boekhoudkundige|wettelijke|reglementaire) (en (fiscale|boekhoudkundige|wettelijke|reglementaire) )?"
+                        r"verplichting|"
                         r"verplichting(en)? (van|uit) de wet\b|"
                         r"verplicht (door|volgens|op grond van) (de )?wet\b|statutory (obligation|duty|requirement)|legal dut(y|ies)|"
                         r"comply with (the |applicable |relevant )?(law|legislation)\b|"
                         r"required by law|law requires|wet .{0,30}verplicht|wettelijk verplicht|legally (obliged|required|obligated)|"
                         rf"\b{_AUTHORITY} (\([^()]{{0,80}}\) )?(\w+ ){{0,3}}(requires|vraagt|eist|vereist|verplicht|voorschrijft)|"
+                        rf"{_STATUTE}[^.;]{{0,80}}(?<!niet )(?<!not )\b(verplicht|obliged|obligated|required|moeten (wij|we)|must)\b|"
+                        rf"(?<!niet )(?<!not )\b(verplicht|obliged|obligated|required)\b[^.;]{{0,20}}{_STATUTE}|"
                         + _ARTICLE.format("c"),
     "vital_interests": r"vita(a|le)l? belang|vital interest|" + _ARTICLE.format("d"),
-    "public_task": r"algemeen belang|public (task|interest)|openbaar gezag|official authority|" + _ARTICLE.format("e"),
-    "legitimate_interests": r"(gerechtvaardigd|gewettigd)\w* belang|legitimate interest|" + _ARTICLE.format("f"),
+    "public_task": r"(?<!substantial )(?<!zwaarwegend )(?<!zwaarwegende )(algemeen belang|public (task|interest))|openbaar gezag|"
+                   r"official authority|" + _ARTICLE.format("e"),
+    "legitimate_interests": r"(gerechtvaardigd|gewettigd|legitiem)\w* belang|legitimate interest|" + _ARTICLE.format("f"),
 }
 _BASIS = {basis: re.compile(pattern, re.IGNORECASE) for basis, pattern in BASES.items()}
 _CUE = re.compile(r"(?i)grondslag|basis|taak van algemeen belang|public task|(in|of) the public interest|openbaar gezag|"
                   r"official authority|vita(a|le)l? belang|vital interest|wettelijke (verplichting|plicht)|legal obligation|"
                   r"(fiscale|boekhoudkundige) (\w+ ){0,3}verplichting|verplicht (door|volgens|op grond van) (de )?wet\b|"
                   r"statutory (obligation|duty|requirement)|legal dut(y|ies)|comply with|"
-                  r"(gerechtvaardigd|gewettigd)\w* belang|legitimate interest|uit te voeren|carry out|to perform|"
-                  r"(given|gave) (us )?(your|their|his|her) consent|toestemming (\w+ ){0,2}gegeven|"
+                  r"(gerechtvaardigd|gewettigd|legitiem)\w* belang|legitimate interest|uit te voeren|carry out|to perform|\bfulfil|"
+                  r"\bnodig\b[^.;]{0,40}\bvanwege\b|\bvoldoen aan\b|"
+                  r"(give|given|gave) (us )?((your|their|his|her) )?consent|toestemming (\w+ ){0,2}gegeven|"
                   r"\b" + _AUTHORITY + r" (\w+ ){0,3}(requires|vraagt|eist|vereist|verplicht)|wettelijk verplicht|legally (obliged|required|obligated)|op grond van|"
                   r"on the grounds? of|pursuant to|gebaseerd op|based on|\brel(y|ies) on|\brests? on|berust|"
                   + _ARTICLE.format("[a-f]") + r"|\bomdat|because|nodig (om|voor)|need (these|your|this)|noodzakelijk|necessary|"
@@ -49,6 +62,9 @@ _CUE = re.compile(r"(?i)grondslag|basis|taak van algemeen belang|public task|(in
                   r"(overeenkomst|contract)\w* (met (je|jou|u) )?(kunnen |te )?(af)?sluiten|(voor|before) (het )?(sluiten|entering into)|ask (\w+ )?(for )?(your )?consent|"
                   r"met (je|uw|jouw) (\w+ )?toestemming|with your (\w+ )?consent")
 _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bright to object|\brecht (van|op) bezwaar|\bbezwaar (te )?maken|\bzonder\b.{0,20}toestemming|\bwithout\b.{0,20}consent|"
+                        r"\b(requires|verplicht) (us|ons) (\w+ ){0,3}(to |om )?(determine|notify|inform|tell|explain|bepalen|informeren)\b|"
+                        r"\barchiv\w*\b.{0,40}\b(public interest|algemeen belang)|"
+                        r"\b(niet|not) (wettelijk |legally )?(verplicht|obliged|obligated|required)\b|"
                         r"\bgeen toestemming|\bno consent|\bnot (need|require) your consent|\bnot asked for (your )?consent|"
                         r"\bniet om (je |uw |jouw )?toestemming gevraagd|"
                         r"^(als|indien|wanneer|waar|if|where|when)\b[^,]{0,80}(toestemming|consent)|\?$|"
@@ -61,22 +77,30 @@ _NOT_A_TIE = re.compile(r"(?i)\btenzij\b|\bunless\b|\bright to object|\brecht (v
                         r"\bwe (have )?(signed|concluded|entered into|have) (an? |the )?(\w+ )?(agreement|contract)s? with (?!you\b)")
 """A basis stated as an exception, as the condition of a clause ('unless', 'without your consent', 'if we
 process your data on the basis of your consent, ...'; 'where we rely on legitimate interests, you may ...'), or
-in a question, or beside the right to object; a parent's consent for a child (Art. 8, not the basis of a purpose); an
+in a question, or beside the right to object; what the law requires the notice to tell ('The law requires us to tell
+you ...'), archiving in the public interest (Art. 89), or what no one is obliged to do ('You are not required to give us
+your data'); a parent's consent for a child (Art. 8, not the basis of a purpose); an
 agreement the controller concluded with another party ('Met Matomo hebben wij een overeenkomst gesloten'): it
 ties no purpose."""
 _PAREN = re.compile(r"\(((?:[^()]|\([^()]{0,5}\)){3,80})\)")
 _PURPOSE_LABEL = re.compile(r"(?i)^(doel(en|einde)?|purposes?|waarom|waarvoor|why|what for)\s*:\s*(?=\S)(.{3,})")
-_BASIS_LABEL = re.compile(r"(?i)^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:")
+_BASIS_LABEL = re.compile(r"(?i)^((verwerkings|rechts)?grondslag|rechtsgrond|verwerkingsgrond|(legal|lawful) basis)\s*:")
 _BESIDE = re.compile(r"^(.{3,}?)(?::|\s[-\u2013\u2014]\s)\s*([^:\u2013\u2014]{3,80}?)[.;]?$")
 _BASIS_FIRST = re.compile(r"^([^:\u2013\u2014]{3,60}?)(?::|\s[-\u2013\u2014]\s)\s*(.{3,})$")
+_BASIS_COLON = re.compile(r"^([^:]{3,80}):\s*(.{3,})$")
+"""A basis cited with its article before a colon ('Art. 6(1)(b) — performance of a contract: operating your account')."""
 _LEADING = set("uitvoering nakoming naleving van de het een ons onze uw je jouw performance compliance with of a an the our "
-               "your for".split())
+               "your for explicit expliciete uitdrukkelijke specific specifieke".split())
 """The words a basis named beside its purpose may start with ('uitvoering van de overeenkomst', 'our legitimate
 interests')."""
 _CELL = re.compile(r"(?:(?!\s{3,})[^|\t])+")
 _BASIS_ANY = re.compile("|".join(BASES.values()), re.IGNORECASE)
-_PURPOSE_HEADER = re.compile(r"^(doel(en)?( van de verwerking)?|purposes?( of (the )?processing)?)$", re.IGNORECASE)
-_BASIS_HEADER = re.compile(r"^((verwerkings)?grondslag(en)?|rechtsgrond|(legal|lawful) bas(is|es)|basis)$", re.IGNORECASE)
+_PURPOSE_HEADER = re.compile(r"^(doel(en)?( van de verwerking)?|verwerkingsdoel(en)?|purposes?( of (the )?processing)?"
+                             r"(/activity)?)$", re.IGNORECASE)
+_BASIS_HEADER = re.compile(r"^((verwerkings)?grondslag(en)?|rechtsgrond(slag)?(en)?|(legal|lawful) bas(is|es)"
+                           r"( for (the )?processing\b[^|\t]{0,60})?|basis)$", re.IGNORECASE)
+"""A basis column's header, also the long one of a common English template ('Lawful basis for processing including
+basis of legitimate interest')."""
 _TABLE_HEADER = re.compile(f"{_PURPOSE_HEADER.pattern}|{_BASIS_HEADER.pattern}", re.IGNORECASE)
 
 
@@ -137,7 +161,8 @@ def parenthesised(sentence: Sentence) -> list[tuple[str, str, int, int]]:
         before = text[left:match.start()]
         inside, outside = basis_of(match.group(1)), basis_of(before)
         words = before.strip(" ,;:-").strip()
-        if inside and len(words) >= 3 and (not _BASIS_ANY.search(words) or outside and outside[0] == inside[0]):
+        if inside and len(words) >= 3 and (not _BASIS_ANY.search(words) or outside and outside[0] == inside[0]
+                                           and not _only_a_basis(words)):
             found.append((inside[0], words, match.start(1) + inside[1].start(), match.start(1) + inside[1].end()))
         elif outside and not _BASIS_ANY.search(match.group(1)) and len(before.strip(" ,;")) <= 40:
             found.append((outside[0], match.group(1), left + outside[1].start(), left + outside[1].end()))
@@ -145,6 +170,14 @@ def parenthesised(sentence: Sentence) -> list[tuple[str, str, int, int]]:
         tail = re.match(r"[^,;]*[,;]", text[left:])
         left += tail.end() if tail else 0
     return found
+
+
+def _only_a_basis(words: str) -> bool:
+    """Whether ``words`` name a basis and no purpose ('Legal basis: explicit consent', 'Toestemming')."""
+    label = _BASIS_LABEL.match(words)
+    rest = words[label.end():].strip() if label else words
+    found = _basis_phrase(rest)
+    return found is not None and not rest[found[1].end():].strip(" .,;:")
 
 
 def table_header(sentence: Sentence) -> tuple[int, int, int] | None:
@@ -177,6 +210,24 @@ def table_row(sentence: Sentence, columns: tuple[int, int, int] | None = None) -
     return basis, words, cell.start() + match.start(), cell.start() + match.end()
 
 
+def _cells(sentence: Sentence) -> list[re.Match[str]]:
+    return [m for m in _CELL.finditer(sentence.text) if m.group(0).strip()]
+
+
+def continued_row(lines: list[Sentence], columns: tuple[int, int, int]) -> tuple[str, str, Sentence, Sentence, int, int] | None:
+    """(basis, purpose words, purpose line, basis line, start, end) of a table row whose cells run over several lines
+    ('To register you | (a) Identity |' over 'Performance of a contract with you |'), once ``lines`` hold as many
+    cells as the header (``columns``) and the basis cell states one basis."""
+    cells = [(line, cell) for line in lines for cell in _cells(line)]
+    if len(cells) != columns[2]:
+        return None
+    (first, purpose), (line, cell) = cells[columns[0]], cells[columns[1]]
+    single = basis_of(cell.group(0))
+    if single is None or _BASIS_ANY.search(purpose.group(0)):
+        return None
+    return single[0], purpose.group(0).strip(), first, line, cell.start() + single[1].start(), cell.start() + single[1].end()
+
+
 def beside(sentence: Sentence) -> tuple[str, str, int, int] | None:
     """(basis, purpose words, start, end) of a list item 'purpose: basis' or 'purpose – basis' ('Fraudepreventie:
     ons gerechtvaardigd belang', 'Sending the newsletter - consent'), or 'basis: purpose' ('Toestemming: voor het
@@ -187,10 +238,10 @@ def beside(sentence: Sentence) -> tuple[str, str, int, int] | None:
     found = after and _basis_phrase(after.group(2))
     if found and not _BASIS_ANY.search(after.group(1)) and after.group(1).count("(") == after.group(1).count(")"):
         return found[0], after.group(1).strip(), after.start(2) + found[1].start(), after.start(2) + found[1].end()
-    first = _BASIS_FIRST.match(sentence.text)
-    found = first and _basis_phrase(first.group(1))
-    if found and not _BASIS_ANY.search(first.group(2)):
-        return found[0], first.group(2).strip().rstrip(".;"), found[1].start(), found[1].end()
+    for first in (_BASIS_FIRST.match(sentence.text), _BASIS_COLON.match(sentence.text)):
+        found = first and _basis_phrase(first.group(1))
+        if found and not _BASIS_ANY.search(first.group(2)):
+            return found[0], first.group(2).strip().rstrip(".;"), found[1].start(), found[1].end()
     return None
 
 
@@ -201,7 +252,7 @@ def _basis_phrase(words: str) -> tuple[str, re.Match[str]] | None:
     return single if single and set(words[:single[1].start()].casefold().split()) <= _LEADING else None
 
 
-_TITLE_WORDS = _LEADING | set("op basis grond based on grondslag legal lawful".split())
+_TITLE_WORDS = _LEADING | set("op basis grond based on by grondslag legal lawful".split())
 _TITLE_END = re.compile(r"^s?\s*(\([^()]*\))?\W*$")
 
 
@@ -250,20 +301,44 @@ def numbered_pairs(items: list[Sentence]) -> list[tuple[Sentence, Sentence]]:
     return pairs
 
 
+_DEFINITION = re.compile(r"(?i)^([^:]{3,60}):\s*[^.(]{0,200}?(consent|toestemm|contract|overeenkomst|oblig|verplicht|interest|belang)")
+
+
+def _defines(text: str) -> bool:
+    """Whether a line defines a basis in the basis's own words ('Consent: where you have consented to our use of your
+    data', 'Contract: The data subject has a contract with the controller'): one of a list of bases, tied to no purpose
+    (unlike 'Consent: when you sign up for the newsletter' or 'Grondslag: uitvoering van de overeenkomst')."""
+    found = _DEFINITION.match(text)
+    return found is not None and _basis_phrase(found.group(1)) is not None
+_LETTERED = re.compile(r"^\(?[a-z]\)\s")
+"""An item enumerated by a letter ('a) Contracts and payments', '(b) ...'), which the text does not mark as a list item."""
+_CONDITION = re.compile(r"(?i)^(where|when|if|waar|wanneer|als|indien)\s+")
+
+
 def over_lists(items: list[Sentence]) -> list[tuple[str, Sentence, Sentence, re.Match[str]]]:
     """(basis, purpose item, lead-in, match) for each item of a list under a lead-in that states one basis
-    ('Op basis van je toestemming verwerken wij:', 'With your consent we:')."""
+    ('Op basis van je toestemming verwerken wij:', 'With your consent we:'), also a list item introducing the items
+    after it ('- Where you give us consent:' over '- we send you direct marketing')."""
     found = []
     lead: tuple[str, Sentence, re.Match[str]] | None = None
     for sentence in items:
-        if sentence.bullet and lead and lead[1].section == sentence.section and not _BASIS_ANY.search(sentence.text):
+        item = sentence.bullet or _LETTERED.match(sentence.text)
+        if (item and lead and lead[1].section == sentence.section and not sentence.text.endswith(":")
+                and not _BASIS_ANY.search(sentence.text)):
             found.append((lead[0], sentence, lead[1], lead[2]))
             continue
-        lead = None
-        if not sentence.bullet and sentence.text.endswith(":") and not _NOT_A_TIE.search(sentence.text):
-            single = basis_of(sentence.text)
-            lead = (single[0], sentence, single[1]) if single and stated(sentence) else None
+        lead = leading(sentence)
     return found
+
+
+def leading(sentence: Sentence) -> tuple[str, Sentence, re.Match[str]] | None:
+    """(basis, sentence, match) of a lead-in ending in a colon that states one basis; a condition opening it names
+    the basis of what follows ('Where you give us consent:'), not an exception."""
+    if not sentence.text.endswith(":"):
+        return None
+    single = basis_of(sentence.text)
+    unconditioned = replace(sentence, text=_CONDITION.sub("", sentence.text))
+    return (single[0], sentence, single[1]) if single and stated(unconditioned) else None
 
 
 _SKIP_SECTION = re.compile(r"(?i)recht|rights|bezwaar|object|intrek|withdraw|ontvanger|recipient|delen met|\bdelen (wij|we|jullie)\b|"
@@ -272,14 +347,14 @@ _SKIP_SECTION = re.compile(r"(?i)recht|rights|bezwaar|object|intrek|withdraw|ont
                            r"bewaar|bewaren|retention|how long|hoe lang")
 """Sections whose basis words speak of rights, objection, withdrawal, disclosure or retention, not of a purpose's basis
 ("we keep your data as long as the contract requires")."""
-_ANAPHORA = re.compile(r"(?i)^((wij|we) (doen|do) (dit|dat|this|that|so)|(dit|dat) doen (wij|we)|(dit|dat|this|that|deze verwerking|"
+_ANAPHORA = re.compile(r"(?i)^((wij|we) (\w+ )?(doen|do|perform|carry out|voeren) (dit|dat|this|that|so|deze|these)\b|(dit|dat) doen (wij|we)|(dit|dat|this|that|deze verwerking|"
                       r"this processing|hiervoor|daarvoor)\b|(de|the) (grondslag|(legal|lawful) basis) (hiervoor|daarvoor|"
                       r"(for|of) (this|that|these)))")
 """A sentence whose basis refers back to the purpose the sentence before it states ('Wij doen dit omdat ...',
 'This is necessary to perform our contract')."""
 _BARE_BASIS = re.compile(r"(?i)\b(daarvoor|hiervoor|for (this|that|it)|(voor|for) deze verwerking)\b|"
                          r"^((wij|we) (rely|relies|baseren|base) (on|dit|this|deze|onze?)\b)|"
-                         r"^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:\s*[^.;:]{3,60}[.;]?$")
+                         r"^((verwerkings)?grondslag|rechtsgrond|(legal|lawful) basis)\s*:\s*[^;:]{3,80}$")
 """A basis stated with no purpose of its own, which bears on the purpose the sentence before it states: a word
 pointing back within the sentence ('Wij vragen daarvoor je toestemming'), the controller relying on a basis ('We
 rely on our legitimate interest in ...'), or a bare labelled basis after prose ('Grondslag: taak van algemeen belang')."""
@@ -291,7 +366,11 @@ _INSERTED = re.compile(r"(?i),\s*((alleen |only )?(met (je|jouw|uw) (\w+ )?toest
 """A consent stated as an inserted clause: it bears on the words after it ('functionele cookies en, met je
 toestemming, analytische cookies van Google Analytics')."""
 _HOW_WE_USE = re.compile(r"(?i)^(how (do )?we use|hoe (gebruiken|verwerken)|wat doen (wij|we))")
-_PURPOSE_LEAD = re.compile(r"(?i)(doel(en|einden)?|purposes?)\b[^.]*:$")
+_DATA_LEAD = re.compile(r"(?i)(gegevens|\bdata|information|informatie)\s*:$")
+_PURPOSE_LEAD = re.compile(r"(?i)((doel(en|einden)?|purposes?)\b[^.]*|\b(use|gebruik\w*)\b[^.:]{0,60}\b(to|for|om|voor)\s*)"
+                           r"(?<!gegevens)(?<!\bdata)(?<!information):$")
+"""A lead-in announcing purposes ('voor de volgende doelen:', 'We may use it in order to:'), not the data a purpose
+uses ('For this purpose we use the following data:', 'Voor dat doel gebruiken wij de volgende persoonsgegevens:')."""
 
 
 def ties(under: list[Sentence], heading: str) -> tuple[list[Tie], list[Tie]]:
@@ -305,15 +384,17 @@ def ties(under: list[Sentence], heading: str) -> tuple[list[Tie], list[Tie]]:
     listed = [item for item in listed if id(item) not in {id(i) for i, _ in own}]
     loose, collective = _in_prose([s for s in under if id(s) not in used], heading, {tie.basis for tie in found})
     distinct = {tie.basis for tie in loose}
-    if len(distinct) == 1 and listed and not collective:  # one basis for the block: each of its purposes
+    anaphoric = [tie for tie in loose if tie.purpose is not tie.where]  # 'Dit is een wettelijke plicht': the sentence before
+    if len(distinct) == 1 and listed and not collective and not anaphoric:  # one basis for the block: each of its purposes
         tie, count = loose[0], len(listed)
         note = (f"Review: the section '{heading[:80]}' states one basis and lists {count} purpose"
                 f"{'s' * (count > 1)}; the basis is applied to each.")
         return found + [Tie(tie.basis, item.text, item, tie.where, tie.start, tie.end, note) for item in listed], collective
     found += [Tie(None, item.text, item, item, 0, 0) for item in listed]
-    if listed:  # which of the listed purposes rest on which basis, the text does not say
+    if listed:  # which of the listed purposes rest on which basis, the text does not say; a sentence's own it does
+        found += [replace(t, name=t.purpose.text[:150], note=_reading(t, heading, len(distinct), True)) for t in anaphoric]
         for tie in loose:
-            collective += [] if tie.basis in {t.basis for t in collective} else [tie]
+            collective += [] if tie in anaphoric or tie.basis in {t.basis for t in collective} else [tie]
         return found, collective
     generic = bool(_HOW_WE_USE.match(heading) or GENERIC_HEADINGS.match(heading) or PURPOSE_HEADINGS.search(heading)
                    or BASIS_HEADINGS.search(heading))  # a heading that names no purpose ('Why we use your data')
@@ -367,13 +448,28 @@ def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
                          match.end()))
     columns: tuple[int, int, int] | None = None
     section = None
+    pending: list[Sentence] = []
     for sentence in under:
         if id(sentence) in used:
             continue
-        columns = table_header(sentence) or (columns if columns and sentence.section == section else None)
+        header = table_header(sentence)
+        columns = header or (columns if columns and sentence.section == section else None)
         section = sentence.section
+        if header:
+            used.add(id(sentence))
+            continue
         if not columns and _SKIP_SECTION.search(section):
             continue  # 'Huurdersdossier | 7 jaar na einde huurovereenkomst' under 'Bewaartermijnen' names no basis
+        if columns and "|" in sentence.text and len(_cells(sentence)) < columns[2]:  # a row running over lines
+            pending.append(sentence)
+            used.add(id(sentence))
+            joined = continued_row(pending, columns)
+            found += [Tie(*joined)] if joined else []
+            pending = pending if sum(len(_cells(s)) for s in pending) < columns[2] else []
+            continue
+        pending = []
+        if _defines(sentence.text):
+            continue
         row = table_row(sentence, columns) or beside(sentence)
         for basis, words, start, end in [row] if row else parenthesised(sentence):
             used.add(id(sentence))
@@ -387,31 +483,46 @@ def _by_layout(under: list[Sentence]) -> tuple[list[Tie], set[int]]:
     for sentence in under:
         if id(sentence) not in used and not sentence.bullet:
             prose.setdefault(sentence.section, []).append(sentence)
-    for section, group in prose.items():  # prose under a heading that is its basis, not speaking of a basis itself
+    for section, group in prose.items():  # prose under a heading that is its basis, speaking of no other basis
         title = titled(group[0])
-        if title and not _SKIP_SECTION.search(section) and not any(_BASIS_ANY.search(s.text) for s in group):
+        if title and not _SKIP_SECTION.search(section) and _illustrates(title, group):
             used |= {id(s) for s in group}
             note = f"Review: the heading '{title[1].text[:80]}' names the basis; tied to the purpose its section states."
             found.append(Tie(title[0], title[1].text, group[0], *title[1:], note=note))
     for basis, item, lead, match in over_lists([s for s in under if id(s) not in used]):
-        used.add(id(item))
-        found.append(Tie(basis, item.text, item, lead, match.start(), match.end()))
+        used |= {id(item), id(lead)}
+        note = f"Review: tied by the list item '{lead.text[:80]}' that introduces it." if lead.bullet else None
+        found.append(Tie(basis, item.text, item, lead, match.start(), match.end(), note))
     return found, used
+
+
+def _illustrates(title: tuple[str, Sentence, int, int], group: list[Sentence]) -> bool:
+    """Whether prose under a heading that is its basis states the purpose the basis is for: it speaks of no basis, or
+    only of the heading's under a heading of its own ('4.2 By Contract', not a sub-heading 'Toestemming' over how to
+    give consent), and introduces no list."""
+    if not any(_BASIS_ANY.search(s.text) for s in group):
+        return True
+    return (not GENERIC_HEADINGS.match(title[1].text) and not any(s.text.endswith(":") for s in group)
+            and all(not _BASIS_ANY.search(s.text) or (basis_of(s.text) or ("",))[0] == title[0] for s in group))
 
 
 def _in_prose(rest: list[Sentence], heading: str, tied: set[str | None]) -> tuple[list[Tie], list[Tie]]:
     """(sentences stating one basis not tied yet, bases stated several in one sentence) among ``rest``."""
     loose: list[Tie] = []
     collective: list[Tie] = []
-    before: Sentence | None = None
+    before = last = None
     for sentence in rest:
         if _SKIP_SECTION.search(sentence.section) or _RETENTION_LABEL.match(sentence.text):
             continue
-        bases = stated(sentence)
-        listing = sentence.bullet and BASIS_HEADINGS.search(sentence.section.rsplit(" > ", 1)[-1])
+        bases = stated(sentence) or _answered(sentence, before)
+        listing = (sentence.bullet and BASIS_HEADINGS.search(sentence.section.rsplit(" > ", 1)[-1])
+                   or _defines(sentence.text))
         if listing or len({basis for basis, _ in bases}) > 1:  # a list of bases, or several in one breath: no purpose
             collective += [Tie(b, heading, sentence, sentence, m.start(), m.end()) for b, m in bases
                            if b not in {tie.basis for tie in collective}]
+        elif bases and sentence.bullet and sentence.text.endswith(":"):  # an item introducing others: no purpose
+            collective += [] if bases[0][0] in {tie.basis for tie in collective} else [
+                Tie(bases[0][0], heading, sentence, sentence, bases[0][1].start(), bases[0][1].end())]
         elif bases and bases[0][0] not in tied:
             basis, match = bases[0]
             back = _ANAPHORA.match(sentence.text) or _BARE_BASIS.search(sentence.text)
@@ -419,19 +530,34 @@ def _in_prose(rest: list[Sentence], heading: str, tied: set[str | None]) -> tupl
             inserted = _INSERTED.search(sentence.text)
             if inserted and inserted.start() <= match.start() < inserted.end(1):  # ', met je toestemming, <purpose>'
                 refers = replace(sentence, text=inserted.group("purpose").strip())
-            loose.append(Tie(basis, heading, refers or sentence, sentence, match.start(), match.end()))
+            if not (back and loose and loose[-1].where is last and loose[-1].basis == basis):  # the same, said again
+                loose.append(Tie(basis, heading, refers or sentence, sentence, match.start(), match.end()))
         before = None if bases or sentence.bullet else sentence
+        last = sentence
     return loose, collective
+
+
+_BASIS_LEAD = re.compile(r"(?i)(grondslag|rechtsgrond|\bbasis)\b[^.]{0,80}\b(is|zijn|are)\s*:$")
+"""A lead-in whose next line names the basis ('De grondslag waarop wij deze gegevens mogen verwerken is:', 'The basis
+on which we may process these data is:')."""
+
+
+def _answered(sentence: Sentence, before: Sentence | None) -> list[tuple[str, re.Match[str]]]:
+    """The one basis a line names after a lead-in that asks for it ('Na het verlenen van toestemming.')."""
+    single = basis_of(sentence.text) if before and before.section == sentence.section and _BASIS_LEAD.search(before.text) else None
+    return [single] if single and not _NOT_A_TIE.search(sentence.text) else []
 
 
 def _listed(items: list[Sentence]) -> list[Sentence]:
     """The list items under a purpose sub-heading ('Doelen', 'Purposes') or a lead-in that announces purposes."""
-    listed, lead = [], None
+    listed, lead, data = [], None, False
     for sentence in items:
-        if sentence.bullet and (lead == sentence.section or PURPOSE_HEADINGS.search(sentence.section.rsplit(" > ", 1)[-1])):
+        if sentence.bullet and not data and (lead == sentence.section
+                                             or PURPOSE_HEADINGS.search(sentence.section.rsplit(" > ", 1)[-1])):
             listed.append(sentence)
         elif not sentence.bullet:
             lead = sentence.section if _PURPOSE_LEAD.search(sentence.text) else None
+            data = bool(_DATA_LEAD.search(sentence.text))
     return listed
 
 
