@@ -75,7 +75,10 @@ def transfer_tool_valid(recipient: Recipient, ctx: Context):
     warning when the best of them holds only under a condition the declaration does not establish. Where the
     recipient's country is unknown, only its own claims that fail wherever the data go are judged (see
     recipient-country-known); a sub-processor outside the EEA under a processor that is not is judged by
-    onward-transfer-tool, which names the route."""
+    onward-transfer-tool, which names the route. A controller established in the UK is judged under the UK GDPR
+    instead: data that stay in the UK are no transfer, the EEA and the other countries of UK adequacy regulations
+    (DPA 2018 Sch. 21 para. 5, SI 2022/1213, SI 2023/1028) need no tool, the IDTA and the UK Addendum (DPA 2018
+    s.119A) are its clauses, and the findings cite its articles."""
     if ctx.transferred_onward(recipient):
         return
     assessment = ctx.transfer(recipient)

@@ -74,8 +74,8 @@ class Regime:
         return tuple(dict.fromkeys(map(self.article, kept)))
 
     def cited(self, article: str) -> Term:
-        """A GDPR article as a finding's text cites it, in English and in Dutch: 'Art. 44' and 'art. 44 AVG' under the
-        GDPR, 'UK GDPR Art. 44A' and 'art. 44A UK GDPR' under the UK GDPR."""
+        """A GDPR article as a finding's text cites it, in English and in Dutch (:func:`pac.citations.cite`): 'Art. 44'
+        and 'art. 44 AVG' under the GDPR, 'UK GDPR Art. 44A' under the UK GDPR."""
         law = self.article(article)
         return Term(law if self.rule else law.removeprefix("GDPR "), cite(law, "nl"))
 
@@ -213,7 +213,8 @@ def outside_home(recipient: Recipient, law: Regime, reference: Reference, on: da
     return recipient.country is not None and not law.at_home(recipient.country, reference, on)
 
 
-def invalid_anywhere(claim: TransferClaim, reference: Reference, on: date, law: Regime = Regime()) -> ToolVerdict | None:
+def invalid_anywhere(claim: TransferClaim, reference: Reference, on: date,
+                     law: Regime = Regime()) -> ToolVerdict | None:
     """The verdict on ``claim`` under ``law`` when it carries no transfer on ``on`` whatever country the data go to
     (no transfer tool at all, an invalidated decision, clauses no longer valid), else None."""
     tool = reference.transfer_tool(claim.tool, law.jurisdiction)

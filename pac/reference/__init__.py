@@ -25,14 +25,14 @@ from .fields import ReferenceDataError
 from .raw import Raw, merge
 from .raw import packaged as read_packaged
 from .rows import (AdequacyDecision, Art9ConditionRow, Citation, ConsentAge, ConsentAgeRule, Country, CriminalData,
-                   EEAState, KnownRecipient, LegalBasisRow, NationalRule, NationalTool, Note, NoticeItem, NoticeRule, Obligation,
-                   RetentionRule, SccModule, SccVersion, Source, SpecialCategory, TransferTool)
+                   EEAState, KnownRecipient, LegalBasisRow, NationalRule, NationalTool, Note, NoticeItem, NoticeRule,
+                   Obligation, RetentionRule, SccModule, SccVersion, Source, SpecialCategory, TransferTool)
 from .tables import Tables, build, name_key, organisation_key
 
 __all__ = [
     "AdequacyDecision", "Art9ConditionRow", "Citation", "ConsentAge", "ConsentAgeRule", "Country", "CriminalData",
-    "EEAState", "Event", "KnownRecipient", "LegalBasisRow", "NationalRule", "NationalTool", "Note", "NoticeItem", "NoticeRule",
-    "Obligation", "Reference",
+    "EEAState", "Event", "KnownRecipient", "LegalBasisRow", "NationalRule", "NationalTool", "Note", "NoticeItem",
+    "NoticeRule", "Obligation", "Reference",
     "ReferenceDataError", "RetentionRule", "SccModule", "SccVersion", "Source", "SpecialCategory", "TransferTool",
     "UnknownReferenceKey", "name_key",
 ]

@@ -13,8 +13,8 @@ from .fields import (ARTICLE, DATE, DURATION, INTEGER, TEXT, Fields, Kind, Refer
                      shown)
 from .raw import Raw
 from .rows import (AdequacyDecision, Art9ConditionRow, ConsentAge, ConsentAgeRule, Country, CriminalData, EEAState,
-                   Inference, KnownRecipient, LegalBasisRow, NationalRule, NationalTool, Note, NoticeItem, NoticeRule, Obligation,
-                   RetentionRule, SccModule, SccVersion, Source, SpecialCategory, TransferTool)
+                   Inference, KnownRecipient, LegalBasisRow, NationalRule, NationalTool, Note, NoticeItem, NoticeRule,
+                   Obligation, RetentionRule, SccModule, SccVersion, Source, SpecialCategory, TransferTool)
 
 T = TypeVar("T")
 
