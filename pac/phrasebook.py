@@ -47,13 +47,13 @@ _EN: dict[str, Any] = {
     "verdict.needs-authorisation-national": ("{tool} need the supervisory authority's authorisation ({statute} Art. "
                                              "46(3)); the declaration does not say it was given"),
     "verdict.tool-not-yet": "{tool} apply from {start}",
-    "verdict.scc-superseded-national": ("under the {statute}, {clauses} carried a transfer only in a contract concluded by "
-                                        "{cutoff}, and only until {until}"),
+    "verdict.scc-superseded-national": ("under the {statute}, {clauses} carry a transfer only in a contract concluded "
+                                        "by {cutoff}, for unchanged processing, and only until {until}"),
     "verdict.scc-kept-unestablished-national": ("under the {statute}, {clauses} carry a transfer until {until} only in a "
-                                                "contract concluded by {cutoff}, and the declaration does not say when "
-                                                "this one was concluded"),
+                                                "contract concluded by {cutoff}, for unchanged processing, which the "
+                                                "declaration does not establish"),
     "verdict.scc-kept-national": ("under the {statute}, {clauses} carry a transfer until {until} in this contract, "
-                                  "concluded by {cutoff}"),
+                                  "concluded by {cutoff}, for unchanged processing"),
     "verdict.scc-addendum-not-yet": ("under the {statute}, the Commission's 2021 clauses carry a transfer only with the "
                                      "Information Commissioner's UK Addendum (DPA 2018 s.119A), which applies from "
                                      "{start}"),
@@ -583,13 +583,14 @@ _NL: dict[str, Any] = {
     "verdict.needs-authorisation-national": ("{tool} vereisen een vergunning van de toezichthoudende autoriteit (art. "
                                              "46 lid 3 {statute}); de verklaring vermeldt niet dat die is verleend"),
     "verdict.tool-not-yet": "{tool} gelden vanaf {start}",
-    "verdict.scc-superseded-national": ("onder de {statute} droegen {clauses} een doorgifte alleen in een overeenkomst "
-                                        "die uiterlijk op {cutoff} is gesloten, en alleen tot {until}"),
+    "verdict.scc-superseded-national": ("onder de {statute} dragen {clauses} een doorgifte alleen in een overeenkomst "
+                                        "die uiterlijk op {cutoff} is gesloten, voor ongewijzigde verwerkingen, en "
+                                        "alleen tot {until}"),
     "verdict.scc-kept-unestablished-national": ("onder de {statute} dragen {clauses} een doorgifte tot {until} alleen "
-                                                "in een overeenkomst die uiterlijk op {cutoff} is gesloten, en de "
-                                                "verklaring vermeldt niet wanneer deze is gesloten"),
+                                                "in een overeenkomst die uiterlijk op {cutoff} is gesloten, voor "
+                                                "ongewijzigde verwerkingen, wat de verklaring niet aantoont"),
     "verdict.scc-kept-national": ("onder de {statute} dragen {clauses} een doorgifte tot {until} in deze overeenkomst, "
-                                  "gesloten uiterlijk op {cutoff}"),
+                                  "gesloten uiterlijk op {cutoff}, voor ongewijzigde verwerkingen"),
     "verdict.scc-addendum-not-yet": ("onder de {statute} dragen de standaardbepalingen van de Commissie van 2021 een "
                                      "doorgifte alleen met het UK Addendum van de Information Commissioner (DPA 2018 "
                                      "s.119A), dat geldt vanaf {start}"),

@@ -445,19 +445,19 @@ def _scc_version(claim: TransferClaim) -> str | None:
 def _judge_scc_national(claim: TransferClaim, tool: TransferTool, law: Regime, reference: Reference,
                         on: date) -> ToolVerdict:
     """The Commission's clauses under a law that replaced them (the UK GDPR): the clauses of 2001-2010 only in a
-    contract concluded by ``tool.superseded_concluded_by`` and until ``tool.superseded_until``; the 2021 clauses
+    contract concluded by ``tool.superseded_concluded_by``, for unchanged processing, and until
+    ``tool.superseded_until``; the 2021 clauses
     only with the Information Commissioner's Addendum (from ``tool.in_force``), which the claim does not name."""
     version = _scc_version(claim)
     if version is not None and version != "2021" and tool.superseded_until:
         clauses = say("verdict.scc-clauses", decision=cited(reference.scc_version(version).instrument))
         dates = dict(clauses=clauses, until=tool.superseded_until, cutoff=tool.superseded_concluded_by, **law.named())
-        if on > tool.superseded_until:
+        late = claim.concluded and tool.superseded_concluded_by and claim.concluded > tool.superseded_concluded_by
+        if on > tool.superseded_until or late or claim.processing_unchanged is False:
             return _verdict(claim, tool, law, "invalid", say("verdict.scc-superseded-national", **dates))
-        if claim.concluded is None:
+        if claim.concluded is None or claim.processing_unchanged is None:
             return _verdict(claim, tool, law, "unverified", say("verdict.scc-kept-unestablished-national", **dates))
-        kept = tool.superseded_concluded_by is None or claim.concluded <= tool.superseded_concluded_by
-        return _verdict(claim, tool, law, "valid" if kept else "invalid",
-                        say("verdict.scc-kept-national" if kept else "verdict.scc-superseded-national", **dates))
+        return _verdict(claim, tool, law, "valid", say("verdict.scc-kept-national", **dates))
     if tool.in_force and on < tool.in_force:
         return _verdict(claim, tool, law, "invalid", say("verdict.scc-addendum-not-yet", start=tool.in_force,
                                                          **law.named()))

@@ -17,6 +17,7 @@ from test_transfers import recipient
 
 UK = f"controller: {{legal_name: Acme Ltd, country: GB, {P}}}\n"
 NL = f"controller: {{legal_name: Acme BV, country: NL, {P}}}\n"
+OLD = "concluded: 2022-06-01, processing_unchanged: true"
 CERTIFIED = f"scope_conditions: [{{condition: dpf_certified, checked: 2026-10-01, {P}}}]"
 
 
@@ -84,10 +85,13 @@ def test_a_us_recipient_without_any_tool_is_an_error(findings: Findings):
     ("tool: scc_supervisory_authority", date(2022, 3, 20), "error", "IDTA or UK Addendum apply from 2022-03-21"),
     ("tool: scc", AS_OF, "warning", "only with the Information Commissioner's UK Addendum"),
     ('tool: scc, version: "2021", module: 2', date(2022, 1, 1), "error", "which applies from 2022-03-21"),
-    ('tool: scc, version: "2010", concluded: 2022-06-01', date(2024, 3, 21), None, ""),
-    ('tool: scc, version: "2010", concluded: 2022-06-01', date(2024, 3, 22), "error", "only until 2024-03-21"),
-    ('tool: scc, version: "2010", concluded: 2022-10-01', date(2023, 1, 1), "error", "concluded by 2022-09-21"),
-    ('tool: scc, version: "2010"', date(2023, 1, 1), "warning", "does not say when this one was concluded"),
+    (f'tool: scc, version: "2010", {OLD}', date(2024, 3, 21), None, ""),
+    (f'tool: scc, version: "2010", {OLD}', date(2024, 3, 22), "error", "only until 2024-03-21"),
+    ('tool: scc, version: "2010", concluded: 2022-10-01, processing_unchanged: true', date(2023, 1, 1), "error",
+     "concluded by 2022-09-21"),
+    ('tool: scc, version: "2010", concluded: 2022-06-01, processing_unchanged: false', date(2023, 1, 1), "error",
+     "for unchanged processing"),
+    ('tool: scc, version: "2010"', date(2023, 1, 1), "warning", "which the declaration does not establish"),
     ("tool: processor_agreement", AS_OF, "error", "the UK GDPR needs adequacy regulations (UK GDPR Art. 45A)"),
     ("tool: derogation_explicit_consent", AS_OF, "warning", "UK GDPR Art. 49(1)(a) is a derogation"),
 ])
