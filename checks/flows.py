@@ -21,7 +21,7 @@ def special_category_transfer_safeguarded(recipient: Recipient, ctx: Context):
     sensitivity in mind. The GDPR does not forbid these transfers, so this is a warning a lawyer would raise;
     where an adequacy decision covers the recipient it is only information. Whether the tool itself is valid
     is the subject of the transfer checks."""
-    if not ctx.outside_eea(recipient):
+    if not ctx.outside_home(recipient):
         return
     flow = ctx.flow(recipient)
     if not flow.special:
@@ -32,7 +32,8 @@ def special_category_transfer_safeguarded(recipient: Recipient, ctx: Context):
     adequate = assessment.status == "valid" and decisive is not None and \
         ctx.reference.transfer_tool(decisive.claim.tool).kind == "adequacy"
     yield ctx.finding(say(f"special-transfer-{assessment.status}", categories=categories, name=recipient.name,
-                          country=ctx.place(recipient.country)), severity="info" if adequate else None)
+                          country=ctx.place(recipient.country), area=assessment.regime.area),
+                      severity="info" if adequate else None, articles=ctx.regime.cites(ctx.check.articles))
 
 
 @check("sub-processor-parent-contract", title="A sub-processor works under a processor bound by an Art. 28 contract",

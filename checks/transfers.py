@@ -29,18 +29,23 @@ def _route(organisation: Organisation, recipient: Recipient) -> list[str]:
     return [organisation.head(recipient).name, say("route-more", n=depth - 1 - _ROUTE_ENDS), *last]
 
 
-def _articles(ctx: Context, verdict: ToolVerdict) -> tuple[str, ...]:
-    return ctx.check.articles + tuple(a for a in verdict.articles if a not in ctx.check.articles)
+def _articles(ctx: Context, verdict: ToolVerdict | None = None, *more: str) -> tuple[str, ...]:
+    """The check's articles (or ``more``), then the verdict's, as the controller's law cites them."""
+    return ctx.regime.cites((*(more or ctx.check.articles), *(verdict.articles if verdict else ())))
 
 
 def _tool_findings(ctx: Context, assessment: TransferAssessment, where: str) -> Iterator[Finding]:
     """The findings on a transfer ``assessment`` does not find valid, each beginning with ``where``: that no tool is
     stated, or every claimed tool that fails (an error when none carries the transfer, a warning when the best holds
-    only under a condition the declaration does not establish)."""
+    only under a condition the declaration does not establish, or where adequacy regulations pac's data do not
+    establish would carry it without a claim)."""
     recipient = assessment.recipient
     if not assessment.verdicts:
-        yield ctx.finding(say("transfer-no-tool", where=where),
-                          evidence=recipient.country_provenance + recipient.provenance)
+        unverified = assessment.status == "unverified"
+        yield ctx.finding(say("transfer-adequacy-unverified" if unverified else "transfer-no-tool", where=where,
+                              reason=assessment.reason),
+                          evidence=recipient.country_provenance + recipient.provenance, articles=_articles(ctx),
+                          severity="warning" if unverified else None)
     severity = "error" if assessment.status == "invalid" else "warning"
     general = "-general" if assessment.general else ""
     for verdict in (v for v in assessment.verdicts if v.verdict != "valid"):
@@ -70,7 +75,10 @@ def transfer_tool_valid(recipient: Recipient, ctx: Context):
     warning when the best of them holds only under a condition the declaration does not establish. Where the
     recipient's country is unknown, only its own claims that fail wherever the data go are judged (see
     recipient-country-known); a sub-processor outside the EEA under a processor that is not is judged by
-    onward-transfer-tool, which names the route."""
+    onward-transfer-tool, which names the route. A controller established in the UK is judged under the UK GDPR
+    instead: data that stay in the UK are no transfer, the EEA and the other countries of UK adequacy regulations
+    (DPA 2018 Sch. 21 para. 5, SI 2022/1213, SI 2023/1028) need no tool, the IDTA and the UK Addendum (DPA 2018
+    s.119A) are its clauses, and the findings cite its articles."""
     if ctx.transferred_onward(recipient):
         return
     assessment = ctx.transfer(recipient)
@@ -81,18 +89,18 @@ def transfer_tool_valid(recipient: Recipient, ctx: Context):
                 yield ctx.finding(say("transfer-tool-nowhere", name=recipient.name, tool=ctx.tool_name(claim),
                                       reason=verdict.reason), at=claim, articles=_articles(ctx, verdict))
         return
-    country = ctx.place(recipient.country)
+    country, law = ctx.place(recipient.country), assessment.regime
     if assessment.status == "valid" and not assessment.verdicts:
-        yield ctx.finding(say("transfer-adequacy-unmentioned", name=recipient.name, country=country,
-                              reason=assessment.reason), severity="warning",
-                          articles=["GDPR Art. 13(1)(f)", "GDPR Art. 45(1)"])
+        yield ctx.finding(say(law.phrase("transfer-adequacy-unmentioned"), name=recipient.name, country=country,
+                              reason=assessment.reason, area=law.area), severity="warning",
+                          articles=_articles(ctx, None, "GDPR Art. 13(1)(f)", "GDPR Art. 45(1)"))
     if assessment.status in ("domestic", "valid"):
         return
     # a tool claimed for transfers in general fails alike for every recipient it is to carry: one root cause
     where = assessment.where or country
-    yield from _tool_findings(ctx, assessment, say("transfer-to-recipients", where=where)
+    yield from _tool_findings(ctx, assessment, say("transfer-to-recipients", where=where, area=law.area)
                               if assessment.general and assessment.verdicts else
-                              say("transfer-to", name=recipient.name, where=where))
+                              say("transfer-to", name=recipient.name, where=where, area=law.area))
 
 
 @check("onward-transfer-tool", title="Data a processor passes on to a third country travel on a valid transfer tool",
@@ -145,14 +153,16 @@ def recipient_country_known(recipient: Recipient, ctx: Context):
     name one, stays open: a warning of its own."""
     if recipient.country is not None:
         return
+    law = ctx.regime
+    named = dict(area=law.area, **law.named()) if law.rule else {}
     if any(p.country is None for p in recipient.locations):
-        yield ctx.finding(say("recipient-country-outside-eea"))
+        yield ctx.finding(say(law.phrase("recipient-country-outside-eea"), **named), articles=_articles(ctx))
         return
-    known = ctx.reference.known_recipient(recipient.name) if recipient.named else None
-    if known is not None:
+    known = ctx.reference.known_recipient(recipient.name) if recipient.named and law.rule is None else None
+    if known is not None:  # pac's data give the entity that serves users in the EU, not in the UK
         yield ctx.finding(say("recipient-country-known-entity"))
     else:
-        yield ctx.finding(say("recipient-country-unknown"),
+        yield ctx.finding(say(law.phrase("recipient-country-unknown"), **named), articles=_articles(ctx),
                           severity="info" if recipient.role == "public_authority" else None)
 
 
@@ -170,9 +180,8 @@ def general_transfer_tools_valid(organisation: Organisation, ctx: Context):
     for claim in organisation.transfer_tools:
         verdict = ctx.failing_anywhere(claim)
         if verdict is not None:
-            yield ctx.finding(say("general-transfer-tool-invalid", tool=ctx.tool_name(claim), reason=verdict.reason),
-                              at=claim,
-                              articles=_articles(ctx, verdict))
+            yield ctx.finding(say("general-transfer-tool-invalid", tool=ctx.tool_name(claim), reason=verdict.reason,
+                                  area=ctx.regime.area), at=claim, articles=_articles(ctx, verdict))
 
 
 _ART_49_1_SECOND = "derogation_compelling_legitimate_interests"
@@ -180,15 +189,15 @@ _ART_49_1_SECOND = "derogation_compelling_legitimate_interests"
 
 
 def _copy_needed(claim: TransferClaim, ctx: Context) -> bool:
-    tool = ctx.reference.transfer_tool(claim.tool)
+    tool = ctx.reference.transfer_tool(claim.tool, ctx.regime.jurisdiction)
     return claim.reference is None and (tool.kind == "safeguard" or claim.tool == _ART_49_1_SECOND)
 
 
 def _claims_with_transfers(organisation: Organisation, ctx: Context) -> Iterator[tuple[TransferClaim, Phrase]]:
     """The notice's claims, each with whom it is claimed for; a recipient's own claims only where it is (or may
-    be) outside the EEA."""
+    be) outside home (the EEA; the UK under the UK GDPR)."""
     for claim in organisation.transfer_tools:
-        yield claim, say("scope-transfers")
+        yield claim, say("scope-transfers", area=ctx.regime.area)
     for recipient in organisation.recipients:
         if ctx.transfer(recipient).status != "domestic":
             for claim in recipient.transfer_tools:
@@ -208,7 +217,8 @@ def safeguard_copy_available(organisation: Organisation, ctx: Context):
     declaration does not record."""
     for claim, scope in _claims_with_transfers(organisation, ctx):
         if _copy_needed(claim, ctx):
-            yield ctx.finding(say("safeguard-copy-missing", scope=scope, tool=ctx.tool_name(claim)), at=claim)
+            yield ctx.finding(say("safeguard-copy-missing", scope=scope, tool=ctx.tool_name(claim)), at=claim,
+                              articles=_articles(ctx))
 
 
 @check("scc-module-matches-role", title="The module of the standard contractual clauses fits the recipient's role",
@@ -225,8 +235,9 @@ def scc_module_matches_role(recipient: Recipient, ctx: Context):
     if expected is None or ctx.transfer(recipient).status == "domestic":
         return
     role = word("role", recipient.role)
+    clauses = ctx.reference.transfer_tool("scc", ctx.regime.jurisdiction).article  # with the UK Addendum in the UK
     for claim in ctx.organisation.transfer_claims(recipient):
         if claim.tool == "scc" and claim.module is not None and claim.module != expected:
             yield ctx.finding(say("scc-module-mismatch", module=claim.module, label=word("scc-module", str(claim.module)),
                                   name=recipient.name, role=role, expected=expected, expected_label=word("scc-module", str(expected))),
-                              at=claim)
+                              at=claim, articles=_articles(ctx, None, *clauses.split(", ")))

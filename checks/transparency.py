@@ -86,7 +86,9 @@ def controller_identified(organisation: Organisation, ctx: Context):
     its representative (Art. 13(1)(a), 14(1)(a)). A controller established outside the Union that offers goods
     or services to, or monitors, people in the Union must designate a representative there (Art. 27(1)),
     unless an exemption of Art. 27(2) applies, which the declaration cannot show: a missing representative is
-    therefore a warning."""
+    therefore a warning. A controller under a law of its own that replaces the GDPR (the UK GDPR for one in the
+    UK) is subject to the GDPR only where Art. 3(2) brings it there, which a declaration judged under its own law
+    does not show: for it the missing representative is information, not a breach."""
     controller = organisation.controller
     if controller is None:
         yield ctx.finding(say("controller-unstated"), at=_container(ctx), evidence=())
@@ -98,9 +100,14 @@ def controller_identified(organisation: Organisation, ctx: Context):
         yield ctx.finding(say("controller-contact-missing", name=organisation.name), at=controller, evidence=())
     country = controller.country
     if country and not ctx.reference.in_eea(country, ctx.as_of) and controller.eu_representative is None:
-        name = ctx.country_name(country)
-        yield ctx.finding(say("representative-missing", name=organisation.name, country=name), at=controller,
-                          evidence=(), severity="warning", articles=["GDPR Art. 27(1)", "GDPR Art. 13(1)(a)"])
+        name, law = ctx.country_name(country), ctx.regime
+        if law.rule is None:
+            yield ctx.finding(say("representative-missing", name=organisation.name, country=name), at=controller,
+                              evidence=(), severity="warning", articles=["GDPR Art. 27(1)", "GDPR Art. 13(1)(a)"])
+        else:
+            yield ctx.finding(say("representative-if-targeting-union", name=organisation.name, country=name,
+                                  **law.named()), at=controller, evidence=(), severity="info",
+                              articles=["GDPR Art. 3(2)", "GDPR Art. 27(1)"])
 
 
 @check("dpo-contact-stated", title="A designated DPO can be reached",

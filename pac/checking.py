@@ -28,7 +28,8 @@ from .graph import Flow, inflows
 from .model import SUBJECTS, DataCategory, Organisation, Provenance, Purpose, Recipient, TransferClaim
 from .records import RecordType, record_index
 from .phrases import Phrase, Term, say
-from .transfers import ToolVerdict, TransferAssessment, invalid_anywhere, outside_eea, place, tool_name
+from .transfers import (Regime, ToolVerdict, TransferAssessment, invalid_anywhere, outside_eea, outside_home, place,
+                        regime, tool_name)
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
@@ -246,22 +247,33 @@ class Context:
         not stated)."""
         return outside_eea(recipient, self.reference, self.as_of)
 
+    @property
+    def regime(self) -> Regime:
+        """The law that decides the controller's transfers on the evaluation date: the GDPR, with the EEA as home, or
+        the UK GDPR for a controller in the UK (:func:`pac.transfers.regime`)."""
+        return regime(self.organisation, self.reference, self.as_of)
+
+    def outside_home(self, recipient: Recipient) -> bool:
+        """Whether ``recipient`` is known to be outside the home of the controller's law (the EEA; the UK under the
+        UK GDPR) on the evaluation date (False when its country is not stated)."""
+        return outside_home(recipient, self.regime, self.reference, self.as_of)
+
     def transferred_onward(self, recipient: Recipient) -> bool:
-        """Whether the data leave the EEA when a processor not known to be outside it passes them on to
-        ``recipient``, its sub-processor: then the transfer (GDPR Art. 44) is the processor's, not the
+        """Whether the data leave home (:meth:`outside_home`) when a processor not known to be outside it passes them
+        on to ``recipient``, its sub-processor: then the transfer (GDPR Art. 44) is the processor's, not the
         controller's."""
-        if recipient.parent is None or not self.outside_eea(recipient):
+        if recipient.parent is None or not self.outside_home(recipient):
             return False
-        return not self.outside_eea(self.organisation.recipient(recipient.parent))
+        return not self.outside_home(self.organisation.recipient(recipient.parent))
 
     def failing_anywhere(self, claim: TransferClaim) -> ToolVerdict | None:
         """The verdict on ``claim`` when it carries no transfer on the evaluation date whatever country the data go
         to (no transfer tool at all, an invalidated decision, clauses no longer valid), else None."""
-        return invalid_anywhere(claim, self.reference, self.as_of)
+        return invalid_anywhere(claim, self.reference, self.as_of, self.regime)
 
     def tool_name(self, claim: TransferClaim) -> Term:
         """The claimed transfer tool in words: 'Processor agreement', 'Standard contractual clauses 2021, module 2'."""
-        return tool_name(claim, self.reference)
+        return tool_name(claim, self.reference, self.regime.jurisdiction)
 
     def place(self, country: str | None) -> Term:
         """A country in words with its code, 'United States (US)'; 'country not stated' for None."""

@@ -18,7 +18,7 @@ from .engine import Evaluation
 from .model import Organisation, Purpose, Retention
 from .reference import Reference
 from .ropa import retention_scope
-from .transfers import outside_eea, place
+from .transfers import outside_home, place, regime
 from .waivers import Waiver
 
 KINDS = {
@@ -152,20 +152,26 @@ def _recipients(org_id: str, old: Organisation | None, new: Organisation | None,
 
 
 def _countries(organisation: Organisation | None, reference: Reference, as_of: date) -> dict[str, list[str]]:
-    """Each country outside the EEA on ``as_of`` that recipients are in, with those recipients' names."""
+    """Each country outside home on ``as_of`` (the EEA; the UK for a controller under the UK GDPR) that recipients
+    are in, with those recipients' names."""
     found: dict[str, list[str]] = {}
-    for r in organisation.recipients if organisation else ():
-        if outside_eea(r, reference, as_of):
+    if organisation is None:
+        return found
+    law = regime(organisation, reference, as_of)
+    for r in organisation.recipients:
+        if outside_home(r, law, reference, as_of):
             found.setdefault(r.country, []).append(r.name)  # type: ignore[arg-type]
     return found
 
 
 def _third_countries(org_id: str, old: Organisation | None, new: Organisation | None, reference: Reference,
                      as_of: date) -> Iterator[Change]:
+    latest = new or old
+    area = regime(latest, reference, as_of).area if latest else "the EEA"
     for code, o, n in _pairs(_countries(old, reference, as_of), _countries(new, reference, as_of)):
         if o is None or n is None:
             yield Change(org_id, "third-country-added" if o is None else "third-country-removed", f"countries/{code}",
-                         f"{place(code, reference)}, outside the EEA: {', '.join(sorted(_either(o, n)))}")
+                         f"{place(code, reference)}, outside {area}: {', '.join(sorted(_either(o, n)))}")
 
 
 def _basis(purpose: Purpose | None) -> str | None:

@@ -19,7 +19,7 @@ from .graph import CONTROLLER, build_graph
 from .model import Organisation
 from .reference import Reference
 from .phrases import Phrase, from_data, to_data
-from .transfers import describe
+from .transfers import describe, regime
 
 @dataclass(frozen=True, slots=True)
 class Name:
@@ -159,14 +159,16 @@ def flows(organisation: Organisation, reference: Reference, as_of: date) -> Data
         marks = {**{c: "art10" for c in data["criminal"]}, **{c: "art9" for c in data["special"]}}
         categories = tuple(Category(c, Name(organisation.category(c).label("en"), organisation.category(c).label("nl")),
                                     marks.get(c, "")) for c in data["categories"])
-        tools = tuple(Tool(Name(describe(v.claim, reference), describe(v.claim, reference, "nl")), v.verdict,
-                           v.reason) for v in (assessment.verdicts if assessment else ()))
+        tools = tuple(Tool(Name(describe(v.claim, reference, jurisdiction=assessment.regime.jurisdiction),
+                                describe(v.claim, reference, "nl", assessment.regime.jurisdiction)), v.verdict, v.reason)
+                      for v in (assessment.verdicts if assessment else ()))
         edges.append(Flow(source_id, target_id, data["kind"], categories, data["stated_by"] is not None,
                           data.get("transfer", "domestic"), tools, bool(assessment and assessment.general),
                           assessment.reason if assessment else ""))
     codes = sorted({n.country for n in nodes if n.country})
+    law = regime(organisation, reference, as_of).jurisdiction
     countries = tuple(Country(code, Name(reference.country_name(code) or code, reference.country_name(code, "nl") or code),
-                              any(d.scope_conditions for d in reference.adequacy_in_force(code, as_of)))
+                              any(d.scope_conditions for d in reference.adequacy_in_force(code, as_of, law)))
                       for code in codes)
     return DataFlows(organisation.id, as_of.isoformat(), tuple(nodes), tuple(edges), countries)
 

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 
 from .model import Activity, Organisation, Purpose, Recipient
 from .reference import Reference
-from .transfers import assess
+from .transfers import assess, regime
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
@@ -58,9 +58,10 @@ def build_graph(organisation: Organisation, reference: Reference, as_of: date) -
 
     home = organisation.controller.country if organisation.controller else None
     graph = networkx.DiGraph(organisation=organisation.id, as_of=as_of)
+    law = regime(organisation, reference, as_of).jurisdiction  # adequacy as the controller's law has it
 
     def place(country: str | None) -> dict:
-        adequacy = tuple(d.id for d in reference.adequacy_in_force(country, as_of)) if country else ()
+        adequacy = tuple(d.id for d in reference.adequacy_in_force(country, as_of, law)) if country else ()
         return {"country": country, "zone": _zone(country, home, bool(adequacy), reference, as_of),
                 "adequacy": adequacy}
 

@@ -22,8 +22,44 @@ _EN: dict[str, Any] = {
     "verdict.country-unknown": "the declaration does not say in which country the recipient processes the data",
     "verdict.in-eea": "{country} is in the EEA on {on}",
     "verdict.adequate-unclaimed": "{decision} (adequacy) covers {where} on {on}, without any claim (Art. 45(1))",
-    "verdict.no-tool": "personal data go to {where}, outside the EEA, and no transfer tool is stated",
+    "verdict.no-tool": "personal data go to {where}, outside {area}, and no transfer tool is stated",
     "verdict.unnamed-country": "a third country the notice does not name",
+    "verdict.at-home": "{country} is in {area} on {on}",
+    "verdict.adequate-unclaimed-national": ("{decision} (adequacy regulations under the {statute}, {approval}) covers "
+                                            "{where} on {on}, without any claim"),
+    "verdict.adequate-unclaimed-unverified": ("{decision} (adequacy regulations under the {statute}, {approval}) may "
+                                              "cover {where} on {on}, but pac's reference data mark that unverified"),
+    "verdict.no-adequacy-national": "no adequacy regulations under the {statute} ({approval}) cover {where}",
+    "verdict.dpf-not-listed-national": ("{name!r} is not on the Data Privacy Framework List pac was given, and {decision} "
+                                        "covers only organisations the List shows as participating in the UK "
+                                        "Extension"),
+    "verdict.dpf-claimed-national": ("the recipient's participation in the UK Extension to the Data Privacy Framework "
+                                     "is claimed, not verified: {why}; {decision} covers only organisations the Data "
+                                     "Privacy Framework List shows as participating in it"),
+    "verdict.dpf-not-established-national": ("the recipient's participation in the UK Extension to the Data Privacy "
+                                             "Framework is not established: {why}; {decision} covers only "
+                                             "organisations the Data Privacy Framework List shows as participating "
+                                             "in it"),
+    "verdict.not-a-tool-national": ("{tool} is no transfer tool; the {statute} needs adequacy regulations ({approval}), "
+                                    "appropriate safeguards ({safeguards}) or a derogation ({derogations})"),
+    "verdict.derogation-national": ("{article} is a derogation for specific situations; the declaration does not "
+                                    "establish that its conditions are met for these transfers"),
+    "verdict.needs-authorisation-national": ("{tool} need the supervisory authority's authorisation ({statute} Art. "
+                                             "46(3)); the declaration does not say it was given"),
+    "verdict.tool-not-yet": "{tool} apply from {start}",
+    "verdict.scc-superseded-national": ("under the {statute}, {clauses} carry a transfer only in a contract concluded "
+                                        "by {cutoff}, for unchanged processing, and only until {until}"),
+    "verdict.scc-kept-unestablished-national": ("under the {statute}, {clauses} carry a transfer until {until} only in a "
+                                                "contract concluded by {cutoff}, for unchanged processing, which the "
+                                                "declaration does not establish"),
+    "verdict.scc-kept-national": ("under the {statute}, {clauses} carry a transfer until {until} in this contract, "
+                                  "concluded by {cutoff}, for unchanged processing"),
+    "verdict.scc-addendum-not-yet": ("under the {statute}, the Commission's 2021 clauses carry a transfer only with the "
+                                     "Information Commissioner's UK Addendum (DPA 2018 s.119A), which applies from "
+                                     "{start}"),
+    "verdict.scc-addendum": ("under the {statute}, the Commission's standard contractual clauses carry a transfer only with "
+                             "the Information Commissioner's UK Addendum (DPA 2018 s.119A; or the IDTA instead), and "
+                             "the declaration does not say it is used"),
     "verdict.destination": "{where}",
     "verdict.destination-for": "{where}, for {relation}",
     "verdict.adequacy-unnamed-country": ("the notice does not name the third country, so whether an adequacy decision "
@@ -100,8 +136,18 @@ _EN: dict[str, Any] = {
                               "data go. Claimed tool: {tool}; {reason}."),
     "transfer-adequacy-unmentioned": ("Personal data go to {name!r} in {country}, outside the EEA: {reason}, but the "
                                       "notice does not mention the adequacy decision."),
-    "transfer-to-recipients": "Personal data go to recipients in {where}, outside the EEA",
-    "transfer-to": "Personal data go to {name!r} in {where}, outside the EEA",
+    "transfer-to-recipients": "Personal data go to recipients in {where}, outside {area}",
+    "transfer-adequacy-unmentioned-national": ("Personal data go to {name!r} in {country}, outside {area}: {reason}, "
+                                               "but the notice does not mention the adequacy regulations."),
+    "transfer-adequacy-unverified": "{where}: {reason}.",
+    "recipient-country-outside-eea-national": ("The notice says the data of these recipients go outside {area} "
+                                               "without naming the country, so whether adequacy regulations cover it, "
+                                               "as the notice must say ({statute} Art. 13(1)(f)), cannot be assessed."),
+    "recipient-country-unknown-national": ("The declaration does not say in which country these recipients process "
+                                           "the data, so whether the data leave {area} (needing a transfer tool, "
+                                           "{principle}) and whether the notice had to say so ({statute} Art. "
+                                           "13(1)(f)) cannot be assessed."),
+    "transfer-to": "Personal data go to {name!r} in {where}, outside {area}",
     "onward-transfer": ("Personal data reach {name!r} in {country} through {route:->}, passed on by {parent!r} "
                         "({parent_country})"),
     "recipient-country-outside-eea": ("The notice says the data of these recipients go outside the EEA without naming "
@@ -115,9 +161,9 @@ _EN: dict[str, Any] = {
     "recipient-country-unknown": ("The declaration does not say in which country these recipients process the data, so "
                                   "whether the data leave the EEA (needing a transfer tool, Art. 44) and whether the "
                                   "notice had to say so (Art. 13(1)(f)) cannot be assessed."),
-    "general-transfer-tool-invalid": ("The notice names a safeguard for transfers outside the EEA that carries no "
+    "general-transfer-tool-invalid": ("The notice names a safeguard for transfers outside {area} that carries no "
                                       "transfer. Claimed tool: {tool}; {reason}."),
-    "scope-transfers": "transfers outside the EEA",
+    "scope-transfers": "transfers outside {area}",
     "scope-transfers-to": "transfers to {name!r}",
     "safeguard-copy-missing": ("The notice does not say how to obtain a copy of the safeguard it relies on for {scope}, "
                                "or where it is available. Claimed tool: {tool}."),
@@ -205,12 +251,12 @@ _EN: dict[str, Any] = {
     # -- pac.reference (national rules)
     "caveat-unverified": " (pac's reference data mark this rule unverified)",
     # -- checks/flows.py
-    "special-transfer-valid": ("Special-category data ({categories}) go to {name!r} in {country}, outside the EEA, on a "
+    "special-transfer-valid": ("Special-category data ({categories}) go to {name!r} in {country}, outside {area}, on a "
                                "transfer tool pac finds valid."),
-    "special-transfer-unverified": ("Special-category data ({categories}) go to {name!r} in {country}, outside the EEA, "
+    "special-transfer-unverified": ("Special-category data ({categories}) go to {name!r} in {country}, outside {area}, "
                                     "on a transfer tool valid only under a condition the declaration does not "
                                     "establish."),
-    "special-transfer-invalid": ("Special-category data ({categories}) go to {name!r} in {country}, outside the EEA, "
+    "special-transfer-invalid": ("Special-category data ({categories}) go to {name!r} in {country}, outside {area}, "
                                  "without a valid transfer tool."),
     "sub-processor-agreement-unstated": ("{name!r} works as a sub-processor under {parent!r}, and the notice does not "
                                          "say that {parent!r} is bound by a processor agreement whose obligations it "
@@ -372,6 +418,11 @@ _EN: dict[str, Any] = {
     "controller-contact-missing": "The notice gives no contact details for {name!r}.",
     "representative-missing": ("{name!r} is established in {country}, outside the EEA, and the notice names no "
                                "representative in the Union."),
+    "representative-if-targeting-union": ("{name!r} is established in {country}, under the {statute}. The EU GDPR "
+                                          "applies to it only where it offers goods or services to people in the "
+                                          "Union or monitors their behaviour there (GDPR Art. 3(2)), which the "
+                                          "declaration does not show; only then must it designate a representative "
+                                          "in the Union (GDPR Art. 27(1)), whom the notice would name."),
     "dpo-contact-missing": ("The notice says a data protection officer is designated, but gives no contact details for "
                             "the officer."),
     "dpo-contact-missing-named": ("The notice says a data protection officer ({name!r}) is designated, but gives no "
@@ -506,8 +557,46 @@ _NL: dict[str, Any] = {
     "verdict.in-eea": "{country} ligt op {on} in de EER",
     "verdict.adequate-unclaimed": ("{decision} (adequaatheidsbesluit) dekt {where} op {on}, zonder dat daarop een beroep "
                                    "hoeft te worden gedaan (art. 45 lid 1 AVG)"),
-    "verdict.no-tool": "persoonsgegevens gaan naar {where}, buiten de EER, en er is geen doorgifte-instrument vermeld",
+    "verdict.no-tool": "persoonsgegevens gaan naar {where}, buiten {area}, en er is geen doorgifte-instrument vermeld",
     "verdict.unnamed-country": "een derde land dat de privacyverklaring niet noemt",
+    "verdict.at-home": "{country} ligt op {on} in {area}",
+    "verdict.adequate-unclaimed-national": ("{decision} (adequaatheidsregeling onder de {statute}, {approval}) dekt "
+                                            "{where} op {on}, zonder dat daarop een beroep hoeft te worden gedaan"),
+    "verdict.adequate-unclaimed-unverified": ("{decision} (adequaatheidsregeling onder de {statute}, {approval}) dekt "
+                                              "mogelijk {where} op {on}, maar de referentiegegevens van pac merken dat "
+                                              "aan als niet geverifieerd"),
+    "verdict.no-adequacy-national": "geen adequaatheidsregeling onder de {statute} ({approval}) dekt {where}",
+    "verdict.dpf-not-listed-national": ("{name!r} staat niet op de Data Privacy Framework List die pac heeft gekregen, "
+                                        "en {decision} dekt alleen organisaties die volgens die lijst deelnemen aan de "
+                                        "UK Extension"),
+    "verdict.dpf-claimed-national": ("de deelname van de ontvanger aan de UK Extension van het Data Privacy Framework "
+                                     "wordt gesteld, maar is niet geverifieerd: {why}; {decision} dekt alleen "
+                                     "organisaties die volgens de Data Privacy Framework List daaraan deelnemen"),
+    "verdict.dpf-not-established-national": ("de deelname van de ontvanger aan de UK Extension van het Data Privacy "
+                                             "Framework staat niet vast: {why}; {decision} dekt alleen organisaties die "
+                                             "volgens de Data Privacy Framework List daaraan deelnemen"),
+    "verdict.not-a-tool-national": ("{tool} is geen doorgifte-instrument; de {statute} vereist een "
+                                    "adequaatheidsregeling ({approval}), passende waarborgen ({safeguards}) of een "
+                                    "afwijking ({derogations})"),
+    "verdict.derogation-national": ("{article} is een afwijking voor specifieke situaties; de verklaring toont niet aan "
+                                    "dat aan de voorwaarden daarvan voor deze doorgiften is voldaan"),
+    "verdict.needs-authorisation-national": ("{tool} vereisen een vergunning van de toezichthoudende autoriteit (art. "
+                                             "46 lid 3 {statute}); de verklaring vermeldt niet dat die is verleend"),
+    "verdict.tool-not-yet": "{tool} gelden vanaf {start}",
+    "verdict.scc-superseded-national": ("onder de {statute} dragen {clauses} een doorgifte alleen in een overeenkomst "
+                                        "die uiterlijk op {cutoff} is gesloten, voor ongewijzigde verwerkingen, en "
+                                        "alleen tot {until}"),
+    "verdict.scc-kept-unestablished-national": ("onder de {statute} dragen {clauses} een doorgifte tot {until} alleen "
+                                                "in een overeenkomst die uiterlijk op {cutoff} is gesloten, voor "
+                                                "ongewijzigde verwerkingen, wat de verklaring niet aantoont"),
+    "verdict.scc-kept-national": ("onder de {statute} dragen {clauses} een doorgifte tot {until} in deze overeenkomst, "
+                                  "gesloten uiterlijk op {cutoff}, voor ongewijzigde verwerkingen"),
+    "verdict.scc-addendum-not-yet": ("onder de {statute} dragen de standaardbepalingen van de Commissie van 2021 een "
+                                     "doorgifte alleen met het UK Addendum van de Information Commissioner (DPA 2018 "
+                                     "s.119A), dat geldt vanaf {start}"),
+    "verdict.scc-addendum": ("onder de {statute} dragen de standaardbepalingen van de Commissie een doorgifte alleen "
+                             "met het UK Addendum van de Information Commissioner (DPA 2018 s.119A; of in plaats "
+                             "daarvan de IDTA), en de verklaring vermeldt niet dat dat wordt gebruikt"),
     "verdict.destination": "{where}",
     "verdict.destination-for": "{where}, voor {relation}",
     "verdict.adequacy-unnamed-country": ("de privacyverklaring noemt het derde land niet, dus of een adequaatheidsbesluit "
@@ -589,8 +678,22 @@ _NL: dict[str, Any] = {
                               "{reason}."),
     "transfer-adequacy-unmentioned": ("Persoonsgegevens gaan naar {name!r} in {country}, buiten de EER: {reason}, maar "
                                       "de privacyverklaring vermeldt het adequaatheidsbesluit niet."),
-    "transfer-to-recipients": "Persoonsgegevens gaan naar ontvangers in {where}, buiten de EER",
-    "transfer-to": "Persoonsgegevens gaan naar {name!r} in {where}, buiten de EER",
+    "transfer-to-recipients": "Persoonsgegevens gaan naar ontvangers in {where}, buiten {area}",
+    "transfer-adequacy-unmentioned-national": ("Persoonsgegevens gaan naar {name!r} in {country}, buiten {area}: "
+                                               "{reason}, maar de privacyverklaring vermeldt de adequaatheidsregeling "
+                                               "niet."),
+    "transfer-adequacy-unverified": "{where}: {reason}.",
+    "recipient-country-outside-eea-national": ("Volgens de privacyverklaring gaan de gegevens van deze ontvangers "
+                                               "buiten {area}, zonder dat het land wordt genoemd; of een "
+                                               "adequaatheidsregeling dat land dekt, wat de privacyverklaring moet "
+                                               "vermelden (art. 13 lid 1 sub f {statute}), valt daardoor niet te "
+                                               "beoordelen."),
+    "recipient-country-unknown-national": ("De verklaring vermeldt niet in welk land deze ontvangers de gegevens "
+                                           "verwerken; of de gegevens {area} verlaten (waarvoor een "
+                                           "doorgifte-instrument nodig is, {principle}) en of de "
+                                           "privacyverklaring dat moest vermelden (art. 13 lid 1 sub f {statute}), valt "
+                                           "daardoor niet te beoordelen."),
+    "transfer-to": "Persoonsgegevens gaan naar {name!r} in {where}, buiten {area}",
     "onward-transfer": ("Persoonsgegevens bereiken {name!r} in {country} via {route:->}, doorgegeven door {parent!r} "
                         "({parent_country})"),
     "recipient-country-outside-eea": ("Volgens de privacyverklaring gaan de gegevens van deze ontvangers buiten de EER, "
@@ -607,9 +710,9 @@ _NL: dict[str, Any] = {
                                   "gegevens de EER verlaten (waarvoor een doorgifte-instrument nodig is, art. 44 AVG) "
                                   "en of de privacyverklaring dat moest vermelden (art. 13 lid 1 sub f AVG), valt "
                                   "daardoor niet te beoordelen."),
-    "general-transfer-tool-invalid": ("De privacyverklaring noemt voor doorgiften buiten de EER een waarborg die geen "
+    "general-transfer-tool-invalid": ("De privacyverklaring noemt voor doorgiften buiten {area} een waarborg die geen "
                                       "enkele doorgifte draagt. Opgegeven doorgifte-instrument: {tool}; {reason}."),
-    "scope-transfers": "doorgiften buiten de EER",
+    "scope-transfers": "doorgiften buiten {area}",
     "scope-transfers-to": "doorgiften aan {name!r}",
     "safeguard-copy-missing": ("De privacyverklaring vermeldt niet hoe een kopie kan worden verkregen van de waarborg "
                                "waarop zij zich voor {scope} beroept, of waar die beschikbaar is. Opgegeven "
@@ -712,13 +815,13 @@ _NL: dict[str, Any] = {
     # -- pac.reference (national rules)
     "caveat-unverified": " (de referentiegegevens van pac merken deze regel aan als niet geverifieerd)",
     # -- checks/flows.py
-    "special-transfer-valid": ("Bijzondere persoonsgegevens ({categories}) gaan naar {name!r} in {country}, buiten de "
-                               "EER, op een doorgifte-instrument dat pac geldig acht."),
+    "special-transfer-valid": ("Bijzondere persoonsgegevens ({categories}) gaan naar {name!r} in {country}, buiten "
+                               "{area}, op een doorgifte-instrument dat pac geldig acht."),
     "special-transfer-unverified": ("Bijzondere persoonsgegevens ({categories}) gaan naar {name!r} in {country}, buiten "
-                                    "de EER, op een doorgifte-instrument dat alleen geldig is onder een voorwaarde die "
+                                    "{area}, op een doorgifte-instrument dat alleen geldig is onder een voorwaarde die "
                                     "de verklaring niet aantoont."),
-    "special-transfer-invalid": ("Bijzondere persoonsgegevens ({categories}) gaan naar {name!r} in {country}, buiten de "
-                                 "EER, zonder geldig doorgifte-instrument."),
+    "special-transfer-invalid": ("Bijzondere persoonsgegevens ({categories}) gaan naar {name!r} in {country}, buiten "
+                                 "{area}, zonder geldig doorgifte-instrument."),
     "sub-processor-agreement-unstated": ("{name!r} werkt als subverwerker onder {parent!r}, en de privacyverklaring "
                                          "vermeldt niet dat {parent!r} gebonden is aan een verwerkersovereenkomst "
                                          "waarvan zij de verplichtingen aan {name!r} moet opleggen."),
@@ -897,6 +1000,12 @@ _NL: dict[str, Any] = {
     "controller-contact-missing": "De privacyverklaring geeft geen contactgegevens van {name!r}.",
     "representative-missing": ("{name!r} is gevestigd in {country}, buiten de EER, en de privacyverklaring noemt geen "
                                "vertegenwoordiger in de Unie."),
+    "representative-if-targeting-union": ("{name!r} is gevestigd in {country}, onder de {statute}. De AVG is er "
+                                          "alleen op van toepassing als het goederen of diensten aanbiedt aan "
+                                          "personen in de Unie of hun gedrag daar monitort (art. 3 lid 2 AVG), wat "
+                                          "de verklaring niet laat zien; alleen dan moet het een vertegenwoordiger "
+                                          "in de Unie aanwijzen (art. 27 lid 1 AVG), die de privacyverklaring zou "
+                                          "noemen."),
     "dpo-contact-missing": ("Volgens de privacyverklaring is een functionaris voor gegevensbescherming aangewezen, maar "
                             "zij geeft geen contactgegevens van de functionaris."),
     "dpo-contact-missing-named": ("Volgens de privacyverklaring is een functionaris voor gegevensbescherming ({name!r}) "

@@ -146,13 +146,15 @@ def _recipient(recipient: Recipient, reference: Reference) -> str:
 
 
 def _transfer(organisation: Organisation, recipient: Recipient, reference: Reference, on: date) -> str | None:
-    """The transfer to ``recipient`` and its safeguards, or None when its data stay in the EEA."""
+    """The transfer to ``recipient`` and its safeguards, or None when its data stay home (in the EEA; in the UK for a
+    controller under the UK GDPR)."""
     assessment = assess(organisation, recipient, reference, on)
     if assessment.status == "domestic":
         return None
     if assessment.status == "unknown_country":
         return f"{recipient.name}: the declaration does not say in which country; the transfer cannot be assessed"
-    tools = "; ".join(f"{reference.transfer_tool(v.claim.tool).label} ({v.verdict}: {v.reason})"
+    law = assessment.regime.jurisdiction
+    tools = "; ".join(f"{reference.transfer_tool(v.claim.tool, law).label} ({v.verdict}: {v.reason})"
                       for v in assessment.verdicts) or "no transfer tool stated"
     general = " (the notice's general transfer tools)" if assessment.general and assessment.verdicts else ""
     return f"{recipient.name} \u2192 {place(recipient.country or '', reference)}: {tools}{general}"

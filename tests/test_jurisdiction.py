@@ -35,6 +35,10 @@ DUTCH_LAW = re.compile(r"\b(Tw|UAVG|AWR|BW|Wwft|Archiefwet) art\.|Telecommunicat
     ("BE", "email_marketing", date(2026, 1, 1), "CDE art. XII.13"),
     ("NL", "email_marketing", date(2026, 1, 1), "Tw art. 11.7"),
     ("DE", "dpo_threshold", date(2019, 11, 25), "BDSG § 38(1)"),
+    ("GB", "transfers", date(2020, 12, 31), None),  # the GDPR applied until the end of the transition period
+    ("GB", "transfers", date(2021, 1, 1), "UK GDPR Art. 44"),
+    ("GB", "transfers", date(2026, 2, 4), "UK GDPR Art. 44"),
+    ("GB", "transfers", date(2026, 2, 5), "UK GDPR Art. 44A"),  # Data (Use and Access) Act 2025 Sch. 7
     (None, "email_marketing", date(2026, 1, 1), None),
 ])
 def test_the_rule_in_force_for_the_country_on_the_date(country: str | None, topic: str, on: date, law: str | None):
@@ -57,6 +61,36 @@ def test_every_national_rule_is_cited_and_unverified_rows_say_so():
     assert not REF.national_rule("DE", "terminal_equipment", date(2026, 1, 1)).unverified()
     french = REF.national_rule("FR", "terminal_equipment", date(2026, 1, 1))
     assert not french.unverified() and french.unverified("analytics_exemption")
+
+
+def test_uk_adequacy_keeps_the_commission_s_decisions_of_2020_with_their_scope_and_adds_its_own():
+    on = date(2026, 12, 2)
+    assert [d.id for d in REF.adequacy_in_force("FR", on, "GB")] == ["UK-EEA"]
+    assert [d.scope_conditions for d in REF.adequacy_in_force("CA", on, "GB")] == [("pipeda",)]
+    assert [d.id for d in REF.adequacy_in_force("US", on, "GB")] == ["UK-US"]
+    assert REF.adequacy_in_force("US", date(2023, 10, 11), "GB") == ()  # SI 2023/1028 from 2023-10-12
+    assert REF.adequacy_in_force("BR", on, "GB") == () and REF.adequacy_in_force("BR", on)  # the EU's of 2026 only
+    assert REF.adequacy_in_force("GB", on, "GB") == ()
+    assert all(set(d.citation.sources) <= set(REF.sources) for code in REF.countries()
+               for d in REF.adequacy_decisions(code, "GB"))
+    assert "keeps" in REF.decision("UK-FO").citation.unverified_fields
+
+
+def test_a_tool_under_uk_law_names_its_own_instrument():
+    assert REF.transfer_tool("eu_us_dpf", "GB").decision == "UK-US"
+    idta = REF.transfer_tool("scc_supervisory_authority", "GB")
+    assert idta.article == "UK GDPR Art. 46(2)(d), DPA 2018 s.119A" and idta.in_force == date(2022, 3, 21)
+    assert REF.transfer_tool("scc_supervisory_authority").article == "GDPR Art. 46(2)(d)"  # the GDPR's, unchanged
+    assert REF.transfer_tool("bcr", "GB").citation.unverified
+
+
+def test_a_transfers_rule_must_say_what_home_is():
+    base = {"id": "xx", "country": "CH", "topic": "transfers", "law": "L", "title": "T", "rule": "R",
+            "src": ["S01"], "ver": "primary", "area": "Switzerland", "statute": "FADP", "approval": "FADP art. 16",
+            "safeguards": "FADP art. 16(2)"}
+    with pytest.raises(ReferenceDataError) as error:
+        REF.with_overrides({"national_rules": [base]})
+    assert "'home'" in str(error.value)
 
 
 def test_a_plugin_adds_another_jurisdiction_through_reference_data():

@@ -68,7 +68,8 @@ def test_every_value_of_the_vocabulary_has_its_words():
 
 def test_a_phrase_is_its_english_and_says_itself_in_dutch_with_its_values():
     phrase = say("transfer-to", name="Acme", where=say("verdict.destination-for", where=Term("Germany (DE)", "Duitsland (DE)"),
-                                                      relation=say("relation.storage")))
+                                                      relation=say("relation.storage")),
+                 area=Term("the EEA", "de EER"))
     assert phrase == "Personal data go to 'Acme' in Germany (DE), for storage, outside the EEA"
     assert phrase.said("nl") == "Persoonsgegevens gaan naar 'Acme' in Duitsland (DE), voor opslag, buiten de EER"
     listed = say("controller-called-processor", name="X", roles=(say("role.controller"), say("role.processor")))

@@ -12,7 +12,7 @@ import pytest
 from pac.errors import Location
 from pac.model import Organisation, TransferClaim
 from pac.reference import Reference
-from pac.transfers import TransferAssessment, assess, describe, invalid_anywhere, place
+from pac.transfers import TransferAssessment, assess, describe, invalid_anywhere, place, regime
 
 REF = Reference.packaged()
 P = "provenance: {section: S, quote: q}"
@@ -281,3 +281,25 @@ def test_plain_adequacy_for_the_us_under_privacy_shield_needed_certification():
     assert verdict.status == "unverified" and "privacy_shield_certified" in verdict.reason
     undated = assess(adequacy_only, google, REF, date(2023, 7, 10))
     assert undated.status == "unverified" and "without the date the List entry was seen" in undated.reason
+
+
+def test_a_uk_controller_s_transfers_are_judged_under_the_uk_gdpr(load_one: Callable[[str], Organisation]):
+    """pac.transfers.regime: the UK GDPR's home is the UK; its articles keep the GDPR's numbers except those the
+    Data (Use and Access) Act 2025 replaced from 2026-02-05."""
+    org = load_one(f"controller: {{legal_name: Acme Ltd, country: GB, {P}}}\nrecipients:\n"
+                   f"  - {{id: acme, name: Acme, named: true, role: processor, country: GB, {P}}}\n")
+    at_home = assess(org, org.recipient("acme"), REF, date(2026, 12, 2))
+    assert at_home.status == "domestic" and at_home.reason == "GB is in the UK on 2026-12-02"
+    law = regime(org, REF, date(2026, 12, 2))
+    assert law.jurisdiction == "GB" and law.area.said("nl") == "het VK"
+    assert [law.article(a) for a in ("GDPR Art. 44", "GDPR Art. 45(1)", "GDPR Art. 49(1)(a)", "CJEU C-311/18")] == [
+        "UK GDPR Art. 44A", "UK GDPR Art. 45A", "UK GDPR Art. 49(1)(a)", "CJEU C-311/18"]
+    assert regime(org, REF, date(2026, 2, 4)).article("GDPR Art. 45(1)") == "UK GDPR Art. 45(1)"
+    assert regime(org, REF, date(2020, 12, 31)).rule is None  # before the end of the transition period: the GDPR
+    assert law.cites(["GDPR Art. 44", "EDPB Guidelines 05/2021", "WP260 rev.01"]) == ("UK GDPR Art. 44A",)
+
+
+def test_a_claimed_tool_is_named_as_the_uk_names_it():
+    claim = _claim_of("scc_supervisory_authority")
+    assert describe(claim, REF, jurisdiction="GB") == "IDTA or UK Addendum"
+    assert describe(claim, REF) == "SA-adopted clauses approved by the Commission"

@@ -25,14 +25,14 @@ from .fields import ReferenceDataError
 from .raw import Raw, merge
 from .raw import packaged as read_packaged
 from .rows import (AdequacyDecision, Art9ConditionRow, Citation, ConsentAge, ConsentAgeRule, Country, CriminalData,
-                   EEAState, KnownRecipient, LegalBasisRow, NationalRule, Note, NoticeItem, NoticeRule, Obligation,
-                   RetentionRule, SccModule, SccVersion, Source, SpecialCategory, TransferTool)
+                   EEAState, KnownRecipient, LegalBasisRow, NationalRule, NationalTool, Note, NoticeItem, NoticeRule,
+                   Obligation, RetentionRule, SccModule, SccVersion, Source, SpecialCategory, TransferTool)
 from .tables import Tables, build, name_key, organisation_key
 
 __all__ = [
     "AdequacyDecision", "Art9ConditionRow", "Citation", "ConsentAge", "ConsentAgeRule", "Country", "CriminalData",
-    "EEAState", "Event", "KnownRecipient", "LegalBasisRow", "NationalRule", "Note", "NoticeItem", "NoticeRule",
-    "Obligation", "Reference",
+    "EEAState", "Event", "KnownRecipient", "LegalBasisRow", "NationalRule", "NationalTool", "Note", "NoticeItem",
+    "NoticeRule", "Obligation", "Reference",
     "ReferenceDataError", "RetentionRule", "SccModule", "SccVersion", "Source", "SpecialCategory", "TransferTool",
     "UnknownReferenceKey", "name_key",
 ]
@@ -139,17 +139,21 @@ class Reference:
 
     # Transfers
 
-    def adequacy_decisions(self, code: str) -> tuple[AdequacyDecision, ...]:
-        """Every adequacy decision for ``code`` (also invalidated and expired ones), by in-force date."""
-        return self._tables.adequacy_by_country.get(code, ())
+    def adequacy_decisions(self, code: str, jurisdiction: str | None = None) -> tuple[AdequacyDecision, ...]:
+        """Every adequacy decision for ``code`` (also invalidated and expired ones), by in-force date: the
+        Commission's, or with ``jurisdiction`` (e.g. ``GB``) those of that country's law (UK adequacy regulations)."""
+        if jurisdiction is None:
+            return self._tables.adequacy_by_country.get(code, ())
+        return self._tables.national_adequacy.get((jurisdiction, code), ())
 
     def decision(self, decision_id: str) -> AdequacyDecision:
         """An adequacy decision by id, e.g. ``"US-DPF"``."""
         return _lookup(self._tables.adequacy, decision_id, "adequacy decision")
 
-    def adequacy_in_force(self, code: str, on: date) -> tuple[AdequacyDecision, ...]:
-        """The adequacy decisions for ``code`` in force on ``on`` (their scope conditions still apply)."""
-        return tuple(decision for decision in self.adequacy_decisions(code) if decision.in_force_on(on))
+    def adequacy_in_force(self, code: str, on: date, jurisdiction: str | None = None) -> tuple[AdequacyDecision, ...]:
+        """The adequacy decisions for ``code`` in force on ``on`` (their scope conditions still apply), of the
+        Commission or of ``jurisdiction``'s law (:meth:`adequacy_decisions`)."""
+        return tuple(decision for decision in self.adequacy_decisions(code, jurisdiction) if decision.in_force_on(on))
 
     @property
     def dpf_certified(self) -> frozenset[str]:
@@ -163,9 +167,10 @@ class Reference:
             return None
         return organisation_key(name) in self._tables.dpf_certified_keys
 
-    def transfer_tool(self, key: str) -> TransferTool:
-        """A transfer tool a declaration may claim, e.g. ``"scc"``."""
-        return _lookup(self._tables.transfer_tools, key, "transfer tool")
+    def transfer_tool(self, key: str, jurisdiction: str | None = None) -> TransferTool:
+        """A transfer tool a declaration may claim, e.g. ``"scc"``: as the GDPR has it, or as the law of
+        ``jurisdiction`` has it where that law replaces Chapter V (:meth:`TransferTool.under`)."""
+        return _lookup(self._tables.transfer_tools, key, "transfer tool").under(jurisdiction)
 
     def transfer_tools(self) -> tuple[TransferTool, ...]:
         """Every transfer tool key a declaration may claim."""

@@ -11,7 +11,7 @@ rows about a country by its ISO 3166-1 alpha-2 ``code`` or ``country``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..duration import Duration
@@ -115,6 +115,13 @@ class AdequacyDecision:
     scope_conditions: tuple[str, ...]
     note: str | None
     citation: Citation
+    jurisdiction: str | None = None
+    """The country whose law makes this decision for its controllers (``GB``: UK adequacy regulations); None: the
+    Commission's decision under GDPR Art. 45."""
+    area: str | None = None
+    """``EEA`` for a national decision on every EEA state; its rows by country have it as their ``country``."""
+    keeps: tuple[str, ...] = ()
+    """The Commission decisions a national decision keeps in force for its own law, each with its scope."""
 
     def in_force_on(self, on: date) -> bool:
         """Whether the decision is a valid basis for transfers on ``on`` (scope conditions aside)."""
@@ -141,6 +148,42 @@ class TransferTool:
     needs_sa_authorisation: bool
     public_authorities_allowed: bool
     notes: tuple[Note, ...]
+    citation: Citation
+    national: tuple[NationalTool, ...] = ()
+    """What the tool is under another law that replaces GDPR Chapter V (the UK GDPR), by country."""
+    in_force: date | None = None
+    """The first day the tool can carry a transfer (None: no such limit in pac's data)."""
+    superseded_until: date | None = None
+    """For clauses another law replaced: the last day contracts on the older clauses still carried a transfer."""
+    superseded_concluded_by: date | None = None
+    """... and the last day such a contract could have been concluded."""
+
+    def under(self, jurisdiction: str | None) -> TransferTool:
+        """The tool as the law of ``jurisdiction`` has it (its label, articles and decision; this tool where that law
+        keeps it unchanged or ``jurisdiction`` is None)."""
+        variant = next((v for v in self.national if v.country == jurisdiction), None)
+        if variant is None:
+            return self
+        return replace(self, label=variant.label or self.label, nl=variant.nl or self.nl,
+                       article=variant.article or self.article, decision=variant.decision or self.decision,
+                       in_force=variant.in_force, superseded_until=variant.superseded_until,
+                       superseded_concluded_by=variant.superseded_concluded_by,
+                       citation=variant.citation, national=())
+
+
+@dataclass(frozen=True, slots=True)
+class NationalTool:
+    """A transfer tool as another law that replaces GDPR Chapter V has it: ``country`` names that law; a field left
+    None keeps the GDPR's."""
+
+    country: str
+    label: str | None
+    nl: str | None
+    article: str | None
+    decision: str | None
+    in_force: date | None
+    superseded_until: date | None
+    superseded_concluded_by: date | None
     citation: Citation
 
 
@@ -362,6 +405,15 @@ class NationalRule:
     url: str | None
     note: str | None
     citation: Citation
+    home: tuple[str, ...] = ()
+    """For a ``transfers`` rule: the countries where that law applies (no transfer between them); ``area`` them in
+    words (``area_nl`` in Dutch); ``statute`` the law whose articles keep the GDPR's numbers (``UK GDPR``);
+    ``approval`` and ``safeguards`` its articles on adequacy regulations and appropriate safeguards."""
+    area: str | None = None
+    area_nl: str | None = None
+    statute: str | None = None
+    approval: str | None = None
+    safeguards: str | None = None
 
     def in_force_on(self, on: date) -> bool:
         """Whether the rule applies on ``on``."""

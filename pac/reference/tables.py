@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterator, Mapping
+from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, Iterable, TypeVar
 
 from ..validation import schema
 from .fields import (ARTICLE, DATE, DURATION, INTEGER, TEXT, Fields, Kind, ReferenceDataError, member, members,
                      shown)
 from .raw import Raw
 from .rows import (AdequacyDecision, Art9ConditionRow, ConsentAge, ConsentAgeRule, Country, CriminalData, EEAState,
-                   Inference, KnownRecipient, LegalBasisRow, NationalRule, Note, NoticeItem, NoticeRule, Obligation,
-                   RetentionRule, SccModule, SccVersion, Source, SpecialCategory, TransferTool)
+                   Inference, KnownRecipient, LegalBasisRow, NationalRule, NationalTool, Note, NoticeItem, NoticeRule,
+                   Obligation, RetentionRule, SccModule, SccVersion, Source, SpecialCategory, TransferTool)
 
 T = TypeVar("T")
 
@@ -58,6 +58,8 @@ class Tables:
     not_eea: Mapping[str, Note]
     adequacy: Mapping[str, AdequacyDecision]
     adequacy_by_country: Mapping[str, tuple[AdequacyDecision, ...]]
+    national_adequacy: Mapping[tuple[str, str], tuple[AdequacyDecision, ...]]
+    """A national law's adequacy decisions (UK adequacy regulations) by (jurisdiction, country)."""
     dpf_certified: frozenset[str]
     dpf_certified_keys: frozenset[str]
     transfer_tools: Mapping[str, TransferTool]
@@ -99,6 +101,7 @@ class _Builder:
         country = member(countries.keys(), "an ISO 3166-1 alpha-2 country code")
         scope = members(_scope_conditions(), "a scope condition key")
         adequacy = self.table("adequacy", lambda f: _adequacy(f, country, scope))
+        eea = self.table("eea", lambda f: _eea_state(f, countries.keys()))
         legal_bases = self.table("legal_bases", _legal_basis)
         rule = self.record("consent_age_rule", _consent_age_rule)
         obligation_keys = frozenset(self.raw["obligations"])
@@ -106,10 +109,11 @@ class _Builder:
         return Tables(
             sources=sources,
             countries=countries,
-            eea=self.table("eea", lambda f: _eea_state(f, countries.keys())),
+            eea=eea,
             not_eea=self.table("not_eea", lambda f: _country_note(f, countries.keys())),
             adequacy=adequacy,
-            adequacy_by_country=_by_country(adequacy.values()),
+            adequacy_by_country=_by_country(d for d in adequacy.values() if d.jurisdiction is None),
+            national_adequacy=_national_adequacy(adequacy, eea.keys()),
             dpf_certified=dpf,
             dpf_certified_keys=frozenset(organisation_key(name) for name in dpf),
             transfer_tools=self.table("transfer_tools", lambda f: _transfer_tool(f, adequacy.keys())),
@@ -126,7 +130,7 @@ class _Builder:
             consent_age_rule=rule,
             consent_ages=self.table("consent_ages", lambda f: _consent_age(f, rule, countries.keys())),
             obligations=self.table("obligations", lambda f: _obligation(f, obligation_keys)),
-            national_rules=self.table("national_rules", lambda f: _national_rule(f, country)),
+            national_rules=self.table("national_rules", lambda f: _national_rule(f, country, countries.keys())),
             recipients=self.table("recipients", lambda f: _known_recipient(f, country)),
         )
 
@@ -136,13 +140,35 @@ def build(raw: Raw) -> Tables:
     return _Builder(raw).build()
 
 
-def _by_country(decisions: Collection[AdequacyDecision]) -> Mapping[str, tuple[AdequacyDecision, ...]]:
+def _by_country(decisions: Iterable[AdequacyDecision]) -> Mapping[str, tuple[AdequacyDecision, ...]]:
     grouped: dict[str, list[AdequacyDecision]] = {}
     for decision in decisions:
         if decision.country is not None:
             grouped.setdefault(decision.country, []).append(decision)
     return MappingProxyType({code: tuple(sorted(rows, key=lambda d: (d.in_force, d.id)))
                              for code, rows in grouped.items()})
+
+
+def _national_adequacy(decisions: Mapping[str, AdequacyDecision],
+                       eea: Collection[str]) -> Mapping[tuple[str, str], tuple[AdequacyDecision, ...]]:
+    """A national law's decisions by (jurisdiction, country): a decision on the EEA once for every EEA state, one that
+    keeps Commission decisions once for each of their countries, with that decision's scope."""
+    by_law: dict[str, list[AdequacyDecision]] = {}
+    for decision in decisions.values():
+        if decision.jurisdiction is not None:
+            by_law.setdefault(decision.jurisdiction, []).extend(_per_country(decision, decisions, eea))
+    return MappingProxyType({(law, code): rows for law, rows in by_law.items()
+                             for code, rows in _by_country(rows).items()})
+
+
+def _per_country(decision: AdequacyDecision, decisions: Mapping[str, AdequacyDecision],
+                 eea: Collection[str]) -> Iterator[AdequacyDecision]:
+    if decision.area == "EEA":
+        yield from (replace(decision, country=code) for code in sorted(eea))
+    for kept in (decisions[key] for key in decision.keeps):
+        yield replace(decision, country=kept.country, scope=kept.scope, scope_conditions=kept.scope_conditions)
+    if decision.country is not None:
+        yield decision
 
 
 def _aliases(raw: Mapping[str, Any], bases: Collection[str]) -> Mapping[str, str]:
@@ -223,6 +249,10 @@ def _documentation(f: Fields, *texts: str, dates: tuple[str, ...] = (), lists: t
 
 
 def _adequacy(f: Fields, country: Kind[str], scope: Kind[tuple[str, ...]]) -> AdequacyDecision:
+    jurisdiction, keeps = f.optional("jurisdiction", country), f.texts("keeps")
+    if jurisdiction is None and (keeps or f.optional("area", TEXT)):
+        raise f.error("keeps" if keeps else "area", "only a national decision (with a jurisdiction) keeps Commission "
+                      "decisions or covers the EEA")
     status = f.required("status", member({"in_force", "invalidated"}, "a decision status"))
     invalidated = f.optional("invalidated", DATE)
     judgment = f.optional("judgment", TEXT)
@@ -244,6 +274,9 @@ def _adequacy(f: Fields, country: Kind[str], scope: Kind[tuple[str, ...]]) -> Ad
         scope_conditions=f.optional("scope_conditions", scope) or (),
         note=f.optional("note", TEXT),
         citation=f.citation(),
+        jurisdiction=jurisdiction,
+        area=f.optional("area", member({"EEA"}, "an area")),
+        keeps=keeps,
     )
 
 
@@ -259,6 +292,21 @@ def _transfer_tool(f: Fields, decisions: Collection[str]) -> TransferTool:
         needs_sa_authorisation=f.flag("needs_sa_authorisation"),
         public_authorities_allowed=f.flag("public_authorities_allowed", default=True),
         notes=f.each("notes", _note),
+        citation=f.citation(),
+        national=f.each("national", lambda n: _national_tool(n, decisions)),
+    )
+
+
+def _national_tool(f: Fields, decisions: Collection[str]) -> NationalTool:
+    return NationalTool(
+        country=f.required("country", TEXT),
+        label=f.optional("label", TEXT),
+        nl=f.optional("nl", TEXT),
+        article=f.optional("article", TEXT),
+        decision=f.optional("decision", member(decisions, "an id of the 'adequacy' section")),
+        in_force=f.optional("in_force", DATE),
+        superseded_until=f.optional("superseded_until", DATE),
+        superseded_concluded_by=f.optional("superseded_concluded_by", DATE),
         citation=f.citation(),
     )
 
@@ -417,15 +465,15 @@ def _obligation(f: Fields, keys: Collection[str]) -> Obligation:
 
 
 NATIONAL_TOPICS = frozenset({"terminal_equipment", "email_marketing", "dpo_threshold", "supervisory_authority",
-                             "criminal_data", "national_id_number"})
+                             "criminal_data", "national_id_number", "transfers"})
 """What a national rule may be about (``national.yaml`` explains each)."""
 
 
-def _national_rule(f: Fields, country: Kind[str]) -> NationalRule:
+def _national_rule(f: Fields, country: Kind[str], countries: Collection[str]) -> NationalRule:
     start, until = f.optional("from", DATE), f.optional("until", DATE)
     if start is not None and until is not None and until < start:
         raise f.error("until", f"expected a date on or after 'from' ({start}), got {until}")
-    return NationalRule(
+    rule = NationalRule(
         id=f.id,
         country=f.required("country", country),
         topic=f.required("topic", member(NATIONAL_TOPICS, "a national rule topic")),
@@ -442,4 +490,17 @@ def _national_rule(f: Fields, country: Kind[str]) -> NationalRule:
         url=f.optional("url", TEXT),
         note=f.optional("note", TEXT),
         citation=f.citation(),
+        home=f.optional("home", members(countries, "an ISO 3166-1 alpha-2 country code")) or (),
+        area=f.optional("area", TEXT),
+        area_nl=f.optional("area_nl", TEXT),
+        statute=f.optional("statute", TEXT),
+        approval=f.optional("approval", TEXT),
+        safeguards=f.optional("safeguards", TEXT),
     )
+    missing = [name for name in _TRANSFER_FIELDS if getattr(rule, name) in (None, ())]
+    if rule.topic == "transfers" and missing:
+        raise f.error(missing[0], "is missing; a transfers rule states home, area, statute, approval and safeguards")
+    return rule
+
+
+_TRANSFER_FIELDS = ("home", "area", "statute", "approval", "safeguards")

@@ -66,7 +66,8 @@ def test_every_cited_source_resolves_to_a_packaged_source():
 def test_sources_of_the_research_note_and_the_country_list():
     research = [s for s in REF.sources if not s.startswith("RCP-") and not s[:3] in ("NL-", "DE-", "BE-", "FR-", "UK-")]  # RCP-*: the well-known recipients' sources
     assert len(research) == 47  # S01-S47 without S45 and S46, S48 (Privacy Shield scope), ISO3166
-    assert len(REF.sources) - len(research) == 19 + 11  # 19 well-known recipients' sources and 11 of national law
+    assert len(REF.sources) - len(research) == 19 + 11 + 6  # 19 well-known recipients' sources, 11 of national law,
+    # 6 of UK law on transfers (UK-EXIT-2019, UK-SCH21, UK-KR, UK-US, UK-IDTA, UK-DUAA)
     assert REF.sources["S01"].title == "Regulation (EU) 2016/679 (GDPR)"
     assert REF.sources["S01"].note is not None
     assert REF.sources["ISO3166"].url == "https://salsa.debian.org/iso-codes-team/iso-codes"
