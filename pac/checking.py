@@ -28,7 +28,7 @@ from .graph import Flow, inflows
 from .model import SUBJECTS, DataCategory, Organisation, Provenance, Purpose, Recipient, TransferClaim
 from .records import RecordType, record_index
 from .phrases import Phrase, Term, say
-from .transfers import (Regime, ToolVerdict, TransferAssessment, invalid_anywhere, outside_eea, outside_home, place,
+from .transfers import (Regime, ToolVerdict, TransferAssessment, invalid_anywhere, outside_home, place,
                         regime, tool_name)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -241,11 +241,6 @@ class Context:
         """What the data-flow graph says reaches ``recipient``: activities, purposes, categories (special, criminal),
         and what in the declaration says so."""
         return Flow.of(self.scope.inflow(recipient.subject))
-
-    def outside_eea(self, recipient: Recipient) -> bool:
-        """Whether ``recipient`` is known to be outside the EEA on the evaluation date (False when its country is
-        not stated)."""
-        return outside_eea(recipient, self.reference, self.as_of)
 
     @property
     def regime(self) -> Regime:

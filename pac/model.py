@@ -574,8 +574,12 @@ class Organisation:
 
     @property
     def country(self) -> str | None:
-        """The controller's country (ISO code), whose law applies to it; None when the declaration does not say."""
-        return self.controller.country if self.controller else None
+        """The controller's country (ISO code), whose law applies to it: the country stated for it, else that of its
+        address; None when the declaration states neither."""
+        controller = self.controller
+        if controller is None:
+            return None
+        return controller.country or (controller.address.country if controller.address else None)
 
     def states_right(self, right: str, purpose: Purpose | None = None) -> bool:
         """Whether the notice states ``right`` (a key such as ``objection``) among the data subject's rights:

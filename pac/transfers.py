@@ -96,18 +96,7 @@ class Regime:
 
 def regime(organisation: Organisation, reference: Reference, on: date) -> Regime:
     """The law that decides Chapter V for ``organisation`` on ``on`` (:class:`Regime`)."""
-    return Regime(reference.national_rule(established_in(organisation), "transfers", on))
-
-
-def established_in(organisation: Organisation) -> str | None:
-    """The country whose law decides the controller's transfers: the controller's country; where the declaration
-    does not state it, that of the controller's address, else that of the supervisory authority the notice names for
-    it (the authority of the law the notice is written under)."""
-    controller = organisation.controller
-    if controller is None:
-        return None
-    address, authority = controller.address, controller.supervisory_authority
-    return controller.country or (address.country if address else None) or (authority.country if authority else None)
+    return Regime(reference.national_rule(organisation.country, "transfers", on))
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,11 +189,6 @@ def destination(country: str | None, relation: str | None, reference: Reference)
     where = place(country, reference) if country else say("verdict.unnamed-country")
     return say("verdict.destination-for", where=where, relation=word("relation", relation)) if relation else \
         say("verdict.destination", where=where)
-
-
-def outside_eea(recipient: Recipient, reference: Reference, on: date) -> bool:
-    """Whether ``recipient`` is known to be outside the EEA on ``on`` (False when its country is not stated)."""
-    return recipient.country is not None and not reference.in_eea(recipient.country, on)
 
 
 def outside_home(recipient: Recipient, law: Regime, reference: Reference, on: date) -> bool:
@@ -329,19 +313,20 @@ def _judge_adequacy(claim: TransferClaim, tool: TransferTool, recipient: Recipie
         return _verdict(claim, tool, law, "invalid", say("verdict.adequacy-scope-denied", name=recipient.name,
                                                          where=where, decision=instrument, scope=decision.scope,
                                                          denied=tuple(denied)))
-    stated = {c.condition for c in recipient.scope_conditions if c.holds and c.condition != "dpf_certified"}
-    if "dpf_certified" in decision.scope_conditions:
+    listing = next((c for c in _LISTINGS if c in decision.scope_conditions), None)
+    stated = {c.condition for c in recipient.scope_conditions if c.holds and c.condition != listing}
+    if listing:
         listed = reference.is_dpf_certified(recipient.name)
         if listed is False:
             return _verdict(claim, tool, law, "invalid", say(law.phrase("verdict.dpf-not-listed"), name=recipient.name,
                                                              decision=instrument))
-        # the List pac is given shows certification, not participation in a national extension (the UK's)
-        certified = (listed if law.rule is None else None) or _certification_on_record(recipient, on)
+        # the List pac is given shows certification, not participation in the UK Extension (its own entry)
+        certified = (listed if listing == "dpf_certified" else None) or _certification_on_record(recipient, on, listing)
         if certified is not True:
             status = "claimed" if claim.tool == "eu_us_dpf" else "not-established"
             return _verdict(claim, tool, law, "unverified", say(law.phrase(f"verdict.dpf-{status}"), why=certified,
                                                                 decision=instrument))
-        stated.add("dpf_certified")
+        stated.add(listing)
     missing = [c for c in decision.scope_conditions if c not in stated]
     if missing:
         return _verdict(claim, tool, law, "unverified", say("verdict.adequacy-limited", where=where,
@@ -355,10 +340,15 @@ DPF_RECERTIFICATION = timedelta(days=366)
 obligation dpf_recertification): an entry seen longer ago no longer shows certification."""
 
 
-def _certification_on_record(recipient: Recipient, on: date) -> bool | Phrase:
-    """True when the declaration gives a dated statement, with its source, that the recipient was on the DPF List
-    within the year before ``on``; else why not."""
-    statements = [c for c in recipient.scope_conditions if c.condition == "dpf_certified" and c.holds]
+_LISTINGS = ("dpf_certified", "uk_extension")
+"""The scope conditions an entry on the Data Privacy Framework List establishes: certification under the EU-US
+framework, or participation in its UK Extension (a mark of its own on the List)."""
+
+
+def _certification_on_record(recipient: Recipient, on: date, listing: str) -> bool | Phrase:
+    """True when the declaration gives a dated statement, with its source, that the recipient's entry on the DPF List
+    showed ``listing`` within the year before ``on``; else why not."""
+    statements = [c for c in recipient.scope_conditions if c.condition == listing and c.holds]
     dated = [c for c in statements if c.checked is not None and c.checked <= on and c.provenance]
     if any(on - c.checked <= DPF_RECERTIFICATION for c in dated if c.checked):
         return True

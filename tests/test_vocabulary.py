@@ -145,7 +145,7 @@ def test_the_context_gives_the_typed_transfer_and_flow_of_a_recipient(shop: Orga
 def test_the_context_tells_where_data_go_and_names_tools_and_categories(shop: Organisation):
     host, mail, tax = shop.recipients
     ctx = context(shop, mail)
-    assert ctx.outside_eea(mail) and not ctx.outside_eea(host)
+    assert ctx.outside_home(mail) and not ctx.outside_home(host)
     assert ctx.transferred_onward(mail) and not ctx.transferred_onward(host)
     assert ctx.place("US") == "United States (US)" and ctx.place(None) == "country not stated"
     (claim,) = mail.transfer_tools

@@ -19,6 +19,7 @@ UK = f"controller: {{legal_name: Acme Ltd, country: GB, {P}}}\n"
 NL = f"controller: {{legal_name: Acme BV, country: NL, {P}}}\n"
 OLD = "concluded: 2022-06-01, processing_unchanged: true"
 CERTIFIED = f"scope_conditions: [{{condition: dpf_certified, checked: 2026-10-01, {P}}}]"
+EXTENDED = CERTIFIED.replace("dpf_certified", "uk_extension")
 
 
 def _text(found) -> str:
@@ -31,10 +32,17 @@ def test_a_uk_processor_of_a_uk_controller_is_no_transfer(findings: Findings):
     assert eu.severity == "warning" and "Decision (EU) 2021/1772" in eu.message  # the EU controller: unchanged
 
 
-def test_the_controller_s_law_follows_the_supervisory_authority_when_its_country_is_unstated(findings: Findings):
-    controller = (f"controller: {{legal_name: Acme Ltd, supervisory_authority: {{name: Information Commissioner's "
-                  f"Office, country: GB, {P}}}, {P}}}\n")
+def test_the_controller_s_law_follows_its_address_when_its_country_is_unstated(findings: Findings):
+    controller = f"controller: {{legal_name: Acme Ltd, address: {{city: Leeds, country: GB, {P}}}, {P}}}\n"
     assert findings(transfer_tool_valid, controller + "recipients:\n" + recipient("host", "GB")) == []
+
+
+def test_the_authority_a_notice_names_does_not_decide_the_controller_s_law(findings: Findings):
+    """A data subject may complain where they live (Art. 77): an Irish controller naming the ICO stays under the GDPR."""
+    controller = (f"controller: {{legal_name: Acme Ltd, address: {{city: Galway, country: IE, {P}}}, "
+                  f"supervisory_authority: {{name: Information Commissioner's Office, country: GB, {P}}}, {P}}}\n")
+    (found,) = findings(transfer_tool_valid, controller + "recipients:\n" + recipient("host", "GB"))
+    assert "outside the EEA" in found.message and "Decision (EU) 2021/1772" in found.message
 
 
 def test_the_eea_needs_no_tool_from_the_uk_but_the_notice_must_mention_it(findings: Findings):
@@ -60,7 +68,8 @@ def test_no_tool_to_a_third_country_is_an_error_under_the_articles_in_force(find
 
 
 @pytest.mark.parametrize(("extra", "overrides", "severity"), [
-    (CERTIFIED, None, None),  # a dated List entry on record: the UK Extension covers it
+    (EXTENDED, None, None),  # a dated List entry showing the UK Extension on record: it covers the transfer
+    (CERTIFIED, None, "warning"),  # a dated entry showing EU-US certification only: not the UK Extension
     ("", None, "warning"),  # claimed, not established
     ("", {"dpf_certified": ["Acme"]}, "warning"),  # the DPF List shows certification, not the UK Extension
     ("", {"dpf_certified": ["Other Inc"]}, "error"),  # not on the List at all

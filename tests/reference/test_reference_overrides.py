@@ -95,7 +95,7 @@ MALFORMED: list[tuple[Any, list[str]]] = [
     ({"adequacy": [{**DECISION, "in_force": "2023-13-01"}]}, ["'adequacy'", "'US-X'", "'in_force'", "ISO 8601 date"]),
     ({"adequacy": [{**DECISION, "scope_conditions": ["gdpr"]}]},
      ["'US-X'", "'scope_conditions'", "scope condition key (adequacy_scope, appi_business_operator, automated_processing, "
-      "dpf_certified, pipa, pipeda, privacy_shield_certified)", "['gdpr']"]),
+      "dpf_certified, pipa, pipeda, privacy_shield_certified, uk_extension)", "['gdpr']"]),
     ({"transfer_tools": [{"id": "x", "kind": "safeguard", "article": "Art 46", "label": "X", "src": ["S01"],
                           "ver": "primary"}]}, ["'transfer_tools'", "'x'", "'article'", "GDPR Art. 46(2)(c)"]),
     ({"transfer_tools": [{"id": "x", "kind": "tool", "article": "GDPR Art. 46(1)", "label": "X", "src": ["S01"],
