@@ -175,3 +175,11 @@ def test_a_stressed_denial_own_accounts_a_contact_channel_and_a_company_s_docume
 
 def test_a_service_named_again_as_the_author_of_its_privacy_policy_is_named_once():
     assert _named("Wij versturen de nieuwsbrief met Mailchimp; zie ook het Mailchimp privacybeleid.") == ["Mailchimp"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We record whether you use a CGM sensor to manage your diabetes.",  # a continuous glucose monitor
+    "Our Outlook for next year: we keep your data in the UK.",
+])
+def test_an_abbreviation_or_a_word_that_is_also_a_product_names_no_service(sentence: str):
+    assert _named(sentence) == []

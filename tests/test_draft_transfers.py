@@ -125,3 +125,20 @@ def test_tools_in_lists_and_headings_on_transfers(text: str, tools: list[str]):
 ])
 def test_safe_harbor_as_an_older_notice_claims_it(text: str, tools: list[str]):
     assert _tools(text) == tools
+
+
+@pytest.mark.parametrize(("text", "tools"), [
+    ("Data sent to the United States travel under the UK Addendum to the EU Standard Contractual Clauses.",
+     ["scc_supervisory_authority"]),
+    ("We use the International Data Transfer Addendum.", ["scc_supervisory_authority"]),
+    ("We use the standard contractual clauses with the UK Addendum.", ["scc", "scc_supervisory_authority"]),
+])
+def test_the_uk_addendum_is_the_ico_s_clauses_and_the_clauses_it_amends_are_part_of_its_name(text: str,
+                                                                                          tools: list[str]):
+    assert sorted(_tools(text, "en")) == tools
+
+
+def test_a_lead_in_that_denies_transfers_claims_no_tool_for_its_items():
+    text = ("Transfers\n\nWe do not transfer your data outside the UK, and we only record health information with:\n\n"
+            "- your explicit consent\n")
+    assert _tools(text, "en") == []

@@ -27,7 +27,8 @@ TOOLS = {"eu_us_dpf": r"Data Privacy Framework|(?i:EU-?U\.?S\.?[- ]data privacy 
          "scc": r"(?i:standaard[\s-]?contract(bepalingen|clausules|uele (clausules|bepalingen))|"
                 r"model\s?contract(en|bepalingen|clausules)?|model\s?clausules|standaard(bepalingen|clausules)|"
                 r"standard (contractual|contract|data protection) clauses|model clauses)|\bSCCs?\b",
-         "scc_supervisory_authority": r"International Data Transfer Agreement|\bIDTAs?\b",
+         "scc_supervisory_authority": r"International Data Transfer Agreement|\bIDTAs?\b|(?:UK|International Data Transfer) "
+                                      r"Addendum(?: to the (?:EU )?(?:Standard Contractual Clauses|SCCs))?",
          "bcr": r"(?i:bindende bedrijfsvoorschriften|bindende bedrijfsregels|binding corporate rules)|\bBCRs?\b",
          "adequacy": r"(?i:adequaatheids(besluit|beslissing|beschikking)|adequacy (decision|finding|regulations?)|passendheidsbesluit|"
                      r"beschermingsniveau|(passend|adequaat|gelijkwaardig|toereikend)e? niveau van (gegevens)?bescherming|"
@@ -37,8 +38,8 @@ TOOLS = {"eu_us_dpf": r"Data Privacy Framework|(?i:EU-?U\.?S\.?[- ]data privacy 
                      r"(designated|recognised|recognized|considered) (as )?safe|safe (third )?countr)"}
 """The tools a notice claims wherever it names them (adequacy: a decision, or a level of protection the
 Commission recognises, not one the organisation judges or one that is missing; for a UK controller, adequacy
-regulations, and the ICO's International Data Transfer Agreement as clauses a supervisory authority issued; the
-invalidated Privacy Shield and Safe Harbor, which older notices still claim)."""
+regulations, and the ICO's International Data Transfer Agreement and UK Addendum as clauses a supervisory authority
+issued; the invalidated Privacy Shield and Safe Harbor, which older notices still claim)."""
 _COMMISSION = re.compile(r"(?i)(Europese Commissie|European Commission|adequaatheidsbesluit|adequacy decision|"
                          r"passendheidsbesluit|adequacy regulations?|(recogni[sz]ed|approved) by the UK\b|UK government|"
                          r"Secretary of State)")
@@ -93,8 +94,12 @@ def claimed(sentence: Sentence, start: int = 0, end: int | None = None) -> list[
     tools: list[dict] = []
     if _DEFINITIONS.search(sentence.section) or _DEFINES.match(sentence.text):
         return tools
-    for tool, pattern in TOOLS.items():
-        match = re.compile(pattern).search(sentence.text, start, len(sentence.text) if end is None else end)
+    stop = len(sentence.text) if end is None else end
+    matches = {tool: re.compile(pattern).search(sentence.text, start, stop) for tool, pattern in TOOLS.items()}
+    spans = [m.span() for m in matches.values() if m]
+    for tool, match in matches.items():
+        if match and any(a <= match.start() and match.end() <= b and (a, b) != match.span() for a, b in spans):
+            continue  # part of another tool's name ('the UK Addendum to the EU Standard Contractual Clauses')
         if match and _NOT_CLAIMED.search(sentence.text, 0, match.start()):
             continue
         if match and tool == "adequacy" and (not _COMMISSION.search(sentence.text)
@@ -131,7 +136,7 @@ def general(items: list[Sentence], claimed_by_recipients: set[str]) -> list[dict
             found.setdefault(tool["tool"], tool)
     for index, (sentence, lead) in enumerate(zip(items, lead_ins(items))):
         about = f"{sentence.section}\n{lead.text if lead else ''}\n{sentence.text}"
-        if not _TRANSFER.search(about) or _NEGATED.search(sentence.text):
+        if not _TRANSFER.search(about) or _NEGATED.search(sentence.text) or (lead and _NEGATED.search(lead.text)):
             continue
         abroad = _ABROAD.search(about)
         for tool, pattern in _CONTEXT_TOOLS.items():
