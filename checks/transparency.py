@@ -98,7 +98,7 @@ def controller_identified(organisation: Organisation, ctx: Context):
     address = controller.address
     if not (controller.contacts or (address and address.street and address.city)):
         yield ctx.finding(say("controller-contact-missing", name=organisation.name), at=controller, evidence=())
-    country = controller.country
+    country = organisation.country
     if country and not ctx.reference.in_eea(country, ctx.as_of) and controller.eu_representative is None:
         name, law = ctx.country_name(country), ctx.regime
         if law.rule is None:

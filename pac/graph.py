@@ -56,7 +56,7 @@ def build_graph(organisation: Organisation, reference: Reference, as_of: date) -
     """The data flows of ``organisation`` on ``as_of``, with countries and transfers judged by ``reference``."""
     import networkx  # imported here so that `import pac` stays fast for commands that draw no graph
 
-    home = organisation.controller.country if organisation.controller else None
+    home = organisation.country
     graph = networkx.DiGraph(organisation=organisation.id, as_of=as_of)
     law = regime(organisation, reference, as_of).jurisdiction  # adequacy as the controller's law has it
 
