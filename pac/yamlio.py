@@ -27,7 +27,11 @@ from yaml import events as ev
 
 from .errors import InvalidInput, LocatedError, Location
 
-try:  # libyaml's C parser when PyYAML was built with it; the same events either way.
+# libyaml's C parser when PyYAML was built with it (the locked wheels are), else PyYAML's pure-Python one. One
+# difference matters here: the pure one ends an unquoted value at a '?' inside { } or [ ] ("{section: Wie zijn wij?}"),
+# which libyaml reads as YAML 1.2 allows; its error says to quote the value, and the committed YAML is read by both
+# (tests/test_yamlio.py).
+try:
     from yaml import CSafeLoader as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Parser  # type: ignore[assignment]
@@ -364,9 +368,13 @@ def _short_tag(tag: str) -> str:
 
 def _syntax_hint(data: bytes, mark: yaml.Mark | None) -> str:
     lines = data.splitlines()
-    line = lines[mark.line] if mark and mark.line < len(lines) else b""
-    if b"\t" in line[: mark.column + 1 if mark else 0]:
+    line = lines[mark.line].decode("utf-8", "replace") if mark and mark.line < len(lines) else ""
+    column = mark.column if mark else 0
+    if "\t" in line[: column + 1]:
         return "YAML indentation must use spaces, not tabs"
+    if line[column: column + 1] == "?" and ("{" in line[:column] or "[" in line[:column]):
+        return ('put the value in double quotes ("Wie zijn wij?"): inside { } or [ ] an unquoted "?" ends the value '
+                "for PyYAML's pure-Python parser, which this Python has instead of libyaml")
     return "check the indentation and quoting around this position"
 
 

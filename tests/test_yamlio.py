@@ -152,3 +152,27 @@ def test_unreadable_path_is_a_located_error(tmp_path: Path):
     with pytest.raises(InvalidInput) as raised:
         read_file(tmp_path)  # a folder, not a file
     assert raised.value.errors[0].kind == "file"
+
+
+_ROOT = Path(__file__).resolve().parents[1]
+_COMMITTED = sorted(p for folder in ("policies", "evaluation", "benchmarks", "checks", "pac", "graphs")
+                    for p in (_ROOT / folder).rglob("*.yaml"))
+
+
+def test_committed_yaml_reads_the_same_with_the_pure_python_parser(monkeypatch):
+    """A declaration must not depend on how PyYAML was built: libyaml reads '{section: Wie zijn wij?}', PyYAML's
+    pure-Python parser does not, so the committed YAML quotes such values and both parsers give the same values."""
+    assert len(_COMMITTED) > 100
+    with_libyaml = [parse(p.read_bytes(), str(p)) for p in _COMMITTED]
+    monkeypatch.setattr(yamlio, "_Parser", yaml.SafeLoader)
+    assert [parse(p.read_bytes(), str(p)) for p in _COMMITTED] == with_libyaml
+
+
+def test_a_question_mark_in_a_flow_mapping_gets_a_hint_from_the_pure_python_parser(monkeypatch):
+    monkeypatch.setattr(yamlio, "_Parser", yaml.SafeLoader)
+    with pytest.raises(InvalidInput) as raised:
+        parse("notice:\n  provenance: {section: Wie zijn wij?, quote: wij}\n".encode(), "x.yaml")
+    [error] = raised.value.errors
+    assert (error.location.line, error.hint.split(":")[0]) == (2, 'put the value in double quotes ("Wie zijn wij?")')
+    assert parse(b'notice: {section: "Wie zijn wij?", quote: wij}\n', "x.yaml") == {
+        "notice": {"section": "Wie zijn wij?", "quote": "wij"}}
