@@ -367,8 +367,8 @@ def _short_tag(tag: str) -> str:
 
 
 def _syntax_hint(data: bytes, mark: yaml.Mark | None) -> str:
-    lines = data.splitlines()
-    line = lines[mark.line].decode("utf-8", "replace") if mark and mark.line < len(lines) else ""
+    lines = _LINE_BREAK.split(_text(data))
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
     column = mark.column if mark else 0
     if "\t" in line[: column + 1]:
         return "YAML indentation must use spaces, not tabs"
@@ -389,11 +389,17 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks, as libyaml counts them
 
 
+def _text(data: bytes, end: int | None = None) -> str:
+    """``data`` up to byte ``end`` as the parser reads it: in its BOM's encoding (else UTF-8), without the BOM,
+    undecodable bytes replaced; split by :data:`_LINE_BREAK`, its lines are the lines of the parser's marks."""
+    bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", "utf-8"))
+    return data[len(bom):end].decode(encoding, errors="replace")
+
+
 def _position_of(data: bytes, offset: int) -> Pos:
     """1-based line and column (in characters, like libyaml's marks) of a byte offset in ``data``,
     for reader errors, which give no mark."""
-    bom, encoding = next(((b, e) for b, e in _BOMS if data.startswith(b)), (b"", "utf-8"))
-    lines = _LINE_BREAK.split(data[len(bom):offset].decode(encoding, errors="replace"))
+    lines = _LINE_BREAK.split(_text(data, offset))
     return len(lines), len(lines[-1]) + 1
 
 

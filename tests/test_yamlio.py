@@ -154,18 +154,16 @@ def test_unreadable_path_is_a_located_error(tmp_path: Path):
     assert raised.value.errors[0].kind == "file"
 
 
-_ROOT = Path(__file__).resolve().parents[1]
-_COMMITTED = sorted(p for folder in ("policies", "evaluation", "benchmarks", "checks", "pac", "graphs")
-                    for p in (_ROOT / folder).rglob("*.yaml"))
-
-
 def test_committed_yaml_reads_the_same_with_the_pure_python_parser(monkeypatch):
     """A declaration must not depend on how PyYAML was built: libyaml reads '{section: Wie zijn wij?}', PyYAML's
     pure-Python parser does not, so the committed YAML quotes such values and both parsers give the same values."""
-    assert len(_COMMITTED) > 100
-    with_libyaml = [parse(p.read_bytes(), str(p)) for p in _COMMITTED]
+    root = Path(__file__).resolve().parents[1]
+    committed = [(p.read_bytes(), str(p)) for folder in ("policies", "evaluation", "benchmarks", "checks", "pac", "graphs")
+                 for p in sorted((root / folder).rglob("*.yaml"))]
+    assert len(committed) > 100
+    with_libyaml = [parse(data, name) for data, name in committed]
     monkeypatch.setattr(yamlio, "_Parser", yaml.SafeLoader)
-    assert [parse(p.read_bytes(), str(p)) for p in _COMMITTED] == with_libyaml
+    assert [parse(data, name) for data, name in committed] == with_libyaml
 
 
 def test_a_question_mark_in_a_flow_mapping_gets_a_hint_from_the_pure_python_parser(monkeypatch):
@@ -176,3 +174,12 @@ def test_a_question_mark_in_a_flow_mapping_gets_a_hint_from_the_pure_python_pars
     assert (error.location.line, error.hint.split(":")[0]) == (2, 'put the value in double quotes ("Wie zijn wij?")')
     assert parse(b'notice: {section: "Wie zijn wij?", quote: wij}\n', "x.yaml") == {
         "notice": {"section": "Wie zijn wij?", "quote": "wij"}}
+
+
+def test_the_hint_reads_the_line_in_the_files_own_encoding(monkeypatch):
+    """The line the hint looks at is found as the parser counts lines, in a UTF-16 file too."""
+    monkeypatch.setattr(yamlio, "_Parser", yaml.SafeLoader)
+    data = "a:\n  b: {c: Wie?, d: 1}\n".encode("utf-16")
+    with pytest.raises(InvalidInput) as raised:
+        parse(data, "x.yaml")
+    assert raised.value.errors[0].hint.startswith("put the value in double quotes")
